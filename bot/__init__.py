@@ -1,0 +1,1 @@
+"""nhacviec: reminders for a Vietnamese province's administrative-reform plan."""

@@ -1,0 +1,139 @@
+"""The ``nhacviec`` console command: composes settings → engine → clock → commands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from functools import cached_property
+
+from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+
+from bot.cli import plan_cmds
+from bot.cli.plan_cmds import CliError
+from bot.domain import texts
+from bot.domain.deadlines import parse_day
+from bot.ports import Clock, FixedClock, SystemClock
+from config.settings import Settings, load_settings
+from storage.datafile import DataFileError
+from storage.engine import make_engine
+from storage.migrate import DatabaseUnusable, check, head_revision
+
+log = logging.getLogger(__name__)
+
+
+class App:
+    """What every command needs, built once from the settings."""
+
+    def __init__(self, settings: Settings, clock: Clock, plan_slug: str | None = None):
+        self.settings = settings
+        self.clock = clock
+        self.plan_slug = plan_slug
+
+    @cached_property
+    def engine(self):
+        return make_engine(self.settings.database_url)
+
+    def require_schema(self) -> None:
+        rev = check(self.engine)
+        if rev is None:
+            raise CliError(texts.ERR_NO_PLAN)
+        if rev != head_revision():
+            raise CliError(texts.ERR_DB.format(where=self.where, detail="lược đồ cũ; hãy chạy: nhacviec init"))
+
+    @property
+    def where(self) -> str:
+        return make_url(self.settings.database_url).render_as_string(hide_password=True)
+
+
+def _day(text: str):
+    d = parse_day(text)
+    if d is None:
+        raise argparse.ArgumentTypeError(texts.ERR_BAD_DATE.format(text=text))
+    return d
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nhacviec", description=texts.CLI_DESCRIPTION)
+    p.add_argument("--today", type=_day, help="cố định ngày hôm nay (31/5/2023 hoặc 2023-05-31), cho demo và kiểm thử")
+    p.add_argument("--plan-id", help="mã kế hoạch (mặc định: kế hoạch mới nhất)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu và nạp kế hoạch, danh mục cơ quan")
+    s.add_argument("--plan", help="tệp kế hoạch YAML (mặc định: kế hoạch 2023 kèm theo)")
+    s.add_argument("--agencies", help="tệp danh mục cơ quan YAML")
+    s.add_argument("--strict", action="store_true", help="dừng nếu có tên cơ quan không có trong danh mục")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=plan_cmds.cmd_init)
+
+    s = sub.add_parser("plan", help="xem kế hoạch, đặt hạn")
+    psub = s.add_subparsers(dest="plan_command", required=True)
+    ps = psub.add_parser("show", help="danh sách các mục của kế hoạch")
+    ps.add_argument("--type", choices=("task", "review", "inspection"))
+    ps.add_argument("--json", action="store_true")
+    ps.set_defaults(func=plan_cmds.cmd_plan_show)
+    ps = psub.add_parser("set-due", help="đặt hạn cho một mục chưa có hạn")
+    ps.add_argument("code")
+    ps.add_argument("date")
+    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.add_argument("--json", action="store_true")
+    ps.set_defaults(func=plan_cmds.cmd_set_due)
+
+    s = sub.add_parser("parse-deadline", help="đọc thử một cụm từ thời hạn ('-': đọc từng dòng từ stdin)")
+    s.add_argument("phrase")
+    s.add_argument("--year", type=int, default=2023)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=plan_cmds.cmd_parse_deadline)
+
+    s = sub.add_parser("resolve-agencies", help="xác định cơ quan trong một ô chủ trì/phối hợp")
+    s.add_argument("cell")
+    s.add_argument("--on", help="ngày để xác định cơ quan giữ vai trò (vd. 1/4/2023)")
+    s.add_argument("--agencies", help="tệp danh mục cơ quan YAML")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=plan_cmds.cmd_resolve_agencies)
+
+    s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
+    s.set_defaults(func=cmd_run)
+    return p
+
+
+def cmd_run(app: App, args: argparse.Namespace) -> int:
+    """Until the chat lands: make sure the database is ready, then show the plan."""
+    init_args = argparse.Namespace(plan=None, agencies=None, strict=False, json=False)
+    plan_cmds.cmd_init(app, init_args)
+    print()
+    return plan_cmds.cmd_plan_show(app, argparse.Namespace(type=None, json=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ValidationError as e:
+        print(texts.ERR_SETTINGS.format(detail=_validation_summary(e)), file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    clock: Clock = FixedClock.on_day(args.today, settings.zone) if args.today else SystemClock()
+    app = App(settings, clock, plan_slug=args.plan_id)
+    try:
+        return args.func(app, args)
+    except CliError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    except DataFileError as e:
+        print(texts.ERR_FILE.format(detail=e), file=sys.stderr)
+        return 2
+    except DatabaseUnusable as e:
+        print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
+        return 2
+
+
+def _validation_summary(e: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}" for err in e.errors())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

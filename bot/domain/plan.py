@@ -1,0 +1,213 @@
+"""The plan as data: items (tasks, review deadlines, inspections) built from a plan file's tree.
+
+``build_plan`` takes the already-parsed tree (dicts and lists; mappings may carry a
+``line`` attribute) and validates it, raising ``PlanFileError`` with the line at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.domain.codes import inspection_code, review_code, roman_to_int, task_code
+
+TASK, REVIEW, INSPECTION = "task", "review", "inspection"
+ITEM_TYPES = (TASK, REVIEW, INSPECTION)
+
+
+class PlanFileError(ValueError):
+    """A malformed plan or directory tree; ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    type: str
+    section: str              # "II" for tasks, "PL1", "PL2.II"
+    section_title: str
+    number: int
+    position: int             # order within the plan
+    content: str
+    lead_text: str
+    coordinating_text: str = ""
+    deadline_text: str = ""
+    product: str = ""
+    footnotes: tuple[str, ...] = ()
+    notes: str = ""
+    subject_text: str = ""    # inspections: the unit inspected
+    surprise: bool = False    # inspections never announced to the unit
+    line: int | None = None
+
+    @property
+    def title(self) -> str:
+        return short_title(self.content)
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    year: int
+    province: str
+    issuer: str
+    title: str
+    signer: str = ""
+    decision_number: str = ""
+    decision_date: date | None = None
+    decision_date_text: str = ""
+    items: tuple[Item, ...] = ()
+    review_notes: tuple[str, ...] = ()
+    section_titles: dict = field(default_factory=dict)
+
+    def item(self, code: str) -> Item | None:
+        return next((i for i in self.items if i.code == code), None)
+
+    def count(self, type_: str, section: str | None = None) -> int:
+        return sum(1 for i in self.items if i.type == type_ and (section is None or i.section == section))
+
+
+def short_title(content: str, limit: int = 90) -> str:
+    """First line of a content cell, cut at a colon or at ``limit`` characters on a word."""
+    first = content.strip().splitlines()[0].strip() if content.strip() else ""
+    first = first.rstrip(":").rstrip(".").strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;")
+    return cut + "…"
+
+
+def _line(node) -> int | None:
+    return getattr(node, "line", None)
+
+
+def _get(node, key: str, kind: type | tuple = str, required: bool = True, default=None):
+    if not isinstance(node, dict):
+        raise PlanFileError(f"expected a mapping with '{key}'", _line(node))
+    if key not in node or node[key] is None:
+        if required:
+            raise PlanFileError(f"missing field '{key}'", _line(node))
+        return default
+    value = node[key]
+    if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, kind):
+        want = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise PlanFileError(f"field '{key}' must be {want}, got {type(value).__name__}", _line(node))
+    return value
+
+
+def _text(node, key: str, required: bool = True) -> str:
+    return _get(node, key, str, required, "").strip()
+
+
+def _list(node, key: str, required: bool = True) -> list:
+    return _get(node, key, list, required, [])
+
+
+def _number(node) -> int:
+    n = _get(node, "number", (int, str))
+    if isinstance(n, str) and n.strip().isdigit():
+        n = int(n)
+    if not isinstance(n, int) or n < 1:
+        raise PlanFileError(f"'number' must be a positive whole number, got {n!r}", _line(node))
+    return n
+
+
+def build_plan(tree) -> Plan:
+    if not isinstance(tree, dict):
+        raise PlanFileError("a plan file must be a mapping at the top level", _line(tree))
+    year = _get(tree, "year", int)
+    decision = _get(tree, "decision", dict, required=False, default={}) or {}
+    raw_date = decision.get("date") if isinstance(decision, dict) else None
+    decision_date = raw_date if isinstance(raw_date, date) else None
+    items: list[Item] = []
+    seen: dict[str, int | None] = {}
+    section_titles: dict[str, str] = {}
+
+    def add(item: Item) -> None:
+        if item.code in seen:
+            raise PlanFileError(f"duplicate item code {item.code} (first at line {seen[item.code]})", item.line)
+        seen[item.code] = item.line
+        items.append(item)
+
+    for sec in _list(tree, "sections"):
+        roman = _text(sec, "number").upper()
+        if roman_to_int(roman) is None:
+            raise PlanFileError(f"section number must be a roman numeral, got {roman!r}", _line(sec))
+        title = _text(sec, "title")
+        section_titles[roman] = title
+        for t in _list(sec, "tasks"):
+            n = _number(t)
+            add(Item(
+                code=task_code(n, roman), type=TASK, section=roman, section_title=title, number=n,
+                position=len(items), content=_text(t, "content"), lead_text=_text(t, "lead"),
+                coordinating_text=_text(t, "coordinating", False), deadline_text=_text(t, "deadline"),
+                product=_text(t, "product", False),
+                footnotes=tuple(str(f).strip() for f in _list(t, "footnotes", False)), line=_line(t)))
+
+    review = _get(tree, "appendix_review", dict, required=False)
+    review_notes: tuple[str, ...] = ()
+    if review:
+        title = _text(review, "title")
+        section_titles["PL1"] = title
+        review_notes = tuple(str(x).strip() for x in _list(review, "notes", False))
+        for r in _list(review, "items"):
+            n = _number(r)
+            dept = _text(r, "department")
+            fields_ = _text(r, "fields")
+            add(Item(
+                code=review_code(n), type=REVIEW, section="PL1", section_title=title, number=n,
+                position=len(items), content=f"Rà soát, đánh giá đơn giản hóa TTHC — {fields_}",
+                lead_text=dept, deadline_text=_text(r, "deadline"), notes=fields_,
+                product="Kết quả rà soát, phương án đơn giản hóa TTHC", line=_line(r)))
+
+    insp = _get(tree, "appendix_inspection", dict, required=False)
+    if insp:
+        title = _text(insp, "title")
+        deadline = _text(insp, "deadline")
+        inspector = _text(insp, "inspector")
+        for g in _list(insp, "groups"):
+            groman = _text(g, "number").upper()
+            if roman_to_int(groman) is None:
+                raise PlanFileError(f"group number must be a roman numeral, got {groman!r}", _line(g))
+            gtitle = _text(g, "title")
+            section_titles[f"PL2.{groman}"] = f"{title} — {groman}. {gtitle}"
+            units = _list(g, "units")
+            notes = _row_notes(g, len(units))
+            for idx, unit in enumerate(units, 1):
+                if not isinstance(unit, str) or not unit.strip():
+                    raise PlanFileError(f"unit {idx} of group {groman} must be a name", _line(g))
+                note, surprise = notes.get(idx, ("", False))
+                add(Item(
+                    code=inspection_code(groman, idx), type=INSPECTION, section=f"PL2.{groman}",
+                    section_title=gtitle, number=idx, position=len(items),
+                    content=f"Kiểm tra công tác kiểm soát TTHC, cơ chế một cửa, một cửa liên thông tại {unit.strip()}",
+                    lead_text=inspector, deadline_text=deadline, notes=note, subject_text=unit.strip(),
+                    surprise=surprise, product="Kết luận kiểm tra", line=_line(g)))
+
+    return Plan(
+        id=_text(tree, "id"), year=year, province=_text(tree, "province"), issuer=_text(tree, "issuer"),
+        title=_text(tree, "title"), signer=_text(tree, "signer", False),
+        decision_number=str(decision.get("number") or "").strip() if isinstance(decision, dict) else "",
+        decision_date=decision_date,
+        decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
+        items=tuple(items), review_notes=review_notes, section_titles=section_titles)
+
+
+def _row_notes(group, n_units: int) -> dict[int, tuple[str, bool]]:
+    """Expand the merged "Ghi chú" cells (row spans) to one note per row."""
+    out: dict[int, tuple[str, bool]] = {}
+    for note in _list(group, "notes", False):
+        rows = _get(note, "rows", list)
+        if len(rows) != 2 or not all(isinstance(r, int) for r in rows) or not 1 <= rows[0] <= rows[1] <= n_units:
+            raise PlanFileError(f"'rows' must be [first, last] within 1..{n_units}", _line(note))
+        surprise = bool(_get(note, "surprise", bool, required=False, default=False))
+        for r in range(rows[0], rows[1] + 1):
+            if r in out:
+                raise PlanFileError(f"row {r} has two notes", _line(note))
+            out[r] = (_text(note, "text"), surprise)
+    return out

@@ -1,0 +1,103 @@
+"""Every Vietnamese text the program shows, in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+ITEM_TYPE = {"task": "Nhiệm vụ", "review": "Rà soát TTHC", "inspection": "Kiểm tra"}
+
+DEADLINE_KIND = {
+    "date": "hạn cụ thể",
+    "window": "trong khoảng thời gian",
+    "ongoing": "thường xuyên",
+    "recurring": "định kỳ",
+    "on_demand": "khi có yêu cầu",
+    "unspecified": "chưa có hạn",
+}
+
+FLAG = {
+    "year_mismatch": "năm khác năm kế hoạch — cần xác nhận",
+    "invalid_date": "ngày không hợp lệ — cần xác nhận",
+    "on_request": "hoặc theo yêu cầu",
+    "set_due": "hạn do điều phối viên đặt",
+}
+
+REASON = {
+    "empty": "không ghi thời hạn",
+    "schedule_elsewhere": "theo tiến độ giao ở văn bản khác",
+    "external_guidance": "theo hướng dẫn của cơ quan cấp trên",
+    "unreadable": "không đọc được thời hạn",
+}
+
+RECURRENCE = {
+    "weekly": "hằng tuần", "monthly": "hằng tháng", "quarterly": "hằng quý",
+    "half_yearly": "6 tháng một lần", "yearly": "hằng năm", None: "không nêu chu kỳ",
+}
+
+STATUS = {
+    "open": "chưa thực hiện",
+    "in_progress": "đang thực hiện",
+    "done": "đã hoàn thành",
+    "unassigned": "chưa giao cơ quan",
+}
+
+
+def vn_date(d: date | None) -> str:
+    """31/5/2023 — day first, no leading zeros, as officials write it."""
+    return f"{d.day}/{d.month}/{d.year}" if d else "—"
+
+
+def vn_weekday(d: date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def describe_deadline(kind: str, due: date | None, start: date | None, flags=(), recurrence=None,
+                      reason: str | None = None) -> str:
+    """The deadline as the program read it, in a few words."""
+    if kind == "unspecified":
+        text = "chưa có hạn" + (f" ({REASON[reason]})" if reason in REASON else "")
+    elif kind == "on_demand":
+        text = "khi có yêu cầu"
+    elif kind == "ongoing":
+        text = f"thường xuyên, đến {vn_date(due)}" + (f", bắt đầu {vn_date(start)}" if start else "")
+    elif kind == "recurring":
+        freq = RECURRENCE.get((recurrence or {}).get("freq"), "định kỳ")
+        text = f"định kỳ ({freq}) đến {vn_date(due)}"
+    elif kind == "window" and start:
+        text = f"từ {vn_date(start)} đến {vn_date(due)}"
+    else:
+        text = f"hạn {vn_date(due)}" if due else "ngày không hợp lệ"
+    notes = [FLAG[f] for f in flags if f in FLAG]
+    return text + (f" — {'; '.join(notes)}" if notes else "")
+
+
+# --- command-line texts -----------------------------------------------------------------
+
+CLI_DESCRIPTION = "nhacviec — nhắc việc kế hoạch kiểm soát thủ tục hành chính"
+PLAN_HEADERS = ("Mã", "Nội dung", "Chủ trì", "Thời hạn", "Trạng thái")
+INIT_CREATED = "Đã tạo cơ sở dữ liệu mới (lược đồ {rev})."
+INIT_UPGRADED = "Đã nâng cấp cơ sở dữ liệu từ {before} lên {after}."
+INIT_PLAN = "Kế hoạch {plan}: {total} mục ({tasks} nhiệm vụ, {reviews} rà soát TTHC, {inspections} kiểm tra)."
+INIT_UNCHANGED = "Không có gì thay đổi."
+INIT_ADDED = "Thêm mới: {codes}"
+INIT_UPDATED = "Cập nhật {code}: {fields}"
+INIT_RETIRED = "Không còn trong kế hoạch (giữ lịch sử): {codes}"
+INIT_AGENCIES = "Cơ quan thêm mới: {n}; cập nhật: {m}"
+INIT_ASSIGNMENTS = "Phân công thêm: {added}; ngừng: {removed}"
+INIT_UNKNOWN = "Cảnh báo: {code} ({cell}): \"{text}\" không có trong danh mục cơ quan"
+CELL = {"lead": "chủ trì", "coordinating": "phối hợp"}
+RESOLVE_AGENCIES = "Cơ quan"
+RESOLVE_GROUPS = "Nhóm"
+RESOLVE_UNRESOLVED = "Chưa xác định"
+NONE = "(không có)"
+SET_DUE_OK = "Đã đặt hạn {code}: {date} ({reading})."
+ERR_FILE = "Lỗi tệp dữ liệu: {detail}"
+ERR_DB = "Lỗi cơ sở dữ liệu ({where}): {detail}"
+ERR_NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
+ERR_UNKNOWN_CODE = "Không có mục {typed}."
+ERR_SUGGEST = "Có phải: {codes}?"
+ERR_BAD_DATE = "Ngày không hợp lệ: {text} (viết dạng 31/5/2023 hoặc 2023-05-31)"
+ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng vì --strict (không ghi gì)."
+ERR_SETTINGS = "Cấu hình không hợp lệ: {detail}"

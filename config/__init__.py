@@ -1,0 +1,1 @@
+"""Configuration: one Settings class, read only by the entry point."""

@@ -1,0 +1,1 @@
+"""Scheduled work: reminder sweeps. APScheduler only wakes these up."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, engine set-up, migrations, plan loading and queries."""

@@ -1,0 +1,79 @@
+"""Creating and upgrading the database schema with Alembic, refusing databases we must not touch."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseUnusable(Exception):
+    """The database cannot be used as it is; nothing was written to it."""
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check(engine: Engine) -> str | None:
+    """The database's revision; raise DatabaseUnusable if it is foreign, corrupt or newer."""
+    script = ScriptDirectory.from_config(_config())
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            rev = MigrationContext.configure(conn).get_current_revision()
+    except (DatabaseError, OperationalError) as e:
+        raise DatabaseUnusable(f"không mở được cơ sở dữ liệu: {_reason(e)}") from None
+    if rev is None:
+        if tables - {"alembic_version"}:
+            raise DatabaseUnusable(
+                "cơ sở dữ liệu đã có bảng nhưng không phải của nhacviec "
+                f"({', '.join(sorted(tables)[:5])}…); không ghi gì vào đó")
+        return None
+    try:
+        script.get_revision(rev)
+    except Exception:
+        raise DatabaseUnusable(
+            f"cơ sở dữ liệu ở phiên bản {rev}, mới hơn phần mềm này (tối đa {script.get_current_head()}); "
+            "hãy cập nhật nhacviec") from None
+    return rev
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision: (revision before, revision after)."""
+    before = check(engine)
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    after = head_revision()
+    if before != after:
+        log.info("database schema upgraded from %s to %s", before or "empty", after)
+    return before, after
+
+
+def _reason(e: Exception) -> str:
+    orig = getattr(e, "orig", None)
+    return str(orig or e).splitlines()[0]

@@ -1,0 +1,155 @@
+"""SQLModel tables. Timestamps are stored in UTC; dates are calendar dates in the plan's zone.
+
+Changing a table means adding an Alembic migration under storage/migrations/versions;
+tests/test_migrations.py fails when the models and the migrations disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class PlanRow(SQLModel, table=True):
+    __tablename__ = "plan"
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=100, unique=True)
+    year: int
+    province: str = Field(max_length=200)
+    issuer: str = Field(max_length=300)
+    title: str = Field(max_length=1000)
+    signer: str = Field(default="", max_length=300)
+    decision_number: str = Field(default="", max_length=100)
+    decision_date: date | None = None
+    decision_date_text: str = Field(default="", max_length=200)
+    source_file: str = Field(default="", max_length=1000)
+    meta: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    loaded_at: datetime
+
+
+class SectionRow(SQLModel, table=True):
+    __tablename__ = "section"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    code: str = Field(max_length=20)       # "II", "PL1", "PL2.II"
+    title: str = Field(max_length=1000)
+    position: int
+
+
+class ItemRow(SQLModel, table=True):
+    __tablename__ = "item"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    section_id: int = Field(foreign_key="section.id")
+    code: str = Field(max_length=20)
+    type: str = Field(max_length=20)       # task | review | inspection
+    number: int
+    position: int
+    content: str
+    lead_text: str = ""
+    coordinating_text: str = ""
+    deadline_text: str = ""
+    product: str = ""
+    notes: str = ""
+    subject_text: str = ""
+    surprise: bool = False
+    footnotes: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The parsed deadline (kind, due, start, recurrence, flags, reason) and the effective due date.
+    deadline_kind: str = Field(max_length=20)
+    due_date: date | None = Field(default=None, index=True)
+    start_date: date | None = None
+    deadline: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # A coordinator's date (``plan set-due``): survives reloads of the plan file.
+    due_override: date | None = None
+    due_set_by: str = Field(default="", max_length=200)
+    due_set_at: datetime | None = None
+    unresolved: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    retired: bool = False                  # removed from the plan file, history kept
+
+
+class AgencyRow(SQLModel, table=True):
+    __tablename__ = "agency"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=100, unique=True)
+    name: str = Field(max_length=300)
+    short: str = Field(default="", max_length=100)
+    kind: str = Field(max_length=30, index=True)
+    aliases: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    parent_key: str | None = Field(default=None, max_length=100)
+    active: bool = True
+
+
+class AgencyGroupRow(SQLModel, table=True):
+    __tablename__ = "agency_group"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=100, unique=True)
+    name: str = Field(max_length=300)
+
+
+class GroupMemberRow(SQLModel, table=True):
+    __tablename__ = "group_member"
+    group_id: int = Field(foreign_key="agency_group.id", primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+
+
+class AssignmentRow(SQLModel, table=True):
+    """One responsible (lead) or coordinating agency of one item."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (
+        UniqueConstraint("item_id", "agency_id", "role"),
+        Index("ix_assignment_agency_status", "agency_id", "status"),
+        Index("ix_assignment_status_item", "status", "item_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(max_length=20)            # lead | coordinating
+    status: str = Field(default="open", max_length=20)  # open | in_progress | done
+    closed_at: datetime | None = None
+    closed_by: str = Field(default="", max_length=200)
+    note: str = ""
+    updated_at: datetime | None = None
+    active: bool = True                          # false once the plan no longer names the agency
+
+
+class StatusEventRow(SQLModel, table=True):
+    """Append-only history: who did what to an assignment or item, when, with which note."""
+
+    __tablename__ = "status_event"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    assignment_id: int | None = Field(default=None, foreign_key="assignment.id", index=True)
+    at: datetime
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=30)          # done | progress | undo | set_due | ...
+    note: str = ""
+    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ItemSubjectRow(SQLModel, table=True):
+    """The unit an inspection is about (never told of a surprise inspection)."""
+
+    __tablename__ = "item_subject"
+    item_id: int = Field(foreign_key="item.id", primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+
+
+class RecipientRow(SQLModel, table=True):
+    """A chat linked to an agency: where its reminders go and who may act for it."""
+
+    __tablename__ = "recipient"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)          # telegram | zalo | console
+    chat_id: str = Field(max_length=100)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    role: str = Field(default="officer", max_length=20)   # officer | coordinator
+    display_name: str = Field(default="", max_length=200)
+    active: bool = True
+    disabled_reason: str = ""
+    created_at: datetime
