@@ -1,0 +1,72 @@
+"""Shared fixtures: the bundled plan, real SQLite files and (when available) PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from config.settings import DEFAULT_AGENCIES, DEFAULT_PLAN
+from storage.datafile import load_directory, load_plan
+from storage.engine import make_engine
+
+# Set by .ci/run when a PostgreSQL server answers on 127.0.0.1:5432.
+PG_URL = os.environ.get("NHACVIEC_TEST_POSTGRES_URL", "")
+
+NOW = datetime(2023, 5, 25, 2, 0, tzinfo=timezone.utc)  # 09:00 in Hà Nội on 25/5/2023
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_plan(DEFAULT_PLAN)
+
+
+@pytest.fixture(scope="session")
+def directory():
+    return load_directory(DEFAULT_AGENCIES)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'nhacviec.db'}"
+
+
+def _pg_schema_url(schema: str) -> str:
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path):
+    """A fresh, empty database on each backend; PostgreSQL gets its own schema per test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'nhacviec.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("NHACVIEC_TEST_POSTGRES_URL not set (.ci/run sets it when PostgreSQL answers)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield _pg_schema_url(schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url):
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def today() -> date:
+    return date(2023, 5, 25)

@@ -1,0 +1,160 @@
+"""The nhacviec command as an operator uses it: real files, real database, exact JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from bot.cli.main import main
+from config.settings import DEFAULT_PLAN
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys):
+    """Run `nhacviec ARGS` in an empty working directory; returns (exit code, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+    for var in ("DATABASE_URL", "PLAN_FILE", "AGENCIES_FILE", "TIMEZONE"):
+        monkeypatch.delenv(var, raising=False)
+
+    def run(*args: str, stdin: str | None = None):
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_init_creates_the_default_sqlite_file_and_is_idempotent(cli, tmp_path):
+    code, out, _ = cli("--today", "2023-05-25", "init")
+    assert code == 0
+    assert (tmp_path / "data" / "nhacviec.db").exists()
+    assert "60 mục (27 nhiệm vụ, 16 rà soát TTHC, 17 kiểm tra)" in out
+    code, out, _ = cli("init", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["changed"] is False and report["items_added"] == []
+
+
+def test_plan_show_json(cli):
+    cli("init")
+    code, out, _ = cli("plan", "show", "--json")
+    items = json.loads(out)
+    assert code == 0 and len(items) == 60
+    t = next(i for i in items if i["code"] == "3.II")
+    for key in ("code", "type", "title", "lead_text", "lead", "coordinating", "unresolved", "deadline_text",
+                "deadline", "status"):
+        assert key in t
+    assert t["type"] == "task" and t["status"] == "open"
+    assert set(t["deadline"]) >= {"kind", "due", "start", "recurrence", "flags"}
+    assert {i["type"] for i in items} == {"task", "review", "inspection"}
+    code, out, _ = cli("plan", "show", "--type", "review", "--json")
+    assert len(json.loads(out)) == 16
+
+
+def test_plan_show_table_in_vietnamese(cli):
+    cli("init")
+    code, out, _ = cli("plan", "show")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["Mã", "Nội", "dung", "Chủ", "trì", "Thời", "hạn", "Trạng", "thái"]
+    assert "hạn 31/5/2023" in out and "từ 1/4/2023 đến 30/6/2023" in out
+
+
+def test_parse_deadline_json_and_stdin(cli):
+    code, out, _ = cli("parse-deadline", "Quý II năm 2023", "--json")
+    assert json.loads(out) == {"text": "Quý II năm 2023", "kind": "window", "due": "2023-06-30",
+                               "start": "2023-04-01", "recurrence": None, "flags": [], "reason": None}
+    phrases = "Trước ngày 31/5/2023\nThường xuyên trong năm 2022.\nTheo tiến độ đã giao\n"
+    code, out, _ = cli("parse-deadline", "-", "--year", "2023", stdin=phrases)
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["kind"] for x in lines] == ["date", "ongoing", "unspecified"]
+    assert lines[1]["flags"] == ["year_mismatch"] and lines[0]["due"] == "2023-05-31"
+    code, out, _ = cli("parse-deadline", "Quý II năm 2023")
+    assert code == 0 and "từ 1/4/2023 đến 30/6/2023" in out
+
+
+def test_resolve_agencies_json(cli):
+    code, out, _ = cli("resolve-agencies", "Các sở; UBND cấp huyện và các cơ quan, đơn vị có liên quan", "--json")
+    assert json.loads(out) == {"agencies": [], "groups": ["Các Sở", "UBND cấp huyện"],
+                               "unresolved": ["các cơ quan, đơn vị có liên quan"]}
+    code, out, _ = cli("resolve-agencies", "Sở TT&TT, Sở Tư pháp", "--json")
+    assert json.loads(out)["agencies"] == ["Sở Thông tin và Truyền thông", "Sở Tư pháp"]
+
+
+def test_set_due(cli):
+    cli("init")
+    code, out, _ = cli("--today", "2023-05-25", "plan", "set-due", "4.ii", "30/9/2023")
+    assert code == 0 and "4.II" in out and "30/9/2023" in out
+    _, out, _ = cli("plan", "show", "--json")
+    t = next(i for i in json.loads(out) if i["code"] == "4.II")
+    assert t["deadline"]["kind"] == "date" and t["deadline"]["due"] == "2023-09-30"
+    cli("init")  # a reload keeps the coordinator's date
+    _, out, _ = cli("plan", "show", "--json")
+    assert next(i for i in json.loads(out) if i["code"] == "4.II")["deadline"]["due"] == "2023-09-30"
+
+
+def test_set_due_bad_input_changes_nothing(cli):
+    cli("init")
+    _, before, _ = cli("plan", "show", "--json")
+    code, _, err = cli("plan", "set-due", "3.V", "30/9/2023")
+    assert code == 2 and "Không có mục 3.V" in err and "3.IV" in err
+    code, _, err = cli("plan", "set-due", "4.II", "31/11/2023")
+    assert code == 2 and "Ngày không hợp lệ" in err
+    _, after, _ = cli("plan", "show", "--json")
+    assert before == after
+
+
+def test_commands_before_init_say_what_to_do(cli):
+    code, _, err = cli("plan", "show")
+    assert code == 2 and "nhacviec init" in err
+
+
+def test_malformed_plan_file_leaves_the_database_unchanged(cli, tmp_path):
+    cli("init")
+    db = tmp_path / "data" / "nhacviec.db"
+    _, before, _ = cli("plan", "show", "--json")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DEFAULT_PLAN.read_text(encoding="utf-8").replace("year: 2023", "year: [2023"), encoding="utf-8")
+    code, out, err = cli("init", "--plan", str(bad))
+    assert code == 2 and f"{bad}:" in err and "YAML" in err
+    _, after, _ = cli("plan", "show", "--json")
+    assert before == after and db.exists()
+
+
+def test_strict_init_refuses_unknown_agencies(cli, tmp_path):
+    cli("init")
+    _, before, _ = cli("plan", "show", "--json")
+    edited = tmp_path / "plan.yaml"
+    edited.write_text(DEFAULT_PLAN.read_text(encoding="utf-8").replace(
+        "        coordinating: Các Sở có liên quan\n", "        coordinating: Các Sở có liên quan; Sở Vũ trụ\n"),
+        encoding="utf-8")
+    code, _, err = cli("init", "--plan", str(edited), "--strict")
+    assert code == 2 and "Sở Vũ trụ" in err and "4.I" in err
+    _, after, _ = cli("plan", "show", "--json")
+    assert before == after
+    code, out, err = cli("init", "--plan", str(edited))
+    assert code == 0 and "Sở Vũ trụ" in err
+
+
+def test_database_that_is_not_a_database(cli, tmp_path):
+    (tmp_path / "data").mkdir()
+    db = tmp_path / "data" / "nhacviec.db"
+    db.write_bytes(b"not a database at all" * 100)
+    code, _, err = cli("init")
+    assert code == 2 and "không mở được cơ sở dữ liệu" in err
+    assert db.read_bytes() == b"not a database at all" * 100
+
+
+def test_bad_settings_are_reported(cli, monkeypatch):
+    monkeypatch.setenv("TIMEZONE", "Mars/Olympus")
+    code, _, err = cli("init")
+    assert code == 2 and "TIMEZONE" in err
+
+
+def test_database_url_password_is_not_printed(cli, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:s3cr3t@127.0.0.1:1/none?connect_timeout=1")
+    code, out, err = cli("plan", "show")
+    assert code == 2 and "s3cr3t" not in out + err
