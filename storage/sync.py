@@ -61,6 +61,10 @@ def _set(row, values: dict) -> list[str]:
     return changed
 
 
+def _agency_values(a: Agency) -> dict:
+    return {"name": a.name, "short": a.short, "kind": a.kind, "aliases": list(a.aliases), "parent_key": a.parent}
+
+
 def full_directory(session: Session, directory: Directory) -> Directory:
     """The file's directory plus agencies only the database knows (imported communes)."""
     for row in session.exec(select(AgencyRow)).all():
@@ -70,12 +74,27 @@ def full_directory(session: Session, directory: Directory) -> Directory:
     return directory
 
 
+def add_agencies(session: Session, agencies: list[Agency]) -> tuple[list[str], list[str]]:
+    """Insert or update agencies the directory file does not list (communes): (added, updated)."""
+    rows = {r.key: r for r in session.exec(select(AgencyRow)).all()}
+    added, updated = [], []
+    for a in agencies:
+        values = _agency_values(a)
+        row = rows.get(a.key)
+        if row is None:
+            session.add(AgencyRow(key=a.key, **values))
+            added.append(a.key)
+        elif _set(row, values):
+            updated.append(a.key)
+    session.flush()
+    return added, updated
+
+
 def sync_directory(session: Session, directory: Directory, report: SyncReport) -> dict[str, int]:
     """Upsert agencies and groups; return agency key → id."""
     rows = {r.key: r for r in session.exec(select(AgencyRow)).all()}
     for a in directory.agencies.values():
-        values = {"name": a.name, "short": a.short, "kind": a.kind, "aliases": list(a.aliases),
-                  "parent_key": a.parent}
+        values = _agency_values(a)
         row = rows.get(a.key)
         if row is None:
             row = AgencyRow(key=a.key, **values)

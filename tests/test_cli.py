@@ -158,3 +158,30 @@ def test_database_url_password_is_not_printed(cli, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:s3cr3t@127.0.0.1:1/none?connect_timeout=1")
     code, out, err = cli("plan", "show")
     assert code == 2 and "s3cr3t" not in out + err
+
+
+def test_import_communes_joins_them_to_the_commune_group(cli, tmp_path):
+    cli("init")
+    csv = tmp_path / "xa.csv"
+    csv.write_text("key,name,district\nxa-an-binh,UBND xã An Bình,Nam Sách\nphuong-ai-quoc,UBND phường Ái Quốc,"
+                   "TP Hải Dương\n", encoding="utf-8")
+    code, out, _ = cli("agencies", "import", str(csv), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["added"] == ["xa-an-binh", "phuong-ai-quoc"] and data["assignments_added"] > 0
+    _, out, _ = cli("plan", "show", "--json")
+    t = next(i for i in json.loads(out) if i["code"] == "3.II")
+    assert "UBND xã An Bình" in t["lead"] and "UBND phường Ái Quốc" in t["lead"]
+    _, out, _ = cli("agencies", "list", "--kind", "commune", "--json")
+    assert [a["parent"] for a in json.loads(out)] == ["ubnd-h-nam-sach", "ubnd-tp-hai-duong"]
+    code, out, _ = cli("init", "--json")   # reloading the directory file keeps imported communes
+    assert json.loads(out)["assignments_deactivated"] == 0
+
+
+def test_bad_commune_csv_changes_nothing(cli, tmp_path):
+    cli("init")
+    csv = tmp_path / "xa.csv"
+    csv.write_text("key,name,district\nxa-a,UBND xã A,Nam Sách\nxa-b,UBND xã B,Huyện Không Có\n", encoding="utf-8")
+    code, _, err = cli("agencies", "import", str(csv))
+    assert code == 2 and f"{csv}:3" in err and "Huyện Không Có" in err
+    _, out, _ = cli("agencies", "list", "--kind", "commune", "--json")
+    assert json.loads(out) == []

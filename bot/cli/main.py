@@ -10,7 +10,7 @@ from functools import cached_property
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
-from bot.cli import plan_cmds
+from bot.cli import agency_cmds, plan_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
@@ -92,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--agencies", help="tệp danh mục cơ quan YAML")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=plan_cmds.cmd_resolve_agencies)
+
+    s = sub.add_parser("agencies", help="danh mục cơ quan")
+    asub = s.add_subparsers(dest="agencies_command", required=True)
+    a = asub.add_parser("list", help="liệt kê cơ quan")
+    a.add_argument("--kind", choices=("province_office", "department", "board", "district", "commune", "press", "other"))
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=agency_cmds.cmd_agencies_list)
+    a = asub.add_parser("import", help="thêm UBND cấp xã từ tệp CSV (cột key,name,district)")
+    a.add_argument("file")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=agency_cmds.cmd_agencies_import)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=cmd_run)

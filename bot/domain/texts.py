@@ -101,3 +101,9 @@ ERR_SUGGEST = "Có phải: {codes}?"
 ERR_BAD_DATE = "Ngày không hợp lệ: {text} (viết dạng 31/5/2023 hoặc 2023-05-31)"
 ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng vì --strict (không ghi gì)."
 ERR_SETTINGS = "Cấu hình không hợp lệ: {detail}"
+AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
+AGENCY_KIND = {
+    "province_office": "Văn phòng UBND tỉnh", "department": "Sở, ngành", "board": "Ban",
+    "district": "UBND cấp huyện", "commune": "UBND cấp xã", "press": "Báo, đài", "other": "Khác",
+}
+IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."

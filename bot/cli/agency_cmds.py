@@ -1,0 +1,43 @@
+"""Agency commands: list the directory, import communes from a CSV."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from sqlmodel import Session, select
+
+from bot.cli.render import print_json, table
+from bot.domain import texts
+from storage.datafile import load_directory, load_plan, read_communes_csv
+from storage.models import AgencyRow
+from storage.sync import add_agencies, full_directory, sync_plan
+
+
+def cmd_agencies_list(app, args: Namespace) -> int:
+    app.require_schema()
+    with Session(app.engine) as session:
+        rows = session.exec(select(AgencyRow).order_by(AgencyRow.kind, AgencyRow.id)).all()
+    data = [{"key": r.key, "name": r.name, "short": r.short, "kind": r.kind, "parent": r.parent_key}
+            for r in rows if not args.kind or r.kind == args.kind]
+    if args.json:
+        print_json(data)
+    else:
+        table(texts.AGENCY_HEADERS, [(d["key"], d["name"], texts.AGENCY_KIND[d["kind"]]) for d in data])
+    return 0
+
+
+def cmd_agencies_import(app, args: Namespace) -> int:
+    """Add communes, then reload the plan so groups such as "UBND cấp xã" include them."""
+    app.require_schema()
+    plan = load_plan(app.settings.plan_file)
+    directory = load_directory(app.settings.agencies_file)
+    with Session(app.engine) as session:
+        communes = read_communes_csv(args.file, full_directory(session, directory))
+        added, updated = add_agencies(session, communes)
+        report = sync_plan(session, plan, directory, now=app.clock.now(), source_file=str(app.settings.plan_file))
+        session.commit()
+    if args.json:
+        print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added})
+    else:
+        print(texts.IMPORT_DONE.format(added=len(added), updated=len(updated), assignments=report.assignments_added))
+    return 0
