@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Protocol
 
@@ -33,3 +34,35 @@ class FixedClock:
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str          # at most 64 bytes (Telegram's callback_data limit)
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message or button press from any channel, as the command core sees it."""
+
+    channel: str                 # telegram | zalo | console
+    chat_id: str
+    text: str = ""
+    callback: str | None = None  # data of the button pressed
+    sender: str = ""             # display name of the person
+    group: bool = False          # a group chat: free chatter is ignored
+    edited: bool = False
+    bare: bool = False           # accept commands without the slash ("xong 3.II")
+    buttons: bool = True         # the channel shows buttons; else they become numbered choices
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """A reply: plain text (transports escape it), an optional bold title and buttons."""
+
+    channel: str
+    chat_id: str
+    text: str
+    title: str = ""
+    buttons: tuple[tuple[Button, ...], ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -23,6 +23,19 @@ class Settings(BaseSettings):
     plan_file: Path = Field(default=DEFAULT_PLAN)
     agencies_file: Path = Field(default=DEFAULT_AGENCIES)
     log_level: str = Field(default="INFO")
+    today: str = Field(default="")
+
+    telegram_bot_token: SecretStr | None = Field(default=None)
+    telegram_base_url: str = Field(default="https://api.telegram.org/bot")
+    telegram_bot_username: str = Field(default="")
+    telegram_webhook_url: str = Field(default="")
+    telegram_webhook_secret: SecretStr | None = Field(default=None)
+    telegram_webhook_listen: str = Field(default="0.0.0.0")
+    telegram_webhook_port: int = Field(default=8443)
+
+    note_limit: int = Field(default=1000, ge=50, le=3500)
+    flood_commands: int = Field(default=20, ge=1)
+    flood_seconds: int = Field(default=60, ge=1)
 
     @field_validator("timezone")
     @classmethod
@@ -40,6 +53,11 @@ class Settings(BaseSettings):
         if v not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError(f"unknown log level {v!r}")
         return v
+
+    @field_validator("telegram_bot_token", "telegram_webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v):
+        return v or None
 
     @property
     def zone(self) -> ZoneInfo:

@@ -68,6 +68,7 @@ class ItemRow(SQLModel, table=True):
     due_set_by: str = Field(default="", max_length=200)
     due_set_at: datetime | None = None
     unresolved: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    blocked: bool = False                  # no reminders until a coordinator sets or confirms a date
     retired: bool = False                  # removed from the plan file, history kept
 
 
@@ -153,3 +154,30 @@ class RecipientRow(SQLModel, table=True):
     active: bool = True
     disabled_reason: str = ""
     created_at: datetime
+
+
+class InviteRow(SQLModel, table=True):
+    """A single-use invitation to link a chat to an agency; only the code's hash is kept."""
+
+    __tablename__ = "invite"
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(default="officer", max_length=20)
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+    used_by: str = Field(default="", max_length=120)   # "channel:chat_id"
+
+
+class DialogRow(SQLModel, table=True):
+    """What a chat's next plain message means (a progress note, a numbered choice); shared by all channels."""
+
+    __tablename__ = "dialog"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    chat_id: str = Field(max_length=100)
+    kind: str = Field(max_length=30)            # progress_note | choices
+    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    expires_at: datetime

@@ -177,7 +177,7 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
             "product": item.product, "notes": item.notes, "subject_text": item.subject_text,
             "surprise": item.surprise, "footnotes": list(item.footnotes), "deadline_kind": dl.kind,
             "due_date": dl.due, "start_date": dl.start, "deadline": dl.to_dict(),
-            "unresolved": unresolved, "retired": False,
+            "unresolved": unresolved, "blocked": dl.blocked, "retired": False,
         }
         row = items.get(item.code)
         if row is None:

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from functools import cached_property
 
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, plan_cmds
+from bot.cli import agency_cmds, chat_cmds, plan_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
+from bot.logsetup import setup_logging
 from bot.ports import Clock, FixedClock, SystemClock
 from config.settings import Settings, load_settings
 from storage.datafile import DataFileError
 from storage.engine import make_engine
 from storage.migrate import DatabaseUnusable, check, head_revision
 
-log = logging.getLogger(__name__)
 
 
 class App:
@@ -104,17 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_import)
 
+    s = sub.add_parser("invite", help="tạo mã mời (dùng một lần) để liên kết cuộc trò chuyện với cơ quan")
+    s.add_argument("agency")
+    s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
+    s.add_argument("--expires", default="7d", help="hiệu lực: 7d, 12h, 30m (mặc định 7d)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=chat_cmds.cmd_invite)
+
+    s = sub.add_parser("officers", help="các cuộc trò chuyện đã liên kết")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=chat_cmds.cmd_officers)
+
+    s = sub.add_parser("revoke", help="hủy liên kết một cuộc trò chuyện (CHAT hoặc kênh:CHAT)")
+    s.add_argument("chat")
+    s.set_defaults(func=chat_cmds.cmd_revoke)
+
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
-    s.set_defaults(func=cmd_run)
+    s.set_defaults(func=chat_cmds.cmd_run)
     return p
-
-
-def cmd_run(app: App, args: argparse.Namespace) -> int:
-    """Until the chat lands: make sure the database is ready, then show the plan."""
-    init_args = argparse.Namespace(plan=None, agencies=None, strict=False, json=False)
-    plan_cmds.cmd_init(app, init_args)
-    print()
-    return plan_cmds.cmd_plan_show(app, argparse.Namespace(type=None, json=False))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,10 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as e:
         print(texts.ERR_SETTINGS.format(detail=_validation_summary(e)), file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    clock: Clock = FixedClock.on_day(args.today, settings.zone) if args.today else SystemClock()
+    setup_logging(settings.log_level, _secrets(settings))
+    today = args.today or (parse_day(settings.today) if settings.today else None)
+    if settings.today and today is None:
+        print(texts.ERR_SETTINGS.format(detail=f"TODAY: {texts.ERR_BAD_DATE.format(text=settings.today)}"),
+              file=sys.stderr)
+        return 2
+    clock: Clock = FixedClock.on_day(today, settings.zone) if today else SystemClock()
     app = App(settings, clock, plan_slug=args.plan_id)
     try:
         return args.func(app, args)
@@ -140,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseUnusable as e:
         print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
         return 2
+
+
+def _secrets(settings: Settings) -> list[str]:
+    return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret) if s]
 
 
 def _validation_summary(e: ValidationError) -> str:

@@ -161,7 +161,7 @@ def build_plan(tree) -> Plan:
             fields_ = _text(r, "fields")
             add(Item(
                 code=review_code(n), type=REVIEW, section="PL1", section_title=title, number=n,
-                position=len(items), content=f"Rà soát, đánh giá đơn giản hóa TTHC — {fields_}",
+                position=len(items), content=f"Rà soát, đơn giản hóa TTHC: {_fields_list(fields_)}",
                 lead_text=dept, deadline_text=_text(r, "deadline"), notes=fields_,
                 product="Kết quả rà soát, phương án đơn giản hóa TTHC", line=_line(r)))
 
@@ -196,6 +196,12 @@ def build_plan(tree) -> Plan:
         decision_date=decision_date,
         decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
         items=tuple(items), review_notes=review_notes, section_titles=section_titles)
+
+
+def _fields_list(fields: str) -> str:
+    """"Thủ tục hành chính các lĩnh vực: Hộ tịch; luật sư." → "Hộ tịch; luật sư."."""
+    head, sep, tail = fields.partition(":")
+    return tail.strip() if sep and "lĩnh vực" in head else fields
 
 
 def _row_notes(group, n_units: int) -> dict[int, tuple[str, bool]]:

@@ -1,8 +1,9 @@
-"""Initial schema: plan, sections, items, agencies, groups, assignments, history, recipients.
+"""Initial schema: plan, sections, items, agencies, groups, assignments, history, recipients,
+invites and dialogs.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 18:52:55.991655
+Create Date: 2026-11-26 18:58:27.369482
 """
 from alembic import op
 import sqlalchemy as sa
@@ -38,6 +39,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
     )
+    op.create_table('dialog',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('chat_id', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('channel', 'chat_id')
+    )
     op.create_table('plan',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slug', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
@@ -61,6 +72,19 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
     sa.ForeignKeyConstraint(['group_id'], ['agency_group.id'], ),
     sa.PrimaryKeyConstraint('group_id', 'agency_id')
+    )
+    op.create_table('invite',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('code_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('used_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('code_hash')
     )
     op.create_table('recipient',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -117,6 +141,7 @@ def upgrade() -> None:
     sa.Column('due_set_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('due_set_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('unresolved', sa.JSON(), nullable=False),
+    sa.Column('blocked', sa.Boolean(), nullable=False),
     sa.Column('retired', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.ForeignKeyConstraint(['section_id'], ['section.id'], ),
@@ -200,8 +225,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_recipient_agency_id'))
 
     op.drop_table('recipient')
+    op.drop_table('invite')
     op.drop_table('group_member')
     op.drop_table('plan')
+    op.drop_table('dialog')
     op.drop_table('agency_group')
     with op.batch_alter_table('agency', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agency_kind'))

@@ -1,4 +1,4 @@
-"""Every Vietnamese text the program shows, in one place."""
+"""Every Vietnamese text the program shows, in one place (chat texts in ``texts.chat``)."""
 
 from __future__ import annotations
 
@@ -107,3 +107,18 @@ AGENCY_KIND = {
     "district": "UBND cấp huyện", "commune": "UBND cấp xã", "press": "Báo, đài", "other": "Khác",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+ACTIVE = {True: "đang hoạt động", False: "đã ngừng"}
+OFFICER_HEADERS = ("Cuộc trò chuyện", "Cơ quan", "Vai trò", "Tên", "Trạng thái")
+OFFICERS_NONE = "Chưa có cuộc trò chuyện nào được liên kết. Tạo mã mời: nhacviec invite \"Sở Tư pháp\""
+INVITE_OK = """Mã mời cho {agency} ({role}), dùng một lần, hết hạn {expires}:
+  Telegram: {link}
+  hoặc gửi cho bot: /start {code}
+  Zalo: nhắn cho bot: start {code}
+Mã: {code}"""
+INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
+REVOKE_OK = "Đã hủy liên kết {chat} ({n})."
+REVOKE_NONE = "Không có cuộc trò chuyện {chat}. Xem danh sách: nhacviec officers"
+ERR_AGENCY = "Không tìm thấy cơ quan \"{name}\"."
+ERR_CANDIDATES = "Có phải: {names}?"
+ERR_DURATION = "Thời hạn không hợp lệ: {text} (vd. 7d, 12h, 30m)"

@@ -1,0 +1,198 @@
+"""Registration commands (invite, officers, revoke) and `run`: the bot on Telegram or in the terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import secrets
+import sys
+from argparse import Namespace
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from bot.cli.plan_cmds import CliError, cmd_init
+from bot.cli.render import print_json, table
+from bot.core import CommandCore, CoreConfig
+from bot.domain import texts
+from bot.domain.texts import console as C
+from storage import queries, registry, work
+from storage.migrate import check
+from storage.models import AgencyRow
+
+log = logging.getLogger(__name__)
+
+_DURATION = re.compile(r"^(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?$")
+
+
+def parse_duration(text: str) -> timedelta:
+    m = _DURATION.match(text.strip().lower())
+    if not m or int(m.group(1)) == 0:
+        raise CliError(texts.ERR_DURATION.format(text=text))
+    n, unit = int(m.group(1)), (m.group(2) or "d")
+    if unit in ("h", "gio", "giờ"):
+        return timedelta(hours=n)
+    if unit in ("m", "phut", "phút"):
+        return timedelta(minutes=n)
+    return timedelta(days=n)
+
+
+def _resolve_agency(app, session: Session, name: str) -> AgencyRow:
+    found = work.directory_from_db(session).lookup(name)
+    if found.agency is None:
+        names = ", ".join(a.name for a in found.candidates[:8])
+        raise CliError(texts.ERR_AGENCY.format(name=name) + (" " + texts.ERR_CANDIDATES.format(names=names)
+                                                               if names else ""))
+    return session.get(AgencyRow, work.agency_ids(session)[found.agency.key])
+
+
+def cmd_invite(app, args: Namespace) -> int:
+    app.require_schema()
+    ttl = parse_duration(args.expires)
+    code = secrets.token_urlsafe(18)  # 144 random bits, in the deep-link alphabet [A-Za-z0-9_-]
+    now = app.clock.now()
+    with Session(app.engine) as session:
+        agency = _resolve_agency(app, session, args.agency)
+        registry.create_invite(session, code=code, agency_id=agency.id, role=args.role, now=now,
+                               expires_at=now + ttl)
+        session.commit()
+        name = agency.name
+    username = app.settings.telegram_bot_username.lstrip("@") or "<tên_bot>"
+    link = f"https://t.me/{username}?start={code}"
+    expires = (now + ttl).astimezone(app.settings.zone)
+    if args.json:
+        print_json({"agency": name, "role": args.role, "code": code, "link": link, "expires_at": expires.isoformat()})
+        return 0
+    print(texts.INVITE_OK.format(agency=name, role=texts.ROLE[args.role], code=code, link=link,
+                                 expires=f"{expires:%H:%M} {texts.vn_date(expires.date())}"))
+    if not app.settings.telegram_bot_username:
+        print(texts.INVITE_NO_USERNAME)
+    return 0
+
+
+def cmd_officers(app, args: Namespace) -> int:
+    app.require_schema()
+    with Session(app.engine) as session:
+        rows = registry.all_recipients(session)
+        data = [{"channel": r.channel, "chat_id": r.chat_id, "agency": a.name, "role": r.role,
+                 "name": r.display_name, "active": r.active, "disabled_reason": r.disabled_reason,
+                 "since": r.created_at.isoformat()} for r, a in rows]
+    if args.json:
+        print_json(data)
+        return 0
+    if not data:
+        print(texts.OFFICERS_NONE)
+        return 0
+    table(texts.OFFICER_HEADERS, [(f"{d['channel']}:{d['chat_id']}", d["agency"], texts.ROLE[d["role"]], d["name"],
+                                   texts.ACTIVE[d["active"]]) for d in data], limits=(24, 40, 14, 24, 16))
+    return 0
+
+
+def cmd_revoke(app, args: Namespace) -> int:
+    app.require_schema()
+    channel, _, chat_id = args.chat.rpartition(":")
+    with Session(app.engine) as session:
+        n = registry.remove_by_chat(session, chat_id=chat_id, channel=channel or None)
+        session.commit()
+    if n == 0:
+        raise CliError(texts.REVOKE_NONE.format(chat=args.chat))
+    print(texts.REVOKE_OK.format(chat=args.chat, n=n))
+    return 0
+
+
+# --- run -----------------------------------------------------------------------------------------
+def make_core(app) -> CommandCore:
+    s = app.settings
+    return CommandCore(app.engine, app.clock, s.zone, CoreConfig(
+        bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
+        flood_seconds=s.flood_seconds, plan_slug=app.plan_slug))
+
+
+def _ensure_ready(app) -> None:
+    """The embedded default works on a fresh machine: create and load the database when needed."""
+    rev = check(app.engine)
+    with Session(app.engine) as session:
+        has_plan = rev is not None and _has_plan(session)
+    if not has_plan:
+        cmd_init(app, Namespace(plan=None, agencies=None, strict=False, json=False))
+
+
+def _has_plan(session: Session) -> bool:
+    try:
+        queries.get_plan(session=session)
+        return True
+    except queries.NotFound:
+        return False
+
+
+def cmd_run(app, args: Namespace) -> int:
+    _ensure_ready(app)
+    core = make_core(app)
+    token = app.settings.telegram_bot_token
+    if token is not None:
+        return run_telegram(app, core, token.get_secret_value())
+    return run_console(app, core, sys.stdin, sys.stdout)
+
+
+def console_identities(app):
+    from bot.transports.console import Identity
+
+    with Session(app.engine) as session:
+        plan_id = queries.get_plan(session=session, slug=app.plan_slug).id
+        rows = work.open_counts(session, plan_id=plan_id)
+    office = next((a for a, _ in rows if a.kind == "province_office"), None)
+    out = []
+    if office is not None:
+        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}"))
+    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=n), f"officer-{a.key}") for a, n in rows if n]
+    return out
+
+
+def run_console(app, core: CommandCore, stdin, stdout) -> int:
+    from bot.transports.console import CHANNEL, ConsoleTransport
+
+    def link(identity) -> None:
+        role, _, key = identity.chat_id.partition("-")
+        with Session(app.engine) as session:
+            agency_id = work.agency_ids(session)[key]
+            registry.link_chat(session, channel=CHANNEL, chat_id=identity.chat_id, agency_id=agency_id, role=role,
+                               display_name=identity.label, now=app.clock.now())
+            session.commit()
+
+    return ConsoleTransport(core, console_identities(app), link, stdin, stdout).run()
+
+
+def run_telegram(app, core: CommandCore, token: str) -> int:
+    from telegram import Update
+
+    from bot.transports.telegram import TelegramTransport
+
+    s = app.settings
+
+    def disable(channel: str, chat_id: str, reason: str) -> None:
+        with Session(app.engine) as session:
+            registry.disable(session, channel=channel, chat_id=chat_id, reason=reason)
+            session.commit()
+
+    def missing() -> list[str]:
+        with Session(app.engine) as session:
+            return registry.agencies_without_recipient(session)
+
+    transport = TelegramTransport(core, on_permanent_failure=disable, on_start=missing)
+    application = transport.build(token, base_url=s.telegram_base_url)
+    updates = ["message", "edited_message", "callback_query"]
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    if s.telegram_webhook_url:
+        secret = s.telegram_webhook_secret.get_secret_value() if s.telegram_webhook_secret else None
+        application.run_webhook(listen=s.telegram_webhook_listen, port=s.telegram_webhook_port,
+                                url_path=_url_path(s.telegram_webhook_url), webhook_url=s.telegram_webhook_url,
+                                secret_token=secret, allowed_updates=updates)
+    else:
+        application.run_polling(allowed_updates=updates)
+    return 0
+
+
+def _url_path(url: str) -> str:
+    from urllib.parse import urlparse
+    return urlparse(url).path.lstrip("/")

@@ -1,0 +1,27 @@
+"""Numbered choices for channels without buttons (the terminal, Zalo)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.domain.texts import chat as T
+from bot.ports import Outbound
+
+
+def number_choices(outs: list[Outbound], start: int = 1) -> tuple[list[Outbound], dict[str, str]]:
+    """Replace every button by a line "N — label"; return the messages and number → button data."""
+    mapping: dict[str, str] = {}
+    result = []
+    n = start
+    for o in outs:
+        if not o.buttons:
+            result.append(o)
+            continue
+        lines = [T.CHOICES_HINT]
+        for row in o.buttons:
+            for b in row:
+                mapping[str(n)] = b.data
+                lines.append(f"{n} — {b.label}")
+                n += 1
+        result.append(replace(o, text=f"{o.text}\n\n" + "\n".join(lines), buttons=()))
+    return result, mapping

@@ -1,0 +1,164 @@
+"""Dispatch: who is asking, what they typed or pressed, and which command answers."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass
+from datetime import timedelta, tzinfo
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.core import work_cmds
+from bot.core.choices import number_choices
+from bot.core.context import Ctx
+from bot.domain.commands import parse_command
+from bot.domain.texts import chat as T
+from bot.domain.texts import vn_date
+from bot.ports import Clock, Inbound, Outbound
+from storage import queries, registry, work
+from storage.models import AgencyRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CoreConfig:
+    bot_username: str = ""
+    note_limit: int = 1000          # characters of a note kept; longer notes are cut with a notice
+    flood_commands: int = 20        # at most this many commands per chat ...
+    flood_seconds: int = 60         # ... within this many seconds; more are refused politely
+    dialog_minutes: int = 30        # how long a pending question (progress note, choices) waits
+    page_size: int = 8              # items per /todo page
+    plan_slug: str | None = None
+
+
+class CommandCore:
+    """One command core for every channel. It sends nothing itself: it returns replies."""
+
+    def __init__(self, engine: Engine, clock: Clock, zone: tzinfo, config: CoreConfig | None = None):
+        self.engine = engine
+        self.clock = clock
+        self.zone = zone
+        self.config = config or CoreConfig()
+        self._recent: dict[tuple[str, str], deque] = {}
+
+    # --- entry point ------------------------------------------------------------------------
+    def handle(self, inbound: Inbound) -> list[Outbound]:
+        now = self.clock.now()
+        if inbound.edited:
+            return [Outbound(inbound.channel, inbound.chat_id, T.EDITED)] if not inbound.group else []
+        command = None if inbound.callback else parse_command(
+            inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
+        if inbound.group and command is None and inbound.callback is None:
+            return []  # people talking among themselves in a group
+        if self._flooded(inbound, now):
+            typed = inbound.text.strip()[:40] or "nút bấm"
+            return [Outbound(inbound.channel, inbound.chat_id,
+                             T.THROTTLED.format(command=typed, seconds=self.config.flood_seconds))]
+        with Session(self.engine) as session:
+            ctx = self._context(session, inbound, now)
+            self._dispatch(ctx, command)
+            if not inbound.buttons and any(o.buttons for o in ctx.out):
+                ctx.out = self._as_choices(ctx)
+            session.commit()
+            return ctx.out
+
+    def _as_choices(self, ctx: Ctx) -> list[Outbound]:
+        """Buttons become numbered lines; the numbers are kept in the database for the next message."""
+        outs, mapping = number_choices(ctx.out)
+        pending = registry.get_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
+                                      now=ctx.now)
+        if pending is None or pending.kind == "choices":
+            registry.set_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
+                                kind="choices", data=mapping,
+                                expires_at=ctx.now + timedelta(minutes=self.config.dialog_minutes))
+        return outs
+
+    def _flooded(self, inbound: Inbound, now) -> bool:
+        window = timedelta(seconds=self.config.flood_seconds)
+        recent = self._recent.setdefault((inbound.channel, inbound.chat_id), deque())
+        while recent and now - recent[0] >= window:
+            recent.popleft()
+        if len(recent) >= self.config.flood_commands:
+            return True
+        recent.append(now)
+        return False
+
+    def _context(self, session: Session, inbound: Inbound, now) -> Ctx:
+        try:
+            plan = queries.get_plan(session=session, slug=self.config.plan_slug)
+            plan_id, year, province = plan.id, plan.year, plan.province
+        except queries.NotFound:
+            plan_id, year, province = None, now.year, ""
+        ctx = Ctx(session=session, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
+                  plan_id=plan_id, plan_year=year, province=province,
+                  directory=work.directory_from_db(session, province))
+        ctx.recipient = registry.recipient(session, channel=inbound.channel, chat_id=inbound.chat_id)
+        if ctx.recipient is not None:
+            ctx.agency = session.get(AgencyRow, ctx.recipient.agency_id)
+        return ctx
+
+    def _dispatch(self, ctx: Ctx, command) -> None:
+        inbound = ctx.inbound
+        if command is not None and command.name in ("start", "help"):
+            (self._start if command.name == "start" else self._help)(ctx, command.args)
+            return
+        if ctx.recipient is None:
+            ctx.reply(T.NOT_REGISTERED)
+            return
+        if ctx.plan_id is None:
+            ctx.reply(T.NOT_REGISTERED)
+            return
+        if inbound.callback is not None:
+            work_cmds.on_button(ctx, inbound.callback, self.config)
+            return
+        if command is None:
+            if not work_cmds.on_plain_text(ctx, inbound.text, self.config):
+                ctx.reply(T.FREE_TEXT)
+            return
+        registry.clear_dialog(ctx.session, channel=inbound.channel, chat_id=inbound.chat_id)
+        if command.name == "unknown":
+            ctx.reply(T.UNKNOWN_COMMAND.format(typed=command.typed[:30]))
+        elif command.name == "logout":
+            self._logout(ctx)
+        else:
+            getattr(work_cmds, f"cmd_{command.name}")(ctx, command.args, self.config)
+
+    # --- registration -------------------------------------------------------------------------
+    def _start(self, ctx: Ctx, args: str) -> None:
+        code = args.split()[0] if args.split() else ""
+        if not code:
+            if ctx.agency is not None:
+                ctx.reply(T.START_OK.format(agency=ctx.agency.name, role=""))
+            else:
+                ctx.reply(T.START_NEED_CODE)
+            return
+        result, row = registry.redeem_invite(ctx.session, code=code, channel=ctx.inbound.channel,
+                                             chat_id=ctx.inbound.chat_id, display_name=ctx.inbound.sender,
+                                             now=ctx.now)
+        if result == registry.OK:
+            agency = ctx.session.get(AgencyRow, row.agency_id)
+            role = T.START_ROLE_COORDINATOR if row.role == "coordinator" else ""
+            log.info("chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, agency.key, row.role)
+            ctx.reply(T.START_OK.format(agency=agency.name, role=role))
+        elif result == registry.USED:
+            ctx.reply(T.START_USED)
+        elif result == registry.EXPIRED:
+            ctx.reply(T.START_EXPIRED.format(when=vn_date(row.expires_at.astimezone(self.zone).date())))
+        else:
+            ctx.reply(T.START_BAD)
+
+    def _help(self, ctx: Ctx, _args: str) -> None:
+        text = T.HELP.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
+        if ctx.coordinator:
+            text += "\n" + T.HELP_COORDINATOR
+        if ctx.recipient is None:
+            text += "\n" + T.HELP_UNREGISTERED
+        ctx.reply(text)
+
+    def _logout(self, ctx: Ctx) -> None:
+        name = ctx.agency.name if ctx.agency else ""
+        registry.unlink(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
+        ctx.reply(T.LOGOUT_OK.format(agency=name))

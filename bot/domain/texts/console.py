@@ -1,0 +1,15 @@
+"""Vietnamese texts of the terminal chat."""
+
+WELCOME = """nhacviec — trò chuyện thử trên terminal (chưa cấu hình TELEGRAM_BOT_TOKEN).
+Gõ lệnh như trên điện thoại: /viec, /xong 3.II, /xem 3.II, /trehan, /huongdan.
+Gõ số để chọn khi bot đưa ra lựa chọn; "doi" để đổi người dùng; "thoat" để thoát."""
+PICK_WHO = "\nAnh/chị là ai?"
+PICK_PROMPT = "Chọn số: "
+PICK_AGAIN = "Hãy gõ một số từ 1 đến {n}."
+YOU_ARE = "Đang trò chuyện với tư cách: {label}. Gõ /huongdan để xem các lệnh."
+PROMPT = "\n> "
+BYE = "Tạm biệt!"
+QUIT_WORDS = ("thoat", "thoát", "quit", "exit", "q")
+SWITCH_WORDS = ("doi", "đổi", "switch")
+COORDINATOR_LABEL = "Điều phối viên — {agency}"
+OFFICER_LABEL = "Cán bộ đầu mối — {agency} ({n} việc chưa xong)"

@@ -1,0 +1,77 @@
+"""What officers read: pure formatting of work items, due dates and summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.domain.plan import short_title
+from bot.domain.texts import STATUS, describe_deadline, vn_date
+from bot.domain.texts import chat as T
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One agency's assignment of one item, as the chat shows it."""
+
+    item_id: int
+    assignment_id: int
+    agency_id: int
+    agency: str
+    code: str
+    content: str
+    type: str
+    kind: str
+    due: date | None
+    start: date | None
+    blocked: bool
+    status: str
+    role: str = "lead"
+    position: int = 0
+    closed_at: datetime | None = None
+    closed_by: str = ""
+
+    @property
+    def title(self) -> str:
+        return short_title(self.content, 70)
+
+
+def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
+    """"hạn 30/6/2023 — còn 5 ngày", "quá hạn 12 ngày", "thường xuyên", "chưa có hạn"."""
+    if blocked or due is None or kind in ("unspecified", "on_demand"):
+        return "chưa có hạn"
+    days = (due - today).days
+    if days < 0:
+        return f"quá hạn {-days} ngày (hạn {vn_date(due)})"
+    if kind in ("ongoing", "recurring"):
+        return f"{'thường xuyên' if kind == 'ongoing' else 'định kỳ'} (đến {vn_date(due)})"
+    if days == 0:
+        return f"hạn hôm nay ({vn_date(due)})"
+    return f"hạn {vn_date(due)} — còn {days} ngày"
+
+
+def is_overdue(w: WorkItem, today: date) -> bool:
+    return w.status != "done" and not w.blocked and w.due is not None and w.due < today
+
+
+def sort_key(w: WorkItem) -> tuple:
+    """Overdue and soonest first; undated last; plan order within a day."""
+    undated = w.blocked or w.due is None or w.kind in ("unspecified", "on_demand")
+    return (undated, w.due or date.max, w.position)
+
+
+def todo_entry(w: WorkItem, today: date) -> str:
+    status = f" · {STATUS[w.status]}" if w.status != "open" else ""
+    return f"{w.code} · {due_phrase(w.kind, w.due, w.blocked, today)}{status}\n{w.title}"
+
+
+def late_lines(items: list[WorkItem], today: date) -> list[str]:
+    return [f"• {w.code} {due_phrase(w.kind, w.due, w.blocked, today)} — {w.title}" for w in items]
+
+
+def reading(kind: str, due: date | None, start: date | None, flags=(), recurrence=None, reason=None) -> str:
+    return describe_deadline(kind, due, start, flags, recurrence, reason)
+
+
+def remaining_text(agency: str, n: int) -> str:
+    return T.DONE_REMAINING.format(agency=agency, n=n) if n else T.DONE_NONE_LEFT.format(agency=agency)

@@ -1,0 +1,90 @@
+"""The terminal chat: the same command core, read from a text stream, numbered choices for buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, TextIO
+
+from bot.core import CommandCore
+from bot.domain.texts import chat as T
+from bot.domain.texts import console as C
+from bot.ports import Inbound, Outbound
+
+CHANNEL = "console"
+
+
+@dataclass(frozen=True)
+class Identity:
+    label: str
+    chat_id: str
+
+
+class ConsoleTransport:
+    def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
+                 stdin: TextIO, stdout: TextIO):
+        self.core = core
+        self.identities = identities
+        self.link = link
+        self.stdin = stdin
+        self.stdout = stdout
+        self.me: Identity | None = None
+
+    def write(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def show(self, out: Outbound) -> None:
+        self.write()
+        if out.title:
+            self.write(f"【{out.title}】")
+        self.write(out.text)
+
+    def _read(self, prompt: str) -> str | None:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\n")
+
+    def choose(self) -> bool:
+        self.write(C.PICK_WHO)
+        for i, ident in enumerate(self.identities, 1):
+            self.write(f"{i:>3}. {ident.label}")
+        while True:
+            answer = self._read(C.PICK_PROMPT)
+            if answer is None:
+                return False
+            answer = answer.strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(self.identities):
+                self.me = self.identities[int(answer) - 1]
+                self.link(self.me)
+                self.write(C.YOU_ARE.format(label=self.me.label))
+                return True
+            self.write(C.PICK_AGAIN.format(n=len(self.identities)))
+
+    def run(self) -> int:
+        self.write(C.WELCOME)
+        if not self.choose():
+            return 0
+        while True:
+            line = self._read(C.PROMPT)
+            if line is None or line.strip().lower() in C.QUIT_WORDS:
+                self.write(C.BYE)
+                return 0
+            if line.strip().lower() in C.SWITCH_WORDS:
+                if not self.choose():
+                    return 0
+                continue
+            if not line.strip():
+                continue
+            self.send_line(line)
+
+    def send_line(self, line: str) -> None:
+        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.label,
+                          bare=True, buttons=False)
+        outs = self.core.handle(inbound)
+        for out in outs:
+            self.show(out)
+        if not outs:
+            self.write(T.FREE_TEXT)

@@ -1,0 +1,139 @@
+"""Telegram: python-telegram-bot's Application around the command core.
+
+Updates become ``Inbound``s, the core's ``Outbound``s become HTML messages (every text escaped,
+long ones split at line ends) with inline buttons. Permanent delivery failures (blocked, chat
+not found) are reported through ``on_permanent_failure`` so the recipient can be disabled.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import replace
+from typing import Awaitable, Callable
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.request import BaseRequest
+
+from bot.core import CommandCore
+from bot.domain.commands import MENU, MENU_WORD
+from bot.domain.texts import chat as T
+from bot.ports import Inbound, Outbound
+from bot.transports.text import split_text, utf16_len
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+MESSAGE_LIMIT = 4096
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+PERMANENT_BAD_REQUESTS = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send",
+                          "group chat was upgraded", "not enough rights", "peer_id_invalid")
+
+FailureHook = Callable[[str, str, str], Awaitable[None] | None]
+
+
+def is_permanent(error: TelegramError) -> bool:
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and any(p in error.message.lower() for p in PERMANENT_BAD_REQUESTS)
+
+
+def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """HTML chunks ready to send; the buttons go on the last chunk."""
+    head = f"<b>{html.escape(out.title)}</b>\n" if out.title else ""
+    budget = MESSAGE_LIMIT - utf16_len(head)
+    raw = split_text(out.text, budget, lambda s: utf16_len(html.escape(s)))
+    chunks = [head + html.escape(raw[0])] + [html.escape(c) for c in raw[1:]]
+    markup = None
+    if out.buttons:
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                                       for row in out.buttons])
+    return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
+
+
+class TelegramTransport:
+    def __init__(self, core: CommandCore, *, on_permanent_failure: FailureHook | None = None,
+                 on_start: Callable[[], list[str]] | None = None):
+        self.core = core
+        self.on_permanent_failure = on_permanent_failure
+        self.on_start = on_start
+        self.application: Application | None = None
+
+    def build(self, token: str, *, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None,
+              get_updates_request: BaseRequest | None = None) -> Application:
+        builder: ApplicationBuilder = Application.builder().token(token).base_url(base_url)
+        if request is not None:
+            builder = builder.request(request)
+        if get_updates_request is not None:
+            builder = builder.get_updates_request(get_updates_request)
+        app = builder.post_init(self._post_init).build()
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGES, self._on_message))
+        app.add_handler(CallbackQueryHandler(self._on_button))
+        app.add_error_handler(self._on_error)
+        self.application = app
+        return app
+
+    async def _post_init(self, app: Application) -> None:
+        me = app.bot.username
+        self.core.config = replace(self.core.config, bot_username=me or "")
+        commands = [BotCommand(MENU_WORD[name], T.MENU[name]) for name in MENU]
+        await app.bot.set_my_commands(commands)
+        if self.on_start:
+            missing = self.on_start()
+            if missing:
+                log.info("%d agencies have no registered officer yet: %s", len(missing), ", ".join(missing))
+
+    async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        msg = update.effective_message
+        chat = update.effective_chat
+        if msg is None or chat is None or update.channel_post or update.edited_channel_post:
+            return
+        user = update.effective_user
+        inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), text=msg.text or msg.caption or "",
+                          sender=user.full_name if user else (chat.title or ""),
+                          group=chat.type in ("group", "supergroup"), edited=update.edited_message is not None)
+        await self.deliver(context.bot, self.core.handle(inbound))
+
+    async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        chat = update.effective_chat
+        await query.answer()
+        if chat is None:
+            return
+        inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), callback=query.data or "",
+                          sender=query.from_user.full_name if query.from_user else "",
+                          group=chat.type in ("group", "supergroup"))
+        await self.deliver(context.bot, self.core.handle(inbound))
+
+    async def deliver(self, bot, outs: list[Outbound]) -> None:
+        for out in outs:
+            await self.send(bot, out)
+
+    async def send(self, bot, out: Outbound) -> bool:
+        """Send one reply; a permanent failure is reported and returns False, others raise."""
+        try:
+            for text, markup in render(out):
+                await bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup, disable_web_page_preview=True)
+        except TelegramError as e:
+            if not is_permanent(e):
+                raise
+            log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e.message)
+            if self.on_permanent_failure:
+                result = self.on_permanent_failure(CHANNEL, out.chat_id, e.message)
+                if result is not None:
+                    await result
+            return False
+        return True
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("error while handling an update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await context.bot.send_message(chat_id=update.effective_chat.id, text=T.APOLOGY)
+            except TelegramError:
+                log.warning("could not send the apology either")
+

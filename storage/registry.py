@@ -1,0 +1,130 @@
+"""Who may talk to the bot: invites, linked chats (recipients) and per-chat dialog state."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from storage.models import AgencyRow, DialogRow, InviteRow, RecipientRow
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def create_invite(session: Session, *, code: str, agency_id: int, role: str, now: datetime,
+                  expires_at: datetime) -> InviteRow:
+    row = InviteRow(code_hash=hash_code(code), agency_id=agency_id, role=role, created_at=now, expires_at=expires_at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
+
+
+def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
+                  now: datetime) -> tuple[str, RecipientRow | InviteRow | None]:
+    """Link a chat with a valid invite; anything else changes nothing."""
+    invite = session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
+    if invite is None:
+        return UNKNOWN, None
+    if invite.used_at is not None:
+        return USED, invite
+    if invite.expires_at <= now:
+        return EXPIRED, invite
+    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at == None)  # noqa: E711
+                          .values(used_at=now, used_by=f"{channel}:{chat_id}"))
+    if res.rowcount != 1:
+        return USED, invite
+    rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
+                    display_name=display_name, now=now)
+    return OK, rec
+
+
+def link_chat(session: Session, *, channel: str, chat_id: str, agency_id: int, role: str, display_name: str,
+              now: datetime) -> RecipientRow:
+    rec = session.exec(select(RecipientRow).where(RecipientRow.channel == channel,
+                                                  RecipientRow.chat_id == chat_id)).first()
+    if rec is None:
+        rec = RecipientRow(channel=channel, chat_id=chat_id, agency_id=agency_id, role=role,
+                           display_name=display_name, created_at=now)
+        session.add(rec)
+    else:
+        rec.agency_id, rec.role, rec.display_name = agency_id, role, display_name
+        rec.active, rec.disabled_reason = True, ""
+    session.flush()
+    return rec
+
+
+def recipient(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
+    return session.exec(select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
+                                                   RecipientRow.active == True)).first()  # noqa: E712
+
+
+def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
+    rec = recipient(session, channel=channel, chat_id=chat_id)
+    if rec is not None:
+        session.delete(rec)
+        session.flush()
+    return rec
+
+
+def disable(session: Session, *, channel: str, chat_id: str, reason: str) -> bool:
+    res = session.execute(update(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
+                                                     RecipientRow.active == True)  # noqa: E712
+                          .values(active=False, disabled_reason=reason[:500]))
+    return res.rowcount == 1
+
+
+def all_recipients(session: Session) -> list[tuple[RecipientRow, AgencyRow]]:
+    q = select(RecipientRow, AgencyRow).join(AgencyRow, AgencyRow.id == RecipientRow.agency_id).order_by(RecipientRow.id)
+    return list(session.exec(q))
+
+
+def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None) -> int:
+    q = select(RecipientRow).where(RecipientRow.chat_id == chat_id)
+    if channel:
+        q = q.where(RecipientRow.channel == channel)
+    rows = list(session.exec(q))
+    for r in rows:
+        session.delete(r)
+    session.flush()
+    return len(rows)
+
+
+def agencies_without_recipient(session: Session) -> list[str]:
+    linked = select(RecipientRow.agency_id).where(RecipientRow.active == True)  # noqa: E712
+    q = select(AgencyRow.name).where(AgencyRow.active == True, AgencyRow.kind != "commune",  # noqa: E712
+                                     AgencyRow.id.not_in(linked)).order_by(AgencyRow.id)
+    return list(session.exec(q))
+
+
+# --- dialog state ------------------------------------------------------------------------
+
+def set_dialog(session: Session, *, channel: str, chat_id: str, kind: str, data: dict, expires_at: datetime) -> None:
+    row = session.exec(select(DialogRow).where(DialogRow.channel == channel, DialogRow.chat_id == chat_id)).first()
+    if row is None:
+        session.add(DialogRow(channel=channel, chat_id=chat_id, kind=kind, data=data, expires_at=expires_at))
+    else:
+        row.kind, row.data, row.expires_at = kind, data, expires_at
+    session.flush()
+
+
+def get_dialog(session: Session, *, channel: str, chat_id: str, now: datetime) -> DialogRow | None:
+    row = session.exec(select(DialogRow).where(DialogRow.channel == channel, DialogRow.chat_id == chat_id)).first()
+    if row is not None and row.expires_at <= now:
+        session.delete(row)
+        session.flush()
+        return None
+    return row
+
+
+def clear_dialog(session: Session, *, channel: str, chat_id: str) -> None:
+    row = session.exec(select(DialogRow).where(DialogRow.channel == channel, DialogRow.chat_id == chat_id)).first()
+    if row is not None:
+        session.delete(row)
+        session.flush()
