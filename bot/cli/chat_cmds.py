@@ -164,8 +164,6 @@ def run_console(app, core: CommandCore, stdin, stdout) -> int:
 
 
 def run_telegram(app, core: CommandCore, token: str) -> int:
-    from telegram import Update
-
     from bot.transports.telegram import TelegramTransport
 
     s = app.settings

@@ -51,8 +51,8 @@ class CommandCore:
             return [Outbound(inbound.channel, inbound.chat_id, T.EDITED)] if not inbound.group else []
         command = None if inbound.callback else parse_command(
             inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
-        if inbound.group and command is None and inbound.callback is None:
-            return []  # people talking among themselves in a group
+        if command is None and inbound.callback is None and (inbound.group or inbound.text.lstrip().startswith("/")):
+            return []  # people talking among themselves in a group, or a command for another bot
         if self._flooded(inbound, now):
             typed = inbound.text.strip()[:40] or "nút bấm"
             return [Outbound(inbound.channel, inbound.chat_id,

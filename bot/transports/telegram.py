@@ -43,10 +43,10 @@ def is_permanent(error: TelegramError) -> bool:
 
 def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     """HTML chunks ready to send; the buttons go on the last chunk."""
-    head = f"<b>{html.escape(out.title)}</b>\n" if out.title else ""
+    head = f"<b>{html.escape(out.title, quote=False)}</b>\n" if out.title else ""
     budget = MESSAGE_LIMIT - utf16_len(head)
-    raw = split_text(out.text, budget, lambda s: utf16_len(html.escape(s)))
-    chunks = [head + html.escape(raw[0])] + [html.escape(c) for c in raw[1:]]
+    raw = split_text(out.text, budget, lambda s: utf16_len(html.escape(s, quote=False)))
+    chunks = [head + html.escape(raw[0], quote=False)] + [html.escape(c, quote=False) for c in raw[1:]]
     markup = None
     if out.buttons:
         markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]

@@ -1,0 +1,437 @@
+"""End to end through the real Application: registration, every command and alias, every button,
+authorisation, and the bad input the bot must survive. Assertions are on what reached the HTTP
+layer and on the database."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import pytest
+from sqlmodel import Session
+
+from bot.core import CoreConfig
+from bot.transports.telegram import render
+from bot.ports import Button, Outbound
+from storage import registry
+from storage.migrate import upgrade
+from storage.models import RecipientRow
+from storage.sync import sync_plan
+from tests.chat_harness import ZONE, build
+from tests.telegram_fake import TOKEN, button, channel_post, message
+
+OFFICER, OTHER, COORD, STRANGER = 111, 222, 333, 444
+JULY = datetime(2023, 7, 10, 9, 0, tzinfo=ZONE)
+
+
+@pytest.fixture
+async def bot(sqlite_url, plan, directory):
+    from storage.engine import make_engine
+
+    engine = make_engine(sqlite_url)
+    upgrade(engine)
+    with Session(engine) as s:
+        sync_plan(s, plan, directory, now=JULY)
+        s.commit()
+
+    def disable(channel, chat_id, reason):
+        with Session(engine) as s:
+            registry.disable(s, channel=channel, chat_id=chat_id, reason=reason)
+            s.commit()
+
+    h, _ = build(engine, JULY, on_failure=disable)
+    await h.app.initialize()
+    await h.app.post_init(h.app)
+    yield h
+    await h.app.shutdown()
+    engine.dispose()
+
+
+async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:
+    await h.send(message(chat_id, f"/start {h.invite(agency, role)}"))
+
+
+# --- start-up and registration ----------------------------------------------------------------
+async def test_menu_is_set_in_vietnamese(bot):
+    cmds = [p for m, p in bot.fake.calls if m == "setMyCommands"][0]["commands"]
+    assert [c["command"] for c in cmds] == ["viec", "xong", "tiendo", "hoantac", "xem", "trehan", "huongdan",
+                                            "dangxuat"]
+    assert cmds[0]["description"] == "Việc còn phải làm của cơ quan"
+    assert bot.core.config.bot_username == "nhacviec_bot"
+
+
+async def test_start_with_a_valid_code_links_the_chat(bot):
+    code = bot.invite("so-tu-phap")
+    await bot.send(message(OFFICER, f"/start {code}"))
+    assert "Xin chào Sở Tư pháp" in bot.fake.texts(OFFICER)[-1]
+    with Session(bot.engine) as s:
+        rec = registry.recipient(s, channel="telegram", chat_id=str(OFFICER))
+        assert rec.role == "officer" and rec.display_name == "Lan"
+
+
+async def test_used_code_is_refused_and_changes_nothing(bot):
+    code = bot.invite("so-tu-phap")
+    await bot.send(message(OFFICER, f"/start {code}"))
+    await bot.send(message(OTHER, f"/start {code}"))
+    assert "đã được dùng" in bot.fake.texts(OTHER)[-1]
+    with Session(bot.engine) as s:
+        assert registry.recipient(s, channel="telegram", chat_id=str(OTHER)) is None
+
+
+async def test_expired_code_is_refused(bot):
+    code = bot.invite("so-tu-phap", ttl=timedelta(days=-1))
+    await bot.send(message(OFFICER, f"/start {code}"))
+    assert "hết hạn" in bot.fake.texts(OFFICER)[-1]
+    with Session(bot.engine) as s:
+        assert registry.recipient(s, channel="telegram", chat_id=str(OFFICER)) is None
+
+
+async def test_wrong_code_and_no_code(bot):
+    await bot.send(message(OFFICER, "/start khong-co-ma-nay"))
+    assert "Mã mời không đúng" in bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "/start"))
+    assert "cần mã mời" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_unregistered_chat_gets_only_start_and_help(bot):
+    await bot.send(message(STRANGER, "/viec"))
+    assert "chưa được liên kết" in bot.fake.texts(STRANGER)[-1]
+    await bot.send(message(STRANGER, "/done 3.II"))
+    assert "chưa được liên kết" in bot.fake.texts(STRANGER)[-1]
+    assert bot.events() == 0
+    await bot.send(message(STRANGER, "/huongdan"))
+    assert "/xong 3.II" in bot.fake.texts(STRANGER)[-1] and "/start MÃ_MỜI" in bot.fake.texts(STRANGER)[-1]
+
+
+async def test_logout(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/dangxuat"))
+    assert "Đã hủy liên kết với Sở Tư pháp" in bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "/viec"))
+    assert "chưa được liên kết" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_group_chat_acts_for_its_agency_and_ignores_chatter(bot):
+    group = -100123
+    await bot.send(message(group, f"/start {bot.invite('so-tu-phap')}", chat_type="supergroup"))
+    n = len(bot.fake.sent(group))
+    await bot.send(message(group, "mọi người họp lúc 2 giờ nhé", chat_type="supergroup"))
+    assert len(bot.fake.sent(group)) == n
+    await bot.send(message(group, "/xong PL1.2", chat_type="supergroup", name="Minh"))
+    assert "hoàn thành PL1.2" in bot.fake.texts(group)[-1]
+    assert bot.assignment("PL1.2", "so-tu-phap").closed_by == "Minh (Sở Tư pháp)"
+
+
+# --- commands and aliases -------------------------------------------------------------------------
+@pytest.mark.parametrize("word", ["/done", "/xong", "/XONG", "/done@nhacviec_bot"])
+async def test_done_and_aliases(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, f"{word} pl1.2 QĐ số 123/QĐ-STP ngày 15/6/2023"))
+    last = bot.fake.last(OFFICER)
+    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in last["text"]
+    assert "Sở Tư pháp còn" in last["text"]
+    assert bot.fake.buttons(OFFICER) == [("↩️ Hoàn tác", f"u:{bot.assignment('PL1.2', 'so-tu-phap').id}")]
+    a = bot.assignment("PL1.2", "so-tu-phap")
+    assert a.status == "done" and a.note == "QĐ số 123/QĐ-STP ngày 15/6/2023" and a.closed_by == "Lan (Sở Tư pháp)"
+    assert a.closed_at == JULY
+
+
+async def test_command_for_another_bot_is_ignored(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    n = len(bot.fake.sent(OFFICER))
+    await bot.send(message(OFFICER, "/done@other_bot PL1.2"))
+    assert len(bot.fake.sent(OFFICER)) == n and bot.events() == 0
+
+
+async def test_second_done_changes_nothing(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/xong PL1.2 lần một"))
+    await bot.send(message(OFFICER, "/xong PL1.2 lần hai"))
+    assert "đã được Lan (Sở Tư pháp) báo hoàn thành lúc 09:00 10/7/2023" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("PL1.2", "so-tu-phap").note == "lần một" and bot.events("done") == 1
+
+
+@pytest.mark.parametrize("word", ["/progress", "/tiendo"])
+async def test_progress(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, f"{word} 2.II Đã trình dự thảo kế hoạch"))
+    assert "📝 Đã ghi tiến độ 2.II của Sở Tư pháp: Đã trình dự thảo kế hoạch" in bot.fake.texts(OFFICER)[-1]
+    a = bot.assignment("2.II", "so-tu-phap")
+    assert a.status == "in_progress" and a.note == "Đã trình dự thảo kế hoạch"
+
+
+@pytest.mark.parametrize("word", ["/undo", "/hoantac"])
+async def test_undo_keeps_history(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/xong PL1.2"))
+    await bot.send(message(OFFICER, f"{word} PL1.2"))
+    assert "Đã mở lại PL1.2" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("PL1.2", "so-tu-phap").status != "done"
+    assert bot.events("done") == 1 and bot.events("undo") == 1
+    await bot.send(message(OFFICER, f"{word} PL1.2"))
+    assert "chưa được báo xong" in bot.fake.texts(OFFICER)[-1] and bot.events("undo") == 1
+
+
+@pytest.mark.parametrize("word", ["/todo", "/viec"])
+async def test_todo_sorted_with_buttons(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, word))
+    text = bot.fake.last(OFFICER)["text"]
+    assert text.startswith("<b>Việc còn phải làm — Sở Tư pháp (8)</b>")
+    assert text.index("PL1.2 · quá hạn 40 ngày (hạn 31/5/2023)") < text.index("2.II · thường xuyên")
+    assert text.rstrip().endswith("chưa có hạn\nTriển khai Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ…")
+    labels = [b[0] for b in bot.fake.buttons(OFFICER)]
+    assert labels[:3] == ["✅ Đã xong PL1.2", "📝 Tiến độ PL1.2", "📄 Chi tiết PL1.2"]
+
+
+async def test_todo_pages(bot):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, "/viec"))
+    assert "Trang 1/5." in bot.fake.last(COORD)["text"]
+    more = [d for label, d in bot.fake.buttons(COORD) if label == "➡️ Xem tiếp"][0]
+    await bot.send(button(COORD, more))
+    assert "Trang 2/5." in bot.fake.last(COORD)["text"]
+
+
+@pytest.mark.parametrize("word", ["/task", "/xem"])
+async def test_task_detail(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, f"{word} 3.ii"))
+    text = bot.fake.last(OFFICER)["text"]
+    assert text.startswith("<b>3.II — Triển khai các nhiệm vụ cải cách")
+    assert "Chủ trì: - Văn phòng UBND tỉnh; - UBND cấp huyện; - UBND cấp xã." in text
+    assert "Thời hạn: Theo yêu cầu hoặc thường xuyên trong năm 2023 (thường xuyên, đến 31/12/2023" in text
+    assert "Sản phẩm: Đề án được phê duyệt" in text
+    assert "Tình hình (0/13 cơ quan chủ trì đã xong)" in text
+
+
+@pytest.mark.parametrize("word", ["/late", "/trehan"])
+async def test_late_for_coordinator_by_agency(bot, word):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, word))
+    text = bot.fake.last(COORD)["text"]
+    assert "Việc quá hạn đến 10/7/2023: 20 việc của 14 cơ quan" in text
+    assert "Sở Thông tin và Truyền thông — 4 việc" in text
+    assert "• 2.I quá hạn 101 ngày (hạn 31/3/2023)" in text
+    assert "2.IV" not in text  # the 2022 typo never makes a 2023 item overdue
+
+
+async def test_late_for_one_agency_and_for_officers(bot):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, "/trehan so tt&tt"))
+    assert "Việc quá hạn của Sở Thông tin và Truyền thông đến 10/7/2023: 4 việc" in bot.fake.last(COORD)["text"]
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/trehan"))
+    assert "Sở Tư pháp đến 10/7/2023: 1 việc" in bot.fake.last(OFFICER)["text"]
+    await bot.send(message(OFFICER, "/trehan so noi vu"))
+    assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_coordinator_acts_for_an_agency(bot):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, "/done 4.III so tu phap theo báo cáo ngày 5/7"))
+    assert "Sở Tư pháp hoàn thành 4.III" in bot.fake.texts(COORD)[-1]
+    a = bot.assignment("4.III", "so-tu-phap")
+    assert a.status == "done" and a.note == "theo báo cáo ngày 5/7" and a.closed_by.startswith("Lan (Văn phòng")
+    await bot.send(message(COORD, "/done 4.III"))
+    assert "có 30 cơ quan chủ trì" in bot.fake.texts(COORD)[-1]
+
+
+async def test_free_text_gets_a_hint(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "chào bot"))
+    assert "/huongdan" in bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "/abc"))
+    assert "Không có lệnh /abc" in bot.fake.texts(OFFICER)[-1]
+
+
+# --- buttons ---------------------------------------------------------------------------------------
+async def test_done_button_then_undo_button(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    aid = bot.assignment("PL1.2", "so-tu-phap").id
+    await bot.send(button(OFFICER, f"d:{aid}"))
+    assert "hoàn thành PL1.2" in bot.fake.texts(OFFICER)[-1]
+    assert bot.fake.buttons(OFFICER) == [("↩️ Hoàn tác", f"u:{aid}")]
+    assert [m for m, _ in bot.fake.calls].count("answerCallbackQuery") == 1
+    await bot.send(button(OFFICER, f"d:{aid}"))  # the item changed meanwhile: its current state
+    assert "đã được Lan (Sở Tư pháp) báo hoàn thành" in bot.fake.texts(OFFICER)[-1]
+    await bot.send(button(OFFICER, f"u:{aid}"))
+    assert "Đã mở lại PL1.2" in bot.fake.texts(OFFICER)[-1]
+    assert bot.events("done") == 1 and bot.events("undo") == 1
+
+
+async def test_progress_button_asks_for_a_note(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    aid = bot.assignment("2.II", "so-tu-phap").id
+    await bot.send(button(OFFICER, f"p:{aid}"))
+    assert "Hãy gửi ghi chú tiến độ cho 2.II" in bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "Đang tổng hợp số liệu"))
+    assert "Đã ghi tiến độ 2.II" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("2.II", "so-tu-phap").note == "Đang tổng hợp số liệu"
+    await bot.send(message(OFFICER, "câu tiếp theo"))  # the question was answered once
+    assert "/huongdan" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_detail_button(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/viec"))
+    detail = [d for label, d in bot.fake.buttons(OFFICER) if label == "📄 Chi tiết PL1.2"][0]
+    await bot.send(button(OFFICER, detail))
+    assert bot.fake.last(OFFICER)["text"].startswith("<b>PL1.2 — Phụ lục I")
+
+
+async def test_buttons_are_authorised_like_commands(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    other = bot.assignment("PL1.1", "so-noi-vu").id
+    await bot.send(button(OFFICER, f"d:{other}"))  # forged or forwarded button of another agency
+    assert "là việc của Sở Nội vụ" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("PL1.1", "so-noi-vu").status == "open"
+    await bot.send(button(OFFICER, "d:999999"))
+    await bot.send(button(OFFICER, "x:1:2"))
+    await bot.send(button(OFFICER, "d:abc"))
+    assert all("không còn hiệu lực" in t for t in bot.fake.texts(OFFICER)[-3:])
+    await bot.send(button(STRANGER, f"d:{other}"))
+    assert "chưa được liên kết" in bot.fake.texts(STRANGER)[-1]
+    assert bot.events() == 0
+
+
+# --- bad input ---------------------------------------------------------------------------------
+async def test_unknown_code_with_suggestions(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/done 3.V"))
+    assert bot.fake.texts(OFFICER)[-1] == "Không có mục \"3.V\" trong kế hoạch. Có phải: 3.IV, 3.III, 2.IV?"
+    assert bot.events() == 0
+
+
+async def test_code_of_another_agency_names_its_owner(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/done 2.I"))
+    assert "Mục 2.I không giao Sở Tư pháp chủ trì. Cơ quan chủ trì: Sở Thông tin và Truyền thông." in \
+        bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "/done 7.II"))
+    assert "chỉ phối hợp" in bot.fake.texts(OFFICER)[-1]
+    assert bot.events() == 0
+
+
+@pytest.mark.parametrize("word,usage", [("/done", "/xong MÃ"), ("/tiendo", "/tiendo MÃ"), ("/undo", "/hoantac MÃ"),
+                                        ("/xem", "/xem MÃ")])
+async def test_missing_arguments_give_usage(bot, word, usage):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, word))
+    assert f"Cách dùng: {usage}" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_surprise_inspections_are_hidden_from_units(bot):
+    await register(bot, OFFICER, "ubnd-tp-hai-duong")
+    await bot.send(message(OFFICER, "/xem PL2.II.6"))
+    assert "Không có mục" in bot.fake.texts(OFFICER)[-1] and "Có phải" not in bot.fake.texts(OFFICER)[-1]
+    await bot.send(message(OFFICER, "/viec"))
+    assert "PL2" not in bot.fake.last(OFFICER)["text"] and "Kiểm tra đột xuất" not in bot.fake.last(OFFICER)["text"]
+
+
+async def test_long_note_is_cut_with_a_notice(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/xong PL1.2 " + "a" * 5000))
+    assert "đã lưu 1000 ký tự đầu" in bot.fake.texts(OFFICER)[-1]
+    assert len(bot.assignment("PL1.2", "so-tu-phap").note) == 1000
+    assert all(len(t) <= 4096 for t in bot.fake.texts(OFFICER))
+
+
+async def test_html_in_notes_is_shown_literally(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    note = "<b>gấp</b> & <script>alert(1)</script>"
+    await bot.send(message(OFFICER, f"/tiendo 2.II {note}"))
+    sent = bot.fake.last(OFFICER)
+    assert sent["parse_mode"] == "HTML"
+    assert "&lt;b&gt;gấp&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in sent["text"]
+    assert bot.assignment("2.II", "so-tu-phap").note == note
+
+
+async def test_emoji_and_mixed_scripts(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    note = "Đã xong 👍🏽 — 已完成 — готово — ✅"
+    await bot.send(message(OFFICER, f"/tiendo 2.II {note}"))
+    assert note in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("2.II", "so-tu-phap").note == note
+
+
+async def test_edited_message_is_not_processed(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, "/xong PL1.2", edited=True))
+    assert "Tin nhắn đã sửa không được xử lý" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("PL1.2", "so-tu-phap").status == "open"
+
+
+async def test_channel_posts_are_ignored(bot):
+    bot.fake.clear()
+    await bot.send(channel_post(-100999, "/xong PL1.2"))
+    assert bot.fake.sent() == [] and bot.events() == 0
+
+
+async def test_flood_is_answered_or_throttled_and_nothing_recorded_twice(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    before = len(bot.fake.sent(OFFICER))
+    for _ in range(50):
+        await bot.send(message(OFFICER, "/xong PL1.2"))
+    replies = bot.fake.texts(OFFICER)[before:]
+    assert len(replies) == 50
+    handled = [r for r in replies if "PL1.2" in r and "gửi nhiều lệnh" not in r]
+    throttled = [r for r in replies if "gửi nhiều lệnh quá nhanh" in r]
+    assert len(handled) + len(throttled) == 50 and len(throttled) == 31 and len(handled) == 19
+    assert bot.events("done") == 1
+    bot.clock.advance(timedelta(seconds=61))
+    await bot.send(message(OFFICER, "/viec"))
+    assert "Việc còn phải làm" in bot.fake.texts(OFFICER)[-1]
+
+
+# --- delivery ------------------------------------------------------------------------------------
+async def test_blocked_bot_disables_the_recipient(bot):
+    await register(bot, OFFICER, "so-tu-phap")
+    bot.fake.errors[str(OFFICER)] = {"ok": False, "error_code": 403,
+                                     "description": "Forbidden: bot was blocked by the user"}
+    await bot.send(message(OFFICER, "/viec"))
+    with Session(bot.engine) as s:
+        rec = s.exec(__import__("sqlmodel").select(RecipientRow)).one()
+        assert rec.active is False and "blocked" in rec.disabled_reason
+
+
+async def test_errors_are_logged_without_the_token_and_the_user_gets_an_apology(bot, caplog, monkeypatch):
+    await register(bot, OFFICER, "so-tu-phap")
+
+    def boom(inbound):
+        raise RuntimeError(f"database exploded near {TOKEN}")
+
+    monkeypatch.setattr(bot.core, "handle", boom)
+    with caplog.at_level(logging.DEBUG):
+        await bot.send(message(OFFICER, "/viec"))
+    assert "Xin lỗi" in bot.fake.texts(OFFICER)[-1]
+    assert any("error while handling" in r.getMessage() for r in caplog.records)
+
+
+def test_logging_redacts_the_token():
+    import io
+
+    from bot.logsetup import setup_logging
+
+    stream = io.StringIO()
+    setup_logging("DEBUG", [TOKEN], stream)
+    try:
+        logging.getLogger("x").error("POST https://api.telegram.org/bot%s/sendMessage failed", TOKEN)
+        try:
+            raise ValueError(f"boom {TOKEN}")
+        except ValueError:
+            logging.getLogger("x").exception("with traceback")
+    finally:
+        logging.getLogger().handlers.clear()
+    assert TOKEN not in stream.getvalue() and "bot***/sendMessage" in stream.getvalue()
+
+
+def test_long_messages_split_at_line_ends():
+    text = "\n".join(f"dòng {i} <b>&" + "x" * 80 for i in range(200))
+    chunks = render(Outbound("telegram", "1", text, title="Tiêu đề", buttons=((Button("OK", "v:1"),),)))
+    assert len(chunks) > 1
+    assert all(len(c.encode("utf-16-le")) // 2 <= 4096 for c, _ in chunks)
+    assert chunks[0][0].startswith("<b>Tiêu đề</b>\n")
+    assert [m is not None for _, m in chunks] == [False] * (len(chunks) - 1) + [True]
+    import html as h
+    assert "\n".join(h.unescape(c) for c, _ in chunks).replace("<b>Tiêu đề</b>\n", "", 1) == text
