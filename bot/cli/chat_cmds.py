@@ -164,9 +164,12 @@ def run_console(app, core: CommandCore, stdin, stdout) -> int:
 
 
 def run_telegram(app, core: CommandCore, token: str) -> int:
-    from bot.transports.telegram import TelegramTransport
+    from bot.transports.telegram import UPDATES, TelegramTransport, webhook_options
 
     s = app.settings
+    secret = s.telegram_webhook_secret.get_secret_value() if s.telegram_webhook_secret else ""
+    if s.telegram_webhook_url and len(secret) < 8:
+        raise CliError(texts.ERR_WEBHOOK_SECRET)
 
     def disable(channel: str, chat_id: str, reason: str) -> None:
         with Session(app.engine) as session:
@@ -179,18 +182,10 @@ def run_telegram(app, core: CommandCore, token: str) -> int:
 
     transport = TelegramTransport(core, on_permanent_failure=disable, on_start=missing)
     application = transport.build(token, base_url=s.telegram_base_url)
-    updates = ["message", "edited_message", "callback_query"]
     asyncio.set_event_loop(asyncio.new_event_loop())
     if s.telegram_webhook_url:
-        secret = s.telegram_webhook_secret.get_secret_value() if s.telegram_webhook_secret else None
-        application.run_webhook(listen=s.telegram_webhook_listen, port=s.telegram_webhook_port,
-                                url_path=_url_path(s.telegram_webhook_url), webhook_url=s.telegram_webhook_url,
-                                secret_token=secret, allowed_updates=updates)
+        application.run_webhook(**webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen,
+                                                  s.telegram_webhook_port))
     else:
-        application.run_polling(allowed_updates=updates)
+        application.run_polling(allowed_updates=UPDATES)
     return 0
-
-
-def _url_path(url: str) -> str:
-    from urllib.parse import urlparse
-    return urlparse(url).path.lstrip("/")

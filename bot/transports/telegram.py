@@ -35,6 +35,19 @@ PERMANENT_BAD_REQUESTS = ("chat not found", "user is deactivated", "bot was kick
 FailureHook = Callable[[str, str, str], Awaitable[None] | None]
 
 
+UPDATES = ["message", "edited_message", "callback_query"]
+
+
+def webhook_options(url: str, secret: str, listen: str, port: int) -> dict:
+    """Arguments for Application.run_webhook / Updater.start_webhook: Telegram must send ``secret``."""
+    from urllib.parse import urlparse
+
+    if not secret:
+        raise ValueError("webhook mode needs a secret token")
+    return {"listen": listen, "port": port, "url_path": urlparse(url).path.lstrip("/"), "webhook_url": url,
+            "secret_token": secret, "allowed_updates": UPDATES}
+
+
 def is_permanent(error: TelegramError) -> bool:
     if isinstance(error, Forbidden):
         return True

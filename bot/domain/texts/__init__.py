@@ -122,3 +122,5 @@ REVOKE_NONE = "Không có cuộc trò chuyện {chat}. Xem danh sách: nhacviec 
 ERR_AGENCY = "Không tìm thấy cơ quan \"{name}\"."
 ERR_CANDIDATES = "Có phải: {names}?"
 ERR_DURATION = "Thời hạn không hợp lệ: {text} (vd. 7d, 12h, 30m)"
+ERR_WEBHOOK_SECRET = ("Chế độ webhook cần TELEGRAM_WEBHOOK_SECRET (ít nhất 8 ký tự A-Z, a-z, 0-9, _ hoặc -) "
+                      "để kiểm tra mọi yêu cầu đến từ Telegram.")

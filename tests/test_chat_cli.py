@@ -1,0 +1,108 @@
+"""invite / officers / revoke, and `run` without a token: the console chat driven through its streams."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.cli.main import main
+from storage.engine import make_engine
+from storage.models import InviteRow, RecipientRow
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for var in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "TELEGRAM_BOT_USERNAME", "TODAY"):
+        monkeypatch.delenv(var, raising=False)
+
+    def run(*args: str, stdin: str | None = None):
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    run("init")
+    return run
+
+
+def _engine(tmp_path):
+    return make_engine(f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}")
+
+
+def test_invite_json_and_hash_only(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "@hd_nhacviec_bot")
+    code, out, _ = cli("--today", "25/5/2023", "invite", "so tu phap", "--expires", "3d", "--json")
+    data = json.loads(out)
+    assert code == 0 and set(data) == {"agency", "role", "code", "link", "expires_at"}
+    assert data["agency"] == "Sở Tư pháp" and data["role"] == "officer"
+    assert re.fullmatch(r"[A-Za-z0-9_-]{24,64}", data["code"])          # deep-link alphabet, ≥ 96 bits
+    assert data["link"] == f"https://t.me/hd_nhacviec_bot?start={data['code']}"
+    assert data["expires_at"].startswith("2023-05-28T09:00:00+07:00")
+    with Session(_engine(tmp_path)) as s:
+        rows = s.exec(select(InviteRow)).all()
+    assert len(rows) == 1 and rows[0].code_hash != data["code"] and data["code"] not in rows[0].code_hash
+    _, out2, _ = cli("invite", "so tu phap", "--json")
+    assert json.loads(out2)["code"] != data["code"]
+
+
+def test_invite_human_output_and_coordinator(cli):
+    code, out, _ = cli("invite", "VP UBND tỉnh", "--role", "coordinator")
+    assert code == 0 and "Văn phòng UBND tỉnh (điều phối viên)" in out and "/start " in out and "Zalo" in out
+
+
+def test_invite_ambiguous_or_unknown_agency(cli, tmp_path):
+    code, _, err = cli("invite", "thanh")
+    assert code == 2 and "Có phải" in err and "UBND huyện Thanh Hà" in err
+    code, _, err = cli("invite", "Sở Vũ trụ")
+    assert code == 2 and "Không tìm thấy cơ quan" in err
+    code, _, err = cli("invite", "so tu phap", "--expires", "mai")
+    assert code == 2 and "Thời hạn không hợp lệ" in err
+    with Session(_engine(tmp_path)) as s:
+        assert s.exec(select(InviteRow)).all() == []
+
+
+def test_officers_and_revoke(cli, tmp_path):
+    code, out, _ = cli("officers")
+    assert code == 0 and "Chưa có" in out
+    # link a console chat the way `run` does, then list and revoke it
+    cli("--today", "25/5/2023", "run", stdin="3\nthoat\n")
+    code, out, _ = cli("officers", "--json")
+    rows = json.loads(out)
+    assert [(r["channel"], r["agency"], r["role"]) for r in rows] == [("console", "Sở Nội vụ", "officer")]
+    code, out, _ = cli("revoke", f"console:{rows[0]['chat_id']}")
+    assert code == 0 and "Đã hủy liên kết" in out
+    code, _, err = cli("revoke", "telegram:42")
+    assert code == 2 and "Không có cuộc trò chuyện" in err
+    with Session(_engine(tmp_path)) as s:
+        assert s.exec(select(RecipientRow)).all() == []
+
+
+def test_console_chat(cli):
+    script = "\n".join(["x", "4", "/viec", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023", "/trehan",
+                        "doi", "1", "/trehan", "thoat"]) + "\n"
+    code, out, _ = cli("--today", "10/7/2023", "run", stdin=script)
+    assert code == 0
+    assert "Hãy gõ một số từ 1 đến" in out
+    assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
+    assert "【Việc còn phải làm — Sở Tư pháp (8)】" in out and "1 — ✅ Đã xong PL1.2" in out
+    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # "1" pressed the first button
+    assert "Mục PL1.2 đã được" in out                                   # the bare "xong" afterwards
+    assert "【Việc quá hạn đến 10/7/2023: 19 việc của 13 cơ quan】" in out  # as the coordinator
+    assert out.rstrip().endswith("Tạm biệt!")
+
+
+def test_run_on_a_fresh_directory_sets_everything_up(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert "60 mục" in out and "Anh/chị là ai?" in out
+    assert (tmp_path / "data" / "nhacviec.db").exists()
