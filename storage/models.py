@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+from bot.domain.deadlines import NO_DATE
+
+OPEN_LEAD_SQL = {
+    "sqlite": "role = 'lead' AND active = 1 AND status != 'done'",
+    "postgresql": "role = 'lead' AND active AND status != 'done'",
+}
 
 
 class PlanRow(SQLModel, table=True):
@@ -104,11 +111,18 @@ class AssignmentRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("item_id", "agency_id", "role"),
         Index("ix_assignment_agency_status", "agency_id", "status"),
-        Index("ix_assignment_status_item", "status", "item_id"),
+        # Open lead assignments by agency and due date: /viec pages and the overdue counts read
+        # only this index. Queries must repeat its WHERE terms literally (see storage/work.py).
+        Index("ix_assignment_open_lead", "agency_id", "plan_id", "due", "item_id",
+              sqlite_where=text(OPEN_LEAD_SQL["sqlite"]), postgresql_where=text(OPEN_LEAD_SQL["postgresql"])),
     )
     id: int | None = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="item.id", index=True)
     agency_id: int = Field(foreign_key="agency.id")
+    # Copied from the item so lists and summaries need no join: its plan, and the date in force
+    # (the coordinator's date, else the parsed one; NO_DATE when undated or waiting for a coordinator).
+    plan_id: int = Field(foreign_key="plan.id")
+    due: date = Field(default=NO_DATE)
     role: str = Field(max_length=20)            # lead | coordinating
     status: str = Field(default="open", max_length=20)  # open | in_progress | done
     closed_at: datetime | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from bot.domain.deadlines import Deadline, with_override
@@ -84,6 +85,8 @@ def set_due(*, session: Session, plan_id: int, code: str, due: date, actor: str,
         raise NotFound(code)
     before = row.due_override
     row.due_override, row.due_set_by, row.due_set_at = due, actor, now
+    session.execute(update(AssignmentRow).where(AssignmentRow.item_id == row.id)
+                    .values(due=effective_deadline(row).sort_due))
     session.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="set_due",
                                data={"due": due.isoformat(), "before": before.isoformat() if before else None}))
     return row

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot.domain.agencies import UNKNOWN, Agency, Directory
-from bot.domain.deadlines import parse_deadline
+from bot.domain.deadlines import parse_deadline, with_override
 from bot.domain.plan import INSPECTION, Plan
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
@@ -191,7 +191,8 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
             if changed:
                 report.items_updated[item.code] = changed
         want = [(ids[k], LEAD) for k in lead_keys] + [(ids[k], COORDINATING) for k in coord_keys]
-        _sync_assignments(session, row.id, want, assignments.get(row.id, {}), report, now)
+        due = with_override(dl, row.due_override).sort_due
+        _sync_assignments(session, row, due, want, assignments.get(row.id, {}), report, now)
         if item.type == INSPECTION:
             subj = directory.expand(directory.resolve(item.subject_text))
             have = {s.agency_id: s for s in session.exec(select(ItemSubjectRow).where(ItemSubjectRow.item_id == row.id))}
@@ -204,20 +205,26 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
         if code not in codes and not row.retired:
             row.retired = True
             report.items_retired.append(code)
+            for a in assignments.get(row.id, {}).values():
+                a.active = False  # history kept; the item is no longer in the plan
     session.flush()
     return report
 
 
-def _sync_assignments(session: Session, item_id: int, want: list[tuple[int, str]],
+def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],
                       have: dict[tuple[int, str], AssignmentRow], report: SyncReport, now: datetime) -> None:
     for key in want:
         row = have.get(key)
         if row is None:
-            session.add(AssignmentRow(item_id=item_id, agency_id=key[0], role=key[1], updated_at=now))
+            session.add(AssignmentRow(item_id=item.id, agency_id=key[0], role=key[1], plan_id=item.plan_id, due=due,
+                                      updated_at=now))
             report.assignments_added += 1
-        elif not row.active:
+            continue
+        if not row.active:
             row.active = True
             report.assignments_added += 1
+        if row.due != due:
+            row.due = due
     wanted = set(want)
     for key, row in have.items():
         if key not in wanted and row.active:

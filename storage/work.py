@@ -1,7 +1,8 @@
 """Queries behind the chat: an agency's work, overdue summaries, closing and reopening assignments.
 
-Listing and summarising use one query each (joins and GROUP BY), never one query per item.
-Status changes are conditional updates, so a repeated or concurrent command records nothing twice.
+Lists and summaries read the partial index ``ix_assignment_open_lead`` (open lead assignments by
+agency and due date), so their cost follows the rows shown, not the size of the database. Status
+changes are conditional updates, so a repeated or concurrent command records nothing twice.
 """
 
 from __future__ import annotations
@@ -9,44 +10,48 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import func, text, update
 from sqlmodel import Session, select
 
-from bot.domain.agencies import Agency, Directory, Group
+from bot.domain.agencies import Agency, Directory
+from bot.domain.deadlines import NO_DATE
 from bot.domain.views import WorkItem
-from storage.models import AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow, StatusEventRow
+from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, StatusEventRow
 
 LEAD = "lead"
-_EFFECTIVE_DUE = func.coalesce(ItemRow.due_override, ItemRow.due_date)
-_NOT_BLOCKED = or_(ItemRow.blocked == False, ItemRow.due_override != None)  # noqa: E711,E712
+
+
+def _open_lead(session: Session):
+    """The partial index's own WHERE terms, written out literally so the planner can use it."""
+    dialect = session.get_bind().dialect.name
+    sql = OPEN_LEAD_SQL.get(dialect, OPEN_LEAD_SQL["postgresql"])
+    return text(" AND ".join(f"assignment.{term.strip()}" for term in sql.split(" AND ")))
 
 
 def directory_from_db(session: Session, province: str = "") -> Directory:
-    """Agencies and groups as the database knows them (for lookups typed by people)."""
-    agencies = {r.key: Agency(r.key, r.name, r.kind, r.short, tuple(r.aliases or ()), r.parent_key)
-                for r in session.exec(select(AgencyRow).where(AgencyRow.active == True))}  # noqa: E712
-    keys = {r.id: r.key for r in session.exec(select(AgencyRow))}
-    members: dict[int, list[str]] = {}
-    for m in session.exec(select(GroupMemberRow)):
-        members.setdefault(m.group_id, []).append(keys[m.agency_id])
-    groups = {g.key: Group(g.key, g.name, (), tuple(members.get(g.id, ())))
-              for g in session.exec(select(AgencyGroupRow))}
-    return Directory(province, agencies, groups)
+    """Agencies as the database knows them, for lookups typed by people (columns only, no groups)."""
+    rows = session.exec(select(AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short, AgencyRow.aliases,
+                               AgencyRow.parent_key).where(AgencyRow.active == True))  # noqa: E712
+    agencies = {k: Agency(k, n, kind, short, tuple(aliases or ()), parent)
+                for k, n, kind, short, aliases, parent in rows}
+    return Directory(province, agencies, {})
 
 
 def agency_ids(session: Session) -> dict[str, int]:
-    return {r.key: r.id for r in session.exec(select(AgencyRow))}
+    return {k: i for k, i in session.exec(select(AgencyRow.key, AgencyRow.id))}
 
 
-def _work_query(plan_id: int):
-    return (select(AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AgencyRow.name, ItemRow.code,
-                   ItemRow.content, ItemRow.type, ItemRow.deadline_kind, _EFFECTIVE_DUE, ItemRow.start_date,
-                   ItemRow.blocked, ItemRow.due_override, AssignmentRow.status, AssignmentRow.role,
-                   ItemRow.position, AssignmentRow.closed_at, AssignmentRow.closed_by)
-            .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+_COLUMNS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AgencyRow.name, ItemRow.code,
+            ItemRow.content, ItemRow.type, ItemRow.deadline_kind, AssignmentRow.due, ItemRow.start_date,
+            ItemRow.blocked, ItemRow.due_override, AssignmentRow.status, AssignmentRow.role, ItemRow.position,
+            AssignmentRow.closed_at, AssignmentRow.closed_by)
+
+
+def _details(ids_query):
+    """Item and agency details for the assignments ``ids_query`` selects (a page at most)."""
+    return (select(*_COLUMNS).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
             .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-            .where(ItemRow.plan_id == plan_id, ItemRow.retired == False,  # noqa: E712
-                   AssignmentRow.active == True))  # noqa: E712
+            .where(AssignmentRow.id.in_(ids_query)))
 
 
 def _to_work(row) -> WorkItem:
@@ -56,26 +61,32 @@ def _to_work(row) -> WorkItem:
         blocked = False
         if kind in ("unspecified", "on_demand"):
             kind = "date"
-    return WorkItem(item_id, aid, agency_id, agency, code, content, type_, kind, due, start, bool(blocked), status,
-                    role, position, closed_at, closed_by)
+    return WorkItem(item_id, aid, agency_id, agency, code, content, type_, kind, None if due == NO_DATE else due,
+                    start, bool(blocked), status, role, position, closed_at, closed_by)
 
 
-def open_work(session: Session, *, plan_id: int, agency_id: int) -> list[WorkItem]:
-    """An agency's lead assignments not yet done."""
-    q = _work_query(plan_id).where(AssignmentRow.agency_id == agency_id, AssignmentRow.role == LEAD,
-                                   AssignmentRow.status != "done")
-    return [_to_work(r) for r in session.exec(q)]
+def _ordered(rows) -> list[WorkItem]:
+    return sorted((_to_work(r) for r in rows), key=lambda w: (w.due or NO_DATE, w.item_id))
+
+
+def _open_ids(session: Session, plan_id: int, agency_id: int):
+    return select(AssignmentRow.id).where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
+                                          _open_lead(session))
+
+
+def open_work(session: Session, *, plan_id: int, agency_id: int, limit: int | None = None,
+              offset: int = 0) -> list[WorkItem]:
+    """One page of an agency's open lead assignments: soonest (and overdue) first, undated last."""
+    ids = _open_ids(session, plan_id, agency_id).order_by(AssignmentRow.due, AssignmentRow.item_id).offset(offset)
+    if limit is not None:
+        ids = ids.limit(limit)
+    return _ordered(session.exec(_details(ids)))
 
 
 def count_open(session: Session, *, plan_id: int, agency_id: int) -> int:
-    q = (select(func.count()).select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-         .where(ItemRow.plan_id == plan_id, ItemRow.retired == False, AssignmentRow.active == True,  # noqa: E712
-                AssignmentRow.agency_id == agency_id, AssignmentRow.role == LEAD, AssignmentRow.status != "done"))
+    q = select(func.count()).select_from(AssignmentRow).where(
+        AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session))
     return session.exec(q).one()
-
-
-def _overdue_filter(today: date):
-    return and_(AssignmentRow.role == LEAD, AssignmentRow.status != "done", _EFFECTIVE_DUE < today, _NOT_BLOCKED)
 
 
 @dataclass(frozen=True)
@@ -83,29 +94,54 @@ class OverdueCount:
     agency_id: int
     agency: str
     count: int
-    oldest_due: date
 
 
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
-    """Overdue lead assignments counted per agency, most first (one GROUP BY query)."""
-    q = (select(AssignmentRow.agency_id, AgencyRow.name, func.count(), func.min(_EFFECTIVE_DUE))
-         .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-         .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-         .where(ItemRow.plan_id == plan_id, ItemRow.retired == False, AssignmentRow.active == True,  # noqa: E712
-                _overdue_filter(today))
-         .group_by(AssignmentRow.agency_id, AgencyRow.name)
-         .order_by(func.count().desc(), AgencyRow.name))
-    return [OverdueCount(a, n, c, d) for a, n, c, d in session.exec(q)]
+    """Overdue lead assignments counted per agency, most first.
+
+    One query: for each agency a count over its slice of the partial index (no temporary
+    B-tree over every overdue row, which is what a GROUP BY over the assignments would build).
+    """
+    n = (select(func.count()).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
+                                    _open_lead(session), AssignmentRow.due < today)
+         .correlate(AgencyRow).scalar_subquery())
+    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n).where(AgencyRow.active == True))  # noqa: E712
+    return sorted((OverdueCount(a, name, c) for a, name, c in rows if c), key=lambda o: (-o.count, o.agency))
+
+
+def oldest_due(session: Session, *, plan_id: int, agency_ids: list[int]) -> dict[int, date]:
+    """The earliest due date among each listed agency's open lead assignments (one index seek each)."""
+    first = (select(AssignmentRow.due).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
+                                             _open_lead(session))
+             .order_by(AssignmentRow.due).limit(1).correlate(AgencyRow).scalar_subquery())
+    return dict(session.exec(select(AgencyRow.id, first).where(AgencyRow.id.in_(agency_ids))).all())
 
 
 def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None,
                   limit: int | None = None) -> list[WorkItem]:
-    q = _work_query(plan_id).where(_overdue_filter(today)).order_by(_EFFECTIVE_DUE, ItemRow.position)
+    ids = select(AssignmentRow.id).where(AssignmentRow.plan_id == plan_id, _open_lead(session),
+                                         AssignmentRow.due < today)
     if agency_ids is not None:
-        q = q.where(AssignmentRow.agency_id.in_(agency_ids))
+        ids = ids.where(AssignmentRow.agency_id.in_(agency_ids))
+    ids = ids.order_by(AssignmentRow.due, AssignmentRow.item_id)
     if limit:
-        q = q.limit(limit)
-    return [_to_work(r) for r in session.exec(q)]
+        ids = ids.limit(limit)
+    return _ordered(session.exec(_details(ids)))
+
+
+def count_overdue(session: Session, *, plan_id: int, today: date, agency_id: int) -> int:
+    q = select(func.count()).select_from(AssignmentRow).where(
+        AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session),
+        AssignmentRow.due < today)
+    return session.exec(q).one()
+
+
+def open_counts(session: Session, *, plan_id: int) -> list[tuple[AgencyRow, int]]:
+    """Every active agency with its number of open lead assignments (one query)."""
+    n = (select(func.count()).select_from(AssignmentRow)
+         .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+         .correlate(AgencyRow).scalar_subquery())
+    return list(session.exec(select(AgencyRow, n).where(AgencyRow.active == True).order_by(AgencyRow.id)))  # noqa: E712
 
 
 def item_by_code(session: Session, *, plan_id: int, code: str) -> ItemRow | None:
@@ -114,13 +150,14 @@ def item_by_code(session: Session, *, plan_id: int, code: str) -> ItemRow | None
 
 
 def item_work(session: Session, *, plan_id: int, item_id: int) -> list[WorkItem]:
-    """Every active assignment (lead and coordinating) of one item."""
-    q = _work_query(plan_id).where(AssignmentRow.item_id == item_id).order_by(AssignmentRow.id)
-    return [_to_work(r) for r in session.exec(q)]
+    """Every active assignment (lead and coordinating) of one item, in the order they were made."""
+    ids = select(AssignmentRow.id).where(AssignmentRow.item_id == item_id, AssignmentRow.active == True)  # noqa: E712
+    return sorted((_to_work(r) for r in session.exec(_details(ids))), key=lambda w: w.assignment_id)
 
 
 def work_of(session: Session, *, plan_id: int, assignment_id: int) -> WorkItem | None:
-    row = session.exec(_work_query(plan_id).where(AssignmentRow.id == assignment_id)).first()
+    row = session.exec(_details(select(AssignmentRow.id).where(
+        AssignmentRow.id == assignment_id, AssignmentRow.plan_id == plan_id, AssignmentRow.active == True))).first()  # noqa: E712
     return _to_work(row) if row else None
 
 
@@ -158,21 +195,3 @@ def _event(session: Session, assignment_id: int, now: datetime, actor: str, acti
     session.add(StatusEventRow(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action=action,
                                note=note, data=data))
     session.flush()
-
-
-def count_overdue(session: Session, *, plan_id: int, today: date, agency_id: int) -> int:
-    q = (select(func.count()).select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-         .where(ItemRow.plan_id == plan_id, ItemRow.retired == False, AssignmentRow.active == True,  # noqa: E712
-                AssignmentRow.agency_id == agency_id, _overdue_filter(today)))
-    return session.exec(q).one()
-
-
-def open_counts(session: Session, *, plan_id: int) -> list[tuple[AgencyRow, int]]:
-    """Every active agency with its number of open lead assignments (one GROUP BY query)."""
-    counts = dict(session.exec(
-        select(AssignmentRow.agency_id, func.count()).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-        .where(ItemRow.plan_id == plan_id, ItemRow.retired == False, AssignmentRow.active == True,  # noqa: E712
-               AssignmentRow.role == LEAD, AssignmentRow.status != "done")
-        .group_by(AssignmentRow.agency_id)).all())
-    rows = session.exec(select(AgencyRow).where(AgencyRow.active == True).order_by(AgencyRow.id)).all()  # noqa: E712
-    return [(r, counts.get(r.id, 0)) for r in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 
 from sqlmodel import Session
@@ -26,10 +27,14 @@ class Ctx:
     plan_id: int | None
     plan_year: int
     province: str
-    directory: Directory
     recipient: RecipientRow | None = None
     agency: AgencyRow | None = None
     out: list[Outbound] = field(default_factory=list)
+
+    @cached_property
+    def directory(self) -> Directory:
+        """Loaded only by the commands that look an agency up."""
+        return work.directory_from_db(self.session, self.province)
 
     @property
     def coordinator(self) -> bool:

@@ -8,7 +8,7 @@ from bot.core.context import Ctx
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as T
-from bot.domain.views import WorkItem, due_phrase, late_lines, reading, remaining_text, sort_key, todo_entry
+from bot.domain.views import WorkItem, due_phrase, late_lines, reading, remaining_text, todo_entry
 from bot.ports import Button
 from storage import registry, work
 from storage.models import AgencyRow, ItemRow, SectionRow
@@ -182,20 +182,21 @@ def cmd_todo(ctx: Ctx, args: str, config) -> None:
 
 
 def _todo_page(ctx: Ctx, agency: AgencyRow, page: int, config) -> None:
-    items = sorted(work.open_work(ctx.session, plan_id=ctx.plan_id, agency_id=agency.id), key=sort_key)
-    if not items:
+    total = work.count_open(ctx.session, plan_id=ctx.plan_id, agency_id=agency.id)
+    if not total:
         ctx.reply(T.TODO_EMPTY.format(agency=agency.name))
         return
-    pages = (len(items) + config.page_size - 1) // config.page_size
+    pages = (total + config.page_size - 1) // config.page_size
     page = min(max(page, 1), pages)
-    shown = items[(page - 1) * config.page_size: page * config.page_size]
+    shown = work.open_work(ctx.session, plan_id=ctx.plan_id, agency_id=agency.id, limit=config.page_size,
+                           offset=(page - 1) * config.page_size)
     body = "\n\n".join(todo_entry(w, ctx.today) for w in shown)
     buttons = [_item_buttons(w) for w in shown]
     if pages > 1:
         body += "\n\n" + T.TODO_PAGE.format(page=page, pages=pages)
         if page < pages:
             buttons.append((Button(T.BTN_MORE, f"t:{page + 1}:{agency.id}"),))
-    ctx.reply(body, title=T.TODO_TITLE.format(agency=agency.name, n=len(items)), buttons=tuple(buttons))
+    ctx.reply(body, title=T.TODO_TITLE.format(agency=agency.name, n=total), buttons=tuple(buttons))
 
 
 # --- /xem -------------------------------------------------------------------------------------
@@ -288,8 +289,10 @@ def _late_all(ctx: Ctx) -> None:
             mine = [w for w in items if w.agency_id == c.agency_id]
             blocks.append("\n".join([T.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
     else:
-        for c in counts[:LATE_AGENCY_LIMIT]:
-            oldest = due_phrase("date", c.oldest_due, False, ctx.today)
+        shown = counts[:LATE_AGENCY_LIMIT]
+        oldest_due = work.oldest_due(ctx.session, plan_id=ctx.plan_id, agency_ids=[c.agency_id for c in shown])
+        for c in shown:
+            oldest = due_phrase("date", oldest_due[c.agency_id], False, ctx.today)
             blocks.append(f"{T.LATE_AGENCY.format(agency=c.agency, n=c.count)} · lâu nhất {oldest}")
         if len(counts) > LATE_AGENCY_LIMIT:
             blocks.append(T.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))

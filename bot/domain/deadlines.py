@@ -28,6 +28,9 @@ BLOCKING_FLAGS = frozenset({YEAR_MISMATCH, INVALID_DATE})
 # Informational: "Theo yêu cầu hoặc thường xuyên" (on request, or ongoing).
 ON_REQUEST = "on_request"
 
+# Stands for "no date" where a date must be stored (sorts after every real date).
+NO_DATE = date(9999, 12, 31)
+
 # Reasons for ``unspecified``.
 REASON_EMPTY = "empty"
 REASON_SCHEDULE_ELSEWHERE = "schedule_elsewhere"   # "Theo tiến độ đã giao"
@@ -62,6 +65,11 @@ class Deadline:
     recurrence: Recurrence | None = None
     flags: tuple[str, ...] = field(default=())
     reason: str | None = None
+
+    @property
+    def sort_due(self) -> date:
+        """The date reminders and overdue lists use; NO_DATE when there is none (yet)."""
+        return self.due if self.due is not None and not self.blocked else NO_DATE
 
     @property
     def blocked(self) -> bool:

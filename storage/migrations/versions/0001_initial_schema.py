@@ -3,7 +3,7 @@ invites and dialogs.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 18:58:27.369482
+Create Date: 2026-11-26 19:08:50.750589
 """
 from alembic import op
 import sqlalchemy as sa
@@ -156,6 +156,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
     sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.Column('plan_id', sa.Integer(), nullable=False),
+    sa.Column('due', sa.Date(), nullable=False),
     sa.Column('role', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('closed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -165,13 +167,14 @@ def upgrade() -> None:
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
+    sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('item_id', 'agency_id', 'role')
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index('ix_assignment_agency_status', ['agency_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_assignment_item_id'), ['item_id'], unique=False)
-        batch_op.create_index('ix_assignment_status_item', ['status', 'item_id'], unique=False)
+        batch_op.create_index('ix_assignment_open_lead', ['agency_id', 'plan_id', 'due', 'item_id'], unique=False, sqlite_where=sa.text("role = 'lead' AND active = 1 AND status != 'done'"), postgresql_where=sa.text("role = 'lead' AND active AND status != 'done'"))
 
     op.create_table('item_subject',
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -207,7 +210,7 @@ def downgrade() -> None:
     op.drop_table('status_event')
     op.drop_table('item_subject')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_index('ix_assignment_status_item')
+        batch_op.drop_index('ix_assignment_open_lead', sqlite_where=sa.text("role = 'lead' AND active = 1 AND status != 'done'"), postgresql_where=sa.text("role = 'lead' AND active AND status != 'done'"))
         batch_op.drop_index(batch_op.f('ix_assignment_item_id'))
         batch_op.drop_index('ix_assignment_agency_status')
 
