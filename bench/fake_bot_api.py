@@ -24,6 +24,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.record(method, params)
         if method == "getMe":
             result = BOT
+        elif method == "getUpdates":
+            result = self.server.take_updates(int(params.get("offset") or 0))
         elif method == "sendMessage":
             result = {"message_id": self.server.next_id(), "date": 0, "text": params.get("text", ""),
                       "chat": {"id": int(params.get("chat_id", 0)), "type": "private"}}
@@ -45,11 +47,28 @@ class FakeBotAPIServer(ThreadingHTTPServer):
         self.calls: list[tuple[str, dict]] = []
         self._lock = threading.Lock()
         self._id = 0
+        self._updates: list[dict] = []
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def record(self, method: str, params: dict) -> None:
         with self._lock:
             self.calls.append((method, params))
+
+    def push_update(self, update: dict) -> None:
+        with self._lock:
+            self._updates.append(update)
+
+    def take_updates(self, offset: int) -> list[dict]:
+        """Updates from ``offset`` on; waits a little when there are none (a short long poll)."""
+        import time
+
+        for _ in range(20):
+            with self._lock:
+                pending = [u for u in self._updates if u["update_id"] >= offset]
+            if pending:
+                return pending
+            time.sleep(0.05)
+        return []
 
     def next_id(self) -> int:
         with self._lock:

@@ -151,6 +151,21 @@ async def test_second_done_changes_nothing(bot):
     assert bot.assignment("PL1.2", "so-tu-phap").note == "lần một" and bot.events("done") == 1
 
 
+@pytest.mark.parametrize("word", ["/help", "/huongdan", "/trogiup", "/HuongDan"])
+async def test_help_and_aliases(bot, word):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, word))
+    text = bot.fake.texts(COORD)[-1]
+    assert "/xong 3.II" in text and "PL2.II.6" in text and "/xong 4.III so tu phap" in text
+
+
+@pytest.mark.parametrize("word", ["/dangxuat", "/logout"])
+async def test_logout_aliases(bot, word):
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, word))
+    assert "Đã hủy liên kết" in bot.fake.texts(OFFICER)[-1]
+
+
 @pytest.mark.parametrize("word", ["/progress", "/tiendo"])
 async def test_progress(bot, word):
     await register(bot, OFFICER, "so-tu-phap")
