@@ -48,16 +48,20 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-def read_tree(path: Path | str):
-    p = Path(path)
+def _read_text(p: Path, encoding: str = "utf-8") -> str:
     try:
-        text = p.read_text(encoding="utf-8")
+        return p.read_text(encoding=encoding)
     except FileNotFoundError:
         raise DataFileError(p, "không tìm thấy tệp (file not found)") from None
     except UnicodeDecodeError as e:
         raise DataFileError(p, f"tệp không phải văn bản UTF-8 ({e.reason})") from None
     except OSError as e:
         raise DataFileError(p, f"không đọc được tệp ({e.strerror})") from None
+
+
+def read_tree(path: Path | str):
+    p = Path(path)
+    text = _read_text(p)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as e:
@@ -91,12 +95,7 @@ def read_communes_csv(path: Path | str, directory: Directory) -> list:
     from bot.domain.agencies import Agency
 
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataFileError(p, "không tìm thấy tệp (file not found)") from None
-    except UnicodeDecodeError as e:
-        raise DataFileError(p, f"tệp không phải văn bản UTF-8 ({e.reason})") from None
+    text = _read_text(p, "utf-8-sig")
     reader = csv.DictReader(text.splitlines())
     if not reader.fieldnames or not {"key", "name"} <= {f.strip() for f in reader.fieldnames}:
         raise DataFileError(p, "cần các cột key,name (và district nếu có)", 1)

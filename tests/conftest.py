@@ -70,3 +70,41 @@ def engine(db_url):
 @pytest.fixture
 def today() -> date:
     return date(2023, 5, 25)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys):
+    """Run `nhacviec ARGS` in an empty working directory; returns (exit code, stdout, stderr)."""
+    import io
+    import sys
+
+    from bot.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    for var in ("DATABASE_URL", "PLAN_FILE", "AGENCIES_FILE", "TIMEZONE", "TODAY", "TELEGRAM_BOT_TOKEN",
+                "TELEGRAM_BOT_USERNAME"):
+        monkeypatch.delenv(var, raising=False)
+
+    def run(*args: str, stdin: str | None = None):
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def loaded_engine(url: str, plan, directory, now):
+    """An engine over a database holding the bundled plan."""
+    from sqlmodel import Session
+
+    from storage.migrate import upgrade
+    from storage.sync import sync_plan
+
+    engine = make_engine(url)
+    upgrade(engine)
+    with Session(engine) as s:
+        sync_plan(s, plan, directory, now=now)
+        s.commit()
+    return engine

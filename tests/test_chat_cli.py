@@ -16,20 +16,9 @@ from storage.models import InviteRow, RecipientRow
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    for var in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "TELEGRAM_BOT_USERNAME", "TODAY"):
-        monkeypatch.delenv(var, raising=False)
-
-    def run(*args: str, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    run("init")
-    return run
+def cli(cli):
+    cli("init")
+    return cli
 
 
 def _engine(tmp_path):

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 
 import pytest
 
-from bot.cli.main import main
 from config.settings import DEFAULT_PLAN
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch, capsys):
-    """Run `nhacviec ARGS` in an empty working directory; returns (exit code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-    for var in ("DATABASE_URL", "PLAN_FILE", "AGENCIES_FILE", "TIMEZONE"):
-        monkeypatch.delenv(var, raising=False)
-
-    def run(*args: str, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_init_creates_the_default_sqlite_file_and_is_idempotent(cli, tmp_path):

@@ -14,10 +14,9 @@ from bot.core import CoreConfig
 from bot.transports.telegram import render
 from bot.ports import Button, Outbound
 from storage import registry
-from storage.migrate import upgrade
 from storage.models import RecipientRow
-from storage.sync import sync_plan
 from tests.chat_harness import ZONE, build
+from tests.conftest import loaded_engine
 from tests.telegram_fake import TOKEN, button, channel_post, message
 
 OFFICER, OTHER, COORD, STRANGER = 111, 222, 333, 444
@@ -26,13 +25,7 @@ JULY = datetime(2023, 7, 10, 9, 0, tzinfo=ZONE)
 
 @pytest.fixture
 async def bot(sqlite_url, plan, directory):
-    from storage.engine import make_engine
-
-    engine = make_engine(sqlite_url)
-    upgrade(engine)
-    with Session(engine) as s:
-        sync_plan(s, plan, directory, now=JULY)
-        s.commit()
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
 
     def disable(channel, chat_id, reason):
         with Session(engine) as s:

@@ -7,13 +7,10 @@ import socket
 
 import httpx
 import pytest
-from sqlmodel import Session
 
 from bot.transports.telegram import webhook_options
-from storage.engine import make_engine
-from storage.migrate import upgrade
-from storage.sync import sync_plan
 from tests.chat_harness import build
+from tests.conftest import loaded_engine
 from tests.telegram_fake import message
 from tests.test_telegram import JULY
 
@@ -36,11 +33,7 @@ async def _wait_for(predicate, timeout: float = 5.0) -> bool:
 
 @pytest.fixture
 async def webhook(sqlite_url, plan, directory):
-    engine = make_engine(sqlite_url)
-    upgrade(engine)
-    with Session(engine) as s:
-        sync_plan(s, plan, directory, now=JULY)
-        s.commit()
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
     h, _ = build(engine, JULY)
     port = _free_port()
     opts = webhook_options("https://bot.example.vn/tg/hook", SECRET, "127.0.0.1", port)

@@ -165,20 +165,26 @@ def _item_buttons(w: WorkItem) -> tuple[Button, ...]:
             Button(f"📄 Chi tiết {w.code}", f"v:{w.item_id}"))
 
 
+def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRow | None:
+    """The agency a command names (the sender's own when none); None after replying why not."""
+    if not words:
+        return ctx.agency
+    named, _ = _agency_named(ctx, words)
+    if named is None:
+        ctx.reply(T.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
+        return None
+    if named.id != ctx.agency.id and not ctx.coordinator:
+        ctx.reply(T.COORDINATOR_ONLY)
+        return None
+    return named
+
+
 def cmd_todo(ctx: Ctx, args: str, config) -> None:
     words = args.split()
     page = int(words.pop()) if words and words[-1].isdigit() else 1
-    agency = ctx.agency
-    if words:
-        named, _ = _agency_named(ctx, words)
-        if named is None:
-            ctx.reply(T.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
-            return
-        if named.id != ctx.agency.id and not ctx.coordinator:
-            ctx.reply(T.COORDINATOR_ONLY)
-            return
-        agency = named
-    _todo_page(ctx, agency, page, config)
+    agency = _agency_arg(ctx, words)
+    if agency is not None:
+        _todo_page(ctx, agency, page, config)
 
 
 def _todo_page(ctx: Ctx, agency: AgencyRow, page: int, config) -> None:
@@ -247,19 +253,12 @@ def _show_item(ctx: Ctx, item: ItemRow) -> None:
 # --- /trehan ----------------------------------------------------------------------------------
 def cmd_late(ctx: Ctx, args: str, config) -> None:
     words = args.split()
-    if words:
-        named, _ = _agency_named(ctx, words)
-        if named is None:
-            ctx.reply(T.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
-            return
-        if named.id != ctx.agency.id and not ctx.coordinator:
-            ctx.reply(T.COORDINATOR_ONLY)
-            return
-        _late_for(ctx, named)
-    elif ctx.coordinator:
+    if not words and ctx.coordinator:
         _late_all(ctx)
-    else:
-        _late_for(ctx, ctx.agency)
+        return
+    agency = _agency_arg(ctx, words)
+    if agency is not None:
+        _late_for(ctx, agency)
 
 
 def _late_for(ctx: Ctx, agency: AgencyRow) -> None:
