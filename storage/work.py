@@ -94,27 +94,24 @@ class OverdueCount:
     agency_id: int
     agency: str
     count: int
+    oldest_due: date
 
 
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
-    """Overdue lead assignments counted per agency, most first.
+    """Overdue lead assignments counted per agency, most first, with each agency's oldest due date.
 
-    One query: for each agency a count over its slice of the partial index (no temporary
-    B-tree over every overdue row, which is what a GROUP BY over the assignments would build).
+    One query over the partial index: for each agency a count of its slice before ``today``, and one
+    seek for its first (oldest) open entry. No temporary B-tree over every overdue row, which a
+    GROUP BY over the assignments would build.
     """
-    n = (select(func.count()).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
-                                    _open_lead(session), AssignmentRow.due < today)
-         .correlate(AgencyRow).scalar_subquery())
-    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n).where(AgencyRow.active == True))  # noqa: E712
-    return sorted((OverdueCount(a, name, c) for a, name, c in rows if c), key=lambda o: (-o.count, o.agency))
+    def mine(column):
+        return (select(column).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
+                                     _open_lead(session)).correlate(AgencyRow))
 
-
-def oldest_due(session: Session, *, plan_id: int, agency_ids: list[int]) -> dict[int, date]:
-    """The earliest due date among each listed agency's open lead assignments (one index seek each)."""
-    first = (select(AssignmentRow.due).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
-                                             _open_lead(session))
-             .order_by(AssignmentRow.due).limit(1).correlate(AgencyRow).scalar_subquery())
-    return dict(session.exec(select(AgencyRow.id, first).where(AgencyRow.id.in_(agency_ids))).all())
+    n = mine(func.count()).where(AssignmentRow.due < today).scalar_subquery()
+    oldest = mine(AssignmentRow.due).order_by(AssignmentRow.due).limit(1).scalar_subquery()
+    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n, oldest).where(AgencyRow.active == True))  # noqa: E712
+    return sorted((OverdueCount(a, name, c, d) for a, name, c, d in rows if c), key=lambda o: (-o.count, o.agency))
 
 
 def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None,

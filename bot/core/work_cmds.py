@@ -288,10 +288,8 @@ def _late_all(ctx: Ctx) -> None:
             mine = [w for w in items if w.agency_id == c.agency_id]
             blocks.append("\n".join([T.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
     else:
-        shown = counts[:LATE_AGENCY_LIMIT]
-        oldest_due = work.oldest_due(ctx.session, plan_id=ctx.plan_id, agency_ids=[c.agency_id for c in shown])
-        for c in shown:
-            oldest = due_phrase("date", oldest_due[c.agency_id], False, ctx.today)
+        for c in counts[:LATE_AGENCY_LIMIT]:
+            oldest = due_phrase("date", c.oldest_due, False, ctx.today)
             blocks.append(f"{T.LATE_AGENCY.format(agency=c.agency, n=c.count)} · lâu nhất {oldest}")
         if len(counts) > LATE_AGENCY_LIMIT:
             blocks.append(T.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
