@@ -66,3 +66,20 @@ class Outbound:
     text: str
     title: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+class TransportError(Exception):
+    """A send that failed. ``permanent`` failures are not retried; ``recipient_gone`` disables the chat
+    (blocked, chat not found, kicked); ``retry_after`` is the wait a rate limit asked for, in seconds."""
+
+    def __init__(self, message: str, *, permanent: bool, recipient_gone: bool = False,
+                 retry_after: float | None = None):
+        super().__init__(message)
+        self.permanent = permanent
+        self.recipient_gone = recipient_gone
+        self.retry_after = retry_after
+
+
+class Sender(Protocol):
+    async def send(self, out: Outbound) -> str:
+        """Deliver one message (split as the channel needs); return a reference. Raise TransportError."""

@@ -13,6 +13,10 @@ from sqlmodel import Field, SQLModel
 
 from bot.domain.deadlines import NO_DATE
 
+OPEN_SQL = {
+    "sqlite": "active = 1 AND status != 'done'",
+    "postgresql": "active AND status != 'done'",
+}
 OPEN_LEAD_SQL = {
     "sqlite": "role = 'lead' AND active = 1 AND status != 'done'",
     "postgresql": "role = 'lead' AND active AND status != 'done'",
@@ -76,6 +80,7 @@ class ItemRow(SQLModel, table=True):
     due_set_at: datetime | None = None
     unresolved: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     blocked: bool = False                  # no reminders until a coordinator sets or confirms a date
+    inspection_date: date | None = None    # inspections: the date a coordinator scheduled
     retired: bool = False                  # removed from the plan file, history kept
 
 
@@ -115,6 +120,9 @@ class AssignmentRow(SQLModel, table=True):
         # only this index. Queries must repeat its WHERE terms literally (see storage/work.py).
         Index("ix_assignment_open_lead", "agency_id", "plan_id", "due", "item_id",
               sqlite_where=text(OPEN_LEAD_SQL["sqlite"]), postgresql_where=text(OPEN_LEAD_SQL["postgresql"])),
+        # Open assignments by due date: the daily sweep loads only the dates that remind today.
+        Index("ix_assignment_open_due", "due", sqlite_where=text(OPEN_SQL["sqlite"]),
+              postgresql_where=text(OPEN_SQL["postgresql"])),
     )
     id: int | None = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="item.id", index=True)
@@ -195,3 +203,44 @@ class DialogRow(SQLModel, table=True):
     kind: str = Field(max_length=30)            # progress_note | choices
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     expires_at: datetime
+
+
+class ReminderRow(SQLModel, table=True):
+    """One reminder occurrence for one recipient, claimed before it is sent.
+
+    ``key`` (item, agency, recipient, kind, slot) is unique: inserting it is the claim, a conflict
+    means it was already handled. The outcome of the send is recorded on the row.
+    """
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ix_reminder_pending", "status", "recipient_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    item_id: int | None = Field(default=None, foreign_key="item.id")
+    agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    recipient_id: int = Field(foreign_key="recipient.id")
+    kind: str = Field(max_length=30)
+    slot: str = Field(max_length=40)
+    day: date                                      # the working day the reminder belongs to
+    status: str = Field(default="pending", max_length=20)   # pending | sent | failed | skipped
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    created_at: datetime
+    sent_at: datetime | None = None
+    message_ref: str = Field(default="", max_length=100)
+    last_error: str = ""
+
+
+class SweepRow(SQLModel, table=True):
+    """One run of the daily sweep: the scheduler's state lives here, not in APScheduler's memory."""
+
+    __tablename__ = "sweep"
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)                  # the last working day planned by this run
+    first_day: date
+    started_at: datetime
+    finished_at: datetime | None = None
+    planned: int = 0
+    claimed: int = 0
+    sent: int = 0
+    failed: int = 0

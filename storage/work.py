@@ -21,11 +21,14 @@ from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, Sta
 LEAD = "lead"
 
 
-def _open_lead(session: Session):
-    """The partial index's own WHERE terms, written out literally so the planner can use it."""
-    dialect = session.get_bind().dialect.name
-    sql = OPEN_LEAD_SQL.get(dialect, OPEN_LEAD_SQL["postgresql"])
+def index_terms(session: Session, terms: dict[str, str]):
+    """A partial index's own WHERE terms, written out literally so the query planner can use it."""
+    sql = terms.get(session.get_bind().dialect.name, terms["postgresql"])
     return text(" AND ".join(f"assignment.{term.strip()}" for term in sql.split(" AND ")))
+
+
+def _open_lead(session: Session):
+    return index_terms(session, OPEN_LEAD_SQL)
 
 
 def directory_from_db(session: Session, province: str = "") -> Directory:

@@ -1,9 +1,9 @@
 """Initial schema: plan, sections, items, agencies, groups, assignments, history, recipients,
-invites and dialogs.
+invites, dialogs, reminders and sweeps.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 19:08:50.750589
+Create Date: 2026-11-26 19:19:17.146891
 """
 from alembic import op
 import sqlalchemy as sa
@@ -66,6 +66,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('slug')
     )
+    op.create_table('sweep',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('first_day', sa.Date(), nullable=False),
+    sa.Column('started_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('finished_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('planned', sa.Integer(), nullable=False),
+    sa.Column('claimed', sa.Integer(), nullable=False),
+    sa.Column('sent', sa.Integer(), nullable=False),
+    sa.Column('failed', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('sweep', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sweep_day'), ['day'], unique=False)
+
     op.create_table('group_member',
     sa.Column('group_id', sa.Integer(), nullable=False),
     sa.Column('agency_id', sa.Integer(), nullable=False),
@@ -142,6 +157,7 @@ def upgrade() -> None:
     sa.Column('due_set_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('unresolved', sa.JSON(), nullable=False),
     sa.Column('blocked', sa.Boolean(), nullable=False),
+    sa.Column('inspection_date', sa.Date(), nullable=True),
     sa.Column('retired', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.ForeignKeyConstraint(['section_id'], ['section.id'], ),
@@ -174,6 +190,7 @@ def upgrade() -> None:
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index('ix_assignment_agency_status', ['agency_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_assignment_item_id'), ['item_id'], unique=False)
+        batch_op.create_index('ix_assignment_open_due', ['due'], unique=False, sqlite_where=sa.text("active = 1 AND status != 'done'"), postgresql_where=sa.text("active AND status != 'done'"))
         batch_op.create_index('ix_assignment_open_lead', ['agency_id', 'plan_id', 'due', 'item_id'], unique=False, sqlite_where=sa.text("role = 'lead' AND active = 1 AND status != 'done'"), postgresql_where=sa.text("role = 'lead' AND active AND status != 'done'"))
 
     op.create_table('item_subject',
@@ -183,6 +200,31 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
     sa.PrimaryKeyConstraint('item_id', 'agency_id')
     )
+    op.create_table('reminder',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('item_id', sa.Integer(), nullable=True),
+    sa.Column('agency_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('slot', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('message_ref', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
+    sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipient.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('key')
+    )
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.create_index('ix_reminder_pending', ['status', 'recipient_id'], unique=False)
+
     op.create_table('status_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -208,9 +250,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_status_event_assignment_id'))
 
     op.drop_table('status_event')
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.drop_index('ix_reminder_pending')
+
+    op.drop_table('reminder')
     op.drop_table('item_subject')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index('ix_assignment_open_lead', sqlite_where=sa.text("role = 'lead' AND active = 1 AND status != 'done'"), postgresql_where=sa.text("role = 'lead' AND active AND status != 'done'"))
+        batch_op.drop_index('ix_assignment_open_due', sqlite_where=sa.text("active = 1 AND status != 'done'"), postgresql_where=sa.text("active AND status != 'done'"))
         batch_op.drop_index(batch_op.f('ix_assignment_item_id'))
         batch_op.drop_index('ix_assignment_agency_status')
 
@@ -230,6 +277,10 @@ def downgrade() -> None:
     op.drop_table('recipient')
     op.drop_table('invite')
     op.drop_table('group_member')
+    with op.batch_alter_table('sweep', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sweep_day'))
+
+    op.drop_table('sweep')
     op.drop_table('plan')
     op.drop_table('dialog')
     op.drop_table('agency_group')

@@ -1,0 +1,143 @@
+"""One message per recipient per day: grouping reminders into a digest (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.domain import reminders as R
+from bot.domain.plan import short_title
+from bot.domain.texts import vn_date, vn_weekday
+from bot.domain.texts import reminders as T
+from bot.domain.views import due_phrase
+
+CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection")
+MAX_LINES = 25
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item in an officer's digest, with its state as it is now."""
+
+    code: str
+    content: str
+    kind: str                 # the reminder kind that put it here
+    deadline_kind: str
+    due: date | None
+    assignment_id: int
+    item_id: int
+    start: date | None = None
+    leads: str = ""           # heads-up: who leads
+    scheduled: date | None = None
+
+
+def category(e: Entry, today: date) -> str:
+    if e.kind in (R.INSPECTION, R.HEADS_UP, R.START, R.CHECKIN):
+        return {R.INSPECTION: "inspection", R.HEADS_UP: "heads_up", R.START: "start", R.CHECKIN: "checkin"}[e.kind]
+    if e.due is not None and e.due < today:
+        return "overdue"
+    if e.due == today:
+        return "due_today"
+    return "upcoming"
+
+
+def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str, str, list[Entry]]:
+    """(title, text, entries that get buttons); one line per item even when several reminders name it."""
+    seen: dict[tuple[int, str], Entry] = {}
+    for e in entries:
+        cat = category(e, today)
+        seen.setdefault((e.item_id, cat), e)
+    groups: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
+    for (_, cat), e in seen.items():
+        groups[cat].append(e)
+    lines: list[str] = []
+    shown = 0
+    actionable: list[Entry] = []
+    for cat in CATEGORIES:
+        items = sorted(groups[cat], key=lambda x: (x.due or date.max, x.code))
+        if not items:
+            continue
+        lines.append(f"{T.CATEGORY[cat]} ({len(items)})")
+        for e in items:
+            if shown >= MAX_LINES:
+                continue
+            shown += 1
+            lines.append(_line(cat, e, today))
+            if cat not in ("heads_up", "inspection") and e not in actionable:
+                actionable.append(e)
+        lines.append("")
+    total = len(seen)
+    if total > shown:
+        lines.append(T.DIGEST_MORE.format(n=total - shown))
+    lines.append(T.DIGEST_FOOTER)
+    title = T.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
+    return title, "\n".join(lines).strip(), actionable
+
+
+def _line(cat: str, e: Entry, today: date) -> str:
+    title = short_title(e.content, 60)
+    if cat == "inspection":
+        return T.INSPECTION_LINE.format(code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled))
+    if cat == "heads_up":
+        return T.HEADS_UP_LINE.format(code=e.code, due=due_phrase("date", e.due, False, today), title=title,
+                                      leads=e.leads)
+    if cat == "start":
+        return T.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
+    return f"• {e.code} {due_phrase(e.deadline_kind, e.due, False, today)} — {title}"
+
+
+@dataclass
+class CoordinatorDigest:
+    overdue_total: int = 0
+    overdue_agencies: int = 0
+    escalations: list[tuple[str, str, date, str]] = field(default_factory=list)  # code, agency, due, officers
+    needs_date: list[tuple[str, str, str]] = field(default_factory=list)          # code, text, why
+    recurrence: list[tuple[str, str, str]] = field(default_factory=list)          # code, text, freq
+    channel_lost: list[tuple[str, str, str]] = field(default_factory=list)        # agency, chat, reason
+    delivery_failed: list[tuple[str, str, int, str]] = field(default_factory=list)
+    inspections: list[tuple[str, str, bool, date]] = field(default_factory=list)  # code, unit, surprise, due
+
+    @property
+    def empty(self) -> bool:
+        return not (self.escalations or self.needs_date or self.recurrence or self.channel_lost
+                    or self.delivery_failed or self.inspections)
+
+
+def _unique(rows: list, key=lambda r: r) -> list:
+    seen, out = set(), []
+    for r in rows:
+        k = key(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -> tuple[str, str]:
+    """The coordinators' digest; a catch-up after downtime names each item once."""
+    d = CoordinatorDigest(d.overdue_total, d.overdue_agencies, _unique(d.escalations, lambda r: r[:2]),
+                          _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
+                          _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
+                          _unique(d.inspections, lambda r: r[0]))
+    lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies) if d.overdue_total
+             else T.COORD_NO_OVERDUE]
+    if d.escalations:
+        lines += ["", T.COORD_ESCALATIONS.format(days=escalate_after)]
+        for code, agency, due, officers in sorted(d.escalations, key=lambda x: (x[2], x[0]))[:MAX_LINES]:
+            lines.append(T.COORD_ESCALATION_LINE.format(code=code, agency=agency, officers=officers or T.COORD_NO_OFFICER,
+                                                        due=due_phrase("date", due, False, today)))
+    if d.inspections:
+        lines.append("")
+        for code, unit, surprise, due in d.inspections:
+            lines.append(T.COORD_INSPECTION_DUE.format(code=code, unit=unit, surprise=T.SURPRISE if surprise else "",
+                                                       due=vn_date(due)))
+    if d.needs_date:
+        lines += ["", T.COORD_NEEDS_DATE]
+        lines += [T.COORD_NEEDS_DATE_LINE.format(code=c, text=t, why=T.WHY.get(w, "")) for c, t, w in d.needs_date]
+    for code, text, freq in d.recurrence:
+        lines.append(T.COORD_RECURRENCE.format(code=code, text=text, period=T.PERIOD.get(freq, freq)))
+    for agency, chat, reason in d.channel_lost:
+        lines.append(T.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
+    for agency, chat, attempts, error in d.delivery_failed:
+        lines.append(T.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
+    return T.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()

@@ -1,0 +1,175 @@
+"""The reminder policy: given an assignment, a day and the calendar, which reminders are due.
+
+Pure and clock-free. The sweep (jobs/sweep.py) asks ``trigger_dates`` which due dates can produce a
+reminder on a day, loads only those assignments, then asks ``reminders_for`` about each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.domain.workdays import WorkCalendar
+
+# kinds
+UPCOMING, DUE, OVERDUE, START, CHECKIN = "upcoming", "due", "overdue", "start", "checkin"
+ESCALATION, HEADS_UP, NEEDS_DATE, INSPECTION, RECURRENCE_DEFAULT = (
+    "escalation", "heads_up", "needs_date", "inspection", "recurrence_default")
+OFFICER_KINDS = (UPCOMING, DUE, OVERDUE, START, CHECKIN, HEADS_UP, INSPECTION)
+COORDINATOR_KINDS = (ESCALATION, NEEDS_DATE, RECURRENCE_DEFAULT)
+
+MONTHS_OF = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """Every number is a setting (see config/settings.py); these are the defaults."""
+
+    before: tuple[int, ...] = (14, 7, 3, 1)   # working days before the due date (plus the due day)
+    overdue_every: int = 3                    # working days between overdue reminders
+    escalate_after: int = 7                   # working days overdue before coordinators hear of it
+    escalate_every_days: int = 7              # then weekly
+    heads_up_before: int = 7                  # coordinating agencies: once, this many working days before
+    inspection_notice: int = 7                # the inspected unit: this many working days before the date
+    default_recurrence: str = "quarterly"     # "Định kỳ" with no period named
+    needs_date_weekday: int = 0               # weekly list for coordinators on the first working day from Monday
+    lookback_days: int = 800                  # how far back an overdue item keeps being reminded
+
+
+@dataclass(frozen=True)
+class Work:
+    """What the policy needs to know about one assignment."""
+
+    item_id: int
+    agency_id: int
+    role: str                     # lead | coordinating | subject (an inspected unit)
+    kind: str                     # deadline kind after any coordinator date
+    due: date | None
+    start: date | None = None
+    blocked: bool = False         # unspecified, on demand, or flagged: waits for a coordinator
+    done: bool = False
+    freq: str | None = None       # recurring items
+    day: int | None = None
+    surprise: bool = False
+    scheduled: date | None = None  # inspections: the date a coordinator set
+
+
+@dataclass(frozen=True)
+class Reminder:
+    item_id: int
+    agency_id: int
+    kind: str
+    slot: str                     # identifies the occurrence: the reminder's own date, or a period
+
+
+def due_day_reminder(cal: WorkCalendar, due: date) -> date:
+    """The due-day reminder; on a non-working due date it moves to the working day before."""
+    return due if cal.is_working_day(due) else cal.previous_working_day(due)
+
+
+def ladder(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date) -> tuple[str, str] | None:
+    """(kind, slot) of the pre-due, due-day or overdue reminder on ``today``, if any."""
+    if today <= due:
+        if today == due_day_reminder(cal, due):
+            return DUE, "d0"
+        for n in policy.before:
+            if cal.add_working_days(due, -n) == today:
+                return UPCOMING, f"d-{n}"
+        return None
+    late = cal.working_days_between(due, today)   # 1 on the first working day after the due date
+    if late >= 1 and (late - 1) % policy.overdue_every == 0 and cal.is_working_day(today):
+        return OVERDUE, f"d+{late}"
+    return None
+
+
+def escalation(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date) -> str | None:
+    first = cal.add_working_days(due, policy.escalate_after)
+    if today < first:
+        return None
+    weeks = (today - first).days // policy.escalate_every_days
+    for k in (weeks, weeks - 1):  # the weekly repeat, moved to a working day when needed
+        if k >= 0 and cal.next_working_day(first + timedelta(days=k * policy.escalate_every_days)) == today:
+            return f"e{k}"
+    return None
+
+
+def occurrences(w: Work, policy: ReminderPolicy, year_start: date, year_end: date) -> list[date]:
+    """The due dates of a recurring item's occurrences within its span."""
+    months = MONTHS_OF.get(w.freq or policy.default_recurrence, 3)
+    out = []
+    y, m = year_start.year, year_start.month
+    while True:
+        m_end = m + months - 1
+        yy, mm = y + (m_end - 1) // 12, (m_end - 1) % 12 + 1
+        last = (date(yy + (mm == 12), mm % 12 + 1, 1) - timedelta(days=1))
+        d = date(yy, mm, min(w.day, last.day)) if w.day else last
+        if d > year_end:
+            break
+        if d >= year_start:
+            out.append(d)
+        y, m = yy + (mm == 12), mm % 12 + 1
+    return out
+
+
+def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Reminder]:
+    """Every reminder this assignment has on ``today`` (nothing on a non-working day)."""
+    if w.done or not cal.is_working_day(today):
+        return []
+    out: list[Reminder] = []
+
+    def add(kind: str, slot: str) -> None:
+        out.append(Reminder(w.item_id, w.agency_id, kind, slot))
+
+    if w.role == "subject":
+        if w.scheduled and not w.surprise and cal.add_working_days(w.scheduled, -policy.inspection_notice) == today:
+            add(INSPECTION, f"i{w.scheduled.isoformat()}")
+        return out
+    if w.blocked or w.due is None:
+        return out  # nothing to officers until a coordinator sets or confirms a date
+    if w.role == "coordinating":
+        if cal.add_working_days(w.due, -policy.heads_up_before) == today:
+            add(HEADS_UP, "h")
+        return out
+    if w.start and w.start > date.min and cal.next_working_day(w.start) == today and w.kind in ("window", "ongoing"):
+        add(START, f"s{w.start.isoformat()}")
+    if w.kind == "ongoing" and today < w.due and today == cal.first_working_day_of_month(today.year, today.month) \
+            and (w.start is None or w.start <= today):
+        add(CHECKIN, f"c{today:%Y-%m}")
+    if w.kind == "recurring":
+        for occ in occurrences(w, policy, w.start or date(w.due.year, 1, 1), w.due):
+            if occ < w.due:
+                step = ladder(cal, occ, policy, today)
+                if step and step[0] != OVERDUE:
+                    add(step[0], f"{occ.isoformat()}{step[1]}")
+    step = ladder(cal, w.due, policy, today)
+    if step:
+        add(step[0], step[1])
+    return out
+
+
+def escalations_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Reminder]:
+    """Coordinators' escalation of an overdue lead assignment."""
+    if w.done or w.blocked or w.due is None or w.role != "lead" or not cal.is_working_day(today):
+        return []
+    slot = escalation(cal, w.due, policy, today)
+    return [Reminder(w.item_id, w.agency_id, ESCALATION, slot)] if slot else []
+
+
+def trigger_dates(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> set[date]:
+    """Every due date that can produce a ladder, heads-up or escalation reminder on ``today``."""
+    if not cal.is_working_day(today):
+        return set()
+    out: set[date] = set()
+    horizon = max(policy.before + (policy.heads_up_before, 0)) * 2 + 20
+    for offset in range(-policy.lookback_days, horizon):
+        due = today + timedelta(days=offset)
+        if ladder(cal, due, policy, today) or (due >= today and cal.add_working_days(
+                due, -policy.heads_up_before) == today) or (due < today and escalation(cal, due, policy, today)):
+            out.add(due)
+    return out
+
+
+def is_needs_date_day(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> bool:
+    """The weekly "needs a date" list goes out on the first working day of the week."""
+    monday = today - timedelta(days=(today.weekday() - policy.needs_date_weekday) % 7)
+    return cal.is_working_day(today) and cal.next_working_day(monday) == today

@@ -1,0 +1,40 @@
+"""Vietnamese texts of reminders and digests."""
+
+DIGEST_TITLE = "Nhắc việc {weekday} {date} — {agency}"
+CATEGORY = {
+    "overdue": "⏰ Quá hạn",
+    "due_today": "📌 Đến hạn hôm nay",
+    "upcoming": "🔜 Sắp đến hạn",
+    "start": "▶️ Bắt đầu thực hiện",
+    "checkin": "📝 Kiểm tra tiến độ — trả lời /tiendo MÃ ghi chú",
+    "heads_up": "🤝 Phối hợp (cơ quan chủ trì sẽ báo hoàn thành)",
+    "inspection": "📅 Lịch kiểm tra",
+}
+DIGEST_FOOTER = "Báo xong: /xong MÃ [văn bản]. Tiến độ: /tiendo MÃ ghi chú. Tất cả việc: /viec."
+DIGEST_MORE = "… và {n} việc khác (/viec)."
+HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
+INSPECTION_LINE = "• {code}: đoàn kiểm tra của Văn phòng UBND tỉnh sẽ làm việc ngày {date} ({weekday})."
+START_LINE = "• {code} bắt đầu từ {date} — {title}"
+
+COORD_TITLE = "Tổng hợp cho điều phối viên — {weekday} {date}"
+COORD_OVERDUE = "Quá hạn: {n} việc của {agencies} cơ quan. Xem: /trehan"
+COORD_NO_OVERDUE = "Không có việc nào quá hạn."
+COORD_ESCALATIONS = "🚨 Quá hạn từ {days} ngày làm việc trở lên:"
+COORD_ESCALATION_LINE = "• {code} — {agency}: {due}; đầu mối: {officers}"
+COORD_NO_OFFICER = "chưa có ai đăng ký"
+COORD_NEEDS_DATE = "📆 Cần đặt hạn (nhacviec plan set-due MÃ NGÀY, hoặc plan confirm MÃ):"
+COORD_NEEDS_DATE_LINE = "• {code} — \"{text}\"{why}"
+COORD_RECURRENCE = "ℹ️ {code} \"{text}\" không nêu chu kỳ: bot nhắc theo {period}."
+COORD_CHANNEL_LOST = "⚠️ {agency} mất kênh liên lạc: {chat} ({reason}). Cần đăng ký lại (nhacviec invite)."
+COORD_DELIVERY_FAILED = "⚠️ Không gửi được nhắc việc cho {agency} ({chat}) sau {attempts} lần thử: {error}"
+COORD_INSPECTION_DUE = "📅 {code} — kiểm tra {unit}{surprise}: chưa ghi nhận hoàn thành, hạn {due}."
+SURPRISE = " (đột xuất)"
+PERIOD = {"monthly": "tháng", "quarterly": "quý", "half_yearly": "6 tháng", "yearly": "năm"}
+WHY = {"year_mismatch": " (năm khác năm kế hoạch)", "invalid_date": " (ngày không hợp lệ)",
+       "on_demand": " (khi có yêu cầu)", "unspecified": ""}
+
+INSPECTION_SET = "Đã đặt lịch kiểm tra {code} ngày {date}.{notice}"
+INSPECTION_NOTICE = " Đơn vị được kiểm tra sẽ được báo trước {n} ngày làm việc ({on})."
+INSPECTION_SECRET = " Kiểm tra đột xuất: đơn vị được kiểm tra KHÔNG được báo trước."
+INSPECTION_NOT = "Mục {code} không phải một cuộc kiểm tra (Phụ lục II)."
+INSPECTION_USAGE = "Cách dùng: /lichkiemtra MÃ NGÀY, vd: /lichkiemtra PL2.I.1 15/9/2023"

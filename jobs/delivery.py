@@ -1,0 +1,250 @@
+"""Sending what was claimed: one digest per recipient, outside any transaction, outcome recorded on
+the claimed rows. Transient failures are retried with backoff (honouring retry_after); permanent ones
+disable the recipient and tell the coordinators.
+
+A process killed between a send and its record sends that one message again on restart; nothing
+else is repeated or lost (rows stay ``pending`` until their send is recorded).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from sqlalchemy import select, update
+from sqlmodel import Session
+
+from bot.domain import reminders as R
+from bot.domain.deadlines import NO_DATE
+from bot.domain.digest import CoordinatorDigest, Entry, coordinator_digest, officer_digest
+from bot.ports import Button, Clock, Outbound, Sender, TransportError
+from bot.domain.texts import chat as CT
+from jobs.claims import insert_new, recipients, reminder_key
+from jobs.limiter import RateLimiter
+from storage import registry, work
+from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeliveryConfig:
+    max_attempts: int = 5
+    backoff_base: float = 30.0      # seconds; doubled each attempt
+    backoff_max: float = 3600.0
+    escalate_after: int = 7         # shown in the coordinators' digest
+    plan_slug: str | None = None
+
+
+@dataclass
+class DeliveryReport:
+    messages: int = 0
+    reminders: int = 0
+    retrying: int = 0
+    failed: int = 0
+    skipped: int = 0
+    disabled: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    recipient_id: int
+    channel: str
+    chat_id: str
+    row_ids: list[int]
+    out: Outbound | None          # None: nothing left to say (items closed meanwhile)
+    agency: str = ""
+
+
+async def deliver(engine, senders: dict[str, Sender], limiter: RateLimiter, clock: Clock, zone: tzinfo,
+                  config: DeliveryConfig = DeliveryConfig()) -> DeliveryReport:
+    report = DeliveryReport()
+    for _ in range(2):  # a second pass carries the notices the first one raised (a lost channel)
+        batches = _load(engine, set(senders), clock.now(), zone, config, report)
+        if not batches:
+            break
+        raised = False
+        for b in batches:
+            if b.out is None:
+                _finish(engine, b, "skipped", clock.now())
+                report.skipped += len(b.row_ids)
+                continue
+            await limiter.acquire(f"{b.channel}:{b.chat_id}")
+            try:
+                ref = await senders[b.channel].send(b.out)
+            except TransportError as e:
+                raised |= _failed(engine, b, e, clock.now(), config, report)
+            else:
+                _finish(engine, b, "sent", clock.now(), ref)
+                report.messages += 1
+                report.reminders += len(b.row_ids)
+        if not raised:
+            break
+    return report
+
+
+def _finish(engine, b: _Batch, status: str, now: datetime, ref: str = "") -> None:
+    with Session(engine) as s:
+        s.execute(update(ReminderRow).where(ReminderRow.id.in_(b.row_ids))
+                  .values(status=status, sent_at=now if status == "sent" else None, message_ref=ref[:100]))
+        s.commit()
+
+
+def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: DeliveryConfig,
+            report: DeliveryReport) -> bool:
+    """Record a failed send; True when coordinators were given something new to hear."""
+    with Session(engine) as s:
+        rows = s.execute(select(ReminderRow).where(ReminderRow.id.in_(b.row_ids))).scalars().all()
+        attempts = max(r.attempts for r in rows) + 1
+        give_up = e.permanent or attempts >= config.max_attempts
+        wait = max(e.retry_after or 0.0, min(config.backoff_base * 2 ** (attempts - 1), config.backoff_max))
+        s.execute(update(ReminderRow).where(ReminderRow.id.in_(b.row_ids)).values(
+            attempts=attempts, last_error=str(e)[:500], status="failed" if give_up else "pending",
+            next_attempt_at=None if give_up else now + timedelta(seconds=wait)))
+        notices = []
+        _, coordinators = recipients(s)
+        if e.recipient_gone:
+            registry.disable(s, channel=b.channel, chat_id=b.chat_id, reason=str(e))
+            report.disabled.append(f"{b.channel}:{b.chat_id}")
+            kind, slot = "channel_lost", f"{b.channel}:{b.chat_id}"
+        else:
+            kind, slot = "delivery_failed", f"{b.channel}:{b.chat_id}:{now.date().isoformat()}"
+        if give_up:
+            rec = s.get(RecipientRow, b.recipient_id)
+            notices = [{"key": reminder_key(None, rec.agency_id, cid, kind, slot), "item_id": None,
+                        "agency_id": rec.agency_id, "recipient_id": cid, "kind": kind, "slot": slot,
+                        "day": now.date(), "status": "pending", "attempts": 0, "created_at": now,
+                        "message_ref": "", "last_error": f"{attempts}|{str(e)[:300]}"}
+                       for cid in coordinators if cid != b.recipient_id]
+            report.failed += len(b.row_ids)
+            log.warning("giving up on %s:%s after %d attempts: %s", b.channel, b.chat_id, attempts, e)
+        else:
+            report.retrying += len(b.row_ids)
+            log.info("will retry %s:%s in %.0fs: %s", b.channel, b.chat_id, wait, e)
+        new = insert_new(s, notices, now=now)
+        s.commit()
+    return new > 0
+
+
+def _load(engine, channels: set[str], now: datetime, zone: tzinfo, config: DeliveryConfig,
+          report: DeliveryReport) -> list[_Batch]:
+    today = now.astimezone(zone).date()
+    with Session(engine) as s:
+        q = (select(ReminderRow, RecipientRow).join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
+             .where(ReminderRow.status == "pending", RecipientRow.channel.in_(channels))
+             .where((ReminderRow.next_attempt_at == None) | (ReminderRow.next_attempt_at <= now))  # noqa: E711
+             .order_by(ReminderRow.recipient_id, ReminderRow.id))
+        grouped: dict[int, tuple[RecipientRow, list[ReminderRow]]] = {}
+        for row, rec in s.execute(q):
+            grouped.setdefault(rec.id, (rec, []))[1].append(row)
+        if not grouped:
+            return []
+        inactive = [r.id for rec, rows in grouped.values() if not rec.active for r in rows]
+        if inactive:
+            s.execute(update(ReminderRow).where(ReminderRow.id.in_(inactive))
+                      .values(status="skipped", last_error="recipient inactive"))
+            report.skipped += len(inactive)
+        live = {rid: v for rid, v in grouped.items() if v[0].active}
+        ctx = _Context.load(s, [r for _, rows in live.values() for r in rows])
+        batches = []
+        for rid, (rec, rows) in live.items():
+            out = (ctx.coordinator_message(s, rec, rows, today, config) if rec.role == "coordinator"
+                   else ctx.officer_message(rec, rows, today))
+            batches.append(_Batch(rid, rec.channel, rec.chat_id, [r.id for r in rows], out))
+        s.commit()
+        return batches
+
+
+@dataclass
+class _Context:
+    """Everything the messages need, loaded in a few queries for all pending rows at once."""
+
+    items: dict[int, ItemRow]
+    agencies: dict[int, str]
+    assignments: dict[tuple[int, int, str], AssignmentRow]
+
+    @classmethod
+    def load(cls, s: Session, rows: list[ReminderRow]) -> "_Context":
+        item_ids = {r.item_id for r in rows if r.item_id}
+        items = {i.id: i for i in s.execute(select(ItemRow).where(ItemRow.id.in_(item_ids))).scalars()} if item_ids else {}
+        agencies = dict(s.execute(select(AgencyRow.id, AgencyRow.name)).all())
+        assignments = {}
+        if item_ids:
+            for a in s.execute(select(AssignmentRow).where(AssignmentRow.item_id.in_(item_ids),
+                                                           AssignmentRow.active == True)).scalars():  # noqa: E712
+                assignments[(a.item_id, a.agency_id, a.role)] = a
+        return cls(items, agencies, assignments)
+
+    def officer_message(self, rec: RecipientRow, rows: list[ReminderRow], today) -> Outbound | None:
+        entries = []
+        for r in rows:
+            item = self.items.get(r.item_id)
+            if item is None or item.retired:
+                continue
+            if r.kind == R.INSPECTION:
+                if item.surprise or item.inspection_date is None:
+                    continue  # never announce a surprise inspection
+                entries.append(Entry(item.code, item.content, r.kind, "date", item.inspection_date, 0, item.id,
+                                     scheduled=item.inspection_date))
+                continue
+            role = "coordinating" if r.kind == R.HEADS_UP else "lead"
+            a = self.assignments.get((r.item_id, r.agency_id, role))
+            if a is None or a.status == "done":
+                continue
+            leads = ", ".join(self.agencies[k[1]] for k in self.assignments if k[0] == item.id and k[2] == "lead")
+            kind = "date" if item.due_override and item.deadline_kind in ("unspecified", "on_demand") else item.deadline_kind
+            entries.append(Entry(item.code, item.content, r.kind, kind, None if a.due == NO_DATE else a.due,
+                                 a.id, item.id, start=item.start_date, leads=leads))
+        if not entries:
+            return None
+        title, text, actionable = officer_digest(self.agencies.get(rec.agency_id, ""), entries, today)
+        buttons = tuple((Button(f"{CT.BTN_DONE} {e.code}", f"d:{e.assignment_id}"),
+                         Button(f"📝 Tiến độ {e.code}", f"p:{e.assignment_id}"),
+                         Button(f"📄 Chi tiết {e.code}", f"v:{e.item_id}")) for e in actionable[:8])
+        return Outbound(rec.channel, rec.chat_id, text, title, buttons)
+
+    def coordinator_message(self, s: Session, rec: RecipientRow, rows: list[ReminderRow], today,
+                            config: DeliveryConfig) -> Outbound | None:
+        d = CoordinatorDigest()
+        officers: dict[int, list[str]] = {}
+        for r, a in registry.all_recipients(s):
+            if r.active and r.role == "officer":
+                officers.setdefault(r.agency_id, []).append(r.display_name or f"{r.channel}:{r.chat_id}")
+        for r in rows:
+            item = self.items.get(r.item_id) if r.item_id else None
+            if r.kind == R.ESCALATION and item is not None:
+                a = self.assignments.get((item.id, r.agency_id, "lead"))
+                if a is not None and a.status != "done":
+                    d.escalations.append((item.code, self.agencies[r.agency_id], a.due,
+                                          ", ".join(officers.get(r.agency_id, []))))
+            elif r.kind == R.NEEDS_DATE and item is not None and item.due_override is None:
+                flags = (item.deadline or {}).get("flags") or []
+                d.needs_date.append((item.code, item.deadline_text, flags[0] if flags else item.deadline_kind))
+            elif r.kind == R.RECURRENCE_DEFAULT and item is not None:
+                d.recurrence.append((item.code, item.deadline_text, R.ReminderPolicy().default_recurrence))
+            elif r.kind == "inspection_due" and item is not None:
+                unit = ", ".join(self.agencies[x.agency_id] for x in s.execute(
+                    select(ItemSubjectRow).where(ItemSubjectRow.item_id == item.id)).scalars())
+                d.inspections.append((item.code, unit or item.subject_text, item.surprise, item.due_date))
+            elif r.kind == "channel_lost":
+                d.channel_lost.append((self.agencies.get(r.agency_id, ""), r.slot, _reason(r.last_error)))
+            elif r.kind == "delivery_failed":
+                attempts, _, error = r.last_error.partition("|")
+                d.delivery_failed.append((self.agencies.get(r.agency_id, ""), r.slot.rsplit(":", 1)[0],
+                                          int(attempts or 0), error))
+        try:
+            from storage import queries
+            plan_id = queries.get_plan(session=s, slug=config.plan_slug).id
+            counts = work.overdue_by_agency(s, plan_id=plan_id, today=today)
+            d.overdue_total, d.overdue_agencies = sum(c.count for c in counts), len(counts)
+        except Exception:  # noqa: BLE001 - the digest still goes out without the totals
+            log.exception("could not count overdue items for the coordinators' digest")
+        if d.empty and not d.overdue_total:
+            return None
+        title, text = coordinator_digest(d, today, config.escalate_after)
+        return Outbound(rec.channel, rec.chat_id, text, title)
+
+
+def _reason(stored: str) -> str:
+    return stored.partition("|")[2] or stored
