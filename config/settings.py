@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_PLAN = BUNDLED_DATA / "plans" / "hai-duong-2023.yaml"
 DEFAULT_AGENCIES = BUNDLED_DATA / "agencies" / "hai-duong.yaml"
+DEFAULT_CALENDAR = BUNDLED_DATA / "calendar" / "vietnam.yaml"
 
 
 class Settings(BaseSettings):
@@ -32,6 +33,21 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = Field(default=None)
     telegram_webhook_listen: str = Field(default="0.0.0.0")
     telegram_webhook_port: int = Field(default=8443)
+
+    calendar_file: Path = Field(default=DEFAULT_CALENDAR)
+    send_time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    work_end: str = Field(default="17:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    remind_before: str = Field(default="14,7,3,1", pattern=r"^\s*\d+(\s*,\s*\d+)*\s*$")
+    overdue_every: int = Field(default=3, ge=1)
+    escalate_after: int = Field(default=7, ge=1)
+    escalate_every_days: int = Field(default=7, ge=1)
+    heads_up_before: int = Field(default=7, ge=1)
+    inspection_notice: int = Field(default=7, ge=1)
+    default_recurrence: str = Field(default="quarterly", pattern=r"^(monthly|quarterly|half_yearly|yearly)$")
+    retry_max_attempts: int = Field(default=5, ge=1)
+    retry_every_seconds: int = Field(default=120, ge=10)
+    rate_per_second: float = Field(default=25.0, gt=0)
+    rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
@@ -62,6 +78,15 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def remind_before_days(self) -> tuple[int, ...]:
+        return tuple(sorted({int(x) for x in self.remind_before.split(",")}, reverse=True))
+
+    @staticmethod
+    def hhmm(value: str) -> tuple[int, int]:
+        h, m = value.split(":")
+        return int(h), int(m)
 
 
 def load_settings(**overrides) -> Settings:

@@ -63,14 +63,14 @@ def last_swept_day(session: Session) -> date | None:
     return session.execute(select(func.max(SweepRow.day)).where(SweepRow.finished_at != None)).scalar_one()  # noqa: E711
 
 
-def plan_and_claim(deps: SweepDeps, today: date) -> SweepReport:
+def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> SweepReport:
     report = SweepReport()
     now = deps.clock.now()
     if not deps.calendar.is_working_day(today):
         report.skipped_reason = "non_working_day"
         return report
     with Session(deps.engine) as s:
-        report.days = days_to_plan(last_swept_day(s), today, deps.calendar)
+        report.days = days_to_plan(last_swept_day(s), today, deps.calendar) or ([today] if force else [])
         if not report.days:
             report.skipped_reason = "already_swept"
             return report
@@ -88,10 +88,13 @@ def plan_and_claim(deps: SweepDeps, today: date) -> SweepReport:
     return report
 
 
-async def run_sweep(deps: SweepDeps, *, today: date | None = None) -> SweepReport:
-    """Plan, claim and deliver. Safe to run again: claims are unique and sends are recorded."""
+async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool = False) -> SweepReport:
+    """Plan, claim and deliver. Safe to run again: claims are unique and sends are recorded.
+
+    ``force`` plans today again even when it was swept (new recipients get their reminders; nobody
+    gets one twice)."""
     today = today or deps.clock.now().astimezone(deps.zone).date()
-    report = plan_and_claim(deps, today)
+    report = plan_and_claim(deps, today, force=force)
     if report.skipped_reason == "non_working_day":
         return report
     report.delivery = await deliver(deps.engine, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery)

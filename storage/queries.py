@@ -90,3 +90,13 @@ def set_due(*, session: Session, plan_id: int, code: str, due: date, actor: str,
     session.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="set_due",
                                data={"due": due.isoformat(), "before": before.isoformat() if before else None}))
     return row
+
+
+def schedule_inspection(*, session: Session, item: ItemRow, day: date, actor: str, now: datetime,
+                        surprise: bool | None = None) -> None:
+    """Set an inspection's date; a surprise inspection never becomes an announced one."""
+    item.inspection_date = day
+    if surprise:
+        item.surprise = True
+    session.add(StatusEventRow(item_id=item.id, at=now, actor=actor, action="inspection_scheduled",
+                               data={"date": day.isoformat(), "surprise": item.surprise}))

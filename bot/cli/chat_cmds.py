@@ -8,7 +8,7 @@ import re
 import secrets
 import sys
 from argparse import Namespace
-from datetime import timedelta
+from datetime import time, timedelta
 
 from sqlmodel import Session
 
@@ -18,6 +18,7 @@ from bot.core import CommandCore, CoreConfig
 from bot.domain import texts
 from bot.domain.texts import console as C
 from storage import queries, registry, work
+from storage.datafile import load_calendar
 from storage.migrate import check
 from storage.models import AgencyRow
 
@@ -106,7 +107,8 @@ def make_core(app) -> CommandCore:
     s = app.settings
     return CommandCore(app.engine, app.clock, s.zone, CoreConfig(
         bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
-        flood_seconds=s.flood_seconds, plan_slug=app.plan_slug))
+        flood_seconds=s.flood_seconds, plan_slug=app.plan_slug, inspection_notice=s.inspection_notice,
+        calendar=load_calendar(s.calendar_file)))
 
 
 def _ensure_ready(app) -> None:
@@ -150,7 +152,9 @@ def console_identities(app):
 
 
 def run_console(app, core: CommandCore, stdin, stdout) -> int:
-    from bot.transports.console import CHANNEL, ConsoleTransport
+    if app.settings.log_level != "DEBUG":
+        logging.getLogger().setLevel(logging.WARNING)  # the terminal is the chat: keep it readable
+    from bot.transports.console import CHANNEL, ConsoleSender, ConsoleTransport
 
     def link(identity) -> None:
         role, _, key = identity.chat_id.partition("-")
@@ -160,7 +164,15 @@ def run_console(app, core: CommandCore, stdin, stdout) -> int:
                                display_name=identity.label, now=app.clock.now())
             session.commit()
 
-    return ConsoleTransport(core, console_identities(app), link, stdin, stdout).run()
+    def reminders(identity) -> None:
+        from bot.cli.remind_cmds import make_deps
+        from jobs.sweep import run_sweep
+
+        sender = ConsoleSender(core, stdout, {i.chat_id: i.label for i in identities})
+        asyncio.run(run_sweep(make_deps(app, {CHANNEL: sender}), force=True))
+
+    identities = console_identities(app)
+    return ConsoleTransport(core, identities, link, stdin, stdout, on_pick=reminders).run()
 
 
 def run_telegram(app, core: CommandCore, token: str) -> int:
@@ -180,7 +192,18 @@ def run_telegram(app, core: CommandCore, token: str) -> int:
         with Session(app.engine) as session:
             return registry.agencies_without_recipient(session)
 
-    transport = TelegramTransport(core, on_permanent_failure=disable, on_start=missing)
+    async def start_scheduler(application) -> None:
+        from bot.cli.remind_cmds import make_deps
+        from bot.transports.telegram import TelegramSender
+        from jobs.scheduler import build_scheduler
+
+        deps = make_deps(app, {"telegram": TelegramSender(application.bot)})
+        scheduler = build_scheduler(deps, send_at=time(*s.hhmm(s.send_time)), work_end=time(*s.hhmm(s.work_end)),
+                                    retry_every=s.retry_every_seconds)
+        scheduler.start()
+        application.bot_data["scheduler"] = scheduler
+
+    transport = TelegramTransport(core, on_permanent_failure=disable, on_start=missing, after_start=start_scheduler)
     application = transport.build(token, base_url=s.telegram_base_url)
     asyncio.set_event_loop(asyncio.new_event_loop())
     if s.telegram_webhook_url:

@@ -9,7 +9,7 @@ from functools import cached_property
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, chat_cmds, plan_cmds
+from bot.cli import agency_cmds, chat_cmds, plan_cmds, remind_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
@@ -102,6 +102,33 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("file")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_import)
+
+    ps = psub.add_parser("confirm", help="xác nhận thời hạn bị gắn cờ (vd. năm khác năm kế hoạch)")
+    ps.add_argument("code")
+    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.set_defaults(func=remind_cmds.cmd_plan_confirm)
+
+    s = sub.add_parser("remind", help="nhắc việc của một ngày (--today); --dry-run chỉ liệt kê")
+    s.add_argument("--dry-run", action="store_true")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=remind_cmds.cmd_remind)
+
+    s = sub.add_parser("status", help="tình trạng bộ lập lịch và gửi tin")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=remind_cmds.cmd_status)
+
+    s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu SQLite (được cả khi bot đang chạy)")
+    s.add_argument("file")
+    s.set_defaults(func=remind_cmds.cmd_backup)
+
+    s = sub.add_parser("inspection", help="lịch kiểm tra (Phụ lục II)")
+    isub = s.add_subparsers(dest="inspection_command", required=True)
+    i = isub.add_parser("schedule", help="đặt ngày kiểm tra: MÃ NGÀY")
+    i.add_argument("code")
+    i.add_argument("date")
+    i.add_argument("--surprise", action="store_true", help="kiểm tra đột xuất: không báo trước cho đơn vị")
+    i.add_argument("--actor", default="điều phối viên (CLI)")
+    i.set_defaults(func=remind_cmds.cmd_inspection_schedule)
 
     s = sub.add_parser("invite", help="tạo mã mời (dùng một lần) để liên kết cuộc trò chuyện với cơ quan")
     s.add_argument("agency")

@@ -32,6 +32,8 @@ class CoreConfig:
     dialog_minutes: int = 30        # how long a pending question (progress note, choices) waits
     page_size: int = 8              # items per /todo page
     plan_slug: str | None = None
+    inspection_notice: int = 7      # working days an inspected unit is told ahead
+    calendar: object = None         # WorkCalendar, to say when the notice goes out
 
 
 class CommandCore:
@@ -64,6 +66,18 @@ class CommandCore:
                 ctx.out = self._as_choices(ctx)
             session.commit()
             return ctx.out
+
+    def present(self, out: Outbound) -> Outbound:
+        """A message the core did not answer (a reminder) for a channel without buttons: numbered
+        choices, remembered in the database so the officer's "1" is understood."""
+        if not out.buttons:
+            return out
+        (numbered,), mapping = number_choices([out])
+        with Session(self.engine) as session:
+            registry.set_dialog(session, channel=out.channel, chat_id=out.chat_id, kind="choices", data=mapping,
+                                expires_at=self.clock.now() + timedelta(hours=12))
+            session.commit()
+        return numbered
 
     def _as_choices(self, ctx: Ctx) -> list[Outbound]:
         """Buttons become numbered lines; the numbers are kept in the database for the next message."""

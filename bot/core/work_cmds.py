@@ -358,3 +358,30 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
             on_button(ctx, data, config)
         return True
     return False
+
+
+# --- /lichkiemtra (coordinators) ----------------------------------------------------------------
+def cmd_inspect(ctx: Ctx, args: str, config) -> None:
+    from bot.domain.deadlines import parse_day
+    from bot.domain.texts import reminders as RT
+    from storage.queries import schedule_inspection
+
+    if not ctx.coordinator:
+        ctx.reply(T.COORDINATOR_ONLY)
+        return
+    code, rest = _split(args)
+    day = parse_day(rest[0]) if rest else None
+    if not code or day is None:
+        ctx.reply(RT.INSPECTION_USAGE)
+        return
+    item = ctx.find_item(code)
+    if item is None:
+        return
+    if item.type != "inspection":
+        ctx.reply(RT.INSPECTION_NOT.format(code=item.code))
+        return
+    schedule_inspection(session=ctx.session, item=item, day=day, actor=ctx.actor, now=ctx.now)
+    notice = RT.INSPECTION_SECRET if item.surprise else RT.INSPECTION_NOTICE.format(
+        n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
+        if config.calendar else "")
+    ctx.reply(RT.INSPECTION_SET.format(code=item.code, date=vn_date(day), notice=notice))

@@ -18,6 +18,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "task": ("task", "xem"),
     "late": ("late", "trehan"),
     "logout": ("dangxuat", "logout"),
+    "inspect": ("lichkiemtra", "inspect"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

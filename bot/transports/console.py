@@ -19,10 +19,29 @@ class Identity:
     chat_id: str
 
 
+class ConsoleSender:
+    """Reminders for terminal chats: printed, buttons turned into numbered choices by the core."""
+
+    def __init__(self, core: CommandCore, stdout: TextIO, labels: dict[str, str]):
+        self.core = core
+        self.stdout = stdout
+        self.labels = labels
+
+    async def send(self, out: Outbound) -> str:
+        out = self.core.present(out)
+        self.stdout.write("\n" + C.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
+        if out.title:
+            self.stdout.write(f"【{out.title}】\n")
+        self.stdout.write(out.text + "\n")
+        self.stdout.flush()
+        return "console"
+
+
 class ConsoleTransport:
     def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
-                 stdin: TextIO, stdout: TextIO):
+                 stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None):
         self.core = core
+        self.on_pick = on_pick
         self.identities = identities
         self.link = link
         self.stdin = stdin
@@ -60,6 +79,8 @@ class ConsoleTransport:
                 self.me = self.identities[int(answer) - 1]
                 self.link(self.me)
                 self.write(C.YOU_ARE.format(label=self.me.label))
+                if self.on_pick:
+                    self.on_pick(self.me)  # the scheduler's reminders for today, as they would arrive
                 return True
             self.write(C.PICK_AGAIN.format(n=len(self.identities)))
 

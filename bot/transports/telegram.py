@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import html
 import logging
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 from telegram.request import BaseRequest
 
 from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
 from bot.domain.texts import chat as T
-from bot.ports import Inbound, Outbound
+from bot.ports import Inbound, Outbound, TransportError
 from bot.transports.text import split_text, utf16_len
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,54 @@ def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
 
 
+class TelegramSender:
+    """Sends one Outbound (split and escaped) and maps Telegram's failures to TransportError."""
+
+    def __init__(self, bot):
+        self.bot = bot
+
+    async def send(self, out: Outbound) -> str:
+        ref = ""
+        try:
+            for text, markup in render(out):
+                msg = await self.bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
+                                                  reply_markup=markup, disable_web_page_preview=True)
+                ref = str(getattr(msg, "message_id", ""))
+        except RetryAfter as e:
+            raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e)) from None
+        except TelegramError as e:
+            if is_permanent(e):
+                raise TransportError(e.message, permanent=True, recipient_gone=True) from None
+            if isinstance(e, BadRequest):
+                raise TransportError(e.message, permanent=True) from None  # the message itself was refused
+            raise TransportError(e.message, permanent=False) from None  # timeouts, network, 5xx
+        return ref
+
+
+@asynccontextmanager
+async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None):
+    """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
+    from telegram import Bot
+
+    async with Bot(token, base_url=base_url, request=request) as bot:
+        yield TelegramSender(bot)
+
+
+def _seconds(e: RetryAfter) -> float:
+    value = getattr(e, "_retry_after", None)
+    if value is None:
+        value = e.retry_after
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
+
+
 class TelegramTransport:
     def __init__(self, core: CommandCore, *, on_permanent_failure: FailureHook | None = None,
-                 on_start: Callable[[], list[str]] | None = None):
+                 on_start: Callable[[], list[str]] | None = None,
+                 after_start: Callable[[Application], Awaitable[None]] | None = None):
         self.core = core
         self.on_permanent_failure = on_permanent_failure
         self.on_start = on_start
+        self.after_start = after_start
         self.application: Application | None = None
 
     def build(self, token: str, *, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None,
@@ -98,6 +141,8 @@ class TelegramTransport:
             missing = self.on_start()
             if missing:
                 log.info("%d agencies have no registered officer yet: %s", len(missing), ", ".join(missing))
+        if self.after_start:
+            await self.after_start(app)
 
     async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         msg = update.effective_message
@@ -122,25 +167,18 @@ class TelegramTransport:
         await self.deliver(context.bot, self.core.handle(inbound))
 
     async def deliver(self, bot, outs: list[Outbound]) -> None:
+        sender = TelegramSender(bot)
         for out in outs:
-            await self.send(bot, out)
-
-    async def send(self, bot, out: Outbound) -> bool:
-        """Send one reply; a permanent failure is reported and returns False, others raise."""
-        try:
-            for text, markup in render(out):
-                await bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
-                                       reply_markup=markup, disable_web_page_preview=True)
-        except TelegramError as e:
-            if not is_permanent(e):
-                raise
-            log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e.message)
-            if self.on_permanent_failure:
-                result = self.on_permanent_failure(CHANNEL, out.chat_id, e.message)
-                if result is not None:
-                    await result
-            return False
-        return True
+            try:
+                await sender.send(out)
+            except TransportError as e:
+                if not e.recipient_gone:
+                    raise
+                log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)
+                if self.on_permanent_failure:
+                    result = self.on_permanent_failure(CHANNEL, out.chat_id, str(e))
+                    if result is not None:
+                        await result
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("error while handling an update", exc_info=context.error)

@@ -124,3 +124,27 @@ ERR_CANDIDATES = "Có phải: {names}?"
 ERR_DURATION = "Thời hạn không hợp lệ: {text} (vd. 7d, 12h, 30m)"
 ERR_WEBHOOK_SECRET = ("Chế độ webhook cần TELEGRAM_WEBHOOK_SECRET (ít nhất 8 ký tự A-Z, a-z, 0-9, _ hoặc -) "
                       "để kiểm tra mọi yêu cầu đến từ Telegram.")
+REMIND_HEADERS = ("Mã", "Cơ quan", "Loại", "Người nhận", "Nội dung")
+REMIND_KIND = {
+    "upcoming": "sắp đến hạn", "due": "đến hạn", "overdue": "quá hạn", "start": "bắt đầu", "checkin": "kiểm tra tiến độ",
+    "escalation": "chuyển cấp", "heads_up": "phối hợp", "needs_date": "cần đặt hạn", "inspection": "báo lịch kiểm tra",
+    "inspection_due": "kiểm tra sắp hết hạn", "recurrence_default": "chu kỳ mặc định", "daily": "tổng hợp hằng ngày",
+}
+REMIND_NONE = "Ngày {date} không có nhắc việc nào{why}."
+REMIND_NON_WORKING = " (ngày nghỉ: không gửi gì)"
+REMIND_NOBODY = "(chưa có ai đăng ký)"
+REMIND_DONE = ("Ngày {date}: đã lập {planned} nhắc việc, ghi nhận mới {claimed}; gửi {messages} tin ({reminders} "
+               "nhắc việc), chờ gửi lại {retrying}, thất bại {failed}.")
+REMIND_WAITING = "{n} nhắc việc đang chờ kênh gửi (chưa cấu hình TELEGRAM_BOT_TOKEN); bot sẽ gửi khi chạy."
+STATUS_LINES = """Lần quét gần nhất: {last}
+Lần quét tiếp theo: {next}
+Đã gửi hôm nay: {sent_today} nhắc việc
+Đang chờ gửi lại: {pending}
+Gửi thất bại: {failed}
+Kênh bị ngừng: {disabled}
+Cơ quan chưa có ai đăng ký ({n_missing}): {missing}"""
+NEVER = "chưa có"
+BACKUP_OK = "Đã sao lưu cơ sở dữ liệu vào {file} ({size} KB)."
+BACKUP_SQLITE_ONLY = "Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump."
+CONFIRM_OK = "Đã xác nhận thời hạn {code}: {reading}."
+CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"

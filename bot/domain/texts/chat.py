@@ -33,7 +33,8 @@ Mã mục: nhiệm vụ 3.II (nhiệm vụ 3 mục II), Phụ lục I PL1.5, Ph�
 Gõ không dấu, chữ thường đều được: /xong 3.ii"""
 
 HELP_COORDINATOR = """
-Điều phối viên: thêm tên cơ quan sau mã để làm thay, vd: /xong 4.III so tu phap; /trehan so tu phap"""
+Điều phối viên: thêm tên cơ quan sau mã để làm thay, vd: /xong 4.III so tu phap; /trehan so tu phap
+/lichkiemtra PL2.I.1 15/9/2023 — đặt lịch kiểm tra (đơn vị được báo trước, trừ kiểm tra đột xuất)"""
 
 HELP_UNREGISTERED = """
 Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI"""

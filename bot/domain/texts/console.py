@@ -13,3 +13,4 @@ QUIT_WORDS = ("thoat", "thoát", "quit", "exit", "q")
 SWITCH_WORDS = ("doi", "đổi", "switch")
 COORDINATOR_LABEL = "Điều phối viên — {agency}"
 OFFICER_LABEL = "Cán bộ đầu mối — {agency} ({n} việc chưa xong)"
+REMINDER_FOR = "Nhắc việc gửi tới {label}"

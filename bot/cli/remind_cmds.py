@@ -1,0 +1,249 @@
+"""Scheduler commands: remind (one day's reminders), status, backup, inspection schedule, plan confirm."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+from argparse import Namespace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from bot.cli.plan_cmds import CliError, _plan_id
+from bot.cli.render import print_json, table
+from bot.domain import texts
+from bot.domain.codes import lookup
+from bot.domain.reminders import ReminderPolicy
+from bot.domain.texts import reminders as RT
+from bot.domain.views import due_phrase
+from bot.ports import Outbound
+from jobs.delivery import DeliveryConfig
+from jobs.limiter import RateLimiter
+from jobs.planner import COORDINATOR, plan_day
+from jobs.sweep import SweepDeps, last_swept_day, run_sweep
+from storage import queries, registry, work
+from storage.datafile import load_calendar
+from storage.engine import sqlite_path
+from storage.models import AgencyRow, ItemRow, RecipientRow, ReminderRow, StatusEventRow
+
+
+def policy_from(settings) -> ReminderPolicy:
+    return ReminderPolicy(before=settings.remind_before_days, overdue_every=settings.overdue_every,
+                          escalate_after=settings.escalate_after, escalate_every_days=settings.escalate_every_days,
+                          heads_up_before=settings.heads_up_before, inspection_notice=settings.inspection_notice,
+                          default_recurrence=settings.default_recurrence)
+
+
+def make_deps(app, senders: dict) -> SweepDeps:
+    s = app.settings
+    return SweepDeps(engine=app.engine, clock=app.clock, zone=s.zone, calendar=load_calendar(s.calendar_file),
+                     policy=policy_from(s), senders=senders,
+                     limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
+                     delivery=DeliveryConfig(max_attempts=s.retry_max_attempts, escalate_after=s.escalate_after,
+                                             plan_slug=app.plan_slug))
+
+
+class PrintSender:
+    """The terminal 'channel': prints what would reach a console chat."""
+
+    def __init__(self, out=None):
+        self.out = out or sys.stdout
+
+    async def send(self, msg: Outbound) -> str:
+        self.out.write(f"\n── {msg.channel}:{msg.chat_id} ──\n")
+        if msg.title:
+            self.out.write(f"【{msg.title}】\n")
+        self.out.write(msg.text + "\n")
+        for row in msg.buttons:
+            self.out.write("   " + "  ".join(f"[{b.label}]" for b in row) + "\n")
+        self.out.flush()
+        return "console"
+
+
+def _today(app) -> date:
+    return app.clock.now().astimezone(app.settings.zone).date()
+
+
+def dry_run(app, day: date) -> list[dict]:
+    deps = make_deps(app, {})
+    with Session(app.engine) as s:
+        planned = plan_day(s, day=day, cal=deps.calendar, policy=deps.policy)
+        recs = list(s.execute(select(RecipientRow).where(RecipientRow.active == True)).scalars())  # noqa: E712
+        items = {i.id: i for i in s.execute(select(ItemRow)).scalars()}
+        agencies = dict(s.execute(select(AgencyRow.id, AgencyRow.name)).all())
+    out, seen = [], set()
+    for p in planned:
+        r = p.reminder
+        key = (r.item_id, r.agency_id, r.kind)
+        if key in seen or r.kind == "daily":
+            continue
+        seen.add(key)
+        targets = [x for x in recs if (x.role == "coordinator" if p.audience == COORDINATOR
+                                       else x.role == "officer" and x.agency_id == r.agency_id)]
+        item = items.get(r.item_id)
+        out.append({"code": item.code if item else "", "agency": agencies.get(r.agency_id, ""), "kind": r.kind,
+                    "recipients": [{"channel": x.channel, "chat_id": x.chat_id} for x in targets],
+                    "text": _line(item, r.kind, day)})
+    return out
+
+
+def _line(item: ItemRow | None, kind: str, day: date) -> str:
+    if item is None:
+        return texts.REMIND_KIND.get(kind, kind)
+    due = item.due_override or item.due_date
+    what = due_phrase(item.deadline_kind, due, False, day) if due else item.deadline_text
+    return f"{texts.REMIND_KIND.get(kind, kind)}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
+
+
+def cmd_remind(app, args: Namespace) -> int:
+    app.require_schema()
+    day = _today(app)
+    if args.dry_run:
+        entries = dry_run(app, day)
+        if args.json:
+            print_json(entries)
+        elif not entries:
+            cal = load_calendar(app.settings.calendar_file)
+            why = "" if cal.is_working_day(day) else texts.REMIND_NON_WORKING
+            print(texts.REMIND_NONE.format(date=texts.vn_date(day), why=why))
+        else:
+            table(texts.REMIND_HEADERS, [(e["code"], e["agency"], texts.REMIND_KIND.get(e["kind"], e["kind"]),
+                                          ", ".join(f"{r['channel']}:{r['chat_id']}" for r in e["recipients"])
+                                          or texts.REMIND_NOBODY, e["text"]) for e in entries],
+                  limits=(9, 30, 18, 24, 70))
+        return 0
+    senders = {"console": PrintSender()}
+    token = app.settings.telegram_bot_token
+    report = asyncio.run(_sweep_with(app, senders, token.get_secret_value() if token else None, day))
+    if args.json:
+        print_json({"day": day.isoformat(), "days": [d.isoformat() for d in report.days], "planned": report.planned,
+                    "claimed": report.claimed, "messages": report.delivery.messages,
+                    "reminders_sent": report.delivery.reminders, "retrying": report.delivery.retrying,
+                    "failed": report.delivery.failed, "disabled": report.delivery.disabled})
+        return 0
+    print(texts.REMIND_DONE.format(date=texts.vn_date(day), planned=report.planned, claimed=report.claimed,
+                                   messages=report.delivery.messages, reminders=report.delivery.reminders,
+                                   retrying=report.delivery.retrying, failed=report.delivery.failed))
+    waiting = _pending(app)
+    if waiting and token is None:
+        print(texts.REMIND_WAITING.format(n=waiting))
+    return 0
+
+
+async def _sweep_with(app, senders: dict, token: str | None, day: date):
+    if token is None:
+        return await run_sweep(make_deps(app, senders), today=day, force=True)
+    from bot.transports.telegram import telegram_sender
+
+    async with telegram_sender(token, app.settings.telegram_base_url) as tg:
+        return await run_sweep(make_deps(app, {**senders, "telegram": tg}), today=day, force=True)
+
+
+def _pending(app) -> int:
+    with Session(app.engine) as s:
+        return s.execute(select(func.count()).select_from(ReminderRow).where(ReminderRow.status == "pending")).scalar_one()
+
+
+def cmd_status(app, args: Namespace) -> int:
+    app.require_schema()
+    s_ = app.settings
+    cal = load_calendar(s_.calendar_file)
+    now = app.clock.now().astimezone(s_.zone)
+    h, m = s_.hhmm(s_.send_time)
+    with Session(app.engine) as s:
+        last = last_swept_day(s)
+        sent_today = s.execute(select(func.count()).select_from(ReminderRow).where(
+            ReminderRow.status == "sent", ReminderRow.sent_at >= datetime.combine(now.date(), time(0), now.tzinfo))
+        ).scalar_one()
+        pending = s.execute(select(func.count()).select_from(ReminderRow).where(ReminderRow.status == "pending",
+                                                                                 ReminderRow.attempts > 0)).scalar_one()
+        failed = s.execute(select(func.count()).select_from(ReminderRow).where(ReminderRow.status == "failed")).scalar_one()
+        disabled = [f"{r.channel}:{r.chat_id} ({a.name})" for r, a in registry.all_recipients(s) if not r.active]
+        missing = registry.agencies_without_recipient(s)
+    nxt = now.date() if now.time() < time(h, m) and (last is None or last < now.date()) else now.date() + timedelta(days=1)
+    nxt = cal.next_working_day(nxt)
+    data = {"last_sweep": last.isoformat() if last else None,
+            "next_sweep": datetime.combine(nxt, time(h, m), s_.zone).isoformat(), "sent_today": sent_today,
+            "pending_retries": pending, "failures": failed, "disabled_recipients": disabled,
+            "agencies_without_recipient": missing}
+    if args.json:
+        print_json(data)
+        return 0
+    print(texts.STATUS_LINES.format(last=texts.vn_date(last) if last else texts.NEVER,
+                                    next=f"{s_.send_time} {texts.vn_weekday(nxt)} {texts.vn_date(nxt)}",
+                                    sent_today=sent_today, pending=pending, failed=failed,
+                                    disabled=", ".join(disabled) or texts.NONE, n_missing=len(missing),
+                                    missing=", ".join(missing) or texts.NONE))
+    return 0
+
+
+def cmd_backup(app, args: Namespace) -> int:
+    path = sqlite_path(app.settings.database_url)
+    if path is None:
+        raise CliError(texts.BACKUP_SQLITE_ONLY)
+    app.require_schema()
+    target = Path(args.file)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(path), timeout=30)
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)  # SQLite's online backup: a consistent copy while the bot keeps writing
+    finally:
+        dst.close()
+        src.close()
+    print(texts.BACKUP_OK.format(file=target, size=target.stat().st_size // 1024))
+    return 0
+
+
+def _find(app, s: Session, typed: str) -> ItemRow:
+    plan_id = _plan_id(app, s)
+    found = lookup(typed, queries.item_codes(session=s, plan_id=plan_id))
+    if found.code is None:
+        msg = texts.ERR_UNKNOWN_CODE.format(typed=typed)
+        if found.suggestions:
+            msg += " " + texts.ERR_SUGGEST.format(codes=", ".join(found.suggestions))
+        raise CliError(msg)
+    return work.item_by_code(s, plan_id=plan_id, code=found.code)
+
+
+def cmd_inspection_schedule(app, args: Namespace) -> int:
+    app.require_schema()
+    from bot.domain.deadlines import parse_day
+
+    day = parse_day(args.date)
+    if day is None:
+        raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
+    cal = load_calendar(app.settings.calendar_file)
+    with Session(app.engine) as s:
+        item = _find(app, s, args.code)
+        if item.type != "inspection":
+            raise CliError(RT.INSPECTION_NOT.format(code=item.code))
+        queries.schedule_inspection(session=s, item=item, day=day, actor=args.actor, now=app.clock.now(),
+                                    surprise=args.surprise or None)
+        surprise = item.surprise
+        code = item.code
+        s.commit()
+    n = app.settings.inspection_notice
+    notice = RT.INSPECTION_SECRET if surprise else RT.INSPECTION_NOTICE.format(
+        n=n, on=texts.vn_date(cal.add_working_days(day, -n)))
+    print(RT.INSPECTION_SET.format(code=code, date=texts.vn_date(day), notice=notice))
+    return 0
+
+
+def cmd_plan_confirm(app, args: Namespace) -> int:
+    app.require_schema()
+    with Session(app.engine) as s:
+        item = _find(app, s, args.code)
+        parsed = queries.effective_deadline(item)
+        if parsed.due is None:
+            raise CliError(texts.CONFIRM_NEEDS_DATE.format(code=item.code))
+        row = queries.set_due(session=s, plan_id=item.plan_id, code=item.code, due=parsed.due, actor=args.actor,
+                              now=app.clock.now())
+        dl = queries.effective_deadline(row)
+        s.commit()
+    print(texts.CONFIRM_OK.format(code=args.code.upper(), reading=texts.describe_deadline(dl.kind, dl.due, dl.start,
+                                                                                         dl.flags)))
+    return 0

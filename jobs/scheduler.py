@@ -1,0 +1,53 @@
+"""APScheduler wiring: it only wakes the sweep and the retries up, in the transports' event loop.
+
+``coalesce`` folds runs missed while the loop was busy into one; ``misfire_grace_time`` lets a late
+wake-up still run the day's sweep; anything missed while the process was down is caught up by the
+sweep itself (it plans every working day since the last recorded sweep).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from jobs.sweep import SweepDeps, run_retries, run_sweep
+
+log = logging.getLogger(__name__)
+
+
+def within_hours(deps: SweepDeps, now: datetime, start: time, end: time) -> bool:
+    local = now.astimezone(deps.zone)
+    return deps.calendar.is_working_day(local.date()) and start <= local.time() <= end
+
+
+def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_every: int) -> AsyncIOScheduler:
+    async def sweep() -> None:
+        try:
+            await run_sweep(deps)
+        except Exception:  # noqa: BLE001 - logged; the next wake-up tries again
+            log.exception("daily sweep failed")
+
+    async def retries() -> None:
+        if not within_hours(deps, deps.clock.now(), send_at, work_end):
+            return  # nothing is sent outside working hours
+        try:
+            await run_retries(deps)
+        except Exception:  # noqa: BLE001
+            log.exception("retry run failed")
+
+    scheduler = AsyncIOScheduler(timezone=deps.zone)
+    # Monday to Saturday: make-up Saturdays are working days; the sweep checks the calendar itself.
+    scheduler.add_job(sweep, CronTrigger(day_of_week="mon-sat", hour=send_at.hour, minute=send_at.minute,
+                                         timezone=deps.zone),
+                      id="daily-sweep", coalesce=True, max_instances=1, misfire_grace_time=6 * 3600,
+                      replace_existing=True)
+    scheduler.add_job(retries, IntervalTrigger(seconds=retry_every, timezone=deps.zone), id="retries",
+                      coalesce=True, max_instances=1, misfire_grace_time=retry_every, replace_existing=True)
+    now = deps.clock.now().astimezone(deps.zone)
+    if now.time() >= send_at:  # started after today's send time: catch up now
+        scheduler.add_job(sweep, id="catch-up", next_run_time=datetime.now(deps.zone), replace_existing=True)
+    return scheduler
