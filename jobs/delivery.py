@@ -98,7 +98,8 @@ def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: Deliver
         rows = s.execute(select(ReminderRow).where(ReminderRow.id.in_(b.row_ids))).scalars().all()
         attempts = max(r.attempts for r in rows) + 1
         give_up = e.permanent or attempts >= config.max_attempts
-        wait = max(e.retry_after or 0.0, min(config.backoff_base * 2 ** (attempts - 1), config.backoff_max))
+        backoff = min(config.backoff_base * 2 ** (attempts - 1), config.backoff_max)
+        wait = e.retry_after if e.retry_after else backoff   # the server's word beats our guess
         s.execute(update(ReminderRow).where(ReminderRow.id.in_(b.row_ids)).values(
             attempts=attempts, last_error=str(e)[:500], status="failed" if give_up else "pending",
             next_attempt_at=None if give_up else now + timedelta(seconds=wait)))

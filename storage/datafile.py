@@ -44,6 +44,15 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> _LinedList:
     return seq
 
 
+def _timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """A date YAML recognises but the calendar refuses (30/2) stays text, for a message with its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 

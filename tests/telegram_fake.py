@@ -16,7 +16,7 @@ BOT = {"id": 123456, "is_bot": True, "first_name": "Nhắc việc", "username": 
 class FakeBotAPI:
     def __init__(self):
         self.calls: list[tuple[str, dict]] = []
-        self.errors: dict[str, dict] = {}        # chat_id → Bot API error body for sendMessage
+        self.errors: dict[str, dict | list[dict]] = {}   # chat_id → error body (every time) or bodies (once each)
         self._ids = itertools.count(1000)
 
     def request(self) -> HTTPXRequest:
@@ -31,8 +31,11 @@ class FakeBotAPI:
             return self._ok(BOT)
         if method == "sendMessage":
             chat_id = str(params["chat_id"])
-            if chat_id in self.errors:
-                return httpx.Response(self.errors[chat_id]["error_code"], json=self.errors[chat_id])
+            error = self.errors.get(chat_id)
+            if isinstance(error, list):
+                error = error.pop(0) if error else None
+            if error:
+                return httpx.Response(error["error_code"], json=error)
             return self._ok({"message_id": next(self._ids), "date": 1685000000, "text": params["text"],
                              "chat": {"id": int(chat_id), "type": "private"}})
         if method in ("setMyCommands", "answerCallbackQuery", "deleteWebhook", "setWebhook"):
