@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timezone
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlmodel import Session
 
 from jobs.planner import COORDINATOR, Planned
-from storage.models import RecipientRow, ReminderRow
+from storage.models import RecipientRow
 
 
 def reminder_key(item_id, agency_id, recipient_id, kind: str, slot: str) -> str:
@@ -36,24 +34,41 @@ def claim(session: Session, planned: list[Planned], *, now: datetime) -> int:
     rows = []
     for p in planned:
         r = p.reminder
-        targets = coordinators if p.audience == COORDINATOR else by_agency.get(r.agency_id, [])
+        targets = coordinators if p.audience == COORDINATOR else by_agency.get(r.agency_id, ())
         for rid in targets:
             rows.append({"key": reminder_key(r.item_id, r.agency_id, rid, r.kind, r.slot), "item_id": r.item_id,
-                         "agency_id": r.agency_id, "recipient_id": rid, "kind": r.kind, "slot": r.slot,
-                         "day": p.day, "status": "pending", "attempts": 0, "created_at": now,
-                         "message_ref": "", "last_error": ""})
+                         "agency_id": r.agency_id, "assignment_id": r.assignment_id, "recipient_id": rid,
+                         "kind": r.kind, "slot": r.slot, "day": p.day, "status": "pending", "attempts": 0,
+                         "created_at": now, "message_ref": "", "last_error": ""})
     return insert_new(session, rows, now=now)
 
 
+_COLUMNS = ("key", "item_id", "agency_id", "assignment_id", "recipient_id", "kind", "slot", "day", "status",
+            "attempts", "created_at", "message_ref", "last_error")
+
+
 def insert_new(session: Session, rows: list[dict], *, now: datetime) -> int:
+    """Insert claim rows, skipping keys that exist; returns how many were new.
+
+    Plain DB-API executemany with ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): the claim of
+    a province-wide sweep is one batched statement, not an ORM object per row.
+    """
     if not rows:
         return 0
-    dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else pg_insert
-    before = session.execute(select(func.count()).select_from(ReminderRow)
-                             .where(ReminderRow.created_at == now)).scalar_one()
-    for i in range(0, len(rows), 2000):
-        session.execute(insert(ReminderRow).on_conflict_do_nothing(index_elements=["key"]), rows[i:i + 2000])
-    after = session.execute(select(func.count()).select_from(ReminderRow)
-                            .where(ReminderRow.created_at == now)).scalar_one()
-    return after - before
+    conn = session.connection()
+    style = conn.dialect.paramstyle
+    marks = ", ".join("?" if style == "qmark" else f"%({c})s" for c in _COLUMNS)
+    sql = (f"INSERT INTO reminder ({', '.join(_COLUMNS)}) VALUES ({marks}) ON CONFLICT (key) DO NOTHING")
+    params = [tuple(_value(r[c], conn) for c in _COLUMNS) for r in rows] if style == "qmark" else \
+        [{c: r[c] for c in _COLUMNS} for r in rows]
+    cursor = conn.exec_driver_sql(sql, params)
+    return max(cursor.rowcount, 0)
+
+
+def _value(v, conn):
+    """SQLite stores dates and times as ISO text, the way SQLAlchemy writes them."""
+    if isinstance(v, datetime):
+        return v.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, date):
+        return v.isoformat()
+    return v

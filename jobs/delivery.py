@@ -114,7 +114,8 @@ def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: Deliver
         if give_up:
             rec = s.get(RecipientRow, b.recipient_id)
             notices = [{"key": reminder_key(None, rec.agency_id, cid, kind, slot), "item_id": None,
-                        "agency_id": rec.agency_id, "recipient_id": cid, "kind": kind, "slot": slot,
+                        "agency_id": rec.agency_id, "assignment_id": None, "recipient_id": cid, "kind": kind,
+                        "slot": slot,
                         "day": now.date(), "status": "pending", "attempts": 0, "created_at": now,
                         "message_ref": "", "last_error": f"{attempts}|{str(e)[:300]}"}
                        for cid in coordinators if cid != b.recipient_id]
@@ -167,12 +168,19 @@ class _Context:
 
     @classmethod
     def load(cls, s: Session, rows: list[ReminderRow]) -> "_Context":
-        item_ids = {r.item_id for r in rows if r.item_id}
-        items = {i.id: i for i in s.execute(select(ItemRow).where(ItemRow.id.in_(item_ids))).scalars()} if item_ids else {}
+        item_ids = sorted({r.item_id for r in rows if r.item_id})
+        items = {i.id: i for chunk in _chunks(item_ids)
+                 for i in s.execute(select(ItemRow).where(ItemRow.id.in_(chunk))).scalars()}
         agencies = dict(s.execute(select(AgencyRow.id, AgencyRow.name)).all())
+        assignment_ids = sorted({r.assignment_id for r in rows if r.assignment_id})
         assignments = {}
-        if item_ids:
-            for a in s.execute(select(AssignmentRow).where(AssignmentRow.item_id.in_(item_ids),
+        for chunk in _chunks(assignment_ids):
+            for a in s.execute(select(AssignmentRow).where(AssignmentRow.id.in_(chunk))).scalars():
+                assignments[(a.item_id, a.agency_id, a.role)] = a
+        heads_up = sorted({r.item_id for r in rows if r.kind == R.HEADS_UP and r.item_id})
+        for chunk in _chunks(heads_up):  # who leads, for the coordinating agencies' lines
+            for a in s.execute(select(AssignmentRow).where(AssignmentRow.item_id.in_(chunk),
+                                                           AssignmentRow.role == "lead",
                                                            AssignmentRow.active == True)).scalars():  # noqa: E712
                 assignments[(a.item_id, a.agency_id, a.role)] = a
         return cls(items, agencies, assignments)
@@ -191,7 +199,7 @@ class _Context:
                 continue
             role = "coordinating" if r.kind == R.HEADS_UP else "lead"
             a = self.assignments.get((r.item_id, r.agency_id, role))
-            if a is None or a.status == "done":
+            if a is None or a.status == "done" or not a.active:
                 continue
             leads = ", ".join(self.agencies[k[1]] for k in self.assignments if k[0] == item.id and k[2] == "lead")
             kind = "date" if item.due_override and item.deadline_kind in ("unspecified", "on_demand") else item.deadline_kind
@@ -245,6 +253,11 @@ class _Context:
             return None
         title, text = coordinator_digest(d, today, config.escalate_after)
         return Outbound(rec.channel, rec.chat_id, text, title)
+
+
+def _chunks(ids: list[int], size: int = 5000):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
 
 
 def _reason(stored: str) -> str:

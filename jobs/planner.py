@@ -27,22 +27,23 @@ class Planned:
     day: date
 
 
-_COLS = (AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role, AssignmentRow.due,
-         ItemRow.deadline_kind, ItemRow.start_date, ItemRow.due_override, ItemRow.deadline, ItemRow.type,
-         ItemRow.surprise)
+_COLS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role, AssignmentRow.due,
+         ItemRow.deadline_kind, ItemRow.start_date, ItemRow.due_override)
+_FULL = _COLS + (ItemRow.deadline, ItemRow.surprise)
 
 
 def _work(row) -> Work:
-    item_id, agency_id, role, due, kind, start, override, deadline, type_, surprise = row
+    aid, item_id, agency_id, role, due, kind, start, override, *rest = row
     if override is not None and kind in ("unspecified", "on_demand"):
         kind = "date"
-    rec = (deadline or {}).get("recurrence") or {}
+    rec = ((rest[0] if rest else None) or {}).get("recurrence") or {}
     return Work(item_id=item_id, agency_id=agency_id, role=role, kind=kind, due=None if due == NO_DATE else due,
-                start=start, blocked=due == NO_DATE, freq=rec.get("freq"), day=rec.get("day"), surprise=surprise)
+                start=start, blocked=due == NO_DATE, freq=rec.get("freq"), day=rec.get("day"),
+                surprise=bool(rest[1]) if len(rest) > 1 else False, assignment_id=aid)
 
 
-def _open_rows(session: Session, *where):
-    q = (select(*_COLS).select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+def _open_rows(session: Session, *where, cols=_FULL):
+    q = (select(*cols).select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
          .where(index_terms(session, OPEN_SQL), *where))
     return session.execute(q)
 
@@ -52,30 +53,34 @@ def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: Reminder
     if not cal.is_working_day(day):
         return []
     out: list[Planned] = []
-    seen: set[tuple] = set()
+    seen: set[int] = set()
 
-    def take(rows, *, escalate: bool = True) -> None:
+    tables = R.day_tables(day, cal, policy)
+
+    def take(rows) -> None:
         for row in rows:
             w = _work(row)
-            key = (w.item_id, w.agency_id, w.role)
-            if key in seen:
+            if w.assignment_id in seen:
                 continue
-            seen.add(key)
-            for r in R.reminders_for(w, day, cal, policy):
-                out.append(Planned(r, OFFICER, day))
-            if escalate:
-                for r in R.escalations_for(w, day, cal, policy):
-                    out.append(Planned(r, COORDINATOR, day))
+            seen.add(w.assignment_id)
+            if w.kind in ("date", "window") and w.role in ("lead", "coordinating"):
+                officer, coordinator = R.plain_reminders(w, tables)   # the common case: a table lookup
+            else:
+                officer = R.reminders_for(w, day, cal, policy)
+                coordinator = R.escalations_for(w, day, cal, policy)
+            out.extend(Planned(r, OFFICER, day) for r in officer)
+            out.extend(Planned(r, COORDINATOR, day) for r in coordinator)
 
-    triggers = sorted(R.trigger_dates(day, cal, policy))
-    for i in range(0, len(triggers), 500):  # ladder, heads-up and escalation dates
-        take(_open_rows(session, AssignmentRow.due.in_(triggers[i:i + 500])))
+    # Rows that need the full policy first (start notices, check-ins, recurrences), then the due dates.
     starts = [day - timedelta(days=k) for k in range(0, 10) if cal.next_working_day(day - timedelta(days=k)) == day]
     take(_open_rows(session, ItemRow.start_date.in_(starts), AssignmentRow.role == "lead"))
     special = [ItemRow.deadline_kind == "recurring"]
     if day == cal.first_working_day_of_month(day.year, day.month):
         special.append(ItemRow.deadline_kind == "ongoing")
     take(_open_rows(session, or_(*special), AssignmentRow.role == "lead"))
+    triggers = sorted(tables.dates)
+    for i in range(0, len(triggers), 500):  # ladder, heads-up and escalation dates
+        take(_open_rows(session, AssignmentRow.due.in_(triggers[i:i + 500]), cols=_COLS))
     out += _inspections(session, day, cal, policy)
     out += _coordinator_notices(session, day, cal, policy)
     out += inspections_running_out(session, day=day, cal=cal, policy=policy)

@@ -218,6 +218,7 @@ class ReminderRow(SQLModel, table=True):
     key: str = Field(max_length=200, unique=True)
     item_id: int | None = Field(default=None, foreign_key="item.id")
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    assignment_id: int | None = Field(default=None, foreign_key="assignment.id")
     recipient_id: int = Field(foreign_key="recipient.id")
     kind: str = Field(max_length=30)
     slot: str = Field(max_length=40)

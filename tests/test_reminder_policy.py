@@ -140,3 +140,16 @@ def test_policy_numbers_are_settings(cal):
     assert [r.kind for r in R.reminders_for(w, d, cal, p)] == ["upcoming"]
     assert [r.kind for r in R.reminders_for(w, D(2023, 6, 2), cal, p)] == ["overdue"]
     assert [r.slot for r in R.escalations_for(w, D(2023, 6, 2), cal, p)] == ["e0"]
+
+
+def test_day_tables_agree_with_the_full_policy(cal):
+    """The sweep's table lookup gives exactly what reminders_for and escalations_for give."""
+    for day in (D(2023, 1, 3), D(2023, 5, 4), D(2023, 6, 9), D(2023, 9, 5), D(2024, 1, 2)):
+        tables = R.day_tables(day, cal, P)
+        for offset in range(-300, 40):
+            due = day + timedelta(days=offset)
+            for role in ("lead", "coordinating"):
+                w = Work(1, 2, role, "date", due, assignment_id=9)
+                officer, coordinator = R.plain_reminders(w, tables)
+                assert officer == R.reminders_for(w, day, cal, P), (day, due, role)
+                assert coordinator == R.escalations_for(w, day, cal, P), (day, due, role)

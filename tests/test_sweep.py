@@ -216,3 +216,19 @@ async def test_the_limiter_spaces_messages(engine):
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), sender, time=time)
     await run_sweep(deps)
     assert len(sender.sent) >= 3 and time.slept == []   # different chats: no wait below 25/s
+
+
+async def test_sweep_on_each_backend(db_url, plan, directory):
+    """Claims use plain SQL (ON CONFLICT DO NOTHING): the same on SQLite and PostgreSQL."""
+    eng = loaded_engine(db_url, plan, directory, at(D(2023, 1, 2)))
+    link(eng, TUPHAP, "so-tu-phap", name="Lan")
+    link(eng, COORD, "vp-ubnd-tinh", "coordinator", name="Hùng")
+    sender = RecordingSender()
+    first = await sweep(eng, D(2023, 6, 9), sender)
+    again = await run_sweep(make_deps(eng, FixedClock(at(D(2023, 6, 9), 9)), sender), force=True)
+    assert first.claimed > 0 and again.claimed == 0 and again.delivery.messages == 0
+    assert sorted(o.chat_id for o in sender.sent) == sorted([TUPHAP, COORD])
+    with Session(eng) as s:
+        sent_at = s.execute(select(ReminderRow.sent_at).where(ReminderRow.status == "sent")).scalars().first()
+    assert sent_at == at(D(2023, 6, 9))
+    eng.dispose()

@@ -443,3 +443,25 @@ def test_long_messages_split_at_line_ends():
     assert [m is not None for _, m in chunks] == [False] * (len(chunks) - 1) + [True]
     import html as h
     assert "\n".join(h.unescape(c) for c, _ in chunks).replace("<b>Tiêu đề</b>\n", "", 1) == text
+
+
+@pytest.mark.parametrize("word", ["/lichkiemtra", "/inspect"])
+async def test_coordinator_schedules_an_inspection(bot, word):
+    from storage.models import ItemRow
+    from sqlmodel import select
+
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, f"{word} pl2.ii.6 15/9/2023"))
+    assert "Đã đặt lịch kiểm tra PL2.II.6 ngày 15/9/2023. Kiểm tra đột xuất" in bot.fake.texts(COORD)[-1]
+    await bot.send(message(COORD, f"{word} PL2.II.2 15/9/2023"))
+    assert "được báo trước 7 ngày làm việc" in bot.fake.texts(COORD)[-1]
+    await bot.send(message(COORD, f"{word} 3.II 15/9/2023"))
+    assert "không phải một cuộc kiểm tra" in bot.fake.texts(COORD)[-1]
+    await bot.send(message(COORD, f"{word} PL2.II.2"))
+    assert "Cách dùng: /lichkiemtra" in bot.fake.texts(COORD)[-1]
+    await register(bot, OFFICER, "so-tu-phap")
+    await bot.send(message(OFFICER, f"{word} PL2.II.2 1/10/2023"))
+    assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+    with Session(bot.engine) as s:
+        dates = dict(s.exec(select(ItemRow.code, ItemRow.inspection_date).where(ItemRow.code.in_(["PL2.II.2", "PL2.II.6"]))).all())
+    assert {str(v) for v in dates.values()} == {"2023-09-15"}

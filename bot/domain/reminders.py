@@ -52,14 +52,16 @@ class Work:
     day: int | None = None
     surprise: bool = False
     scheduled: date | None = None  # inspections: the date a coordinator set
+    assignment_id: int | None = None
 
 
 @dataclass(frozen=True)
 class Reminder:
-    item_id: int
-    agency_id: int
+    item_id: int | None
+    agency_id: int | None
     kind: str
     slot: str                     # identifies the occurrence: the reminder's own date, or a period
+    assignment_id: int | None = None
 
 
 def due_day_reminder(cal: WorkCalendar, due: date) -> date:
@@ -118,7 +120,7 @@ def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolic
     out: list[Reminder] = []
 
     def add(kind: str, slot: str) -> None:
-        out.append(Reminder(w.item_id, w.agency_id, kind, slot))
+        out.append(Reminder(w.item_id, w.agency_id, kind, slot, w.assignment_id))
 
     if w.role == "subject":
         if w.scheduled and not w.surprise and cal.add_working_days(w.scheduled, -policy.inspection_notice) == today:
@@ -152,21 +154,57 @@ def escalations_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPol
     if w.done or w.blocked or w.due is None or w.role != "lead" or not cal.is_working_day(today):
         return []
     slot = escalation(cal, w.due, policy, today)
-    return [Reminder(w.item_id, w.agency_id, ESCALATION, slot)] if slot else []
+    return [Reminder(w.item_id, w.agency_id, ESCALATION, slot, w.assignment_id)] if slot else []
+
+
+@dataclass(frozen=True)
+class DayTables:
+    """For one day, what each due date yields: the same answers as ``reminders_for`` and
+    ``escalations_for`` give for plain date and window items, looked up instead of recomputed per row."""
+
+    lead: dict[date, tuple[str, str]]
+    heads_up: frozenset[date]
+    escalation: dict[date, str]
+
+    @property
+    def dates(self) -> set[date]:
+        return set(self.lead) | set(self.heads_up) | set(self.escalation)
+
+
+def day_tables(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> DayTables:
+    if not cal.is_working_day(today):
+        return DayTables({}, frozenset(), {})
+    lead, heads, esc = {}, set(), {}
+    horizon = max(policy.before + (policy.heads_up_before, 0)) * 2 + 20
+    for offset in range(-policy.lookback_days, horizon):
+        due = today + timedelta(days=offset)
+        step = ladder(cal, due, policy, today)
+        if step:
+            lead[due] = step
+        if due >= today and cal.add_working_days(due, -policy.heads_up_before) == today:
+            heads.add(due)
+        if due < today:
+            slot = escalation(cal, due, policy, today)
+            if slot:
+                esc[due] = slot
+    return DayTables(lead, frozenset(heads), esc)
 
 
 def trigger_dates(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> set[date]:
     """Every due date that can produce a ladder, heads-up or escalation reminder on ``today``."""
-    if not cal.is_working_day(today):
-        return set()
-    out: set[date] = set()
-    horizon = max(policy.before + (policy.heads_up_before, 0)) * 2 + 20
-    for offset in range(-policy.lookback_days, horizon):
-        due = today + timedelta(days=offset)
-        if ladder(cal, due, policy, today) or (due >= today and cal.add_working_days(
-                due, -policy.heads_up_before) == today) or (due < today and escalation(cal, due, policy, today)):
-            out.add(due)
-    return out
+    return day_tables(today, cal, policy).dates
+
+
+def plain_reminders(w: Work, t: DayTables) -> tuple[list[Reminder], list[Reminder]]:
+    """(officer reminders, coordinator escalations) of a plain date/window assignment, from the tables."""
+    if w.done or w.blocked or w.due is None:
+        return [], []
+    if w.role == "coordinating":
+        return ([Reminder(w.item_id, w.agency_id, HEADS_UP, "h", w.assignment_id)] if w.due in t.heads_up else []), []
+    step = t.lead.get(w.due)
+    officer = [Reminder(w.item_id, w.agency_id, step[0], step[1], w.assignment_id)] if step else []
+    slot = t.escalation.get(w.due)
+    return officer, ([Reminder(w.item_id, w.agency_id, ESCALATION, slot, w.assignment_id)] if slot else [])
 
 
 def is_needs_date_day(today: date, cal: WorkCalendar, policy: ReminderPolicy) -> bool:

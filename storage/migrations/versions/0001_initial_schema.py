@@ -3,7 +3,7 @@ invites, dialogs, reminders and sweeps.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 19:19:17.146891
+Create Date: 2026-11-26 19:26:34.107668
 """
 from alembic import op
 import sqlalchemy as sa
@@ -205,6 +205,7 @@ def upgrade() -> None:
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=True),
     sa.Column('agency_id', sa.Integer(), nullable=True),
+    sa.Column('assignment_id', sa.Integer(), nullable=True),
     sa.Column('recipient_id', sa.Integer(), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
     sa.Column('slot', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
@@ -217,6 +218,7 @@ def upgrade() -> None:
     sa.Column('message_ref', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
+    sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
     sa.ForeignKeyConstraint(['recipient_id'], ['recipient.id'], ),
     sa.PrimaryKeyConstraint('id'),
