@@ -45,14 +45,18 @@ class FakeBotAPIServer(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.calls: list[tuple[str, dict]] = []
+        self.times: list[tuple[str, float]] = []
         self._lock = threading.Lock()
         self._id = 0
         self._updates: list[dict] = []
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def record(self, method: str, params: dict) -> None:
+        import time
+
         with self._lock:
             self.calls.append((method, params))
+            self.times.append((method, time.monotonic()))
 
     def push_update(self, update: dict) -> None:
         with self._lock:

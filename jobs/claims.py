@@ -31,44 +31,43 @@ def recipients(session: Session) -> tuple[dict[int, list[int]], list[int]]:
 def claim(session: Session, planned: list[Planned], *, now: datetime) -> int:
     """Insert a pending row per reminder and recipient; existing keys are left alone. Returns new rows."""
     by_agency, coordinators = recipients(session)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    created = _sqlite_time(now) if sqlite else now
+    days: dict[date, object] = {}
     rows = []
     for p in planned:
         r = p.reminder
-        targets = coordinators if p.audience == COORDINATOR else by_agency.get(r.agency_id, ())
-        for rid in targets:
-            rows.append({"key": reminder_key(r.item_id, r.agency_id, rid, r.kind, r.slot), "item_id": r.item_id,
-                         "agency_id": r.agency_id, "assignment_id": r.assignment_id, "recipient_id": rid,
-                         "kind": r.kind, "slot": r.slot, "day": p.day, "status": "pending", "attempts": 0,
-                         "created_at": now, "message_ref": "", "last_error": ""})
-    return insert_new(session, rows, now=now)
+        day = days.get(p.day) or days.setdefault(p.day, p.day.isoformat() if sqlite else p.day)
+        for rid in (coordinators if p.audience == COORDINATOR else by_agency.get(r.agency_id, ())):
+            rows.append((f"{r.item_id or '-'}:{r.agency_id or '-'}:{rid}:{r.kind}:{r.slot}", r.item_id, r.agency_id,
+                         r.assignment_id, rid, r.kind, r.slot, day, "pending", 0, created, "", ""))
+    return _insert(session, rows)
+
+
+def insert_new(session: Session, rows: list[dict], *, now: datetime) -> int:
+    """Insert claim rows given as dicts (notices raised while sending)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    conv = (lambda v: _sqlite_time(v) if isinstance(v, datetime) else v.isoformat() if isinstance(v, date) else v) \
+        if sqlite else (lambda v: v)
+    return _insert(session, [tuple(conv(r[c]) for c in _COLUMNS) for r in rows])
 
 
 _COLUMNS = ("key", "item_id", "agency_id", "assignment_id", "recipient_id", "kind", "slot", "day", "status",
             "attempts", "created_at", "message_ref", "last_error")
 
 
-def insert_new(session: Session, rows: list[dict], *, now: datetime) -> int:
-    """Insert claim rows, skipping keys that exist; returns how many were new.
-
-    Plain DB-API executemany with ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): the claim of
-    a province-wide sweep is one batched statement, not an ORM object per row.
-    """
+def _insert(session: Session, rows: list[tuple]) -> int:
+    """One batched INSERT … ON CONFLICT (key) DO NOTHING through the DB-API (SQLite and PostgreSQL alike):
+    a province-wide claim is one statement, not an ORM object per row. Returns the rows inserted."""
     if not rows:
         return 0
     conn = session.connection()
-    style = conn.dialect.paramstyle
-    marks = ", ".join("?" if style == "qmark" else f"%({c})s" for c in _COLUMNS)
-    sql = (f"INSERT INTO reminder ({', '.join(_COLUMNS)}) VALUES ({marks}) ON CONFLICT (key) DO NOTHING")
-    params = [tuple(_value(r[c], conn) for c in _COLUMNS) for r in rows] if style == "qmark" else \
-        [{c: r[c] for c in _COLUMNS} for r in rows]
-    cursor = conn.exec_driver_sql(sql, params)
-    return max(cursor.rowcount, 0)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO reminder ({', '.join(_COLUMNS)}) VALUES ({', '.join([mark] * len(_COLUMNS))}) "
+           "ON CONFLICT (key) DO NOTHING")
+    return max(conn.exec_driver_sql(sql, rows).rowcount, 0)
 
 
-def _value(v, conn):
-    """SQLite stores dates and times as ISO text, the way SQLAlchemy writes them."""
-    if isinstance(v, datetime):
-        return v.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(v, date):
-        return v.isoformat()
-    return v
+def _sqlite_time(v: datetime) -> str:
+    """SQLite keeps times as UTC text, in the format SQLAlchemy writes and compares."""
+    return v.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -57,31 +57,47 @@ class _Batch:
     agency: str = ""
 
 
+RECIPIENTS_PER_BATCH = 50   # digests built at a time: memory stays flat however many are pending
+
+
 async def deliver(engine, senders: dict[str, Sender], limiter: RateLimiter, clock: Clock, zone: tzinfo,
                   config: DeliveryConfig = DeliveryConfig()) -> DeliveryReport:
     report = DeliveryReport()
     for _ in range(2):  # a second pass carries the notices the first one raised (a lost channel)
-        batches = _load(engine, set(senders), clock.now(), zone, config, report)
-        if not batches:
-            break
         raised = False
-        for b in batches:
-            if b.out is None:
-                _finish(engine, b, "skipped", clock.now())
-                report.skipped += len(b.row_ids)
-                continue
-            await limiter.acquire(f"{b.channel}:{b.chat_id}")
-            try:
-                ref = await senders[b.channel].send(b.out)
-            except TransportError as e:
-                raised |= _failed(engine, b, e, clock.now(), config, report)
-            else:
-                _finish(engine, b, "sent", clock.now(), ref)
-                report.messages += 1
-                report.reminders += len(b.row_ids)
+        waiting = _waiting_recipients(engine, set(senders), clock.now())
+        if not waiting:
+            break
+        for i in range(0, len(waiting), RECIPIENTS_PER_BATCH):
+            for b in _load(engine, waiting[i:i + RECIPIENTS_PER_BATCH], clock.now(), zone, config, report):
+                if b.out is None:
+                    _finish(engine, b, "skipped", clock.now())
+                    report.skipped += len(b.row_ids)
+                    continue
+                await limiter.acquire(f"{b.channel}:{b.chat_id}")
+                try:
+                    ref = await senders[b.channel].send(b.out)
+                except TransportError as e:
+                    raised |= _failed(engine, b, e, clock.now(), config, report)
+                else:
+                    _finish(engine, b, "sent", clock.now(), ref)
+                    report.messages += 1
+                    report.reminders += len(b.row_ids)
         if not raised:
             break
     return report
+
+
+def _due_now(now: datetime):
+    return (ReminderRow.status == "pending") & (
+        (ReminderRow.next_attempt_at == None) | (ReminderRow.next_attempt_at <= now))  # noqa: E711
+
+
+def _waiting_recipients(engine, channels: set[str], now: datetime) -> list[int]:
+    with Session(engine) as s:
+        q = (select(ReminderRow.recipient_id).join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
+             .where(_due_now(now), RecipientRow.channel.in_(channels)).distinct().order_by(ReminderRow.recipient_id))
+        return [r for (r,) in s.connection().execute(q)]
 
 
 def _finish(engine, b: _Batch, status: str, now: datetime, ref: str = "") -> None:
@@ -129,28 +145,36 @@ def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: Deliver
     return new > 0
 
 
-def _load(engine, channels: set[str], now: datetime, zone: tzinfo, config: DeliveryConfig,
+_REMINDER_COLS = (ReminderRow.id, ReminderRow.item_id, ReminderRow.agency_id, ReminderRow.assignment_id,
+                  ReminderRow.recipient_id, ReminderRow.kind, ReminderRow.slot, ReminderRow.last_error)
+_ITEM_COLS = (ItemRow.id, ItemRow.code, ItemRow.content, ItemRow.type, ItemRow.deadline_kind, ItemRow.deadline_text,
+              ItemRow.deadline, ItemRow.due_date, ItemRow.due_override, ItemRow.start_date, ItemRow.inspection_date,
+              ItemRow.surprise, ItemRow.retired, ItemRow.subject_text)
+_ASSIGNMENT_COLS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role,
+                    AssignmentRow.status, AssignmentRow.active, AssignmentRow.due)
+
+
+def _load(engine, recipient_ids: list[int], now: datetime, zone: tzinfo, config: DeliveryConfig,
           report: DeliveryReport) -> list[_Batch]:
     today = now.astimezone(zone).date()
     with Session(engine) as s:
-        q = (select(ReminderRow, RecipientRow).join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
-             .where(ReminderRow.status == "pending", RecipientRow.channel.in_(channels))
-             .where((ReminderRow.next_attempt_at == None) | (ReminderRow.next_attempt_at <= now))  # noqa: E711
+        conn = s.connection()
+        recs = {r.id: r for r in s.execute(select(RecipientRow).where(RecipientRow.id.in_(recipient_ids))).scalars()}
+        grouped: dict[int, list] = {}
+        q = (select(*_REMINDER_COLS).where(_due_now(now), ReminderRow.recipient_id.in_(recipient_ids))
              .order_by(ReminderRow.recipient_id, ReminderRow.id))
-        grouped: dict[int, tuple[RecipientRow, list[ReminderRow]]] = {}
-        for row, rec in s.execute(q):
-            grouped.setdefault(rec.id, (rec, []))[1].append(row)
-        if not grouped:
-            return []
-        inactive = [r.id for rec, rows in grouped.values() if not rec.active for r in rows]
+        for row in conn.execute(q):
+            grouped.setdefault(row.recipient_id, []).append(row)
+        inactive = [r.id for rid, rows in grouped.items() if not recs[rid].active for r in rows]
         if inactive:
             s.execute(update(ReminderRow).where(ReminderRow.id.in_(inactive))
                       .values(status="skipped", last_error="recipient inactive"))
             report.skipped += len(inactive)
-        live = {rid: v for rid, v in grouped.items() if v[0].active}
-        ctx = _Context.load(s, [r for _, rows in live.values() for r in rows])
+        live = {rid: rows for rid, rows in grouped.items() if recs[rid].active}
+        ctx = _Context.load(s, [r for rows in live.values() for r in rows])
         batches = []
-        for rid, (rec, rows) in live.items():
+        for rid, rows in live.items():
+            rec = recs[rid]
             out = (ctx.coordinator_message(s, rec, rows, today, config) if rec.role == "coordinator"
                    else ctx.officer_message(rec, rows, today))
             batches.append(_Batch(rid, rec.channel, rec.chat_id, [r.id for r in rows], out))
@@ -162,30 +186,33 @@ def _load(engine, channels: set[str], now: datetime, zone: tzinfo, config: Deliv
 class _Context:
     """Everything the messages need, loaded in a few queries for all pending rows at once."""
 
-    items: dict[int, ItemRow]
+    items: dict[int, object]          # item columns (rows with attribute access)
     agencies: dict[int, str]
-    assignments: dict[tuple[int, int, str], AssignmentRow]
+    assignments: dict[tuple[int, int, str], object]
+    leads: dict[int, list[str]] = field(default_factory=dict)   # heads-up items: who leads
 
     @classmethod
-    def load(cls, s: Session, rows: list[ReminderRow]) -> "_Context":
+    def load(cls, s: Session, rows: list) -> "_Context":
+        conn = s.connection()
         item_ids = sorted({r.item_id for r in rows if r.item_id})
         items = {i.id: i for chunk in _chunks(item_ids)
-                 for i in s.execute(select(ItemRow).where(ItemRow.id.in_(chunk))).scalars()}
-        agencies = dict(s.execute(select(AgencyRow.id, AgencyRow.name)).all())
+                 for i in conn.execute(select(*_ITEM_COLS).where(ItemRow.id.in_(chunk)))}
+        agencies = dict(conn.execute(select(AgencyRow.id, AgencyRow.name)).all())
         assignment_ids = sorted({r.assignment_id for r in rows if r.assignment_id})
         assignments = {}
         for chunk in _chunks(assignment_ids):
-            for a in s.execute(select(AssignmentRow).where(AssignmentRow.id.in_(chunk))).scalars():
+            for a in conn.execute(select(*_ASSIGNMENT_COLS).where(AssignmentRow.id.in_(chunk))):
                 assignments[(a.item_id, a.agency_id, a.role)] = a
+        leads: dict[int, list[str]] = {}
         heads_up = sorted({r.item_id for r in rows if r.kind == R.HEADS_UP and r.item_id})
         for chunk in _chunks(heads_up):  # who leads, for the coordinating agencies' lines
-            for a in s.execute(select(AssignmentRow).where(AssignmentRow.item_id.in_(chunk),
-                                                           AssignmentRow.role == "lead",
-                                                           AssignmentRow.active == True)).scalars():  # noqa: E712
-                assignments[(a.item_id, a.agency_id, a.role)] = a
-        return cls(items, agencies, assignments)
+            q = select(AssignmentRow.item_id, AssignmentRow.agency_id).where(
+                AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active == True)  # noqa: E712
+            for item_id, agency_id in conn.execute(q):
+                leads.setdefault(item_id, []).append(agencies.get(agency_id, ""))
+        return cls(items, agencies, assignments, leads)
 
-    def officer_message(self, rec: RecipientRow, rows: list[ReminderRow], today) -> Outbound | None:
+    def officer_message(self, rec: RecipientRow, rows: list, today) -> Outbound | None:
         entries = []
         for r in rows:
             item = self.items.get(r.item_id)
@@ -201,7 +228,7 @@ class _Context:
             a = self.assignments.get((r.item_id, r.agency_id, role))
             if a is None or a.status == "done" or not a.active:
                 continue
-            leads = ", ".join(self.agencies[k[1]] for k in self.assignments if k[0] == item.id and k[2] == "lead")
+            leads = ", ".join(self.leads.get(item.id, []))
             kind = "date" if item.due_override and item.deadline_kind in ("unspecified", "on_demand") else item.deadline_kind
             entries.append(Entry(item.code, item.content, r.kind, kind, None if a.due == NO_DATE else a.due,
                                  a.id, item.id, start=item.start_date, leads=leads))
@@ -213,7 +240,7 @@ class _Context:
                          Button(f"📄 Chi tiết {e.code}", f"v:{e.item_id}")) for e in actionable[:8])
         return Outbound(rec.channel, rec.chat_id, text, title, buttons)
 
-    def coordinator_message(self, s: Session, rec: RecipientRow, rows: list[ReminderRow], today,
+    def coordinator_message(self, s: Session, rec: RecipientRow, rows: list, today,
                             config: DeliveryConfig) -> Outbound | None:
         d = CoordinatorDigest()
         officers: dict[int, list[str]] = {}

@@ -3,10 +3,10 @@ then ask the pure policy about each. Cost follows the number of due rows, not th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from bot.domain import reminders as R
@@ -20,8 +20,7 @@ OFFICER, COORDINATOR = "officer", "coordinator"
 DAILY = "daily"   # the coordinators' daily digest: overdue totals and whatever else is pending
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):
     reminder: Reminder
     audience: str          # officer | coordinator
     day: date
@@ -36,16 +35,18 @@ def _work(row) -> Work:
     aid, item_id, agency_id, role, due, kind, start, override, *rest = row
     if override is not None and kind in ("unspecified", "on_demand"):
         kind = "date"
-    rec = ((rest[0] if rest else None) or {}).get("recurrence") or {}
-    return Work(item_id=item_id, agency_id=agency_id, role=role, kind=kind, due=None if due == NO_DATE else due,
-                start=start, blocked=due == NO_DATE, freq=rec.get("freq"), day=rec.get("day"),
-                surprise=bool(rest[1]) if len(rest) > 1 else False, assignment_id=aid)
+    if not rest:   # the common, plain row
+        return Work(item_id, agency_id, role, kind, None if due == NO_DATE else due, start, due == NO_DATE,
+                    False, None, None, False, None, aid)
+    rec = (rest[0] or {}).get("recurrence") or {}
+    return Work(item_id, agency_id, role, kind, None if due == NO_DATE else due, start, due == NO_DATE, False,
+                rec.get("freq"), rec.get("day"), bool(rest[1]), None, aid)
 
 
 def _open_rows(session: Session, *where, cols=_FULL):
     q = (select(*cols).select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
          .where(index_terms(session, OPEN_SQL), *where))
-    return session.execute(q)
+    return session.connection().execute(q).all()   # Core rows, fetched at once: no per-row ORM work
 
 
 def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Planned]:
@@ -72,15 +73,33 @@ def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: Reminder
             out.extend(Planned(r, COORDINATOR, day) for r in coordinator)
 
     # Rows that need the full policy first (start notices, check-ins, recurrences), then the due dates.
+    # Items are few beside assignments: pick the items first, then their open lead assignments.
     starts = [day - timedelta(days=k) for k in range(0, 10) if cal.next_working_day(day - timedelta(days=k)) == day]
-    take(_open_rows(session, ItemRow.start_date.in_(starts), AssignmentRow.role == "lead"))
-    special = [ItemRow.deadline_kind == "recurring"]
+    special = [ItemRow.start_date.in_(starts), ItemRow.deadline_kind == "recurring"]
     if day == cal.first_working_day_of_month(day.year, day.month):
         special.append(ItemRow.deadline_kind == "ongoing")
-    take(_open_rows(session, or_(*special), AssignmentRow.role == "lead"))
+    items = [i for (i,) in session.execute(select(ItemRow.id).where(or_(*special), ItemRow.retired == False))]  # noqa: E712
+    for i in range(0, len(items), 500):
+        take(_open_rows(session, AssignmentRow.item_id.in_(items[i:i + 500]), AssignmentRow.role == "lead"))
     triggers = sorted(tables.dates)
-    for i in range(0, len(triggers), 500):  # ladder, heads-up and escalation dates
-        take(_open_rows(session, AssignmentRow.due.in_(triggers[i:i + 500]), cols=_COLS))
+    lead, heads, esc = tables.lead, tables.heads_up, tables.escalation
+    for i in range(0, len(triggers), 500):  # ladder, heads-up and escalation dates: the bulk of the rows
+        for row in _open_rows(session, AssignmentRow.due.in_(triggers[i:i + 500]), cols=_COLS):
+            aid, item_id, agency_id, role, due, kind, _start, override = row
+            if aid in seen:
+                continue
+            if not (kind in ("date", "window") or (override is not None and kind in ("unspecified", "on_demand"))):
+                take([row])   # ongoing, recurring…: the full policy
+                continue
+            if role == "lead":   # inline R.plain_reminders: this loop runs for every due row
+                step = lead.get(due)
+                if step:
+                    out.append(Planned(Reminder(item_id, agency_id, step[0], step[1], aid), OFFICER, day))
+                slot = esc.get(due)
+                if slot:
+                    out.append(Planned(Reminder(item_id, agency_id, R.ESCALATION, slot, aid), COORDINATOR, day))
+            elif role == "coordinating" and due in heads:
+                out.append(Planned(Reminder(item_id, agency_id, R.HEADS_UP, "h", aid), OFFICER, day))
     out += _inspections(session, day, cal, policy)
     out += _coordinator_notices(session, day, cal, policy)
     out += inspections_running_out(session, day=day, cal=cal, policy=policy)
@@ -118,12 +137,14 @@ def _coordinator_notices(session: Session, day: date, cal: WorkCalendar, policy:
 def inspections_running_out(session: Session, *, day: date, cal: WorkCalendar,
                             policy: ReminderPolicy) -> list[Planned]:
     """Coordinators hear of inspections not yet done as their window runs out (same ladder)."""
-    q = (select(ItemRow.id, ItemRow.due_date).where(ItemRow.type == "inspection", ItemRow.retired == False,  # noqa: E712
-                                                    ItemRow.due_date != None)  # noqa: E711
-         .where(ItemRow.id.in_(select(AssignmentRow.item_id).where(
-             and_(AssignmentRow.role == "lead", AssignmentRow.status != "done", AssignmentRow.active == True)))))  # noqa: E712
+    inspections = select(ItemRow.id).where(ItemRow.type == "inspection", ItemRow.retired == False)  # noqa: E712
+    q = (select(AssignmentRow.item_id, AssignmentRow.due).where(
+        AssignmentRow.item_id.in_(inspections), AssignmentRow.role == "lead", index_terms(session, OPEN_SQL))
+         .distinct())
     out = []
     for item_id, due in session.execute(q):
+        if due == NO_DATE:
+            continue
         step = R.ladder(cal, due, policy, day)
         if step and step[0] in (R.UPCOMING, R.DUE):
             out.append(Planned(Reminder(item_id, None, "inspection_due", step[1]), COORDINATOR, day))

@@ -216,9 +216,11 @@ class ReminderRow(SQLModel, table=True):
     __table_args__ = (Index("ix_reminder_pending", "status", "recipient_id"),)
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=200, unique=True)
-    item_id: int | None = Field(default=None, foreign_key="item.id")
-    agency_id: int | None = Field(default=None, foreign_key="agency.id")
-    assignment_id: int | None = Field(default=None, foreign_key="assignment.id")
+    # Plain ids, no foreign keys: a delivery log of rows that are never deleted (items are retired,
+    # assignments deactivated), and the daily claim inserts tens of thousands at once.
+    item_id: int | None = None
+    agency_id: int | None = None
+    assignment_id: int | None = None
     recipient_id: int = Field(foreign_key="recipient.id")
     kind: str = Field(max_length=30)
     slot: str = Field(max_length=40)

@@ -66,9 +66,10 @@ def recipient(session: Session, *, channel: str, chat_id: str) -> RecipientRow |
 
 
 def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
+    """Stop using a chat; the row stays (inactive) so its reminder history keeps its recipient."""
     rec = recipient(session, channel=channel, chat_id=chat_id)
     if rec is not None:
-        session.delete(rec)
+        rec.active, rec.disabled_reason = False, "unlinked"
         session.flush()
     return rec
 
@@ -86,12 +87,13 @@ def all_recipients(session: Session) -> list[tuple[RecipientRow, AgencyRow]]:
 
 
 def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None) -> int:
-    q = select(RecipientRow).where(RecipientRow.chat_id == chat_id)
+    """Revoke a chat (the operator's `nhacviec revoke`): deactivated, history kept."""
+    q = select(RecipientRow).where(RecipientRow.chat_id == chat_id, RecipientRow.active == True)  # noqa: E712
     if channel:
         q = q.where(RecipientRow.channel == channel)
     rows = list(session.exec(q))
     for r in rows:
-        session.delete(r)
+        r.active, r.disabled_reason = False, "revoked"
     session.flush()
     return len(rows)
 

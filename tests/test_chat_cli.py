@@ -69,8 +69,10 @@ def test_officers_and_revoke(cli, tmp_path):
     assert code == 0 and "Đã hủy liên kết" in out
     code, _, err = cli("revoke", "telegram:42")
     assert code == 2 and "Không có cuộc trò chuyện" in err
-    with Session(_engine(tmp_path)) as s:
-        assert s.exec(select(RecipientRow)).all() == []
+    code, _, err = cli("revoke", f"console:{rows[0]['chat_id']}")   # already revoked
+    assert code == 2
+    with Session(_engine(tmp_path)) as s:   # kept, inactive: its reminder history still names it
+        assert [(r.active, r.disabled_reason) for r in s.exec(select(RecipientRow)).all()] == [(False, "revoked")]
 
 
 def test_console_chat(cli):

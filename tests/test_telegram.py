@@ -104,6 +104,22 @@ async def test_logout(bot):
     assert "chưa được liên kết" in bot.fake.texts(OFFICER)[-1]
 
 
+async def test_logout_after_reminders_and_register_again(bot):
+    from jobs.sweep import run_sweep
+    from tests.sweep_harness import RecordingSender, at, make_deps
+    from bot.ports import FixedClock
+    from datetime import date
+
+    await register(bot, OFFICER, "so-tu-phap")
+    sender = RecordingSender()
+    await run_sweep(make_deps(bot.engine, FixedClock(at(date(2023, 7, 10))), sender))
+    assert sender.to(str(OFFICER))
+    await bot.send(message(OFFICER, "/dangxuat"))      # its reminders' history keeps the recipient row
+    assert "Đã hủy liên kết" in bot.fake.texts(OFFICER)[-1]
+    await register(bot, OFFICER, "so-noi-vu")
+    assert "Xin chào Sở Nội vụ" in bot.fake.texts(OFFICER)[-1]
+
+
 async def test_group_chat_acts_for_its_agency_and_ignores_chatter(bot):
     group = -100123
     await bot.send(message(group, f"/start {bot.invite('so-tu-phap')}", chat_type="supergroup"))

@@ -7,6 +7,7 @@ reminder on a day, loads only those assignments, then asks ``reminders_for`` abo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from bot.domain.workdays import WorkCalendar
@@ -36,9 +37,8 @@ class ReminderPolicy:
     lookback_days: int = 800                  # how far back an overdue item keeps being reminded
 
 
-@dataclass(frozen=True)
-class Work:
-    """What the policy needs to know about one assignment."""
+class Work(NamedTuple):
+    """What the policy needs to know about one assignment (a tuple: the sweep makes many)."""
 
     item_id: int
     agency_id: int
@@ -55,8 +55,7 @@ class Work:
     assignment_id: int | None = None
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     item_id: int | None
     agency_id: int | None
     kind: str

@@ -3,7 +3,7 @@ invites, dialogs, reminders and sweeps.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 19:26:34.107668
+Create Date: 2026-11-26 19:35:41.277035
 """
 from alembic import op
 import sqlalchemy as sa
@@ -168,6 +168,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_item_due_date'), ['due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_item_plan_id'), ['plan_id'], unique=False)
 
+    op.create_table('reminder',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('item_id', sa.Integer(), nullable=True),
+    sa.Column('agency_id', sa.Integer(), nullable=True),
+    sa.Column('assignment_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('slot', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('message_ref', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipient.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('key')
+    )
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.create_index('ix_reminder_pending', ['status', 'recipient_id'], unique=False)
+
     op.create_table('assignment',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -200,33 +224,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
     sa.PrimaryKeyConstraint('item_id', 'agency_id')
     )
-    op.create_table('reminder',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.Column('item_id', sa.Integer(), nullable=True),
-    sa.Column('agency_id', sa.Integer(), nullable=True),
-    sa.Column('assignment_id', sa.Integer(), nullable=True),
-    sa.Column('recipient_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
-    sa.Column('slot', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
-    sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-    sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('next_attempt_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('message_ref', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
-    sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
-    sa.ForeignKeyConstraint(['item_id'], ['item.id'], ),
-    sa.ForeignKeyConstraint(['recipient_id'], ['recipient.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('key')
-    )
-    with op.batch_alter_table('reminder', schema=None) as batch_op:
-        batch_op.create_index('ix_reminder_pending', ['status', 'recipient_id'], unique=False)
-
     op.create_table('status_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -252,10 +249,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_status_event_assignment_id'))
 
     op.drop_table('status_event')
-    with op.batch_alter_table('reminder', schema=None) as batch_op:
-        batch_op.drop_index('ix_reminder_pending')
-
-    op.drop_table('reminder')
     op.drop_table('item_subject')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index('ix_assignment_open_lead', sqlite_where=sa.text("role = 'lead' AND active = 1 AND status != 'done'"), postgresql_where=sa.text("role = 'lead' AND active AND status != 'done'"))
@@ -264,6 +257,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_assignment_agency_status')
 
     op.drop_table('assignment')
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.drop_index('ix_reminder_pending')
+
+    op.drop_table('reminder')
     with op.batch_alter_table('item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_item_plan_id'))
         batch_op.drop_index(batch_op.f('ix_item_due_date'))

@@ -1,0 +1,146 @@
+"""The daily sweep (plan + claim, sends to a null transport) beside the minimum work done with the plain
+sqlite3 module on the same database: one SELECT of the same due rows and one batched INSERT of the same
+number of claim rows. Each side runs in a fresh process, so peak memory is the sweep's own.
+
+    python bench/sweep.py --assignments 1000000
+
+Ends with: assignments=N due=… sweep_s=… baseline_s=… ratio=… peak_mb=…
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import NOW, TODAY, build  # noqa: E402
+
+
+class NullSender:
+    async def send(self, out) -> str:
+        return "null"
+
+
+def _peak_mb() -> float:
+    """This process's own peak (VmHWM): ru_maxrss would include the parent's memory from before exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_sweep(db: str) -> dict:
+    import asyncio
+    from zoneinfo import ZoneInfo
+
+    from bot.domain.reminders import ReminderPolicy
+    from bot.ports import FixedClock
+    from config.settings import DEFAULT_CALENDAR
+    from jobs.delivery import DeliveryConfig
+    from jobs.limiter import RateLimiter
+    from jobs.sweep import SweepDeps, plan_and_claim
+    from jobs.delivery import deliver
+    from storage.datafile import load_calendar
+    from storage.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{db}")
+    deps = SweepDeps(engine=engine, clock=FixedClock(NOW), zone=ZoneInfo("Asia/Ho_Chi_Minh"),
+                     calendar=load_calendar(DEFAULT_CALENDAR), policy=ReminderPolicy(),
+                     senders={"telegram": NullSender()}, limiter=RateLimiter(1e9, 0.0), delivery=DeliveryConfig())
+    t0 = time.perf_counter()
+    report = plan_and_claim(deps, TODAY)
+    t1 = time.perf_counter()
+    peak_plan = _peak_mb()
+    sent = asyncio.run(deliver(engine, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery))
+    t2 = time.perf_counter()
+    return {"plan_claim_s": t1 - t0, "deliver_s": t2 - t1, "sweep_s": t1 - t0, "planned": report.planned,
+            "claimed": report.claimed, "messages": sent.messages, "peak_mb": _peak_mb(), "peak_plan_mb": peak_plan}
+
+
+def child_baseline(db: str, claims: int) -> dict:
+    from bot.domain.reminders import ReminderPolicy, trigger_dates
+    from config.settings import DEFAULT_CALENDAR
+    from storage.datafile import load_calendar
+
+    dates = sorted(d.isoformat() for d in trigger_dates(TODAY, load_calendar(DEFAULT_CALENDAR), ReminderPolicy()))
+    conn = sqlite3.connect(db)
+    t0 = time.perf_counter()
+    rows = conn.execute(
+        "SELECT a.id, a.item_id, a.agency_id, a.role, a.due, i.deadline_kind, i.start_date, i.due_override "
+        "FROM assignment a JOIN item i ON i.id = a.item_id WHERE a.active = 1 AND a.status != 'done' "
+        f"AND a.due IN ({','.join('?' * len(dates))})", dates).fetchall()
+    conn.execute("CREATE TEMP TABLE claim AS SELECT * FROM reminder WHERE 0")
+    conn.execute("CREATE UNIQUE INDEX temp.ix_claim_key ON claim (key)")
+    batch = [(f"k{i}", i, 1, i, 1, "overdue", "d+1", "2023-07-03", "pending", 0, "2023-07-03 01:00:00.000000", "", "")
+             for i in range(claims)]
+    conn.executemany("INSERT INTO claim (key, item_id, agency_id, assignment_id, recipient_id, kind, slot, day, "
+                     "status, attempts, created_at, message_ref, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    t1 = time.perf_counter()
+    conn.rollback()
+    return {"baseline_s": t1 - t0, "due": len(rows), "peak_mb": _peak_mb()}
+
+
+def _child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> str:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--assignments", type=int, default=100_000)
+    ap.add_argument("--agencies", type=int, default=400)
+    ap.add_argument("--plans", type=int, default=3)
+    ap.add_argument("--child-sweep")
+    ap.add_argument("--child-baseline", nargs=2)
+    args = ap.parse_args(argv)
+    if args.child_sweep:
+        print(json.dumps(child_sweep(args.child_sweep)))
+        return ""
+    if args.child_baseline:
+        print(json.dumps(child_baseline(args.child_baseline[0], int(args.child_baseline[1]))))
+        return ""
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        db = tmp / "sweep.db"
+        from storage.engine import make_engine
+
+        t0 = time.perf_counter()
+        engine = make_engine(f"sqlite:///{db}")
+        counts = build(engine, assignments=args.assignments, agencies=args.agencies, plans=args.plans, officers=True)
+        engine.dispose()
+        print(f"built {counts['assignments']} assignments in {counts['plans']} plans, {counts['agencies']} agencies "
+              f"in {time.perf_counter() - t0:.1f}s")
+        pristine = tmp / "pristine.db"
+        shutil.copy(db, pristine)
+        sweep = _child("--child-sweep", str(db))
+        base = _child("--child-baseline", str(pristine), str(sweep["claimed"]))
+        print(f"sweep: plan+claim {sweep['plan_claim_s']:.3f}s ({sweep['planned']} reminders, {sweep['claimed']} "
+              f"claims, peak {sweep['peak_plan_mb']:.0f} MB), delivery of {sweep['messages']} digests to a null "
+              f"transport {sweep['deliver_s']:.3f}s (peak {sweep['peak_mb']:.0f} MB)")
+        print(f"baseline (sqlite3): SELECT of {base['due']} due rows + INSERT of {sweep['claimed']} rows "
+              f"{base['baseline_s']:.3f}s")
+        line = (f"assignments={counts['assignments']} due={base['due']} sweep_s={sweep['sweep_s']:.3f} "
+                f"baseline_s={base['baseline_s']:.3f} ratio={sweep['sweep_s'] / base['baseline_s']:.2f} "
+                f"peak_mb={sweep['peak_mb']:.0f}")
+        print(line)
+        return line
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
