@@ -29,8 +29,8 @@ async def send_all(base_url: str, messages: int, rate: float, chats: int) -> flo
         t0 = time.monotonic()
         for i in range(messages):
             chat = str(1000 + i % chats)
-            await limiter.acquire(f"telegram:{chat}")
-            await sender.send(Outbound("telegram", chat, f"Nhắc việc số {i}: PL1.{i % 16 + 1} quá hạn", "Nhắc việc"))
+            async with limiter.slot(f"telegram:{chat}"):
+                await sender.send(Outbound("telegram", chat, f"Nhắc việc số {i}: PL1.{i % 16 + 1} quá hạn", "Nhắc việc"))
         return time.monotonic() - t0
 
 

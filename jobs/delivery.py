@@ -74,9 +74,9 @@ async def deliver(engine, senders: dict[str, Sender], limiter: RateLimiter, cloc
                     _finish(engine, b, "skipped", clock.now())
                     report.skipped += len(b.row_ids)
                     continue
-                await limiter.acquire(f"{b.channel}:{b.chat_id}")
                 try:
-                    ref = await senders[b.channel].send(b.out)
+                    async with limiter.slot(f"{b.channel}:{b.chat_id}"):
+                        ref = await senders[b.channel].send(b.out)
                 except TransportError as e:
                     raised |= _failed(engine, b, e, clock.now(), config, report)
                 else:

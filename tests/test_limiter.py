@@ -11,8 +11,8 @@ def _run(limiter, chats):
 
     async def go():
         for chat in chats:
-            await limiter.acquire(chat)
-            times.append(limiter.clock())
+            async with limiter.slot(chat):
+                times.append(limiter.clock())
 
     asyncio.run(go())
     return times
