@@ -10,3 +10,18 @@ def test_commands_bench_runs_and_prints_its_line(capsys):
     assert re.fullmatch(r"assignments=\d+ help_ms=[\d.]+ todo_ms=[\d.]+ late_ms=[\d.]+ ratio_todo=[\d.]+ "
                         r"ratio_late=[\d.]+", line)
     assert "messages sent: 12" in capsys.readouterr().out
+
+
+def test_sweep_bench_runs_and_prints_its_line():
+    from bench import sweep
+
+    line = sweep.main(["--assignments", "3000", "--agencies", "30", "--plans", "2"])
+    assert re.fullmatch(r"assignments=\d+ due=\d+ sweep_s=[\d.]+ baseline_s=[\d.]+ ratio=[\d.]+ peak_mb=\d+", line)
+
+
+def test_delivery_bench_runs_and_prints_its_line():
+    from bench import delivery
+
+    line = delivery.main(["--messages", "12", "--rate", "50", "--chats", "12"])
+    m = re.fullmatch(r"sent=(\d+) achieved_per_s=[\d.]+ max_in_any_1s=(\d+)", line)
+    assert m and int(m.group(1)) == 12 and int(m.group(2)) <= 50
