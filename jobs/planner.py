@@ -49,8 +49,10 @@ def _open_rows(session: Session, *where, cols=_FULL):
     return session.connection().execute(q).all()   # Core rows, fetched at once: no per-row ORM work
 
 
-def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Planned]:
-    """Every reminder due on ``day`` (empty on a non-working day)."""
+def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: ReminderPolicy,
+             plain: bool = True) -> list[Planned]:
+    """Every reminder due on ``day`` (empty on a non-working day). With ``plain=False`` the plain date
+    and window assignments are left out: the sweep claims those set-based (jobs/bulk_claim.py)."""
     if not cal.is_working_day(day):
         return []
     out: list[Planned] = []
@@ -90,6 +92,8 @@ def plan_day(session: Session, *, day: date, cal: WorkCalendar, policy: Reminder
                 continue
             if not (kind in ("date", "window") or (override is not None and kind in ("unspecified", "on_demand"))):
                 take([row])   # ongoing, recurring…: the full policy
+                continue
+            if not plain:
                 continue
             if role == "lead":   # inline R.plain_reminders: this loop runs for every due row
                 step = lead.get(due)

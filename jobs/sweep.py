@@ -14,6 +14,8 @@ from sqlmodel import Session
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
 from bot.ports import Clock, Sender
+from bot.domain import reminders as R
+from jobs.bulk_claim import claim_plain
 from jobs.claims import claim
 from jobs.delivery import DeliveryConfig, DeliveryReport, deliver
 from jobs.limiter import RateLimiter
@@ -77,10 +79,12 @@ def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> Swee
         sweep = SweepRow(day=today, first_day=report.days[0], started_at=now)
         s.add(sweep)
         planned: list[Planned] = []
+        bulk = 0
         for day in report.days:
-            planned += plan_day(s, day=day, cal=deps.calendar, policy=deps.policy)
-        report.planned = len(planned)
-        report.claimed = claim(s, planned, now=now)
+            bulk += claim_plain(s, day=day, tables=R.day_tables(day, deps.calendar, deps.policy), now=now)
+            planned += plan_day(s, day=day, cal=deps.calendar, policy=deps.policy, plain=False)
+        report.planned = bulk + len(planned)
+        report.claimed = bulk + claim(s, planned, now=now)
         sweep.planned, sweep.claimed, sweep.finished_at = report.planned, report.claimed, now
         s.commit()
     if len(report.days) > 1:
