@@ -58,14 +58,25 @@ class Inbound:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent after the text: a chart (photo) or a workbook (document)."""
+
+    filename: str
+    data: bytes
+    kind: str = "document"       # photo | document
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class Outbound:
-    """A reply: plain text (transports escape it), an optional bold title and buttons."""
+    """A reply: plain text (transports escape it), an optional bold title, buttons and a file."""
 
     channel: str
     chat_id: str
     text: str
     title: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
+    attachment: Attachment | None = None
 
 
 class TransportError(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import select, update
 from sqlmodel import Session
@@ -172,6 +172,7 @@ def _load(engine, recipient_ids: list[int], now: datetime, zone: tzinfo, config:
             report.skipped += len(inactive)
         live = {rid: rows for rid, rows in grouped.items() if recs[rid].active}
         ctx = _Context.load(s, [r for rows in live.values() for r in rows])
+        ctx.zone = zone
         batches = []
         for rid, rows in live.items():
             rec = recs[rid]
@@ -190,6 +191,7 @@ class _Context:
     agencies: dict[int, str]
     assignments: dict[tuple[int, int, str], object]
     leads: dict[int, list[str]] = field(default_factory=dict)   # heads-up items: who leads
+    zone: tzinfo = timezone.utc
 
     @classmethod
     def load(cls, s: Session, rows: list) -> "_Context":
@@ -263,6 +265,12 @@ class _Context:
                 unit = ", ".join(self.agencies[x.agency_id] for x in s.execute(
                     select(ItemSubjectRow).where(ItemSubjectRow.item_id == item.id)).scalars())
                 d.inspections.append((item.code, unit or item.subject_text, item.surprise, item.due_date))
+            elif r.kind == "weekly" and d.weekly is None:
+                from storage import queries, reports
+                w = reports.weekly(s, plan_id=queries.get_plan(session=s, slug=config.plan_slug).id, today=today,
+                                   zone=self.zone)
+                d.weekly = {k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
+                                if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
             elif r.kind == "channel_lost":
                 d.channel_lost.append((self.agencies.get(r.agency_id, ""), r.slot, _reason(r.last_error)))
             elif r.kind == "delivery_failed":

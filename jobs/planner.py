@@ -18,6 +18,7 @@ from storage.work import index_terms
 
 OFFICER, COORDINATOR = "officer", "coordinator"
 DAILY = "daily"   # the coordinators' daily digest: overdue totals and whatever else is pending
+WEEKLY = "weekly"  # the Monday summary: closed last week, newly overdue, due soon, chats missing
 
 
 class Planned(NamedTuple):
@@ -128,6 +129,7 @@ def _coordinator_notices(session: Session, day: date, cal: WorkCalendar, policy:
     out: list[Planned] = [Planned(Reminder(None, None, DAILY, f"d{day.isoformat()}"), COORDINATOR, day)]
     if R.is_needs_date_day(day, cal, policy):
         week = f"w{day.isocalendar()[0]}-{day.isocalendar()[1]:02d}"
+        out.append(Planned(Reminder(None, None, WEEKLY, week), COORDINATOR, day))
         q = select(ItemRow.id).where(ItemRow.retired == False, ItemRow.due_override == None, or_(  # noqa: E711,E712
             ItemRow.blocked == True, ItemRow.deadline_kind.in_(("unspecified", "on_demand"))))  # noqa: E712
         out += [Planned(Reminder(i, None, R.NEEDS_DATE, week), COORDINATOR, day) for (i,) in session.execute(q)]

@@ -18,6 +18,7 @@ class FakeBotAPI:
         self.calls: list[tuple[str, dict]] = []
         self.errors: dict[str, dict | list[dict]] = {}   # chat_id → error body (every time) or bodies (once each)
         self._ids = itertools.count(1000)
+        self.files: list[tuple[str, str, bytes]] = []   # (method, chat_id, raw multipart body)
 
     def request(self) -> HTTPXRequest:
         return HTTPXRequest(httpx_kwargs={"transport": httpx.MockTransport(self.handle)})
@@ -38,6 +39,10 @@ class FakeBotAPI:
                 return httpx.Response(error["error_code"], json=error)
             return self._ok({"message_id": next(self._ids), "date": 1685000000, "text": params["text"],
                              "chat": {"id": int(chat_id), "type": "private"}})
+        if method in ("sendPhoto", "sendDocument"):
+            self.files.append((method, params.get("chat_id"), request.content))
+            return self._ok({"message_id": next(self._ids), "date": 1685000000,
+                             "chat": {"id": int(params.get("chat_id") or 0), "type": "private"}})
         if method in ("setMyCommands", "answerCallbackQuery", "deleteWebhook", "setWebhook"):
             return self._ok(True)
         if method == "getUpdates":
@@ -48,6 +53,10 @@ class FakeBotAPI:
     def _params(request: httpx.Request) -> dict:
         body = request.content.decode("utf-8")
         ctype = request.headers.get("content-type", "")
+        if "multipart" in ctype:
+            import re as _re
+            m = _re.search(rb'name="chat_id"\r\n\r\n([^\r]+)', request.content)
+            return {"chat_id": m.group(1).decode() if m else None}
         if "json" in ctype:
             return json.loads(body or "{}")
         out = {}

@@ -9,7 +9,7 @@ from functools import cached_property
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, chat_cmds, plan_cmds, remind_cmds
+from bot.cli import agency_cmds, chat_cmds, plan_cmds, remind_cmds, report_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
@@ -129,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--surprise", action="store_true", help="kiểm tra đột xuất: không báo trước cho đơn vị")
     i.add_argument("--actor", default="điều phối viên (CLI)")
     i.set_defaults(func=remind_cmds.cmd_inspection_schedule)
+
+    s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
+    s.add_argument("--format", choices=("xlsx",), default="xlsx")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=report_cmds.cmd_export)
+
+    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có việc quá hạn")
+    s.add_argument("--agency", help="chỉ một cơ quan")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=report_cmds.cmd_draft_reminder)
 
     s = sub.add_parser("invite", help="tạo mã mời (dùng một lần) để liên kết cuộc trò chuyện với cơ quan")
     s.add_argument("agency")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 
 from sqlmodel import Session
 
@@ -27,6 +27,7 @@ class Ctx:
     plan_id: int | None
     plan_year: int
     province: str
+    zone: tzinfo = timezone.utc
     recipient: RecipientRow | None = None
     agency: AgencyRow | None = None
     out: list[Outbound] = field(default_factory=list)

@@ -107,7 +107,7 @@ class CommandCore:
         except queries.NotFound:
             plan_id, year, province = None, now.year, ""
         ctx = Ctx(session=session, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
-                  plan_id=plan_id, plan_year=year, province=province)
+                  plan_id=plan_id, plan_year=year, province=province, zone=self.zone)
         ctx.recipient = registry.recipient(session, channel=inbound.channel, chat_id=inbound.chat_id)
         if ctx.recipient is not None:
             ctx.agency = session.get(AgencyRow, ctx.recipient.agency_id)

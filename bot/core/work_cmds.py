@@ -19,7 +19,7 @@ LATE_AGENCY_LIMIT = 25   # agencies listed in the counts view
 
 
 def _when(ctx: Ctx, at) -> str:
-    local = at.astimezone(ctx.now.tzinfo) if at else None
+    local = at.astimezone(ctx.zone) if at else None
     return f"{local:%H:%M} {vn_date(local.date())}" if local else "—"
 
 
@@ -385,3 +385,31 @@ def cmd_inspect(ctx: Ctx, args: str, config) -> None:
         n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
         if config.calendar else "")
     ctx.reply(RT.INSPECTION_SET.format(code=item.code, date=vn_date(day), notice=notice))
+
+
+# --- /baocao, /xuatbaocao (coordinators) -----------------------------------------------------------
+def cmd_report(ctx: Ctx, args: str, config) -> None:
+    from bot.ports import Attachment, Outbound
+    from bot.reports import build
+
+    if not ctx.coordinator:
+        ctx.reply(T.COORDINATOR_ONLY)
+        return
+    title, text, png = build.report(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
+    ctx.reply(text, title=title)
+    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
+        f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title)))
+
+
+def cmd_export(ctx: Ctx, args: str, config) -> None:
+    from bot.domain.texts import reminders as RT
+    from bot.ports import Attachment, Outbound
+    from bot.reports import build
+
+    if not ctx.coordinator:
+        ctx.reply(T.COORDINATOR_ONLY)
+        return
+    data, _ = build.export(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
+    caption = RT.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
+    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
+        f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption)))

@@ -19,13 +19,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "late": ("late", "trehan"),
     "logout": ("dangxuat", "logout"),
     "inspect": ("lichkiemtra", "inspect"),
+    "report": ("baocao", "report"),
+    "export": ("xuatbaocao", "export"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
 # The Telegram command menu, in the order shown, with the word shown for each.
-MENU = ("todo", "done", "progress", "undo", "task", "late", "help", "logout")
+MENU = ("todo", "done", "progress", "undo", "task", "late", "report", "export", "help", "logout")
 MENU_WORD = {"todo": "viec", "done": "xong", "progress": "tiendo", "undo": "hoantac", "task": "xem",
-             "late": "trehan", "help": "huongdan", "logout": "dangxuat"}
+             "late": "trehan", "report": "baocao", "export": "xuatbaocao", "help": "huongdan", "logout": "dangxuat"}
 
 
 @dataclass(frozen=True)

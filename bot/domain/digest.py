@@ -96,11 +96,12 @@ class CoordinatorDigest:
     channel_lost: list[tuple[str, str, str]] = field(default_factory=list)        # agency, chat, reason
     delivery_failed: list[tuple[str, str, int, str]] = field(default_factory=list)
     inspections: list[tuple[str, str, bool, date]] = field(default_factory=list)  # code, unit, surprise, due
+    weekly: dict | None = None   # closed, new_overdue, soon: [(code, agency, date)]; no_officer, disabled: [str]
 
     @property
     def empty(self) -> bool:
         return not (self.escalations or self.needs_date or self.recurrence or self.channel_lost
-                    or self.delivery_failed or self.inspections)
+                    or self.delivery_failed or self.inspections or self.weekly)
 
 
 def _unique(rows: list, key=lambda r: r) -> list:
@@ -118,7 +119,7 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
     d = CoordinatorDigest(d.overdue_total, d.overdue_agencies, _unique(d.escalations, lambda r: r[:2]),
                           _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
                           _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
-                          _unique(d.inspections, lambda r: r[0]))
+                          _unique(d.inspections, lambda r: r[0]), d.weekly)
     lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies) if d.overdue_total
              else T.COORD_NO_OVERDUE]
     if d.escalations:
@@ -140,4 +141,24 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
         lines.append(T.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
     for agency, chat, attempts, error in d.delivery_failed:
         lines.append(T.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
+    if d.weekly is not None:
+        lines += ["", *weekly_lines(d.weekly, today)]
     return T.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()
+
+
+def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
+    """The Monday summary inside the coordinators' digest."""
+    lines = [T.WEEKLY_TITLE.format(date=vn_date(today))]
+    for key, head, extra in (("closed", T.WEEKLY_CLOSED, lambda d: f" (ngày {vn_date(d)})"),
+                             ("new_overdue", T.WEEKLY_NEW_OVERDUE, lambda d: f" (hạn {vn_date(d)})"),
+                             ("soon", T.WEEKLY_SOON, lambda d: f" (hạn {vn_date(d)})")):
+        rows = sorted(w.get(key) or [], key=lambda r: (r[2], r[0]))
+        lines.append(head.format(n=len(rows)))
+        lines += [T.WEEKLY_ITEM.format(code=c, agency=a, extra=extra(d)) for c, a, d in rows[:limit]]
+        if len(rows) > limit:
+            lines.append(T.DIGEST_MORE.format(n=len(rows) - limit))
+    if w.get("no_officer"):
+        lines.append(T.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"]), names=", ".join(w["no_officer"])))
+    if w.get("disabled"):
+        lines.append(T.WEEKLY_DISABLED.format(names=", ".join(w["disabled"])))
+    return lines

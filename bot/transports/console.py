@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.core import CommandCore
@@ -17,6 +18,14 @@ CHANNEL = "console"
 class Identity:
     label: str
     chat_id: str
+
+
+def save_attachment(a, folder: Path) -> Path:
+    """Files (charts, workbooks) land in a folder of the working directory; the chat prints the path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / a.filename
+    path.write_bytes(a.data)
+    return path
 
 
 class ConsoleSender:
@@ -39,8 +48,10 @@ class ConsoleSender:
 
 class ConsoleTransport:
     def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
-                 stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None):
+                 stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None,
+                 files: Path = Path("data") / "reports"):
         self.core = core
+        self.files = files
         self.on_pick = on_pick
         self.identities = identities
         self.link = link
@@ -56,7 +67,10 @@ class ConsoleTransport:
         self.write()
         if out.title:
             self.write(f"【{out.title}】")
-        self.write(out.text)
+        if out.text:
+            self.write(out.text)
+        if out.attachment is not None:
+            self.write(C.SAVED.format(path=save_attachment(out.attachment, self.files)))
 
     def _read(self, prompt: str) -> str | None:
         self.stdout.write(prompt)

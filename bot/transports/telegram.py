@@ -77,9 +77,18 @@ class TelegramSender:
     async def send(self, out: Outbound) -> str:
         ref = ""
         try:
-            for text, markup in render(out):
-                msg = await self.bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
-                                                  reply_markup=markup, disable_web_page_preview=True)
+            if out.text or out.title:
+                for text, markup in render(out):
+                    msg = await self.bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
+                                                      reply_markup=markup, disable_web_page_preview=True)
+                    ref = str(getattr(msg, "message_id", ""))
+            if out.attachment is not None:
+                a = out.attachment
+                if a.kind == "photo":
+                    msg = await self.bot.send_photo(chat_id=int(out.chat_id), photo=a.data, caption=a.caption[:1024])
+                else:
+                    msg = await self.bot.send_document(chat_id=int(out.chat_id), document=a.data, filename=a.filename,
+                                                       caption=a.caption[:1024])
                 ref = str(getattr(msg, "message_id", ""))
         except RetryAfter as e:
             raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e)) from None

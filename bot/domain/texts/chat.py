@@ -13,6 +13,8 @@ MENU = {
     "undo": "Hoàn tác báo xong: /undo 3.II",
     "task": "Xem chi tiết một mục: /xem 3.II",
     "late": "Các việc quá hạn",
+    "report": "Báo cáo tiến độ kèm biểu đồ (điều phối viên)",
+    "export": "Bảng tính Excel báo cáo (điều phối viên)",
     "help": "Hướng dẫn sử dụng",
     "logout": "Hủy liên kết cuộc trò chuyện này",
 }
@@ -34,7 +36,8 @@ Gõ không dấu, chữ thường đều được: /xong 3.ii"""
 
 HELP_COORDINATOR = """
 Điều phối viên: thêm tên cơ quan sau mã để làm thay, vd: /xong 4.III so tu phap; /trehan so tu phap
-/lichkiemtra PL2.I.1 15/9/2023 — đặt lịch kiểm tra (đơn vị được báo trước, trừ kiểm tra đột xuất)"""
+/lichkiemtra PL2.I.1 15/9/2023 — đặt lịch kiểm tra (đơn vị được báo trước, trừ kiểm tra đột xuất)
+/baocao (/report) — báo cáo tiến độ kèm biểu đồ; /xuatbaocao (/export) — bảng tính Excel"""
 
 HELP_UNREGISTERED = """
 Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI"""

@@ -14,3 +14,4 @@ SWITCH_WORDS = ("doi", "đổi", "switch")
 COORDINATOR_LABEL = "Điều phối viên — {agency}"
 OFFICER_LABEL = "Cán bộ đầu mối — {agency} ({n} việc chưa xong)"
 REMINDER_FOR = "Nhắc việc gửi tới {label}"
+SAVED = "📎 Đã lưu tệp: {path}"

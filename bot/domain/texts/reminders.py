@@ -38,3 +38,31 @@ INSPECTION_NOTICE = " Đơn vị được kiểm tra sẽ được báo trước
 INSPECTION_SECRET = " Kiểm tra đột xuất: đơn vị được kiểm tra KHÔNG được báo trước."
 INSPECTION_NOT = "Mục {code} không phải một cuộc kiểm tra (Phụ lục II)."
 INSPECTION_USAGE = "Cách dùng: /lichkiemtra MÃ NGÀY, vd: /lichkiemtra PL2.I.1 15/9/2023"
+
+STATE = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress_on_time": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn chưa hoàn thành",
+    "not_due_or_ongoing": "Chưa đến hạn/thường xuyên",
+    "undated": "Chưa có hạn",
+}
+REPORT_TITLE = "Báo cáo tiến độ Kế hoạch {year} — đến {date}"
+REPORT_TOTAL = "Tổng số {n} lượt giao việc (cơ quan chủ trì):"
+REPORT_LINE = "• {state}: {n} ({pct}%)"
+REPORT_WORST = "Nhiều việc quá hạn nhất:"
+REPORT_WORST_LINE = "{i}. {agency}: {n} việc"
+REPORT_NO_OVERDUE = "Không có cơ quan nào có việc quá hạn."
+REPORT_SOON = "Đến hạn trong 14 ngày tới ({n}):"
+REPORT_SOON_LINE = "• {code} — {agency}: hạn {due}"
+REPORT_NONE_SOON = "Không có việc nào đến hạn trong 14 ngày tới."
+REPORT_EXPORT_HINT = "Bảng tính chi tiết: /xuatbaocao"
+CHART_TITLE = "Tình hình thực hiện theo cơ quan — đến {date}"
+EXPORT_CAPTION = "Báo cáo tiến độ Kế hoạch {year}, số liệu đến {date}"
+WEEKLY_TITLE = "Tổng hợp tuần — {date}"
+WEEKLY_CLOSED = "✅ Hoàn thành tuần trước ({n}):"
+WEEKLY_NEW_OVERDUE = "⏰ Mới quá hạn ({n}):"
+WEEKLY_SOON = "🔜 Đến hạn trong 14 ngày tới ({n}):"
+WEEKLY_NO_OFFICER = "👤 Chưa có cán bộ đầu mối đăng ký ({n}): {names}"
+WEEKLY_DISABLED = "⚠️ Kênh liên lạc bị ngừng: {names}"
+WEEKLY_ITEM = "• {code} — {agency}{extra}"

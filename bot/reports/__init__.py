@@ -1,0 +1,1 @@
+"""Documents for coordinators: the progress chart (PNG), the Excel workbook and the draft letter (DOCX)."""

@@ -1,0 +1,69 @@
+"""Gathering the data once and producing every report: text, chart, workbook, letter."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from sqlmodel import Session
+
+from bot.domain.report_text import report_text
+from bot.domain.tally import Tally
+from bot.domain.texts import letter as L
+from bot.domain.texts import vn_date
+from storage import reports as data
+from storage.models import PlanRow
+
+
+def _tally(rows: list[dict], today: date) -> Tally:
+    return Tally.of(data.tally_rows(rows), today)
+
+
+def report(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[str, str, bytes]:
+    """(title, text, chart PNG) for /baocao."""
+    from bot.reports.chart import progress_chart
+
+    plan = session.get(PlanRow, plan_id)
+    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
+    tally = _tally(rows, today)
+    soon = [(r["code"], r["agency"], r["due"]) for r in rows if r["status"] != "done" and r["due"]]
+    title, text = report_text(tally, soon, today, plan.year)
+    return title, text, progress_chart(tally, today)
+
+
+def export(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[bytes, int]:
+    from bot.reports.workbook import workbook
+
+    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
+    return workbook(rows, data.history(session, plan_id=plan_id, zone=zone),
+                    data.subjects(session, plan_id=plan_id), today), len(rows)
+
+
+def overdue_by_agency(session: Session, *, plan_id: int, zone: tzinfo, today: date,
+                      agency: str | None = None) -> list[tuple[str, list]]:
+    from bot.reports.letter import OverdueLine
+
+    out: dict[str, list] = {}
+    for r in data.lead_rows(session, plan_id=plan_id, zone=zone):
+        if r["status"] == "done" or r["due"] is None or r["due"] >= today or r["type"] == "inspection":
+            continue
+        if agency and r["agency"] != agency:
+            continue
+        out.setdefault(r["agency"], []).append(OverdueLine(r["code"], r["content"], r["deadline_text"], r["due"],
+                                                           r["product"]))
+    return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def letter(session: Session, *, plan_id: int, zone: tzinfo, today: date, agency: str | None = None) -> tuple[bytes | None, int, int]:
+    from bot.reports.letter import reminder_letter
+
+    plan = session.get(PlanRow, plan_id)
+    agencies = overdue_by_agency(session, plan_id=plan_id, zone=zone, today=today, agency=agency)
+    if not agencies:
+        return None, 0, 0
+    decision = (L.DECISION.format(number=plan.decision_number, date=vn_date(plan.decision_date))
+                if plan.decision_number and plan.decision_date
+                else L.DECISION_BLANK.format(date_text=plan.decision_date_text))
+    title = plan.title[:1].lower() + plan.title[1:] if plan.title else ""
+    doc = reminder_letter(province=plan.province, plan_title=title, plan_year=plan.year, decision=decision,
+                          today=today, agencies=agencies)
+    return doc, len(agencies), sum(len(v) for _, v in agencies)

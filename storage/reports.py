@@ -1,0 +1,96 @@
+"""Rows for the coordinators' reports: the tally, the workbook sheets and the weekly digest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from bot.domain.deadlines import NO_DATE
+from bot.domain.tally import TallyRow
+from storage.models import (AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, SectionRow,
+                            StatusEventRow)
+
+
+def _local(at: datetime | None, zone: tzinfo) -> date | None:
+    return at.astimezone(zone).date() if at else None
+
+
+def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
+    """Every active lead assignment with its item, section and agency (one query)."""
+    q = (select(AssignmentRow.id, AssignmentRow.status, AssignmentRow.due, AssignmentRow.closed_at,
+                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, ItemRow.id, ItemRow.code, ItemRow.type,
+                ItemRow.content, ItemRow.lead_text, ItemRow.coordinating_text, ItemRow.deadline_text,
+                ItemRow.deadline_kind, ItemRow.due_override, ItemRow.start_date, ItemRow.product, ItemRow.position,
+                ItemRow.deadline, ItemRow.notes, ItemRow.subject_text, ItemRow.surprise, ItemRow.inspection_date,
+                SectionRow.code, SectionRow.title)
+         .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+         .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+         .join(SectionRow, SectionRow.id == ItemRow.section_id)
+         .where(ItemRow.plan_id == plan_id, ItemRow.retired == False, AssignmentRow.active == True,  # noqa: E712
+                AssignmentRow.role == "lead")
+         .order_by(ItemRow.position, AssignmentRow.id))
+    out = []
+    for (aid, status, due, closed_at, closed_by, note, agency, item_id, code, type_, content, lead_text, coord_text,
+         deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
+         section, section_title) in session.connection().execute(q):
+        if override is not None and kind in ("unspecified", "on_demand"):
+            kind = "date"
+        out.append({"assignment_id": aid, "status": status, "due": None if due == NO_DATE else due,
+                    "closed_on": _local(closed_at, zone), "closed_by": closed_by, "note": note, "agency": agency,
+                    "item_id": item_id, "code": code, "type": type_, "content": content, "lead_text": lead_text,
+                    "coordinating_text": coord_text, "deadline_text": deadline_text, "kind": kind,
+                    "start": start, "product": product, "position": position, "deadline": deadline or {},
+                    "fields": notes, "subject": subject, "surprise": surprise, "inspection_date": insp,
+                    "section": section, "section_title": section_title})
+    return out
+
+
+def tally_rows(rows: list[dict]) -> list[TallyRow]:
+    return [TallyRow(r["code"], r["section"], r["agency"], r["kind"], r["due"], r["start"], r["status"],
+                     r["closed_on"], r["note"]) for r in rows]
+
+
+def history(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
+    q = (select(StatusEventRow.at, StatusEventRow.actor, StatusEventRow.action, StatusEventRow.note,
+                StatusEventRow.data, ItemRow.code, AgencyRow.name)
+         .join(ItemRow, ItemRow.id == StatusEventRow.item_id)
+         .outerjoin(AssignmentRow, AssignmentRow.id == StatusEventRow.assignment_id)
+         .outerjoin(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+         .where(ItemRow.plan_id == plan_id).order_by(StatusEventRow.at, StatusEventRow.id))
+    return [{"at": at.astimezone(zone).replace(tzinfo=None), "actor": actor, "action": action, "note": note,
+             "data": data or {}, "code": code, "agency": agency or ""}
+            for at, actor, action, note, data, code, agency in session.connection().execute(q)]
+
+
+def subjects(session: Session, *, plan_id: int) -> dict[int, list[str]]:
+    q = (select(ItemSubjectRow.item_id, AgencyRow.name).join(AgencyRow, AgencyRow.id == ItemSubjectRow.agency_id)
+         .join(ItemRow, ItemRow.id == ItemSubjectRow.item_id).where(ItemRow.plan_id == plan_id))
+    out: dict[int, list[str]] = {}
+    for item_id, name in session.connection().execute(q):
+        out.setdefault(item_id, []).append(name)
+    return out
+
+
+def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict:
+    """What the coordinators' Monday digest reports about the week before ``today``."""
+    rows = lead_rows(session, plan_id=plan_id, zone=zone)
+    week_start = today - timedelta(days=7)
+    closed = [r for r in rows if r["status"] == "done" and r["closed_on"] and week_start <= r["closed_on"] < today]
+    new_overdue = [r for r in rows if r["status"] != "done" and r["due"] and week_start <= r["due"] < today]
+    soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= today + timedelta(days=14)]
+    linked = {a for (a,) in session.connection().execute(
+        select(RecipientRow.agency_id).where(RecipientRow.active == True))}  # noqa: E712
+    with_work = {r["agency"] for r in rows if r["status"] != "done"}
+    names = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
+    no_officer = sorted(n for a, n in names.items() if a not in linked and n in with_work)
+    disabled = [f"{names.get(a, '')} ({c}:{chat})" for a, c, chat in session.connection().execute(
+        select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(RecipientRow.active == False))]  # noqa: E712
+    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
+            "disabled": disabled}
+
+
+def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0), zone)
+    return start, start + timedelta(days=1)
