@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from urllib.parse import parse_qsl
 
 import httpx
@@ -51,12 +52,11 @@ class FakeBotAPI:
 
     @staticmethod
     def _params(request: httpx.Request) -> dict:
-        body = request.content.decode("utf-8")
         ctype = request.headers.get("content-type", "")
         if "multipart" in ctype:
-            import re as _re
-            m = _re.search(rb'name="chat_id"\r\n\r\n([^\r]+)', request.content)
+            m = re.search(rb'name="chat_id"\r\n\r\n([^\r]+)', request.content)
             return {"chat_id": m.group(1).decode() if m else None}
+        body = request.content.decode("utf-8")
         if "json" in ctype:
             return json.loads(body or "{}")
         out = {}

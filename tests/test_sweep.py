@@ -233,3 +233,20 @@ async def test_sweep_on_each_backend(db_url, plan, directory):
         sent_at = s.execute(select(ReminderRow.sent_at).where(ReminderRow.status == "sent")).scalars().first()
     assert sent_at == at(D(2023, 6, 9))
     eng.dispose()
+
+
+async def test_weekly_summary_on_monday(engine):
+    with Session(engine) as s:
+        a = s.execute(select(AssignmentRow).join(ItemRow).where(ItemRow.code == "PL1.2")).scalars().first()
+        work.close(s, assignment_id=a.id, actor="Lan", note="", now=at(D(2023, 6, 7)), data={})
+        s.commit()
+    sender = RecordingSender()
+    await sweep(engine, D(2023, 6, 12), sender)          # a Monday
+    coord = sender.to(COORD)[0].text
+    assert "Tổng hợp tuần — 12/6/2023" in coord
+    assert "✅ Hoàn thành tuần trước (1):\n• PL1.2 — Sở Tư pháp (ngày 7/6/2023)" in coord
+    assert "🔜 Đến hạn trong 14 ngày tới" in coord
+    assert "👤 Chưa có cán bộ đầu mối đăng ký" in coord and "Sở Y tế" in coord
+    sender2 = RecordingSender()
+    await sweep(engine, D(2023, 6, 13), sender2)          # Tuesday: no weekly part
+    assert all("Tổng hợp tuần" not in o.text for o in sender2.sent)

@@ -47,8 +47,8 @@ async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:
 # --- start-up and registration ----------------------------------------------------------------
 async def test_menu_is_set_in_vietnamese(bot):
     cmds = [p for m, p in bot.fake.calls if m == "setMyCommands"][0]["commands"]
-    assert [c["command"] for c in cmds] == ["viec", "xong", "tiendo", "hoantac", "xem", "trehan", "huongdan",
-                                            "dangxuat"]
+    assert [c["command"] for c in cmds] == ["viec", "xong", "tiendo", "hoantac", "xem", "trehan", "baocao",
+                                            "xuatbaocao", "huongdan", "dangxuat"]
     assert cmds[0]["description"] == "Việc còn phải làm của cơ quan"
     assert bot.core.config.bot_username == "nhacviec_bot"
 
@@ -481,3 +481,20 @@ async def test_coordinator_schedules_an_inspection(bot, word):
     with Session(bot.engine) as s:
         dates = dict(s.exec(select(ItemRow.code, ItemRow.inspection_date).where(ItemRow.code.in_(["PL2.II.2", "PL2.II.6"]))).all())
     assert {str(v) for v in dates.values()} == {"2023-09-15"}
+
+
+@pytest.mark.parametrize("report,export", [("/baocao", "/xuatbaocao"), ("/report", "/export")])
+async def test_report_and_export_for_coordinators_only(bot, report, export):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, report))
+    assert bot.fake.texts(COORD)[-1].startswith("<b>Báo cáo tiến độ Kế hoạch 2023 — đến 10/7/2023</b>")
+    photo = [f for f in bot.fake.files if f[0] == "sendPhoto"]
+    assert len(photo) == 1 and photo[0][1] == str(COORD) and b"\x89PNG" in photo[0][2]
+    await bot.send(message(COORD, export))
+    doc = [f for f in bot.fake.files if f[0] == "sendDocument"]
+    assert len(doc) == 1 and b"bao-cao-2023-den-2023-07-10.xlsx" in doc[0][2] and b"PK" in doc[0][2]
+    await register(bot, OFFICER, "so-tu-phap")
+    for word in (report, export):
+        await bot.send(message(OFFICER, word))
+        assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+    assert len(bot.fake.files) == 2
