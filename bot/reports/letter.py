@@ -43,6 +43,15 @@ def _para(doc_or_cell, text: str = "", *, bold=False, italic=False, size=13, ali
     return p
 
 
+def _widths(table, widths) -> None:
+    """Column widths as Word and LibreOffice both read them (the grid and every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def reminder_letter(*, province: str, plan_title: str, plan_year: int, decision: str, today: date,
                     agencies: list[tuple[str, list[OverdueLine]]]) -> bytes:
     doc = Document()
@@ -55,8 +64,8 @@ def reminder_letter(*, province: str, plan_title: str, plan_year: int, decision:
 
     head = doc.add_table(rows=1, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(head, (Cm(6.5), Cm(10)))
     left, right = head.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
     _para(left, L.ISSUER_PARENT.format(province=province.upper()), size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, L.ISSUER, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "────────", align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -92,13 +101,12 @@ def reminder_letter(*, province: str, plan_title: str, plan_year: int, decision:
                       " ".join(line.product.split()))
             for cell, text in zip(cells, values):
                 _para(cell, text, size=11)
-        for row in table.rows:
-            for cell, width in zip(row.cells, (Cm(1.6), Cm(6.4), Cm(2.8), Cm(2.4), Cm(3.3))):
-                cell.width = width
+        _widths(table, (Cm(1.4), Cm(6.6), Cm(2.9), Cm(2.5), Cm(3.1)))
         _para(doc, "", space_after=6)
     _para(doc, L.REQUEST, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=12)
 
     foot = doc.add_table(rows=1, cols=2)
+    _widths(foot, (Cm(7.5), Cm(9)))
     left, right = foot.rows[0].cells
     _para(left, L.RECIPIENTS, bold=True, italic=True, size=12)
     for line in L.RECIPIENT_LINES:
