@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     rate_per_second: float = Field(default=25.0, gt=0)
     rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 
+    zalo_bot_token: SecretStr | None = Field(default=None)
+    zalo_base_url: str = Field(default="https://bot-api.zaloplatforms.com")
+    zalo_webhook_url: str = Field(default="")
+    zalo_webhook_secret: SecretStr | None = Field(default=None)
+    zalo_webhook_listen: str = Field(default="0.0.0.0")
+    zalo_webhook_port: int = Field(default=8444)
+    zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
+
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
     flood_seconds: int = Field(default=60, ge=1)
@@ -70,7 +78,8 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {v!r}")
         return v
 
-    @field_validator("telegram_bot_token", "telegram_webhook_secret", mode="before")
+    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_webhook_secret",
+                     mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return v or None

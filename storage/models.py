@@ -247,3 +247,14 @@ class SweepRow(SQLModel, table=True):
     claimed: int = 0
     sent: int = 0
     failed: int = 0
+
+
+class InboundSeenRow(SQLModel, table=True):
+    """Inbound messages already handled, per channel: Zalo's polling replays consumed updates."""
+
+    __tablename__ = "inbound_seen"
+    __table_args__ = (UniqueConstraint("channel", "message_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    message_id: str = Field(max_length=100)
+    at: datetime

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from storage.models import AgencyRow, DialogRow, InviteRow, RecipientRow
+from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, RecipientRow
 
 
 def hash_code(code: str) -> str:
@@ -130,3 +130,19 @@ def clear_dialog(session: Session, *, channel: str, chat_id: str) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+
+
+# --- inbound dedupe --------------------------------------------------------------------------------
+
+def seen(session: Session, *, channel: str, message_id: str) -> bool:
+    return session.exec(select(InboundSeenRow.id).where(InboundSeenRow.channel == channel,
+                                                        InboundSeenRow.message_id == message_id)).first() is not None
+
+
+def mark_seen(session: Session, *, channel: str, message_id: str, now: datetime) -> bool:
+    """Record a handled message; False if another worker recorded it first."""
+    if seen(session, channel=channel, message_id=message_id):
+        return False
+    session.add(InboundSeenRow(channel=channel, message_id=message_id, at=now))
+    session.flush()
+    return True

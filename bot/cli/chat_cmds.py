@@ -134,7 +134,39 @@ def cmd_run(app, args: Namespace) -> int:
     token = app.settings.telegram_bot_token
     if token is not None:
         return run_telegram(app, core, token.get_secret_value())
+    if app.settings.zalo_bot_token is not None:
+        return asyncio.run(run_zalo_only(app, core))
     return run_console(app, core, sys.stdin, sys.stdout)
+
+
+def _scheduler(app, senders: dict):
+    from bot.cli.remind_cmds import make_deps
+    from jobs.scheduler import build_scheduler
+
+    s = app.settings
+    return build_scheduler(make_deps(app, senders), send_at=time(*s.hhmm(s.send_time)),
+                           work_end=time(*s.hhmm(s.work_end)), retry_every=s.retry_every_seconds)
+
+
+async def run_zalo_only(app, core: CommandCore) -> int:
+    """Zalo alone: the channel and the scheduler in one event loop, until interrupted."""
+    from bot.cli.run_zalo import ZaloRunner
+
+    zalo = ZaloRunner(app, core)
+    await zalo.start()
+    scheduler = _scheduler(app, {"zalo": zalo.sender})
+    scheduler.start()
+    try:
+        if zalo.task is not None:
+            await zalo.task
+        else:
+            await asyncio.Event().wait()
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        pass
+    finally:
+        scheduler.shutdown(wait=False)
+        await zalo.close()
+    return 0
 
 
 def console_identities(app):
@@ -193,13 +225,17 @@ def run_telegram(app, core: CommandCore, token: str) -> int:
             return registry.agencies_without_recipient(session)
 
     async def start_scheduler(application) -> None:
-        from bot.cli.remind_cmds import make_deps
         from bot.transports.telegram import TelegramSender
-        from jobs.scheduler import build_scheduler
 
-        deps = make_deps(app, {"telegram": TelegramSender(application.bot)})
-        scheduler = build_scheduler(deps, send_at=time(*s.hhmm(s.send_time)), work_end=time(*s.hhmm(s.work_end)),
-                                    retry_every=s.retry_every_seconds)
+        senders = {"telegram": TelegramSender(application.bot)}
+        if s.zalo_bot_token is not None:   # both channels in one process, one loop
+            from bot.cli.run_zalo import ZaloRunner
+
+            zalo = ZaloRunner(app, core)
+            await zalo.start()
+            senders["zalo"] = zalo.sender
+            application.bot_data["zalo"] = zalo
+        scheduler = _scheduler(app, senders)
         scheduler.start()
         application.bot_data["scheduler"] = scheduler
 

@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _secrets(settings: Settings) -> list[str]:
-    return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret) if s]
+    return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret,
+                                           settings.zalo_bot_token, settings.zalo_webhook_secret) if s]
 
 
 def _validation_summary(e: ValidationError) -> str:

@@ -108,3 +108,5 @@ BUTTON_STALE = "Nút này không còn hiệu lực. Gõ /viec để xem danh sá
 NOT_YOUR_BUTTON = "Mục {code} là việc của {agency}; anh/chị không thể cập nhật thay."
 CHOICES_HINT = "Trả lời bằng số để chọn:"
 CHOICE_UNKNOWN = "Không có lựa chọn số {n}. Gõ /viec để xem danh sách mới."
+ZALO_UNSUPPORTED = "Bot chỉ đọc được tin nhắn chữ. Gõ lệnh, ví dụ: viec, xong 3.II, huongdan."
+ZALO_FILE_ELSEWHERE = "📎 {name}: tệp này chỉ gửi được qua Telegram; hãy dùng Telegram hoặc lệnh nhacviec trên máy chủ."

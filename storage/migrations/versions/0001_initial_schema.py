@@ -1,9 +1,9 @@
 """Initial schema: plan, sections, items, agencies, groups, assignments, history, recipients,
-invites, dialogs, reminders and sweeps.
+invites, dialogs, reminders, sweeps and inbound dedupe.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 19:35:41.277035
+Create Date: 2026-11-26 20:00:17.947812
 """
 from alembic import op
 import sqlalchemy as sa
@@ -48,6 +48,14 @@ def upgrade() -> None:
     sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('channel', 'chat_id')
+    )
+    op.create_table('inbound_seen',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('message_id', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('channel', 'message_id')
     )
     op.create_table('plan',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -281,6 +289,7 @@ def downgrade() -> None:
 
     op.drop_table('sweep')
     op.drop_table('plan')
+    op.drop_table('inbound_seen')
     op.drop_table('dialog')
     op.drop_table('agency_group')
     with op.batch_alter_table('agency', schema=None) as batch_op:

@@ -1,0 +1,175 @@
+"""Zalo: the same command core on the Zalo Bot Platform, by long polling or by webhook.
+
+Zalo has no buttons and no command menu: commands arrive as plain text (with or without the slash),
+buttons become numbered choices kept in the database, texts are plain and split at 2,000 UTF-16 units.
+Updates are deduplicated by message_id in the database (polling replays consumed updates), the bot's
+own messages echoed back are ignored, and anything but text gets a short polite notice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from typing import Awaitable, Callable
+
+from bot.core import CommandCore
+from bot.domain.texts import chat as T
+from bot.ports import Inbound, Outbound, TransportError
+from bot.transports.text import split_text, utf16_len
+from bot.transports.zalo_client import ZaloClient, ZaloError
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "zalo"
+TEXT_LIMIT = 2000
+MIN_POLL_INTERVAL = 1.0
+
+SeenHook = Callable[[str], bool]          # message_id → already handled?
+MarkHook = Callable[[str], None]          # message_id handled
+
+
+class WebhookSetError(RuntimeError):
+    """Polling cannot start while Zalo delivers to a webhook."""
+
+
+class ZaloSender:
+    """Sends one Outbound as plain text chunks; numbered choices replace buttons."""
+
+    def __init__(self, client: ZaloClient, core: CommandCore):
+        self.client, self.core = client, core
+
+    async def send(self, out: Outbound) -> str:
+        out = self.core.present(out)
+        text = f"{out.title}\n{out.text}" if out.title else out.text
+        if out.attachment is not None:
+            text = (text + "\n\n" if text else "") + T.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
+        ref = ""
+        try:
+            for chunk in split_text(text, TEXT_LIMIT, utf16_len):
+                if chunk.strip():
+                    result = await self.client.send_message(out.chat_id, chunk)
+                    ref = str((result or {}).get("message_id", ""))
+        except ZaloError as e:
+            if e.quota_exceeded:
+                raise TransportError(str(e), permanent=True, recipient_gone=False) from None
+            if e.transient:
+                raise TransportError(str(e), permanent=False) from None
+            gone = e.code in (400, 404) and "chat" in e.description.lower()
+            raise TransportError(str(e), permanent=True, recipient_gone=gone) from None
+        return ref
+
+
+class ZaloTransport:
+    def __init__(self, core: CommandCore, client: ZaloClient, *, seen: SeenHook, mark: MarkHook,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+        self.core, self.client = core, client
+        self.sender = ZaloSender(client, core)
+        self.seen, self.mark, self.sleep = seen, mark, sleep
+        self.bot_id: str | None = None
+
+    async def start(self) -> None:
+        me = await self.client.get_me()
+        self.bot_id = str((me or {}).get("id", "")) or None
+
+    # --- one update ------------------------------------------------------------------------------
+    async def handle_update(self, update: dict) -> None:
+        if isinstance(update, dict) and "result" in update and "event_name" not in update:
+            update = update.get("result") or {}   # the documented wrapped shape
+        message = (update or {}).get("message") or {}
+        message_id = str(message.get("message_id") or "")
+        if not message_id or self.seen(message_id):
+            return
+        sender = message.get("from") or {}
+        chat = message.get("chat") or {}
+        chat_id = str(chat.get("id") or sender.get("id") or "")
+        if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not chat_id:
+            self.mark(message_id)   # our own message echoed back
+            return
+        group = str(chat.get("chat_type", "")).upper() == "GROUP"
+        if update.get("event_name") != "message.text.received" or not message.get("text"):
+            if not group:
+                await self._send_all([Outbound(CHANNEL, chat_id, T.ZALO_UNSUPPORTED)])
+            self.mark(message_id)
+            return
+        inbound = Inbound(channel=CHANNEL, chat_id=chat_id, text=str(message["text"]),
+                          sender=str(sender.get("display_name") or ""), group=group, bare=True, buttons=False)
+        outs = self.core.handle(inbound)
+        self.mark(message_id)        # handled: a replay changes nothing, even if a reply fails below
+        await self._send_all(outs)
+
+    async def _send_all(self, outs: list[Outbound]) -> None:
+        for out in outs:
+            try:
+                await self.sender.send(out)
+            except TransportError as e:
+                log.warning("reply to zalo chat %s failed: %s", out.chat_id, e)
+
+    # --- polling -----------------------------------------------------------------------------------
+    async def prepare_polling(self) -> None:
+        """Polling and a webhook exclude each other: remove any webhook, and refuse to poll if one stays."""
+        await self.client.delete_webhook()
+        info = await self.client.get_webhook_info()
+        if info and info.get("url"):
+            raise WebhookSetError("a Zalo webhook is still set; polling would receive nothing")
+
+    async def poll_once(self, timeout: int = 30) -> int:
+        try:
+            updates = await self.client.get_updates(timeout)
+        except ZaloError as e:
+            if "webhook" in e.description.lower():
+                raise WebhookSetError(e.description) from None
+            raise
+        for update in updates:
+            try:
+                await self.handle_update(update)
+            except Exception:  # noqa: BLE001 - one bad update must not stop the loop
+                log.exception("zalo update failed")
+        return len(updates)
+
+    async def run_polling(self, stop: asyncio.Event, timeout: int = 30, clock=None) -> None:
+        loop = asyncio.get_running_loop()
+        backoff = 1.0
+        while not stop.is_set():
+            started = loop.time()
+            try:
+                await self.poll_once(timeout)
+                backoff = 1.0
+            except WebhookSetError:
+                raise
+            except ZaloError as e:
+                log.warning("zalo polling: %s; retrying in %.0fs", e, backoff)
+                await self.sleep(backoff)
+                backoff = min(backoff * 2, 60.0)
+            rest = MIN_POLL_INTERVAL - (loop.time() - started)
+            if rest > 0:
+                await self.sleep(rest)   # replayed updates come back at once: never a hot loop
+
+    # --- webhook -------------------------------------------------------------------------------------
+    def webhook_app(self, path: str, secret: str):
+        """A tornado application answering Zalo's POSTs on ``path``: secret checked, 200 at once."""
+        import tornado.web
+
+        transport = self
+
+        class Hook(tornado.web.RequestHandler):
+            async def post(self) -> None:
+                given = self.request.headers.get("X-Bot-Api-Secret-Token", "")
+                if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
+                    self.set_status(401)
+                    return
+                body = self.request.body
+                if not body.strip():
+                    self.set_status(200)   # Zalo's empty probe
+                    return
+                try:
+                    update = json.loads(body)
+                except ValueError:
+                    self.set_status(400)
+                    return
+                self.set_status(200)
+                self.finish()
+                await transport.handle_update(update)
+
+        return tornado.web.Application([(path if path.startswith("/") else "/" + path, Hook)])

@@ -1,0 +1,50 @@
+"""`nhacviec run` with only a Zalo token: polls the emulator over HTTP on 127.0.0.1 and answers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.cli.main import main
+from tests.zalo_emulator import TOKEN, EmulatorServer, ZaloEmulator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_run_with_a_zalo_token(tmp_path, monkeypatch):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "DATABASE_URL", "TODAY"))}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'bot.db'}"
+    monkeypatch.setenv("DATABASE_URL", env["DATABASE_URL"])
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    emu = ZaloEmulator()
+    chat = emu.add_user("Lan")
+    with EmulatorServer(emu) as server:
+        env.update(ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=server.base_url, ZALO_POLL_TIMEOUT="1",
+                   PYTHONPATH=str(ROOT))
+        log = open(tmp_path / "stderr.log", "w", encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "--today", "10/7/2023", "run"], cwd=tmp_path,
+                                env=env, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and "getUpdates" not in emu.calls:
+                time.sleep(0.05)
+            emu.inject_text(chat, "huongdan")
+            while time.monotonic() < deadline and not emu.texts(chat):
+                time.sleep(0.05)
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            log.close()
+    err = (tmp_path / "stderr.log").read_text(encoding="utf-8")
+    assert emu.calls[:3] == ["getMe", "deleteWebhook", "getWebhookInfo"]
+    assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]
+    assert TOKEN not in err and "zalo polling started" in err
