@@ -84,11 +84,12 @@ class TransportError(Exception):
     (blocked, chat not found, kicked); ``retry_after`` is the wait a rate limit asked for, in seconds."""
 
     def __init__(self, message: str, *, permanent: bool, recipient_gone: bool = False,
-                 retry_after: float | None = None):
+                 retry_after: float | None = None, quota: bool = False):
         super().__init__(message)
         self.permanent = permanent
         self.recipient_gone = recipient_gone
         self.retry_after = retry_after
+        self.quota = quota            # the channel's monthly quota is used up: try the officer's other channel
 
 
 class Sender(Protocol):

@@ -48,7 +48,10 @@ def claim_plain(session: Session, *, day: date, tables: DayTables, now: datetime
         key = ("CAST(a.item_id AS VARCHAR(20)) || ':' || CAST(a.agency_id AS VARCHAR(20)) || ':' || "
                "CAST(r.id AS VARCHAR(20)) || ':' || t.kind || ':' || t.slot")
         inserted = 0
-        for audience, who in (("officer", f"r.agency_id = a.agency_id AND r.role = 'officer'"),
+        officer = (f"r.agency_id = a.agency_id AND r.role = 'officer' AND (r.preferred = {true} OR r.person = '' "
+                   f"OR NOT EXISTS (SELECT 1 FROM recipient p WHERE p.person = r.person AND p.active = {true} "
+                   f"AND p.preferred = {true}))")
+        for audience, who in (("officer", officer),
                               ("coordinator", "r.role = 'coordinator'")):
             sql = (
                 "INSERT INTO reminder (key, item_id, agency_id, assignment_id, recipient_id, kind, slot, day, status, "

@@ -16,14 +16,18 @@ def reminder_key(item_id, agency_id, recipient_id, kind: str, slot: str) -> str:
 
 
 def recipients(session: Session) -> tuple[dict[int, list[int]], list[int]]:
-    """Active officer recipients by agency, and active coordinator recipients."""
+    """Active officer recipients by agency (an officer on two channels counts once: the preferred chat,
+    or the other one while the preferred is unreachable), and active coordinator recipients."""
     by_agency: dict[int, list[int]] = {}
     coordinators: list[int] = []
-    q = select(RecipientRow.id, RecipientRow.agency_id, RecipientRow.role).where(RecipientRow.active == True)  # noqa: E712
-    for rid, agency_id, role in session.execute(q):
+    q = select(RecipientRow.id, RecipientRow.agency_id, RecipientRow.role, RecipientRow.person,
+               RecipientRow.preferred).where(RecipientRow.active == True)  # noqa: E712
+    rows = list(session.execute(q))
+    has_preferred = {person for _, _, _, person, preferred in rows if person and preferred}
+    for rid, agency_id, role, person, preferred in rows:
         if role == "coordinator":
             coordinators.append(rid)
-        else:
+        elif preferred or not person or person not in has_preferred:
             by_agency.setdefault(agency_id, []).append(rid)
     return by_agency, coordinators
 

@@ -113,7 +113,7 @@ def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: Deliver
     with Session(engine) as s:
         rows = s.execute(select(ReminderRow).where(ReminderRow.id.in_(b.row_ids))).scalars().all()
         attempts = max(r.attempts for r in rows) + 1
-        give_up = e.permanent or attempts >= config.max_attempts
+        give_up = e.permanent or e.quota or attempts >= config.max_attempts
         backoff = min(config.backoff_base * 2 ** (attempts - 1), config.backoff_max)
         wait = e.retry_after if e.retry_after else backoff   # the server's word beats our guess
         s.execute(update(ReminderRow).where(ReminderRow.id.in_(b.row_ids)).values(
@@ -121,20 +121,28 @@ def _failed(engine, b: _Batch, e: TransportError, now: datetime, config: Deliver
             next_attempt_at=None if give_up else now + timedelta(seconds=wait)))
         notices = []
         _, coordinators = recipients(s)
+        rec = s.get(RecipientRow, b.recipient_id)
         if e.recipient_gone:
             registry.disable(s, channel=b.channel, chat_id=b.chat_id, reason=str(e))
             report.disabled.append(f"{b.channel}:{b.chat_id}")
             kind, slot = "channel_lost", f"{b.channel}:{b.chat_id}"
+        elif e.quota:
+            registry.mark_exhausted(s, channel=b.channel, month=now.strftime("%Y-%m"))
+            kind, slot = "unreachable", f"{b.channel}:{b.chat_id}:{now.strftime('%Y-%m')}"
         else:
             kind, slot = "delivery_failed", f"{b.channel}:{b.chat_id}:{now.date().isoformat()}"
+        fallback = registry.siblings(s, rec) if give_up else []
+        if fallback:   # the officer's other channel takes these reminders, and the coordinators hear of it
+            other = fallback[0]
+            notices += [{**_copy(r), "key": reminder_key(r.item_id, r.agency_id, other.id, r.kind, r.slot),
+                         "recipient_id": other.id, "created_at": now} for r in rows]
+            kind, slot = "channel_fallback", f"{b.channel}:{b.chat_id}>{other.channel}:{other.chat_id}"
         if give_up:
-            rec = s.get(RecipientRow, b.recipient_id)
-            notices = [{"key": reminder_key(None, rec.agency_id, cid, kind, slot), "item_id": None,
-                        "agency_id": rec.agency_id, "assignment_id": None, "recipient_id": cid, "kind": kind,
-                        "slot": slot,
-                        "day": now.date(), "status": "pending", "attempts": 0, "created_at": now,
-                        "message_ref": "", "last_error": f"{attempts}|{str(e)[:300]}"}
-                       for cid in coordinators if cid != b.recipient_id]
+            notices += [{"key": reminder_key(None, rec.agency_id, cid, kind, slot), "item_id": None,
+                         "agency_id": rec.agency_id, "assignment_id": None, "recipient_id": cid, "kind": kind,
+                         "slot": slot, "day": now.date(), "status": "pending", "attempts": 0, "created_at": now,
+                         "message_ref": "", "last_error": f"{attempts}|{str(e)[:300]}"}
+                        for cid in coordinators if cid != b.recipient_id]
             report.failed += len(b.row_ids)
             log.warning("giving up on %s:%s after %d attempts: %s", b.channel, b.chat_id, attempts, e)
         else:
@@ -271,6 +279,8 @@ class _Context:
                                    zone=self.zone)
                 d.weekly = {k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
                                 if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+            elif r.kind in ("channel_fallback", "unreachable", "quota_warning"):
+                d.notices.append(_notice(r, self.agencies))
             elif r.kind == "channel_lost":
                 d.channel_lost.append((self.agencies.get(r.agency_id, ""), r.slot, _reason(r.last_error)))
             elif r.kind == "delivery_failed":
@@ -290,9 +300,26 @@ class _Context:
         return Outbound(rec.channel, rec.chat_id, text, title)
 
 
+def _copy(r: ReminderRow) -> dict:
+    return {"item_id": r.item_id, "agency_id": r.agency_id, "assignment_id": r.assignment_id, "kind": r.kind,
+            "slot": r.slot, "day": r.day, "status": "pending", "attempts": 0, "message_ref": "", "last_error": ""}
+
+
 def _chunks(ids: list[int], size: int = 5000):
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
+
+
+def _notice(r, agencies: dict[int, str]) -> str:
+    from bot.domain.texts import reminders as RT
+
+    agency = agencies.get(r.agency_id, "")
+    if r.kind == "channel_fallback":
+        source, _, target = r.slot.partition(">")
+        return RT.COORD_FALLBACK.format(agency=agency, source=source, target=target, reason=_reason(r.last_error))
+    if r.kind == "unreachable":
+        return RT.COORD_UNREACHABLE.format(agency=agency, chat=r.slot.rsplit(":", 1)[0])
+    return RT.COORD_QUOTA_WARNING.format(slot=r.slot)
 
 
 def _reason(stored: str) -> str:

@@ -176,10 +176,27 @@ class RecipientRow(SQLModel, table=True):
     active: bool = True
     disabled_reason: str = ""
     created_at: datetime
+    # One officer on two channels: the chats linked with the same invite share ``person``; reminders
+    # go to the ``preferred`` one, and to the other when the preferred one cannot be reached.
+    person: str = Field(default="", max_length=40, index=True)
+    preferred: bool = True
+
+
+class UsageRow(SQLModel, table=True):
+    """Messages sent per channel and month (Zalo's free plan allows about 3,000 a month)."""
+
+    __tablename__ = "channel_usage"
+    __table_args__ = (UniqueConstraint("channel", "month"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    month: str = Field(max_length=7)               # 2023-07
+    sent: int = 0
+    exhausted: bool = False
 
 
 class InviteRow(SQLModel, table=True):
-    """A single-use invitation to link a chat to an agency; only the code's hash is kept."""
+    """An invitation to link an officer's chat to an agency, once per channel (Telegram, Zalo);
+    only the code's hash is kept."""
 
     __tablename__ = "invite"
     id: int | None = Field(default=None, primary_key=True)
@@ -189,7 +206,7 @@ class InviteRow(SQLModel, table=True):
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
-    used_by: str = Field(default="", max_length=120)   # "channel:chat_id"
+    used_by: str = Field(default="", max_length=240)   # "channel:chat_id" for each channel it linked (once each)
 
 
 class DialogRow(SQLModel, table=True):

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, RecipientRow
+from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, RecipientRow, UsageRow
 
 
 def hash_code(code: str) -> str:
@@ -28,34 +28,70 @@ OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
 def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
                   now: datetime) -> tuple[str, RecipientRow | InviteRow | None]:
-    """Link a chat with a valid invite; anything else changes nothing."""
+    """Link a chat with a valid invite (once per channel); anything else changes nothing."""
     invite = session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
     if invite is None:
         return UNKNOWN, None
-    if invite.used_at is not None:
+    used = [u for u in invite.used_by.split(" ") if u]
+    if any(u.split(":", 1)[0] == channel for u in used):
         return USED, invite
     if invite.expires_at <= now:
         return EXPIRED, invite
-    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at == None)  # noqa: E711
-                          .values(used_at=now, used_by=f"{channel}:{chat_id}"))
+    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_by == invite.used_by)
+                          .values(used_at=invite.used_at or now, used_by=" ".join(used + [f"{channel}:{chat_id}"])))
     if res.rowcount != 1:
         return USED, invite
+    person = f"invite:{invite.id}"
+    sibling = session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active == True)).first()  # noqa: E712
     rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
-                    display_name=display_name, now=now)
+                    display_name=display_name, now=now, person=person, preferred=sibling is None)
     return OK, rec
 
 
+def set_preferred(session: Session, *, person: str, channel: str) -> bool:
+    """Make ``channel`` the preferred one among a person's chats; False when they have no chat there."""
+    rows = list(session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active == True)))  # noqa: E712
+    if not person or not any(r.channel == channel for r in rows):
+        return False
+    for r in rows:
+        r.preferred = r.channel == channel
+    session.flush()
+    return True
+
+
+def siblings(session: Session, rec: RecipientRow) -> list[RecipientRow]:
+    """The person's other active chats (another channel)."""
+    if not rec.person:
+        return []
+    return list(session.exec(select(RecipientRow).where(RecipientRow.person == rec.person, RecipientRow.id != rec.id,
+                                                        RecipientRow.active == True)))  # noqa: E712
+
+
+def add_usage(session: Session, *, channel: str, month: str, n: int = 1) -> int:
+    row = session.exec(select(UsageRow).where(UsageRow.channel == channel, UsageRow.month == month)).first()
+    if row is None:
+        row = UsageRow(channel=channel, month=month, sent=0)
+        session.add(row)
+    row.sent += n
+    session.flush()
+    return row.sent
+
+
+def usage(session: Session, *, channel: str, month: str) -> UsageRow | None:
+    return session.exec(select(UsageRow).where(UsageRow.channel == channel, UsageRow.month == month)).first()
+
+
 def link_chat(session: Session, *, channel: str, chat_id: str, agency_id: int, role: str, display_name: str,
-              now: datetime) -> RecipientRow:
+              now: datetime, person: str = "", preferred: bool = True) -> RecipientRow:
     rec = session.exec(select(RecipientRow).where(RecipientRow.channel == channel,
                                                   RecipientRow.chat_id == chat_id)).first()
     if rec is None:
         rec = RecipientRow(channel=channel, chat_id=chat_id, agency_id=agency_id, role=role,
-                           display_name=display_name, created_at=now)
+                           display_name=display_name, created_at=now, person=person, preferred=preferred)
         session.add(rec)
     else:
         rec.agency_id, rec.role, rec.display_name = agency_id, role, display_name
-        rec.active, rec.disabled_reason = True, ""
+        rec.active, rec.disabled_reason, rec.person, rec.preferred = True, "", person, preferred
     session.flush()
     return rec
 
@@ -146,3 +182,12 @@ def mark_seen(session: Session, *, channel: str, message_id: str, now: datetime)
     session.add(InboundSeenRow(channel=channel, message_id=message_id, at=now))
     session.flush()
     return True
+
+
+def mark_exhausted(session: Session, *, channel: str, month: str) -> None:
+    row = usage(session, channel=channel, month=month)
+    if row is None:
+        row = UsageRow(channel=channel, month=month, sent=0)
+        session.add(row)
+    row.exhausted = True
+    session.flush()

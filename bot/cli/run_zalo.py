@@ -41,7 +41,8 @@ class ZaloRunner:
                 session.commit()
 
         self.transport = ZaloTransport(core, self.client, seen=seen, mark=mark)
-        self.sender = ZaloSender(self.client, core)
+        self.sender = ZaloSender(self.client, core, on_sent=lambda n: count_sent(engine, app.clock, s, n),
+                                 exhausted=lambda: quota_exhausted(engine, app.clock))
         self.stop = asyncio.Event()
         self.task: asyncio.Task | None = None
         self.server = None
@@ -67,3 +68,38 @@ class ZaloRunner:
         if self.server is not None:
             self.server.stop()
         await self.client.close()
+
+
+def _month(clock) -> str:
+    return clock.now().strftime("%Y-%m")
+
+
+def quota_exhausted(engine, clock) -> bool:
+    from bot.transports.zalo import CHANNEL
+
+    with Session(engine) as session:
+        row = registry.usage(session, channel=CHANNEL, month=_month(clock))
+        return bool(row and row.exhausted)
+
+
+def count_sent(engine, clock, settings, n: int) -> None:
+    """Count Zalo messages; at 80% of the monthly quota the coordinators are warned (once a month)."""
+    from bot.transports.zalo import CHANNEL
+    from jobs.claims import insert_new, recipients, reminder_key
+
+    month = _month(clock)
+    with Session(engine) as session:
+        total = registry.add_usage(session, channel=CHANNEL, month=month, n=n)
+        limit = settings.zalo_monthly_quota
+        if total >= 0.8 * limit and total - n < 0.8 * limit:
+            now = clock.now()
+            slot = f"{total}/{limit} ({month})"
+            _, coordinators = recipients(session)
+            insert_new(session, [{"key": reminder_key(None, None, cid, "quota_warning", month), "item_id": None,
+                                  "agency_id": None, "assignment_id": None, "recipient_id": cid,
+                                  "kind": "quota_warning", "slot": slot, "day": now.date(), "status": "pending",
+                                  "attempts": 0, "created_at": now, "message_ref": "", "last_error": ""}
+                                 for cid in coordinators], now=now)
+        if total >= limit:
+            registry.mark_exhausted(session, channel=CHANNEL, month=month)
+        session.commit()

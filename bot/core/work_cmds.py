@@ -413,3 +413,17 @@ def cmd_export(ctx: Ctx, args: str, config) -> None:
     caption = RT.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
     ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
         f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption)))
+
+
+# --- /kenh ---------------------------------------------------------------------------------------------
+def cmd_channel(ctx: Ctx, args: str, config) -> None:
+    from bot.domain.text import fold
+
+    choice = fold(args.strip()).split()[0] if args.strip() else ""
+    if choice not in T.CHANNEL_NAMES:
+        ctx.reply(T.CHANNEL_USAGE)
+        return
+    if not registry.set_preferred(ctx.session, person=ctx.recipient.person, channel=choice):
+        ctx.reply(T.CHANNEL_MISSING.format(channel=T.CHANNEL_NAMES[choice]))
+        return
+    ctx.reply(T.CHANNEL_OK.format(channel=T.CHANNEL_NAMES[choice]))

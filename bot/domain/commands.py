@@ -20,6 +20,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "logout": ("dangxuat", "logout"),
     "inspect": ("lichkiemtra", "inspect"),
     "report": ("baocao", "report"),
+    "channel": ("kenh", "channel"),
     "export": ("xuatbaocao", "export"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}

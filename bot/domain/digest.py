@@ -97,11 +97,12 @@ class CoordinatorDigest:
     delivery_failed: list[tuple[str, str, int, str]] = field(default_factory=list)
     inspections: list[tuple[str, str, bool, date]] = field(default_factory=list)  # code, unit, surprise, due
     weekly: dict | None = None   # closed, new_overdue, soon: [(code, agency, date)]; no_officer, disabled: [str]
+    notices: list[str] = field(default_factory=list)   # channel fallbacks, quota warnings, unreachable officers
 
     @property
     def empty(self) -> bool:
         return not (self.escalations or self.needs_date or self.recurrence or self.channel_lost
-                    or self.delivery_failed or self.inspections or self.weekly)
+                    or self.delivery_failed or self.inspections or self.weekly or self.notices)
 
 
 def _unique(rows: list, key=lambda r: r) -> list:
@@ -119,7 +120,7 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
     d = CoordinatorDigest(d.overdue_total, d.overdue_agencies, _unique(d.escalations, lambda r: r[:2]),
                           _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
                           _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
-                          _unique(d.inspections, lambda r: r[0]), d.weekly)
+                          _unique(d.inspections, lambda r: r[0]), d.weekly, _unique(d.notices))
     lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies) if d.overdue_total
              else T.COORD_NO_OVERDUE]
     if d.escalations:
@@ -141,6 +142,7 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
         lines.append(T.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
     for agency, chat, attempts, error in d.delivery_failed:
         lines.append(T.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
+    lines += d.notices
     if d.weekly is not None:
         lines += ["", *weekly_lines(d.weekly, today)]
     return T.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()

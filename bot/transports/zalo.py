@@ -37,10 +37,15 @@ class WebhookSetError(RuntimeError):
 class ZaloSender:
     """Sends one Outbound as plain text chunks; numbered choices replace buttons."""
 
-    def __init__(self, client: ZaloClient, core: CommandCore):
+    def __init__(self, client: ZaloClient, core: CommandCore, *, on_sent: Callable[[int], None] | None = None,
+                 exhausted: Callable[[], bool] | None = None):
         self.client, self.core = client, core
+        self.on_sent = on_sent or (lambda n: None)
+        self.exhausted = exhausted or (lambda: False)
 
     async def send(self, out: Outbound) -> str:
+        if self.exhausted():
+            raise TransportError("Zalo: monthly quota used up", permanent=True, quota=True)
         out = self.core.present(out)
         text = f"{out.title}\n{out.text}" if out.title else out.text
         if out.attachment is not None:
@@ -51,9 +56,10 @@ class ZaloSender:
                 if chunk.strip():
                     result = await self.client.send_message(out.chat_id, chunk)
                     ref = str((result or {}).get("message_id", ""))
+                    self.on_sent(1)
         except ZaloError as e:
             if e.quota_exceeded:
-                raise TransportError(str(e), permanent=True, recipient_gone=False) from None
+                raise TransportError(str(e), permanent=True, quota=True) from None
             if e.transient:
                 raise TransportError(str(e), permanent=False) from None
             gone = e.code in (400, 404) and "chat" in e.description.lower()

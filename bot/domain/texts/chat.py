@@ -28,6 +28,7 @@ Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị
 /hoantac 3.II (/undo) — mở lại mục đã báo xong nhầm
 /xem 3.II (/task) — nội dung, cơ quan, thời hạn, sản phẩm
 /trehan (/late) — các việc quá hạn
+/kenh zalo (/kenh telegram) — chọn kênh nhận nhắc việc khi đã liên kết cả hai
 /dangxuat — hủy liên kết cuộc trò chuyện này
 /huongdan (/help) — hướng dẫn này
 
@@ -110,3 +111,7 @@ CHOICES_HINT = "Trả lời bằng số để chọn:"
 CHOICE_UNKNOWN = "Không có lựa chọn số {n}. Gõ /viec để xem danh sách mới."
 ZALO_UNSUPPORTED = "Bot chỉ đọc được tin nhắn chữ. Gõ lệnh, ví dụ: viec, xong 3.II, huongdan."
 ZALO_FILE_ELSEWHERE = "📎 {name}: tệp này chỉ gửi được qua Telegram; hãy dùng Telegram hoặc lệnh nhacviec trên máy chủ."
+CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
+CHANNEL_USAGE = "Cách dùng: /kenh zalo hoặc /kenh telegram — chọn kênh nhận nhắc việc."
+CHANNEL_OK = "Từ nay nhắc việc gửi qua {channel}. Nếu không gửi được, bot chuyển sang kênh còn lại."
+CHANNEL_MISSING = "Anh/chị chưa liên kết {channel}. Mở {channel}, nhắn cho bot: start MÃ_MỜI (dùng lại mã mời cũ)."

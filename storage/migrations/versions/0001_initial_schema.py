@@ -1,9 +1,9 @@
 """Initial schema: plan, sections, items, agencies, groups, assignments, history, recipients,
-invites, dialogs, reminders, sweeps and inbound dedupe.
+invites, dialogs, reminders, sweeps, inbound dedupe and channel usage.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 20:00:17.947812
+Create Date: 2026-11-26 20:02:53.064913
 """
 from alembic import op
 import sqlalchemy as sa
@@ -38,6 +38,15 @@ def upgrade() -> None:
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
+    )
+    op.create_table('channel_usage',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('month', sqlmodel.sql.sqltypes.AutoString(length=7), nullable=False),
+    sa.Column('sent', sa.Integer(), nullable=False),
+    sa.Column('exhausted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('channel', 'month')
     )
     op.create_table('dialog',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -104,7 +113,7 @@ def upgrade() -> None:
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('used_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.Column('used_by', sqlmodel.sql.sqltypes.AutoString(length=240), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('code_hash')
@@ -119,12 +128,15 @@ def upgrade() -> None:
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('disabled_reason', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('person', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('preferred', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('channel', 'chat_id')
     )
     with op.batch_alter_table('recipient', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_recipient_agency_id'), ['agency_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_recipient_person'), ['person'], unique=False)
 
     op.create_table('section',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -279,6 +291,7 @@ def downgrade() -> None:
 
     op.drop_table('section')
     with op.batch_alter_table('recipient', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recipient_person'))
         batch_op.drop_index(batch_op.f('ix_recipient_agency_id'))
 
     op.drop_table('recipient')
@@ -291,6 +304,7 @@ def downgrade() -> None:
     op.drop_table('plan')
     op.drop_table('inbound_seen')
     op.drop_table('dialog')
+    op.drop_table('channel_usage')
     op.drop_table('agency_group')
     with op.batch_alter_table('agency', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agency_kind'))

@@ -1,0 +1,120 @@
+"""One officer on Telegram and Zalo: the same invite links both, /kenh picks the preferred channel,
+a permanent failure or an exhausted Zalo quota falls back to the other channel, coordinators are told."""
+
+from __future__ import annotations
+
+from datetime import date as D
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from bot.cli.run_zalo import count_sent, quota_exhausted
+from bot.core import CommandCore
+from bot.ports import FixedClock, Inbound
+from bot.transports.zalo import CHANNEL as ZALO
+from bot.transports.zalo import ZaloSender
+from bot.transports.zalo_client import ZaloClient
+from jobs.sweep import run_sweep
+from storage import registry, work
+from storage.models import RecipientRow, ReminderRow
+from tests.conftest import loaded_engine
+from tests.sweep_harness import ZONE, RecordingSender, at, link, make_deps
+from tests.zalo_emulator import TOKEN, ZaloEmulator
+
+DAY = D(2023, 5, 22)
+
+
+class Setup:
+    def __init__(self, engine, quota: int = 3000):
+        self.engine = engine
+        self.emu = ZaloEmulator(quota=quota, echo_own_sends=False)
+        self.lan_zalo = self.emu.add_user("Lan")
+        self.core = CommandCore(engine, FixedClock(at(DAY)), ZONE)
+        self.client = ZaloClient(TOKEN, "http://zalo.test", transport=self.emu.transport())
+        self.telegram = RecordingSender()
+        code = "one-invite-two-channels"
+        with Session(engine) as s:
+            registry.create_invite(s, code=code, agency_id=work.agency_ids(s)["so-tu-phap"], role="officer",
+                                   now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
+            s.commit()
+        assert "Xin chào" in self.core.handle(Inbound("telegram", "111", f"/start {code}", sender="Lan"))[0].text
+        assert "Xin chào" in self.core.handle(Inbound(ZALO, self.lan_zalo, f"start {code}", sender="Lan",
+                                                      bare=True, buttons=False))[0].text
+        link(engine, "999", "vp-ubnd-tinh", "coordinator", name="Hùng")
+
+    async def sweep(self, day=DAY):
+        deps = make_deps(self.engine, FixedClock(at(day)), self.telegram)
+        deps.senders[ZALO] = ZaloSender(self.client, self.core)
+        return await run_sweep(deps)
+
+
+@pytest.fixture
+def engine(sqlite_url, plan, directory):
+    eng = loaded_engine(sqlite_url, plan, directory, at(D(2023, 1, 2)))
+    yield eng
+    eng.dispose()
+
+
+async def test_one_invite_links_both_channels_and_kenh_picks_one(engine):
+    s = Setup(engine)
+    with Session(engine) as session:
+        recs = session.execute(select(RecipientRow).where(RecipientRow.role == "officer")).scalars().all()
+        assert [(r.channel, r.preferred) for r in recs] == [("telegram", True), (ZALO, False)]
+        assert recs[0].person == recs[1].person != ""
+    again = s.core.handle(Inbound("telegram", "222", "/start one-invite-two-channels"))[0].text
+    assert "đã được dùng" in again                      # once per channel
+    await s.sweep()
+    assert len(s.telegram.to("111")) == 1 and s.emu.texts(s.lan_zalo) == []
+    reply = s.core.handle(Inbound(ZALO, s.lan_zalo, "kenh zalo", bare=True, buttons=False))[0].text
+    assert reply.startswith("Từ nay nhắc việc gửi qua Zalo")
+    await s.sweep(D(2023, 5, 26))
+    assert len(s.telegram.to("111")) == 1 and len(s.emu.texts(s.lan_zalo)) == 1
+    assert "Cách dùng: /kenh" in s.core.handle(Inbound("telegram", "111", "/kenh viber"))[0].text
+    await s.client.close()
+
+
+async def test_quota_exhausted_falls_back_to_telegram_and_tells_coordinators(engine):
+    s = Setup(engine, quota=0)
+    s.core.handle(Inbound(ZALO, s.lan_zalo, "kenh zalo", bare=True, buttons=False))
+    report = await s.sweep()
+    assert s.emu.texts(s.lan_zalo) == []
+    assert len(s.telegram.to("111")) == 1 and "PL1.2" in s.telegram.to("111")[0].text   # the fallback
+    coord = s.telegram.to("999")[-1].text
+    assert "↪️ Sở Tư pháp: không gửi được qua zalo:" in coord and "chuyển sang telegram:111" in coord
+    assert report.delivery.failed >= 1
+    await s.client.close()
+
+
+async def test_zalo_only_officer_unreachable_when_quota_is_gone(engine):
+    s = Setup(engine, quota=0)
+    minh = s.emu.add_user("Minh")
+    with Session(engine) as session:
+        registry.link_chat(session, channel=ZALO, chat_id=minh, agency_id=work.agency_ids(session)["so-noi-vu"],
+                           role="officer", display_name="Minh", now=at(DAY))
+        session.commit()
+    await s.sweep()
+    coord = s.telegram.to("999")[-1].text
+    assert "Sở Nội vụ (zalo:" in coord and "hạn mức Zalo tháng này đã hết" in coord
+    await s.client.close()
+
+
+def test_monthly_counter_warns_at_80_percent_once(engine):
+    class Quota:
+        zalo_monthly_quota = 10
+
+    link(engine, "999", "vp-ubnd-tinh", "coordinator")
+    clock = FixedClock(at(DAY))
+    for _ in range(7):
+        count_sent(engine, clock, Quota, 1)
+    with Session(engine) as s:
+        assert s.execute(select(ReminderRow).where(ReminderRow.kind == "quota_warning")).first() is None
+    count_sent(engine, clock, Quota, 1)
+    count_sent(engine, clock, Quota, 1)
+    with Session(engine) as s:
+        warnings = s.execute(select(ReminderRow).where(ReminderRow.kind == "quota_warning")).scalars().all()
+    assert len(warnings) == 1 and warnings[0].slot == "8/10 (2023-05)"
+    assert not quota_exhausted(engine, clock)
+    count_sent(engine, clock, Quota, 1)
+    assert quota_exhausted(engine, clock)
