@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     zalo_webhook_port: int = Field(default=8444)
     zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
     zalo_monthly_quota: int = Field(default=3000, ge=1)
+    preferred_channel: str = Field(default="", pattern=r"^(|telegram|zalo)$")
 
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)

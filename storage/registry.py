@@ -27,7 +27,7 @@ OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
 
 def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
-                  now: datetime) -> tuple[str, RecipientRow | InviteRow | None]:
+                  now: datetime, prefer: str = "") -> tuple[str, RecipientRow | InviteRow | None]:
     """Link a chat with a valid invite (once per channel); anything else changes nothing."""
     invite = session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
     if invite is None:
@@ -43,8 +43,11 @@ def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, di
         return USED, invite
     person = f"invite:{invite.id}"
     sibling = session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active == True)).first()  # noqa: E712
+    preferred = sibling is None or channel == prefer   # the first chat, unless the setting prefers this channel
     rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
-                    display_name=display_name, now=now, person=person, preferred=sibling is None)
+                    display_name=display_name, now=now, person=person, preferred=preferred)
+    if preferred and sibling is not None:
+        sibling.preferred = False
     return OK, rec
 
 

@@ -118,3 +118,18 @@ def test_monthly_counter_warns_at_80_percent_once(engine):
     assert not quota_exhausted(engine, clock)
     count_sent(engine, clock, Quota, 1)
     assert quota_exhausted(engine, clock)
+
+
+def test_setting_prefers_zalo_when_both_are_linked(engine):
+    from bot.core import CoreConfig
+
+    core = CommandCore(engine, FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
+    with Session(engine) as s:
+        registry.create_invite(s, code="pref-code-zalo-1", agency_id=work.agency_ids(s)["so-y-te"], role="officer",
+                               now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
+        s.commit()
+    core.handle(Inbound("telegram", "555", "/start pref-code-zalo-1"))
+    core.handle(Inbound(ZALO, "abc", "start pref-code-zalo-1", bare=True, buttons=False))
+    with Session(engine) as s:
+        rows = s.execute(select(RecipientRow.channel, RecipientRow.preferred).order_by(RecipientRow.id)).all()
+    assert rows == [("telegram", False), (ZALO, True)]

@@ -167,7 +167,7 @@ async def test_errors_are_classified(engine):
     chat = emu.add_user("Lan")
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport(), timeout=0.5)
     sender = ZaloSender(client, CommandCore(engine, FixedClock(JULY), ZONE))
-    for kind in ("http_500_html", "http_502", "hang"):
+    for kind in ("http_500_html", "http_502", "hang", "http_429"):
         emu.fail_next("sendMessage", kind)
         with pytest.raises(TransportError) as e:
             await sender.send(Outbound(CHANNEL, chat, "x"))
@@ -198,7 +198,7 @@ async def test_429_then_success_by_the_retry_job(engine):
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     core = CommandCore(engine, FixedClock(JULY), ZONE)
-    emu.fail_next("sendMessage", "http_502")
+    emu.fail_next("sendMessage", "http_429")      # a rate limit, not the monthly quota: back off, then retry
     deps = make_deps(engine, FixedClock(at(D(2023, 5, 22))), None)
     deps.senders = {CHANNEL: ZaloSender(client, core)}
     first = await run_sweep(deps)

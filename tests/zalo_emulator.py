@@ -71,6 +71,8 @@ class ZaloEmulator:
             return httpx.Response(500, text="<html><body>Internal Server Error</body></html>")
         if fault == "http_502":
             return httpx.Response(502, text="Bad Gateway")
+        if fault == "http_429":
+            return self._json(429, {"ok": False, "error_code": 429, "description": "Too Many Requests"})
         if fault == "ok_false_429":
             return self._json(200, {"ok": False, "error_code": 429, "description": "Quota exceeded"})
         params = json.loads(request.content or b"{}")

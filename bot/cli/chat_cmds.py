@@ -108,7 +108,7 @@ def make_core(app) -> CommandCore:
     return CommandCore(app.engine, app.clock, s.zone, CoreConfig(
         bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
         flood_seconds=s.flood_seconds, plan_slug=app.plan_slug, inspection_notice=s.inspection_notice,
-        calendar=load_calendar(s.calendar_file)))
+        calendar=load_calendar(s.calendar_file), preferred_channel=s.preferred_channel))
 
 
 def _ensure_ready(app) -> None:
@@ -163,6 +163,12 @@ async def run_zalo_only(app, core: CommandCore) -> int:
             await asyncio.Event().wait()
     except (KeyboardInterrupt, asyncio.CancelledError):
         pass
+    except Exception as e:  # noqa: BLE001 - e.g. a webhook set behind our back: say so and stop
+        from bot.transports.zalo import WebhookSetError
+
+        if isinstance(e, WebhookSetError):
+            raise CliError(texts.ERR_ZALO_WEBHOOK) from None
+        raise
     finally:
         scheduler.shutdown(wait=False)
         await zalo.close()

@@ -56,7 +56,12 @@ class ZaloRunner:
             self.server = app.listen(s.zalo_webhook_port, address=s.zalo_webhook_listen)
             log.info("zalo webhook listening on %s:%d", s.zalo_webhook_listen, s.zalo_webhook_port)
         else:
-            await self.transport.prepare_polling()
+            from bot.transports.zalo import WebhookSetError
+
+            try:
+                await self.transport.prepare_polling()
+            except WebhookSetError:
+                raise CliError(texts.ERR_ZALO_WEBHOOK) from None
             self.task = asyncio.get_running_loop().create_task(
                 self.transport.run_polling(self.stop, s.zalo_poll_timeout))
             log.info("zalo polling started")

@@ -34,6 +34,7 @@ class CoreConfig:
     plan_slug: str | None = None
     inspection_notice: int = 7      # working days an inspected unit is told ahead
     calendar: object = None         # WorkCalendar, to say when the notice goes out
+    preferred_channel: str = ""     # telegram | zalo: the channel reminders prefer when an officer has both
 
 
 class CommandCore:
@@ -150,7 +151,7 @@ class CommandCore:
             return
         result, row = registry.redeem_invite(ctx.session, code=code, channel=ctx.inbound.channel,
                                              chat_id=ctx.inbound.chat_id, display_name=ctx.inbound.sender,
-                                             now=ctx.now)
+                                             now=ctx.now, prefer=self.config.preferred_channel)
         if result == registry.OK:
             agency = ctx.session.get(AgencyRow, row.agency_id)
             role = T.START_ROLE_COORDINATOR if row.role == "coordinator" else ""

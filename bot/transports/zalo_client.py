@@ -25,7 +25,8 @@ class ZaloError(Exception):
 
     @property
     def quota_exceeded(self) -> bool:
-        return self.code == 429 or "quota" in self.description.lower()
+        """The plan's monthly quota (429 "Quota exceeded"); any other 429 is a rate limit worth a retry."""
+        return "quota" in self.description.lower()
 
 
 class ZaloClient:

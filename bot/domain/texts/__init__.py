@@ -149,3 +149,5 @@ BACKUP_SQLITE_ONLY = "Sao lưu trực tuyến chỉ dành cho SQLite; với Post
 CONFIRM_OK = "Đã xác nhận thời hạn {code}: {reading}."
 CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
 ERR_ZALO_SECRET = "Chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET dài 8–256 ký tự."
+ERR_ZALO_WEBHOOK = ("Zalo vẫn đang gửi tin tới một webhook nên không thể nhận tin bằng polling. Xóa webhook trong "
+                    "Zalo Bot Creator hoặc đặt ZALO_WEBHOOK_URL để chạy ở chế độ webhook.")
