@@ -10,7 +10,7 @@ from datetime import timedelta, tzinfo
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.core import work_cmds
+from bot.core import admin_cmds, work_cmds
 from bot.core.choices import number_choices
 from bot.core.context import Ctx
 from bot.domain.commands import parse_command
@@ -138,7 +138,8 @@ class CommandCore:
         elif command.name == "logout":
             self._logout(ctx)
         else:
-            getattr(work_cmds, f"cmd_{command.name}")(ctx, command.args, self.config)
+            handler = getattr(work_cmds, f"cmd_{command.name}", None) or getattr(admin_cmds, f"cmd_{command.name}")
+            handler(ctx, command.args, self.config)
 
     # --- registration -------------------------------------------------------------------------
     def _start(self, ctx: Ctx, args: str) -> None:

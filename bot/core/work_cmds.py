@@ -60,7 +60,7 @@ def _target(ctx: Ctx, item: ItemRow, words: list[str]) -> tuple[WorkItem | None,
     return None, ""
 
 
-def _split(args: str) -> tuple[str, list[str]]:
+def split_code(args: str) -> tuple[str, list[str]]:
     """The code and the words after it; the code may itself hold a space ("3 II")."""
     words = args.split()
     if len(words) >= 2 and words[0].isdigit() and words[1].strip(".").upper().strip("IVX") == "":
@@ -76,7 +76,7 @@ def _note(ctx: Ctx, text: str, config) -> tuple[str, str]:
 
 
 def _item_and_target(ctx: Ctx, args: str, usage: str):
-    code, words = _split(args)
+    code, words = split_code(args)
     if not code:
         ctx.reply(T.USAGE[usage])
         return None, None, ""
@@ -207,7 +207,7 @@ def _todo_page(ctx: Ctx, agency: AgencyRow, page: int, config) -> None:
 
 # --- /xem -------------------------------------------------------------------------------------
 def cmd_task(ctx: Ctx, args: str, config) -> None:
-    code, _ = _split(args)
+    code, _ = split_code(args)
     if not code:
         ctx.reply(T.USAGE["task"])
         return
@@ -358,72 +358,3 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
             on_button(ctx, data, config)
         return True
     return False
-
-
-# --- /lichkiemtra (coordinators) ----------------------------------------------------------------
-def cmd_inspect(ctx: Ctx, args: str, config) -> None:
-    from bot.domain.deadlines import parse_day
-    from bot.domain.texts import reminders as RT
-    from storage.queries import schedule_inspection
-
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
-        return
-    code, rest = _split(args)
-    day = parse_day(rest[0]) if rest else None
-    if not code or day is None:
-        ctx.reply(RT.INSPECTION_USAGE)
-        return
-    item = ctx.find_item(code)
-    if item is None:
-        return
-    if item.type != "inspection":
-        ctx.reply(RT.INSPECTION_NOT.format(code=item.code))
-        return
-    schedule_inspection(session=ctx.session, item=item, day=day, actor=ctx.actor, now=ctx.now)
-    notice = RT.INSPECTION_SECRET if item.surprise else RT.INSPECTION_NOTICE.format(
-        n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
-        if config.calendar else "")
-    ctx.reply(RT.INSPECTION_SET.format(code=item.code, date=vn_date(day), notice=notice))
-
-
-# --- /baocao, /xuatbaocao (coordinators) -----------------------------------------------------------
-def cmd_report(ctx: Ctx, args: str, config) -> None:
-    from bot.ports import Attachment, Outbound
-    from bot.reports import build
-
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
-        return
-    title, text, png = build.report(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
-    ctx.reply(text, title=title)
-    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
-        f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title)))
-
-
-def cmd_export(ctx: Ctx, args: str, config) -> None:
-    from bot.domain.texts import reminders as RT
-    from bot.ports import Attachment, Outbound
-    from bot.reports import build
-
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
-        return
-    data, _ = build.export(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
-    caption = RT.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
-    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
-        f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption)))
-
-
-# --- /kenh ---------------------------------------------------------------------------------------------
-def cmd_channel(ctx: Ctx, args: str, config) -> None:
-    from bot.domain.text import fold
-
-    choice = fold(args.strip()).split()[0] if args.strip() else ""
-    if choice not in T.CHANNEL_NAMES:
-        ctx.reply(T.CHANNEL_USAGE)
-        return
-    if not registry.set_preferred(ctx.session, person=ctx.recipient.person, channel=choice):
-        ctx.reply(T.CHANNEL_MISSING.format(channel=T.CHANNEL_NAMES[choice]))
-        return
-    ctx.reply(T.CHANNEL_OK.format(channel=T.CHANNEL_NAMES[choice]))
