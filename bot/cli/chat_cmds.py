@@ -117,7 +117,7 @@ def _ensure_ready(app) -> None:
     with Session(app.engine) as session:
         has_plan = rev is not None and _has_plan(session)
     if not has_plan:
-        cmd_init(app, Namespace(plan=None, agencies=None, strict=False, json=False))
+        cmd_init(app, Namespace(plan=None, agencies=None, strict=False, json=False, quiet=True))
 
 
 def _has_plan(session: Session) -> bool:

@@ -46,7 +46,8 @@ def cmd_init(app, args: Namespace) -> int:
         print(texts.INIT_UPGRADED.format(before=before, after=after))
     print(texts.INIT_PLAN.format(plan=plan.id, total=len(plan.items), tasks=plan.count(TASK),
                                  reviews=plan.count(REVIEW), inspections=plan.count(INSPECTION)))
-    _print_report(report)
+    if not getattr(args, "quiet", False):
+        _print_report(report)
     return 0
 
 
