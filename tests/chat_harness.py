@@ -18,6 +18,14 @@ from storage.models import AssignmentRow, ItemRow, StatusEventRow
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+JULY = datetime(2023, 7, 10, 9, 0, tzinfo=ZONE)
+
+
+async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:
+    """Link a chat the way an officer does: an invite, then /start CODE."""
+    from tests.telegram_fake import message
+
+    await h.send(message(chat_id, f"/start {h.invite(agency, role)}"))
 
 
 @dataclass

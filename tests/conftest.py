@@ -108,3 +108,26 @@ def loaded_engine(url: str, plan, directory, now):
         sync_plan(s, plan, directory, now=now)
         s.commit()
     return engine
+
+
+@pytest.fixture
+async def bot(sqlite_url, plan, directory):
+    """The real Telegram Application over the bundled plan on 10/7/2023, the Bot API faked (tests/telegram_fake.py)."""
+    from sqlmodel import Session
+
+    from storage import registry
+    from tests.chat_harness import JULY, build
+
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+
+    def disable(channel, chat_id, reason):
+        with Session(engine) as s:
+            registry.disable(s, channel=channel, chat_id=chat_id, reason=reason)
+            s.commit()
+
+    h, _ = build(engine, JULY, on_failure=disable)
+    await h.app.initialize()
+    await h.app.post_init(h.app)
+    yield h
+    await h.app.shutdown()
+    engine.dispose()

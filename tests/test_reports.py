@@ -17,7 +17,7 @@ from sqlmodel import Session
 from bot.domain.tally import Tally
 from bot.reports import build
 from storage import reports as data
-from storage import queries, work
+from storage import work
 from storage.models import AgencyRow, AssignmentRow, ItemRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at

@@ -5,43 +5,19 @@ layer and on the database."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session
 
-from bot.core import CoreConfig
 from bot.transports.telegram import render
 from bot.ports import Button, Outbound
 from storage import registry
 from storage.models import RecipientRow
-from tests.chat_harness import ZONE, build
-from tests.conftest import loaded_engine
-from tests.telegram_fake import TOKEN, button, channel_post, message
+from tests.chat_harness import JULY, register
+from tests.telegram_fake import TOKEN, button, message
 
 OFFICER, OTHER, COORD, STRANGER = 111, 222, 333, 444
-JULY = datetime(2023, 7, 10, 9, 0, tzinfo=ZONE)
-
-
-@pytest.fixture
-async def bot(sqlite_url, plan, directory):
-    engine = loaded_engine(sqlite_url, plan, directory, JULY)
-
-    def disable(channel, chat_id, reason):
-        with Session(engine) as s:
-            registry.disable(s, channel=channel, chat_id=chat_id, reason=reason)
-            s.commit()
-
-    h, _ = build(engine, JULY, on_failure=disable)
-    await h.app.initialize()
-    await h.app.post_init(h.app)
-    yield h
-    await h.app.shutdown()
-    engine.dispose()
-
-
-async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:
-    await h.send(message(chat_id, f"/start {h.invite(agency, role)}"))
 
 
 # --- start-up and registration ----------------------------------------------------------------

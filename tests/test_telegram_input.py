@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from tests.telegram_fake import channel_post, message
-from tests.test_telegram import OFFICER, bot, register  # noqa: F401  (the fixture and helpers)
+from tests.chat_harness import register
+from tests.test_telegram import OFFICER
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from bot.transports.telegram import webhook_options
 from tests.chat_harness import build
 from tests.conftest import loaded_engine
 from tests.telegram_fake import message
-from tests.test_telegram import JULY
+from tests.chat_harness import JULY
 
 SECRET = "s3cret-Token_123"
 

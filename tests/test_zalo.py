@@ -19,7 +19,7 @@ from jobs.sweep import run_sweep
 from storage import registry, work
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, make_deps
-from tests.zalo_emulator import BOT_ID, TOKEN, ZaloEmulator
+from tests.zalo_emulator import TOKEN, ZaloEmulator
 
 JULY = at(D(2023, 7, 10), 9)
 

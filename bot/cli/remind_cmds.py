@@ -27,7 +27,7 @@ from jobs.sweep import SweepDeps, last_swept_day, run_sweep
 from storage import queries, registry, work
 from storage.datafile import load_calendar
 from storage.engine import sqlite_path
-from storage.models import AgencyRow, ItemRow, RecipientRow, ReminderRow, StatusEventRow
+from storage.models import AgencyRow, ItemRow, RecipientRow, ReminderRow
 
 
 def policy_from(settings) -> ReminderPolicy:

@@ -17,7 +17,7 @@ from bot.domain.commands import parse_command
 from bot.domain.texts import chat as T
 from bot.domain.texts import vn_date
 from bot.ports import Clock, Inbound, Outbound
-from storage import queries, registry, work
+from storage import queries, registry
 from storage.models import AgencyRow
 
 log = logging.getLogger(__name__)
