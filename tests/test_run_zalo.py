@@ -48,3 +48,32 @@ def test_run_with_a_zalo_token(tmp_path, monkeypatch):
     assert emu.calls[:3] == ["getMe", "deleteWebhook", "getWebhookInfo"]
     assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]
     assert TOKEN not in err and "zalo polling started" in err
+
+
+def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys):
+    from sqlmodel import Session
+
+    from storage import registry, work
+    from storage.engine import make_engine
+
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.chdir(tmp_path)
+    for var in ("TELEGRAM_BOT_TOKEN", "TODAY"):
+        monkeypatch.delenv(var, raising=False)
+    assert main(["init"]) == 0
+    emu = ZaloEmulator()
+    lan = emu.add_user("Lan")
+    engine = make_engine(url)
+    with Session(engine) as s:
+        from datetime import datetime, timezone
+        registry.link_chat(s, channel="zalo", chat_id=lan, agency_id=work.agency_ids(s)["so-tu-phap"],
+                           role="officer", display_name="Lan", now=datetime(2023, 5, 1, tzinfo=timezone.utc))
+        s.commit()
+    engine.dispose()
+    with EmulatorServer(emu) as server:
+        monkeypatch.setenv("ZALO_BOT_TOKEN", TOKEN)
+        monkeypatch.setenv("ZALO_BASE_URL", server.base_url)
+        capsys.readouterr()
+        assert main(["--today", "22/5/2023", "remind", "--json"]) == 0
+    assert emu.texts(lan) and emu.texts(lan)[0].startswith("Nhắc việc Thứ Hai 22/5/2023 — Sở Tư pháp")

@@ -134,12 +134,23 @@ def cmd_remind(app, args: Namespace) -> int:
 
 
 async def _sweep_with(app, senders: dict, token: str | None, day: date):
-    if token is None:
-        return await run_sweep(make_deps(app, senders), today=day, force=True)
-    from bot.transports.telegram import telegram_sender
+    """One sweep through every configured channel (terminal chats are printed)."""
+    from contextlib import AsyncExitStack
 
-    async with telegram_sender(token, app.settings.telegram_base_url) as tg:
-        return await run_sweep(make_deps(app, {**senders, "telegram": tg}), today=day, force=True)
+    async with AsyncExitStack() as stack:
+        if token is not None:
+            from bot.transports.telegram import telegram_sender
+
+            senders["telegram"] = await stack.enter_async_context(
+                telegram_sender(token, app.settings.telegram_base_url))
+        if app.settings.zalo_bot_token is not None:
+            from bot.cli.chat_cmds import make_core
+            from bot.cli.run_zalo import ZaloRunner
+
+            zalo = ZaloRunner(app, make_core(app))
+            stack.push_async_callback(zalo.client.close)
+            senders["zalo"] = zalo.sender
+        return await run_sweep(make_deps(app, senders), today=day, force=True)
 
 
 def _pending(app) -> int:
