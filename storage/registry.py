@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
 from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, RecipientRow, UsageRow
@@ -178,10 +178,15 @@ def seen(session: Session, *, channel: str, message_id: str) -> bool:
                                                         InboundSeenRow.message_id == message_id)).first() is not None
 
 
+SEEN_KEPT = timedelta(days=7)   # replays come back within seconds; a week is ample
+
+
 def mark_seen(session: Session, *, channel: str, message_id: str, now: datetime) -> bool:
-    """Record a handled message; False if another worker recorded it first."""
+    """Record a handled message (and forget those older than a week); False if already recorded."""
     if seen(session, channel=channel, message_id=message_id):
         return False
+    session.execute(delete(InboundSeenRow).where(InboundSeenRow.channel == channel,
+                                                 InboundSeenRow.at < now - SEEN_KEPT))
     session.add(InboundSeenRow(channel=channel, message_id=message_id, at=now))
     session.flush()
     return True

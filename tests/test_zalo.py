@@ -233,3 +233,14 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
         await zalo.poll_once()
     assert "✅ Đã ghi nhận Sở Nội vụ hoàn thành PL1.1" in emu.texts(minh)[-1]
     await client.close()
+
+
+def test_seen_messages_are_kept_a_week(engine):
+    from datetime import timedelta
+
+    with Session(engine) as s:
+        assert registry.mark_seen(s, channel=CHANNEL, message_id="old", now=JULY)
+        assert not registry.mark_seen(s, channel=CHANNEL, message_id="old", now=JULY)
+        assert registry.mark_seen(s, channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
+        assert not registry.seen(s, channel=CHANNEL, message_id="old")
+        assert registry.seen(s, channel=CHANNEL, message_id="new")
