@@ -69,6 +69,7 @@ def test_status(cli, tmp_path):
     assert code == 0 and data["last_sweep"] == "2023-05-22" and data["sent_today"] >= 1
     assert data["next_sweep"].startswith("2023-05-23T08:00:00+07:00")
     assert "Sở Nội vụ" in data["agencies_without_recipient"] and "Sở Tư pháp" not in data["agencies_without_recipient"]
+    assert data["zalo_sent_this_month"] == 0 and data["zalo_quota"] == 3000 and data["zalo_quota_exhausted"] is False
     code, out, _ = cli("--today", "22/5/2023", "status")
     assert "Lần quét gần nhất: 22/5/2023" in out
 

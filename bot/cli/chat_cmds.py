@@ -78,7 +78,7 @@ def cmd_officers(app, args: Namespace) -> int:
         rows = registry.all_recipients(session)
         data = [{"channel": r.channel, "chat_id": r.chat_id, "agency": a.name, "role": r.role,
                  "name": r.display_name, "active": r.active, "disabled_reason": r.disabled_reason,
-                 "since": r.created_at.isoformat()} for r, a in rows]
+                 "preferred": r.preferred, "person": r.person, "since": r.created_at.isoformat()} for r, a in rows]
     if args.json:
         print_json(data)
         return 0

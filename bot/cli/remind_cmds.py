@@ -174,12 +174,15 @@ def cmd_status(app, args: Namespace) -> int:
         failed = s.execute(select(func.count()).select_from(ReminderRow).where(ReminderRow.status == "failed")).scalar_one()
         disabled = [f"{r.channel}:{r.chat_id} ({a.name})" for r, a in registry.all_recipients(s) if not r.active]
         missing = registry.agencies_without_recipient(s)
+        zalo = registry.usage(s, channel="zalo", month=now.strftime("%Y-%m"))
     nxt = now.date() if now.time() < time(h, m) and (last is None or last < now.date()) else now.date() + timedelta(days=1)
     nxt = cal.next_working_day(nxt)
     data = {"last_sweep": last.isoformat() if last else None,
             "next_sweep": datetime.combine(nxt, time(h, m), s_.zone).isoformat(), "sent_today": sent_today,
             "pending_retries": pending, "failures": failed, "disabled_recipients": disabled,
-            "agencies_without_recipient": missing}
+            "agencies_without_recipient": missing,
+            "zalo_sent_this_month": zalo.sent if zalo else 0, "zalo_quota": s_.zalo_monthly_quota,
+            "zalo_quota_exhausted": bool(zalo and zalo.exhausted)}
     if args.json:
         print_json(data)
         return 0
@@ -188,6 +191,8 @@ def cmd_status(app, args: Namespace) -> int:
                                     sent_today=sent_today, pending=pending, failed=failed,
                                     disabled=", ".join(disabled) or texts.NONE, n_missing=len(missing),
                                     missing=", ".join(missing) or texts.NONE))
+    if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:
+        print(texts.STATUS_ZALO.format(sent=data["zalo_sent_this_month"], quota=data["zalo_quota"]))
     return 0
 
 

@@ -151,3 +151,4 @@ CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùn
 ERR_ZALO_SECRET = "Chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET dài 8–256 ký tự."
 ERR_ZALO_WEBHOOK = ("Zalo vẫn đang gửi tin tới một webhook nên không thể nhận tin bằng polling. Xóa webhook trong "
                     "Zalo Bot Creator hoặc đặt ZALO_WEBHOOK_URL để chạy ở chế độ webhook.")
+STATUS_ZALO = "Tin nhắn Zalo tháng này: {sent}/{quota}"
