@@ -2,49 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 from bot.cli.main import main
+from tests.run_process import clean_env, running_bot
 from tests.zalo_emulator import TOKEN, EmulatorServer, ZaloEmulator
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_run_with_a_zalo_token(tmp_path, monkeypatch):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "DATABASE_URL", "TODAY"))}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'bot.db'}"
-    monkeypatch.setenv("DATABASE_URL", env["DATABASE_URL"])
+    db = f"sqlite:///{tmp_path / 'bot.db'}"
+    monkeypatch.setenv("DATABASE_URL", db)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     with EmulatorServer(emu) as server:
-        env.update(ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=server.base_url, ZALO_POLL_TIMEOUT="1",
-                   PYTHONPATH=str(ROOT))
-        log = open(tmp_path / "stderr.log", "w", encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "--today", "10/7/2023", "run"], cwd=tmp_path,
-                                env=env, stdout=subprocess.DEVNULL, stderr=log)
-        try:
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and "getUpdates" not in emu.calls:
-                time.sleep(0.05)
+        env = clean_env(db, ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=server.base_url, ZALO_POLL_TIMEOUT="1")
+        with running_bot(tmp_path, env, "--today", "10/7/2023") as (wait_until, log):
+            wait_until(lambda: "getUpdates" in emu.calls)
             emu.inject_text(chat, "huongdan")
-            while time.monotonic() < deadline and not emu.texts(chat):
-                time.sleep(0.05)
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            log.close()
-    err = (tmp_path / "stderr.log").read_text(encoding="utf-8")
+            wait_until(lambda: bool(emu.texts(chat)))
+        err = log()
     assert emu.calls[:3] == ["getMe", "deleteWebhook", "getWebhookInfo"]
     assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]
     assert TOKEN not in err and "zalo polling started" in err
@@ -82,41 +58,25 @@ def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys):
 def test_run_serves_telegram_and_zalo_in_one_process(tmp_path, monkeypatch):
     from bench.fake_bot_api import FakeBotAPIServer
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "DATABASE_URL", "TODAY"))}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'bot.db'}"
-    monkeypatch.setenv("DATABASE_URL", env["DATABASE_URL"])
+    db = f"sqlite:///{tmp_path / 'bot.db'}"
+    monkeypatch.setenv("DATABASE_URL", db)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     with EmulatorServer(emu) as zalo, FakeBotAPIServer() as telegram:
-        env.update(ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=zalo.base_url, ZALO_POLL_TIMEOUT="1",
-                   TELEGRAM_BOT_TOKEN="42:TG-token-value", TELEGRAM_BASE_URL=telegram.base_url, PYTHONPATH=str(ROOT))
-        log = open(tmp_path / "stderr.log", "w", encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "--today", "10/7/2023", "run"], cwd=tmp_path,
-                                env=env, stdout=subprocess.DEVNULL, stderr=log)
-        try:
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and "getUpdates" not in emu.calls:
-                time.sleep(0.05)
+        env = clean_env(db, ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=zalo.base_url, ZALO_POLL_TIMEOUT="1",
+                        TELEGRAM_BOT_TOKEN="42:TG-token-value", TELEGRAM_BASE_URL=telegram.base_url)
+        with running_bot(tmp_path, env, "--today", "10/7/2023") as (wait_until, log):
+            wait_until(lambda: "getUpdates" in emu.calls)
             emu.inject_text(chat, "/huongdan")
             telegram.push_update({"update_id": 1, "message": {
                 "message_id": 1, "date": 1688950000, "text": "/huongdan",
                 "chat": {"id": 7, "type": "private", "first_name": "Hoa"},
                 "from": {"id": 7, "is_bot": False, "first_name": "Hoa"},
                 "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}})
-            while time.monotonic() < deadline and not (emu.texts(chat) and any(
-                    m == "sendMessage" for m, _ in telegram.calls)):
-                time.sleep(0.05)
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            log.close()
-    err = (tmp_path / "stderr.log").read_text(encoding="utf-8")
+            wait_until(lambda: bool(emu.texts(chat)) and any(m == "sendMessage" for m, _ in telegram.calls))
+        err = log()
     assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]
     assert any(m == "sendMessage" and "/xong 3.II" in p.get("text", "") for m, p in telegram.calls)
     assert "zalo polling started" in err and TOKEN not in err and "TG-token-value" not in err
