@@ -19,7 +19,7 @@ from bot.domain import reminders as R
 from bot.domain.deadlines import NO_DATE
 from bot.domain.digest import CoordinatorDigest, Entry, coordinator_digest, officer_digest
 from bot.ports import Button, Clock, Outbound, Sender, TransportError
-from bot.domain.texts import chat as CT
+from bot.domain.views import item_buttons
 from jobs.claims import insert_new, recipients, reminder_key
 from jobs.limiter import RateLimiter
 from storage import registry, work
@@ -245,9 +245,8 @@ class _Context:
         if not entries:
             return None
         title, text, actionable = officer_digest(self.agencies.get(rec.agency_id, ""), entries, today)
-        buttons = tuple((Button(f"{CT.BTN_DONE} {e.code}", f"d:{e.assignment_id}"),
-                         Button(f"📝 Tiến độ {e.code}", f"p:{e.assignment_id}"),
-                         Button(f"📄 Chi tiết {e.code}", f"v:{e.item_id}")) for e in actionable[:8])
+        buttons = tuple(tuple(Button(label, data) for label, data in item_buttons(e.code, e.assignment_id, e.item_id))
+                        for e in actionable[:8])
         return Outbound(rec.channel, rec.chat_id, text, title, buttons)
 
     def coordinator_message(self, s: Session, rec: RecipientRow, rows: list, today,

@@ -8,7 +8,7 @@ from bot.core.context import Ctx
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as T
-from bot.domain.views import WorkItem, due_phrase, late_lines, reading, remaining_text, todo_entry
+from bot.domain.views import WorkItem, due_phrase, item_buttons, late_lines, reading, remaining_text, todo_entry
 from bot.ports import Button
 from storage import registry, work
 from storage.models import AgencyRow, ItemRow, SectionRow
@@ -160,9 +160,7 @@ def _reopen(ctx: Ctx, target: WorkItem) -> None:
 
 # --- /viec ------------------------------------------------------------------------------------
 def _item_buttons(w: WorkItem) -> tuple[Button, ...]:
-    return (Button(f"{T.BTN_DONE} {w.code}", f"d:{w.assignment_id}"),
-            Button(f"📝 Tiến độ {w.code}", f"p:{w.assignment_id}"),
-            Button(f"📄 Chi tiết {w.code}", f"v:{w.item_id}"))
+    return tuple(Button(label, data) for label, data in item_buttons(w.code, w.assignment_id, w.item_id))
 
 
 def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRow | None:

@@ -31,10 +31,6 @@ class Agency:
     aliases: tuple[str, ...] = ()
     parent: str | None = None
 
-    @property
-    def display(self) -> str:
-        return self.short or self.name
-
 
 @dataclass(frozen=True)
 class Group:

@@ -12,7 +12,6 @@ from datetime import date
 from bot.domain.codes import inspection_code, review_code, roman_to_int, task_code
 
 TASK, REVIEW, INSPECTION = "task", "review", "inspection"
-ITEM_TYPES = (TASK, REVIEW, INSPECTION)
 
 
 class PlanFileError(ValueError):

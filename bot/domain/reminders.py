@@ -16,8 +16,6 @@ from bot.domain.workdays import WorkCalendar
 UPCOMING, DUE, OVERDUE, START, CHECKIN = "upcoming", "due", "overdue", "start", "checkin"
 ESCALATION, HEADS_UP, NEEDS_DATE, INSPECTION, RECURRENCE_DEFAULT = (
     "escalation", "heads_up", "needs_date", "inspection", "recurrence_default")
-OFFICER_KINDS = (UPCOMING, DUE, OVERDUE, START, CHECKIN, HEADS_UP, INSPECTION)
-COORDINATOR_KINDS = (ESCALATION, NEEDS_DATE, RECURRENCE_DEFAULT)
 
 MONTHS_OF = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 

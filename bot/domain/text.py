@@ -41,11 +41,6 @@ def key(text: str) -> str:
     return " ".join(words(text))
 
 
-def squash_spaces(text: str) -> str:
-    """Collapse runs of white space (including line breaks) to one space."""
-    return " ".join(text.split())
-
-
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance, for 'did you mean' suggestions."""
     if a == b:

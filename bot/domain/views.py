@@ -50,14 +50,10 @@ def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
     return f"hạn {vn_date(due)} — còn {days} ngày"
 
 
-def is_overdue(w: WorkItem, today: date) -> bool:
-    return w.status != "done" and not w.blocked and w.due is not None and w.due < today
-
-
-def sort_key(w: WorkItem) -> tuple:
-    """Overdue and soonest first; undated last; plan order within a day."""
-    undated = w.blocked or w.due is None or w.kind in ("unspecified", "on_demand")
-    return (undated, w.due or date.max, w.position)
+def item_buttons(code: str, assignment_id: int, item_id: int) -> tuple[tuple[str, str], ...]:
+    """(label, data) of the three buttons every listed item carries: done, progress, details."""
+    return ((f"{T.BTN_DONE} {code}", f"d:{assignment_id}"), (f"{T.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
+            (f"{T.BTN_DETAIL} {code}", f"v:{item_id}"))
 
 
 def todo_entry(w: WorkItem, today: date) -> str:

@@ -22,23 +22,18 @@ class WorkCalendar:
     makeup: frozenset[date] = frozenset()
     fixed: tuple[tuple[int, int], ...] = ()      # (day, month) holidays for years not listed
     known_years: frozenset[int] = frozenset()
-    names: dict[date, str] = field(default_factory=dict)
     _days: list[date] = field(default_factory=list, repr=False)
     _span: tuple[int, int] = (0, 0)
 
     @classmethod
     def build(cls, holidays: list[Holiday], makeup: list[tuple[date, str]], fixed=(), known_years=()) -> "WorkCalendar":
         off: set[date] = set()
-        names: dict[date, str] = {}
         for h in holidays:
             d = h.start
             while d <= h.end:
                 off.add(d)
-                names[d] = h.name
                 d += timedelta(days=1)
-        for d, name in makeup:
-            names[d] = name
-        return cls(frozenset(off), frozenset(d for d, _ in makeup), tuple(fixed), frozenset(known_years), names)
+        return cls(frozenset(off), frozenset(d for d, _ in makeup), tuple(fixed), frozenset(known_years))
 
     def is_working_day(self, d: date) -> bool:
         if d in self.makeup:
@@ -100,6 +95,3 @@ class WorkCalendar:
 
     def first_working_day_of_month(self, year: int, month: int) -> date:
         return self.next_working_day(date(year, month, 1))
-
-    def holiday_name(self, d: date) -> str:
-        return self.names.get(d, "")

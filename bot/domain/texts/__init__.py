@@ -6,17 +6,6 @@ from datetime import date
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
-ITEM_TYPE = {"task": "Nhiệm vụ", "review": "Rà soát TTHC", "inspection": "Kiểm tra"}
-
-DEADLINE_KIND = {
-    "date": "hạn cụ thể",
-    "window": "trong khoảng thời gian",
-    "ongoing": "thường xuyên",
-    "recurring": "định kỳ",
-    "on_demand": "khi có yêu cầu",
-    "unspecified": "chưa có hạn",
-}
-
 FLAG = {
     "year_mismatch": "năm khác năm kế hoạch — cần xác nhận",
     "invalid_date": "ngày không hợp lệ — cần xác nhận",

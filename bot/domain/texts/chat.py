@@ -3,6 +3,7 @@
 BTN_DONE = "✅ Đã xong"
 BTN_PROGRESS = "📝 Cập nhật tiến độ"
 BTN_DETAIL = "📄 Chi tiết"
+BTN_PROGRESS_SHORT = "📝 Tiến độ"
 BTN_UNDO = "↩️ Hoàn tác"
 BTN_MORE = "➡️ Xem tiếp"
 
@@ -74,7 +75,6 @@ ONLY_COORDINATING = "{agency} chỉ phối hợp thực hiện mục {code}; vi�
 NO_LEAD = "Mục {code} chưa giao cơ quan chủ trì nào."
 WHICH_AGENCY = "Mục {code} có {n} cơ quan chủ trì. Hãy ghi tên cơ quan sau mã, vd: /xong {code} {example}"
 AGENCY_UNKNOWN = "Không tìm thấy cơ quan \"{typed}\"."
-AGENCY_CANDIDATES = " Có phải: {names}?"
 COORDINATOR_ONLY = "Chỉ điều phối viên mới xem được việc của cơ quan khác."
 
 DONE_OK = "✅ Đã ghi nhận {agency} hoàn thành {code} — {title}"
