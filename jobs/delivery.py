@@ -35,6 +35,7 @@ class DeliveryConfig:
     backoff_max: float = 3600.0
     escalate_after: int = 7         # shown in the coordinators' digest
     plan_slug: str | None = None
+    default_recurrence: str = "quarterly"   # named in the coordinators' notice about "Định kỳ" items
 
 
 @dataclass
@@ -200,6 +201,8 @@ class _Context:
     assignments: dict[tuple[int, int, str], object]
     leads: dict[int, list[str]] = field(default_factory=dict)   # heads-up items: who leads
     zone: tzinfo = timezone.utc
+    rows: list = field(default_factory=list)
+    shared: dict | None = None
 
     @classmethod
     def load(cls, s: Session, rows: list) -> "_Context":
@@ -220,7 +223,7 @@ class _Context:
                 AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active == True)  # noqa: E712
             for item_id, agency_id in conn.execute(q):
                 leads.setdefault(item_id, []).append(agencies.get(agency_id, ""))
-        return cls(items, agencies, assignments, leads)
+        return cls(items, agencies, assignments, leads, rows=rows)
 
     def officer_message(self, rec: RecipientRow, rows: list, today) -> Outbound | None:
         entries = []
@@ -249,13 +252,33 @@ class _Context:
                         for e in actionable[:8])
         return Outbound(rec.channel, rec.chat_id, text, title, buttons)
 
+    def _shared(self, s: Session, today, config: DeliveryConfig) -> dict:
+        """What every coordinator's digest repeats (officers by agency, overdue totals, the week):
+        computed once per batch, not once per coordinator."""
+        if self.shared is None:
+            from storage import queries, reports
+
+            officers: dict[int, list[str]] = {}
+            for r, _a in registry.all_recipients(s):
+                if r.active and r.role == "officer":
+                    officers.setdefault(r.agency_id, []).append(r.display_name or f"{r.channel}:{r.chat_id}")
+            plan_id = queries.get_plan(session=s, slug=config.plan_slug).id
+            counts = work.overdue_by_agency(s, plan_id=plan_id, today=today)
+            self.shared = {"officers": officers, "overdue": (sum(c.count for c in counts), len(counts)),
+                           "plan_id": plan_id, "weekly": None}
+            if any(r.kind == "weekly" for r in self.rows):
+                w = reports.weekly(s, plan_id=plan_id, today=today, zone=self.zone)
+                self.shared["weekly"] = {
+                    k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
+                        if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+        return self.shared
+
     def coordinator_message(self, s: Session, rec: RecipientRow, rows: list, today,
                             config: DeliveryConfig) -> Outbound | None:
+        shared = self._shared(s, today, config)
+        officers = shared["officers"]
         d = CoordinatorDigest()
-        officers: dict[int, list[str]] = {}
-        for r, a in registry.all_recipients(s):
-            if r.active and r.role == "officer":
-                officers.setdefault(r.agency_id, []).append(r.display_name or f"{r.channel}:{r.chat_id}")
+        d.overdue_total, d.overdue_agencies = shared["overdue"]
         for r in rows:
             item = self.items.get(r.item_id) if r.item_id else None
             if r.kind == R.ESCALATION and item is not None:
@@ -267,17 +290,13 @@ class _Context:
                 flags = (item.deadline or {}).get("flags") or []
                 d.needs_date.append((item.code, item.deadline_text, flags[0] if flags else item.deadline_kind))
             elif r.kind == R.RECURRENCE_DEFAULT and item is not None:
-                d.recurrence.append((item.code, item.deadline_text, R.ReminderPolicy().default_recurrence))
+                d.recurrence.append((item.code, item.deadline_text, config.default_recurrence))
             elif r.kind == "inspection_due" and item is not None:
                 unit = ", ".join(self.agencies[x.agency_id] for x in s.execute(
                     select(ItemSubjectRow).where(ItemSubjectRow.item_id == item.id)).scalars())
                 d.inspections.append((item.code, unit or item.subject_text, item.surprise, item.due_date))
-            elif r.kind == "weekly" and d.weekly is None:
-                from storage import queries, reports
-                w = reports.weekly(s, plan_id=queries.get_plan(session=s, slug=config.plan_slug).id, today=today,
-                                   zone=self.zone)
-                d.weekly = {k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
-                                if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+            elif r.kind == "weekly":
+                d.weekly = shared["weekly"]
             elif r.kind in ("channel_fallback", "unreachable", "quota_warning"):
                 d.notices.append(_notice(r, self.agencies))
             elif r.kind == "channel_lost":
@@ -286,13 +305,6 @@ class _Context:
                 attempts, _, error = r.last_error.partition("|")
                 d.delivery_failed.append((self.agencies.get(r.agency_id, ""), r.slot.rsplit(":", 1)[0],
                                           int(attempts or 0), error))
-        try:
-            from storage import queries
-            plan_id = queries.get_plan(session=s, slug=config.plan_slug).id
-            counts = work.overdue_by_agency(s, plan_id=plan_id, today=today)
-            d.overdue_total, d.overdue_agencies = sum(c.count for c in counts), len(counts)
-        except Exception:  # noqa: BLE001 - the digest still goes out without the totals
-            log.exception("could not count overdue items for the coordinators' digest")
         if d.empty and not d.overdue_total:
             return None
         title, text = coordinator_digest(d, today, config.escalate_after)

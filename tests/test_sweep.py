@@ -250,3 +250,16 @@ async def test_weekly_summary_on_monday(engine):
     sender2 = RecordingSender()
     await sweep(engine, D(2023, 6, 13), sender2)          # Tuesday: no weekly part
     assert all("Tổng hợp tuần" not in o.text for o in sender2.sent)
+
+
+async def test_the_configured_default_period_is_the_one_announced(engine):
+    from dataclasses import replace
+
+    from bot.domain.reminders import ReminderPolicy
+
+    sender = RecordingSender()
+    deps = make_deps(engine, FixedClock(at(D(2023, 1, 3))), sender)
+    deps.policy = ReminderPolicy(default_recurrence="monthly")
+    deps.delivery = replace(deps.delivery, default_recurrence="monthly")
+    await run_sweep(deps)
+    assert "không nêu chu kỳ: bot nhắc theo tháng" in sender.to(COORD)[0].text

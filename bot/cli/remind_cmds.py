@@ -43,7 +43,7 @@ def make_deps(app, senders: dict) -> SweepDeps:
                      policy=policy_from(s), senders=senders,
                      limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
                      delivery=DeliveryConfig(max_attempts=s.retry_max_attempts, escalate_after=s.escalate_after,
-                                             plan_slug=app.plan_slug))
+                                             plan_slug=app.plan_slug, default_recurrence=s.default_recurrence))
 
 
 class PrintSender:
