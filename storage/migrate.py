@@ -32,11 +32,6 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
 def check(engine: Engine) -> str | None:
     """The database's revision; raise DatabaseUnusable if it is foreign, corrupt or newer."""
     script = ScriptDirectory.from_config(_config())

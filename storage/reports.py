@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -90,7 +90,3 @@ def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict
     return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
             "disabled": disabled}
 
-
-def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), zone)
-    return start, start + timedelta(days=1)
