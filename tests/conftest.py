@@ -14,6 +14,9 @@ from config.settings import DEFAULT_AGENCIES, DEFAULT_PLAN
 from storage.datafile import load_directory, load_plan
 from storage.engine import make_engine
 
+# python-telegram-bot 22: durations as timedelta now (what the bot's entry point opts into as well).
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
 # Set by .ci/run when a PostgreSQL server answers on 127.0.0.1:5432.
 PG_URL = os.environ.get("NHACVIEC_TEST_POSTGRES_URL", "")
 

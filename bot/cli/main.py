@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import cached_property
 
-from pydantic import ValidationError
+os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: durations as timedelta (no deprecation)
+
+from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.engine import make_url
 
 from bot.cli import agency_cmds, chat_cmds, plan_cmds, remind_cmds, report_cmds

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from bench.fake_bot_api import FakeBotAPIServer
 from bot.cli.main import main
 from tests.run_process import clean_env, running_bot
+
+pytestmark = pytest.mark.slow
+
 
 TOKEN = "777:RUN-test-TOKEN-value"
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.telegram_fake import channel_post, message
 from tests.chat_harness import register
-from tests.test_telegram import OFFICER
+from tests.chat.test_telegram import OFFICER
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -1,8 +1,12 @@
 """The benchmark scripts still run (tiny sizes; the figures themselves are printed, never asserted)."""
 
+import pytest
+
 import re
 
 from bench import commands
+
+pytestmark = pytest.mark.slow
 
 
 def test_commands_bench_runs_and_prints_its_line(capsys):

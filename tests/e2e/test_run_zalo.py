@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.cli.main import main
 from tests.run_process import clean_env, running_bot
 from tests.zalo_emulator import TOKEN, EmulatorServer, ZaloEmulator
+
+pytestmark = pytest.mark.slow
 
 
 def test_run_with_a_zalo_token(tmp_path, monkeypatch):
