@@ -95,3 +95,38 @@ class TransportError(Exception):
 class Sender(Protocol):
     async def send(self, out: Outbound) -> str:
         """Deliver one message (split as the channel needs); return a reference. Raise TransportError."""
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a channel can carry: delivery and the core shape messages to it (senders are wire code only)."""
+
+    buttons: bool = True          # inline buttons; without them buttons become numbered choices
+    files: bool = True            # photos and documents
+    max_length: int = 4096        # of one message, as the channel counts
+    inbound: bool = True          # people can answer on it (e-mail: no)
+
+
+# --- the store: what the rest of the program asks of the database (storage.store.SqlStore) -------------
+# Each protocol lists use-case methods (keyword-only arguments) returning domain dataclasses; nothing
+# outside storage/ and the composition root sees a session, a row class or SQL.
+
+
+class ChatStore(Protocol):
+    """What the command core asks (storage/chat_store.py)."""
+
+
+class SweepStore(Protocol):
+    """What the reminder sweep and delivery ask (storage/sweep_store.py)."""
+
+
+class PlanStore(Protocol):
+    """Loading plans and directories, the plan as a whole, reports and operations (storage/plan_store.py)."""
+
+
+class ChannelStore(Protocol):
+    """Per-channel bookkeeping: message counts, quotas, inbound dedupe, linked addresses (storage/channel_store.py)."""
+
+
+class Store(ChatStore, SweepStore, PlanStore, ChannelStore, Protocol):
+    """Everything; storage.store.SqlStore implements it."""

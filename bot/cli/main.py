@@ -12,7 +12,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: duration
 from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, chat_cmds, plan_cmds, remind_cmds, report_cmds
+from bot.cli import agency_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
@@ -36,6 +36,13 @@ class App:
     @cached_property
     def engine(self):
         return make_engine(self.settings.database_url)
+
+    @cached_property
+    def store(self):
+        """The one store every command uses (bot.ports.Store)."""
+        from storage.store import SqlStore
+
+        return SqlStore(self.engine)
 
     def require_schema(self) -> None:
         rev = check(self.engine)
@@ -109,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps = psub.add_parser("confirm", help="xác nhận thời hạn bị gắn cờ (vd. năm khác năm kế hoạch)")
     ps.add_argument("code")
     ps.add_argument("--actor", default="điều phối viên (CLI)")
-    ps.set_defaults(func=remind_cmds.cmd_plan_confirm)
+    ps.set_defaults(func=ops_cmds.cmd_plan_confirm)
 
     s = sub.add_parser("remind", help="nhắc việc của một ngày (--today); --dry-run chỉ liệt kê")
     s.add_argument("--dry-run", action="store_true")
@@ -118,11 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("status", help="tình trạng bộ lập lịch và gửi tin")
     s.add_argument("--json", action="store_true")
-    s.set_defaults(func=remind_cmds.cmd_status)
+    s.set_defaults(func=ops_cmds.cmd_status)
 
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu SQLite (được cả khi bot đang chạy)")
     s.add_argument("file")
-    s.set_defaults(func=remind_cmds.cmd_backup)
+    s.set_defaults(func=ops_cmds.cmd_backup)
 
     s = sub.add_parser("inspection", help="lịch kiểm tra (Phụ lục II)")
     isub = s.add_subparsers(dest="inspection_command", required=True)
@@ -131,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("date")
     i.add_argument("--surprise", action="store_true", help="kiểm tra đột xuất: không báo trước cho đơn vị")
     i.add_argument("--actor", default="điều phối viên (CLI)")
-    i.set_defaults(func=remind_cmds.cmd_inspection_schedule)
+    i.set_defaults(func=ops_cmds.cmd_inspection_schedule)
 
     s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
     s.add_argument("--format", choices=("xlsx",), default="xlsx")
@@ -148,18 +155,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
     s.add_argument("--expires", default="7d", help="hiệu lực: 7d, 12h, 30m (mặc định 7d)")
     s.add_argument("--json", action="store_true")
-    s.set_defaults(func=chat_cmds.cmd_invite)
+    s.set_defaults(func=officer_cmds.cmd_invite)
 
     s = sub.add_parser("officers", help="các cuộc trò chuyện đã liên kết")
     s.add_argument("--json", action="store_true")
-    s.set_defaults(func=chat_cmds.cmd_officers)
+    s.set_defaults(func=officer_cmds.cmd_officers)
 
     s = sub.add_parser("revoke", help="hủy liên kết một cuộc trò chuyện (CHAT hoặc kênh:CHAT)")
     s.add_argument("chat")
-    s.set_defaults(func=chat_cmds.cmd_revoke)
+    s.set_defaults(func=officer_cmds.cmd_revoke)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
-    s.set_defaults(func=chat_cmds.cmd_run)
+    s.set_defaults(func=run_cmds.cmd_run)
     return p
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from bot.cli.chat_cmds import _resolve_agency
+from bot.cli.officer_cmds import _resolve_agency
 from bot.cli.plan_cmds import CliError, _plan_id
 from bot.domain import texts
 from bot.domain.texts import letter as L

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.core import admin_cmds, work_cmds
-from bot.core.choices import number_choices
+from bot.domain.choices import number_choices
 from bot.core.context import Ctx
 from bot.domain.commands import parse_command
 from bot.domain.texts import chat as T

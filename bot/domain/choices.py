@@ -1,14 +1,17 @@
-"""Numbered choices for channels without buttons (the terminal, Zalo)."""
+"""Numbered choices for channels without buttons (the terminal, Zalo): pure, on any message dataclass
+with ``text`` and ``buttons`` (rows of objects with ``label`` and ``data``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from bot.domain.texts import chat as T
-from bot.ports import Outbound
+
+M = TypeVar("M", bound=Any)
 
 
-def number_choices(outs: list[Outbound], start: int = 1) -> tuple[list[Outbound], dict[str, str]]:
+def number_choices(outs: list[M], start: int = 1) -> tuple[list[M], dict[str, str]]:
     """Replace every button by a line "N — label"; return the messages and number → button data."""
     mapping: dict[str, str] = {}
     result = []

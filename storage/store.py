@@ -1,0 +1,12 @@
+"""The store: every use case the program asks of the database, as one object built from an engine."""
+
+from __future__ import annotations
+
+from storage.channel_store import SqlChannelStore
+from storage.chat_store import SqlChatStore
+from storage.plan_store import SqlPlanStore
+from storage.sweep_store import SqlSweepStore
+
+
+class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore):
+    """Implements bot.ports.Store over SQLite or PostgreSQL."""
