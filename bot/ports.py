@@ -77,6 +77,7 @@ class Outbound:
     title: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
+    subject: str = ""            # one line for channels that have a subject (e-mail): who, what, how many
 
 
 class TransportError(Exception):
