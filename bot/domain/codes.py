@@ -1,6 +1,12 @@
 """Item codes officers type: ``3.II`` for tasks, ``PL1.5`` and ``PL2.II.6`` for the appendices.
 
-Parsing accepts any case and separator: ``3.II`` = ``3.ii`` = ``II.3`` = ``3-II`` = ``3 II``.
+The scheme: a task's code is its number *as the plan prints it*, then its section's roman numeral:
+``3.II`` (task 3 of section II), ``1.1.II`` (sub-row 1.1 of section II), ``2.a.I`` (sub-row a of task 2
+of section I). Sub-numbers keep the plan's own spelling, letters in lower case, roman sections in upper
+case. A plan whose table has no sections drops the roman part: ``3``, ``1.1``, ``2.a``.
+
+Parsing accepts any case and separator: ``3.II`` = ``3.ii`` = ``II.3`` = ``3-II`` = ``3 II``;
+``1.1.II`` = ``1-1-ii`` = ``II.1.1``; ``2a.I`` = ``2.a.I``.
 An unknown or ambiguous code yields suggestions, never a guess.
 """
 
@@ -42,8 +48,10 @@ def roman_to_int(s: str) -> int | None:
     return total
 
 
-def task_code(number: int, section: str) -> str:
-    return f"{number}.{section.upper()}"
+def task_code(number: int | str, section: str) -> str:
+    """``3.II``, ``1.1.II``, ``2.a.I``; without a section (a table without sections) just the number."""
+    path = str(number).lower()
+    return f"{path}.{section.upper()}" if section else path
 
 
 def review_code(number: int) -> str:
@@ -60,8 +68,10 @@ def _tokens(text: str) -> list[str]:
     toks = [t for t in _SPLIT.split(raw) if t]
     out: list[str] = []
     for t in toks:  # split glued forms such as "3II", "II3", "PL1"
-        m = re.fullmatch(r"(\d+)([IVXLC]+)|([IVXLC]+)(\d+)|(PL)(\d+|[IVX]+)", t)
-        if m and m.group(1):
+        m = re.fullmatch(r"(\d+)([IVXLC]+)|([IVXLC]+)(\d+)|(PL)(\d+|[IVX]+)|(\d+)([A-Z])", t)
+        if m and m.group(7):
+            out += [m.group(7), m.group(8)]
+        elif m and m.group(1):
             out += [m.group(1), m.group(2)]
         elif m and m.group(3):
             out += [m.group(3), m.group(4)]
@@ -113,11 +123,19 @@ class CodeLookup:
     suggestions: tuple[str, ...] = ()
 
 
+def _part_key(part: str) -> tuple[int, int, str]:
+    return (0, int(part), "") if part.isdigit() else (1, 0, part)
+
+
 def _sort_key(code: str) -> tuple:
     parts = code.split(".")
     if parts[0].startswith("PL"):
-        return (1, parts[0], roman_to_int(parts[1]) or 0 if len(parts) == 3 else 0, int(parts[-1]))
-    return (0, roman_to_int(parts[1]) or 0, int(parts[0]))
+        group = roman_to_int(parts[1]) or 0 if len(parts) == 3 else 0
+        return (1, parts[0], group, tuple(_part_key(p) for p in parts[-1:]))
+    # upper-case roman last part = section ("1.1.II"); lower-case letters are sub-numbers ("2.c")
+    if len(parts) > 1 and parts[-1].isupper() and roman_to_int(parts[-1]):
+        return (0, roman_to_int(parts[-1]), tuple(_part_key(p) for p in parts[:-1]))
+    return (0, 0, tuple(_part_key(p) for p in parts))
 
 
 def sort_codes(codes: Iterable[str]) -> list[str]:
@@ -128,12 +146,24 @@ def sort_codes(codes: Iterable[str]) -> list[str]:
 def _structure(code: str) -> tuple[str, int, int] | None:
     """(family, group, number) of a canonical code, for nearness."""
     parts = code.split(".")
-    if parts[0] == "PL1":
+    if parts[0] == "PL1" and len(parts) == 2 and parts[1].isdigit():
         return ("PL1", 0, int(parts[1]))
-    if parts[0] == "PL2":
+    if parts[0] == "PL2" and len(parts) == 3 and parts[2].isdigit():
         return ("PL2", roman_to_int(parts[1]) or 0, int(parts[2]))
-    sec = roman_to_int(parts[1])
-    return ("T", sec or 0, int(parts[0])) if sec else None
+    if len(parts) == 2 and parts[0].isdigit() and parts[1].isupper():
+        sec = roman_to_int(parts[1])
+        return ("T", sec, int(parts[0])) if sec else None
+    return None
+
+
+def _spellings(toks: list[str]) -> list[str]:
+    """The codes a typed token list may mean, upper case: ``1 1 II`` → ``1.1.II``; ``II 1 1`` too."""
+    if not toks or toks[0] == "PL":
+        return []
+    out = [".".join(toks)]
+    if len(toks) > 2 and roman_to_int(toks[0]) and toks[1].isdigit():   # section typed first
+        out.append(".".join(toks[1:] + toks[:1]))
+    return out
 
 
 def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
@@ -141,6 +171,9 @@ def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
     canon = canonical(typed)
     if canon and canon.upper() in known_set:
         return CodeLookup(typed, known_set[canon.upper()])
+    for spelling in _spellings(_tokens(typed)):   # sub-numbered and section-less codes
+        if spelling in known_set:
+            return CodeLookup(typed, known_set[spelling])
     toks = _tokens(typed)
     ordered = sort_codes(known_set.values())
     # "1.1", "6" or "PL2.6": every code ending in that number is a candidate.

@@ -6,12 +6,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.codes import inspection_code, review_code, roman_to_int, task_code
 
 TASK, REVIEW, INSPECTION = "task", "review", "inspection"
+
+# A plan whose task table has no sections ("I. …" rows) keeps its tasks under top-level ``tasks:``;
+# they live in this section (never shown in codes: task 3 of such a plan is "3", sub-row 1.1 is "1.1").
+DEFAULT_SECTION = "NV"
+DEFAULT_SECTION_TITLE = "Nhiệm vụ"
+
+# A task's number as the plan prints it: 3, "1.1", "2.a", "a" (sub-numbering; letters are lower case).
+_PATH_RE = re.compile(r"^(\d+|[a-zđ])(\.(\d+|[a-zđ]))*$")
 
 
 class PlanFileError(ValueError):
@@ -116,6 +125,25 @@ def _number(node) -> int:
     return n
 
 
+def _task_path(node) -> tuple[str, int]:
+    """A task's printed number ("3", "1.1", "2.a", "a") and its first part as a whole number.
+
+    A number written as 1.1 without quotes is a decimal to YAML (1.10 would read as 1.1): refused.
+    """
+    n = _get(node, "number", (int, str, float))
+    if isinstance(n, float):
+        raise PlanFileError(f"số thứ tự {n!r} phải đặt trong ngoặc kép, ví dụ number: \"{n}\"", _line(node))
+    if isinstance(n, int):
+        if isinstance(n, bool) or n < 1:
+            raise PlanFileError(f"'number' must be a positive whole number, got {n!r}", _line(node))
+        return str(n), n
+    path = n.strip().lower().rstrip(".)")
+    if not _PATH_RE.match(path) or path.split(".")[0] == "0":
+        raise PlanFileError(f"số thứ tự {n!r} không hợp lệ (viết 3, \"1.1\", \"2.a\" hoặc \"a\")", _line(node))
+    head = path.split(".")[0]
+    return path, int(head) if head.isdigit() else "abcdđefghijklmnopqrstuvwxyz".index(head) + 1
+
+
 def build_plan(tree) -> Plan:
     if not isinstance(tree, dict):
         raise PlanFileError("a plan file must be a mapping at the top level", _line(tree))
@@ -133,16 +161,23 @@ def build_plan(tree) -> Plan:
         seen[item.code] = item.line
         items.append(item)
 
-    for sec in _list(tree, "sections"):
-        roman = _text(sec, "number").upper()
-        if roman_to_int(roman) is None:
+    sections = _list(tree, "sections", required="tasks" not in tree)
+    if sections and "tasks" in tree:
+        raise PlanFileError("kế hoạch có cả 'sections' và 'tasks': dùng một trong hai", _line(tree))
+    if not sections:   # a table without sections: one default section, codes without a roman part
+        sections = [{"number": "", "title": _text(tree, "tasks_title", False) or DEFAULT_SECTION_TITLE,
+                     "tasks": _list(tree, "tasks")}]
+    for sec in sections:
+        roman = _text(sec, "number", False).upper() if "tasks" in tree else _text(sec, "number").upper()
+        if roman and roman_to_int(roman) is None or not roman and "tasks" not in tree:
             raise PlanFileError(f"section number must be a roman numeral, got {roman!r}", _line(sec))
+        key = roman or DEFAULT_SECTION
         title = _text(sec, "title")
-        section_titles[roman] = title
+        section_titles[key] = title
         for t in _list(sec, "tasks"):
-            n = _number(t)
+            path, n = _task_path(t)
             add(Item(
-                code=task_code(n, roman), type=TASK, section=roman, section_title=title, number=n,
+                code=task_code(path, roman), type=TASK, section=key, section_title=title, number=n,
                 position=len(items), content=_text(t, "content"), lead_text=_text(t, "lead"),
                 coordinating_text=_text(t, "coordinating", False), deadline_text=_text(t, "deadline"),
                 product=_text(t, "product", False),
