@@ -12,7 +12,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: duration
 from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
+from bot.cli import agency_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.deadlines import parse_day
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--actor", default="điều phối viên (CLI)")
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=plan_cmds.cmd_set_due)
+    import_cmds.add_commands(psub)
 
     s = sub.add_parser("parse-deadline", help="đọc thử một cụm từ thời hạn ('-': đọc từng dòng từ stdin)")
     s.add_argument("phrase")

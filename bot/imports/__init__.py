@@ -1,0 +1,42 @@
+"""File readers for ``plan import``: a signed plan as DOCX, XLSX, CSV or a digital PDF → plain tables.
+
+Adapters only: each turns one file format into a ``bot.domain.plan_source.SourceDocument``; the
+interpretation is the pure ``bot.domain.plan_table.interpret``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.plan_source import SourceDocument
+from bot.domain.texts import imports as texts
+
+
+class ImportFileError(Exception):
+    """A file the importer cannot read; the message (Vietnamese) names the file."""
+
+
+def read_document(path: Path | str) -> SourceDocument:
+    """The tables and paragraphs of ``path``, chosen by its extension (.docx, .xlsx, .csv, .pdf)."""
+    p = Path(path)
+    if not p.is_file():
+        raise ImportFileError(texts.ERR_NOT_FOUND.format(file=p))
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".docx":
+            from bot.imports.docx_table import read_docx
+            return read_docx(p)
+        if suffix in (".xlsx", ".xlsm"):
+            from bot.imports.xlsx_table import read_xlsx
+            return read_xlsx(p)
+        if suffix == ".csv":
+            from bot.imports.csv_table import read_csv
+            return read_csv(p)
+        if suffix == ".pdf":
+            from bot.imports.pdf_table import read_pdf
+            return read_pdf(p)
+    except ImportFileError:
+        raise
+    except Exception as e:  # a corrupt or mislabelled file: every library fails its own way
+        raise ImportFileError(texts.ERR_UNREADABLE.format(file=p, detail=type(e).__name__)) from e
+    raise ImportFileError(texts.ERR_FORMAT.format(file=p, suffix=suffix or "(không có)"))
