@@ -171,9 +171,16 @@ def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
     canon = canonical(typed)
     if canon and canon.upper() in known_set:
         return CodeLookup(typed, known_set[canon.upper()])
-    for spelling in _spellings(_tokens(typed)):   # sub-numbered and section-less codes
+    toks = _tokens(typed)
+    for spelling in _spellings(toks):   # sub-numbered and section-less codes
         if spelling in known_set:
             return CodeLookup(typed, known_set[spelling])
+    if len(toks) >= 2 and toks[0].isdigit() and not (canon and _structure(canon)):
+        prefix = ".".join(toks[:-1])   # "2.3" unknown: the rows under 2 ("2", "2.1", "2.2")
+        siblings = [k for k in sort_codes(known_set.values())
+                    if k.upper() == prefix or k.upper().startswith(prefix + ".")]
+        if siblings:
+            return CodeLookup(typed, None, tuple(siblings[: max(limit, 4)]))
     toks = _tokens(typed)
     ordered = sort_codes(known_set.values())
     # "1.1", "6" or "PL2.6": every code ending in that number is a candidate.

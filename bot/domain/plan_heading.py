@@ -75,9 +75,11 @@ def read_heading(paragraphs: list[str] | tuple[str, ...]) -> Heading:
     for i, f in enumerate(folded):
         if not issuer:
             probe = f if not (f in ("ubnd", "uy ban nhan dan") and i + 1 < len(folded)) else f + " " + folded[i + 1]
+            probe = probe.split(" cong hoa ")[0]      # a PDF line carries the national motto beside it
             m = _ISSUER.match(probe)
             if m:
                 raw = paras[i] if probe == f else paras[i] + " " + paras[i + 1]
+                raw = re.split(r"\s+CỘNG\s+H[ÒO]A", raw, flags=re.IGNORECASE)[0]
                 words = raw.split()
                 n_tail = len(m.group(2).split())
                 province = _title_words(" ".join(words[-n_tail:]))

@@ -146,12 +146,18 @@ def _appendix(paragraphs: tuple[str, ...]) -> tuple[str, str]:
     return "", ""
 
 
+def _same_header(table: SourceTable, used: list[int], last: list) -> bool:
+    return {tuple(key(c) for c in table.rows[i]) for i in used} <= {tuple(key(c) for c in r) for r in last}
+
+
 def _cell_lines(rows) -> list[str]:
-    """Each distinct cell's lines, row by row (heading blocks laid out in table cells)."""
+    """Each distinct cell's lines, column by column (heading blocks laid out in table cells)."""
     out: list[str] = []
-    for row in rows:
-        seen: set[str] = set()
-        for c in row:
+    width = max((len(r) for r in rows), default=0)
+    seen: set[str] = set()
+    for j in range(width):          # column by column: "ỦY BAN NHÂN DÂN" then "TỈNH …" below it
+        for row in rows:
+            c = row[j] if j < len(row) else ""
             if c and c not in seen:
                 seen.add(c)
                 out += [ln.strip() for ln in c.splitlines() if ln.strip()]
@@ -181,8 +187,9 @@ def interpret(doc: SourceDocument) -> ImportResult:
     for table in doc.tables:
         head = _header(table, 0)
         width = max((len(r) for r in table.rows), default=0)
-        if head is None and prev and prev[0] != IGNORED and prev[2] == width and not table.before:
-            head = (0, prev[1], [])                  # the table goes on after a page break, no header
+        goes_on = prev and prev[0] != IGNORED and prev[2] == width and not table.before
+        if goes_on and (head is None or head[2][0] > 0 and _same_header(table, head[2], _last_headers)):
+            head = (0, prev[1], [])                  # the table goes on after a page break
         if head is None:
             # a table without a plan header (the heading block "UBND TỈNH … | CỘNG HÒA …"): metadata
             lines = _cell_lines(table.rows)
@@ -227,7 +234,8 @@ def interpret(doc: SourceDocument) -> ImportResult:
         elif kind == REVIEW:
             review = _review(table, roles, body, appx_title or "Rà soát, đơn giản hóa TTHC", after, problems)
         else:
-            inspection = _inspection(table, roles, body, appx_title, problems)
+            inspection = _inspection(table, roles, body, appx_title, problems,
+                                     inspection if not used and inspection else None)
     tree_sections, loose_tasks = tasks.tree()
     heading = read_heading(meta_paras)
     tree: dict = {"id": heading.plan_id, "year": heading.year or 0, "province": heading.province,
@@ -258,7 +266,7 @@ def interpret(doc: SourceDocument) -> ImportResult:
             inspection["inspector"] = inspection["inspector"] or parent["lead"].rstrip(".").strip()
         if not inspection["deadline"]:
             problems.append(Problem("", "", "", "", "phụ lục kiểm tra: không xác định được thời gian kiểm tra"))
-        tree["appendix_inspection"] = inspection
+        tree["appendix_inspection"] = {k: v for k, v in inspection.items() if not k.startswith("_")}
     return ImportResult(tree, heading, reports, tasks.items + _appendix_items(review, inspection),
                         tasks.section_report(), problems)
 
@@ -288,13 +296,18 @@ def _review(table: SourceTable, roles, body, title: str, after: list[str], probl
         for p in after[start + 1:]:
             if _APPENDIX.match(key(p)):
                 break
-            notes.append(re.sub(r"^[-–+•]\s*", "", p).strip())
+            if notes and not re.match(r"^[-–+•]\s", p):     # a line the PDF wrapped
+                notes[-1] += " " + p.strip()
+            else:
+                notes.append(re.sub(r"^[-–+•]\s*", "", p).strip())
     return {"title": f"Phụ lục I: {_sentence(title)}", "items": items, "notes": notes}
 
 
-def _inspection(table: SourceTable, roles, body, title: str, problems) -> dict:
-    groups: list[dict] = []
-    deadline = inspector = ""
+def _inspection(table: SourceTable, roles, body, title: str, problems, going_on: dict | None) -> dict:
+    """The inspection appendix; ``going_on``: the same appendix from the page before (continued)."""
+    groups: list[dict] = going_on["_groups"] if going_on else []
+    deadline, inspector = (going_on["deadline"], going_on["inspector"]) if going_on else ("", "")
+    title = going_on["_title"] if going_on else title
     notes_col = next((j for j, r in roles.items() if r == NOTES), None)
     for i, row in body:
         sec = roman_row(row, roles)
@@ -312,9 +325,12 @@ def _inspection(table: SourceTable, roles, body, title: str, problems) -> dict:
         groups[-1]["units"].append(unit)
         groups[-1]["_notes"].append(row[notes_col] if notes_col is not None and notes_col < len(row) else "")
         deadline = deadline or _cell(row, roles, DEADLINE)
-    for g in groups:
+    out_groups = []
+    for group in groups:
+        g = {k: v for k, v in group.items() if k != "_notes"}
+        out_groups.append(g)
         runs: list[dict] = []
-        for n, text in enumerate(g.pop("_notes"), 1):
+        for n, text in enumerate(group["_notes"], 1):
             if text and runs and runs[-1]["text"] == text and runs[-1]["rows"][1] == n - 1:
                 runs[-1]["rows"][1] = n
             elif text:
@@ -325,7 +341,7 @@ def _inspection(table: SourceTable, roles, body, title: str, problems) -> dict:
         if runs:
             g["notes"] = runs
     return {"title": f"Phụ lục II: {_sentence(title)}" if title else "Phụ lục II", "deadline": deadline,
-            "inspector": inspector, "groups": groups}
+            "inspector": inspector, "groups": out_groups, "_groups": groups, "_title": title}
 
 
 def _appendix_items(review: dict | None, inspection: dict | None) -> list[dict]:

@@ -14,17 +14,41 @@ import pdfplumber
 from bot.domain.plan_source import SourceDocument, SourceTable, clean_cell
 
 
-def _fill(rows: list[list[str | None]], above: list[str] | None) -> list[list[str]]:
+def _unwrap(text: str | None) -> str:
+    """Lines the PDF wrapped are joined; a line starting with a bullet ("- ", "+ ") starts a new line."""
+    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+    out: list[str] = []
+    for ln in lines:
+        if out and not ln.startswith(("- ", "+ ", "– ", "• ")):
+            out[-1] += " " + ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+def _fill(table, above: list[str] | None) -> list[list[str]]:
+    """Cells of a pdfplumber table with merges expanded, using each cell's box to tell across from down."""
+    texts = table.extract()
+    boxes = [row.cells for row in table.rows]
+    width = max((len(r) for r in boxes), default=0)
+    centers: list[float | None] = [None] * width
+    for row in boxes:
+        for j, box in enumerate(row):
+            if box is not None and centers[j] is None and j + 1 < len(row) and row[j + 1] is not None:
+                centers[j] = (box[0] + box[2]) / 2
+            elif box is not None and centers[j] is None and j + 1 == len(row):
+                centers[j] = (box[0] + box[2]) / 2
     out: list[list[str]] = []
-    for row in rows:
-        present = [c for c in row if c is not None]
-        across = len(present) == 1
+    for i, row in enumerate(texts):
         filled: list[str] = []
         for j, c in enumerate(row):
             if c is not None:
-                filled.append(clean_cell(c))
-            elif across and filled:
-                filled.append(filled[-1])
+                filled.append(clean_cell(_unwrap(c)))
+                continue
+            left = next((k for k in range(j - 1, -1, -1) if boxes[i][k] is not None), None)
+            x = centers[j]
+            if left is not None and x is not None and boxes[i][left][2] > x:
+                filled.append(filled[left])          # covered by a cell merged across
             else:
                 prev = out[-1] if out else above
                 filled.append(prev[j] if prev and j < len(prev) else "")
@@ -51,7 +75,7 @@ def read_pdf(path: Path) -> SourceDocument:
                 lines = [ln for ln in lines if ln]
                 paragraphs += lines
                 pending += lines
-                rows = _fill(t.extract(), last if not lines else None)
+                rows = _fill(t, last if not lines else None)
                 width = max((len(r) for r in rows), default=0)
                 tables.append(SourceTable(
                     name=f"bảng {len(tables) + 1} (trang {page_no})",
