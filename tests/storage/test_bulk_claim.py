@@ -59,3 +59,5 @@ def test_bulk_and_python_claims_agree(db_url, plan, directory, tmp_path):
         row = s.execute(select(ReminderRow).where(ReminderRow.kind == "escalation")).scalars().first()
         assert row.assignment_id and row.day and row.created_at.tzinfo is not None and row.status == "pending"
         assert work.work_of(s, plan_id=1, assignment_id=row.assignment_id).agency_id == row.agency_id
+    python_side.dispose()
+    bulk_side.dispose()
