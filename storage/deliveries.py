@@ -3,7 +3,7 @@ need, and the outcome of each send recorded on the claimed rows."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Iterable
 
 from sqlalchemy import select, update

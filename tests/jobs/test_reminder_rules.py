@@ -13,9 +13,8 @@ from sqlmodel import Session
 from bot.ports import Capabilities, FixedClock
 from jobs.sweep import run_retries, run_sweep
 from storage import registry
-from storage.store import SqlStore
 from tests.conftest import loaded_engine
-from tests.sweep_harness import CAL, RecordingSender, at, link, make_deps
+from tests.sweep_harness import RecordingSender, at, link, make_deps
 
 TUPHAP, TUPHAP_ZALO, COORD = "111", "z-111", "333"
 DAY = D(2023, 5, 22)
@@ -154,4 +153,3 @@ def test_the_store_holds_no_sweep_sql_outside_storage():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             for name in names:
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"
-    assert isinstance(SqlStore(None), object) and CAL is not None
