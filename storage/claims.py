@@ -78,7 +78,7 @@ def claim_plain(session: Session, *, day: date, tables: DayTables, officers: dic
         conn.exec_driver_sql("DROP TABLE day_audience")
 
 
-def insert_claims(session: Session, claims: Iterable[Claim], *, now: datetime) -> int:
+def insert_claims(session: Session, *, claims: Iterable[Claim], now: datetime) -> int:
     """One batched INSERT … ON CONFLICT (key) DO NOTHING through the DB-API (SQLite and PostgreSQL alike):
     a province-wide claim is one statement, not an ORM object per row. Returns the rows inserted."""
     conn = session.connection()

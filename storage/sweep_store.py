@@ -47,7 +47,7 @@ class SqlSweepStore(SqlBase):
 
     def claim(self, *, claims: Iterable[Claim], now: datetime) -> int:
         with self.session() as s:
-            n = C.insert_claims(s, claims, now=now)
+            n = C.insert_claims(s, claims=claims, now=now)
             s.commit()
             return n
 
@@ -103,7 +103,7 @@ class SqlSweepStore(SqlBase):
                 registry.disable(s, channel=disable.channel, chat_id=disable.chat_id, reason=error)
             if exhausted is not None:
                 registry.mark_exhausted(s, channel=exhausted[0], month=exhausted[1])
-            n = C.insert_claims(s, claims, now=now)
+            n = C.insert_claims(s, claims=claims, now=now)
             s.commit()
             return n
 

@@ -103,7 +103,8 @@ def count_sent(engine, clock, settings, n: int) -> None:
         if total >= 0.8 * limit and total - n < 0.8 * limit:
             now = clock.now()
             warning = Planned(None, None, ReminderKind.QUOTA_WARNING, f"{total}/{limit} ({month})", None, now.date())
-            insert_claims(session, claims_for([warning], recipients(chats(session))), now=now)   # once: the 80% mark is crossed once a month
+            # once a month: the 80% mark is crossed once
+            insert_claims(session, claims=claims_for([warning], recipients(chats(session))), now=now)
         if total >= limit:
             registry.mark_exhausted(session, channel=CHANNEL, month=month)
         session.commit()
