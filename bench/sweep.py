@@ -27,6 +27,8 @@ from bench.synthetic import NOW, TODAY, build  # noqa: E402
 
 
 class NullSender:
+    capabilities = None   # delivery reads it as every capability
+
     async def send(self, out) -> str:
         return "null"
 
@@ -56,16 +58,17 @@ def child_sweep(db: str) -> dict:
     from jobs.delivery import deliver
     from storage.datafile import load_calendar
     from storage.engine import make_engine
+    from storage.store import SqlStore
 
     engine = make_engine(f"sqlite:///{db}")
-    deps = SweepDeps(engine=engine, clock=FixedClock(NOW), zone=ZoneInfo("Asia/Ho_Chi_Minh"),
+    deps = SweepDeps(store=SqlStore(engine), clock=FixedClock(NOW), zone=ZoneInfo("Asia/Ho_Chi_Minh"),
                      calendar=load_calendar(DEFAULT_CALENDAR), policy=ReminderPolicy(),
                      senders={"telegram": NullSender()}, limiter=RateLimiter(1e9, 0.0), delivery=DeliveryConfig())
     t0 = time.perf_counter()
     report = plan_and_claim(deps, TODAY)
     t1 = time.perf_counter()
     peak_plan = _peak_mb()
-    sent = asyncio.run(deliver(engine, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery))
+    sent = asyncio.run(deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery))
     t2 = time.perf_counter()
     return {"plan_claim_s": t1 - t0, "deliver_s": t2 - t1, "sweep_s": t1 - t0, "planned": report.planned,
             "claimed": report.claimed, "messages": sent.messages, "peak_mb": _peak_mb(), "peak_plan_mb": peak_plan}
@@ -85,10 +88,11 @@ def child_baseline(db: str, claims: int) -> dict:
         f"AND a.due IN ({','.join('?' * len(dates))})", dates).fetchall()
     conn.execute("CREATE TEMP TABLE claim AS SELECT * FROM reminder WHERE 0")
     conn.execute("CREATE UNIQUE INDEX temp.ix_claim_key ON claim (key)")
-    batch = [(f"k{i}", i, 1, i, 1, "overdue", "d+1", "2023-07-03", "pending", 0, "2023-07-03 01:00:00.000000", "", "")
-             for i in range(claims)]
+    batch = [(f"k{i}", i, 1, i, 1, "overdue", "d+1", "2023-07-03", "pending", 0, "2023-07-03 01:00:00.000000", "", "",
+              "", "", "", 0) for i in range(claims)]
     conn.executemany("INSERT INTO claim (key, item_id, agency_id, assignment_id, recipient_id, kind, slot, day, "
-                     "status, attempts, created_at, message_ref, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+                     "status, attempts, created_at, message_ref, last_error, chat, fallback_to, error, failed_attempts) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
     t1 = time.perf_counter()
     conn.rollback()
     return {"baseline_s": t1 - t0, "due": len(rows), "peak_mb": _peak_mb()}

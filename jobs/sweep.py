@@ -1,26 +1,22 @@
 """The daily sweep: plan the day's reminders (and any days missed while the program was down),
 claim them, then deliver one digest per recipient. APScheduler only wakes this up; everything it
-needs is recomputed from the database and the clock, so a restart loses nothing."""
+needs is recomputed from the store and the clock, so a restart loses nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 
-from sqlalchemy import func, select
-from sqlmodel import Session
-
+from bot.domain.audience import recipients
+from bot.domain.claims import Planned, claims_for
+from bot.domain.day_plan import plan, select_day
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
-from bot.ports import Clock, Sender
-from bot.domain import reminders as R
-from jobs.bulk_claim import claim_plain
-from jobs.claims import claim
+from bot.ports import Clock, Sender, SweepStore
 from jobs.delivery import DeliveryConfig, DeliveryReport, deliver
 from jobs.limiter import RateLimiter
-from jobs.planner import Planned, plan_day
-from storage.models import SweepRow
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +25,7 @@ MAX_CATCH_UP_DAYS = 31
 
 @dataclass
 class SweepDeps:
-    engine: object
+    store: SweepStore
     clock: Clock
     zone: tzinfo
     calendar: WorkCalendar
@@ -37,6 +33,8 @@ class SweepDeps:
     senders: dict[str, Sender] = field(default_factory=dict)
     limiter: RateLimiter = field(default_factory=RateLimiter)
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
+    # Held while delivering: in one process the daily sweep and the retry job never send at once.
+    delivering: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 @dataclass
@@ -61,35 +59,42 @@ def days_to_plan(last: date | None, today: date, cal: WorkCalendar) -> list[date
     return days
 
 
-def last_swept_day(session: Session) -> date | None:
-    return session.execute(select(func.max(SweepRow.day)).where(SweepRow.finished_at != None)).scalar_one()  # noqa: E711
-
-
 def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> SweepReport:
+    """Claim every reminder of the days to plan: plain dated items set-based in the database, the rest
+    planned in Python; both for the audience the domain picks."""
     report = SweepReport()
     now = deps.clock.now()
     if not deps.calendar.is_working_day(today):
         report.skipped_reason = "non_working_day"
         return report
-    with Session(deps.engine) as s:
-        report.days = days_to_plan(last_swept_day(s), today, deps.calendar) or ([today] if force else [])
-        if not report.days:
-            report.skipped_reason = "already_swept"
-            return report
-        sweep = SweepRow(day=today, first_day=report.days[0], started_at=now)
-        s.add(sweep)
-        planned: list[Planned] = []
-        bulk = 0
-        for day in report.days:
-            bulk += claim_plain(s, day=day, tables=R.day_tables(day, deps.calendar, deps.policy), now=now)
-            planned += plan_day(s, day=day, cal=deps.calendar, policy=deps.policy, plain=False)
-        report.planned = bulk + len(planned)
-        report.claimed = bulk + claim(s, planned, now=now)
-        sweep.planned, sweep.claimed, sweep.finished_at = report.planned, report.claimed, now
-        s.commit()
+    store = deps.store
+    report.days = days_to_plan(store.last_swept_day(), today, deps.calendar) or ([today] if force else [])
+    if not report.days:
+        report.skipped_reason = "already_swept"
+        return report
+    who = recipients(store.linked_chats(), deps.delivery.fallback_order)
+    officers, coordinators = who.officer_ids(), who.coordinator_ids()
+    planned: list[Planned] = []
+    bulk = 0
+    for day in report.days:
+        selection = select_day(day, deps.calendar, deps.policy)
+        if selection is None:
+            continue
+        bulk += store.claim_plain(day=day, tables=selection.tables, officers=officers, coordinators=coordinators,
+                                  now=now)
+        planned += plan(selection, store.due_work(selection=selection, plain=False), deps.calendar, deps.policy)
+    report.planned = bulk + len(planned)
+    report.claimed = bulk + store.claim(claims=claims_for(planned, who), now=now)
+    store.record_sweep(day=today, first_day=report.days[0], started_at=now, planned=report.planned,
+                       claimed=report.claimed, finished_at=now)
     if len(report.days) > 1:
         log.info("caught up %d missed working days (%s to %s)", len(report.days), report.days[0], report.days[-1])
     return report
+
+
+async def _deliver(deps: SweepDeps) -> DeliveryReport:
+    async with deps.delivering:
+        return await deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery)
 
 
 async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool = False) -> SweepReport:
@@ -101,12 +106,9 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
     report = plan_and_claim(deps, today, force=force)
     if report.skipped_reason == "non_working_day":
         return report
-    report.delivery = await deliver(deps.engine, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery)
-    with Session(deps.engine) as s:
-        row = s.execute(select(SweepRow).order_by(SweepRow.id.desc())).scalars().first()
-        if row is not None and report.days:
-            row.sent, row.failed = report.delivery.reminders, report.delivery.failed
-            s.commit()
+    report.delivery = await _deliver(deps)
+    if report.days:
+        deps.store.record_sweep_delivery(sent=report.delivery.reminders, failed=report.delivery.failed)
     log.info("sweep %s: %d planned, %d claimed, %d messages sent, %d failed", today, report.planned,
              report.claimed, report.delivery.messages, report.delivery.failed)
     return report
@@ -114,4 +116,4 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
 
 async def run_retries(deps: SweepDeps) -> DeliveryReport:
     """The short periodic job: deliver whatever is pending and due for another attempt."""
-    return await deliver(deps.engine, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery)
+    return await _deliver(deps)

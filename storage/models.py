@@ -248,7 +248,12 @@ class ReminderRow(SQLModel, table=True):
     created_at: datetime
     sent_at: datetime | None = None
     message_ref: str = Field(default="", max_length=100)
-    last_error: str = ""
+    last_error: str = ""                           # why this row's own send failed or was skipped
+    # Delivery notices to coordinators (bot.domain.failure) say what happened in their own columns:
+    chat: str = Field(default="", max_length=140)          # the chat the notice is about ("telegram:111")
+    fallback_to: str = Field(default="", max_length=140)   # channel fallbacks: the chat that took over
+    error: str = ""                                        # the error the notice reports
+    failed_attempts: int = 0                               # attempts made before giving up
 
 
 class SweepRow(SQLModel, table=True):

@@ -7,13 +7,15 @@ import os
 import sys
 from datetime import date
 
-from bot.ports import FixedClock
+from bot.ports import Capabilities, FixedClock
 from jobs.sweep import run_sweep
 from storage.engine import make_engine
 from tests.sweep_harness import at, make_deps
 
 
 class FileSender:
+    capabilities = Capabilities()
+
     def __init__(self, path: str, pause: float):
         self.path, self.pause = path, pause
 

@@ -7,13 +7,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.ports import FixedClock, Outbound, TransportError
+from bot.ports import Capabilities, FixedClock, Outbound, TransportError
 from config.settings import DEFAULT_CALENDAR
 from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
 from jobs.sweep import SweepDeps
 from storage import registry, work
 from storage.datafile import load_calendar
+from storage.store import SqlStore
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 CAL = load_calendar(DEFAULT_CALENDAR)
@@ -35,7 +36,8 @@ class FakeTime:
 
 
 class RecordingSender:
-    def __init__(self):
+    def __init__(self, capabilities: Capabilities | None = None):
+        self.capabilities = capabilities or Capabilities()
         self.sent: list[Outbound] = []
         self.attempts: list[str] = []
         self.script: dict[str, list[Exception]] = {}   # chat → errors to raise, in order
@@ -58,15 +60,17 @@ def at(day, hour=8, minute=0) -> datetime:
 
 def make_deps(engine, clock: FixedClock, sender, *, max_attempts: int = 5, time: FakeTime | None = None) -> SweepDeps:
     time = time or FakeTime()
-    return SweepDeps(engine=engine, clock=clock, zone=ZONE, calendar=CAL, senders={"telegram": sender},
+    return SweepDeps(store=SqlStore(engine), clock=clock, zone=ZONE, calendar=CAL, senders={"telegram": sender},
                      limiter=RateLimiter(25, 1.0, clock=time.monotonic, sleep=time.sleep),
                      delivery=DeliveryConfig(max_attempts=max_attempts))
 
 
-def link(engine, chat: str, agency_key: str, role: str = "officer", name: str = "", now=None) -> None:
+def link(engine, chat: str, agency_key: str, role: str = "officer", name: str = "", now=None, *,
+         channel: str = "telegram", person: str = "", preferred: bool = True) -> None:
     with Session(engine) as s:
-        registry.link_chat(s, channel="telegram", chat_id=chat, agency_id=work.agency_ids(s)[agency_key], role=role,
-                           display_name=name or chat, now=now or datetime(2023, 1, 1, tzinfo=ZONE))
+        registry.link_chat(s, channel=channel, chat_id=chat, agency_id=work.agency_ids(s)[agency_key], role=role,
+                           display_name=name or chat, now=now or datetime(2023, 1, 1, tzinfo=ZONE), person=person,
+                           preferred=preferred)
         s.commit()
 
 

@@ -15,7 +15,6 @@ from bot.cli.render import print_json
 from bot.domain import texts
 from bot.domain.codes import lookup
 from bot.domain.texts import reminders as RT
-from jobs.sweep import last_swept_day
 from storage import queries, registry, work
 from storage.datafile import load_calendar
 from storage.engine import sqlite_path
@@ -29,7 +28,7 @@ def cmd_status(app, args: Namespace) -> int:
     now = app.clock.now().astimezone(s_.zone)
     h, m = s_.hhmm(s_.send_time)
     with Session(app.engine) as s:
-        last = last_swept_day(s)
+        last = app.store.last_swept_day()
         sent_today = s.execute(select(func.count()).select_from(ReminderRow).where(
             ReminderRow.status == "sent", ReminderRow.sent_at >= datetime.combine(now.date(), time(0), now.tzinfo))
         ).scalar_one()

@@ -7,20 +7,20 @@ import sys
 from argparse import Namespace
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlmodel import Session
-
 from bot.cli.render import print_json, table
 from bot.domain import texts
+from bot.domain.audience import DEFAULT_FALLBACK_ORDER, recipients
+from bot.domain.effective import effective_kind
+from bot.domain.pending import ItemFacts
+from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.views import due_phrase
-from bot.ports import Outbound
+from bot.ports import Outbound, SweepStore
 from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
-from jobs.planner import COORDINATOR, plan_day
+from jobs.planner import plan_day
 from jobs.sweep import SweepDeps, run_sweep
 from storage.datafile import load_calendar
-from storage.models import AgencyRow, ItemRow, RecipientRow, ReminderRow
 
 
 def policy_from(settings) -> ReminderPolicy:
@@ -30,13 +30,22 @@ def policy_from(settings) -> ReminderPolicy:
                           default_recurrence=settings.default_recurrence)
 
 
+def fallback_order(settings) -> tuple[str, ...]:
+    """The ``FALLBACK_ORDER`` setting (a list of channel names, or a comma-separated string)."""
+    value = getattr(settings, "fallback_order", None) or DEFAULT_FALLBACK_ORDER
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(v.strip() for v in value if v.strip())
+
+
 def make_deps(app, senders: dict) -> SweepDeps:
     s = app.settings
-    return SweepDeps(engine=app.engine, clock=app.clock, zone=s.zone, calendar=load_calendar(s.calendar_file),
+    return SweepDeps(store=app.store, clock=app.clock, zone=s.zone, calendar=load_calendar(s.calendar_file),
                      policy=policy_from(s), senders=senders,
                      limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
                      delivery=DeliveryConfig(max_attempts=s.retry_max_attempts, escalate_after=s.escalate_after,
-                                             plan_slug=app.plan_slug, default_recurrence=s.default_recurrence))
+                                             plan_slug=app.plan_slug, default_recurrence=s.default_recurrence,
+                                             fallback_order=fallback_order(s)))
 
 
 class PrintSender:
@@ -62,33 +71,39 @@ def _today(app) -> date:
 
 def dry_run(app, day: date) -> list[dict]:
     deps = make_deps(app, {})
-    with Session(app.engine) as s:
-        planned = plan_day(s, day=day, cal=deps.calendar, policy=deps.policy)
-        recs = list(s.execute(select(RecipientRow).where(RecipientRow.active == True)).scalars())  # noqa: E712
-        items = {i.id: i for i in s.execute(select(ItemRow)).scalars()}
-        agencies = dict(s.execute(select(AgencyRow.id, AgencyRow.name)).all())
+    return dry_run_entries(deps.store, day=day, deps=deps)
+
+
+def dry_run_entries(store: SweepStore, *, day: date, deps: SweepDeps) -> list[dict]:
+    """What the sweep would claim on ``day`` and for whom: the same plan and the same audience rule
+    (bot.domain.audience) as the sweep, one entry per item, agency and kind."""
+    planned = plan_day(store, day=day, cal=deps.calendar, policy=deps.policy)
+    who = recipients(store.linked_chats(), deps.delivery.fallback_order)
+    items = store.item_facts(item_ids={p.item_id for p in planned if p.item_id})
+    agencies = store.agency_names()
     out, seen = [], set()
     for p in planned:
-        r = p.reminder
-        key = (r.item_id, r.agency_id, r.kind)
-        if key in seen or r.kind == "daily":
+        key = (p.item_id, p.agency_id, p.kind)
+        if key in seen or p.kind is ReminderKind.DAILY:
             continue
         seen.add(key)
-        targets = [x for x in recs if (x.role == "coordinator" if p.audience == COORDINATOR
-                                       else x.role == "officer" and x.agency_id == r.agency_id)]
-        item = items.get(r.item_id)
-        out.append({"code": item.code if item else "", "agency": agencies.get(r.agency_id, ""), "kind": r.kind,
-                    "recipients": [{"channel": x.channel, "chat_id": x.chat_id} for x in targets],
-                    "text": _line(item, r.kind, day)})
+        item = items.get(p.item_id) if p.item_id else None
+        out.append({"code": item.code if item else "", "agency": agencies.get(p.agency_id, "") if p.agency_id else "",
+                    "kind": p.kind.value,
+                    "recipients": [{"channel": c.channel, "chat_id": c.chat_id}
+                                   for c in who.for_reminder(p.kind, p.agency_id)],
+                    "text": _line(item, p.kind, day)})
     return out
 
 
-def _line(item: ItemRow | None, kind: str, day: date) -> str:
+def _line(item: ItemFacts | None, kind: ReminderKind, day: date) -> str:
+    label = texts.REMIND_KIND.get(kind.value, kind.value)
     if item is None:
-        return texts.REMIND_KIND.get(kind, kind)
+        return label
     due = item.due_override or item.due_date
-    what = due_phrase(item.deadline_kind, due, False, day) if due else item.deadline_text
-    return f"{texts.REMIND_KIND.get(kind, kind)}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
+    what = due_phrase(effective_kind(item.deadline_kind, item.due_override), due, False, day) if due \
+        else item.deadline_text
+    return f"{label}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
 
 
 def cmd_remind(app, args: Namespace) -> int:
@@ -147,5 +162,4 @@ async def _sweep_with(app, senders: dict, token: str | None, day: date):
 
 
 def _pending(app) -> int:
-    with Session(app.engine) as s:
-        return s.execute(select(func.count()).select_from(ReminderRow).where(ReminderRow.status == "pending")).scalar_one()
+    return app.store.pending_reminders()

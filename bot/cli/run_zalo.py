@@ -11,7 +11,12 @@ from sqlmodel import Session
 from bot.cli.plan_cmds import CliError
 from bot.core import CommandCore
 from bot.domain import texts
+from bot.domain.audience import recipients
+from bot.domain.claims import Planned, claims_for
+from bot.domain.reminder_kinds import ReminderKind
 from storage import registry
+from storage.claims import insert_claims
+from storage.deliveries import chats
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +95,6 @@ def quota_exhausted(engine, clock) -> bool:
 def count_sent(engine, clock, settings, n: int) -> None:
     """Count Zalo messages; at 80% of the monthly quota the coordinators are warned (once a month)."""
     from bot.transports.zalo import CHANNEL
-    from jobs.claims import insert_new, recipients, reminder_key
 
     month = _month(clock)
     with Session(engine) as session:
@@ -98,13 +102,9 @@ def count_sent(engine, clock, settings, n: int) -> None:
         limit = settings.zalo_monthly_quota
         if total >= 0.8 * limit and total - n < 0.8 * limit:
             now = clock.now()
-            slot = f"{total}/{limit} ({month})"
-            _, coordinators = recipients(session)
-            insert_new(session, [{"key": reminder_key(None, None, cid, "quota_warning", month), "item_id": None,
-                                  "agency_id": None, "assignment_id": None, "recipient_id": cid,
-                                  "kind": "quota_warning", "slot": slot, "day": now.date(), "status": "pending",
-                                  "attempts": 0, "created_at": now, "message_ref": "", "last_error": ""}
-                                 for cid in coordinators], now=now)
+            warning = Planned(None, None, ReminderKind.QUOTA_WARNING, f"{total}/{limit} ({month})", None, now.date())
+            # once a month: the 80% mark is crossed once
+            insert_claims(session, claims=claims_for([warning], recipients(chats(session))), now=now)
         if total >= limit:
             registry.mark_exhausted(session, channel=CHANNEL, month=month)
         session.commit()

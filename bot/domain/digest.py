@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.domain import reminders as R
 from bot.domain.plan import short_title
+from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.texts import vn_date, vn_weekday
 from bot.domain.texts import reminders as T
 from bot.domain.views import due_phrase
@@ -21,7 +21,7 @@ class Entry:
 
     code: str
     content: str
-    kind: str                 # the reminder kind that put it here
+    kind: ReminderKind        # the reminder kind that put it here
     deadline_kind: str
     due: date | None
     assignment_id: int
@@ -32,8 +32,10 @@ class Entry:
 
 
 def category(e: Entry, today: date) -> str:
-    if e.kind in (R.INSPECTION, R.HEADS_UP, R.START, R.CHECKIN):
-        return {R.INSPECTION: "inspection", R.HEADS_UP: "heads_up", R.START: "start", R.CHECKIN: "checkin"}[e.kind]
+    """The digest section of an entry: the kind's own, or overdue / due today / upcoming by its date."""
+    section = ReminderKind(e.kind).section
+    if section:
+        return section
     if e.due is not None and e.due < today:
         return "overdue"
     if e.due == today:
@@ -84,6 +86,16 @@ def _line(cat: str, e: Entry, today: date) -> str:
     if cat == "start":
         return T.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
     return f"• {e.code} {due_phrase(e.deadline_kind, e.due, False, today)} — {title}"
+
+
+def officer_subject(agency: str, entries: list[Entry], today: date) -> str:
+    """One line for channels with a subject (e-mail): "Nhắc việc ngày 26/5/2023 — Sở Nội vụ: 2 nhiệm vụ
+    quá hạn, 1 nhiệm vụ sắp đến hạn" (each item counted once, in its section)."""
+    counts: dict[str, set[int]] = {}
+    for e in entries:
+        counts.setdefault(category(e, today), set()).add(e.item_id)
+    parts = [T.SUBJECT_PART[cat].format(n=len(counts[cat])) for cat in CATEGORIES if cat in counts]
+    return T.SUBJECT_OFFICER.format(date=vn_date(today), agency=agency, parts=", ".join(parts))
 
 
 @dataclass
@@ -146,6 +158,12 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
     if d.weekly is not None:
         lines += ["", *weekly_lines(d.weekly, today)]
     return T.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()
+
+
+def coordinator_subject(d: CoordinatorDigest, today: date) -> str:
+    """The coordinators' one-line subject: "Tổng hợp nhắc việc ngày 9/6/2023: 12 việc quá hạn"."""
+    line = T.SUBJECT_COORDINATOR.format(date=vn_date(today))
+    return line + (T.SUBJECT_COORD_OVERDUE.format(n=d.overdue_total) if d.overdue_total else "")
 
 
 def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
+from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.workdays import WorkCalendar
 
-# kinds
-UPCOMING, DUE, OVERDUE, START, CHECKIN = "upcoming", "due", "overdue", "start", "checkin"
+# kinds (the enum carries their rules; these names keep the policy below short)
+UPCOMING, DUE, OVERDUE, START, CHECKIN = (ReminderKind.UPCOMING, ReminderKind.DUE, ReminderKind.OVERDUE,
+                                          ReminderKind.START, ReminderKind.CHECKIN)
 ESCALATION, HEADS_UP, NEEDS_DATE, INSPECTION, RECURRENCE_DEFAULT = (
-    "escalation", "heads_up", "needs_date", "inspection", "recurrence_default")
+    ReminderKind.ESCALATION, ReminderKind.HEADS_UP, ReminderKind.NEEDS_DATE, ReminderKind.INSPECTION,
+    ReminderKind.RECURRENCE_DEFAULT)
 
 MONTHS_OF = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -56,7 +59,7 @@ class Work(NamedTuple):
 class Reminder(NamedTuple):
     item_id: int | None
     agency_id: int | None
-    kind: str
+    kind: ReminderKind
     slot: str                     # identifies the occurrence: the reminder's own date, or a period
     assignment_id: int | None = None
 
@@ -66,7 +69,7 @@ def due_day_reminder(cal: WorkCalendar, due: date) -> date:
     return due if cal.is_working_day(due) else cal.previous_working_day(due)
 
 
-def ladder(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date) -> tuple[str, str] | None:
+def ladder(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date) -> tuple[ReminderKind, str] | None:
     """(kind, slot) of the pre-due, due-day or overdue reminder on ``today``, if any."""
     if today <= due:
         if today == due_day_reminder(cal, due):
@@ -116,7 +119,7 @@ def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolic
         return []
     out: list[Reminder] = []
 
-    def add(kind: str, slot: str) -> None:
+    def add(kind: ReminderKind, slot: str) -> None:
         out.append(Reminder(w.item_id, w.agency_id, kind, slot, w.assignment_id))
 
     if w.role == "subject":
@@ -159,7 +162,7 @@ class DayTables:
     """For one day, what each due date yields: the same answers as ``reminders_for`` and
     ``escalations_for`` give for plain date and window items, looked up instead of recomputed per row."""
 
-    lead: dict[date, tuple[str, str]]
+    lead: dict[date, tuple[ReminderKind, str]]
     heads_up: frozenset[date]
     escalation: dict[date, str]
 

@@ -7,13 +7,14 @@ from datetime import date as D
 from sqlalchemy import select
 from sqlmodel import Session
 
-from bot.domain import reminders as R
+from bot.domain.audience import recipients
+from bot.domain.claims import claims_for
+from bot.domain.day_plan import select_day
 from bot.domain.reminders import ReminderPolicy
-from jobs.bulk_claim import claim_plain
-from jobs.claims import claim
 from jobs.planner import plan_day
 from storage import queries, work
 from storage.models import AgencyRow, ReminderRow
+from storage.store import SqlStore
 from tests.conftest import loaded_engine
 from tests.sweep_harness import CAL, at, days, link
 
@@ -42,15 +43,15 @@ def _keys(engine) -> set[str]:
 def test_bulk_and_python_claims_agree(db_url, plan, directory, tmp_path):
     python_side = _prepare(f"sqlite:///{tmp_path / 'python.db'}", plan, directory)
     bulk_side = _prepare(db_url, plan, directory)
+    py, bulk = SqlStore(python_side), SqlStore(bulk_side)
     for day in DAYS:
         now = at(day)
-        with Session(python_side) as s:
-            claim(s, plan_day(s, day=day, cal=CAL, policy=P), now=now)
-            s.commit()
-        with Session(bulk_side) as s:
-            claim_plain(s, day=day, tables=R.day_tables(day, CAL, P), now=now)
-            claim(s, plan_day(s, day=day, cal=CAL, policy=P, plain=False), now=now)
-            s.commit()
+        who = recipients(py.linked_chats())
+        py.claim(claims=claims_for(plan_day(py, day=day, cal=CAL, policy=P), who), now=now)
+        who = recipients(bulk.linked_chats())
+        bulk.claim_plain(day=day, tables=select_day(day, CAL, P).tables, officers=who.officer_ids(),
+                         coordinators=who.coordinator_ids(), now=now)
+        bulk.claim(claims=claims_for(plan_day(bulk, day=day, cal=CAL, policy=P, plain=False), who), now=now)
     expected = _keys(python_side)
     assert len(expected) > 500
     assert _keys(bulk_side) == expected
@@ -58,3 +59,5 @@ def test_bulk_and_python_claims_agree(db_url, plan, directory, tmp_path):
         row = s.execute(select(ReminderRow).where(ReminderRow.kind == "escalation")).scalars().first()
         assert row.assignment_id and row.day and row.created_at.tzinfo is not None and row.status == "pending"
         assert work.work_of(s, plan_id=1, assignment_id=row.assignment_id).agency_id == row.agency_id
+    python_side.dispose()
+    bulk_side.dispose()

@@ -10,6 +10,18 @@ CATEGORY = {
     "heads_up": "🤝 Phối hợp (cơ quan chủ trì sẽ báo hoàn thành)",
     "inspection": "📅 Lịch kiểm tra",
 }
+SUBJECT_OFFICER = "Nhắc việc ngày {date} — {agency}: {parts}"
+SUBJECT_PART = {
+    "overdue": "{n} nhiệm vụ quá hạn",
+    "due_today": "{n} nhiệm vụ đến hạn hôm nay",
+    "upcoming": "{n} nhiệm vụ sắp đến hạn",
+    "start": "{n} nhiệm vụ bắt đầu thực hiện",
+    "checkin": "{n} nhiệm vụ cần báo tiến độ",
+    "heads_up": "{n} nhiệm vụ phối hợp",
+    "inspection": "{n} lịch kiểm tra",
+}
+SUBJECT_COORDINATOR = "Tổng hợp nhắc việc ngày {date}"
+SUBJECT_COORD_OVERDUE = ": {n} việc quá hạn"
 DIGEST_FOOTER = "Báo xong: /xong MÃ [văn bản]. Tiến độ: /tiendo MÃ ghi chú. Tất cả việc: /viec."
 DIGEST_MORE = "… và {n} việc khác (/viec)."
 HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"

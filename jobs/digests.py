@@ -1,0 +1,84 @@
+"""Building one recipient's digest from a loaded batch: the officers' and the coordinators' (the texts
+and the grouping are the domain's, bot/domain/digest.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.domain.audience import Chat
+from bot.domain.deadlines import NO_DATE
+from bot.domain.digest import (CoordinatorDigest, Entry, coordinator_digest, coordinator_subject, officer_digest,
+                               officer_subject)
+from bot.domain.effective import effective_kind
+from bot.domain.pending import Overview, PendingBatch, PendingReminder
+from bot.domain.reminder_kinds import ReminderKind as K
+from bot.domain.texts import reminders as RT
+from bot.domain.views import item_buttons
+from bot.ports import Button, Outbound
+
+
+def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], today: date) -> Outbound | None:
+    """The officer's digest of what is still open, or None when nothing is (items closed meanwhile)."""
+    entries = []
+    for r in rows:
+        item = b.items.get(r.item_id) if r.item_id else None
+        if item is None or item.retired:
+            continue
+        if r.kind is K.INSPECTION:
+            if item.surprise or item.inspection_date is None:
+                continue  # never announce a surprise inspection
+            entries.append(Entry(item.code, item.content, r.kind, "date", item.inspection_date, 0, item.id,
+                                 scheduled=item.inspection_date))
+            continue
+        a = b.assignments.get((item.id, r.agency_id, r.kind.role))
+        if a is None or a.status == "done" or not a.active:
+            continue
+        entries.append(Entry(item.code, item.content, r.kind, effective_kind(item.deadline_kind, item.due_override),
+                             None if a.due == NO_DATE else a.due, a.id, item.id, start=item.start_date,
+                             leads=", ".join(b.leads.get(item.id, []))))
+    if not entries:
+        return None
+    agency = b.agencies.get(chat.agency_id, "")
+    title, text, actionable = officer_digest(agency, entries, today)
+    buttons = tuple(tuple(Button(label, data) for label, data in item_buttons(e.code, e.assignment_id, e.item_id))
+                    for e in actionable[:8])
+    return Outbound(chat.channel, chat.chat_id, text, title, buttons,
+                    subject=officer_subject(agency, entries, today))
+
+
+def coordinator_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], overview: Overview, today: date,
+                        escalate_after: int, default_recurrence: str) -> Outbound | None:
+    """The coordinators' digest, or None when there is nothing to say."""
+    d = CoordinatorDigest()
+    d.overdue_total, d.overdue_agencies = overview.overdue_total, overview.overdue_agencies
+    for r in rows:
+        item = b.items.get(r.item_id) if r.item_id else None
+        agency = b.agencies.get(r.agency_id, "") if r.agency_id else ""
+        if r.kind is K.ESCALATION and item is not None:
+            a = b.assignments.get((item.id, r.agency_id, "lead"))
+            if a is not None and a.status != "done":
+                d.escalations.append((item.code, agency, a.due, ", ".join(overview.officers.get(r.agency_id, []))))
+        elif r.kind is K.NEEDS_DATE and item is not None and item.due_override is None:
+            d.needs_date.append((item.code, item.deadline_text, item.flag or item.deadline_kind))
+        elif r.kind is K.RECURRENCE_DEFAULT and item is not None:
+            d.recurrence.append((item.code, item.deadline_text, default_recurrence))
+        elif r.kind is K.INSPECTION_DUE and item is not None:
+            unit = ", ".join(b.units.get(item.id, []))
+            d.inspections.append((item.code, unit or item.subject_text, item.surprise, item.due_date))
+        elif r.kind is K.WEEKLY:
+            d.weekly = overview.weekly
+        elif r.kind is K.CHANNEL_FALLBACK:
+            d.notices.append(RT.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to,
+                                                      reason=r.error))
+        elif r.kind is K.UNREACHABLE:
+            d.notices.append(RT.COORD_UNREACHABLE.format(agency=agency, chat=r.chat))
+        elif r.kind is K.QUOTA_WARNING:
+            d.notices.append(RT.COORD_QUOTA_WARNING.format(slot=r.slot))
+        elif r.kind is K.CHANNEL_LOST:
+            d.channel_lost.append((agency, r.chat, r.error))
+        elif r.kind is K.DELIVERY_FAILED:
+            d.delivery_failed.append((agency, r.chat, r.failed_attempts, r.error))
+    if d.empty and not d.overdue_total:
+        return None
+    title, text = coordinator_digest(d, today, escalate_after)
+    return Outbound(chat.channel, chat.chat_id, text, title, subject=coordinator_subject(d, today))

@@ -1,0 +1,153 @@
+"""Delivery's reads and writes: who has reminders waiting, a batch of them with what their digests
+need, and the outcome of each send recorded on the claimed rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Iterable
+
+from sqlalchemy import select, update
+from sqlmodel import Session
+
+from bot.domain.audience import Chat
+from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
+from bot.domain.reminder_kinds import ReminderKind
+from storage import queries, registry, reports, work
+from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
+
+_REMINDER_COLS = (ReminderRow.id, ReminderRow.item_id, ReminderRow.agency_id, ReminderRow.assignment_id,
+                  ReminderRow.recipient_id, ReminderRow.kind, ReminderRow.slot, ReminderRow.day, ReminderRow.attempts,
+                  ReminderRow.chat, ReminderRow.fallback_to, ReminderRow.error, ReminderRow.failed_attempts)
+_ITEM_COLS = (ItemRow.id, ItemRow.code, ItemRow.content, ItemRow.type, ItemRow.deadline_kind, ItemRow.deadline_text,
+              ItemRow.deadline, ItemRow.due_date, ItemRow.due_override, ItemRow.start_date, ItemRow.inspection_date,
+              ItemRow.surprise, ItemRow.retired, ItemRow.subject_text)
+_ASSIGNMENT_COLS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role,
+                    AssignmentRow.status, AssignmentRow.active, AssignmentRow.due)
+_CHAT_COLS = (RecipientRow.id, RecipientRow.channel, RecipientRow.chat_id, RecipientRow.agency_id, RecipientRow.role,
+              RecipientRow.person, RecipientRow.preferred, RecipientRow.active, RecipientRow.display_name)
+
+
+def chunks(ids: list[int], size: int = 5000):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def chat_of(row) -> Chat:
+    return Chat(*row)
+
+
+def chats(session: Session, *, active_only: bool = True, person: str | None = None) -> list[Chat]:
+    """Linked chats (recipients) as the audience rule sees them."""
+    q = select(*_CHAT_COLS).order_by(RecipientRow.id)
+    if active_only:
+        q = q.where(RecipientRow.active.is_(True))
+    if person is not None:
+        q = q.where(RecipientRow.person == person)
+    return [chat_of(r) for r in session.connection().execute(q)]
+
+
+def _due_now(now: datetime):
+    return (ReminderRow.status == "pending") & (
+        ReminderRow.next_attempt_at.is_(None) | (ReminderRow.next_attempt_at <= now))
+
+
+def waiting_recipients(session: Session, *, channels: Iterable[str], now: datetime) -> list[int]:
+    q = (select(ReminderRow.recipient_id).join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
+         .where(_due_now(now), RecipientRow.channel.in_(list(channels))).distinct().order_by(ReminderRow.recipient_id))
+    return [r for (r,) in session.connection().execute(q)]
+
+
+def _item(i) -> ItemFacts:
+    deadline = i.deadline or {}
+    flags = deadline.get("flags") or []
+    freq = (deadline.get("recurrence") or {}).get("freq")
+    return ItemFacts(i.id, i.code, i.content, i.type, i.deadline_kind, i.deadline_text, flags[0] if flags else "",
+                     i.due_date, i.due_override, i.start_date, i.inspection_date, bool(i.surprise), bool(i.retired),
+                     i.subject_text or "", freq)
+
+
+def items(session: Session, *, item_ids: Iterable[int]) -> dict[int, ItemFacts]:
+    conn = session.connection()
+    ids = sorted(set(item_ids))
+    return {i.id: _item(i) for chunk in chunks(ids) for i in conn.execute(select(*_ITEM_COLS).where(ItemRow.id.in_(chunk)))}
+
+
+def agency_names(session: Session) -> dict[int, str]:
+    return dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
+
+
+def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
+    """The due pending reminders of these recipients; rows of inactive recipients are marked skipped."""
+    conn = session.connection()
+    batch = PendingBatch()
+    recs = {c.id: c for c in (chat_of(r) for r in conn.execute(select(*_CHAT_COLS).where(
+        RecipientRow.id.in_(recipient_ids))))}
+    grouped: dict[int, list[PendingReminder]] = {}
+    q = (select(*_REMINDER_COLS).where(_due_now(now), ReminderRow.recipient_id.in_(recipient_ids))
+         .order_by(ReminderRow.recipient_id, ReminderRow.id))
+    for row in conn.execute(q):
+        r = PendingReminder(row.id, row.item_id, row.agency_id, row.assignment_id, row.recipient_id,
+                            ReminderKind(row.kind), row.slot, row.day, row.attempts, row.chat, row.fallback_to,
+                            row.error, row.failed_attempts)
+        grouped.setdefault(r.recipient_id, []).append(r)
+    inactive = [r.id for rid, rows in grouped.items() if not recs[rid].active for r in rows]
+    if inactive:
+        session.execute(update(ReminderRow).where(ReminderRow.id.in_(inactive))
+                        .values(status="skipped", last_error="recipient inactive"))
+        batch.skipped = len(inactive)
+    batch.rows = {rid: rows for rid, rows in grouped.items() if recs[rid].active}
+    batch.chats = {rid: recs[rid] for rid in batch.rows}
+    every = [r for rows in batch.rows.values() for r in rows]
+    batch.items = items(session, item_ids=(r.item_id for r in every if r.item_id))
+    batch.agencies = agency_names(session)
+    for chunk in chunks(sorted({r.assignment_id for r in every if r.assignment_id})):
+        for a in conn.execute(select(*_ASSIGNMENT_COLS).where(AssignmentRow.id.in_(chunk))):
+            batch.assignments[(a.item_id, a.agency_id, a.role)] = AssignmentFacts(*a)
+    heads_up = sorted({r.item_id for r in every if r.kind is ReminderKind.HEADS_UP and r.item_id})
+    for chunk in chunks(heads_up):  # who leads, for the coordinating agencies' lines
+        q = select(AssignmentRow.item_id, AssignmentRow.agency_id).where(
+            AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active.is_(True))
+        for item_id, agency_id in conn.execute(q):
+            batch.leads.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
+    inspected = sorted({r.item_id for r in every if r.kind is ReminderKind.INSPECTION_DUE and r.item_id})
+    for chunk in chunks(inspected):
+        q = select(ItemSubjectRow.item_id, ItemSubjectRow.agency_id).where(ItemSubjectRow.item_id.in_(chunk))
+        for item_id, agency_id in conn.execute(q):
+            batch.units.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
+    return batch
+
+
+def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
+    """What every coordinator's digest repeats, computed once per batch."""
+    officers: dict[int, list[str]] = {}
+    for c in chats(session):
+        if c.role == "officer":
+            officers.setdefault(c.agency_id, []).append(c.display_name or c.address)
+    plan_id = queries.get_plan(session=session, slug=plan_slug).id
+    counts = work.overdue_by_agency(session, plan_id=plan_id, today=today)
+    week = None
+    if weekly:
+        w = reports.weekly(session, plan_id=plan_id, today=today, zone=zone)
+        week = {k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
+                    if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+    return Overview(officers, sum(c.count for c in counts), len(counts), week)
+
+
+def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
+    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids))
+                    .values(status=status, sent_at=now if status == "sent" else None, message_ref=ref[:100]))
+
+
+def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, error: str,
+                   retry_at: datetime | None) -> None:
+    """A failed send: retried at ``retry_at``, or failed for good when it is None."""
+    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids)).values(
+        attempts=attempts, last_error=error[:500], status="pending" if retry_at else "failed",
+        next_attempt_at=retry_at))
+
+
+def remember_choices(session: Session, *, channel: str, chat_id: str, mapping: dict[str, str],
+                     expires_at: datetime) -> None:
+    """Numbered choices sent to a chat without buttons: its next "1" means the first button."""
+    registry.set_dialog(session, channel=channel, chat_id=chat_id, kind="choices", data=mapping, expires_at=expires_at)
+
