@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from bot.cli.render import print_json, table
 from bot.domain import texts
-from storage.datafile import load_directory, load_plan, read_communes_csv
+from bot.files import load_directory, load_plan, read_communes_csv
 from storage.models import AgencyRow
 from storage.sync import add_agencies, full_directory, sync_plan
 

@@ -17,7 +17,7 @@ from bot.domain.codes import lookup
 from bot.domain.texts import reminders as RT
 from jobs.sweep import last_swept_day
 from storage import queries, registry, work
-from storage.datafile import load_calendar
+from bot.files import load_calendar
 from storage.engine import sqlite_path
 from storage.models import ItemRow, ReminderRow
 

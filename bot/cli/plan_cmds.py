@@ -14,7 +14,7 @@ from bot.domain.codes import lookup
 from bot.domain.deadlines import parse_day, parse_deadline
 from bot.domain.plan import INSPECTION, REVIEW, TASK
 from storage import queries
-from storage.datafile import load_directory, load_plan
+from bot.files import load_directory, load_plan
 from storage.migrate import upgrade
 from storage.sync import sync_plan
 

@@ -15,7 +15,7 @@ from bot.core import CommandCore, CoreConfig
 from bot.domain import texts
 from bot.domain.texts import console as C
 from storage import queries, registry, work
-from storage.datafile import load_calendar
+from bot.files import load_calendar
 from storage.migrate import check
 
 log = logging.getLogger(__name__)
