@@ -72,6 +72,7 @@ class SyncReport:
     unknown_agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (code, cell, text)
     schema_before: str | None = None      # the schema revision before the load (None: a new database)
     schema: str | None = None             # the revision after it
+    counts: dict[str, int] = field(default_factory=dict)   # the plan's items: total, task, review, inspection
 
     @property
     def changed(self) -> bool:
