@@ -56,7 +56,7 @@ def child_sweep(db: str) -> dict:
     from jobs.limiter import RateLimiter
     from jobs.sweep import SweepDeps, plan_and_claim
     from jobs.delivery import deliver
-    from storage.datafile import load_calendar
+    from bot.files import load_calendar
     from storage.engine import make_engine
     from storage.store import SqlStore
 
@@ -77,7 +77,7 @@ def child_sweep(db: str) -> dict:
 def child_baseline(db: str, claims: int) -> dict:
     from bot.domain.reminders import ReminderPolicy, trigger_dates
     from config.settings import DEFAULT_CALENDAR
-    from storage.datafile import load_calendar
+    from bot.files import load_calendar
 
     dates = sorted(d.isoformat() for d in trigger_dates(TODAY, load_calendar(DEFAULT_CALENDAR), ReminderPolicy()))
     conn = sqlite3.connect(db)

@@ -13,13 +13,14 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from bot.domain.errors import DatabaseUnusable
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-class DatabaseUnusable(Exception):
-    """The database cannot be used as it is; nothing was written to it."""
+__all__ = ["DatabaseUnusable", "check", "head_revision", "upgrade"]
 
 
 def _config() -> Config:

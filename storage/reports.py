@@ -8,9 +8,13 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.domain.deadlines import NO_DATE
-from bot.domain.tally import TallyRow
-from storage.models import (AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, SectionRow,
+from bot.domain.effective import effective_kind
+from bot.domain.errors import NoPlan
+from bot.domain.report_data import PlanMeta, ReportData, tally_rows
+from storage.models import (AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
+
+__all__ = ["lead_rows", "history", "subjects", "weekly", "tally_rows", "plan_meta", "report_data"]
 
 
 def _local(at: datetime | None, zone: tzinfo) -> date | None:
@@ -35,8 +39,7 @@ def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
     for (aid, status, due, closed_at, closed_by, note, agency, item_id, code, type_, content, lead_text, coord_text,
          deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
          section, section_title) in session.connection().execute(q):
-        if override is not None and kind in ("unspecified", "on_demand"):
-            kind = "date"
+        kind = effective_kind(kind, override)
         out.append({"assignment_id": aid, "status": status, "due": None if due == NO_DATE else due,
                     "closed_on": _local(closed_at, zone), "closed_by": closed_by, "note": note, "agency": agency,
                     "item_id": item_id, "code": code, "type": type_, "content": content, "lead_text": lead_text,
@@ -47,9 +50,20 @@ def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
     return out
 
 
-def tally_rows(rows: list[dict]) -> list[TallyRow]:
-    return [TallyRow(r["code"], r["section"], r["agency"], r["kind"], r["due"], r["start"], r["status"],
-                     r["closed_on"], r["note"]) for r in rows]
+def plan_meta(session: Session, *, plan_id: int) -> PlanMeta:
+    """The plan's heading; ``NoPlan`` when the id names none."""
+    p = session.get(PlanRow, plan_id)
+    if p is None:
+        raise NoPlan(str(plan_id))
+    return PlanMeta(p.slug, p.year, p.province, p.title, p.decision_number or "", p.decision_date,
+                    p.decision_date_text or "")
+
+
+def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: bool = False) -> ReportData:
+    """Rows, inspected units (and the status history when asked) for the reports of one plan."""
+    return ReportData(plan_meta(session, plan_id=plan_id), lead_rows(session, plan_id=plan_id, zone=zone),
+                      subjects(session, plan_id=plan_id),
+                      history(session, plan_id=plan_id, zone=zone) if with_history else [])
 
 
 def history(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:

@@ -1,54 +1,25 @@
-"""Loading a plan file and the agency directory into the database, idempotently.
+"""Writing an interpreted plan and the agency directory into the database, idempotently.
 
-Reloading an edited plan updates texts and deadlines and never loses recorded statuses:
-assignments an edit no longer names are deactivated (history kept), items removed from
-the file are retired, a coordinator's date (set-due) survives.
+Nothing here reads a deadline phrase or resolves an agency: ``bot.domain.interpret`` does, and this
+module upserts its ``ItemSpec``s. Reloading an edited plan updates texts and deadlines and never loses
+recorded statuses: assignments an edit no longer names are deactivated (history kept), items removed
+from the file are retired, a coordinator's date (set-due) survives.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, select
 
-from bot.domain.agencies import UNKNOWN, Agency, Directory
-from bot.domain.deadlines import parse_deadline, with_override
+from bot.domain.agencies import Agency, Directory
+from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan
 from bot.domain.plan import INSPECTION, Plan
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
 
-LEAD, COORDINATING = "lead", "coordinating"
-
-
-@dataclass
-class SyncReport:
-    plan: str = ""
-    plan_created: bool = False
-    agencies_added: list[str] = field(default_factory=list)
-    agencies_updated: list[str] = field(default_factory=list)
-    items_added: list[str] = field(default_factory=list)
-    items_updated: dict[str, list[str]] = field(default_factory=dict)
-    items_retired: list[str] = field(default_factory=list)
-    assignments_added: int = 0
-    assignments_deactivated: int = 0
-    unknown_agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (code, cell, text)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.plan_created or self.agencies_added or self.agencies_updated or self.items_added
-                    or self.items_updated or self.items_retired or self.assignments_added
-                    or self.assignments_deactivated)
-
-    def to_dict(self) -> dict:
-        return {
-            "plan": self.plan, "plan_created": self.plan_created, "changed": self.changed,
-            "agencies_added": self.agencies_added, "agencies_updated": self.agencies_updated,
-            "items_added": self.items_added, "items_updated": self.items_updated,
-            "items_retired": self.items_retired, "assignments_added": self.assignments_added,
-            "assignments_deactivated": self.assignments_deactivated,
-            "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
-        }
+__all__ = ["LEAD", "COORDINATING", "SyncReport", "full_directory", "add_agencies", "sync_directory",
+           "upsert_plan", "sync_plan"]
 
 
 def _set(row, values: dict) -> list[str]:
@@ -123,13 +94,7 @@ def sync_directory(session: Session, directory: Directory, report: SyncReport) -
     return ids
 
 
-def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: datetime,
-              source_file: str = "") -> SyncReport:
-    """Load ``plan`` and ``directory``; the caller commits (or rolls back) the session."""
-    report = SyncReport(plan=plan.id)
-    directory = full_directory(session, directory)
-    ids = sync_directory(session, directory, report)
-
+def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str) -> PlanRow:
     prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).first()
     pvalues = {"year": plan.year, "province": plan.province, "issuer": plan.issuer, "title": plan.title,
                "signer": plan.signer, "decision_number": plan.decision_number,
@@ -142,6 +107,29 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
         report.plan_created = True
     elif _set(prow, pvalues):
         prow.loaded_at = now
+    return prow
+
+
+def _item_values(spec: ItemSpec, section_id: int) -> dict:
+    item, dl = spec.item, spec.deadline
+    return {
+        "section_id": section_id, "type": item.type, "number": item.number,
+        "position": item.position, "content": item.content, "lead_text": item.lead_text,
+        "coordinating_text": item.coordinating_text, "deadline_text": item.deadline_text,
+        "product": item.product, "notes": item.notes, "subject_text": item.subject_text,
+        "surprise": item.surprise, "footnotes": list(item.footnotes), "deadline_kind": dl.kind,
+        "due_date": dl.due, "start_date": dl.start, "deadline": dl.to_dict(),
+        "unresolved": [u.to_dict() for u in spec.unresolved], "blocked": dl.blocked, "retired": False,
+    }
+
+
+def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[ItemSpec], *, now: datetime,
+                source_file: str = "") -> SyncReport:
+    """Write the plan row, its sections, the interpreted items (``specs``), their assignments and
+    inspected units, and the directory's agencies and groups; the caller commits (or rolls back)."""
+    report = SyncReport(plan=plan.id)
+    ids = sync_directory(session, directory, report)
+    prow = _upsert_plan_row(session, plan, report, now, source_file)
 
     sections = {s.code: s for s in session.exec(select(SectionRow).where(SectionRow.plan_id == prow.id))}
     for pos, (code, title) in enumerate(plan.section_titles.items()):
@@ -158,49 +146,35 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
     assignments: dict[int, dict[tuple[int, str], AssignmentRow]] = {}
     for a in session.exec(select(AssignmentRow).join(ItemRow).where(ItemRow.plan_id == prow.id)):
         assignments.setdefault(a.item_id, {})[(a.agency_id, a.role)] = a
+    subjects: dict[int, set[int]] = {}
+    for subj in session.exec(select(ItemSubjectRow).join(ItemRow).where(ItemRow.plan_id == prow.id)):
+        subjects.setdefault(subj.item_id, set()).add(subj.agency_id)
 
-    for item in plan.items:
-        dl = parse_deadline(item.deadline_text, plan.year)
-        lead = directory.resolve(item.lead_text, dl.due)
-        coord = directory.resolve(item.coordinating_text, dl.due)
-        lead_keys = directory.expand(lead)
-        coord_keys = [k for k in directory.expand(coord) if k not in lead_keys]
-        unresolved = ([{"cell": LEAD, "text": u.text, "reason": u.reason} for u in lead.unresolved]
-                      + [{"cell": COORDINATING, "text": u.text, "reason": u.reason} for u in coord.unresolved])
-        for u in unresolved:
-            if u["reason"] == UNKNOWN:
-                report.unknown_agencies.append((item.code, u["cell"], u["text"]))
-        values = {
-            "section_id": sections[item.section].id, "type": item.type, "number": item.number,
-            "position": item.position, "content": item.content, "lead_text": item.lead_text,
-            "coordinating_text": item.coordinating_text, "deadline_text": item.deadline_text,
-            "product": item.product, "notes": item.notes, "subject_text": item.subject_text,
-            "surprise": item.surprise, "footnotes": list(item.footnotes), "deadline_kind": dl.kind,
-            "due_date": dl.due, "start_date": dl.start, "deadline": dl.to_dict(),
-            "unresolved": unresolved, "blocked": dl.blocked, "retired": False,
-        }
-        row = items.get(item.code)
+    for spec in specs:
+        report.unknown_agencies.extend((spec.code, u.cell, u.text) for u in spec.unknown)
+        values = _item_values(spec, sections[spec.item.section].id)
+        row = items.get(spec.code)
         if row is None:
-            row = ItemRow(plan_id=prow.id, code=item.code, **values)
+            row = ItemRow(plan_id=prow.id, code=spec.code, **values)
             session.add(row)
             session.flush()
-            items[item.code] = row
-            report.items_added.append(item.code)
+            items[spec.code] = row
+            report.items_added.append(spec.code)
         else:
             changed = _set(row, values)
             if changed:
-                report.items_updated[item.code] = changed
-        want = [(ids[k], LEAD) for k in lead_keys] + [(ids[k], COORDINATING) for k in coord_keys]
-        due = with_override(dl, row.due_override).sort_due
-        _sync_assignments(session, row, due, want, assignments.get(row.id, {}), report, now)
-        if item.type == INSPECTION:
-            subj = directory.expand(directory.resolve(item.subject_text))
-            have = {s.agency_id: s for s in session.exec(select(ItemSubjectRow).where(ItemSubjectRow.item_id == row.id))}
-            for k in subj:
+                report.items_updated[spec.code] = changed
+        want = [(ids[k], LEAD) for k in spec.lead_keys] + [(ids[k], COORDINATING) for k in spec.coordinating_keys]
+        _sync_assignments(session, row, spec.due_with(row.due_override), want, assignments.get(row.id, {}),
+                          report, now)
+        if spec.item.type == INSPECTION:
+            have = subjects.setdefault(row.id, set())
+            for k in spec.subject_keys:
                 if ids[k] not in have:
                     session.add(ItemSubjectRow(item_id=row.id, agency_id=ids[k]))
+                    have.add(ids[k])
 
-    codes = {i.code for i in plan.items}
+    codes = {s.code for s in specs}
     for code, row in items.items():
         if code not in codes and not row.retired:
             row.retired = True
@@ -209,6 +183,15 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
                 a.active = False  # history kept; the item is no longer in the plan
     session.flush()
     return report
+
+
+def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: datetime,
+              source_file: str = "") -> SyncReport:
+    """Interpret ``plan`` against the directory (file + agencies only the database knows) and upsert it;
+    the caller commits. Test harnesses and the store's ``load_plan`` use it."""
+    directory = full_directory(session, directory)
+    return upsert_plan(session, plan, directory, interpret_plan(plan, directory), now=now,
+                       source_file=source_file)
 
 
 def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from config.settings import DEFAULT_AGENCIES, DEFAULT_PLAN
-from storage.datafile import load_directory, load_plan
+from bot.files import load_directory, load_plan
 from storage.engine import make_engine
 
 # python-telegram-bot 22: durations as timedelta now (what the bot's entry point opts into as well).

@@ -13,7 +13,7 @@ from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
 from jobs.sweep import SweepDeps
 from storage import registry, work
-from storage.datafile import load_calendar
+from bot.files import load_calendar
 from storage.store import SqlStore
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from sqlmodel import Session, select
-
 from bot.cli.render import print_json, table
 from bot.domain import texts
-from storage.datafile import load_directory, load_plan, read_communes_csv
-from storage.models import AgencyRow
-from storage.sync import add_agencies, full_directory, sync_plan
+from bot.files import load_directory, load_plan, read_communes_csv
 
 
 def cmd_agencies_list(app, args: Namespace) -> int:
     app.require_schema()
-    with Session(app.engine) as session:
-        rows = session.exec(select(AgencyRow).order_by(AgencyRow.kind, AgencyRow.id)).all()
-    data = [{"key": r.key, "name": r.name, "short": r.short, "kind": r.kind, "parent": r.parent_key}
-            for r in rows if not args.kind or r.kind == args.kind]
+    data = app.store.agencies(kind=args.kind)
     if args.json:
         print_json(data)
     else:
@@ -31,11 +24,9 @@ def cmd_agencies_import(app, args: Namespace) -> int:
     app.require_schema()
     plan = load_plan(app.settings.plan_file)
     directory = load_directory(app.settings.agencies_file)
-    with Session(app.engine) as session:
-        communes = read_communes_csv(args.file, full_directory(session, directory))
-        added, updated = add_agencies(session, communes)
-        report = sync_plan(session, plan, directory, now=app.clock.now(), source_file=str(app.settings.plan_file))
-        session.commit()
+    communes = read_communes_csv(args.file, app.store.known_directory(directory=directory))
+    added, updated, report = app.store.import_agencies(agencies=communes, plan=plan, directory=directory,
+                                                       now=app.clock.now(), source_file=str(app.settings.plan_file))
     if args.json:
         print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added})
     else:

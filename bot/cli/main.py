@@ -19,7 +19,7 @@ from bot.domain.deadlines import parse_day
 from bot.logsetup import setup_logging
 from bot.ports import Clock, FixedClock, SystemClock
 from config.settings import Settings, load_settings
-from storage.datafile import DataFileError
+from bot.files import DataFileError
 from storage.engine import make_engine
 from storage.migrate import DatabaseUnusable, check, head_revision
 

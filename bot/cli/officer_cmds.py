@@ -7,13 +7,10 @@ import secrets
 from argparse import Namespace
 from datetime import timedelta
 
-from sqlmodel import Session
-
 from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
-from storage import registry, work
-from storage.models import AgencyRow
+from bot.domain.agencies import Agency
 
 _DURATION = re.compile(r"^(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?$")
 
@@ -30,13 +27,14 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(days=n)
 
 
-def _resolve_agency(app, session: Session, name: str) -> AgencyRow:
-    found = work.directory_from_db(session).lookup(name)
+def resolve_agency(app, name: str) -> Agency:
+    """The agency a person typed; CliError listing candidates when it is not one."""
+    found = app.store.find_agency(query=name)
     if found.agency is None:
         names = ", ".join(a.name for a in found.candidates[:8])
         raise CliError(texts.ERR_AGENCY.format(name=name) + (" " + texts.ERR_CANDIDATES.format(names=names)
                                                                if names else ""))
-    return session.get(AgencyRow, work.agency_ids(session)[found.agency.key])
+    return found.agency
 
 
 def cmd_invite(app, args: Namespace) -> int:
@@ -44,12 +42,9 @@ def cmd_invite(app, args: Namespace) -> int:
     ttl = parse_duration(args.expires)
     code = secrets.token_urlsafe(18)  # 144 random bits, in the deep-link alphabet [A-Za-z0-9_-]
     now = app.clock.now()
-    with Session(app.engine) as session:
-        agency = _resolve_agency(app, session, args.agency)
-        registry.create_invite(session, code=code, agency_id=agency.id, role=args.role, now=now,
-                               expires_at=now + ttl)
-        session.commit()
-        name = agency.name
+    agency = resolve_agency(app, args.agency)
+    app.store.create_invite(agency_key=agency.key, code=code, role=args.role, now=now, expires_at=now + ttl)
+    name = agency.name
     username = app.settings.telegram_bot_username.lstrip("@") or "<tên_bot>"
     link = f"https://t.me/{username}?start={code}"
     expires = (now + ttl).astimezone(app.settings.zone)
@@ -65,11 +60,7 @@ def cmd_invite(app, args: Namespace) -> int:
 
 def cmd_officers(app, args: Namespace) -> int:
     app.require_schema()
-    with Session(app.engine) as session:
-        rows = registry.all_recipients(session)
-        data = [{"channel": r.channel, "chat_id": r.chat_id, "agency": a.name, "role": r.role,
-                 "name": r.display_name, "active": r.active, "disabled_reason": r.disabled_reason,
-                 "preferred": r.preferred, "person": r.person, "since": r.created_at.isoformat()} for r, a in rows]
+    data = app.store.officers()
     if args.json:
         print_json(data)
         return 0
@@ -84,9 +75,7 @@ def cmd_officers(app, args: Namespace) -> int:
 def cmd_revoke(app, args: Namespace) -> int:
     app.require_schema()
     channel, _, chat_id = args.chat.rpartition(":")
-    with Session(app.engine) as session:
-        n = registry.remove_by_chat(session, chat_id=chat_id, channel=channel or None)
-        session.commit()
+    n = app.store.revoke_chat(chat_id=chat_id, channel=channel or None)
     if n == 0:
         raise CliError(texts.REVOKE_NONE.format(chat=args.chat))
     print(texts.REVOKE_OK.format(chat=args.chat, n=n))

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
-
-from sqlmodel import Session
+from datetime import date
 
 from bot.cli.render import print_json, print_json_line, table
 from bot.domain import texts
 from bot.domain.agencies import Directory
 from bot.domain.codes import lookup
 from bot.domain.deadlines import parse_day, parse_deadline
+from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
+from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
-from storage import queries
-from storage.datafile import load_directory, load_plan
-from storage.migrate import upgrade
-from storage.sync import sync_plan
+from bot.files import load_directory
+from bot.plan_loading import load_plan_files
 
 
 class CliError(Exception):
@@ -26,29 +25,31 @@ class CliError(Exception):
 def cmd_init(app, args: Namespace) -> int:
     plan_path = args.plan or app.settings.plan_file
     agencies_path = args.agencies or app.settings.agencies_file
-    plan = load_plan(plan_path)          # validate both files before touching the database
-    directory = load_directory(agencies_path)
-    before, after = upgrade(app.engine)
-    with Session(app.engine) as session:
-        report = sync_plan(session, plan, directory, now=app.clock.now(), source_file=str(plan_path))
-        if args.strict and report.unknown_agencies:
-            session.rollback()
-            for code, cell, text in report.unknown_agencies:
-                print(texts.INIT_UNKNOWN.format(code=code, cell=texts.CELL[cell], text=text), file=sys.stderr)
-            raise CliError(texts.ERR_UNKNOWN_STRICT.format(n=len(report.unknown_agencies)))
-        session.commit()
+    try:
+        report = load_plan_files(app.store, plan_path, agencies_path, now=app.clock.now(), strict=args.strict)
+    except UnknownAgencies as e:
+        for code, cell, text in e.unknown:
+            print(texts.INIT_UNKNOWN.format(code=code, cell=texts.CELL[cell], text=text), file=sys.stderr)
+        raise CliError(texts.ERR_UNKNOWN_STRICT.format(n=len(e.unknown))) from None
     if args.json:
-        print_json({"schema_before": before, "schema": after, **report.to_dict()})
+        print_json({"schema_before": report.schema_before, "schema": report.schema, **report.to_dict()})
         return 0
+    print_load_summary(report)
+    if not getattr(args, "quiet", False):
+        _print_report(report)
+    return 0
+
+
+def print_load_summary(report: SyncReport) -> None:
+    """The schema created or upgraded, and the plan's item counts (``init`` and ``run``'s first start)."""
+    before, after = report.schema_before, report.schema
     if before is None:
         print(texts.INIT_CREATED.format(rev=after))
     elif before != after:
         print(texts.INIT_UPGRADED.format(before=before, after=after))
-    print(texts.INIT_PLAN.format(plan=plan.id, total=len(plan.items), tasks=plan.count(TASK),
-                                 reviews=plan.count(REVIEW), inspections=plan.count(INSPECTION)))
-    if not getattr(args, "quiet", False):
-        _print_report(report)
-    return 0
+    c = report.counts
+    print(texts.INIT_PLAN.format(plan=report.plan, total=c.get("total", 0), tasks=c.get(TASK, 0),
+                                 reviews=c.get(REVIEW, 0), inspections=c.get(INSPECTION, 0)))
 
 
 def _print_report(report) -> None:
@@ -68,17 +69,27 @@ def _print_report(report) -> None:
         print(texts.INIT_UNKNOWN.format(code=code, cell=texts.CELL[cell], text=text), file=sys.stderr)
 
 
-def _plan_id(app, session: Session) -> int:
+def find_code(app, typed: str) -> str:
+    """The plan's code the user meant (``3.ii`` → ``3.II``); CliError with suggestions otherwise."""
     try:
-        return queries.get_plan(session=session, slug=app.plan_slug).id
-    except queries.NotFound:
+        codes = app.store.item_codes(plan_slug=app.plan_slug)
+    except NoPlan:
         raise CliError(texts.ERR_NO_PLAN) from None
+    found = lookup(typed, codes)
+    if found.code is None:
+        msg = texts.ERR_UNKNOWN_CODE.format(typed=typed)
+        if found.suggestions:
+            msg += " " + texts.ERR_SUGGEST.format(codes=", ".join(found.suggestions))
+        raise CliError(msg)
+    return found.code
 
 
 def cmd_plan_show(app, args: Namespace) -> int:
     app.require_schema()
-    with Session(app.engine) as session:
-        items = queries.plan_items(session=session, plan_id=_plan_id(app, session))
+    try:
+        items = app.store.plan_items(plan_slug=app.plan_slug)
+    except NoPlan:
+        raise CliError(texts.ERR_NO_PLAN) from None
     if args.type:
         items = [i for i in items if i["type"] == args.type]
     if args.json:
@@ -95,8 +106,7 @@ def cmd_plan_show(app, args: Namespace) -> int:
     return 0
 
 
-def _d(iso: str | None):
-    from datetime import date
+def _d(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
@@ -105,22 +115,15 @@ def cmd_set_due(app, args: Namespace) -> int:
     due = parse_day(args.date)
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
-    with Session(app.engine) as session:
-        plan_id = _plan_id(app, session)
-        found = lookup(args.code, queries.item_codes(session=session, plan_id=plan_id))
-        if found.code is None:
-            msg = texts.ERR_UNKNOWN_CODE.format(typed=args.code)
-            if found.suggestions:
-                msg += " " + texts.ERR_SUGGEST.format(codes=", ".join(found.suggestions))
-            raise CliError(msg)
-        row = queries.set_due(session=session, plan_id=plan_id, code=found.code, due=due,
-                              actor=args.actor, now=app.clock.now())
-        dl = queries.effective_deadline(row)
-        session.commit()
+    code = find_code(app, args.code)
+    try:
+        dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
+    except UnknownItem:
+        raise CliError(texts.ERR_UNKNOWN_CODE.format(typed=args.code)) from None
     if args.json:
-        print_json({"code": found.code, "deadline": dl.to_dict()})
+        print_json({"code": code, "deadline": dl.to_dict()})
     else:
-        print(texts.SET_DUE_OK.format(code=found.code, date=texts.vn_date(due),
+        print(texts.SET_DUE_OK.format(code=code, date=texts.vn_date(due),
                                       reading=texts.describe_deadline(dl.kind, dl.due, dl.start, dl.flags)))
     return 0
 

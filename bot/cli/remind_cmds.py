@@ -20,7 +20,7 @@ from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
 from jobs.planner import plan_day
 from jobs.sweep import SweepDeps, run_sweep
-from storage.datafile import load_calendar
+from bot.files import load_calendar
 
 
 def policy_from(settings) -> ReminderPolicy:

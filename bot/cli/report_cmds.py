@@ -5,11 +5,11 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from sqlmodel import Session
-
-from bot.cli.officer_cmds import _resolve_agency
-from bot.cli.plan_cmds import CliError, _plan_id
+from bot.cli.officer_cmds import resolve_agency
+from bot.cli.plan_cmds import CliError
 from bot.domain import texts
+from bot.domain.errors import NoPlan
+from bot.domain.report_data import ReportData
 from bot.domain.texts import letter as L
 from bot.reports import build
 
@@ -18,10 +18,16 @@ def _today(app):
     return app.clock.now().astimezone(app.settings.zone).date()
 
 
+def _data(app, *, with_history: bool = False) -> ReportData:
+    try:
+        return app.store.report_data(plan_slug=app.plan_slug, zone=app.settings.zone, with_history=with_history)
+    except NoPlan:
+        raise CliError(texts.ERR_NO_PLAN) from None
+
+
 def cmd_export(app, args: Namespace) -> int:
     app.require_schema()
-    with Session(app.engine) as s:
-        data, n = build.export(s, plan_id=_plan_id(app, s), zone=app.settings.zone, today=_today(app))
+    data, n = build.export(_data(app, with_history=True), _today(app))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
@@ -32,9 +38,8 @@ def cmd_export(app, args: Namespace) -> int:
 def cmd_draft_reminder(app, args: Namespace) -> int:
     app.require_schema()
     today = _today(app)
-    with Session(app.engine) as s:
-        agency = _resolve_agency(app, s, args.agency).name if args.agency else None
-        doc, n, items = build.letter(s, plan_id=_plan_id(app, s), zone=app.settings.zone, today=today, agency=agency)
+    agency = resolve_agency(app, args.agency).name if args.agency else None
+    doc, n, items = build.letter(_data(app), today, agency)
     if doc is None:
         raise CliError(L.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
     out = Path(args.out)

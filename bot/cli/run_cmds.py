@@ -10,13 +10,13 @@ from datetime import time
 
 from sqlmodel import Session
 
-from bot.cli.plan_cmds import CliError, cmd_init
+from bot.cli.plan_cmds import CliError, print_load_summary
 from bot.core import CommandCore, CoreConfig
 from bot.domain import texts
 from bot.domain.texts import console as C
+from bot.plan_loading import ensure_ready
 from storage import queries, registry, work
-from storage.datafile import load_calendar
-from storage.migrate import check
+from bot.files import load_calendar
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +31,9 @@ def make_core(app) -> CommandCore:
 
 def _ensure_ready(app) -> None:
     """The embedded default works on a fresh machine: create and load the database when needed."""
-    rev = check(app.engine)
-    with Session(app.engine) as session:
-        has_plan = rev is not None and _has_plan(session)
-    if not has_plan:
-        cmd_init(app, Namespace(plan=None, agencies=None, strict=False, json=False, quiet=True))
-
-
-def _has_plan(session: Session) -> bool:
-    try:
-        queries.get_plan(session=session)
-        return True
-    except queries.NotFound:
-        return False
+    report = ensure_ready(app.store, app.settings.plan_file, app.settings.agencies_file, now=app.clock.now())
+    if report is not None:
+        print_load_summary(report)
 
 
 def cmd_run(app, args: Namespace) -> int:

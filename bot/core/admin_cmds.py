@@ -43,7 +43,9 @@ def cmd_report(ctx: Ctx, args: str, config) -> None:
     if not ctx.coordinator:
         ctx.reply(T.COORDINATOR_ONLY)
         return
-    title, text, png = build.report(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
+    from storage.reports import report_data  # plan helper: until the core asks store.report_data(...)
+
+    title, text, png = build.report(report_data(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone), ctx.today)
     ctx.reply(text, title=title)
     ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
         f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title)))
@@ -57,7 +59,10 @@ def cmd_export(ctx: Ctx, args: str, config) -> None:
     if not ctx.coordinator:
         ctx.reply(T.COORDINATOR_ONLY)
         return
-    data, _ = build.export(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, today=ctx.today)
+    from storage.reports import report_data  # plan helper: until the core asks store.report_data(...)
+
+    data, _ = build.export(report_data(ctx.session, plan_id=ctx.plan_id, zone=ctx.zone, with_history=True),
+                           ctx.today)
     caption = RT.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
     ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
         f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption)))

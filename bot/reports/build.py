@@ -1,49 +1,53 @@
-"""Gathering the data once and producing every report: text, chart, workbook, letter."""
+"""Every coordinators' report built from plain data (``bot.domain.report_data.ReportData``), no database.
+
+The caller loads the data once through the store (``store.report_data(plan_slug=…, zone=…)``, with
+``with_history=True`` for the workbook) and passes it here:
+
+- ``report(data, today) -> (title, text, png)``      /baocao: text summary and progress chart
+- ``export(data, today) -> (xlsx bytes, rows)``       /xuatbaocao and ``nhacviec export``
+- ``letter(data, today, agency=None) -> (docx bytes | None, agencies, items)``   ``draft-reminder``
+- ``overdue_by_agency(data, today, agency=None)``     the letter's table, most overdue agency first
+"""
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 
-from sqlmodel import Session
-
+from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.report_text import report_text
 from bot.domain.tally import Tally
 from bot.domain.texts import letter as L
 from bot.domain.texts import vn_date
-from storage import reports as data
-from storage.models import PlanRow
 
 
-def _tally(rows: list[dict], today: date) -> Tally:
-    return Tally.of(data.tally_rows(rows), today)
+def tally(data: ReportData, today: date) -> Tally:
+    """The tally of the lead assignments on ``today``."""
+    return Tally.of(tally_rows(data.rows), today)
 
 
-def report(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[str, str, bytes]:
+def report(data: ReportData, today: date) -> tuple[str, str, bytes]:
     """(title, text, chart PNG) for /baocao."""
-    from bot.reports.chart import progress_chart
+    from bot.reports.chart import progress_chart  # matplotlib is heavy: loaded when a chart is drawn
 
-    plan = session.get(PlanRow, plan_id)
-    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
-    tally = _tally(rows, today)
-    soon = [(r["code"], r["agency"], r["due"]) for r in rows if r["status"] != "done" and r["due"]]
-    title, text = report_text(tally, soon, today, plan.year)
-    return title, text, progress_chart(tally, today)
+    t = tally(data, today)
+    soon = [(r["code"], r["agency"], r["due"]) for r in data.rows if r["status"] != "done" and r["due"]]
+    title, text = report_text(t, soon, today, data.plan.year)
+    return title, text, progress_chart(t, today)
 
 
-def export(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[bytes, int]:
-    from bot.reports.workbook import workbook
+def export(data: ReportData, today: date) -> tuple[bytes, int]:
+    """(workbook bytes, number of assignment rows); ``data.history`` fills the log sheet."""
+    from bot.reports.workbook import workbook  # openpyxl is heavy: loaded when a workbook is written
 
-    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
-    return workbook(rows, data.history(session, plan_id=plan_id, zone=zone),
-                    data.subjects(session, plan_id=plan_id), today), len(rows)
+    return workbook(data.rows, data.history, data.subjects, today), len(data.rows)
 
 
-def overdue_by_agency(session: Session, *, plan_id: int, zone: tzinfo, today: date,
-                      agency: str | None = None) -> list[tuple[str, list]]:
-    from bot.reports.letter import OverdueLine
+def overdue_by_agency(data: ReportData, today: date, agency: str | None = None) -> list[tuple[str, list]]:
+    """Overdue (non-inspection) work per agency name (``OverdueLine``s), the agency with most overdue first."""
+    from bot.reports.letter import OverdueLine  # python-docx is heavy: loaded when a letter is drafted
 
     out: dict[str, list] = {}
-    for r in data.lead_rows(session, plan_id=plan_id, zone=zone):
+    for r in data.rows:
         if r["status"] == "done" or r["due"] is None or r["due"] >= today or r["type"] == "inspection":
             continue
         if agency and r["agency"] != agency:
@@ -53,11 +57,12 @@ def overdue_by_agency(session: Session, *, plan_id: int, zone: tzinfo, today: da
     return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
-def letter(session: Session, *, plan_id: int, zone: tzinfo, today: date, agency: str | None = None) -> tuple[bytes | None, int, int]:
-    from bot.reports.letter import reminder_letter
+def letter(data: ReportData, today: date, agency: str | None = None) -> tuple[bytes | None, int, int]:
+    """(draft letter DOCX, agencies, overdue items); (None, 0, 0) when nothing is overdue."""
+    from bot.reports.letter import reminder_letter  # python-docx is heavy: loaded when a letter is drafted
 
-    plan = session.get(PlanRow, plan_id)
-    agencies = overdue_by_agency(session, plan_id=plan_id, zone=zone, today=today, agency=agency)
+    plan = data.plan
+    agencies = overdue_by_agency(data, today, agency)
     if not agencies:
         return None, 0, 0
     decision = (L.DECISION.format(number=plan.decision_number, date=vn_date(plan.decision_date))

@@ -5,7 +5,7 @@ from datetime import date as D
 import pytest
 
 from config.settings import DEFAULT_CALENDAR
-from storage.datafile import DataFileError, load_calendar
+from bot.files import DataFileError, load_calendar
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from bot.domain import reminders as R
 from bot.domain.reminders import ReminderPolicy, Work
 from config.settings import DEFAULT_CALENDAR
-from storage.datafile import load_calendar
+from bot.files import load_calendar
 
 P = ReminderPolicy()
 

@@ -164,3 +164,21 @@ def test_bad_commune_csv_changes_nothing(cli, tmp_path):
     assert code == 2 and f"{csv}:3" in err and "Huyện Không Có" in err
     _, out, _ = cli("agencies", "list", "--kind", "commune", "--json")
     assert json.loads(out) == []
+
+
+def test_plan_commands_reports_and_loading_reach_the_database_only_through_the_store():
+    """Command modules, reports, file adapters and the loading service import neither storage nor SQL
+    libraries (in-function imports included)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    files = [root / "bot" / "cli" / f"{m}_cmds.py" for m in ("plan", "agency", "report", "ops", "officer")]
+    files += sorted((root / "bot" / "reports").glob("*.py")) + sorted((root / "bot" / "files").glob("*.py"))
+    files += [root / "bot" / "plan_loading.py", root / "bot" / "domain" / "interpret.py"]
+    for f in files:
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel", "jobs"), f"{f} imports {name}"

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from bot.domain.plan import build_plan
-from storage.datafile import load_plan
-from tests.plan_documents import SEED, Doc, Merge, Table, seed_doc, to_docx, to_pdf, to_xlsx
+from bot.files import load_plan
+from tests.plan_documents import SEED, Doc, Table, seed_doc, to_docx, to_pdf, to_xlsx
 
 FIELDS = ("code", "type", "section", "content", "lead_text", "coordinating_text", "deadline_text", "product",
           "footnotes", "notes", "subject_text", "surprise")

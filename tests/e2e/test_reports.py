@@ -14,10 +14,11 @@ from PIL import Image
 from sqlalchemy import select
 from sqlmodel import Session
 
+from bot.domain.report_data import tally_rows
 from bot.domain.tally import Tally
 from bot.reports import build
-from storage import reports as data
 from storage import work
+from storage.store import SqlStore
 from storage.models import AgencyRow, AssignmentRow, ItemRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at
@@ -46,10 +47,13 @@ def engine(sqlite_url, plan, directory):
     eng.dispose()
 
 
+def _data(engine, *, with_history: bool = False):
+    return SqlStore(engine).report_data(zone=ZONE, with_history=with_history)
+
+
 def test_tally_number_by_number(engine):
-    with Session(engine) as s:
-        rows = data.lead_rows(s, plan_id=1, zone=ZONE)
-    t = Tally.of(data.tally_rows(rows), TODAY)
+    rows = _data(engine).rows
+    t = Tally.of(tally_rows(rows), TODAY)
     assert len(rows) == 242
     assert dict(t.total) == {"done_on_time": 4, "done_late": 2, "overdue": 15, "in_progress_on_time": 23,
                              "not_due_or_ongoing": 178, "undated": 20}
@@ -62,8 +66,7 @@ def test_tally_number_by_number(engine):
 
 
 def test_workbook_read_back(engine):
-    with Session(engine) as s:
-        blob, n = build.export(s, plan_id=1, zone=ZONE, today=TODAY)
+    blob, n = build.export(_data(engine, with_history=True), TODAY)
     wb = load_workbook(io.BytesIO(blob))
     assert wb.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký"]
     summary = wb["Tổng hợp"]
@@ -93,8 +96,7 @@ def test_workbook_read_back(engine):
 
 
 def test_letter_read_back(engine):
-    with Session(engine) as s:
-        blob, agencies, items = build.letter(s, plan_id=1, zone=ZONE, today=TODAY)
+    blob, agencies, items = build.letter(_data(engine), TODAY)
     assert agencies == 11 and items == 15
     doc = Document(io.BytesIO(blob))
     header = [c.text for row in doc.tables[0].rows for c in row.cells]
@@ -112,17 +114,16 @@ def test_letter_read_back(engine):
 
 
 def test_letter_for_one_agency_and_nothing_to_chase(engine):
-    with Session(engine) as s:
-        blob, agencies, items = build.letter(s, plan_id=1, zone=ZONE, today=TODAY, agency="Sở Y tế")
-        assert (agencies, items) == (1, 1)
-        body = "\n".join(p.text for p in Document(io.BytesIO(blob)).paragraphs)
-        assert "Kính gửi: Sở Y tế." in body
-        assert build.letter(s, plan_id=1, zone=ZONE, today=D(2023, 3, 1))[0] is None
+    data = _data(engine)
+    blob, agencies, items = build.letter(data, TODAY, agency="Sở Y tế")
+    assert (agencies, items) == (1, 1)
+    body = "\n".join(p.text for p in Document(io.BytesIO(blob)).paragraphs)
+    assert "Kính gửi: Sở Y tế." in body
+    assert build.letter(data, D(2023, 3, 1))[0] is None
 
 
 def test_chart_is_a_png_of_the_expected_size(engine):
-    with Session(engine) as s:
-        title, text, png = build.report(s, plan_id=1, zone=ZONE, today=TODAY)
+    title, text, png = build.report(_data(engine), TODAY)
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG" and image.size == (1080, 260 + 46 * 25)
     assert title == "Báo cáo tiến độ Kế hoạch 2023 — đến 10/7/2023"

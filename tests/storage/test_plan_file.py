@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import DEFAULT_AGENCIES, DEFAULT_PLAN
-from storage.datafile import DataFileError, load_directory, load_plan
+from bot.files import DataFileError, load_directory, load_plan
 
 
 def test_counts(plan):

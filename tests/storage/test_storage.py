@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel, select
 
 from config.settings import DEFAULT_PLAN
 from storage import queries
-from storage.datafile import load_plan
+from bot.files import load_plan
 from storage.engine import make_engine
 from storage.migrate import DatabaseUnusable, check, upgrade
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, StatusEventRow

@@ -1,0 +1,116 @@
+"""Reading a plan against the agency directory: what each item means, before anything is stored.
+
+``interpret_plan`` is the one place where a plan's free text becomes facts: the deadline phrase is read
+(``parse_deadline``), the lead and coordinating cells are resolved (groups expanded, a lead never also
+coordinating), fragments nobody recognises are kept, and inspections name the units they inspect.
+Storage only writes the resulting ``ItemSpec``s; ``SyncReport`` tells what a load changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.domain.agencies import UNKNOWN, Directory
+from bot.domain.deadlines import Deadline, parse_deadline
+from bot.domain.effective import effective_deadline
+from bot.domain.plan import INSPECTION, Item, Plan
+
+LEAD, COORDINATING = "lead", "coordinating"
+
+
+@dataclass(frozen=True)
+class Unrecognised:
+    """A fragment of a lead/coordinating cell that names no agency of the directory."""
+
+    cell: str          # LEAD | COORDINATING
+    text: str
+    reason: str        # bot.domain.agencies.UNKNOWN, or another reason the resolver gives
+
+    def to_dict(self) -> dict:
+        return {"cell": self.cell, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One plan item as the database keeps it: the file's texts plus their reading."""
+
+    item: Item
+    deadline: Deadline
+    lead_keys: tuple[str, ...]            # agency keys, groups expanded, in the order the cell names them
+    coordinating_keys: tuple[str, ...]    # without the leads
+    unresolved: tuple[Unrecognised, ...] = ()
+    subject_keys: tuple[str, ...] = ()    # inspections: the units inspected
+
+    @property
+    def code(self) -> str:
+        return self.item.code
+
+    def due_with(self, override: date | None) -> date:
+        """The date assignments sort and remind by, a coordinator's date (set-due) applied."""
+        return effective_deadline(self.deadline, override).sort_due
+
+    @property
+    def unknown(self) -> list[Unrecognised]:
+        """Fragments that name no agency at all (``init --strict`` refuses them)."""
+        return [u for u in self.unresolved if u.reason == UNKNOWN]
+
+
+@dataclass
+class SyncReport:
+    """What loading a plan and its directory changed (empty when the database already held them)."""
+
+    plan: str = ""
+    plan_created: bool = False
+    agencies_added: list[str] = field(default_factory=list)
+    agencies_updated: list[str] = field(default_factory=list)
+    items_added: list[str] = field(default_factory=list)
+    items_updated: dict[str, list[str]] = field(default_factory=dict)
+    items_retired: list[str] = field(default_factory=list)
+    assignments_added: int = 0
+    assignments_deactivated: int = 0
+    unknown_agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (code, cell, text)
+    schema_before: str | None = None      # the schema revision before the load (None: a new database)
+    schema: str | None = None             # the revision after it
+    counts: dict[str, int] = field(default_factory=dict)   # the plan's items: total, task, review, inspection
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.plan_created or self.agencies_added or self.agencies_updated or self.items_added
+                    or self.items_updated or self.items_retired or self.assignments_added
+                    or self.assignments_deactivated)
+
+    def to_dict(self) -> dict:
+        return {
+            "plan": self.plan, "plan_created": self.plan_created, "changed": self.changed,
+            "agencies_added": self.agencies_added, "agencies_updated": self.agencies_updated,
+            "items_added": self.items_added, "items_updated": self.items_updated,
+            "items_retired": self.items_retired, "assignments_added": self.assignments_added,
+            "assignments_deactivated": self.assignments_deactivated,
+            "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
+        }
+
+
+def interpret_item(item: Item, directory: Directory, plan_year: int) -> ItemSpec:
+    """One item's reading: deadline, agencies resolved on its due date, inspected units."""
+    dl = parse_deadline(item.deadline_text, plan_year)
+    lead = directory.resolve(item.lead_text, dl.due)
+    coord = directory.resolve(item.coordinating_text, dl.due)
+    lead_keys = directory.expand(lead)
+    coord_keys = [k for k in directory.expand(coord) if k not in lead_keys]
+    unresolved = tuple([Unrecognised(LEAD, u.text, u.reason) for u in lead.unresolved]
+                       + [Unrecognised(COORDINATING, u.text, u.reason) for u in coord.unresolved])
+    subjects: list[str] = []
+    if item.type == INSPECTION:
+        subjects = directory.expand(directory.resolve(item.subject_text))
+    return ItemSpec(item, dl, tuple(lead_keys), tuple(coord_keys), unresolved, tuple(subjects))
+
+
+def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:
+    """Every item of ``plan`` read against ``directory``, in plan order."""
+    return [interpret_item(item, directory, plan.year) for item in plan.items]
+
+
+def unknown_agencies(specs: list[ItemSpec]) -> list[tuple[str, str, str]]:
+    """(code, cell, text) of every fragment naming no agency, in plan order."""
+    return [(s.code, u.cell, u.text) for s in specs for u in s.unknown]

@@ -1,0 +1,42 @@
+"""The working-day calendar file (data/calendar/): holidays and make-up days per year."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.domain.workdays import Holiday, WorkCalendar
+from bot.files.yaml_tree import DataFileError, read_tree
+
+
+def load_calendar(path: Path | str) -> WorkCalendar:
+    """The working-day calendar in ``path``; a bad date raises ``DataFileError`` naming the line."""
+    p = Path(path)
+    tree = read_tree(p)
+
+    def day(value, node) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise DataFileError(p, f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD)", getattr(node, "line", None)) from None
+
+    if not isinstance(tree, dict) or not isinstance(tree.get("years"), dict):
+        raise DataFileError(p, "cần mục 'years' (năm → holidays, makeup)", getattr(tree, "line", None))
+    holidays, makeup, fixed = [], [], []
+    for node in tree.get("fixed") or []:
+        try:
+            d, m = (int(x) for x in str(node["date"]).split("/"))
+        except (KeyError, ValueError, TypeError):
+            raise DataFileError(p, "mục 'fixed' cần date: \"ngày/tháng\"", getattr(node, "line", None)) from None
+        fixed.append((d, m))
+    for year, spec in tree["years"].items():
+        for node in (spec or {}).get("holidays") or []:
+            start, end = day(node.get("from"), node), day(node.get("to", node.get("from")), node)
+            if end < start:
+                raise DataFileError(p, "'to' trước 'from'", getattr(node, "line", None))
+            holidays.append(Holiday(start, end, str(node.get("name", ""))))
+        for node in (spec or {}).get("makeup") or []:
+            makeup.append((day(node.get("date"), node), str(node.get("name", ""))))
+    return WorkCalendar.build(holidays, makeup, fixed, [int(y) for y in tree["years"]])

@@ -1,0 +1,38 @@
+"""Communes (UBND cấp xã) from a CSV with columns key,name[,district][,alias]."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from bot.domain.agencies import Agency, Directory
+from bot.files.yaml_tree import DataFileError, read_text
+
+
+def read_communes_csv(path: Path | str, directory: Directory) -> list[Agency]:
+    """Communes from a CSV with columns key,name[,district]; errors name the file and line."""
+    p = Path(path)
+    text = read_text(p, "utf-8-sig")
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or not {"key", "name"} <= {f.strip() for f in reader.fieldnames}:
+        raise DataFileError(p, "cần các cột key,name (và district nếu có)", 1)
+    out: list[Agency] = []
+    seen: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        key_, name = row.get("key", ""), row.get("name", "")
+        if not key_ or not name:
+            raise DataFileError(p, "thiếu key hoặc name", line)
+        if key_ in seen or (key_ in directory.agencies and directory.agencies[key_].kind != "commune"):
+            raise DataFileError(p, f"key {key_!r} bị trùng", line)
+        seen.add(key_)
+        parent = None
+        if row.get("district"):
+            found = directory.lookup(row["district"])
+            if found.agency is None or found.agency.kind != "district":
+                raise DataFileError(p, f"không xác định được đơn vị cấp huyện {row['district']!r}", line)
+            parent = found.agency.key
+        out.append(Agency(key=key_, name=name, kind="commune", parent=parent,
+                          aliases=(row["alias"],) if row.get("alias") else ()))
+    return out
