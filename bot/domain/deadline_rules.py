@@ -162,7 +162,9 @@ def _run_of(ctx: Ctx, lo: int, hi: int, start_from_only: bool = False):
     if got is None:
         got = when_at(ctx, lo, hi)
         frm = None
-    if got is None or got[0] is INVALID:
+    if got is not None and got[0] is INVALID:
+        return None, None, False
+    if got is None:
         s, d, o = default_span(ctx)
         return s, d, o or bool(opened)
     (first, last), unit = got
@@ -347,7 +349,7 @@ def read_one(ctx: Ctx, lo: int, hi: int) -> Reading | None:
     return None
 
 
-_CONNECTOR = re.compile(r";|\bsau do\b|,|\bva\b|\.(?=\s)|\(")
+_CONNECTOR = re.compile(r"(?:;|,|\.(?=\s)|\(|\bva\b|\bsau do\b)(?:\s*(?:sau do|tiep theo|va)\b)?")
 
 
 def read_compound(ctx: Ctx) -> Reading | None:

@@ -64,7 +64,7 @@ ON_DEMAND = (
 ON_REQUEST_PREFIX = re.compile(r"^theo yeu cau hoac\b")
 
 # --- ongoing ---------------------------------------------------------------------------------------
-ONGOING = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan)\b")
+ONGOING = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
 STARTS_FROM = re.compile(r"(?:^|\s)(?:bat dau tu|bat dau|ke tu|tu)\s+(?!khi\b)")
 UNTIL_EVENT = re.compile(r"\b(?:den khi|cho den khi|den luc)\b.*$")
 OPEN_END = re.compile(r"\b(?:tro di|tro ve sau|va (?:nhung|cac) nam (?:tiep theo|sau|ke tiep)|"
