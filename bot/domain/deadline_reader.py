@@ -47,7 +47,7 @@ class Reading:
     follow_up: Recurrence | None = None
 
 
-def _last_day(year: int, month: int) -> date:
+def last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -115,7 +115,7 @@ class Ctx:
         first, last = self.span
         end_year = last.year if last else first.year + 50
         hits = [y for y in range(first.year, end_year + 1)
-                if _last_day(y, months[1]) >= first and (last is None or date(y, months[0], 1) <= last)]
+                if last_day(y, months[1]) >= first and (last is None or date(y, months[0], 1) <= last)]
         if not hits:
             return self.plan_year
         if len(hits) > 1 and months != (1, 12):
@@ -170,7 +170,7 @@ def _period_value(ctx: Ctx, unit: str, m: re.Match, default_year: str | None):
     if unit == "quarter":
         q = W.ROMAN[m.group("q")]
         y = ctx.year(g.get("y") or default_year, (3 * q - 2, 3 * q))
-        return (date(y, 3 * q - 2, 1), _last_day(y, 3 * q)) if y else None
+        return (date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
     if unit == "part":
         n = int(m.group("n"))
         if not 1 <= n <= 12:
@@ -178,14 +178,14 @@ def _period_value(ctx: Ctx, unit: str, m: re.Match, default_year: str | None):
             return INVALID
         months = (1, n) if m.group("side") == "dau" else (13 - n, 12)
         y = ctx.year(g.get("y") or default_year, months)
-        return (date(y, months[0], 1), _last_day(y, months[1])) if y else None
+        return (date(y, months[0], 1), last_day(y, months[1])) if y else None
     if unit == "month":
         mon = int(m.group("m"))
         if not 1 <= mon <= 12:
             ctx.flag(INVALID_DATE)
             return INVALID
         y = ctx.year(g.get("y") or default_year, (mon, mon))
-        return (date(y, mon, 1), _last_day(y, mon)) if y else None
+        return (date(y, mon, 1), last_day(y, mon)) if y else None
     if unit == "years":
         y1, y2 = ctx.year(m.group("y1")), ctx.year(m.group("y2"))
         return (date(y1, 1, 1), date(y2, 12, 31)) if y1 and y2 and y1 <= y2 else None

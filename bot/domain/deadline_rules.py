@@ -6,8 +6,9 @@ import re
 from datetime import date, timedelta
 
 from bot.domain import deadline_words as W
-from bot.domain.deadline_reader import (DATE, INVALID, ON_DEMAND, ON_REQUEST, ONGOING, RECURRING, UNSPECIFIED,
-                                        UNSURE, WINDOW, Ctx, Reading, date_at, default_span, period_at, when_at)
+from bot.domain.deadline_reader import (DATE, INVALID, INVALID_DATE, ON_DEMAND, ON_REQUEST, ONGOING, RECURRING,
+                                        UNSPECIFIED, UNSURE, WINDOW, Ctx, Reading, date_at, default_span, last_day,
+                                        period_at, when_at)
 from bot.domain.recurrence import Recurrence
 
 PER_FREQ = {"quy": "quarterly", "nam": "yearly", "6 thang": "half_yearly"}
@@ -117,10 +118,10 @@ def _day_rule(ctx: Ctx, m: re.Match) -> dict | None:
         try:
             date(2000, int(month), d)
         except ValueError:
-            ctx.flag("invalid_date")
+            ctx.flag(INVALID_DATE)
             return None
     elif not 1 <= d <= 31:
-        ctx.flag("invalid_date")
+        ctx.flag(INVALID_DATE)
         return None
     if m.group("which"):
         rule["month_of_period"] = W.WHICH_MONTH[m.group("which")]
@@ -128,14 +129,7 @@ def _day_rule(ctx: Ctx, m: re.Match) -> dict | None:
         rule["per"] = m.group("per")
     if m.group("next"):
         rule["offset"] = 1
-    rule_per = rule.pop("per", None)
-    if rule_per:
-        rule["per"] = rule_per
-    return {k: v for k, v in rule.items()} if rule else None
-
-
-def _clean(rec: Recurrence) -> Recurrence:
-    return rec
+    return rule
 
 
 def rule_recurring(ctx: Ctx, lo: int, hi: int) -> Reading | None:
@@ -242,8 +236,7 @@ def _right_side(ctx: Ctx, left_unit: str, a: int, hi: int):
             return None
         y = y or ctx.year(None, months)
         ctx.take(a, bare.end())
-        from bot.domain.deadline_reader import _last_day
-        return (date(y, months[0], 1), _last_day(y, months[1])), y
+        return (date(y, months[0], 1), last_day(y, months[1])), y
     got = when_at(ctx, a, hi, anchored=True)
     if not got or got[0] is INVALID:
         return None
@@ -370,8 +363,3 @@ def read_compound(ctx: Ctx) -> Reading | None:
         ctx.reset(mark)
         return None
     return None
-
-
-def _only_filler(text: str) -> bool:
-    from bot.domain.deadline_reader import _only_filler as f
-    return f(text)
