@@ -257,6 +257,10 @@ def rule_ongoing(ctx: Ctx, lo: int, hi: int) -> Reading | None:
         return None
     if on:
         ctx.take(on.start(), on.end())
+        ad_hoc = ctx.find(W.AD_HOC, lo, hi)       # "Thường xuyên hoặc đột xuất"
+        if ad_hoc:
+            ctx.take(ad_hoc.start(), ad_hoc.end())
+            ctx.flag(ON_REQUEST)
     until = ctx.find(W.UNTIL_EVENT, lo, hi)
     if until:
         ctx.take(until.start(), until.end())

@@ -50,6 +50,7 @@ TABLE = [
      {"end_event": "đến khi có văn bản thay thế"}),
     ("Thường xuyên", ONGOING, D(2025, 12, 1), D(2026, 12, 31), {"span": SPAN_2026}),
     ("Thường xuyên, liên tục", ONGOING, None, D(2026, 12, 31), {}),
+    ("Thường xuyên hoặc đột xuất", ONGOING, None, D(2026, 12, 31), {}),
     ("Thường xuyên giai đoạn 2026 - 2030", ONGOING, D(2026, 1, 1), D(2030, 12, 31), {}),
     ("Thường xuyên từ quý II/2026", ONGOING, D(2026, 4, 1), D(2026, 12, 31), {}),
     # open-ended
@@ -146,6 +147,8 @@ UNSURE = [
     "Khoảng tháng 8/2026",
     "Sau quý II/2026",
     "15 ngày làm việc kể từ ngày 2/3/2026",
+    "Trong quý II/2026, sau khi có hướng dẫn",
+    "Trước ngày 15/6 và 15/12 hằng năm",
 ]
 
 
