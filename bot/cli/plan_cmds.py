@@ -142,7 +142,7 @@ def cmd_parse_deadline(app, args: Namespace) -> int:
         print_json(d)
     else:
         print(f"{d['text']} → {d['kind']}: " + texts.describe_deadline(
-            d["kind"], _d(d["due"]), _d(d["start"]), d["flags"], d["recurrence"], d["reason"]))
+            d["kind"], _d(d["due"]), _d(d["start"]), d["flags"], d["recurrence"], d["reason"], details=d))
     return 0
 
 
