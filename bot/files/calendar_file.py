@@ -6,11 +6,20 @@ from datetime import date
 from pathlib import Path
 
 from bot.domain.workdays import Holiday, WorkCalendar
+from bot.files.holidays_vn import DEFAULT_YEARS, with_public_holidays
 from bot.files.yaml_tree import DataFileError, read_tree
 
 
 def load_calendar(path: Path | str) -> WorkCalendar:
-    """The working-day calendar in ``path``; a bad date raises ``DataFileError`` naming the line."""
+    """The working-day calendar: the file's announced years as written, every other year computed
+    (Tết and Giỗ Tổ from the lunar calendar), so 2027+ deadlines move without an edit."""
+    announced = read_announced_calendar(path)
+    return with_public_holidays(announced, [y for y in DEFAULT_YEARS if y not in announced.known_years])
+
+
+def read_announced_calendar(path: Path | str) -> WorkCalendar:
+    """Only what the calendar file says (the government's yearly announcements); a bad date raises
+    ``DataFileError`` naming the line."""
     p = Path(path)
     tree = read_tree(p)
 

@@ -22,7 +22,7 @@ def cal():
     (D(2023, 6, 10), False), (D(2023, 6, 11), False),                                                  # weekend
     (D(2024, 5, 4), True),    # make-up Saturday
     (D(2025, 2, 8), True), (D(2025, 1, 31), False),
-    (D(2027, 9, 2), False), (D(2027, 9, 3), True),  # an unlisted year keeps the fixed holidays
+    (D(2027, 9, 2), False), (D(2027, 9, 3), False), (D(2027, 9, 6), True),  # an unlisted year: computed
 ])
 def test_working_days(cal, day, working):
     assert cal.is_working_day(day) is working
@@ -42,3 +42,16 @@ def test_bad_calendar_file(tmp_path):
     with pytest.raises(DataFileError, match="ngày không hợp lệ") as e:
         load_calendar(p)
     assert e.value.line == 4
+
+
+def test_years_the_file_does_not_list_are_computed_from_the_lunar_calendar():
+    from datetime import date
+
+    from bot.files import load_calendar
+    from config.settings import DEFAULT_CALENDAR
+
+    cal = load_calendar(DEFAULT_CALENDAR)
+    assert not cal.is_working_day(date(2027, 2, 8))    # Tết Đinh Mùi (6/2/2027): the days around it are off
+    assert not cal.is_working_day(date(2028, 1, 26))   # Tết Mậu Thân
+    assert not cal.is_working_day(date(2027, 4, 16))   # Giỗ Tổ Hùng Vương, 10/3 âm lịch
+    assert cal.is_working_day(date(2027, 3, 3))

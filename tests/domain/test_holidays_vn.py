@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.files.holidays_vn import announced, makeup_days, public_holidays, with_public_holidays, working_calendar
-from storage.datafile import load_calendar
+from bot.files.calendar_file import read_announced_calendar
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "calendar" / "vietnam.yaml"
 D = date
@@ -23,7 +23,7 @@ def days(first: date, last: date):
 
 @pytest.fixture(scope="module")
 def file_calendar():
-    return load_calendar(DATA)
+    return read_announced_calendar(DATA)
 
 
 @pytest.mark.parametrize("year,tet", [(2027, [D(2027, 2, 4), D(2027, 2, 5), D(2027, 2, 8), D(2027, 2, 9),
