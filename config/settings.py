@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     zalo_webhook_port: int = Field(default=8444)
     zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
     zalo_monthly_quota: int = Field(default=3000, ge=1)
-    preferred_channel: str = Field(default="", pattern=r"^(|telegram|zalo)$")
+    # Channel names are checked against bot.channels.registry by the composition root.
+    preferred_channel: str = Field(default="", pattern=r"^[a-z_]*$")
+    fallback_order: str = Field(default="telegram,zalo,email", pattern=r"^\s*[a-z_]*(\s*,\s*[a-z_]+)*\s*$")
 
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
@@ -89,6 +91,11 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def fallback_channels(self) -> tuple[str, ...]:
+        """FALLBACK_ORDER as a list: where an officer's reminders go when their chat fails."""
+        return tuple(x.strip() for x in self.fallback_order.split(",") if x.strip())
 
     @property
     def remind_before_days(self) -> tuple[int, ...]:

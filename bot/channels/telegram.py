@@ -1,0 +1,87 @@
+"""Telegram as a channel: python-telegram-bot's Application with a manual lifecycle (polling or a
+webhook), or a bare Bot when `nhacviec remind` only sends."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import Bot
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.channels.base import ChannelContext, ChannelError, Started
+from bot.domain import texts
+from bot.transports.telegram import CAPABILITIES, CHANNEL, UPDATES, TelegramSender, TelegramTransport, webhook_options
+
+log = logging.getLogger(__name__)
+
+
+class TelegramChannel:
+    name = CHANNEL
+    capabilities = CAPABILITIES
+    terminal = False
+
+    def configured(self, settings: Any) -> bool:
+        return settings.telegram_bot_token is not None
+
+    def secrets(self, settings: Any) -> list[str]:
+        return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret) if s]
+
+    def add_commands(self, sub: Any) -> None:
+        return None
+
+    async def start(self, ctx: ChannelContext, *, listen: bool) -> Started:
+        s = ctx.settings
+        token = s.telegram_bot_token.get_secret_value()
+
+        async def moved(old: str, new: str) -> None:   # a group upgraded to a supergroup
+            await asyncio.to_thread(ctx.store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
+
+        if not listen:
+            bot = Bot(token, base_url=s.telegram_base_url)
+            await _guarded(bot.initialize())
+            return Started(TelegramSender(bot, on_moved=moved), bot.shutdown)
+
+        secret = s.telegram_webhook_secret.get_secret_value() if s.telegram_webhook_secret else ""
+        if s.telegram_webhook_url and len(secret) < 8:
+            raise ChannelError(texts.ERR_WEBHOOK_SECRET)
+
+        async def disable(channel: str, chat_id: str, reason: str) -> None:
+            await asyncio.to_thread(ctx.store.disable_chat, channel=channel, chat_id=chat_id, reason=reason)
+
+        transport = TelegramTransport(ctx.core, on_permanent_failure=disable, on_moved=moved,
+                                      on_start=ctx.store.agencies_without_officer)
+        application = transport.build(token, base_url=s.telegram_base_url)
+        await _guarded(application.initialize())
+        await transport.ready(application)
+        updater = application.updater
+        if s.telegram_webhook_url:
+            await updater.start_webhook(**webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen,
+                                                          s.telegram_webhook_port))
+        else:
+            await updater.start_polling(allowed_updates=UPDATES)
+        await application.start()
+        log.info("telegram %s started", "webhook" if s.telegram_webhook_url else "polling")
+
+        async def stop() -> None:
+            if updater.running:
+                await updater.stop()          # no new updates
+            if application.running:
+                await application.stop()      # handlers in flight finish
+            await application.shutdown()
+
+        return Started(TelegramSender(application.bot, on_moved=moved), stop)
+
+
+async def _guarded(starting) -> None:
+    """getMe at start-up: a refused token or an unreachable API becomes one line, never a traceback
+    (which would carry the token in its URL)."""
+    try:
+        await starting
+    except InvalidToken:
+        raise ChannelError(texts.ERR_TELEGRAM_TOKEN) from None
+    except NetworkError as e:
+        raise ChannelError(texts.ERR_TELEGRAM_UNREACHABLE.format(detail=type(e).__name__)) from None
+    except TelegramError as e:
+        raise ChannelError(texts.ERR_TELEGRAM_UNREACHABLE.format(detail=type(e).__name__)) from None
