@@ -35,9 +35,7 @@ class TelegramChannel:
         s = ctx.settings
         token = s.telegram_bot_token.get_secret_value()
 
-        async def moved(old: str, new: str) -> None:   # a group upgraded to a supergroup
-            await asyncio.to_thread(ctx.store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
-
+        moved = chat_moved(ctx.store)
         if not listen:
             bot = Bot(token, base_url=s.telegram_base_url)
             await _guarded(bot.initialize())
@@ -72,6 +70,15 @@ class TelegramChannel:
             await application.shutdown()
 
         return Started(TelegramSender(application.bot, on_moved=moved), stop)
+
+
+def chat_moved(store):
+    """The hook a TelegramSender calls when a group became a supergroup: its recipient follows the new id."""
+
+    async def moved(old: str, new: str) -> None:
+        await asyncio.to_thread(store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
+
+    return moved
 
 
 async def _guarded(starting) -> None:

@@ -39,7 +39,8 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
                 if scheduler is not None:
                     await scheduler.drain()   # no new wake-ups; a sweep in flight finishes before channels close
     except asyncio.CancelledError:
-        log.info("stopped")
+        pass
+    log.info("stopped: scheduler and channels closed")
     return 0
 
 

@@ -13,12 +13,13 @@ import inspect
 import logging
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
-from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
+                          MessageHandler, filters)
 from telegram.request import BaseRequest
 
 from bot.core import CommandCore
@@ -150,6 +151,29 @@ def _seconds(e: RetryAfter) -> float:
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
 
 
+CONCURRENT_UPDATES = 16   # chats served at once (each update's core call takes a worker thread)
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Updates of different chats run concurrently (a slow /baocao never holds up another chat's /help);
+    one chat's updates run one after another, in the order they came."""
+
+    def __init__(self, max_concurrent_updates: int = CONCURRENT_UPDATES):
+        super().__init__(max_concurrent_updates)
+        self._chats: dict[int, asyncio.Lock] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else 0
+        async with self._chats.setdefault(chat, asyncio.Lock()):
+            await coroutine
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        self._chats.clear()
+
+
 class TelegramTransport:
     """Updates in, replies out. The synchronous command core runs in a worker thread, so a slow
     command (a chart, a workbook) never stalls the other chats, Zalo or the scheduler."""
@@ -172,7 +196,8 @@ class TelegramTransport:
             builder = builder.request(request)
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
-        app = builder.post_init(self.ready).job_queue(None).build()   # our scheduler is APScheduler, once
+        builder = builder.concurrent_updates(PerChatUpdates()).job_queue(None)   # our scheduler: APScheduler, once
+        app = builder.post_init(self.ready).build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGES, self._on_message))
         app.add_handler(CallbackQueryHandler(self._on_button))
         app.add_error_handler(self._on_error)

@@ -75,6 +75,7 @@ class ZaloTransport:
         self.seen, self.mark, self.sleep = seen, mark, sleep
         self.bot_id: str | None = None
         self._inflight: set[str] = set()   # being handled now: a replay arriving meanwhile is dropped
+        self._chats: dict[str, asyncio.Lock] = {}   # per chat (a lock per linked chat at most)
 
     async def start(self) -> None:
         me = await self.client.get_me()
@@ -89,9 +90,12 @@ class ZaloTransport:
         if not message_id or message_id in self._inflight:
             return
         self._inflight.add(message_id)
+        chat = str((message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or "")
+        lock = self._chats.setdefault(chat, asyncio.Lock())   # one chat's messages in arrival order
         try:
-            if not await asyncio.to_thread(self.seen, message_id):
-                await self._handle_message(update, message, message_id)
+            async with lock:
+                if not await asyncio.to_thread(self.seen, message_id):
+                    await self._handle_message(update, message, message_id)
         finally:
             self._inflight.discard(message_id)
 
