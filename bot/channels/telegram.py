@@ -7,12 +7,10 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import Bot
-from telegram.error import InvalidToken, NetworkError, TelegramError
-
 from bot.channels.base import ChannelContext, ChannelError, Started
 from bot.domain import texts
-from bot.transports.telegram import CAPABILITIES, CHANNEL, UPDATES, TelegramSender, TelegramTransport, webhook_options
+from bot.transports.telegram import (CAPABILITIES, CHANNEL, StartFailed, TelegramSender, TelegramTransport,
+                                     open_sender, webhook_options)
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +30,20 @@ class TelegramChannel:
         return None
 
     async def start(self, ctx: ChannelContext, *, listen: bool) -> Started:
+        try:
+            return await self._start(ctx, listen=listen)
+        except StartFailed as e:
+            if e.token_refused:
+                raise ChannelError(texts.ERR_TELEGRAM_TOKEN) from None
+            raise ChannelError(texts.ERR_TELEGRAM_UNREACHABLE.format(detail=e.detail)) from None
+
+    async def _start(self, ctx: ChannelContext, *, listen: bool) -> Started:
         s = ctx.settings
         token = s.telegram_bot_token.get_secret_value()
-
         moved = chat_moved(ctx.store)
         if not listen:
-            bot = Bot(token, base_url=s.telegram_base_url)
-            await _guarded(bot.initialize())
-            return Started(TelegramSender(bot, on_moved=moved), bot.shutdown)
+            sender, close = await open_sender(token, s.telegram_base_url, on_moved=moved)
+            return Started(sender, close)
 
         secret = s.telegram_webhook_secret.get_secret_value() if s.telegram_webhook_secret else ""
         if s.telegram_webhook_url and len(secret) < 8:
@@ -51,25 +55,15 @@ class TelegramChannel:
         transport = TelegramTransport(ctx.core, on_permanent_failure=disable, on_moved=moved,
                                       on_start=ctx.store.agencies_without_officer)
         application = transport.build(token, base_url=s.telegram_base_url)
-        await _guarded(application.initialize())
-        await transport.ready(application)
-        updater = application.updater
-        if s.telegram_webhook_url:
-            await updater.start_webhook(**webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen,
-                                                          s.telegram_webhook_port))
-        else:
-            await updater.start_polling(allowed_updates=UPDATES)
-        await application.start()
-        log.info("telegram %s started", "webhook" if s.telegram_webhook_url else "polling")
-
-        async def stop() -> None:
-            if updater.running:
-                await updater.stop()          # no new updates
-            if application.running:
-                await application.stop()      # handlers in flight finish
-            await application.shutdown()
-
-        return Started(TelegramSender(application.bot, on_moved=moved), stop)
+        webhook = (webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen, s.telegram_webhook_port)
+                   if s.telegram_webhook_url else None)
+        try:
+            await transport.start(application, webhook=webhook)
+        except BaseException:
+            await transport.stop(application)
+            raise
+        log.info("telegram %s started", "webhook" if webhook else "polling")
+        return Started(TelegramSender(application.bot, on_moved=moved), lambda: transport.stop(application))
 
 
 def chat_moved(store):
@@ -79,16 +73,3 @@ def chat_moved(store):
         await asyncio.to_thread(store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
 
     return moved
-
-
-async def _guarded(starting) -> None:
-    """getMe at start-up: a refused token or an unreachable API becomes one line, never a traceback
-    (which would carry the token in its URL)."""
-    try:
-        await starting
-    except InvalidToken:
-        raise ChannelError(texts.ERR_TELEGRAM_TOKEN) from None
-    except NetworkError as e:
-        raise ChannelError(texts.ERR_TELEGRAM_UNREACHABLE.format(detail=type(e).__name__)) from None
-    except TelegramError as e:
-        raise ChannelError(texts.ERR_TELEGRAM_UNREACHABLE.format(detail=type(e).__name__)) from None

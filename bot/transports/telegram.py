@@ -17,7 +17,7 @@ from typing import Any, Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
                           MessageHandler, filters)
 from telegram.request import BaseRequest
@@ -134,6 +134,34 @@ class TelegramSender:
         return ref
 
 
+class StartFailed(Exception):
+    """Telegram refused the token or could not be reached at start-up (the token is never in ``detail``)."""
+
+    def __init__(self, *, token_refused: bool, detail: str = ""):
+        super().__init__(detail or "token refused")
+        self.token_refused, self.detail = token_refused, detail
+
+
+async def _guarded(starting: Awaitable[Any]) -> None:
+    """getMe at start-up: failures become StartFailed, never a traceback carrying the token in its URL."""
+    try:
+        await starting
+    except InvalidToken:
+        raise StartFailed(token_refused=True) from None
+    except TelegramError as e:
+        raise StartFailed(token_refused=False, detail=type(e).__name__) from None
+
+
+async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
+                      on_moved: MovedHook | None = None) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
+    """A TelegramSender on a Bot of its own (send-only), and how to close it."""
+    from telegram import Bot
+
+    bot = Bot(token, base_url=base_url)
+    await _guarded(bot.initialize())
+    return TelegramSender(bot, on_moved=on_moved), bot.shutdown
+
+
 @asynccontextmanager
 async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None, *,
                           on_moved: MovedHook | None = None):
@@ -203,6 +231,26 @@ class TelegramTransport:
         app.add_error_handler(self._on_error)
         self.application = app
         return app
+
+    async def start(self, app: Application, *, webhook: dict | None = None) -> None:
+        """PTB's manual lifecycle: initialize, announce ourselves, receive (long polling, or the webhook
+        given as ``webhook_options(...)``), then start processing updates."""
+        await _guarded(app.initialize())
+        await self.ready(app)
+        if webhook:
+            await app.updater.start_webhook(**webhook)
+        else:
+            await app.updater.start_polling(allowed_updates=UPDATES)
+        await app.start()
+
+    @staticmethod
+    async def stop(app: Application) -> None:
+        """No new updates; the handlers in flight finish; connections close."""
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
 
     async def ready(self, app: Application) -> None:
         """After ``initialize()``: learn our username, publish the command menu, start what waits on us."""
