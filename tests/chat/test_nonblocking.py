@@ -69,5 +69,9 @@ async def test_one_chats_updates_keep_their_order(bot):
     assert "PL1.2" in replies[0] and "/xong 3.II" in replies[1] and "Việc còn phải làm" in replies[2]
 
 
-def test_no_second_scheduler_in_the_application(bot):
-    assert bot.app.job_queue is None          # APScheduler (jobs/scheduler.py) is the only one
+async def test_no_second_scheduler_in_the_application(bot):
+    import pytest
+    from telegram.warnings import PTBUserWarning
+
+    with pytest.warns(PTBUserWarning, match="JobQueue"):
+        assert bot.app.job_queue is None      # APScheduler (jobs/scheduler.py) is the only one
