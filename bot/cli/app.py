@@ -24,6 +24,7 @@ from bot.ports import Capabilities, Clock, Sender
 from config.settings import Settings
 from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
+from jobs.scheduler import build_scheduler
 from jobs.sweep import SweepDeps, run_sweep
 from storage.datafile import load_calendar
 from storage.engine import make_engine
@@ -125,8 +126,6 @@ class App:
 
     def scheduler(self, senders: dict[str, Sender]):
         """APScheduler waking the daily sweep and the retries, in the running event loop."""
-        from jobs.scheduler import build_scheduler   # APScheduler: only `run` needs it
-
         s = self.settings
         return build_scheduler(self.sweep_deps(senders), send_at=time(*s.hhmm(s.send_time)),
                                work_end=time(*s.hhmm(s.work_end)), retry_every=s.retry_every_seconds)

@@ -14,8 +14,9 @@ import logging
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Any, Awaitable, Callable
+from urllib.parse import urlparse
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
@@ -47,8 +48,6 @@ UPDATES = ["message", "edited_message", "callback_query"]
 
 def webhook_options(url: str, secret: str, listen: str, port: int) -> dict:
     """Arguments for Application.run_webhook / Updater.start_webhook: Telegram must send ``secret``."""
-    from urllib.parse import urlparse
-
     if not secret:
         raise ValueError("webhook mode needs a secret token")
     return {"listen": listen, "port": port, "url_path": urlparse(url).path.lstrip("/"), "webhook_url": url,
@@ -155,8 +154,6 @@ async def _guarded(starting: Awaitable[Any]) -> None:
 async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
                       on_moved: MovedHook | None = None) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
     """A TelegramSender on a Bot of its own (send-only), and how to close it."""
-    from telegram import Bot
-
     bot = Bot(token, base_url=base_url)
     await _guarded(bot.initialize())
     return TelegramSender(bot, on_moved=on_moved), bot.shutdown
@@ -166,8 +163,6 @@ async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
 async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None, *,
                           on_moved: MovedHook | None = None):
     """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
-    from telegram import Bot
-
     async with Bot(token, base_url=base_url, request=request) as bot:
         yield TelegramSender(bot, on_moved=on_moved)
 

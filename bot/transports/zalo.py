@@ -168,7 +168,7 @@ class ZaloTransport:
     # --- webhook -------------------------------------------------------------------------------------
     def webhook_app(self, path: str, secret: str):
         """A tornado application answering Zalo's POSTs on ``path``: secret checked, 200 at once."""
-        import tornado.web
+        import tornado.web   # only the webhook mode needs the web server
 
         transport = self
 
