@@ -153,9 +153,6 @@ class ChannelStore(Protocol):
     def warn_coordinators(self, *, kind: str, key: str, slot: str, now: datetime) -> int:
         """Queue one notice of ``kind`` for every active coordinator, once per ``key``; returns the notices added."""
 
-    def messages_by_channel(self, *, month: str, prefix: str) -> dict[str, int]:
-        """Messages sent in ``month`` per usage key starting with ``prefix``."""
-
     def inbound_seen(self, *, channel: str, message_id: str) -> bool:
         """True when this inbound message was already handled."""
 
@@ -171,8 +168,8 @@ class ChannelStore(Protocol):
     def agencies_without_officer(self) -> list[str]:
         """Names of active agencies (communes aside) with no linked chat yet."""
 
-    def chats_on_channel(self, *, channel: str) -> dict[str, int]:
-        """Active chats of ``channel`` by usage key."""
+    def chats_by_prefix(self, *, channel: str, prefixes: list[str]) -> dict[str, int]:
+        """Active chats of ``channel`` per chat-id prefix ("" counts the chats without a prefix)."""
 
     def plan_loaded(self, *, plan_slug: str | None = None) -> bool:
         """True when the database holds a plan (``plan_slug``, or any)."""

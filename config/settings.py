@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 
     zalo_bot_token: SecretStr | None = Field(default=None)
+    zalo_bot_tokens: SecretStr | None = Field(default=None)     # several bots, comma-separated (50 users each)
+    zalo_bot_names: str = Field(default="")                     # what officers search for, in the same order
+    zalo_users_per_bot: int = Field(default=50, ge=1)
     zalo_base_url: str = Field(default="https://bot-api.zaloplatforms.com")
     zalo_webhook_url: str = Field(default="")
     zalo_webhook_secret: SecretStr | None = Field(default=None)
@@ -82,8 +85,8 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {v!r}")
         return v
 
-    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_webhook_secret",
-                     mode="before")
+    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_bot_tokens",
+                     "zalo_webhook_secret", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return v or None

@@ -59,13 +59,6 @@ class SqlChannelStore(SqlBase):
             s.commit()
             return added
 
-    def messages_by_channel(self, *, month: str, prefix: str) -> dict[str, int]:
-        """Messages sent in ``month`` per usage key starting with ``prefix`` (one Zalo bot per key)."""
-        with self.session() as s:
-            q = select(UsageRow.channel, UsageRow.sent).where(UsageRow.month == month,
-                                                               UsageRow.channel.startswith(prefix))
-            return {c: n for c, n in s.execute(q)}
-
     # --- inbound ----------------------------------------------------------------------------------
     def inbound_seen(self, *, channel: str, message_id: str) -> bool:
         """True when this inbound message was already handled (polling replays consumed updates)."""
@@ -105,12 +98,16 @@ class SqlChannelStore(SqlBase):
         with self.session() as s:
             return registry.agencies_without_recipient(s)
 
-    def chats_on_channel(self, *, channel: str) -> dict[str, int]:
-        """Active chats of ``channel`` by usage key (``channel`` alone today): how many users each bot has."""
+    def chats_by_prefix(self, *, channel: str, prefixes: list[str]) -> dict[str, int]:
+        """Active chats of ``channel`` per chat-id prefix (one Zalo bot per prefix; "" counts the chats
+        without any prefix, the first bot's)."""
+        out = {}
         with self.session() as s:
-            n = s.execute(select(func.count()).select_from(RecipientRow).where(
-                RecipientRow.channel == channel, RecipientRow.active.is_(True))).scalar_one()
-            return {channel: n}
+            for prefix in prefixes:
+                which = RecipientRow.chat_id.startswith(prefix) if prefix else ~RecipientRow.chat_id.contains("/")
+                out[prefix] = s.execute(select(func.count()).select_from(RecipientRow).where(
+                    RecipientRow.channel == channel, RecipientRow.active.is_(True), which)).scalar_one()
+        return out
 
     # --- the terminal chat --------------------------------------------------------------------------
     def plan_loaded(self, *, plan_slug: str | None = None) -> bool:

@@ -89,6 +89,11 @@ class Channel(Protocol):
         """Start sending (and, with ``listen``, receiving: polling or a webhook)."""
 
 
+# Optional on a channel (the composition root looks them up with getattr):
+#   status(ctx) -> dict        what `nhacviec status --json` shows under "channels" (no network)
+#   invite_hint(ctx) -> str    a line `nhacviec invite` adds (Zalo: the bot with room left), "" for none
+
+
 class WithChoices:
     """Transitional: numbers a reminder's buttons (``present``, the core's) for a sender without buttons.
     Once delivery numbers choices from ``sender.capabilities`` itself, messages arrive without buttons and

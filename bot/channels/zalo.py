@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
 from bot.channels.base import ChannelContext, ChannelError, Started
 from bot.domain import texts
 from bot.ports import Clock, Outbound, TransportError
-from bot.transports.zalo import CAPABILITIES, CHANNEL, WebhookSetError, ZaloSender, ZaloTransport
+from bot.transports.zalo import CAPABILITIES, CHANNEL, WebhookSetError, ZaloSender, ZaloTransport, webhook_server
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
@@ -70,33 +70,137 @@ class CountedSender:
                 await asyncio.to_thread(self.quota.count, n)
 
 
+@dataclass(frozen=True)
+class BotIdentity:
+    """Which bot: its position, the name officers find it by, its usage/dedupe key and chat-id prefix."""
+
+    index: int
+    name: str
+    key: str       # "zalo" for the first bot, "zalo:<bot id>" for the others (usage and dedupe rows)
+    prefix: str    # "" for the first bot (its chat ids stay plain), "<bot id>/" for the others
+
+
+def identities(settings: Any) -> list[tuple[BotIdentity, str]]:
+    """Every configured bot with its token, in order (no network: the bot id is the token's first part)."""
+    toks = tokens(settings)
+    names = bot_names(settings, len(toks))
+    out = []
+    for i, token in enumerate(toks):
+        bot_id = token.partition(":")[0] if ":" in token else str(i + 1)
+        out.append((BotIdentity(i, names[i], CHANNEL if i == 0 else f"{CHANNEL}:{bot_id}"[:20],
+                                "" if i == 0 else f"{bot_id}/"), token))
+    return out
+
+
+class ZaloBot:
+    """One running Zalo bot: its client and its counted sender."""
+
+    def __init__(self, ident: BotIdentity, client: ZaloClient, quota: ZaloQuota):
+        self.ident, self.client = ident, client
+        self.sender = CountedSender(client, quota)
+
+
+class ZaloBots:
+    """The Zalo channel's sender over one or more bots: a chat id's prefix names the bot that knows it."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, bots: list[ZaloBot]):
+        self.bots = bots
+
+    def bot_for(self, chat_id: str) -> tuple[ZaloBot, str]:
+        for bot in self.bots[1:]:
+            if chat_id.startswith(bot.ident.prefix):
+                return bot, chat_id[len(bot.ident.prefix):]
+        return self.bots[0], chat_id
+
+    async def send(self, out: Outbound) -> str:
+        bot, raw = self.bot_for(out.chat_id)
+        return await bot.sender.send(replace(out, chat_id=raw))
+
+    async def close(self) -> None:
+        for bot in self.bots:
+            await bot.client.close()
+
+
+def tokens(settings: Any) -> list[str]:
+    """ZALO_BOT_TOKEN first, then ZALO_BOT_TOKENS (comma-separated), each once."""
+    given = [settings.zalo_bot_token.get_secret_value()] if settings.zalo_bot_token else []
+    if settings.zalo_bot_tokens:
+        given += [t.strip() for t in settings.zalo_bot_tokens.get_secret_value().split(",")]
+    return list(dict.fromkeys(t for t in given if t))
+
+
+def bot_names(settings: Any, n: int) -> list[str]:
+    names = [x.strip() for x in settings.zalo_bot_names.split(",")] if settings.zalo_bot_names else []
+    return [names[i] if i < len(names) and names[i] else texts.ZALO_BOT_DEFAULT_NAME.format(n=i + 1)
+            for i in range(n)]
+
+
+def make_bots(ctx: ChannelContext, clients: list[ZaloClient] | None = None) -> ZaloBots:
+    """The configured bots (``clients``: one per bot, for tests; default: real clients on ZALO_BASE_URL)."""
+    s = ctx.settings
+    return ZaloBots([ZaloBot(ident, clients[ident.index] if clients else ZaloClient(token, s.zalo_base_url),
+                             ZaloQuota(ctx.store, ctx.clock, s.zalo_monthly_quota, ident.key))
+                     for ident, token in identities(s)])
+
+
+def bots_status(ctx: ChannelContext) -> list[dict]:
+    """Users and this month's messages per bot (no network)."""
+    s = ctx.settings
+    idents = [ident for ident, _ in identities(s)]
+    users = ctx.store.chats_by_prefix(channel=CHANNEL, prefixes=[b.prefix for b in idents])
+    month = ctx.clock.now().strftime("%Y-%m")
+    out = []
+    for b in idents:
+        sent, exhausted = ctx.store.channel_usage(channel=b.key, month=month)
+        out.append({"bot": b.name, "users": users[b.prefix], "user_limit": s.zalo_users_per_bot,
+                    "messages": sent, "quota": s.zalo_monthly_quota, "quota_exhausted": exhausted})
+    return out
+
+
 class ZaloChannel:
     name = CHANNEL
     capabilities = CAPABILITIES
     terminal = False
 
     def configured(self, settings: Any) -> bool:
-        return settings.zalo_bot_token is not None
+        return bool(tokens(settings))
 
     def secrets(self, settings: Any) -> list[str]:
-        return [s.get_secret_value() for s in (settings.zalo_bot_token, settings.zalo_webhook_secret) if s]
+        return tokens(settings) + ([settings.zalo_webhook_secret.get_secret_value()]
+                                   if settings.zalo_webhook_secret else [])
 
     def add_commands(self, sub: Any) -> None:
         return None
 
-    async def start(self, ctx: ChannelContext, *, listen: bool) -> Started:
+    def status(self, ctx: ChannelContext) -> dict:
+        """For `nhacviec status`: users and messages per bot."""
+        return {"bots": bots_status(ctx)}
+
+    def invite_hint(self, ctx: ChannelContext) -> str:
+        """For `nhacviec invite` with several bots: the bot an officer should message (the first with room)."""
+        bots = bots_status(ctx)
+        if len(bots) < 2:
+            return ""
+        room = [b for b in bots if b["users"] < b["user_limit"]]
+        if not room:
+            return texts.ZALO_BOTS_FULL.format(n=len(bots), limit=bots[0]["user_limit"])
+        best = room[0]
+        return texts.ZALO_BOT_FOR_INVITE.format(bot=best["bot"], free=best["user_limit"] - best["users"])
+
+    async def start(self, ctx: ChannelContext, *, listen: bool, clients: list[ZaloClient] | None = None) -> Started:
         s = ctx.settings
         secret = s.zalo_webhook_secret.get_secret_value() if s.zalo_webhook_secret else ""
         if listen and s.zalo_webhook_url and not 8 <= len(secret) <= 256:
             raise ChannelError(texts.ERR_ZALO_SECRET)
-        client = ZaloClient(s.zalo_bot_token.get_secret_value(), s.zalo_base_url)
-        sender = CountedSender(client, ZaloQuota(ctx.store, ctx.clock, s.zalo_monthly_quota))
+        bots = make_bots(ctx, clients)
         if not listen:
-            return Started(sender, client.close)
+            return Started(bots, bots.close)
         try:
-            return await _listen(ctx, client, sender, secret)
+            return await _listen(ctx, bots, secret)
         except BaseException:
-            await client.close()
+            await bots.close()
             raise
 
 
@@ -107,62 +211,82 @@ def seen_hooks(store, clock: Clock, key: str = CHANNEL):
         return store.inbound_seen(channel=key, message_id=message_id)
 
     def mark(message_id: str) -> None:
-        store.mark_inbound_seen(channel=key, message_id=message_id, now=_now(clock))
+        store.mark_inbound_seen(channel=key, message_id=message_id, now=clock.now())
 
     return seen, mark
 
 
-def _now(clock: Clock) -> datetime:
-    return clock.now()
-
-
-async def _listen(ctx: ChannelContext, client: ZaloClient, sender: CountedSender, secret: str) -> Started:
+async def _listen(ctx: ChannelContext, bots: ZaloBots, secret: str) -> Started:
     s = ctx.settings
-    seen, mark = seen_hooks(ctx.store, ctx.clock)
-    transport = ZaloTransport(ctx.core, client, seen=seen, mark=mark, sender=sender)
-    try:
-        await transport.start()
-    except ZaloError as e:
-        raise ChannelError(texts.ERR_ZALO_UNREACHABLE.format(detail=str(e))) from None
+    transports = []
+    for bot in bots.bots:
+        seen, mark = seen_hooks(ctx.store, ctx.clock, bot.ident.key)
+        transport = ZaloTransport(ctx.core, bot.client, seen=seen, mark=mark, sender=bots,
+                                  chat_prefix=bot.ident.prefix)
+        try:
+            await transport.start()
+        except ZaloError as e:
+            raise ChannelError(texts.ERR_ZALO_UNREACHABLE.format(detail=str(e))) from None
+        transports.append((bot, transport))
     if s.zalo_webhook_url:
-        app = transport.webhook_app(urlparse(s.zalo_webhook_url).path or "/", secret)
-        server = app.listen(s.zalo_webhook_port, address=s.zalo_webhook_listen)   # listen first, then tell Zalo
-        await client.set_webhook(s.zalo_webhook_url, secret)
-        log.info("zalo webhook listening on %s:%d", s.zalo_webhook_listen, s.zalo_webhook_port)
-
-        async def stop_server() -> None:
-            server.stop()
-            await client.close()
-
-        return Started(sender, stop_server)
-    try:
-        await transport.prepare_polling()
-    except WebhookSetError:
-        raise ChannelError(texts.ERR_ZALO_WEBHOOK) from None
+        return await _webhooks(ctx, bots, transports, secret)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
-    task = loop.create_task(transport.run_polling(stopping, s.zalo_poll_timeout))
     done: asyncio.Future = loop.create_future()
-
-    def finished(t: asyncio.Task) -> None:
-        if done.done():
-            return
-        if t.cancelled():
-            done.set_result(None)
-        elif isinstance(t.exception(), WebhookSetError):
-            done.set_exception(ChannelError(texts.ERR_ZALO_WEBHOOK))
-        elif t.exception() is not None:
-            done.set_exception(t.exception())
-        else:
-            done.set_result(None)
-
-    task.add_done_callback(finished)
-    log.info("zalo polling started")
+    tasks = []
+    for bot, transport in transports:
+        try:
+            await transport.prepare_polling()
+        except WebhookSetError:
+            raise ChannelError(texts.ERR_ZALO_WEBHOOK) from None
+        task = loop.create_task(transport.run_polling(stopping, s.zalo_poll_timeout))
+        task.add_done_callback(lambda t: _ended(t, done))
+        tasks.append(task)
+    log.info("zalo polling started (%d bot%s)", len(tasks), "s" if len(tasks) > 1 else "")
 
     async def stop_polling() -> None:
         stopping.set()
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-        await client.close()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await bots.close()
 
-    return Started(sender, stop_polling, done=done)
+    return Started(bots, stop_polling, done=done)
+
+
+def _ended(task: asyncio.Task, done: asyncio.Future) -> None:
+    """A poller ended by itself: the channel ends (a webhook set behind our back says so)."""
+    if done.done() or task.cancelled():
+        return
+    error = task.exception()
+    if isinstance(error, WebhookSetError):
+        done.set_exception(ChannelError(texts.ERR_ZALO_WEBHOOK))
+    elif error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(None)
+
+
+async def _webhooks(ctx: ChannelContext, bots: ZaloBots, transports: list, secret: str) -> Started:
+    """One local server, a path per bot (the first bot's is ZALO_WEBHOOK_URL's, the others' add /<bot id>);
+    it listens before Zalo is told where to deliver."""
+    s = ctx.settings
+    base = s.zalo_webhook_url.rstrip("/")
+    path = urlparse(s.zalo_webhook_url).path or "/"
+    routes = [(path if bot.ident.index == 0 else f"{path.rstrip('/')}/{bot.ident.prefix.rstrip('/')}", t)
+              for bot, t in transports]
+    server = webhook_server(routes, secret).listen(s.zalo_webhook_port, address=s.zalo_webhook_listen)
+    try:
+        for bot, _ in transports:
+            url = s.zalo_webhook_url if bot.ident.index == 0 else f"{base}/{bot.ident.prefix.rstrip('/')}"
+            await bot.client.set_webhook(url, secret)
+    except BaseException:
+        server.stop()
+        raise
+    log.info("zalo webhook listening on %s:%d (%d bot(s))", s.zalo_webhook_listen, s.zalo_webhook_port, len(routes))
+
+    async def stop_server() -> None:
+        server.stop()
+        await bots.close()
+
+    return Started(bots, stop_server)

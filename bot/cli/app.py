@@ -149,6 +149,17 @@ class App:
                               core=self.core if listen else None, sweep=self.forced_sweep,
                               stdin=self.stdin, stdout=self.stdout)
 
+    def channel_status(self) -> dict[str, dict]:
+        """Per configured channel, what it reports for `status` (users, messages per bot…)."""
+        ctx = self.channel_context(listen=False)
+        return {c.name: c.status(ctx) for c in registry.configured(self.settings) if hasattr(c, "status")}
+
+    def invite_hints(self) -> list[str]:
+        """Lines the configured channels add to an invite (Zalo: which bot has room left)."""
+        ctx = self.channel_context(listen=False)
+        hints = [c.invite_hint(ctx) for c in registry.configured(self.settings) if hasattr(c, "invite_hint")]
+        return [h for h in hints if h]
+
     @asynccontextmanager
     async def started_channels(self, *, listen: bool) -> AsyncIterator[dict[str, Running]]:
         """Start the channels (in registry order); on leaving, stop them all (last started, first stopped)."""

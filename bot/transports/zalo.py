@@ -69,8 +69,9 @@ class ZaloSender:
 
 class ZaloTransport:
     def __init__(self, core: CommandCore, client: ZaloClient, *, seen: SeenHook, mark: MarkHook,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None, chat_prefix: str = ""):
         self.core, self.client = core, client
+        self.chat_prefix = chat_prefix   # several bots: "<bot id>/" before the chat ids of all but the first
         self.sender = sender or ZaloSender(client)
         self.seen, self.mark, self.sleep = seen, mark, sleep
         self.bot_id: str | None = None
@@ -90,7 +91,7 @@ class ZaloTransport:
         if not message_id or message_id in self._inflight:
             return
         self._inflight.add(message_id)
-        chat = str((message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or "")
+        chat = self.chat_prefix + str((message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or "")
         lock = self._chats.setdefault(chat, asyncio.Lock())   # one chat's messages in arrival order
         try:
             async with lock:
@@ -102,8 +103,9 @@ class ZaloTransport:
     async def _handle_message(self, update: dict, message: dict, message_id: str) -> None:
         sender = message.get("from") or {}
         chat = message.get("chat") or {}
-        chat_id = str(chat.get("id") or sender.get("id") or "")
-        if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not chat_id:
+        raw = str(chat.get("id") or sender.get("id") or "")
+        chat_id = self.chat_prefix + raw
+        if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not raw:
             await asyncio.to_thread(self.mark, message_id)   # our own message echoed back
             return
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
@@ -168,6 +170,10 @@ class ZaloTransport:
     # --- webhook -------------------------------------------------------------------------------------
     def webhook_app(self, path: str, secret: str):
         """A tornado application answering Zalo's POSTs on ``path``: secret checked, 200 at once."""
+        return webhook_server([(path, self)], secret)
+
+    def webhook_handler(self, secret: str):
+        """The tornado handler class for this bot's webhook."""
         import tornado.web   # only the webhook mode needs the web server
 
         transport = self
@@ -191,4 +197,12 @@ class ZaloTransport:
                 self.finish()
                 await transport.handle_update(update)
 
-        return tornado.web.Application([(path if path.startswith("/") else "/" + path, Hook)])
+        return Hook
+
+
+def webhook_server(routes: list[tuple[str, "ZaloTransport"]], secret: str):
+    """One tornado application for several bots' webhooks, each on its own path."""
+    import tornado.web   # only the webhook mode needs the web server
+
+    return tornado.web.Application([(path if path.startswith("/") else "/" + path, t.webhook_handler(secret))
+                                    for path, t in routes])

@@ -239,3 +239,57 @@ def test_seen_messages_are_kept_a_week(engine):
     assert store.mark_inbound_seen(channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
     assert not store.inbound_seen(channel=CHANNEL, message_id="old")
     assert store.inbound_seen(channel=CHANNEL, message_id="new")
+
+
+async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine, monkeypatch):
+    """ZALO_BOT_TOKENS: each bot polls on its own, its chats are told apart by a prefix, replies and
+    reminders go back through the bot that knows the chat, messages are counted per bot, and an invite
+    names the bot with room left."""
+    from bot.channels.base import ChannelContext
+    from bot.channels.zalo import ZaloChannel, bots_status
+    from config.settings import load_settings
+
+    a, b = "111", "222"
+    emus = {a: ZaloEmulator(token=f"{a}:bot-A-secret", echo_own_sends=False),
+            b: ZaloEmulator(token=f"{b}:bot-B-secret", echo_own_sends=False)}
+    monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKENS", f"{a}:bot-A-secret, {b}:bot-B-secret")
+    monkeypatch.setenv("ZALO_BOT_NAMES", "Nhắc việc HD 1,Nhắc việc HD 2")
+    monkeypatch.setenv("ZALO_USERS_PER_BOT", "1")
+    settings = load_settings()
+    store, clock = SqlStore(engine), FixedClock(JULY)
+    ctx = ChannelContext(settings=settings, store=store, clock=clock, zone=ZONE,
+                         core=CommandCore(engine, clock, ZONE))
+    channel = ZaloChannel()
+    assert channel.secrets(settings) == [f"{a}:bot-A-secret", f"{b}:bot-B-secret"]
+    clients = [ZaloClient(e.token, "http://zalo.test", transport=e.transport()) for e in emus.values()]
+    lan, minh = emus[a].add_user("Lan"), emus[b].add_user("Minh")
+    running = await channel.start(ctx, listen=True, clients=clients)
+    try:
+        emus[a].inject_text(lan, f"start {_invite(engine, 'so-tu-phap', 'invite-bot-a-0001')}")
+        for _ in range(500):
+            if emus[a].texts(lan):
+                break
+            await asyncio.sleep(0.01)
+        assert "Xin chào Sở Tư pháp" in emus[a].texts(lan)[0]
+        assert channel.invite_hint(ctx) == "  Zalo: nhắn cho Nhắc việc HD 2 (còn 1 chỗ)."
+        start_b = emus[b].inject_text(minh, f"start {_invite(engine, 'so-noi-vu', 'invite-bot-b-0002')}")
+        for _ in range(500):
+            if emus[b].texts(minh):
+                break
+            await asyncio.sleep(0.01)
+        assert "Xin chào Sở Nội vụ" in emus[b].texts(minh)[0] and emus[a].texts(minh) == []
+        assert "đều đã đủ 1 người dùng" in channel.invite_hint(ctx)
+        with Session(engine) as s:
+            chats = sorted(r.chat_id for r, _ in registry.all_recipients(s))
+        assert chats == sorted([lan, f"{b}/{minh}"])
+        start_id = start_b["message"]["message_id"]                      # deduped under bot B's own key
+        assert store.inbound_seen(channel=f"zalo:{b}", message_id=start_id)
+        assert not store.inbound_seen(channel="zalo", message_id=start_id)
+        await running.sender.send(Outbound(CHANNEL, f"{b}/{minh}", "nhắc việc qua bot 2"))
+        assert emus[b].texts(minh)[-1] == "nhắc việc qua bot 2"
+        status = {x["bot"]: (x["users"], x["messages"]) for x in bots_status(ctx)}
+        assert status == {"Nhắc việc HD 1": (1, 1), "Nhắc việc HD 2": (1, 2)}
+        assert len(emus[b].texts(minh)) == 2                              # replays were not answered again
+    finally:
+        await running.stop()

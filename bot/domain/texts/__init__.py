@@ -140,7 +140,10 @@ CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùn
 ERR_TELEGRAM_TOKEN = "Telegram từ chối TELEGRAM_BOT_TOKEN (token sai hoặc đã bị thu hồi). Hãy lấy lại token từ @BotFather."
 ERR_TELEGRAM_UNREACHABLE = "Không kết nối được tới Telegram ({detail}). Kiểm tra mạng hoặc TELEGRAM_BASE_URL rồi chạy lại."
 ERR_ZALO_UNREACHABLE = "Không khởi động được kênh Zalo ({detail}). Kiểm tra ZALO_BOT_TOKEN, mạng hoặc ZALO_BASE_URL."
-ERR_FALLBACK_ORDER = "FALLBACK_ORDER nêu kênh không có: {names} (có: {known})."
+ZALO_BOT_DEFAULT_NAME = "bot Zalo số {n}"
+ZALO_BOT_FOR_INVITE = "  Zalo: nhắn cho {bot} (còn {free} chỗ)."
+ZALO_BOTS_FULL = "  Lưu ý: cả {n} bot Zalo đều đã đủ {limit} người dùng; hãy thêm bot vào ZALO_BOT_TOKENS."
+STATUS_ZALO_BOT = "  {bot}: {users}/{user_limit} người dùng, {messages}/{quota} tin nhắn tháng này"
 ERR_ZALO_SECRET = "Chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET dài 8–256 ký tự."
 ERR_ZALO_WEBHOOK = ("Zalo vẫn đang gửi tin tới một webhook nên không thể nhận tin bằng polling. Xóa webhook trong "
                     "Zalo Bot Creator hoặc đặt ZALO_WEBHOOK_URL để chạy ở chế độ webhook.")
