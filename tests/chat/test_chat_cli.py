@@ -123,3 +123,17 @@ def test_fallback_order_and_channels_come_from_the_registry(monkeypatch):
     assert (caps["telegram"].buttons, caps["telegram"].files, caps["telegram"].max_length) == (True, True, 4096)
     assert (caps["zalo"].buttons, caps["zalo"].files, caps["zalo"].max_length) == (False, False, 2000)
     assert caps["console"].buttons is False
+
+
+def test_status_and_invite_with_several_zalo_bots(cli, monkeypatch):
+    monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKENS", "111:secret-a,222:secret-b")
+    code, out, _ = cli("--today", "25/5/2023", "status", "--json")
+    bots = json.loads(out)["channels"]["zalo"]["bots"]
+    assert code == 0 and [(b["bot"], b["users"], b["messages"]) for b in bots] == [
+        ("bot Zalo số 1", 0, 0), ("bot Zalo số 2", 0, 0)]
+    code, out, _ = cli("--today", "25/5/2023", "status")
+    assert "bot Zalo số 2: 0/50 người dùng, 0/3000 tin nhắn tháng này" in out
+    code, out, err = cli("invite", "so tu phap")
+    assert code == 0 and "Zalo: nhắn cho bot Zalo số 1 (còn 50 chỗ)." in out
+    assert "secret-a" not in out + err and "secret-b" not in out + err
