@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from bot.ports import AgencyWork
 from storage import queries, registry, work
 from storage.base import SqlBase
-from storage.models import RecipientRow, ReminderRow, UsageRow
+from storage.models import RecipientRow, ReminderRow
 
 
 class SqlChannelStore(SqlBase):

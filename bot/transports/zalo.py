@@ -91,7 +91,8 @@ class ZaloTransport:
         if not message_id or message_id in self._inflight:
             return
         self._inflight.add(message_id)
-        chat = self.chat_prefix + str((message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or "")
+        raw_chat = (message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or ""
+        chat = self.chat_prefix + str(raw_chat)
         lock = self._chats.setdefault(chat, asyncio.Lock())   # one chat's messages in arrival order
         try:
             async with lock:
@@ -117,7 +118,7 @@ class ZaloTransport:
         inbound = Inbound(channel=CHANNEL, chat_id=chat_id, text=str(message["text"]),
                           sender=str(sender.get("display_name") or ""), group=group, bare=True, buttons=False)
         outs = await asyncio.to_thread(self.core.handle, inbound)
-        await asyncio.to_thread(self.mark, message_id)        # handled: a replay changes nothing, even if a reply fails below
+        await asyncio.to_thread(self.mark, message_id)   # handled: a replay changes nothing, even if a reply fails
         await self._send_all(outs)
 
     async def _send_all(self, outs: list[Outbound]) -> None:
