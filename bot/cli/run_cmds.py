@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def make_core(app) -> CommandCore:
     s = app.settings
-    return CommandCore(app.engine, app.clock, s.zone, CoreConfig(
+    return CommandCore(app.store, app.clock, s.zone, CoreConfig(
         bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
         flood_seconds=s.flood_seconds, plan_slug=app.plan_slug, inspection_notice=s.inspection_notice,
         calendar=load_calendar(s.calendar_file), preferred_channel=s.preferred_channel))

@@ -6,6 +6,7 @@ from datetime import date, tzinfo
 
 from sqlmodel import Session
 
+from bot.domain.chat_records import ReportData
 from bot.domain.report_text import report_text
 from bot.domain.tally import Tally
 from bot.domain.texts import letter as L
@@ -20,22 +21,34 @@ def _tally(rows: list[dict], today: date) -> Tally:
 
 def report(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[str, str, bytes]:
     """(title, text, chart PNG) for /baocao."""
+    plan = session.get(PlanRow, plan_id)
+    return report_of(ReportData(plan.year, tuple(data.lead_rows(session, plan_id=plan_id, zone=zone))),
+                     today=today)
+
+
+def report_of(report_data: ReportData, *, today: date) -> tuple[str, str, bytes]:
+    """(title, text, chart PNG) for /baocao, from the data the store gathered (no database)."""
     from bot.reports.chart import progress_chart
 
-    plan = session.get(PlanRow, plan_id)
-    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
+    rows = list(report_data.rows)
     tally = _tally(rows, today)
     soon = [(r["code"], r["agency"], r["due"]) for r in rows if r["status"] != "done" and r["due"]]
-    title, text = report_text(tally, soon, today, plan.year)
+    title, text = report_text(tally, soon, today, report_data.year)
     return title, text, progress_chart(tally, today)
 
 
 def export(session: Session, *, plan_id: int, zone: tzinfo, today: date) -> tuple[bytes, int]:
+    rows = tuple(data.lead_rows(session, plan_id=plan_id, zone=zone))
+    return export_of(ReportData(0, rows, tuple(data.history(session, plan_id=plan_id, zone=zone)),
+                                data.subjects(session, plan_id=plan_id)), today=today)
+
+
+def export_of(report_data: ReportData, *, today: date) -> tuple[bytes, int]:
+    """(workbook bytes, number of lead rows) for /xuatbaocao, from the data the store gathered."""
     from bot.reports.workbook import workbook
 
-    rows = data.lead_rows(session, plan_id=plan_id, zone=zone)
-    return workbook(rows, data.history(session, plan_id=plan_id, zone=zone),
-                    data.subjects(session, plan_id=plan_id), today), len(rows)
+    rows = list(report_data.rows)
+    return workbook(rows, list(report_data.history), report_data.subjects, today), len(rows)
 
 
 def overdue_by_agency(session: Session, *, plan_id: int, zone: tzinfo, today: date,

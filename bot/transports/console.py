@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.core import CommandCore
+from bot.domain.choices import number_choices
 from bot.domain.texts import chat as T
 from bot.domain.texts import console as C
 from bot.ports import Inbound, Outbound
@@ -28,6 +30,17 @@ def save_attachment(a, folder: Path) -> Path:
     return path
 
 
+def present_choices(core: CommandCore, out: Outbound) -> Outbound:
+    """A reminder with buttons for a chat without them: numbered choices, remembered through the store
+    so the officer's "1" is understood (stand-in until delivery numbers choices itself)."""
+    if not out.buttons:
+        return out
+    (numbered,), mapping = number_choices([out])
+    core.store.set_dialog(channel=out.channel, chat_id=out.chat_id, kind="choices", data=mapping,
+                          expires_at=core.clock.now() + timedelta(hours=12))
+    return numbered
+
+
 class ConsoleSender:
     """Reminders for terminal chats: printed, buttons turned into numbered choices by the core."""
 
@@ -37,7 +50,7 @@ class ConsoleSender:
         self.labels = labels
 
     async def send(self, out: Outbound) -> str:
-        out = self.core.present(out)
+        out = present_choices(self.core, out)
         self.stdout.write("\n" + C.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
         if out.title:
             self.stdout.write(f"【{out.title}】\n")

@@ -12,9 +12,11 @@ import asyncio
 import hmac
 import json
 import logging
+from datetime import timedelta
 from typing import Awaitable, Callable
 
 from bot.core import CommandCore
+from bot.domain.choices import number_choices
 from bot.domain.texts import chat as T
 from bot.ports import Inbound, Outbound, TransportError
 from bot.transports.text import split_text, utf16_len
@@ -28,6 +30,17 @@ MIN_POLL_INTERVAL = 1.0
 
 SeenHook = Callable[[str], bool]          # message_id → already handled?
 MarkHook = Callable[[str], None]          # message_id handled
+
+
+def present_choices(core: CommandCore, out: Outbound) -> Outbound:
+    """A reminder with buttons for a chat without them: numbered choices, remembered through the store
+    so the officer's "1" is understood (stand-in until delivery numbers choices itself)."""
+    if not out.buttons:
+        return out
+    (numbered,), mapping = number_choices([out])
+    core.store.set_dialog(channel=out.channel, chat_id=out.chat_id, kind="choices", data=mapping,
+                          expires_at=core.clock.now() + timedelta(hours=12))
+    return numbered
 
 
 class WebhookSetError(RuntimeError):
@@ -46,7 +59,7 @@ class ZaloSender:
     async def send(self, out: Outbound) -> str:
         if self.exhausted():
             raise TransportError("Zalo: monthly quota used up", permanent=True, quota=True)
-        out = self.core.present(out)
+        out = present_choices(self.core, out)
         text = f"{out.title}\n{out.text}" if out.title else out.text
         if out.attachment is not None:
             text = (text + "\n\n" if text else "") + T.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)

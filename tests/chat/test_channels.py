@@ -18,6 +18,7 @@ from bot.transports.zalo import ZaloSender
 from bot.transports.zalo_client import ZaloClient
 from jobs.sweep import run_sweep
 from storage import registry, work
+from storage.store import SqlStore
 from storage.models import RecipientRow, ReminderRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, RecordingSender, at, link, make_deps
@@ -31,7 +32,7 @@ class Setup:
         self.engine = engine
         self.emu = ZaloEmulator(quota=quota, echo_own_sends=False)
         self.lan_zalo = self.emu.add_user("Lan")
-        self.core = CommandCore(engine, FixedClock(at(DAY)), ZONE)
+        self.core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE)
         self.client = ZaloClient(TOKEN, "http://zalo.test", transport=self.emu.transport())
         self.telegram = RecordingSender()
         code = "one-invite-two-channels"
@@ -123,7 +124,7 @@ def test_monthly_counter_warns_at_80_percent_once(engine):
 def test_setting_prefers_zalo_when_both_are_linked(engine):
     from bot.core import CoreConfig
 
-    core = CommandCore(engine, FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
+    core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
     with Session(engine) as s:
         registry.create_invite(s, code="pref-code-zalo-1", agency_id=work.agency_ids(s)["so-y-te"], role="officer",
                                now=at(DAY), expires_at=at(DAY) + timedelta(days=7))

@@ -17,6 +17,7 @@ from bot.transports.zalo import CHANNEL, WebhookSetError, ZaloSender, ZaloTransp
 from bot.transports.zalo_client import ZaloClient, ZaloError
 from jobs.sweep import run_sweep
 from storage import registry, work
+from storage.store import SqlStore
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, make_deps
 from tests.zalo_emulator import TOKEN, ZaloEmulator
@@ -32,7 +33,7 @@ def engine(sqlite_url, plan, directory):
 
 
 def _transport(engine, emu: ZaloEmulator, clock=None):
-    core = CommandCore(engine, clock or FixedClock(JULY), ZONE)
+    core = CommandCore(SqlStore(engine), clock or FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
 
     def seen(message_id: str) -> bool:
@@ -152,7 +153,7 @@ async def test_webhook_round_trip_secret_and_probe(engine):
 async def test_long_reply_split_in_two_at_utf16_limit(engine):
     emu = ZaloEmulator()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    sender = ZaloSender(client, CommandCore(engine, FixedClock(JULY), ZONE))
+    sender = ZaloSender(client, CommandCore(SqlStore(engine), FixedClock(JULY), ZONE))
     chat = emu.add_user("Lan")
     text = "\n".join(f"Dòng {i}: nhắc việc 😀 {'x' * 40}" for i in range(50))   # about 2,500 characters
     await sender.send(Outbound(CHANNEL, chat, text))
@@ -166,7 +167,7 @@ async def test_errors_are_classified(engine):
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport(), timeout=0.5)
-    sender = ZaloSender(client, CommandCore(engine, FixedClock(JULY), ZONE))
+    sender = ZaloSender(client, CommandCore(SqlStore(engine), FixedClock(JULY), ZONE))
     for kind in ("http_500_html", "http_502", "hang", "http_429"):
         emu.fail_next("sendMessage", kind)
         with pytest.raises(TransportError) as e:
@@ -197,7 +198,7 @@ async def test_429_then_success_by_the_retry_job(engine):
                            role="officer", display_name="Lan", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(JULY), ZONE)
+    core = CommandCore(SqlStore(engine), FixedClock(JULY), ZONE)
     emu.fail_next("sendMessage", "http_429")      # a rate limit, not the monthly quota: back off, then retry
     deps = make_deps(engine, FixedClock(at(D(2023, 5, 22))), None)
     deps.senders = {CHANNEL: ZaloSender(client, core)}
@@ -217,7 +218,7 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
                            role="officer", display_name="Minh", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(at(D(2023, 6, 1))), ZONE)
+    core = CommandCore(SqlStore(engine), FixedClock(at(D(2023, 6, 1))), ZONE)
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), None)
     deps.senders = {CHANNEL: ZaloSender(client, core)}
     await run_sweep(deps)
