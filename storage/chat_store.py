@@ -91,7 +91,7 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             rows = list(s.exec(select(AgencyRow.id, AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short,
                                       AgencyRow.aliases, AgencyRow.parent_key).where(AgencyRow.active.is_(True))))
-        directory = work.directory_of([r[1:] for r in rows], province)
+        directory = work.directory_of([r[1:] for r in rows], province=province)
         return KnownAgencies(directory, {r[1]: r[0] for r in rows})
 
     def agency(self, *, agency_id: int) -> AgencyRef | None:

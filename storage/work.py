@@ -31,14 +31,14 @@ def _open_lead(session: Session):
     return index_terms(session, OPEN_LEAD_SQL)
 
 
-def directory_from_db(session: Session, province: str = "") -> Directory:
+def directory_from_db(session: Session, *, province: str = "") -> Directory:
     """Agencies as the database knows them, for lookups typed by people (columns only, no groups)."""
     rows = session.exec(select(AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short, AgencyRow.aliases,
                                AgencyRow.parent_key).where(AgencyRow.active.is_(True)))
-    return directory_of(rows, province)
+    return directory_of(rows, province=province)
 
 
-def directory_of(rows, province: str = "") -> Directory:
+def directory_of(rows, *, province: str = "") -> Directory:
     """A directory (no groups) from (key, name, kind, short, aliases, parent_key) tuples."""
     agencies = {k: Agency(k, n, kind, short, tuple(aliases or ()), parent)
                 for k, n, kind, short, aliases, parent in rows}

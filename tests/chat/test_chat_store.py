@@ -112,3 +112,16 @@ def test_inspection_date(engine, plan, directory):
         assert row.inspection_date == date(2023, 9, 15)
         event = s.exec(select(StatusEventRow).where(StatusEventRow.action == "inspection_scheduled")).one()
         assert event.data == {"date": "2023-09-15", "surprise": row.surprise}
+
+
+def test_the_command_core_imports_no_storage_nor_sql():
+    import ast
+    from pathlib import Path
+
+    core = Path(__file__).resolve().parents[2] / "bot" / "core"
+    for path in core.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"
