@@ -13,8 +13,9 @@ from sqlalchemy import func, text, update
 from sqlmodel import Session, select
 
 from bot.domain.agencies import Agency, Directory
-from bot.domain.deadlines import NO_DATE
 from bot.domain.chat_records import OverdueCount
+from bot.domain.deadlines import NO_DATE
+from bot.domain.effective import effective_kind
 from bot.domain.views import WorkItem
 from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, StatusEventRow
 
@@ -68,8 +69,7 @@ def to_work(row) -> WorkItem:
      position, closed_at, closed_by) = row
     if override is not None:
         blocked = False
-        if kind in ("unspecified", "on_demand"):
-            kind = "date"
+    kind = effective_kind(kind, override)
     return WorkItem(item_id, aid, agency_id, agency, code, content, type_, kind, None if due == NO_DATE else due,
                     start, bool(blocked), status, role, position, closed_at, closed_by)
 

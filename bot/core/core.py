@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
-
-import time
 from typing import Callable
 
 from bot.core import admin_cmds, work_cmds

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from bot.core.context import Ctx
 from bot.domain.chat_records import AgencyRef, ItemWork
-from bot.domain.deadlines import Deadline, with_override
+from bot.domain.deadlines import Deadline
+from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as T
@@ -214,7 +215,7 @@ def cmd_task(ctx: Ctx, args: str, config) -> None:
 
 def _show_item(ctx: Ctx, found: ItemWork) -> None:
     item = found.item
-    dl = with_override(Deadline.from_dict(item.deadline), item.due_override)
+    dl = effective_deadline(Deadline.from_dict(item.deadline), item.due_override)
     leads = found.leads
     lines = [item.content, "", T.TASK_LEAD.format(text=" ".join(item.lead_text.split()))]
     if item.coordinating_text:
