@@ -125,3 +125,18 @@ def test_the_command_core_imports_no_storage_nor_sql():
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"
+
+
+def test_done_costs_at_most_four_statements_on_each_backend(engine, plan, directory):
+    from bot.core import CommandCore
+    from bot.ports import FixedClock, Inbound
+    from tests.chat.test_telegram_sql_count import statements
+
+    store = _store(engine, plan, directory)
+    core = CommandCore(store, FixedClock(JULY), ZONE)
+    assert "Xin chào" in core.handle(Inbound("telegram", "7", "/start nam-sach", sender="Lan"))[0].text
+    core.handle(Inbound("telegram", "7", "/viec"))
+    with statements(engine) as seen:
+        reply = core.handle(Inbound("telegram", "7", "/xong 3.II", sender="Lan"))[0].text
+    assert "UBND huyện Nam Sách còn 4 việc chưa xong" in reply
+    assert len(seen) <= 4, "\n\n".join(seen)
