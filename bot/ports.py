@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Any, Iterable, Protocol
 
 from bot.domain.audience import Chat
+from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, InviteResult, ItemWork, KnownAgencies,
+                                     OverdueSummary, WorkPage)
+from bot.domain.views import WorkItem
 from bot.domain.claims import Claim
 from bot.domain.day_plan import DaySelection, DueWork
 from bot.domain.pending import ItemFacts, Overview, PendingBatch
 from bot.domain.reminders import DayTables
-
 from bot.domain.agencies import Agency, Directory, Lookup
 from bot.domain.deadlines import Deadline
 from bot.domain.interpret import SyncReport
@@ -128,7 +130,78 @@ class Capabilities:
 
 
 class ChatStore(Protocol):
-    """What the command core asks (storage/chat_store.py)."""
+    """What the command core asks (storage/chat_store.py). Each method is one transaction."""
+
+    # who is asking
+    def chat_context(self, *, channel: str, chat_id: str, plan_slug: str | None = None) -> ChatContext:
+        """The plan in force (by slug, else the latest), the linked chat with its agency and any stored
+        dialog (possibly expired), in one query."""
+
+    def known_agencies(self, *, province: str = "") -> KnownAgencies:
+        """Active agencies as a directory for names people type, with their ids by key."""
+
+    def agency(self, *, agency_id: int) -> AgencyRef | None:
+        """One agency by id (None when unknown)."""
+
+    # items and assignments
+    def find_item(self, *, plan_id: int, code: str) -> ItemWork | None:
+        """The live item with this exact (canonical) code and its active assignments, in one query."""
+
+    def item_by_id(self, *, item_id: int) -> ItemWork | None:
+        """A live item by id (a button) and its active assignments; None when retired or unknown."""
+
+    def item_codes(self, *, plan_id: int, inspections: bool) -> list[str]:
+        """Every live code of the plan (for suggestions), inspections only when ``inspections``."""
+
+    def assignment(self, *, plan_id: int, assignment_id: int) -> WorkItem | None:
+        """One active assignment with its item and agency (None when gone)."""
+
+    def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
+                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+        """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
+        open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
+
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+        """Reopen a closed assignment (in progress again); False when it was not closed."""
+
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+        """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
+
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+        """Set an inspection's date (a surprise inspection stays a surprise)."""
+
+    # lists
+    def open_page(self, *, plan_id: int, agency_id: int, page: int, page_size: int) -> WorkPage:
+        """One page of an agency's open lead work, soonest first (the page clamped to those there are)."""
+
+    def agency_overdue(self, *, plan_id: int, agency_id: int, today: date, limit: int) -> AgencyOverdue:
+        """The first ``limit`` overdue lead items of an agency, oldest first, and how many there are."""
+
+    def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
+        """Overdue counts per agency, most first; the items too when there are at most ``detail_limit``."""
+
+    def report_data(self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None,
+                    with_history: bool = False) -> ReportData:
+        """What /baocao and /xuatbaocao are built from (PlanStore's use case, asked by the core too)."""
+
+    # linking chats
+    def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
+                      prefer: str = "") -> InviteResult:
+        """Link a chat with a valid invite (once per channel); anything else changes nothing."""
+
+    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+        """Stop using a chat (kept, inactive, for its history)."""
+
+    def set_preferred_channel(self, *, person: str, channel: str) -> bool:
+        """Make ``channel`` the preferred among a person's chats; False when they have no chat there."""
+
+    # dialogs
+    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any],
+                   expires_at: datetime) -> None:
+        """Remember what the chat's next plain message means (replacing what was pending)."""
+
+    def clear_dialog(self, *, channel: str, chat_id: str) -> None:
+        """Forget the chat's pending question (one DELETE)."""
 
 
 class SweepStore(Protocol):
@@ -240,7 +313,7 @@ class PlanStore(Protocol):
     def plan_items(self, *, plan_slug: str | None = None) -> list[dict]:
         """Every live item with agencies, reading and status (``plan show``)."""
 
-    def item_codes(self, *, plan_slug: str | None = None) -> list[str]:
+    def plan_codes(self, *, plan_slug: str | None = None) -> list[str]:
         """Codes of the plan's live items."""
 
     def coded_item(self, *, code: str, plan_slug: str | None = None) -> CodedItem:
@@ -249,7 +322,7 @@ class PlanStore(Protocol):
     def set_due(self, *, code: str, due: date, actor: str, now: datetime, plan_slug: str | None = None) -> Deadline:
         """Record a coordinator's date; the reading in force afterwards."""
 
-    def schedule_inspection(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
+    def schedule_inspection_by_code(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
                             plan_slug: str | None = None) -> bool:
         """Set an inspection's date; whether it is a surprise inspection."""
 

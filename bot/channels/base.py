@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any, Awaitable, Callable, Protocol, TextIO
 
-from bot.ports import Capabilities, Clock, Outbound, Sender
+from bot.ports import Capabilities, Clock, Sender
 
 
 class ChannelError(Exception):
@@ -93,18 +93,3 @@ class Channel(Protocol):
 #   status(ctx) -> dict        what `nhacviec status --json` shows under "channels" (no network)
 #   invite_hint(ctx) -> str    a line `nhacviec invite` adds (Zalo: the bot with room left), "" for none
 
-
-class WithChoices:
-    """Transitional: numbers a reminder's buttons (``present``, the core's) for a sender without buttons.
-    Once delivery numbers choices from ``sender.capabilities`` itself, messages arrive without buttons and
-    this is a no-op (remove it then)."""
-
-    def __init__(self, sender: Sender, present: Callable[[Outbound], Outbound]):
-        self.sender = sender
-        self.present = present
-        self.capabilities = getattr(sender, "capabilities", Capabilities())
-
-    async def send(self, out: Outbound) -> str:
-        if out.buttons and not self.capabilities.buttons:
-            out = await asyncio.to_thread(self.present, out)
-        return await self.sender.send(out)

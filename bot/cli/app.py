@@ -13,14 +13,14 @@ from typing import AsyncIterator, TextIO
 from sqlalchemy.engine import make_url
 
 from bot.channels import registry
-from bot.channels.base import Channel, ChannelContext, Running, WithChoices
+from bot.channels.base import Channel, ChannelContext, Running
 from bot.cli import plan_cmds
 from bot.cli.plan_cmds import CliError
 from bot.core import CommandCore, CoreConfig
 from bot.domain import texts
 from bot.domain.reminders import ReminderPolicy
 from bot.plan_loading import ensure_ready
-from bot.ports import Capabilities, Clock, Sender
+from bot.ports import Clock, Sender
 from config.settings import Settings
 from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
@@ -89,7 +89,7 @@ class App:
     @cached_property
     def core(self) -> CommandCore:
         s = self.settings
-        return CommandCore(self.engine, self.clock, s.zone, CoreConfig(
+        return CommandCore(self.store, self.clock, s.zone, CoreConfig(
             bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
             flood_seconds=s.flood_seconds, plan_slug=self.plan_slug, inspection_notice=s.inspection_notice,
             calendar=self.calendar, preferred_channel=s.preferred_channel))
@@ -99,7 +99,7 @@ class App:
         """The sweep's dependencies over ``senders`` (the only place SweepDeps is built)."""
         s = self.settings
         return SweepDeps(store=self.store, clock=self.clock, zone=s.zone, calendar=self.calendar,
-                         policy=self.policy, senders=self._presenting(senders),
+                         policy=self.policy, senders=senders,
                          limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
                          delivery=DeliveryConfig(**self._delivery_options()))
 
@@ -107,24 +107,9 @@ class App:
         s = self.settings
         options = dict(max_attempts=s.retry_max_attempts, escalate_after=s.escalate_after,
                        plan_slug=self.plan_slug, default_recurrence=s.default_recurrence)
-        if "fallback_order" in DeliveryConfig.__dataclass_fields__:
-            known = set(registry.names())
-            options["fallback_order"] = tuple(c for c in s.fallback_channels if c in known)
+        known = set(registry.names())
+        options["fallback_order"] = tuple(c for c in s.fallback_channels if c in known)
         return options
-
-    def _presenting(self, senders: dict[str, Sender]) -> dict[str, Sender]:
-        """Transitional (until delivery numbers choices from ``capabilities``): reminders to channels
-        without buttons get numbered choices from the core."""
-        present = None
-        out: dict[str, Sender] = {}
-        for name, sender in senders.items():
-            caps = getattr(sender, "capabilities", Capabilities())
-            if not caps.buttons and caps.inbound:
-                present = present or getattr(self.core, "present", None)
-                out[name] = WithChoices(sender, present) if present is not None else sender
-            else:
-                out[name] = sender
-        return out
 
     def scheduler(self, senders: dict[str, Sender]):
         """APScheduler waking the daily sweep and the retries, in the running event loop."""

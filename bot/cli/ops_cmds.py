@@ -77,7 +77,7 @@ def cmd_inspection_schedule(app, args: Namespace) -> int:
     item = _find(app, args.code)
     if item.type != "inspection":
         raise CliError(RT.INSPECTION_NOT.format(code=item.code))
-    surprise = app.store.schedule_inspection(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
+    surprise = app.store.schedule_inspection_by_code(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
                                              surprise=args.surprise or None, plan_slug=app.plan_slug)
     n = app.settings.inspection_notice
     notice = RT.INSPECTION_SECRET if surprise else RT.INSPECTION_NOTICE.format(

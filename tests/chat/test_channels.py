@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from bot.channels.base import WithChoices
 from bot.channels.zalo import CountedSender, ZaloQuota
 from bot.core import CommandCore
 from bot.ports import FixedClock, Inbound, Outbound, TransportError
@@ -18,8 +17,8 @@ from bot.transports.zalo import CHANNEL as ZALO
 from bot.transports.zalo_client import ZaloClient
 from jobs.sweep import run_sweep
 from storage import registry, work
-from storage.models import RecipientRow, ReminderRow
 from storage.store import SqlStore
+from storage.models import RecipientRow, ReminderRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, RecordingSender, at, link, make_deps
 from tests.zalo_emulator import TOKEN, ZaloEmulator
@@ -32,7 +31,7 @@ class Setup:
         self.engine = engine
         self.emu = ZaloEmulator(quota=quota, echo_own_sends=False)
         self.lan_zalo = self.emu.add_user("Lan")
-        self.core = CommandCore(engine, FixedClock(at(DAY)), ZONE)
+        self.core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE)
         self.client = ZaloClient(TOKEN, "http://zalo.test", transport=self.emu.transport())
         self.telegram = RecordingSender()
         code = "one-invite-two-channels"
@@ -48,7 +47,7 @@ class Setup:
     async def sweep(self, day=DAY):
         deps = make_deps(self.engine, FixedClock(at(day)), self.telegram)
         quota = ZaloQuota(SqlStore(self.engine), FixedClock(at(day)), 3000)
-        deps.senders[ZALO] = WithChoices(CountedSender(self.client, quota), self.core.present)
+        deps.senders[ZALO] = CountedSender(self.client, quota)
         return await run_sweep(deps)
 
 
@@ -137,7 +136,7 @@ async def test_sent_messages_are_counted_and_an_exhausted_month_refuses_at_once(
 def test_setting_prefers_zalo_when_both_are_linked(engine):
     from bot.core import CoreConfig
 
-    core = CommandCore(engine, FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
+    core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
     with Session(engine) as s:
         registry.create_invite(s, code="pref-code-zalo-1", agency_id=work.agency_ids(s)["so-y-te"], role="officer",
                                now=at(DAY), expires_at=at(DAY) + timedelta(days=7))

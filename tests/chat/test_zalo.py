@@ -11,7 +11,6 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from bot.channels.base import WithChoices
 from bot.channels.zalo import seen_hooks
 from bot.core import CommandCore
 from bot.ports import FixedClock, Outbound, TransportError
@@ -35,7 +34,7 @@ def engine(sqlite_url, plan, directory):
 
 
 def _transport(engine, emu: ZaloEmulator, clock=None):
-    core = CommandCore(engine, clock or FixedClock(JULY), ZONE)
+    core = CommandCore(SqlStore(engine), clock or FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))     # dedupe through the store
 
@@ -192,10 +191,9 @@ async def test_429_then_success_by_the_retry_job(engine):
                            role="officer", display_name="Lan", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(JULY), ZONE)
     emu.fail_next("sendMessage", "http_429")      # a rate limit, not the monthly quota: back off, then retry
     deps = make_deps(engine, FixedClock(at(D(2023, 5, 22))), None)
-    deps.senders = {CHANNEL: WithChoices(ZaloSender(client), core.present)}
+    deps.senders = {CHANNEL: ZaloSender(client)}
     first = await run_sweep(deps)
     assert first.delivery.retrying == 1 and emu.texts(lan) == []
     deps.clock = FixedClock(at(D(2023, 5, 22)) + timedelta(minutes=1))
@@ -212,9 +210,9 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
                            role="officer", display_name="Minh", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(at(D(2023, 6, 1))), ZONE)
+    core = CommandCore(SqlStore(engine), FixedClock(at(D(2023, 6, 1))), ZONE)
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), None)
-    deps.senders = {CHANNEL: WithChoices(ZaloSender(client), core.present)}
+    deps.senders = {CHANNEL: ZaloSender(client)}
     await run_sweep(deps)
     texts = emu.texts(minh)
     assert len(texts) == 1
@@ -259,7 +257,7 @@ async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine,
     settings = load_settings()
     store, clock = SqlStore(engine), FixedClock(JULY)
     ctx = ChannelContext(settings=settings, store=store, clock=clock, zone=ZONE,
-                         core=CommandCore(engine, clock, ZONE))
+                         core=CommandCore(SqlStore(engine), clock, ZONE))
     channel = ZaloChannel()
     assert channel.secrets(settings) == [f"{a}:bot-A-secret", f"{b}:bot-B-secret"]
     clients = [ZaloClient(e.token, "http://zalo.test", transport=e.transport()) for e in emus.values()]
