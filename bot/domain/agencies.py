@@ -3,7 +3,10 @@
 A cell such as "Các Sở; UBND cấp huyện và các cơ quan, đơn vị có liên quan" becomes
 canonical agencies, groups (expanded to their members) and unresolved fragments.
 Names are matched accent-, case- and punctuation-insensitively, longest name first,
-so separators inside names ("Lao động, Thương binh và Xã hội") never split them.
+so separators inside names ("Lao động, Thương binh và Xã hội") never split them; the
+equivalences of ``agency_vocab`` ("UBND" = "Ủy ban nhân dân", "Sở KH&CN" = "Sở Khoa học và Công
+nghệ") apply to names and cells alike. Words nobody is named by come back as unresolved VAGUE or
+UNKNOWN fragments, never silently dropped.
 """
 
 from __future__ import annotations
@@ -14,9 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from bot.domain.text import edit_distance, fold, key, words
+from bot.domain.agency_vocab import (
+    CONNECTORS, COORDINATION_MARKERS, ELLIPTIC_HEADS, EQUIVALENCES, GENERIC_WORDS, LEAD_MARKERS,
+    SEPARATOR_WORDS, VAGUE_MARKERS)
+from bot.domain.text import edit_distance, fold, words
 
-KINDS = ("province_office", "department", "board", "district", "commune", "press", "other")
+# commune covers xã, phường, thị trấn and đặc khu; the last five are what post-2025 plans assign too.
+KINDS = ("province_office", "department", "board", "district", "commune", "press", "other",
+         "police", "military", "vertical", "mass_org", "steering")
 
 VAGUE = "vague"      # "các cơ quan có liên quan": nobody in particular
 UNKNOWN = "unknown"  # a name the directory does not know
@@ -82,6 +90,8 @@ class Resolution:
     groups: tuple[str, ...] = ()         # group keys
     unresolved: tuple[Unresolved, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()  # (role key, holder agency key)
+    # "X chủ trì, phối hợp với Y" in one cell: Y, for the plan loader to add to the coordinating cell
+    coordinating: "Resolution | None" = None
 
 
 @dataclass(frozen=True)
@@ -93,17 +103,93 @@ class Lookup:
     candidates: tuple[Agency, ...] = ()
 
 
-_FILLER = frozenset("co lien quan cac va tinh cua khac duoc giao o tai".split())
-_SEPARATORS = re.compile(r"[;,\n]|(?:^|\s)-\s|\bva\b|\bvà\b")
+_WORD = re.compile(r"[^\W_]+")
+_HARD_GAP = re.compile(r"[;\n]")
+_SOFT_GAP = re.compile(r"[,/]|(?:^|\s)[-–—](?:\s|$)")
 
 
-def _pattern(alias: str) -> str:
-    ws = [re.escape(w) for w in words(alias)]
-    return r"(?<![a-z0-9])" + r"[\W_]+".join(ws) + r"(?![a-z0-9])"
+def _phrases(texts) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(t.split()) for t in texts}, key=len, reverse=True))
 
 
-def _blank_parentheses(text: str) -> str:
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+_RULES: dict[tuple[str, ...], tuple[str, ...]] = {
+    tuple(v.split()): tuple(canon.split()) for canon, variants in EQUIVALENCES.items() for v in variants}
+_RULE_MAX = max(len(v) for v in _RULES)
+_VAGUE_MARKERS = _phrases(VAGUE_MARKERS)
+_CONNECTORS = _phrases(CONNECTORS)
+_LEAD_MARKERS = _phrases(LEAD_MARKERS)
+_COORD_MARKERS = _phrases(COORDINATION_MARKERS)
+
+
+@dataclass(frozen=True)
+class _Canon:
+    """One canonical word and the source words [first, last] it stands for."""
+
+    word: str
+    first: int
+    last: int
+    head: bool  # first canonical word of its source words
+    tail: bool  # last canonical word of its source words
+
+
+def canonical_words(source: list[str]) -> list[_Canon]:
+    """Rewrite folded words with the equivalences ("uy ban nhan dan" → "ubnd", "kh cn" → ...)."""
+    out: list[_Canon] = []
+    i, n = 0, len(source)
+    while i < n:
+        for length in range(min(_RULE_MAX, n - i), 0, -1):
+            rep = _RULES.get(tuple(source[i:i + length]))
+            if rep:
+                last = i + length - 1
+                out += [_Canon(w, i, last, j == 0, j == len(rep) - 1) for j, w in enumerate(rep)]
+                i += length
+                break
+        else:
+            out.append(_Canon(source[i], i, i, True, True))
+            i += 1
+    return out
+
+
+def canonical_key(text: str) -> str:
+    """The resolver's key of a name: folded words with abbreviations and synonyms unified."""
+    return " ".join(c.word for c in canonical_words(words(text)))
+
+
+def _starts_with(seq: list[str], at: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(seq[at:at + len(phrase)]) == phrase
+
+
+def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(_starts_with(seq, i, phrase) for i in range(len(seq)))
+
+
+def _only(seq: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """True when ``seq`` is made entirely of ``phrases`` (greedy, longest first)."""
+    i = 0
+    while i < len(seq):
+        p = next((p for p in phrases if _starts_with(seq, i, p)), None)
+        if p is None:
+            return False
+        i += len(p)
+    return True
+
+
+@dataclass
+class _Cell:
+    """A cell split into source words with their character spans, and what is matched."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+    taken: list[bool]
+
+    def gap(self, i: int) -> str:
+        """The text between source word i-1 and word i."""
+        start = self.spans[i - 1][1] if i else 0
+        return self.text[start:self.spans[i][0]]
+
+    def original(self, first: int, last: int) -> str:
+        return self.text[self.spans[first][0]:self.spans[last][1]]
 
 
 @dataclass
@@ -137,43 +223,89 @@ class Directory:
 
     # ---- cell resolution ---------------------------------------------------------
     @cached_property
-    def _patterns(self) -> list[tuple[re.Pattern, str, str]]:
-        """(regex, target kind, target key), longest alias first."""
+    def _index(self) -> dict[str, list[tuple[tuple[str, ...], int, str, str]]]:
+        """Canonical names by first word: (words, rank, target kind, target key); longer names rank first."""
         entries: list[tuple[str, str, str]] = []
         for a in self.agencies.values():
-            for alias in (a.name, a.short, *a.aliases):
-                if alias:
-                    entries.append((alias, "agency", a.key))
+            entries += [(alias, "agency", a.key) for alias in (a.name, a.short, *a.aliases) if alias]
         for g in self.groups.values():
-            for alias in (g.name, *g.aliases):
-                entries.append((alias, "group", g.key))
+            entries += [(alias, "group", g.key) for alias in (g.name, *g.aliases) if alias]
         for r in self.roles.values():
-            for alias in (r.name, *r.aliases):
-                entries.append((alias, "role", r.key))
-        for v in self.vague:
-            entries.append((v, "vague", v))
-        entries = [e for e in entries if words(e[0])]
-        entries.sort(key=lambda e: -len(key(e[0])))
-        return [(re.compile(_pattern(alias)), kind, k) for alias, kind, k in entries]
+            entries += [(alias, "role", r.key) for alias in (r.name, *r.aliases) if alias]
+        entries += [(v, "vague", v) for v in self.vague]
+        keyed = [(canonical_key(alias), kind, k) for alias, kind, k in entries]
+        keyed = [e for e in keyed if e[0]]
+        keyed.sort(key=lambda e: -len(e[0]))
+        index: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}
+        seen: set[tuple[str, str, str]] = set()
+        for rank, (name, kind, k) in enumerate(keyed):
+            if (name, kind, k) not in seen:
+                seen.add((name, kind, k))
+                ws = tuple(name.split())
+                index.setdefault(ws[0], []).append((ws, rank, kind, k))
+        return index
+
+    def _matches(self, cell: _Cell) -> list[tuple[int, int, str, str]]:
+        """Non-overlapping (first word, last word, kind, key) found in the cell, longest names first."""
+        canon = canonical_words(cell.words)
+        cw = [c.word for c in canon]
+        found: list[tuple[int, int, int, int, tuple[str, ...], str, str]] = []
+        for i, c in enumerate(canon):
+            if not c.head:
+                continue
+            for ws, rank, kind, k in self._index.get(c.word, ()):
+                j = i + len(ws) - 1
+                if j < len(canon) and canon[j].tail and tuple(cw[i:j + 1]) == ws:
+                    found.append((rank, canon[i].first, canon[j].last, i, ws, kind, k))
+        found.sort()
+        chosen: list[tuple[int, int, str, str]] = []
+        elliptic: list[tuple[int, int, str, str]] = []
+        for _, first, last, _, ws, kind, k in found:
+            if ws[0] in ELLIPTIC_HEADS:
+                elliptic.append((first, last, kind, k))
+            elif not any(cell.taken[first:last + 1]):
+                cell.taken[first:last + 1] = [True] * (last - first + 1)
+                chosen.append((first, last, kind, k))
+        for first, last, kind, k in sorted(elliptic):
+            # "cấp xã" alone names a level, not a body: only as in "UBND cấp huyện, cấp xã".
+            before = first - 1
+            while before >= 0 and cell.words[before] in SEPARATOR_WORDS and not cell.taken[before]:
+                before -= 1
+            if before >= 0 and cell.taken[before] and not any(cell.taken[first:last + 1]) \
+                    and not _HARD_GAP.search("".join(cell.gap(x) for x in range(before + 1, first + 1))):
+                cell.taken[first:last + 1] = [True] * (last - first + 1)
+                chosen.append((first, last, kind, k))
+        chosen.sort()
+        return chosen
 
     def resolve(self, cell: str | None, on: date | None = None) -> Resolution:
+        """Agencies, groups, roles and unresolved fragments named in a lead or coordinating cell.
+
+        "X chủ trì, phối hợp với Y" in one cell gives X here and Y in ``coordinating``.
+        """
         text = unicodedata.normalize("NFC", (cell or "").replace("\n", " ; "))
         folded = fold(_blank_parentheses(text))
-        taken = [False] * len(folded)
-        found: list[tuple[int, str, str, str]] = []
-        for rx, kind, k in self._patterns:
-            for m in rx.finditer(folded):
-                if any(taken[m.start():m.end()]):
-                    continue
-                for i in range(m.start(), m.end()):
-                    taken[i] = True
-                found.append((m.start(), kind, k, text[m.start():m.end()]))
-        found.sort()
+        spans = [m.span() for m in _WORD.finditer(folded)]
+        c = _Cell(text, spans, [folded[a:b] for a, b in spans], [False] * len(spans))
+        matches = self._matches(c)
+        lead_end, coord_start = _split_point(c)
+        marker = [False] * len(spans)
+        for i in range(lead_end, coord_start):
+            marker[i] = True
+        lead = self._part(c, matches, marker, 0, lead_end, on)
+        if coord_start >= len(spans) and lead_end == len(spans):
+            return lead
+        coord = self._part(c, matches, marker, coord_start, len(spans), on)
+        return Resolution(lead.agencies, lead.groups, lead.unresolved, lead.roles, coord)
+
+    def _part(self, c: _Cell, matches, marker: list[bool], lo: int, hi: int, on: date | None) -> Resolution:
         agencies: list[str] = []
         groups: list[str] = []
         roles: list[tuple[str, str]] = []
         unresolved: list[Unresolved] = []
-        for _, kind, k, original in found:
+        for first, last, kind, k in matches:
+            if not lo <= first < hi:
+                continue
             if kind == "agency" and k not in agencies:
                 agencies.append(k)
             elif kind == "group" and k not in groups:
@@ -185,19 +317,17 @@ class Directory:
                     if holder not in agencies:
                         agencies.append(holder)
             elif kind == "vague":
-                unresolved.append(Unresolved(_clean(original), VAGUE))
-        rest = "".join(" " if t else c for c, t in zip(_blank_parentheses(text), taken))
-        for frag in _SEPARATORS.split(rest):
-            if frag and set(words(frag)) - _FILLER:
-                unresolved.append(Unresolved(_clean(frag), UNKNOWN))
+                unresolved.append(Unresolved(_clean(c.original(first, last)), VAGUE))
+        unresolved += _leftovers(c, marker, lo, hi)
         return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles))
 
     # ---- user lookup -------------------------------------------------------------
     def lookup(self, query: str) -> Lookup:
-        q = key(query)
+        q = canonical_key(query)
         if not q:
             return Lookup(query)
-        names = [(a, [key(x) for x in (a.name, a.short, *a.aliases) if x]) for a in self.agencies.values()]
+        names = [(a, [canonical_key(x) for x in (a.name, a.short, *a.aliases) if x])
+                 for a in self.agencies.values()]
         exact = [a for a, ks in names if q in ks]
         if len(exact) == 1:
             return Lookup(query, exact[0])
@@ -221,3 +351,83 @@ def _contains_words(hay: list[str], needle: list[str]) -> bool:
 
 def _clean(fragment: str) -> str:
     return " ".join(fragment.split()).strip(" -;,.:")
+
+
+def _blank_parentheses(text: str) -> str:
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+
+
+def _split_point(c: _Cell) -> tuple[int, int]:
+    """(end of the lead part, start of the coordinating part) in source words; no markers: (n, n)."""
+    n = len(c.words)
+    free = [i for i in range(n) if not c.taken[i]]
+    for i in free:
+        lead = next((p for p in _LEAD_MARKERS if _starts_with(c.words, i, p)), None)
+        if lead and not any(c.taken[i:i + len(lead)]):
+            end = i + len(lead)
+            while end < n and not c.taken[end] and (
+                    c.words[end] in SEPARATOR_WORDS
+                    or any(_starts_with(c.words, end, p) for p in _COORD_MARKERS)):
+                p = next((p for p in _COORD_MARKERS if _starts_with(c.words, end, p)), ("",))
+                end += len(p) if p != ("",) else 1
+            return i, end
+    for i in free:
+        coord = next((p for p in _COORD_MARKERS if _starts_with(c.words, i, p)), None)
+        if coord and i > 0 and not any(c.taken[i:i + len(coord)]):
+            return i, i + len(coord)
+    return n, n
+
+
+def _pieces(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Runs of unmatched words: (first, last, joined to the previous run by only ',', '/', '-' or 'và')."""
+    pieces: list[tuple[int, int, bool]] = []
+    start: int | None = None
+    joined = link = False
+    for i in range(lo, hi):
+        gap = c.gap(i)
+        hard, soft = bool(_HARD_GAP.search(gap)), bool(_SOFT_GAP.search(gap))
+        if start is not None and (hard or soft):
+            pieces.append((start, i - 1, joined))
+            start, link = None, not hard
+        elif hard:
+            link = False
+        if c.taken[i] or marker[i] or c.words[i] in SEPARATOR_WORDS:
+            if start is not None:
+                pieces.append((start, i - 1, joined))
+                start = None
+            link = c.words[i] in SEPARATOR_WORDS and not c.taken[i] and not marker[i]
+            continue
+        if start is None:
+            start, joined = i, link and bool(pieces)
+    if start is not None:
+        pieces.append((start, hi - 1, joined))
+    return pieces
+
+
+def _leftovers(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[Unresolved]:
+    """What no name covers, as fragments: VAGUE, UNKNOWN, or dropped when only connectors.
+
+    Generic nouns joined by commas share the qualifier that follows them: "cơ quan, địa phương
+    liên quan" is one vague phrase.
+    """
+    out: list[Unresolved] = []
+    open_generic: tuple[int, int] | None = None  # (index in out, first word) of a generic-only phrase
+    for first, last, joined in _pieces(c, marker, lo, hi):
+        ws = c.words[first:last + 1]
+        if _only(ws, _CONNECTORS):
+            open_generic = None
+            continue
+        qualified = any(_contains(ws, m) for m in _VAGUE_MARKERS)
+        generic = set(ws) <= GENERIC_WORDS
+        if not (qualified or generic):
+            out.append(Unresolved(_clean(c.original(first, last)), UNKNOWN))
+            open_generic = None
+            continue
+        if joined and open_generic is not None:
+            at, begin = open_generic
+            out[at] = Unresolved(_clean(c.original(begin, last)), VAGUE)
+        else:
+            out.append(Unresolved(_clean(c.original(first, last)), VAGUE))
+            at, begin = len(out) - 1, first
+        open_generic = (at, begin) if generic and not qualified else None
+    return out
