@@ -288,14 +288,11 @@ class Directory:
         spans = [m.span() for m in _WORD.finditer(folded)]
         c = _Cell(text, spans, [folded[a:b] for a, b in spans], [False] * len(spans))
         matches = self._matches(c)
-        lead_end, coord_start = _split_point(c)
-        marker = [False] * len(spans)
-        for i in range(lead_end, coord_start):
-            marker[i] = True
-        lead = self._part(c, matches, marker, 0, lead_end, on)
-        if coord_start >= len(spans) and lead_end == len(spans):
+        marker, boundary = _markers(c)
+        lead = self._part(c, matches, marker, 0, boundary, on)
+        if boundary == len(spans):
             return lead
-        coord = self._part(c, matches, marker, coord_start, len(spans), on)
+        coord = self._part(c, matches, marker, boundary, len(spans), on)
         return Resolution(lead.agencies, lead.groups, lead.unresolved, lead.roles, coord)
 
     def _part(self, c: _Cell, matches, marker: list[bool], lo: int, hi: int, on: date | None) -> Resolution:
@@ -357,25 +354,34 @@ def _blank_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
 
 
-def _split_point(c: _Cell) -> tuple[int, int]:
-    """(end of the lead part, start of the coordinating part) in source words; no markers: (n, n)."""
+def _markers(c: _Cell) -> tuple[list[bool], int]:
+    """The words "chủ trì" / "phối hợp (với)" (flagged) and where the coordinating part starts.
+
+    "X chủ trì, phối hợp với Y" and "X phối hợp với Y" split after the markers; "Chủ trì: X;
+    phối hợp: Y" (markers as labels) splits at the second label. No marker: the whole cell is lead.
+    """
     n = len(c.words)
-    free = [i for i in range(n) if not c.taken[i]]
-    for i in free:
-        lead = next((p for p in _LEAD_MARKERS if _starts_with(c.words, i, p)), None)
-        if lead and not any(c.taken[i:i + len(lead)]):
-            end = i + len(lead)
-            while end < n and not c.taken[end] and (
-                    c.words[end] in SEPARATOR_WORDS
-                    or any(_starts_with(c.words, end, p) for p in _COORD_MARKERS)):
-                p = next((p for p in _COORD_MARKERS if _starts_with(c.words, end, p)), ("",))
-                end += len(p) if p != ("",) else 1
-            return i, end
-    for i in free:
-        coord = next((p for p in _COORD_MARKERS if _starts_with(c.words, i, p)), None)
-        if coord and i > 0 and not any(c.taken[i:i + len(coord)]):
-            return i, i + len(coord)
-    return n, n
+    flags = [False] * n
+    boundary = n
+
+    def find(phrases, start: int) -> tuple[int, int] | None:
+        for i in range(start, n):
+            p = next((p for p in phrases if _starts_with(c.words, i, p)), None)
+            if p and not any(c.taken[i:i + len(p)]):
+                return i, i + len(p)
+        return None
+
+    lead = find(_LEAD_MARKERS, 0)
+    coord = find(_COORD_MARKERS, lead[1] if lead else 0)
+    if lead:
+        flags[lead[0]:lead[1]] = [True] * (lead[1] - lead[0])
+        if any(c.taken[:lead[0]]):  # "X chủ trì, ...": whatever follows coordinates
+            boundary = lead[1]
+    if coord:
+        flags[coord[0]:coord[1]] = [True] * (coord[1] - coord[0])
+        if boundary == n and any(c.taken[:coord[0]]):
+            boundary = coord[0]
+    return flags, boundary
 
 
 def _pieces(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[tuple[int, int, bool]]:
