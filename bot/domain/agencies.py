@@ -130,10 +130,20 @@ class _Canon:
     last: int
     head: bool  # first canonical word of its source words
     tail: bool  # last canonical word of its source words
+    accented: str = ""  # the source word with its accents when not rewritten, else the canonical word
 
 
-def canonical_words(source: list[str]) -> list[_Canon]:
+def _source(text: str) -> tuple[str, list[tuple[int, int]], list[str], list[str]]:
+    """NFC text, word spans, folded words and lower-case accented words (same positions)."""
+    nfc = unicodedata.normalize("NFC", text)
+    folded = fold(nfc)
+    spans = [m.span() for m in _WORD.finditer(folded)]
+    return nfc, spans, [folded[a:b] for a, b in spans], [nfc[a:b].lower() for a, b in spans]
+
+
+def canonical_words(source: list[str], accented: list[str] | None = None) -> list[_Canon]:
     """Rewrite folded words with the equivalences ("uy ban nhan dan" → "ubnd", "kh cn" → ...)."""
+    acc = accented or source
     out: list[_Canon] = []
     i, n = 0, len(source)
     while i < n:
@@ -141,11 +151,11 @@ def canonical_words(source: list[str]) -> list[_Canon]:
             rep = _RULES.get(tuple(source[i:i + length]))
             if rep:
                 last = i + length - 1
-                out += [_Canon(w, i, last, j == 0, j == len(rep) - 1) for j, w in enumerate(rep)]
+                out += [_Canon(w, i, last, j == 0, j == len(rep) - 1, w) for j, w in enumerate(rep)]
                 i += length
                 break
         else:
-            out.append(_Canon(source[i], i, i, True, True))
+            out.append(_Canon(source[i], i, i, True, True, acc[i]))
             i += 1
     return out
 
@@ -181,6 +191,7 @@ class _Cell:
     text: str
     spans: list[tuple[int, int]]
     words: list[str]
+    accented: list[str]
     taken: list[bool]
 
     def gap(self, i: int) -> str:
@@ -223,8 +234,17 @@ class Directory:
 
     # ---- cell resolution ---------------------------------------------------------
     @cached_property
-    def _index(self) -> dict[str, list[tuple[tuple[str, ...], int, str, str]]]:
-        """Canonical names by first word: (words, rank, target kind, target key); longer names rank first."""
+    def _province_words(self) -> tuple[tuple[str, ...], ...]:
+        """The province's own name qualifies a body ("Sở Y tế tỉnh Cao Bằng") and names nobody."""
+        ws = tuple(words(self.province))
+        return (ws,) if ws else ()
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[tuple[str, ...], int, str, str, tuple[str, ...]]]]:
+        """Canonical names by first word: (words, rank, target kind, target key, accented words).
+
+        Longer names rank first; the accented words tell apart names that differ only by
+        their accents ("xã Cẩm Giang", "xã Cẩm Giàng")."""
         entries: list[tuple[str, str, str]] = []
         for a in self.agencies.values():
             entries += [(alias, "agency", a.key) for alias in (a.name, a.short, *a.aliases) if alias]
@@ -233,30 +253,42 @@ class Directory:
         for r in self.roles.values():
             entries += [(alias, "role", r.key) for alias in (r.name, *r.aliases) if alias]
         entries += [(v, "vague", v) for v in self.vague]
-        keyed = [(canonical_key(alias), kind, k) for alias, kind, k in entries]
-        keyed = [e for e in keyed if e[0]]
-        keyed.sort(key=lambda e: -len(e[0]))
-        index: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}
-        seen: set[tuple[str, str, str]] = set()
-        for rank, (name, kind, k) in enumerate(keyed):
-            if (name, kind, k) not in seen:
-                seen.add((name, kind, k))
-                ws = tuple(name.split())
-                index.setdefault(ws[0], []).append((ws, rank, kind, k))
+        keyed = []
+        for alias, kind, k in entries:
+            _, _, folded, accented = _source(alias)
+            canon = canonical_words(folded, accented)
+            if canon:
+                keyed.append((tuple(c.word for c in canon), tuple(c.accented for c in canon), kind, k))
+        keyed.sort(key=lambda e: -len(" ".join(e[0])))
+        index: dict[str, list[tuple[tuple[str, ...], int, str, str, tuple[str, ...]]]] = {}
+        seen: set = set()
+        for rank, (ws, sig, kind, k) in enumerate(keyed):
+            if (ws, sig, kind, k) not in seen:
+                seen.add((ws, sig, kind, k))
+                index.setdefault(ws[0], []).append((ws, rank, kind, k, sig))
         return index
 
     def _matches(self, cell: _Cell) -> list[tuple[int, int, str, str]]:
         """Non-overlapping (first word, last word, kind, key) found in the cell, longest names first."""
-        canon = canonical_words(cell.words)
+        canon = canonical_words(cell.words, cell.accented)
         cw = [c.word for c in canon]
-        found: list[tuple[int, int, int, int, tuple[str, ...], str, str]] = []
+        by_place: dict[tuple[int, int, tuple[str, ...]], list[tuple[int, str, str, bool]]] = {}
         for i, c in enumerate(canon):
             if not c.head:
                 continue
-            for ws, rank, kind, k in self._index.get(c.word, ()):
+            for ws, rank, kind, k, sig in self._index.get(c.word, ()):
                 j = i + len(ws) - 1
                 if j < len(canon) and canon[j].tail and tuple(cw[i:j + 1]) == ws:
-                    found.append((rank, canon[i].first, canon[j].last, i, ws, kind, k))
+                    same = sig == tuple(x.accented for x in canon[i:j + 1])
+                    by_place.setdefault((canon[i].first, canon[j].last, ws), []).append((rank, kind, k, same))
+        found: list[tuple[int, int, int, int, tuple[str, ...], str, str]] = []
+        for (first, last, ws), cands in by_place.items():
+            targets = {(kind, k) for _, kind, k, _ in cands}
+            if len(targets) > 1:  # names equal without accents: the accents decide, or nobody
+                targets = {(kind, k) for _, kind, k, same in cands if same}
+            rank = min(r for r, *_ in cands)
+            kind, k = targets.pop() if len(targets) == 1 else ("ambiguous", "")
+            found.append((rank, first, last, 0, ws, kind, k))
         found.sort()
         chosen: list[tuple[int, int, str, str]] = []
         elliptic: list[tuple[int, int, str, str]] = []
@@ -284,9 +316,8 @@ class Directory:
         "X chủ trì, phối hợp với Y" in one cell gives X here and Y in ``coordinating``.
         """
         text = unicodedata.normalize("NFC", (cell or "").replace("\n", " ; "))
-        folded = fold(_blank_parentheses(text))
-        spans = [m.span() for m in _WORD.finditer(folded)]
-        c = _Cell(text, spans, [folded[a:b] for a, b in spans], [False] * len(spans))
+        _, spans, folded, accented = _source(_blank_parentheses(text))
+        c = _Cell(text, spans, folded, accented, [False] * len(spans))
         matches = self._matches(c)
         marker, boundary = _markers(c)
         lead = self._part(c, matches, marker, 0, boundary, on)
@@ -315,7 +346,9 @@ class Directory:
                         agencies.append(holder)
             elif kind == "vague":
                 unresolved.append(Unresolved(_clean(c.original(first, last)), VAGUE))
-        unresolved += _leftovers(c, marker, lo, hi)
+            elif kind == "ambiguous":
+                unresolved.append(Unresolved(_clean(c.original(first, last)), UNKNOWN))
+        unresolved += _leftovers(c, marker, lo, hi, self._province_words)
         return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles))
 
     # ---- user lookup -------------------------------------------------------------
@@ -410,7 +443,8 @@ def _pieces(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[tuple[int, i
     return pieces
 
 
-def _leftovers(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[Unresolved]:
+def _leftovers(c: _Cell, marker: list[bool], lo: int, hi: int,
+               local: tuple[tuple[str, ...], ...] = ()) -> list[Unresolved]:
     """What no name covers, as fragments: VAGUE, UNKNOWN, or dropped when only connectors.
 
     Generic nouns joined by commas share the qualifier that follows them: "cơ quan, địa phương
@@ -420,7 +454,7 @@ def _leftovers(c: _Cell, marker: list[bool], lo: int, hi: int) -> list[Unresolve
     open_generic: tuple[int, int] | None = None  # (index in out, first word) of a generic-only phrase
     for first, last, joined in _pieces(c, marker, lo, hi):
         ws = c.words[first:last + 1]
-        if _only(ws, _CONNECTORS):
+        if _only(ws, local + _CONNECTORS):
             open_generic = None
             continue
         qualified = any(_contains(ws, m) for m in _VAGUE_MARKERS)
