@@ -12,9 +12,10 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: duration
 from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
+from bot.cli import agency_cmds, directory_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
+from bot.domain.agencies import KINDS
 from bot.domain.deadlines import parse_day
 from bot.logsetup import setup_logging
 from bot.ports import Clock, FixedClock, SystemClock
@@ -105,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("agencies", help="danh mục cơ quan")
     asub = s.add_subparsers(dest="agencies_command", required=True)
     a = asub.add_parser("list", help="liệt kê cơ quan")
-    a.add_argument("--kind", choices=("province_office", "department", "board", "district", "commune", "press", "other"))
+    a.add_argument("--kind", choices=KINDS)
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_list)
     a = asub.add_parser("import", help="thêm UBND cấp xã từ tệp CSV (cột key,name,district)")
@@ -164,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("revoke", help="hủy liên kết một cuộc trò chuyện (CHAT hoặc kênh:CHAT)")
     s.add_argument("chat")
     s.set_defaults(func=officer_cmds.cmd_revoke)
+
+    directory_cmds.add_commands(sub)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)

@@ -48,8 +48,9 @@ def words_for(is_city: bool, province: str) -> dict[str, str]:
     return {"cap": cap, "Cap": cap.capitalize(), "doan": "Thành đoàn" if is_city else "Tỉnh đoàn", "P": province}
 
 
-def _fill(text: str, w: dict[str, str]) -> str:
-    return text.format(**w)
+def _fill(text: str, w: dict[str, str] | None) -> str:
+    """The template with its placeholders filled; ``w=None``: a name typed by a person, as it is."""
+    return text.format(**w) if w is not None else text
 
 
 def _q(text: str) -> str:
@@ -57,7 +58,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def agency_line(b: Body, w: dict[str, str]) -> str:
+def agency_line(b: Body, w: dict[str, str] | None) -> str:
     """One agency as a YAML flow mapping on one line."""
     parts = [f"key: {b.key}", f"name: {_q(_fill(b.name, w))}", f"kind: {b.kind}"]
     if b.short:

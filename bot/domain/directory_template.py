@@ -45,7 +45,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("UBND {cap} và Văn phòng", (
         Body("vp-ubnd", "Văn phòng UBND {cap}", "province_office", short="VP UBND {cap}",
              aliases=("Văn phòng UBND {cap} {P}", "VP UBND", "VPUB")),
-        Body("ubnd-tinh", "UBND {cap}", "other", parent="vp-ubnd", aliases=("UBND {cap} {P}",),
+        Body("ubnd-cap-tinh", "UBND {cap}", "other", parent="vp-ubnd", aliases=("UBND {cap} {P}",),
              check="việc ghi 'UBND {cap}' chủ trì do Văn phòng UBND {cap} tham mưu, theo dõi; xóa nếu không dùng"),
         Body("trung-tam-phvhcc", "Trung tâm Phục vụ hành chính công {cap}", "other", short="TTPVHCC {cap}",
              parent="vp-ubnd", aliases=("Trung tâm Phục vụ hành chính công", "TTPVHCC", "Trung tâm HCC {cap}"),
