@@ -31,7 +31,7 @@ ERR_BAD_KIND = "Loại cơ quan không hợp lệ: {kind} (một trong: {kinds})
 ERR_EMPTY_NAME = "Tên cơ quan trống."
 ERR_INVALID_AFTER = "{detail} — tệp không bị thay đổi."
 ERR_PACKAGE = ("Thiếu gói vietnam-provinces (danh sách đơn vị hành chính): "
-               "cài bằng: pip install 'vietnam-provinces>=2025.10.1'"))
+               "cài bằng: pip install 'vietnam-provinces>=2025.10.1'")
 
 # Directory file validation (bot.domain.directory_build); the English words in parentheses keep
 # the messages searchable.
