@@ -38,6 +38,9 @@ class Agency:
     short: str = ""
     aliases: tuple[str, ...] = ()
     parent: str | None = None
+    # Bodies this one replaced (a merged department, a former commune): names or keys. A cell that
+    # names one of them resolves to this agency, noted in ``Resolution.replaced``.
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Resolution:
     roles: tuple[tuple[str, str], ...] = ()  # (role key, holder agency key)
     # "X chủ trì, phối hợp với Y" in one cell: Y, for the plan loader to add to the coordinating cell
     coordinating: "Resolution | None" = None
+    replaced: tuple[tuple[str, str], ...] = ()  # (former body as written, successor agency key)
 
 
 @dataclass(frozen=True)
@@ -248,6 +252,7 @@ class Directory:
         entries: list[tuple[str, str, str]] = []
         for a in self.agencies.values():
             entries += [(alias, "agency", a.key) for alias in (a.name, a.short, *a.aliases) if alias]
+            entries += [(old, "successor", a.key) for old in a.replaces if old]
         for g in self.groups.values():
             entries += [(alias, "group", g.key) for alias in (g.name, *g.aliases) if alias]
         for r in self.roles.values():
@@ -324,17 +329,20 @@ class Directory:
         if boundary == len(spans):
             return lead
         coord = self._part(c, matches, marker, boundary, len(spans), on)
-        return Resolution(lead.agencies, lead.groups, lead.unresolved, lead.roles, coord)
+        return Resolution(lead.agencies, lead.groups, lead.unresolved, lead.roles, coord, lead.replaced)
 
     def _part(self, c: _Cell, matches, marker: list[bool], lo: int, hi: int, on: date | None) -> Resolution:
         agencies: list[str] = []
         groups: list[str] = []
         roles: list[tuple[str, str]] = []
+        replaced: list[tuple[str, str]] = []
         unresolved: list[Unresolved] = []
         for first, last, kind, k in matches:
             if not lo <= first < hi:
                 continue
-            if kind == "agency" and k not in agencies:
+            if kind == "successor":
+                replaced.append((_clean(c.original(first, last)), k))
+            if kind in ("agency", "successor") and k not in agencies:
                 agencies.append(k)
             elif kind == "group" and k not in groups:
                 groups.append(k)
@@ -349,7 +357,15 @@ class Directory:
             elif kind == "ambiguous":
                 unresolved.append(Unresolved(_clean(c.original(first, last)), UNKNOWN))
         unresolved += _leftovers(c, marker, lo, hi, self._province_words)
-        return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles))
+        return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles), replaced=tuple(replaced))
+
+    def successor_of(self, former: str) -> str | None:
+        """The agency that replaced ``former`` (a key or a name of a retired body), if the directory says so."""
+        k = canonical_key(former)
+        for a in self.agencies.values():
+            if former in a.replaces or k in {canonical_key(x) for x in a.replaces}:
+                return a.key
+        return None
 
     # ---- user lookup -------------------------------------------------------------
     def lookup(self, query: str) -> Lookup:

@@ -41,6 +41,13 @@ def _date(node, key: str) -> date | None:
         raise PlanFileError(T.ERR_FIELD_DATE.format(field=key, value=value), _line(node)) from None
 
 
+def _list(tree, key: str) -> list:
+    value = tree.get(key) or []
+    if not isinstance(value, list):
+        raise PlanFileError(T.ERR_NOT_LIST.format(field=key), _line(value) or _line(tree))
+    return value
+
+
 def agency_from_node(node) -> Agency:
     if not isinstance(node, dict):
         raise PlanFileError(T.ERR_AGENCY_MAPPING, _line(node))
@@ -48,7 +55,8 @@ def agency_from_node(node) -> Agency:
     if kind not in KINDS:
         raise PlanFileError(T.ERR_KIND.format(kind=kind, kinds=", ".join(KINDS)), _line(node))
     return Agency(key=_str(node, "key"), name=_str(node, "name"), kind=kind, short=_str(node, "short", False),
-                  aliases=_strs(node, "aliases"), parent=_str(node, "parent", False) or None)
+                  aliases=_strs(node, "aliases"), parent=_str(node, "parent", False) or None,
+                  replaces=_strs(node, "replaces"))
 
 
 def build_directory(tree) -> Directory:
@@ -68,7 +76,10 @@ def build_directory(tree) -> Directory:
             raise PlanFileError(T.ERR_UNKNOWN_PARENT.format(key=a.key, parent=a.parent), _line(node))
 
     groups: dict[str, Group] = {}
-    for node in tree.get("groups") or []:
+    group_nodes = _list(tree, "groups")
+    for node in group_nodes:
+        if not isinstance(node, dict):
+            raise PlanFileError(T.ERR_GROUP_MAPPING, _line(group_nodes))
         g = Group(key=_str(node, "key"), name=_str(node, "name"), aliases=_strs(node, "aliases"),
                   members=_strs(node, "members"), member_kinds=_strs(node, "member_kinds"))
         for m in g.members:
@@ -82,7 +93,10 @@ def build_directory(tree) -> Directory:
         groups[g.key] = g
 
     roles: dict[str, Role] = {}
-    for node in tree.get("roles") or []:
+    role_nodes = _list(tree, "roles")
+    for node in role_nodes:
+        if not isinstance(node, dict):
+            raise PlanFileError(T.ERR_ROLE_MAPPING, _line(role_nodes))
         holders = []
         for h in node.get("holders") or []:
             holder = RoleHolder(agency=_str(h, "agency"), since=_date(h, "since"), until=_date(h, "until"))

@@ -25,6 +25,7 @@ HEADER = """\
 #   kind     {kinds}
 #   aliases  cách viết khác trong kế hoạch
 #   parent   key của cơ quan cấp trên (tùy chọn)
+#   replaces cơ quan cũ mà cơ quan này thay thế (sáp nhập năm 2025): kế hoạch cũ nêu tên cũ vẫn đọc được
 # Các dòng "# kiểm tra: …" là điều cần xác minh với thực tế của {cap}; các mục bắt đầu bằng "# - {{"
 # chỉ có ở một số tỉnh: xóa "# " ở đầu dòng để giữ, hoặc xóa cả dòng.
 # Thêm cơ quan: nhacviec directory add TỆP "Tên cơ quan" --alias "Tên khác" --kind department
@@ -68,6 +69,8 @@ def agency_line(b: Body, w: dict[str, str] | None) -> str:
     aliases = _unique([_fill(a, w) for a in b.aliases], exclude=(_fill(b.name, w), _fill(b.short, w)))
     if aliases:
         parts.append("aliases: [" + ", ".join(_q(a) for a in aliases) + "]")
+    if b.replaces:
+        parts.append("replaces: [" + ", ".join(_q(_fill(r, w)) for r in b.replaces) + "]")
     return "- {" + ", ".join(parts) + "}"
 
 

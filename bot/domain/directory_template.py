@@ -23,6 +23,7 @@ class Body:
     parent: str = ""
     optional: bool = False
     check: str = ""
+    replaces: tuple[str, ...] = ()  # the bodies it took over in 2025: old plans naming them still read
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,19 @@ SECTIONS: tuple[Section, ...] = (
              parent="vp-ubnd", aliases=("Cổng thông tin điện tử", "Cổng TTĐT")),
     )),
     Section("Sở và cơ quan chuyên môn thuộc UBND {cap} (sau sắp xếp năm 2025)", (
-        Body("so-noi-vu", "Sở Nội vụ", "department", aliases=("SNV",)),
+        Body("so-noi-vu", "Sở Nội vụ", "department", aliases=("SNV",),
+             replaces=("Sở Lao động - Thương binh và Xã hội",),
+             check="bảo trợ xã hội, trẻ em, phòng chống tệ nạn xã hội của Sở LĐ-TB&XH cũ chuyển sang Sở Y tế"),
         Body("so-tu-phap", "Sở Tư pháp", "department", aliases=("STP",)),
-        Body("so-tai-chinh", "Sở Tài chính", "department", aliases=("STC",)),
+        Body("so-tai-chinh", "Sở Tài chính", "department", aliases=("STC",), replaces=("Sở Kế hoạch và Đầu tư",)),
         Body("so-cong-thuong", "Sở Công Thương", "department", aliases=("SCT",)),
         Body("so-nong-nghiep-moi-truong", "Sở Nông nghiệp và Môi trường", "department", short="Sở NN&MT",
-             aliases=("SNNMT", "Sở Nông nghiệp")),
-        Body("so-xay-dung", "Sở Xây dựng", "department", aliases=("SXD",)),
+             aliases=("SNNMT", "Sở Nông nghiệp"),
+             replaces=("Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường")),
+        Body("so-xay-dung", "Sở Xây dựng", "department", aliases=("SXD",), replaces=("Sở Giao thông vận tải",)),
         Body("so-khoa-hoc-cong-nghe", "Sở Khoa học và Công nghệ", "department", short="Sở KH&CN",
-             aliases=("SKHCN",)),
+             aliases=("SKHCN",), replaces=("Sở Thông tin và Truyền thông",),
+             check="báo chí, xuất bản của Sở TT&TT cũ chuyển sang Sở Văn hóa, Thể thao và Du lịch"),
         Body("so-van-hoa", "Sở Văn hóa, Thể thao và Du lịch", "department", short="Sở VHTT&DL",
              aliases=("SVHTTDL", "Sở Văn hóa"),
              check="nơi có Sở Du lịch riêng, sở này là 'Sở Văn hóa và Thể thao'"),
@@ -101,7 +106,7 @@ SECTIONS: tuple[Section, ...] = (
              check="chỉ nếu {cap} còn ban này"),
     )),
     Section("Cơ quan ngành dọc trên địa bàn", (
-        Body("thue", "Thuế {cap} {P}", "vertical", aliases=("Thuế {cap}", "Cục Thuế {cap}"),
+        Body("thue", "Thuế {cap} {P}", "vertical", aliases=("Thuế {cap}",), replaces=("Cục Thuế {cap}",),
              check="từ 1/7/2025 là 'Thuế {cap} …' thuộc Cục Thuế; kiểm tra tên"),
         Body("kho-bac", "Kho bạc Nhà nước khu vực", "vertical", short="KBNN khu vực",
              aliases=("Kho bạc Nhà nước {cap}", "Kho bạc Nhà nước"),

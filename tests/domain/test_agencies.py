@@ -259,3 +259,22 @@ def test_names_equal_without_accents_are_told_apart_by_accents():
 def test_new_kinds_load_and_group():
     assert POST_2025.agencies["ca"].kind == "police" and POST_2025.agencies["mttq"].kind == "mass_org"
     assert "bql" in POST_2025.members("cac-so") and "ca" not in POST_2025.members("cac-so")
+
+
+def test_successors_read_old_names_and_say_so():
+    d = build_directory({
+        "province": "Hải Phòng",
+        "agencies": [
+            {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department",
+             "replaces": ["Sở Thông tin và Truyền thông", "so-thong-tin-truyen-thong"]},
+            {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department",
+             "replaces": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"]},
+        ],
+    })
+    r = d.resolve("Sở TT&TT; Sở Tài nguyên và Môi trường; Sở Khoa học và Công nghệ")
+    assert r.agencies == ("khcn", "nnmt") and not r.unresolved
+    assert r.replaced == (("Sở TT&TT", "khcn"), ("Sở Tài nguyên và Môi trường", "nnmt"))
+    assert d.successor_of("so-thong-tin-truyen-thong") == "khcn"
+    assert d.successor_of("Sở NN&PTNT") == "nnmt"
+    assert d.successor_of("Sở Y tế") is None
+    assert d.resolve("Sở Khoa học và Công nghệ").replaced == ()

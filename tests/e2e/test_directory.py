@@ -73,6 +73,16 @@ def test_city_words_and_province_words(tmp_path):
     assert '"Văn phòng UBND tỉnh"' in text and '"Công an tỉnh"' in text and "Tỉnh đoàn" in text
 
 
+def test_old_plans_still_read_after_the_2025_merges(tmp_path):
+    write_new("Hải Phòng", tmp_path / "hp.yaml")
+    d = load_directory(tmp_path / "hp.yaml")
+    res = d.resolve("Sở Kế hoạch và Đầu tư; Sở GTVT; Sở TN&MT, Sở Thông tin và Truyền thông")
+    assert res.agencies == ("so-tai-chinh", "so-xay-dung", "so-nong-nghiep-moi-truong", "so-khoa-hoc-cong-nghe")
+    assert [old for old, _ in res.replaced] == ["Sở Kế hoạch và Đầu tư", "Sở GTVT", "Sở TN&MT",
+                                                "Sở Thông tin và Truyền thông"]
+    assert d.successor_of("Sở Lao động, Thương binh và Xã hội") == "so-noi-vu"
+
+
 def test_cli_new_and_add(cli, tmp_path):
     code, out, err = cli("directory", "new", "--province", "hai phong", "--out", "hp.yaml")
     assert code == 0 and "114 UBND cấp xã (67 xã, 45 phường, 2 đặc khu)" in out, err

@@ -50,5 +50,8 @@ ERR_GROUP_KIND = "nhóm {group!r} nêu loại không có {kind!r}"
 ERR_DUPLICATE_KEY = "mã {key!r} bị trùng"
 ERR_ROLE_HOLDER = "vai trò nêu cơ quan không có {agency!r}"
 ERR_ROLE_EMPTY = "vai trò cần ít nhất một cơ quan giữ vai trò (holders)"
+ERR_GROUP_MAPPING = "mỗi nhóm phải là một ánh xạ (key: …, name: …, member_kinds: […])"
+ERR_ROLE_MAPPING = "mỗi vai trò phải là một ánh xạ (key: …, name: …, holders: […])"
+ERR_NOT_LIST = "'{field}' phải là một danh sách"
 ERR_VAGUE_LIST = "'vague' phải là danh sách cụm từ"
 
