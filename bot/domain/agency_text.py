@@ -125,7 +125,12 @@ def clean(fragment: str) -> str:
 
 
 def blank_parentheses(text: str) -> str:
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+    """Parenthesised asides ("(sau đây gọi tắt là Sở)") become spaces; "(chủ trì)" stays, it splits the cell."""
+    def blank(m: re.Match) -> str:
+        inner = tuple(words(m.group(0)))
+        return m.group(0) if inner in _LEAD_MARKERS + _COORD_MARKERS else " " * len(m.group(0))
+
+    return re.sub(r"\([^()]*\)", blank, text)
 
 
 def markers(c: Cell) -> tuple[list[bool], int]:

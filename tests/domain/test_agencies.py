@@ -227,7 +227,8 @@ def test_lead_and_coordinating_in_one_cell():
 
 
 @pytest.mark.parametrize("cell", ["Sở Nội vụ chủ trì; Sở Tư pháp phối hợp", "Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp",
-                                  "Sở Nội vụ phối hợp với Sở Tư pháp"])
+                                  "Sở Nội vụ phối hợp với Sở Tư pháp", "Sở Nội vụ (chủ trì), Sở Tư pháp",
+                                  "Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)"])
 def test_lead_and_coordinating_variants(cell):
     r = POST_2025.resolve(cell)
     assert r.agencies == ("noivu",) and r.coordinating.agencies == ("tp",) and not r.unresolved
