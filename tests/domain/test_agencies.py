@@ -247,6 +247,7 @@ def test_commune_level_group_and_commune_level_body():
     # "cấp xã" qualifying another body is not every commune's committee
     assert _res("Công an cấp xã") == ([], [], [("Công an cấp xã", UNKNOWN)])
     assert _res("Công an tỉnh; Công an cấp xã") == (["ca"], [], [("Công an cấp xã", UNKNOWN)])
+    assert _res("Cấp xã") == ([], [], [("Cấp xã", UNKNOWN)])  # which body of the commune? ask
     assert POST_2025.expand(POST_2025.resolve("UBND các xã, phường, đặc khu")) == [
         "x-thanh-cong", "p-thuc-phan", "x-cam-giang", "x-cam-giang-2"]
 
