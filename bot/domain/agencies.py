@@ -260,6 +260,20 @@ class Directory:
         unresolved += [Unresolved(t, r) for t, r in leftovers(c, marker, lo, hi, self._province_words)]
         return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles), replaced=tuple(replaced))
 
+    def resolve_pair(self, lead_cell: str | None, coordinating_cell: str | None,
+                     on: date | None = None) -> tuple[Resolution, Resolution]:
+        """The lead and coordinating cells of one row, with "X chủ trì, phối hợp với Y" written in the
+        lead cell moved to the coordinating side (what a plan loader wants)."""
+        lead = self.resolve(lead_cell, on)
+        coord = self.resolve(coordinating_cell, on)
+        extra = lead.coordinating
+        if extra is not None:
+            lead = Resolution(lead.agencies, lead.groups, lead.unresolved, lead.roles, None, lead.replaced)
+        for part in (extra, coord.coordinating):
+            if part is not None:
+                coord = _merge(coord, part)
+        return lead, coord
+
     def successor_of(self, former: str) -> str | None:
         """The agency that replaced ``former`` (a key or a name of a retired body), if the directory says so."""
         k = canonical_key(former)
@@ -294,3 +308,12 @@ class Directory:
 def _contains_words(hay: list[str], needle: list[str]) -> bool:
     n = len(needle)
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def _merge(a: Resolution, b: Resolution) -> Resolution:
+    """``a`` and ``b`` together (no repeats), without a coordinating part."""
+    def both(x: tuple, y: tuple) -> tuple:
+        return x + tuple(v for v in y if v not in x)
+
+    return Resolution(both(a.agencies, b.agencies), both(a.groups, b.groups), both(a.unresolved, b.unresolved),
+                      both(a.roles, b.roles), None, both(a.replaced, b.replaced))

@@ -280,3 +280,11 @@ def test_successors_read_old_names_and_say_so():
     assert d.successor_of("Sở NN&PTNT") == "nnmt"
     assert d.successor_of("Sở Y tế") is None
     assert d.resolve("Sở Khoa học và Công nghệ").replaced == ()
+
+
+def test_resolve_pair_moves_the_coordinators_named_in_the_lead_cell():
+    lead, coord = POST_2025.resolve_pair("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", "Công an tỉnh; Sở Tư pháp")
+    assert lead.agencies == ("noivu",) and lead.coordinating is None
+    assert coord.agencies == ("ca", "tp") and coord.coordinating is None
+    lead, coord = POST_2025.resolve_pair("Sở Nội vụ", "")
+    assert lead.agencies == ("noivu",) and coord == POST_2025.resolve("")
