@@ -121,6 +121,7 @@ class Cell:
 
 
 def clean(fragment: str) -> str:
+    """A fragment as reported: single spaces, no separators at its ends."""
     return " ".join(fragment.split()).strip(" -;,.:")
 
 
