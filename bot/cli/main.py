@@ -12,11 +12,12 @@ from pydantic import ValidationError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
-from bot.cli import (agency_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds,  # noqa: E402
+from bot.cli import (agency_cmds, directory_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds,  # noqa: E402
                      report_cmds, run_cmds)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
+from bot.domain.agencies import KINDS  # noqa: E402
 from bot.domain.deadlines import parse_day  # noqa: E402
 from bot.logsetup import setup_logging  # noqa: E402
 from bot.ports import Clock, FixedClock, SystemClock  # noqa: E402
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("agencies", help="danh mục cơ quan")
     asub = s.add_subparsers(dest="agencies_command", required=True)
     a = asub.add_parser("list", help="liệt kê cơ quan")
-    a.add_argument("--kind", choices=("province_office", "department", "board", "district", "commune", "press", "other"))
+    a.add_argument("--kind", choices=KINDS)
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_list)
     a = asub.add_parser("import", help="thêm UBND cấp xã từ tệp CSV (cột key,name,district)")
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("revoke", help="hủy liên kết một cuộc trò chuyện (CHAT hoặc kênh:CHAT)")
     s.add_argument("chat")
     s.set_defaults(func=officer_cmds.cmd_revoke)
+
+    directory_cmds.add_commands(sub)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)

@@ -146,6 +146,8 @@ AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
     "province_office": "Văn phòng UBND tỉnh", "department": "Sở, ngành", "board": "Ban",
     "district": "UBND cấp huyện", "commune": "UBND cấp xã", "press": "Báo, đài", "other": "Khác",
+    "police": "Công an", "military": "Quân sự, Biên phòng", "vertical": "Cơ quan ngành dọc",
+    "mass_org": "Mặt trận, đoàn thể", "steering": "Ban chỉ đạo, ban chỉ huy",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
 ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
