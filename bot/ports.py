@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Protocol
 
+from bot.domain.agencies import Lookup
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -127,6 +129,22 @@ class PlanStore(Protocol):
 
 class ChannelStore(Protocol):
     """Per-channel bookkeeping: message counts, quotas, inbound dedupe, linked addresses (storage/channel_store.py)."""
+
+    # --- e-mail addresses
+
+    def email_agency(self, *, name: str) -> Lookup:
+        """The agency a person typed, found as `invite` finds it (accents and case do not matter)."""
+
+    def add_email_address(self, *, agency_key: str, address: str, name: str, now: datetime) -> str:
+        """Link ``address`` as an officer of the agency ``agency_key`` (again active if it was disabled);
+        returns the agency's name."""
+
+    def email_addresses(self) -> list[dict]:
+        """Every e-mail address, active or not, oldest first: dicts with address, agency, name, active,
+        disabled_reason, since (ISO time)."""
+
+    def remove_email_address(self, *, address: str) -> bool:
+        """Stop sending to ``address`` (kept inactive for the history); False if no active address matches."""
 
 
 class Store(ChatStore, SweepStore, PlanStore, ChannelStore, Protocol):

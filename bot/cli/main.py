@@ -12,6 +12,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: duration
 from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.engine import make_url
 
+from bot.channels.registry import CHANNELS
 from bot.cli import agency_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
@@ -167,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)
+    for channel in CHANNELS:   # branch `email`: channel subcommands (nhacviec email …) from the registry
+        channel.add_commands(sub)
     return p
 
 
@@ -200,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _secrets(settings: Settings) -> list[str]:
     return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret,
-                                           settings.zalo_bot_token, settings.zalo_webhook_secret) if s]
+                                           settings.zalo_bot_token, settings.zalo_webhook_secret) if s] + [
+        x for channel in CHANNELS for x in channel.secrets(settings)]   # branch `email`: plug-ins' secrets
 
 
 def _validation_summary(e: ValidationError) -> str:

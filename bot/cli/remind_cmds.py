@@ -143,6 +143,17 @@ async def _sweep_with(app, senders: dict, token: str | None, day: date):
             zalo = ZaloRunner(app, make_core(app))
             stack.push_async_callback(zalo.client.close)
             senders["zalo"] = zalo.sender
+        # --- branch `email` (minimal wiring; the channels helper replaces this function with the registry)
+        from bot.channels.base import ChannelContext
+        from bot.channels.registry import CHANNELS
+
+        for channel in CHANNELS:
+            if channel.name not in senders and channel.configured(app.settings):
+                running = await channel.start(ChannelContext(settings=app.settings, store=app.store,
+                                                             clock=app.clock, zone=app.settings.zone), listen=False)
+                stack.push_async_callback(running.stop)
+                senders[channel.name] = running.sender
+        # --- end of branch `email` wiring
         return await run_sweep(make_deps(app, senders), today=day, force=True)
 
 
