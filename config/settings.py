@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -100,7 +101,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _mail_from_with_smtp(self) -> "Settings":
-        if self.smtp_url is not None and "@" not in self.mail_from:
+        local, _, domain = parseaddr(self.mail_from)[1].rpartition("@")
+        if self.smtp_url is not None and not (local and domain):
             raise ValueError("MAIL_FROM (the sender's address) is required when SMTP_URL is set")
         return self
 
