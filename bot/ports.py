@@ -23,6 +23,7 @@ from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
 
 
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current instant, timezone-aware."""
@@ -400,6 +401,22 @@ class ChannelStore(Protocol):
     def link_console_chat(self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str,
                           now: datetime) -> None:
         """Link a chat to an agency directly (the terminal chat picks who it speaks for)."""
+
+    # --- e-mail addresses
+
+    def email_agency(self, *, name: str) -> Lookup:
+        """The agency a person typed, found as `invite` finds it (accents and case do not matter)."""
+
+    def add_email_address(self, *, agency_key: str, address: str, name: str, now: datetime) -> str:
+        """Link ``address`` as an officer of the agency ``agency_key`` (again active if it was disabled);
+        returns the agency's name."""
+
+    def email_addresses(self) -> list[dict]:
+        """Every e-mail address, active or not, oldest first: dicts with address, agency, name, active,
+        disabled_reason, since (ISO time)."""
+
+    def remove_email_address(self, *, address: str) -> bool:
+        """Stop sending to ``address`` (kept inactive for the history); False if no active address matches."""
 
 
 class Store(ChatStore, SweepStore, PlanStore, ChannelStore, Protocol):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -64,6 +65,10 @@ class Settings(BaseSettings):
     preferred_channel: str = Field(default="", pattern=r"^[a-z_]*$")
     fallback_order: str = Field(default="telegram,zalo,email", pattern=r"^\s*[a-z_]*(\s*,\s*[a-z_]+)*\s*$")
 
+    # e-mail (outbound only): the whole URL is secret, it may carry the SMTP password
+    smtp_url: SecretStr | None = Field(default=None)
+    mail_from: str = Field(default="")
+
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
     flood_seconds: int = Field(default=60, ge=1)
@@ -86,10 +91,25 @@ class Settings(BaseSettings):
         return v
 
     @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_bot_tokens",
-                     "zalo_webhook_secret", mode="before")
+                     "zalo_webhook_secret", "smtp_url", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return v or None
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, v: SecretStr | None) -> SecretStr | None:
+        # the message names the scheme only: the URL may hold a password
+        if v is not None and not v.get_secret_value().lower().startswith(("smtp://", "smtps://")):
+            raise ValueError("must start with smtp:// or smtps://")
+        return v
+
+    @model_validator(mode="after")
+    def _mail_from_with_smtp(self) -> "Settings":
+        local, _, domain = parseaddr(self.mail_from)[1].rpartition("@")
+        if self.smtp_url is not None and not (local and domain):
+            raise ValueError("MAIL_FROM (the sender's address) is required when SMTP_URL is set")
+        return self
 
     @property
     def zone(self) -> ZoneInfo:

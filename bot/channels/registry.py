@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
+from bot.channels.email import EmailChannel
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 
 CHANNELS: list[Channel] = [
     TelegramChannel(),
     ZaloChannel(),
+    EmailChannel(),
     ConsoleChannel(),
 ]
 

@@ -202,3 +202,18 @@ ERR_ZALO_SECRET = "Chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET dài
 ERR_ZALO_WEBHOOK = ("Zalo vẫn đang gửi tin tới một webhook nên không thể nhận tin bằng polling. Xóa webhook trong "
                     "Zalo Bot Creator hoặc đặt ZALO_WEBHOOK_URL để chạy ở chế độ webhook.")
 STATUS_ZALO = "Tin nhắn Zalo tháng này: {sent}/{quota}"
+
+# --- e-mail addresses (nhacviec email add/list/remove)
+EMAIL_HELP = "địa chỉ thư điện tử công vụ nhận bản tổng hợp nhắc việc hằng ngày (chỉ gửi đi)"
+EMAIL_ADD_HELP = "thêm địa chỉ thư điện tử cho cán bộ đầu mối của một cơ quan"
+EMAIL_LIST_HELP = "liệt kê các địa chỉ thư điện tử"
+EMAIL_REMOVE_HELP = "ngừng gửi thư tới một địa chỉ"
+EMAIL_NAME_HELP = "tên người nhận (vd. Nguyễn Văn A, Văn thư Sở)"
+EMAIL_ADDED = "Đã thêm {address}{name} — cán bộ đầu mối của {agency}: nhận bản tổng hợp nhắc việc hằng ngày qua thư điện tử."
+EMAIL_BAD_ADDRESS = "Địa chỉ thư điện tử không hợp lệ: \"{address}\" (ví dụ: snv@haiduong.gov.vn). Không ghi gì."
+EMAIL_NOT_CONFIGURED = "Lưu ý: chưa đặt SMTP_URL và MAIL_FROM nên bot chưa gửi được thư (xem .env.example)."
+EMAIL_NONE = "Chưa có địa chỉ thư điện tử nào. Thêm: nhacviec email add \"Sở Nội vụ\" snv@haiduong.gov.vn"
+EMAIL_HEADERS = ("Địa chỉ", "Cơ quan", "Tên", "Trạng thái")
+EMAIL_DISABLED = "đã ngừng ({reason})"
+EMAIL_REMOVED = "Đã ngừng gửi thư tới {address}."
+EMAIL_REMOVE_NONE = "Không có địa chỉ {address} đang nhận thư. Xem danh sách: nhacviec email list"
