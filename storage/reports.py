@@ -10,7 +10,7 @@ from sqlmodel import Session
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.errors import NoPlan
-from bot.domain.report_data import PlanMeta, ReportData, tally_rows
+from bot.domain.report_data import PlanMeta, ReportData, issued_as, letter_settings, tally_rows
 from storage.models import (AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
 
@@ -24,7 +24,7 @@ def _local(at: datetime | None, zone: tzinfo) -> date | None:
 def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
     """Every active lead assignment with its item, section and agency (one query)."""
     q = (select(AssignmentRow.id, AssignmentRow.status, AssignmentRow.due, AssignmentRow.closed_at,
-                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, ItemRow.id, ItemRow.code, ItemRow.type,
+                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, AgencyRow.id, AgencyRow.kind, ItemRow.id, ItemRow.code, ItemRow.type,
                 ItemRow.content, ItemRow.lead_text, ItemRow.coordinating_text, ItemRow.deadline_text,
                 ItemRow.deadline_kind, ItemRow.due_override, ItemRow.start_date, ItemRow.product, ItemRow.position,
                 ItemRow.deadline, ItemRow.notes, ItemRow.subject_text, ItemRow.surprise, ItemRow.inspection_date,
@@ -36,12 +36,13 @@ def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
                 AssignmentRow.role == "lead")
          .order_by(ItemRow.position, AssignmentRow.id))
     out = []
-    for (aid, status, due, closed_at, closed_by, note, agency, item_id, code, type_, content, lead_text, coord_text,
+    for (aid, status, due, closed_at, closed_by, note, agency, agency_id, agency_kind, item_id, code, type_, content, lead_text, coord_text,
          deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
          section, section_title) in session.connection().execute(q):
         kind = effective_kind(kind, override)
         out.append({"assignment_id": aid, "status": status, "due": None if due == NO_DATE else due,
                     "closed_on": _local(closed_at, zone), "closed_by": closed_by, "note": note, "agency": agency,
+                    "agency_id": agency_id, "agency_kind": agency_kind,
                     "item_id": item_id, "code": code, "type": type_, "content": content, "lead_text": lead_text,
                     "coordinating_text": coord_text, "deadline_text": deadline_text, "kind": kind,
                     "start": start, "product": product, "position": position, "deadline": deadline or {},
@@ -55,8 +56,12 @@ def plan_meta(session: Session, *, plan_id: int) -> PlanMeta:
     p = session.get(PlanRow, plan_id)
     if p is None:
         raise NoPlan(str(plan_id))
-    return PlanMeta(p.slug, p.year, p.province, p.title, p.decision_number or "", p.decision_date,
-                    p.decision_date_text or "")
+    given = dict((p.meta or {}).get("letter") or {})
+    number = p.decision_number or ""
+    return PlanMeta(p.slug, p.year, p.province, p.title, number, p.decision_date, p.decision_date_text or "",
+                    issuer=p.issuer or "", signer=p.signer or "",
+                    issued_as=issued_as(number, given.pop("issued_as", "")),
+                    letter=letter_settings(province=p.province, issuer=p.issuer or "", given=given))
 
 
 def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: bool = False) -> ReportData:
