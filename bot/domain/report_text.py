@@ -77,11 +77,14 @@ def _heading(section_title: str) -> str:
     return head
 
 
+def _norm(text: str) -> str:
+    """Spaces collapsed, the plan's own line breaks (bullets) kept."""
+    return "\n".join(" ".join(line.split()) for line in (text or "").splitlines() if line.strip())
+
+
 def plan_words(row: dict) -> str:
     """The item as the plan words it: a task's content; an appendix row's heading and its own cells."""
-    def norm(t: str) -> str:
-        return " ".join((t or "").split())
-
+    norm = _norm
     if row["type"] == "review":
         return "\n".join(x for x in (_heading(row.get("section_title") or ""), norm(row.get("fields") or "")) if x)
     if row["type"] == "inspection":
@@ -92,7 +95,7 @@ def plan_words(row: dict) -> str:
 
 def product_words(row: dict) -> str:
     """The expected product as the plan writes it, else "(Kế hoạch không nêu)"."""
-    return " ".join((row.get("product") or "").split()) or T.NO_PRODUCT
+    return _norm(row.get("product") or "") or T.NO_PRODUCT
 
 
 def summary_lines(tally: Tally) -> list[str]:
