@@ -24,7 +24,8 @@ def _local(at: datetime | None, zone: tzinfo) -> date | None:
 def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
     """Every active lead assignment with its item, section and agency (one query)."""
     q = (select(AssignmentRow.id, AssignmentRow.status, AssignmentRow.due, AssignmentRow.closed_at,
-                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, AgencyRow.id, AgencyRow.kind, ItemRow.id, ItemRow.code, ItemRow.type,
+                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, AgencyRow.id, AgencyRow.kind,
+                ItemRow.id, ItemRow.code, ItemRow.type,
                 ItemRow.content, ItemRow.lead_text, ItemRow.coordinating_text, ItemRow.deadline_text,
                 ItemRow.deadline_kind, ItemRow.due_override, ItemRow.start_date, ItemRow.product, ItemRow.position,
                 ItemRow.deadline, ItemRow.notes, ItemRow.subject_text, ItemRow.surprise, ItemRow.inspection_date,
@@ -36,8 +37,8 @@ def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
                 AssignmentRow.role == "lead")
          .order_by(ItemRow.position, AssignmentRow.id))
     out = []
-    for (aid, status, due, closed_at, closed_by, note, agency, agency_id, agency_kind, item_id, code, type_, content, lead_text, coord_text,
-         deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
+    for (aid, status, due, closed_at, closed_by, note, agency, agency_id, agency_kind, item_id, code, type_, content,
+         lead_text, coord_text, deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
          section, section_title) in session.connection().execute(q):
         kind = effective_kind(kind, override)
         out.append({"assignment_id": aid, "status": status, "due": None if due == NO_DATE else due,
@@ -92,20 +93,26 @@ def subjects(session: Session, *, plan_id: int) -> dict[int, list[str]]:
     return out
 
 
-def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict:
-    """What the coordinators' Monday digest reports about the week before ``today``."""
+def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo, horizon: date | None = None) -> dict:
+    """What the coordinators' Monday digest reports about the week before ``today``.
+
+    ``soon`` runs to ``horizon`` (pass ``calendar.add_working_days(today, 14)`` for the reminders' working-day
+    rule; default: 14 calendar days). ``no_officer`` counts as ``nhacviec status`` does: every active agency
+    (communes apart) without an active chat, in the directory's order.
+    """
     rows = lead_rows(session, plan_id=plan_id, zone=zone)
     week_start = today - timedelta(days=7)
+    end = horizon or today + timedelta(days=14)
     closed = [r for r in rows if r["status"] == "done" and r["closed_on"] and week_start <= r["closed_on"] < today]
     new_overdue = [r for r in rows if r["status"] != "done" and r["due"] and week_start <= r["due"] < today]
-    soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= today + timedelta(days=14)]
+    soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= end]
     linked = {a for (a,) in session.connection().execute(
         select(RecipientRow.agency_id).where(RecipientRow.active == True))}  # noqa: E712
-    with_work = {r["agency"] for r in rows if r["status"] != "done"}
     names = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
-    no_officer = sorted(n for a, n in names.items() if a not in linked and n in with_work)
+    no_officer = [n for a, n in session.connection().execute(
+        select(AgencyRow.id, AgencyRow.name).where(AgencyRow.active == True, AgencyRow.kind != "commune")  # noqa: E712
+        .order_by(AgencyRow.id)) if a not in linked]
     disabled = [f"{names.get(a, '')} ({c}:{chat})" for a, c, chat in session.connection().execute(
         select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(RecipientRow.active == False))]  # noqa: E712
     return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
             "disabled": disabled}
-

@@ -182,3 +182,28 @@ def test_letter_settings_and_wording_from_the_plan_file(cli, tmp_path):
     foot = "\n".join(c.text for c in doc.tables[1].rows[0].cells)
     assert "- Lưu: VT, KSTT (Hà)." in foot and "Nguyễn Văn An" in foot and "KT." not in foot
     assert "CHÁNH VĂN PHÒNG" in foot
+
+
+def test_weekly_digest_and_status_count_the_same_agencies_without_an_officer(scenario, tmp_path):
+    import json
+    from datetime import date
+
+    from sqlmodel import Session, select
+
+    from bot.files import load_calendar
+    from config.settings import DEFAULT_CALENDAR
+    from storage import reports
+    from storage.models import PlanRow
+
+    _, out, _ = scenario(*JULY, "status", "--json")
+    missing = json.loads(out)["agencies_without_recipient"]
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}")
+    with Session(engine) as s:
+        plan_id = s.exec(select(PlanRow.id)).one()
+        friday = date(2023, 7, 14)
+        horizon = load_calendar(DEFAULT_CALENDAR).add_working_days(friday, 14)
+        w = reports.weekly(s, plan_id=plan_id, today=friday, zone=None, horizon=horizon)
+        plain = reports.weekly(s, plan_id=plan_id, today=friday, zone=None)
+    engine.dispose()
+    assert w["no_officer"] == missing and "Văn phòng UBND tỉnh" in missing
+    assert {r["code"] for r in w["soon"]} == {"PL1.14", "PL1.15", "PL1.16"} and plain["soon"] == []
