@@ -207,3 +207,14 @@ def test_weekly_digest_and_status_count_the_same_agencies_without_an_officer(sce
     engine.dispose()
     assert w["no_officer"] == missing and "Văn phòng UBND tỉnh" in missing
     assert {r["code"] for r in w["soon"]} == {"PL1.14", "PL1.15", "PL1.16"} and plain["soon"] == []
+
+
+def test_plan_show_says_how_late_and_names_the_inspected_unit(scenario):
+    code, out, _ = scenario(*JULY, "plan", "show")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("PL1.5 "))
+    assert "quá hạn 40 ngày" in line          # due 31/5/2023
+    six = next(x for x in out.splitlines() if x.startswith("PL2.II.6 "))
+    assert "Kiểm tra: UBND thành phố Hải Dương (đột xuất)" in six
+    done = next(x for x in out.splitlines() if x.startswith("PL1.2 "))
+    assert "đã hoàn thành" in done
