@@ -50,8 +50,8 @@ def close_all(engine) -> None:
 
 
 @pytest.fixture
-def engine(sqlite_url, plan, directory):
-    eng = loaded_engine(sqlite_url, plan, directory, at(D(2023, 1, 2)))
+def engine(db_url, plan, directory):
+    eng = loaded_engine(db_url, plan, directory, at(D(2023, 1, 2)))    # SQLite, and PostgreSQL when available
     close_all(eng)
     yield eng
     eng.dispose()

@@ -31,7 +31,6 @@ RECIPIENT_SAME = "- Như trên;"
 RECIPIENT_LEADERS = "- Lãnh đạo {unit};"
 ARCHIVE = "- Lưu: {archive}."
 SIGNER_MISSING = "[Họ và tên]"
-PAGE_LABEL = ""   # the page number stands alone, centred in the header, from page 2
 
 APPENDIX = "Phụ lục"
 APPENDIX_TITLE = "DANH MỤC NHIỆM VỤ QUÁ HẠN"
