@@ -10,7 +10,7 @@ from sqlmodel import Session
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.errors import NoPlan
-from bot.domain.report_data import PlanMeta, ReportData, tally_rows
+from bot.domain.report_data import PlanMeta, ReportData, issued_as, letter_settings, tally_rows
 from storage.models import (AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
 
@@ -24,7 +24,8 @@ def _local(at: datetime | None, zone: tzinfo) -> date | None:
 def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
     """Every active lead assignment with its item, section and agency (one query)."""
     q = (select(AssignmentRow.id, AssignmentRow.status, AssignmentRow.due, AssignmentRow.closed_at,
-                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, ItemRow.id, ItemRow.code, ItemRow.type,
+                AssignmentRow.closed_by, AssignmentRow.note, AgencyRow.name, AgencyRow.id, AgencyRow.kind,
+                ItemRow.id, ItemRow.code, ItemRow.type,
                 ItemRow.content, ItemRow.lead_text, ItemRow.coordinating_text, ItemRow.deadline_text,
                 ItemRow.deadline_kind, ItemRow.due_override, ItemRow.start_date, ItemRow.product, ItemRow.position,
                 ItemRow.deadline, ItemRow.notes, ItemRow.subject_text, ItemRow.surprise, ItemRow.inspection_date,
@@ -36,12 +37,13 @@ def lead_rows(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
                 AssignmentRow.role == "lead")
          .order_by(ItemRow.position, AssignmentRow.id))
     out = []
-    for (aid, status, due, closed_at, closed_by, note, agency, item_id, code, type_, content, lead_text, coord_text,
-         deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
+    for (aid, status, due, closed_at, closed_by, note, agency, agency_id, agency_kind, item_id, code, type_, content,
+         lead_text, coord_text, deadline_text, kind, override, start, product, position, deadline, notes, subject, surprise, insp,
          section, section_title) in session.connection().execute(q):
         kind = effective_kind(kind, override)
         out.append({"assignment_id": aid, "status": status, "due": None if due == NO_DATE else due,
                     "closed_on": _local(closed_at, zone), "closed_by": closed_by, "note": note, "agency": agency,
+                    "agency_id": agency_id, "agency_kind": agency_kind,
                     "item_id": item_id, "code": code, "type": type_, "content": content, "lead_text": lead_text,
                     "coordinating_text": coord_text, "deadline_text": deadline_text, "kind": kind,
                     "start": start, "product": product, "position": position, "deadline": deadline or {},
@@ -55,8 +57,12 @@ def plan_meta(session: Session, *, plan_id: int) -> PlanMeta:
     p = session.get(PlanRow, plan_id)
     if p is None:
         raise NoPlan(str(plan_id))
-    return PlanMeta(p.slug, p.year, p.province, p.title, p.decision_number or "", p.decision_date,
-                    p.decision_date_text or "")
+    given = dict((p.meta or {}).get("letter") or {})
+    number = p.decision_number or ""
+    return PlanMeta(p.slug, p.year, p.province, p.title, number, p.decision_date, p.decision_date_text or "",
+                    issuer=p.issuer or "", signer=p.signer or "",
+                    issued_as=issued_as(number, given.pop("issued_as", "")),
+                    letter=letter_settings(province=p.province, issuer=p.issuer or "", given=given))
 
 
 def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: bool = False) -> ReportData:
@@ -87,20 +93,26 @@ def subjects(session: Session, *, plan_id: int) -> dict[int, list[str]]:
     return out
 
 
-def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict:
-    """What the coordinators' Monday digest reports about the week before ``today``."""
+def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo, horizon: date | None = None) -> dict:
+    """What the coordinators' Monday digest reports about the week before ``today``.
+
+    ``soon`` runs to ``horizon`` (pass ``calendar.add_working_days(today, 14)`` for the reminders' working-day
+    rule; default: 14 calendar days). ``no_officer`` counts as ``nhacviec status`` does: every active agency
+    (communes apart) without an active chat, in the directory's order.
+    """
     rows = lead_rows(session, plan_id=plan_id, zone=zone)
     week_start = today - timedelta(days=7)
+    end = horizon or today + timedelta(days=14)
     closed = [r for r in rows if r["status"] == "done" and r["closed_on"] and week_start <= r["closed_on"] < today]
     new_overdue = [r for r in rows if r["status"] != "done" and r["due"] and week_start <= r["due"] < today]
-    soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= today + timedelta(days=14)]
+    soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= end]
     linked = {a for (a,) in session.connection().execute(
         select(RecipientRow.agency_id).where(RecipientRow.active == True))}  # noqa: E712
-    with_work = {r["agency"] for r in rows if r["status"] != "done"}
     names = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
-    no_officer = sorted(n for a, n in names.items() if a not in linked and n in with_work)
+    no_officer = [n for a, n in session.connection().execute(
+        select(AgencyRow.id, AgencyRow.name).where(AgencyRow.active == True, AgencyRow.kind != "commune")  # noqa: E712
+        .order_by(AgencyRow.id)) if a not in linked]
     disabled = [f"{names.get(a, '')} ({c}:{chat})" for a, c, chat in session.connection().execute(
         select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(RecipientRow.active == False))]  # noqa: E712
     return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
             "disabled": disabled}
-

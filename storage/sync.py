@@ -99,7 +99,7 @@ def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: date
     pvalues = {"year": plan.year, "province": plan.province, "issuer": plan.issuer, "title": plan.title,
                "signer": plan.signer, "decision_number": plan.decision_number,
                "decision_date": plan.decision_date, "decision_date_text": plan.decision_date_text,
-               "source_file": source_file, "meta": {"review_notes": list(plan.review_notes)}}
+               "source_file": source_file, "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter)}}
     if prow is None:
         prow = PlanRow(slug=plan.id, loaded_at=now, **pvalues)
         session.add(prow)

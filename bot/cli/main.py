@@ -114,7 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
     s.add_argument("--format", choices=("xlsx",), default="xlsx")
     s.add_argument("--out", required=True)
+    s.add_argument("--circulation", action="store_true",  # reports helper (issue 12 §3)
+                   help="bản lưu hành: không gồm các cuộc kiểm tra đột xuất")
     s.set_defaults(func=report_cmds.cmd_export)
+
+    s = sub.add_parser("report", help="báo cáo tiến độ tóm tắt (như /baocao); --chart FILE lưu biểu đồ PNG")
+    s.add_argument("--chart", help="lưu biểu đồ (PNG) vào tệp này")
+    s.set_defaults(func=report_cmds.cmd_report)
 
     s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có việc quá hạn")
     s.add_argument("--agency", help="chỉ một cơ quan")

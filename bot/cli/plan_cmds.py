@@ -14,6 +14,7 @@ from bot.domain.deadlines import parse_day, parse_deadline
 from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
+from bot.domain.texts import reminders as RT
 from bot.files import load_directory
 from bot.plan_loading import load_plan_files
 
@@ -96,14 +97,31 @@ def cmd_plan_show(app, args: Namespace) -> int:
         print_json(items)
         return 0
     rows = []
+    today = app.clock.now().astimezone(app.settings.zone).date()
     for i in items:
         dl = i["deadline"]
-        rows.append((i["code"], i["title"], i["lead_text"].replace("\n", " ") or texts.NONE,
+        rows.append((i["code"], _show_title(i), i["lead_text"].replace("\n", " ") or texts.NONE,
                      texts.describe_deadline(dl["kind"], _d(dl["due"]), _d(dl["start"]), dl["flags"],
                                              dl["recurrence"], dl.get("reason")),
-                     texts.STATUS[i["status"]]))
+                     _show_status(i, today)))
     table(texts.PLAN_HEADERS, rows, limits=(9, 48, 36, 44, 16))
     return 0
+
+
+def _show_title(i: dict) -> str:
+    """An inspection names the unit inspected (issue 12 §3); other items their short title."""
+    if i["type"] == INSPECTION:
+        unit = ", ".join(i.get("subject") or []) or i.get("subject_text") or ""
+        return RT.PLAN_INSPECTION.format(unit=unit, surprise=RT.SURPRISE if i.get("surprise") else "")
+    return i["title"]
+
+
+def _show_status(i: dict, today: date) -> str:
+    """"quá hạn N ngày" for open work past its due date (issue 12 §3)."""
+    due = _d(i["deadline"]["due"])
+    if i["status"] in ("open", "in_progress") and due is not None and due < today:
+        return RT.PLAN_OVERDUE.format(n=(today - due).days)
+    return texts.STATUS[i["status"]]
 
 
 def _d(iso: str | None) -> date | None:

@@ -1,4 +1,6 @@
-"""Report commands: export (Excel workbook) and draft-reminder (a draft công văn đôn đốc)."""
+"""Report commands: report (the /baocao summary and chart), export (Excel workbook, ``--circulation``
+without surprise inspections) and draft-reminder (a draft công văn đôn đốc; the coordinating office's own
+overdue work goes to a separate internal list next to it, ``…-noi-bo.docx``)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from bot.domain import texts
 from bot.domain.errors import NoPlan
 from bot.domain.report_data import ReportData
 from bot.domain.texts import letter as L
+from bot.files import load_calendar
 from bot.reports import build
 
 
@@ -25,25 +28,55 @@ def _data(app, *, with_history: bool = False) -> ReportData:
         raise CliError(texts.ERR_NO_PLAN) from None
 
 
+def cmd_report(app, args: Namespace) -> int:
+    """Print the /baocao summary ("Đến hạn trong 14 ngày" in working days); ``--chart FILE`` saves the chart."""
+    app.require_schema()
+    calendar = load_calendar(app.settings.calendar_file)
+    title, text, png = build.report(_data(app), _today(app), calendar=calendar)
+    print(title)
+    print(text)
+    if getattr(args, "chart", None):
+        out = Path(args.chart)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(png)
+    return 0
+
+
 def cmd_export(app, args: Namespace) -> int:
     app.require_schema()
-    data, n = build.export(_data(app, with_history=True), _today(app))
+    circulation = bool(getattr(args, "circulation", False))
+    data, n = build.export(_data(app, with_history=True), _today(app), circulation=circulation)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    print(L.EXPORT_OK.format(rows=n, file=out))
+    print((L.EXPORT_CIRCULATION_OK if circulation else L.EXPORT_OK).format(rows=n, file=out))
     return 0
+
+
+def _internal_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem}-noi-bo{out.suffix or '.docx'}")
 
 
 def cmd_draft_reminder(app, args: Namespace) -> int:
     app.require_schema()
     today = _today(app)
     agency = resolve_agency(app, args.agency).name if args.agency else None
-    doc, n, items = build.letter(_data(app), today, agency)
-    if doc is None:
+    data = _data(app)
+    doc, n, items = build.letter(data, today, agency)
+    own, own_items = build.internal_list(data, today)
+    office = next((r["agency"] for r in data.rows if r.get("agency_kind") == build.OFFICE_KIND), "")
+    if agency and agency != office:
+        own = None
+    if doc is None and own is None:
         raise CliError(L.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(doc)
-    print(L.DRAFT_OK.format(n=n, items=items, file=out))
+    if doc is not None:
+        out.write_bytes(doc)
+        print(L.DRAFT_OK.format(n=n, items=items, file=out))
+    if own is not None:
+        internal = out if doc is None else _internal_path(out)
+        internal.write_bytes(own)
+        print(L.DRAFT_INTERNAL_OK.format(office=office, items=own_items, head=data.plan.settings.head,
+                                         file=internal))
     return 0

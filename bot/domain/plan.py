@@ -70,6 +70,7 @@ class Plan:
     items: tuple[Item, ...] = ()
     review_notes: tuple[str, ...] = ()
     section_titles: dict = field(default_factory=dict)
+    letter: dict = field(default_factory=dict)    # the optional ``letter:`` block (see bot.domain.report_data)
 
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
@@ -197,7 +198,7 @@ def build_plan(tree) -> Plan:
                 code=review_code(n), type=REVIEW, section="PL1", section_title=title, number=n,
                 position=len(items), content=f"Rà soát, đơn giản hóa TTHC: {_fields_list(fields_)}",
                 lead_text=dept, deadline_text=_text(r, "deadline"), notes=fields_,
-                product="Kết quả rà soát, phương án đơn giản hóa TTHC", line=_line(r)))
+                product="", line=_line(r)))   # the appendix names no product: none is invented
 
     insp = _get(tree, "appendix_inspection", dict, required=False)
     if insp:
@@ -221,7 +222,7 @@ def build_plan(tree) -> Plan:
                     section_title=gtitle, number=idx, position=len(items),
                     content=f"Kiểm tra công tác kiểm soát TTHC, cơ chế một cửa, một cửa liên thông tại {unit.strip()}",
                     lead_text=inspector, deadline_text=deadline, notes=note, subject_text=unit.strip(),
-                    surprise=surprise, product="Kết luận kiểm tra", line=_line(g)))
+                    surprise=surprise, product="", line=_line(g)))   # no product in the appendix
 
     return Plan(
         id=_text(tree, "id"), year=year, province=_text(tree, "province"), issuer=_text(tree, "issuer"),
@@ -229,7 +230,8 @@ def build_plan(tree) -> Plan:
         decision_number=str(decision.get("number") or "").strip() if isinstance(decision, dict) else "",
         decision_date=decision_date,
         decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
-        items=tuple(items), review_notes=review_notes, section_titles=section_titles)
+        items=tuple(items), review_notes=review_notes, section_titles=section_titles,
+        letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()})
 
 
 def _fields_list(fields: str) -> str:

@@ -1,24 +1,69 @@
 """What the coordinators' reports are built from, as plain data the store hands over (no sessions).
 
 ``ReportData.rows`` holds one dict per active lead assignment, in plan order, with the keys
-assignment_id, status, due (None when undated), closed_on, closed_by, note, agency, item_id, code, type,
-content, lead_text, coordinating_text, deadline_text, kind (effective: a coordinator's date makes an
-undated item dated), start, product, position, deadline (the parsed reading as a dict), fields, subject,
-surprise, inspection_date, section, section_title. ``history`` rows have at (local, naive), actor,
-action, note, data, code, agency.
+assignment_id, status, due (None when undated), closed_on, closed_by, note, agency, agency_id (the
+directory's official order), agency_kind (province_office, department, board, district, commune, …),
+item_id, code, type, content, lead_text, coordinating_text, deadline_text, kind (effective: a coordinator's
+date makes an undated item dated), start, product, position, deadline (the parsed reading as a dict),
+fields, subject, surprise, inspection_date, section, section_title. ``history`` rows have at (local,
+naive), actor, action, note, data, code, agency.
+
+The letter's settings (``LetterSettings``) come from the plan file's optional ``letter:`` block (kept in
+the plan's metadata); every field has a default derived from the plan's heading:
+
+    letter:
+      issued_as: Quyết định        # or "Kế hoạch": how the plan was issued (default: from the number's
+                                   #   symbol, "…/KH-…" is a Kế hoạch, else a Quyết định)
+      parent: UBND TỈNH HẢI DƯƠNG  # the line above the issuing unit (default from the issuer;
+                                   #   "UBND THÀNH PHỐ …" for a centrally-run city)
+      unit: VĂN PHÒNG              # the issuing unit as printed in the heading
+      unit_name: Văn phòng UBND tỉnh   # the unit in the body ("… đề nghị …")
+      symbol: VP-KSTTHC            # the letter's symbol: "Số:      /VP-KSTTHC"
+      place: Hải Dương             # the place in the date line
+      division: Phòng Kiểm soát thủ tục hành chính   # "qua …" in the request
+      sign_for: KT. CHÁNH VĂN PHÒNG    # the authority line of the signature block ("" when the head signs)
+      sign_title: PHÓ CHÁNH VĂN PHÒNG  # the signer's title
+      signer_name: ""              # the signer's name (a highlighted placeholder when empty)
+      archive: VT, KSTTHC          # "Lưu: VT, KSTTHC."
+      head: Chánh Văn phòng        # whom the office's own overdue list is addressed to
+      leader: Chủ tịch UBND tỉnh   # whom the results are reported to
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.tally import TallyRow
 
+# Centrally-run cities (thành phố trực thuộc trung ương), as named in plans.
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+ISSUED_AS = ("Quyết định", "Kế hoạch")
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    """Who issues the công văn đôn đốc and how it is signed (see the module docstring)."""
+
+    parent: str
+    unit: str
+    unit_name: str
+    symbol: str
+    place: str
+    division: str
+    sign_for: str
+    sign_title: str
+    signer_name: str
+    archive: str
+    head: str
+    leader: str
+    tier: str                 # "tỉnh" or "thành phố": how the plan names its own level
+
 
 @dataclass(frozen=True)
 class PlanMeta:
-    """The plan's heading: enough to title a report and cite the decision in a letter."""
+    """The plan's heading: enough to title a report and cite the plan in a letter."""
 
     slug: str
     year: int
@@ -27,6 +72,14 @@ class PlanMeta:
     decision_number: str = ""
     decision_date: date | None = None
     decision_date_text: str = ""
+    issuer: str = ""
+    signer: str = ""
+    issued_as: str = "Quyết định"
+    letter: LetterSettings | None = None
+
+    @property
+    def settings(self) -> LetterSettings:
+        return self.letter or letter_settings(province=self.province, issuer=self.issuer)
 
 
 @dataclass
@@ -38,8 +91,46 @@ class ReportData:
     subjects: dict[int, list[str]] = field(default_factory=dict)   # item id → inspected units' names
     history: list[dict] = field(default_factory=list)              # loaded when asked (the workbook's log)
 
+    def for_circulation(self) -> "ReportData":
+        """The same data without surprise inspections (never announced in advance)."""
+        hidden = {r["code"] for r in self.rows if r["type"] == "inspection" and r["surprise"]}
+        return ReportData(self.plan, [r for r in self.rows if r["code"] not in hidden],
+                          {k: v for k, v in self.subjects.items()
+                           if k not in {r["item_id"] for r in self.rows if r["code"] in hidden}},
+                          [h for h in self.history if h["code"] not in hidden])
+
 
 def tally_rows(rows: list[dict]) -> list[TallyRow]:
     """The tally's view of report rows."""
     return [TallyRow(r["code"], r["section"], r["agency"], r["kind"], r["due"], r["start"], r["status"],
                      r["closed_on"], r["note"]) for r in rows]
+
+
+def _central(province: str, issuer: str) -> bool:
+    folded = issuer.lower()
+    return (folded.startswith(("ubnd thành phố", "ủy ban nhân dân thành phố"))
+            or province.strip() in CENTRAL_CITIES)
+
+
+def letter_settings(*, province: str, issuer: str = "", given: dict | None = None) -> LetterSettings:
+    """The letter's settings: the plan's ``letter:`` block over defaults derived from the heading."""
+    given = {k: str(v).strip() for k, v in (given or {}).items() if v is not None}
+    tier = "thành phố" if _central(province, issuer) else "tỉnh"
+    name = province.strip()
+    if tier == "thành phố" and name.lower().startswith("thành phố "):
+        name = name[len("thành phố "):]
+    defaults = {
+        "parent": f"UBND {tier} {name}".upper(), "unit": "VĂN PHÒNG", "unit_name": f"Văn phòng UBND {tier}",
+        "symbol": "VP-KSTTHC", "place": name, "division": "Phòng Kiểm soát thủ tục hành chính",
+        "sign_for": "KT. CHÁNH VĂN PHÒNG", "sign_title": "PHÓ CHÁNH VĂN PHÒNG", "signer_name": "",
+        "archive": "VT, KSTTHC", "head": "Chánh Văn phòng", "leader": f"Chủ tịch UBND {tier}",
+    }
+    values = {k: given.get(k, v) for k, v in defaults.items()}
+    return LetterSettings(**values, tier=tier)
+
+
+def issued_as(number: str, given: str = "") -> str:
+    """"Kế hoạch" or "Quyết định": as the plan file says, else from the number's symbol ("…/KH-UBND")."""
+    if given in ISSUED_AS:
+        return given
+    return "Kế hoạch" if re.search(r"/\s*KH\b", number or "", re.IGNORECASE) else "Quyết định"

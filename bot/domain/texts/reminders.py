@@ -55,22 +55,63 @@ STATE = {
     "done_on_time": "Hoàn thành đúng hạn",
     "done_late": "Hoàn thành quá hạn",
     "in_progress_on_time": "Đang thực hiện trong hạn",
+    "not_yet_due": "Chưa đến hạn",
     "overdue": "Quá hạn chưa hoàn thành",
-    "not_due_or_ongoing": "Chưa đến hạn/thường xuyên",
-    "undated": "Chưa có hạn",
+    "ongoing": "Thường xuyên (đang triển khai)",
+    "undated": "Chưa xác định thời hạn",
+}
+# The Vietnamese summary's lines (bot.domain.tally.SUMMARY), headings numbered, sub-lines with a dash.
+SUMMARY_LABEL = {
+    "done": "Đã hoàn thành",
+    "done_on_time": "Đúng hạn",
+    "done_late": "Quá hạn",
+    "open": "Chưa hoàn thành",
+    "open_on_time": "Trong hạn",
+    "not_yet_due": "trong đó chưa đến hạn",
+    "overdue": "Quá hạn",
+    "ongoing": "Nhiệm vụ thường xuyên (đang triển khai)",
+    "undated": "Chưa xác định thời hạn",
 }
 REPORT_TITLE = "Báo cáo tiến độ Kế hoạch {year} — đến {date}"
-REPORT_TOTAL = "Tổng số {n} lượt giao việc (cơ quan chủ trì):"
-REPORT_LINE = "• {state}: {n} ({pct}%)"
-REPORT_WORST = "Nhiều việc quá hạn nhất:"
-REPORT_WORST_LINE = "{i}. {agency}: {n} việc"
-REPORT_NO_OVERDUE = "Không có cơ quan nào có việc quá hạn."
-REPORT_SOON = "Đến hạn trong 14 ngày tới ({n}):"
+REPORT_TOTAL = "Tổng số: {items} nhiệm vụ, {rows} lượt giao cơ quan chủ trì."
+REPORT_LINE = "{label}: {items} nhiệm vụ ({items_pct}); {rows} lượt ({rows_pct})"
+REPORT_WORST = "Nhiều nhiệm vụ quá hạn nhất:"
+REPORT_WORST_LINE = "{i}. {agency}: {n} nhiệm vụ"
+REPORT_NO_OVERDUE = "Không có cơ quan nào có nhiệm vụ quá hạn."
+REPORT_SOON = "Đến hạn trong {days} ngày làm việc tới, đến {end} ({n}):"
+REPORT_SOON_CALENDAR = "Đến hạn trong {days} ngày tới, đến {end} ({n}):"
 REPORT_SOON_LINE = "• {code} — {agency}: hạn {due}"
-REPORT_NONE_SOON = "Không có việc nào đến hạn trong 14 ngày tới."
+REPORT_SOON_MORE = "… và {n} nhiệm vụ khác"
+REPORT_NONE_SOON = "Không có nhiệm vụ nào đến hạn trong {days} ngày làm việc tới (đến {end})."
+REPORT_NONE_SOON_CALENDAR = "Không có nhiệm vụ nào đến hạn trong {days} ngày tới (đến {end})."
+REPORT_CHART_PART = "Biểu đồ: {shown} cơ quan có nhiều nhiệm vụ nhất; … và {rest} cơ quan khác (xem bảng tính)."
 REPORT_EXPORT_HINT = "Bảng tính chi tiết: /xuatbaocao"
 CHART_TITLE = "Tình hình thực hiện theo cơ quan — đến {date}"
+CHART_PART = "{shown} cơ quan có nhiều nhiệm vụ nhất; … và {rest} cơ quan khác"
 EXPORT_CAPTION = "Báo cáo tiến độ Kế hoạch {year}, số liệu đến {date}"
+EXPORT_TITLE = "TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM {year}"
+EXPORT_AS_OF = "Số liệu tính đến ngày {date}"
+EXPORT_INTERNAL = "Tài liệu nội bộ (gồm cả các cuộc kiểm tra đột xuất)"
+EXPORT_CIRCULATION = "Bản lưu hành: không gồm các cuộc kiểm tra đột xuất"
+EXPORT_SUMMARY = "I. TỔNG HỢP CHUNG"
+EXPORT_SUMMARY_HEAD = ("Chỉ tiêu", "Số nhiệm vụ", "Tỷ lệ", "Số lượt giao cơ quan chủ trì", "Tỷ lệ")
+EXPORT_TOTAL_LINE = "Tổng số"
+EXPORT_BY_AGENCY = "II. THEO CƠ QUAN CHỦ TRÌ (số lượt giao)"
+EXPORT_BY_SECTION = "III. THEO PHẦN CỦA KẾ HOẠCH (số lượt giao)"
+EXPORT_GRAND_TOTAL = "TỔNG CỘNG"
+EXPORT_AGENCY_GROUP = {
+    "office": "Sở, ban, ngành",
+    "district": "UBND cấp huyện",
+    "commune": "UBND cấp xã",
+    "other": "Cơ quan, đơn vị khác",
+}
+EXPORT_SECTION_TASKS = "Mục {roman}. {title}"
+EXPORT_SECTION_DEFAULT = "Nhiệm vụ"
+EXPORT_SECTION_REVIEW = "Phụ lục I"
+EXPORT_SECTION_INSPECTION = "Phụ lục II – {group}"
+NO_PRODUCT = "(Kế hoạch không nêu)"
+PLAN_OVERDUE = "quá hạn {n} ngày"
+PLAN_INSPECTION = "Kiểm tra: {unit}{surprise}"
 WEEKLY_TITLE = "Tổng hợp tuần — {date}"
 WEEKLY_CLOSED = "✅ Hoàn thành tuần trước ({n}):"
 WEEKLY_NEW_OVERDUE = "⏰ Mới quá hạn ({n}):"
