@@ -42,7 +42,7 @@ def cmd_report(ctx: Ctx, args: str, config) -> None:
         ctx.reply(T.COORDINATOR_ONLY)
         return
     data = ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone)
-    title, text, png = build.report(data, ctx.today)
+    title, text, png = build.report(data, ctx.today, calendar=config.calendar)
     ctx.reply(text, title=title)
     ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
         f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title)))
