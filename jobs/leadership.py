@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LeaseConfig:
-    seconds: float = 60.0        # a dead holder's lease (and its rows) is taken over after this long
-    renew_every: float = 15.0    # while delivering
+    seconds: float = 45.0        # a dead holder's lease (and its rows) is taken over after this long
+    renew_every: float = 15.0    # while delivering; also how often standby processes look (takeover < 1 min)
     wait: float = 0.0            # how long a second process waits for the lease (0: it gives up at once)
 
     def __post_init__(self):

@@ -134,3 +134,14 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
 async def run_retries(deps: SweepDeps) -> DeliveryReport:
     """The short periodic job: deliver whatever is pending and due for another attempt."""
     return await _deliver(deps)
+
+
+async def run_takeover(deps: SweepDeps) -> DeliveryReport | None:
+    """The standby check (every ``lease.renew_every`` seconds): when nobody holds the sender lease (its
+    holder died mid-batch) and reminders are due, deliver them. Reads only, when there is nothing to do."""
+    if deps.delivering.locked() or deps.store.sender_lease_holder(now=deps.wall.now()) is not None:
+        return None
+    if not deps.store.waiting_recipients(channels=set(deps.senders), now=deps.wall.now()):
+        return None
+    log.info("sender lease free with reminders due: taking over delivery")
+    return await _deliver(deps)
