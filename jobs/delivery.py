@@ -113,8 +113,12 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
                     log.warning("stopping delivery: the sender lease was lost")
                     return report
                 now = wall.now()
+                # Rows expire with the sender lease (renewed together): a standby that takes the lease of
+                # a dead leader can take the rows it was sending, too.
+                until = leader.expires if leader is not None and leader.expires else now + timedelta(
+                    seconds=lease.seconds)
                 taken = store.take_reminders(reminder_ids=[r.id for r in loaded], holder=holder, now=now,
-                                             until=now + timedelta(seconds=lease.seconds))
+                                             until=until)
                 report.taken_elsewhere += len(loaded) - len(taken)
                 if not taken:
                     continue

@@ -48,6 +48,7 @@ class Leadership:
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
         self.store, self.holder, self.wall, self.config, self.sleep = store, holder, wall, config, sleep
         self.held = False
+        self.expires: datetime | None = None     # the lease's expiry as last taken or renewed
         self._task: asyncio.Task | None = None
 
     def until(self) -> datetime:
@@ -55,7 +56,9 @@ class Leadership:
         return self.wall.now() + timedelta(seconds=self.config.seconds)
 
     def try_acquire(self) -> bool:
-        self.held = self.store.acquire_sender_lease(holder=self.holder, now=self.wall.now(), until=self.until())
+        until = self.until()
+        self.held = self.store.acquire_sender_lease(holder=self.holder, now=self.wall.now(), until=until)
+        self.expires = until if self.held else None
         return self.held
 
     async def acquire(self) -> bool:
@@ -72,7 +75,9 @@ class Leadership:
     def renew(self) -> bool:
         """Extend the lease (and the rows being sent); False when it was lost."""
         if self.held:
-            self.held = self.store.renew_sender_lease(holder=self.holder, until=self.until())
+            until = self.until()
+            self.held = self.store.renew_sender_lease(holder=self.holder, until=until)
+            self.expires = until if self.held else None
             if not self.held:
                 log.warning("sender lease lost by %s: another process delivers now", self.holder)
         return self.held
