@@ -141,7 +141,7 @@ def cmd_remind(app, args: Namespace) -> int:
                                    messages=report.delivery.messages, reminders=report.delivery.reminders,
                                    retrying=report.delivery.retrying, failed=report.delivery.failed))
     waiting = _pending(app)
-    if waiting and token is None:
+    if waiting and token is None and not report.delivery.busy:
         print(texts.REMIND_WAITING.format(n=waiting))
     return 0
 
