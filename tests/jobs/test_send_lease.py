@@ -209,3 +209,23 @@ async def test_numbered_choices_count_only_once_delivered(engine):
     await run_retries(deps)
     with Session(engine) as s:
         assert s.execute(select(DialogRow).where(DialogRow.chat_id == TUPHAP)).scalar_one().kind == "choices"
+
+
+def test_remind_says_another_process_is_sending(cli, tmp_path):
+    from datetime import datetime, timezone
+
+    from storage.engine import make_engine
+    from tests.jobs.test_remind_cli import _link
+
+    cli("init")
+    _link(tmp_path, "lan", "so-tu-phap")
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}")
+    now = datetime.now(timezone.utc)
+    assert SqlStore(engine).acquire_sender_lease(holder="host:42:abc", now=now, until=now + timedelta(seconds=45))
+    code, out, _ = cli("--today", "22/5/2023", "remind")
+    assert code == 0 and "Đang có tiến trình khác gửi nhắc việc (host:42:abc" in out and "── console:lan ──" not in out
+    assert "chờ kênh gửi" not in out
+    SqlStore(engine).release_sender_lease(holder="host:42:abc")
+    code, out, _ = cli("--today", "22/5/2023", "remind")            # the same business day, real time later
+    assert "── console:lan ──" in out
+    engine.dispose()
