@@ -28,6 +28,7 @@ from bot.core import CommandCore, CoreConfig  # noqa: E402
 from bot.ports import FixedClock  # noqa: E402
 from bot.transports.telegram import TelegramTransport  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
+from storage.store import SqlStore  # noqa: E402
 
 TOKEN = "1:BENCH"
 _ids = itertools.count(1)
@@ -43,7 +44,7 @@ def _update(chat_id: int, text: str) -> dict:
 
 async def measure(db_url: str, base_url: str, runs: int) -> dict[str, list[float]]:
     engine = make_engine(db_url)
-    core = CommandCore(engine, FixedClock(NOW), ZoneInfo("Asia/Ho_Chi_Minh"),
+    core = CommandCore(SqlStore(engine), FixedClock(NOW), ZoneInfo("Asia/Ho_Chi_Minh"),
                        CoreConfig(flood_commands=10**6))
     app = TelegramTransport(core).build(TOKEN, base_url=base_url)
     await app.initialize()

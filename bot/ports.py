@@ -5,20 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Any, Iterable, Protocol
 
 from bot.domain.audience import Chat
+from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, InviteResult, ItemWork, KnownAgencies,
+                                     OverdueSummary, WorkPage)
+from bot.domain.views import WorkItem
 from bot.domain.claims import Claim
 from bot.domain.day_plan import DaySelection, DueWork
 from bot.domain.pending import ItemFacts, Overview, PendingBatch
 from bot.domain.reminders import DayTables
-
 from bot.domain.agencies import Agency, Directory, Lookup
 from bot.domain.deadlines import Deadline
 from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
+
 
 
 class Clock(Protocol):
@@ -131,7 +134,78 @@ class Capabilities:
 
 
 class ChatStore(Protocol):
-    """What the command core asks (storage/chat_store.py)."""
+    """What the command core asks (storage/chat_store.py). Each method is one transaction."""
+
+    # who is asking
+    def chat_context(self, *, channel: str, chat_id: str, plan_slug: str | None = None) -> ChatContext:
+        """The plan in force (by slug, else the latest), the linked chat with its agency and any stored
+        dialog (possibly expired), in one query."""
+
+    def known_agencies(self, *, province: str = "") -> KnownAgencies:
+        """Active agencies as a directory for names people type, with their ids by key."""
+
+    def agency(self, *, agency_id: int) -> AgencyRef | None:
+        """One agency by id (None when unknown)."""
+
+    # items and assignments
+    def find_item(self, *, plan_id: int, code: str) -> ItemWork | None:
+        """The live item with this exact (canonical) code and its active assignments, in one query."""
+
+    def item_by_id(self, *, item_id: int) -> ItemWork | None:
+        """A live item by id (a button) and its active assignments; None when retired or unknown."""
+
+    def item_codes(self, *, plan_id: int, inspections: bool) -> list[str]:
+        """Every live code of the plan (for suggestions), inspections only when ``inspections``."""
+
+    def assignment(self, *, plan_id: int, assignment_id: int) -> WorkItem | None:
+        """One active assignment with its item and agency (None when gone)."""
+
+    def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
+                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+        """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
+        open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
+
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+        """Reopen a closed assignment (in progress again); False when it was not closed."""
+
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+        """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
+
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+        """Set an inspection's date (a surprise inspection stays a surprise)."""
+
+    # lists
+    def open_page(self, *, plan_id: int, agency_id: int, page: int, page_size: int) -> WorkPage:
+        """One page of an agency's open lead work, soonest first (the page clamped to those there are)."""
+
+    def agency_overdue(self, *, plan_id: int, agency_id: int, today: date, limit: int) -> AgencyOverdue:
+        """The first ``limit`` overdue lead items of an agency, oldest first, and how many there are."""
+
+    def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
+        """Overdue counts per agency, most first; the items too when there are at most ``detail_limit``."""
+
+    def report_data(self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None,
+                    with_history: bool = False) -> ReportData:
+        """What /baocao and /xuatbaocao are built from (PlanStore's use case, asked by the core too)."""
+
+    # linking chats
+    def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
+                      prefer: str = "") -> InviteResult:
+        """Link a chat with a valid invite (once per channel); anything else changes nothing."""
+
+    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+        """Stop using a chat (kept, inactive, for its history)."""
+
+    def set_preferred_channel(self, *, person: str, channel: str) -> bool:
+        """Make ``channel`` the preferred among a person's chats; False when they have no chat there."""
+
+    # dialogs
+    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any],
+                   expires_at: datetime) -> None:
+        """Remember what the chat's next plain message means (replacing what was pending)."""
+
+    def clear_dialog(self, *, channel: str, chat_id: str) -> None:
+        """Forget the chat's pending question (one DELETE)."""
 
 
 class SweepStore(Protocol):
@@ -262,7 +336,7 @@ class PlanStore(Protocol):
     def plan_items(self, *, plan_slug: str | None = None) -> list[dict]:
         """Every live item with agencies, reading and status (``plan show``)."""
 
-    def item_codes(self, *, plan_slug: str | None = None) -> list[str]:
+    def plan_codes(self, *, plan_slug: str | None = None) -> list[str]:
         """Codes of the plan's live items."""
 
     def coded_item(self, *, code: str, plan_slug: str | None = None) -> CodedItem:
@@ -271,7 +345,7 @@ class PlanStore(Protocol):
     def set_due(self, *, code: str, due: date, actor: str, now: datetime, plan_slug: str | None = None) -> Deadline:
         """Record a coordinator's date; the reading in force afterwards."""
 
-    def schedule_inspection(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
+    def schedule_inspection_by_code(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
                             plan_slug: str | None = None) -> bool:
         """Set an inspection's date; whether it is a surprise inspection."""
 
@@ -294,8 +368,77 @@ class PlanStore(Protocol):
         """Deactivate a chat; the number of links revoked."""
 
 
+@dataclass(frozen=True)
+class AgencyWork:
+    """An agency and its number of open lead assignments (the terminal chat's list of identities)."""
+
+    key: str
+    name: str
+    kind: str
+    open: int
+
+
 class ChannelStore(Protocol):
     """Per-channel bookkeeping: message counts, quotas, inbound dedupe, linked addresses (storage/channel_store.py)."""
+
+    def count_channel_messages(self, *, channel: str, month: str, n: int = 1) -> int:
+        """Add ``n`` sent messages to ``channel``'s count for ``month`` (``2023-07``); return the new total."""
+
+    def channel_usage(self, *, channel: str, month: str) -> tuple[int, bool]:
+        """(messages sent, quota declared used up) for ``channel`` in ``month``."""
+
+    def channel_exhausted(self, *, channel: str, month: str) -> bool:
+        """True when ``channel``'s monthly quota was declared used up."""
+
+    def mark_channel_exhausted(self, *, channel: str, month: str) -> None:
+        """Declare ``channel``'s quota for ``month`` used up."""
+
+    def warn_coordinators(self, *, kind: str, key: str, slot: str, now: datetime) -> int:
+        """Queue one notice of ``kind`` for every active coordinator, once per ``key``; returns the notices added."""
+
+    def inbound_seen(self, *, channel: str, message_id: str) -> bool:
+        """True when this inbound message was already handled."""
+
+    def mark_inbound_seen(self, *, channel: str, message_id: str, now: datetime) -> bool:
+        """Record a handled inbound message; False if it was already recorded."""
+
+    def disable_chat(self, *, channel: str, chat_id: str, reason: str) -> bool:
+        """Stop using a chat the channel reports gone; True if it was active."""
+
+    def move_chat(self, *, channel: str, old_chat_id: str, new_chat_id: str) -> bool:
+        """A chat got a new id (Telegram group → supergroup): its recipient follows. True if one moved."""
+
+    def agencies_without_officer(self) -> list[str]:
+        """Names of active agencies (communes aside) with no linked chat yet."""
+
+    def chats_by_prefix(self, *, channel: str, prefixes: list[str]) -> dict[str, int]:
+        """Active chats of ``channel`` per chat-id prefix ("" counts the chats without a prefix)."""
+
+    def plan_loaded(self, *, plan_slug: str | None = None) -> bool:
+        """True when the database holds a plan (``plan_slug``, or any)."""
+
+    def open_work_by_agency(self, *, plan_slug: str | None = None) -> list[AgencyWork]:
+        """Every active agency with its number of open lead assignments in the plan."""
+
+    def link_console_chat(self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str,
+                          now: datetime) -> None:
+        """Link a chat to an agency directly (the terminal chat picks who it speaks for)."""
+
+    # --- e-mail addresses
+
+    def email_agency(self, *, name: str) -> Lookup:
+        """The agency a person typed, found as `invite` finds it (accents and case do not matter)."""
+
+    def add_email_address(self, *, agency_key: str, address: str, name: str, now: datetime) -> str:
+        """Link ``address`` as an officer of the agency ``agency_key`` (again active if it was disabled);
+        returns the agency's name."""
+
+    def email_addresses(self) -> list[dict]:
+        """Every e-mail address, active or not, oldest first: dicts with address, agency, name, active,
+        disabled_reason, since (ISO time)."""
+
+    def remove_email_address(self, *, address: str) -> bool:
+        """Stop sending to ``address`` (kept inactive for the history); False if no active address matches."""
 
 
 class Store(ChatStore, SweepStore, PlanStore, ChannelStore, Protocol):

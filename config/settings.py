@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -50,6 +51,9 @@ class Settings(BaseSettings):
     rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 
     zalo_bot_token: SecretStr | None = Field(default=None)
+    zalo_bot_tokens: SecretStr | None = Field(default=None)     # several bots, comma-separated (50 users each)
+    zalo_bot_names: str = Field(default="")                     # what officers search for, in the same order
+    zalo_users_per_bot: int = Field(default=50, ge=1)
     zalo_base_url: str = Field(default="https://bot-api.zaloplatforms.com")
     zalo_webhook_url: str = Field(default="")
     zalo_webhook_secret: SecretStr | None = Field(default=None)
@@ -57,7 +61,13 @@ class Settings(BaseSettings):
     zalo_webhook_port: int = Field(default=8444)
     zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
     zalo_monthly_quota: int = Field(default=3000, ge=1)
-    preferred_channel: str = Field(default="", pattern=r"^(|telegram|zalo)$")
+    # Channel names are checked against bot.channels.registry by the composition root.
+    preferred_channel: str = Field(default="", pattern=r"^[a-z_]*$")
+    fallback_order: str = Field(default="telegram,zalo,email", pattern=r"^\s*[a-z_]*(\s*,\s*[a-z_]+)*\s*$")
+
+    # e-mail (outbound only): the whole URL is secret, it may carry the SMTP password
+    smtp_url: SecretStr | None = Field(default=None)
+    mail_from: str = Field(default="")
 
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
@@ -80,15 +90,35 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {v!r}")
         return v
 
-    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_webhook_secret",
-                     mode="before")
+    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_bot_tokens",
+                     "zalo_webhook_secret", "smtp_url", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return v or None
 
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, v: SecretStr | None) -> SecretStr | None:
+        # the message names the scheme only: the URL may hold a password
+        if v is not None and not v.get_secret_value().lower().startswith(("smtp://", "smtps://")):
+            raise ValueError("must start with smtp:// or smtps://")
+        return v
+
+    @model_validator(mode="after")
+    def _mail_from_with_smtp(self) -> "Settings":
+        local, _, domain = parseaddr(self.mail_from)[1].rpartition("@")
+        if self.smtp_url is not None and not (local and domain):
+            raise ValueError("MAIL_FROM (the sender's address) is required when SMTP_URL is set")
+        return self
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def fallback_channels(self) -> tuple[str, ...]:
+        """FALLBACK_ORDER as a list: where an officer's reminders go when their chat fails."""
+        return tuple(x.strip() for x in self.fallback_order.split(",") if x.strip())
 
     @property
     def remind_before_days(self) -> tuple[int, ...]:

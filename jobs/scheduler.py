@@ -7,6 +7,7 @@ sweep itself (it plans every working day since the last recorded sweep).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, time
 
@@ -19,13 +20,40 @@ from jobs.sweep import SweepDeps, run_retries, run_sweep, run_takeover
 log = logging.getLogger(__name__)
 
 
+class Scheduler(AsyncIOScheduler):
+    """APScheduler that knows its runs in flight, so stopping can let a sweep finish (``drain``)."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.inflight: set[asyncio.Task] = set()
+
+    async def drain(self, timeout: float = 60.0) -> None:
+        """No new wake-ups; wait up to ``timeout`` seconds for a sweep or retry run in flight."""
+        if self.running:
+            self.shutdown(wait=False)
+        pending = {t for t in self.inflight if not t.done()}
+        if pending:
+            log.info("waiting for %d scheduled run(s) to finish", len(pending))
+            _, late = await asyncio.wait(pending, timeout=timeout)
+            for task in late:
+                task.cancel()
+
+
 def within_hours(deps: SweepDeps, now: datetime, start: time, end: time) -> bool:
     local = now.astimezone(deps.zone)
     return deps.calendar.is_working_day(local.date()) and start <= local.time() <= end
 
 
-def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_every: int) -> AsyncIOScheduler:
+def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_every: int) -> Scheduler:
+    scheduler = Scheduler(timezone=deps.zone)
+
+    def tracked(task: asyncio.Task | None) -> None:
+        if task is not None:
+            scheduler.inflight.add(task)
+            task.add_done_callback(scheduler.inflight.discard)
+
     async def sweep() -> None:
+        tracked(asyncio.current_task())
         try:
             await run_sweep(deps)
         except Exception:  # noqa: BLE001 - logged; the next wake-up tries again
@@ -34,6 +62,7 @@ def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_eve
     async def retries() -> None:
         if not within_hours(deps, deps.clock.now(), send_at, work_end):
             return  # nothing is sent outside working hours
+        tracked(asyncio.current_task())
         try:
             await run_retries(deps)
         except Exception:  # noqa: BLE001
@@ -42,12 +71,12 @@ def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_eve
     async def takeover() -> None:
         if not within_hours(deps, deps.clock.now(), send_at, work_end):
             return
+        tracked(asyncio.current_task())
         try:
             await run_takeover(deps)
         except Exception:  # noqa: BLE001
             log.exception("takeover check failed")
 
-    scheduler = AsyncIOScheduler(timezone=deps.zone)
     # Monday to Saturday: make-up Saturdays are working days; the sweep checks the calendar itself.
     scheduler.add_job(sweep, CronTrigger(day_of_week="mon-sat", hour=send_at.hour, minute=send_at.minute,
                                          timezone=deps.zone),

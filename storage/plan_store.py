@@ -123,7 +123,7 @@ class SqlPlanStore(SqlBase):
         with self.session() as s:
             return queries.plan_items(session=s, plan_id=_plan_id(s, plan_slug))
 
-    def item_codes(self, *, plan_slug: str | None = None) -> list[str]:
+    def plan_codes(self, *, plan_slug: str | None = None) -> list[str]:
         """The codes of the plan's live items (for lookups with suggestions)."""
         with self.session() as s:
             return queries.item_codes(session=s, plan_id=_plan_id(s, plan_slug))
@@ -148,7 +148,7 @@ class SqlPlanStore(SqlBase):
             s.commit()
         return dl
 
-    def schedule_inspection(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
+    def schedule_inspection_by_code(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
                             plan_slug: str | None = None) -> bool:
         """Set an inspection's date; return whether it is a surprise (never announced to the unit)."""
         with self.session() as s:

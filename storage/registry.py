@@ -42,7 +42,7 @@ def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, di
     if res.rowcount != 1:
         return USED, invite
     person = f"invite:{invite.id}"
-    sibling = session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active == True)).first()  # noqa: E712
+    sibling = session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active.is_(True))).first()
     preferred = sibling is None or channel == prefer   # the first chat, unless the setting prefers this channel
     rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
                     display_name=display_name, now=now, person=person, preferred=preferred)
@@ -53,7 +53,7 @@ def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, di
 
 def set_preferred(session: Session, *, person: str, channel: str) -> bool:
     """Make ``channel`` the preferred one among a person's chats; False when they have no chat there."""
-    rows = list(session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active == True)))  # noqa: E712
+    rows = list(session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active.is_(True))))
     if not person or not any(r.channel == channel for r in rows):
         return False
     for r in rows:
@@ -67,7 +67,7 @@ def siblings(session: Session, rec: RecipientRow) -> list[RecipientRow]:
     if not rec.person:
         return []
     return list(session.exec(select(RecipientRow).where(RecipientRow.person == rec.person, RecipientRow.id != rec.id,
-                                                        RecipientRow.active == True)))  # noqa: E712
+                                                        RecipientRow.active.is_(True))))
 
 
 def add_usage(session: Session, *, channel: str, month: str, n: int = 1) -> int:
@@ -101,7 +101,7 @@ def link_chat(session: Session, *, channel: str, chat_id: str, agency_id: int, r
 
 def recipient(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
     return session.exec(select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
-                                                   RecipientRow.active == True)).first()  # noqa: E712
+                                                   RecipientRow.active.is_(True))).first()
 
 
 def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
@@ -115,7 +115,7 @@ def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | No
 
 def disable(session: Session, *, channel: str, chat_id: str, reason: str) -> bool:
     res = session.execute(update(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
-                                                     RecipientRow.active == True)  # noqa: E712
+                                                     RecipientRow.active.is_(True))
                           .values(active=False, disabled_reason=reason[:500]))
     return res.rowcount == 1
 
@@ -127,7 +127,7 @@ def all_recipients(session: Session) -> list[tuple[RecipientRow, AgencyRow]]:
 
 def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None) -> int:
     """Revoke a chat (the operator's `nhacviec revoke`): deactivated, history kept."""
-    q = select(RecipientRow).where(RecipientRow.chat_id == chat_id, RecipientRow.active == True)  # noqa: E712
+    q = select(RecipientRow).where(RecipientRow.chat_id == chat_id, RecipientRow.active.is_(True))
     if channel:
         q = q.where(RecipientRow.channel == channel)
     rows = list(session.exec(q))
@@ -138,8 +138,8 @@ def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None
 
 
 def agencies_without_recipient(session: Session) -> list[str]:
-    linked = select(RecipientRow.agency_id).where(RecipientRow.active == True)  # noqa: E712
-    q = select(AgencyRow.name).where(AgencyRow.active == True, AgencyRow.kind != "commune",  # noqa: E712
+    linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True))
+    q = select(AgencyRow.name).where(AgencyRow.active.is_(True), AgencyRow.kind != "commune",
                                      AgencyRow.id.not_in(linked)).order_by(AgencyRow.id)
     return list(session.exec(q))
 

@@ -7,14 +7,15 @@ changes are conditional updates, so a repeated or concurrent command records not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, text, update
 from sqlmodel import Session, select
 
 from bot.domain.agencies import Agency, Directory
+from bot.domain.chat_records import OverdueCount
 from bot.domain.deadlines import NO_DATE
+from bot.domain.effective import effective_kind
 from bot.domain.views import WorkItem
 from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, StatusEventRow
 
@@ -31,10 +32,15 @@ def _open_lead(session: Session):
     return index_terms(session, OPEN_LEAD_SQL)
 
 
-def directory_from_db(session: Session, province: str = "") -> Directory:
+def directory_from_db(session: Session, *, province: str = "") -> Directory:
     """Agencies as the database knows them, for lookups typed by people (columns only, no groups)."""
     rows = session.exec(select(AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short, AgencyRow.aliases,
-                               AgencyRow.parent_key).where(AgencyRow.active == True))  # noqa: E712
+                               AgencyRow.parent_key).where(AgencyRow.active.is_(True)))
+    return directory_of(rows, province=province)
+
+
+def directory_of(rows, *, province: str = "") -> Directory:
+    """A directory (no groups) from (key, name, kind, short, aliases, parent_key) tuples."""
     agencies = {k: Agency(k, n, kind, short, tuple(aliases or ()), parent)
                 for k, n, kind, short, aliases, parent in rows}
     return Directory(province, agencies, {})
@@ -57,19 +63,19 @@ def _details(ids_query):
             .where(AssignmentRow.id.in_(ids_query)))
 
 
-def _to_work(row) -> WorkItem:
+def to_work(row) -> WorkItem:
+    """A WorkItem from the columns of ``_COLUMNS`` (a coordinator's date makes an undated item dated)."""
     (aid, item_id, agency_id, agency, code, content, type_, kind, due, start, blocked, override, status, role,
      position, closed_at, closed_by) = row
     if override is not None:
         blocked = False
-        if kind in ("unspecified", "on_demand"):
-            kind = "date"
+    kind = effective_kind(kind, override)
     return WorkItem(item_id, aid, agency_id, agency, code, content, type_, kind, None if due == NO_DATE else due,
                     start, bool(blocked), status, role, position, closed_at, closed_by)
 
 
 def _ordered(rows) -> list[WorkItem]:
-    return sorted((_to_work(r) for r in rows), key=lambda w: (w.due or NO_DATE, w.item_id))
+    return sorted((to_work(r) for r in rows), key=lambda w: (w.due or NO_DATE, w.item_id))
 
 
 def _open_ids(session: Session, plan_id: int, agency_id: int):
@@ -92,14 +98,6 @@ def count_open(session: Session, *, plan_id: int, agency_id: int) -> int:
     return session.exec(q).one()
 
 
-@dataclass(frozen=True)
-class OverdueCount:
-    agency_id: int
-    agency: str
-    count: int
-    oldest_due: date
-
-
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
     """Overdue lead assignments counted per agency, most first, with each agency's oldest due date.
 
@@ -113,7 +111,7 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
 
     n = mine(func.count()).where(AssignmentRow.due < today).scalar_subquery()
     oldest = mine(AssignmentRow.due).order_by(AssignmentRow.due).limit(1).scalar_subquery()
-    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n, oldest).where(AgencyRow.active == True))  # noqa: E712
+    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n, oldest).where(AgencyRow.active.is_(True)))
     return sorted((OverdueCount(a, name, c, d) for a, name, c, d in rows if c), key=lambda o: (-o.count, o.agency))
 
 
@@ -141,24 +139,24 @@ def open_counts(session: Session, *, plan_id: int) -> list[tuple[AgencyRow, int]
     n = (select(func.count()).select_from(AssignmentRow)
          .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
          .correlate(AgencyRow).scalar_subquery())
-    return list(session.exec(select(AgencyRow, n).where(AgencyRow.active == True).order_by(AgencyRow.id)))  # noqa: E712
+    return list(session.exec(select(AgencyRow, n).where(AgencyRow.active.is_(True)).order_by(AgencyRow.id)))
 
 
 def item_by_code(session: Session, *, plan_id: int, code: str) -> ItemRow | None:
     return session.exec(select(ItemRow).where(ItemRow.plan_id == plan_id, ItemRow.code == code,
-                                              ItemRow.retired == False)).first()  # noqa: E712
+                                              ItemRow.retired.is_(False))).first()
 
 
 def item_work(session: Session, *, plan_id: int, item_id: int) -> list[WorkItem]:
     """Every active assignment (lead and coordinating) of one item, in the order they were made."""
-    ids = select(AssignmentRow.id).where(AssignmentRow.item_id == item_id, AssignmentRow.active == True)  # noqa: E712
-    return sorted((_to_work(r) for r in session.exec(_details(ids))), key=lambda w: w.assignment_id)
+    ids = select(AssignmentRow.id).where(AssignmentRow.item_id == item_id, AssignmentRow.active.is_(True))
+    return sorted((to_work(r) for r in session.exec(_details(ids))), key=lambda w: w.assignment_id)
 
 
 def work_of(session: Session, *, plan_id: int, assignment_id: int) -> WorkItem | None:
     row = session.exec(_details(select(AssignmentRow.id).where(
-        AssignmentRow.id == assignment_id, AssignmentRow.plan_id == plan_id, AssignmentRow.active == True))).first()  # noqa: E712
-    return _to_work(row) if row else None
+        AssignmentRow.id == assignment_id, AssignmentRow.plan_id == plan_id, AssignmentRow.active.is_(True)))).first()
+    return to_work(row) if row else None
 
 
 def close(session: Session, *, assignment_id: int, actor: str, note: str, now: datetime, data: dict) -> bool:

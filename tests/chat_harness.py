@@ -14,6 +14,7 @@ from bot.core import CommandCore, CoreConfig
 from bot.ports import FixedClock
 from bot.transports.telegram import TelegramTransport
 from storage import registry, work
+from storage.store import SqlStore
 from storage.models import AssignmentRow, ItemRow, StatusEventRow
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
@@ -28,6 +29,16 @@ async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:
     await h.send(message(chat_id, f"/start {h.invite(agency, role)}"))
 
 
+class Ticks:
+    """A monotonic clock for flood control that moves only when told (real elapsed time, faked)."""
+
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
 @dataclass
 class Harness:
     app: object
@@ -35,6 +46,11 @@ class Harness:
     engine: object
     clock: FixedClock
     core: CommandCore
+    ticks: Ticks
+
+    def elapse(self, seconds: float) -> None:
+        """Real time passes (flood control), whatever the business clock says."""
+        self.ticks.value += seconds
 
     async def send(self, update: dict) -> None:
         await self.app.process_update(Update.de_json(update, self.app.bot))
@@ -64,8 +80,9 @@ class Harness:
 
 def build(engine, now: datetime, *, config: CoreConfig | None = None, on_failure=None) -> tuple:
     clock = FixedClock(now)
-    core = CommandCore(engine, clock, ZONE, config or CoreConfig())
+    ticks = Ticks()
+    core = CommandCore(SqlStore(engine), clock, ZONE, config or CoreConfig(), monotonic=ticks)
     fake = FakeBotAPI()
     transport = TelegramTransport(core, on_permanent_failure=on_failure)
     app = transport.build(TOKEN, request=fake.request(), get_updates_request=fake.request())
-    return Harness(app, fake, engine, clock, core), transport
+    return Harness(app, fake, engine, clock, core, ticks), transport

@@ -17,7 +17,8 @@ TOKEN = f"{BOT_ID}:zalo-SECRET-token"
 
 class ZaloEmulator:
     def __init__(self, *, replay_consumed: bool = True, echo_own_sends: bool = True, quota: int = 3000,
-                 getupdates_shape: str = "object"):
+                 getupdates_shape: str = "object", token: str = TOKEN):
+        self.token = token
         self.replay_consumed, self.echo_own_sends, self.quota = replay_consumed, echo_own_sends, quota
         self.shape = getupdates_shape
         self.queue: list[dict] = []
@@ -62,7 +63,7 @@ class ZaloEmulator:
     def handle(self, request: httpx.Request) -> httpx.Response:
         token, _, method = request.url.path.removeprefix("/bot").partition("/")
         self.calls.append(method)
-        if token != TOKEN:
+        if token != self.token:
             return self._json(200, {"ok": False, "error_code": 401, "description": "Unauthorized"})
         fault = (self.faults.get(method) or [None]).pop(0) if self.faults.get(method) else None
         if fault == "hang":
@@ -88,7 +89,7 @@ class ZaloEmulator:
         return self._json(200, {"ok": False, "error_code": 400, "description": "Bad Request"})
 
     def _getMe(self, params):
-        return self._ok({"id": BOT_ID, "account_name": "bot.NhacViec", "account_type": "BASIC",
+        return self._ok({"id": self.token.partition(":")[0], "account_name": "bot.NhacViec", "account_type": "BASIC",
                          "can_join_groups": False, "display_name": "Bot Nhắc việc"})
 
     def _getUpdates(self, params):

@@ -1,59 +1,29 @@
-"""The ``nhacviec`` console command: composes settings → engine → clock → commands."""
+"""The ``nhacviec`` console command: argument parsing and dispatch (the app is built in bot/cli/app.py)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from functools import cached_property
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: durations as timedelta (no deprecation)
 
 from pydantic import ValidationError  # noqa: E402
-from sqlalchemy.engine import make_url
 
-from bot.cli import agency_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds, report_cmds, run_cmds
-from bot.cli.plan_cmds import CliError
-from bot.domain import texts
-from bot.domain.deadlines import parse_day
-from bot.logsetup import setup_logging
-from bot.ports import Clock, FixedClock, SystemClock
-from config.settings import Settings, load_settings
-from bot.files import DataFileError
-from storage.engine import make_engine
-from storage.migrate import DatabaseUnusable, check, head_revision
-
-
-
-class App:
-    """What every command needs, built once from the settings."""
-
-    def __init__(self, settings: Settings, clock: Clock, plan_slug: str | None = None):
-        self.settings = settings
-        self.clock = clock
-        self.plan_slug = plan_slug
-
-    @cached_property
-    def engine(self):
-        return make_engine(self.settings.database_url)
-
-    @cached_property
-    def store(self):
-        """The one store every command uses (bot.ports.Store)."""
-        from storage.store import SqlStore
-
-        return SqlStore(self.engine)
-
-    def require_schema(self) -> None:
-        rev = check(self.engine)
-        if rev is None:
-            raise CliError(texts.ERR_NO_PLAN)
-        if rev != head_revision():
-            raise CliError(texts.ERR_DB.format(where=self.where, detail="lược đồ cũ; hãy chạy: nhacviec init"))
-
-    @property
-    def where(self) -> str:
-        return make_url(self.settings.database_url).render_as_string(hide_password=True)
+from bot.channels import registry  # noqa: E402
+from bot.channels.base import ChannelError  # noqa: E402
+from bot.cli import (agency_cmds, directory_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds,  # noqa: E402
+                     report_cmds, run_cmds)
+from bot.cli.app import App  # noqa: E402
+from bot.cli.plan_cmds import CliError  # noqa: E402
+from bot.domain import texts  # noqa: E402
+from bot.domain.agencies import KINDS  # noqa: E402
+from bot.domain.deadlines import parse_day  # noqa: E402
+from bot.logsetup import setup_logging  # noqa: E402
+from bot.ports import Clock, FixedClock, SystemClock  # noqa: E402
+from config.settings import load_settings  # noqa: E402
+from bot.files import DataFileError  # noqa: E402
+from bot.domain.errors import DatabaseUnusable  # noqa: E402
 
 
 def _day(text: str):
@@ -106,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("agencies", help="danh mục cơ quan")
     asub = s.add_subparsers(dest="agencies_command", required=True)
     a = asub.add_parser("list", help="liệt kê cơ quan")
-    a.add_argument("--kind", choices=("province_office", "department", "board", "district", "commune", "press", "other"))
+    a.add_argument("--kind", choices=KINDS)
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_list)
     a = asub.add_parser("import", help="thêm UBND cấp xã từ tệp CSV (cột key,name,district)")
@@ -166,8 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("chat")
     s.set_defaults(func=officer_cmds.cmd_revoke)
 
+    directory_cmds.add_commands(sub)
+
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)
+
+    for channel in registry.CHANNELS:   # a channel's own subcommands (e-mail addresses…)
+        channel.add_commands(sub)
     return p
 
 
@@ -178,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as e:
         print(texts.ERR_SETTINGS.format(detail=_validation_summary(e)), file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, _secrets(settings))
+    setup_logging(settings.log_level, registry.secrets(settings))
     today = args.today or (parse_day(settings.today) if settings.today else None)
     if settings.today and today is None:
         print(texts.ERR_SETTINGS.format(detail=f"TODAY: {texts.ERR_BAD_DATE.format(text=settings.today)}"),
@@ -197,11 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseUnusable as e:
         print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
         return 2
-
-
-def _secrets(settings: Settings) -> list[str]:
-    return [s.get_secret_value() for s in (settings.telegram_bot_token, settings.telegram_webhook_secret,
-                                           settings.zalo_bot_token, settings.zalo_webhook_secret) if s]
+    except ChannelError as e:
+        print(str(e), file=sys.stderr)
+        return 2
 
 
 def _validation_summary(e: ValidationError) -> str:

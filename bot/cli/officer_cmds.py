@@ -53,6 +53,8 @@ def cmd_invite(app, args: Namespace) -> int:
         return 0
     print(texts.INVITE_OK.format(agency=name, role=texts.ROLE[args.role], code=code, link=link,
                                  expires=f"{expires:%H:%M} {texts.vn_date(expires.date())}"))
+    for hint in app.invite_hints():   # e.g. the Zalo bot with room left
+        print(hint)
     if not app.settings.telegram_bot_username:
         print(texts.INVITE_NO_USERNAME)
     return 0

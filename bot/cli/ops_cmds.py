@@ -32,7 +32,7 @@ def cmd_status(app, args: Namespace) -> int:
             "pending_retries": pending, "failures": failed, "disabled_recipients": disabled,
             "agencies_without_recipient": missing,
             "zalo_sent_this_month": f.zalo_sent_this_month, "zalo_quota": s_.zalo_monthly_quota,
-            "zalo_quota_exhausted": f.zalo_quota_exhausted}
+            "zalo_quota_exhausted": f.zalo_quota_exhausted, "channels": app.channel_status()}
     if args.json:
         print_json(data)
         return 0
@@ -43,6 +43,10 @@ def cmd_status(app, args: Namespace) -> int:
                                     missing=", ".join(missing) or texts.NONE))
     if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:
         print(texts.STATUS_ZALO.format(sent=data["zalo_sent_this_month"], quota=data["zalo_quota"]))
+    for status in data["channels"].values():   # several bots of one channel: one line each
+        bots = status.get("bots", [])
+        for bot in bots if len(bots) > 1 else []:
+            print(texts.STATUS_ZALO_BOT.format(**bot))
     return 0
 
 
@@ -73,7 +77,7 @@ def cmd_inspection_schedule(app, args: Namespace) -> int:
     item = _find(app, args.code)
     if item.type != "inspection":
         raise CliError(RT.INSPECTION_NOT.format(code=item.code))
-    surprise = app.store.schedule_inspection(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
+    surprise = app.store.schedule_inspection_by_code(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
                                              surprise=args.surprise or None, plan_slug=app.plan_slug)
     n = app.settings.inspection_notice
     notice = RT.INSPECTION_SECRET if surprise else RT.INSPECTION_NOTICE.format(

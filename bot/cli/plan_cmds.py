@@ -72,7 +72,7 @@ def _print_report(report) -> None:
 def find_code(app, typed: str) -> str:
     """The plan's code the user meant (``3.ii`` → ``3.II``); CliError with suggestions otherwise."""
     try:
-        codes = app.store.item_codes(plan_slug=app.plan_slug)
+        codes = app.store.plan_codes(plan_slug=app.plan_slug)
     except NoPlan:
         raise CliError(texts.ERR_NO_PLAN) from None
     found = lookup(typed, codes)

@@ -1,26 +1,21 @@
-"""What one command needs while it runs: the session, the sender, the time, helpers for replies."""
+"""What one command needs while it runs: the store, the sender, the time, helpers for replies."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cached_property
-from datetime import date, datetime, timezone, tzinfo
+from typing import Any
 
-from sqlmodel import Session
-
-from bot.domain.agencies import Directory
-from bot.domain.codes import lookup
+from bot.domain.chat_records import AgencyRef, Dialog, ItemInfo, ItemWork, KnownAgencies, Officer
+from bot.domain.codes import canonical, lookup
 from bot.domain.texts import chat as T
-from bot.ports import Button, Inbound, Outbound
-from storage import work
-from storage.models import AgencyRow, ItemRow, RecipientRow
-
-COORDINATOR = "coordinator"
+from bot.ports import Button, ChatStore, Inbound, Outbound
 
 
 @dataclass
 class Ctx:
-    session: Session
+    store: ChatStore
     inbound: Inbound
     now: datetime
     today: date
@@ -28,18 +23,22 @@ class Ctx:
     plan_year: int
     province: str
     zone: tzinfo = timezone.utc
-    recipient: RecipientRow | None = None
-    agency: AgencyRow | None = None
+    officer: Officer | None = None
+    stored_dialog: Dialog | None = None      # the chat's dialog row as stored (possibly expired)
     out: list[Outbound] = field(default_factory=list)
 
+    @property
+    def agency(self) -> AgencyRef | None:
+        return self.officer.agency if self.officer else None
+
     @cached_property
-    def directory(self) -> Directory:
+    def agencies(self) -> KnownAgencies:
         """Loaded only by the commands that look an agency up."""
-        return work.directory_from_db(self.session, self.province)
+        return self.store.known_agencies(province=self.province)
 
     @property
     def coordinator(self) -> bool:
-        return self.recipient is not None and self.recipient.role == COORDINATOR
+        return self.officer is not None and self.officer.coordinator
 
     @property
     def actor(self) -> str:
@@ -49,28 +48,49 @@ class Ctx:
     def reply(self, text: str, *, title: str = "", buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
         self.out.append(Outbound(self.inbound.channel, self.inbound.chat_id, text, title, buttons))
 
+    # --- the pending question -------------------------------------------------------------
+    @property
+    def dialog(self) -> Dialog | None:
+        """The chat's pending question, if it has not expired."""
+        d = self.stored_dialog
+        return d if d is not None and d.live(self.now) else None
+
+    def set_dialog(self, kind: str, data: dict[str, Any], ttl: timedelta) -> None:
+        expires_at = self.now + ttl
+        self.store.set_dialog(channel=self.inbound.channel, chat_id=self.inbound.chat_id, kind=kind, data=data,
+                              expires_at=expires_at)
+        self.stored_dialog = Dialog(kind, data, expires_at)
+
+    def clear_dialog(self) -> None:
+        """Forget the pending question (no statement when there is none)."""
+        if self.stored_dialog is not None:
+            self.store.clear_dialog(channel=self.inbound.channel, chat_id=self.inbound.chat_id)
+            self.stored_dialog = None
+
     # --- item codes ---------------------------------------------------------------------
-    def visible(self, row: ItemRow) -> bool:
+    @property
+    def sees_inspections(self) -> bool:
         """Inspections are the inspector's and coordinators' business; surprise ones stay secret."""
-        if row.type != "inspection":
-            return True
         return self.coordinator or (self.agency is not None and self.agency.kind == "province_office")
 
-    def find_item(self, typed: str) -> ItemRow | None:
-        """The item a typed code names, or None after replying with suggestions."""
-        codes = self._visible_codes()
-        found = lookup(typed, codes)
-        if found.code:
-            row = work.item_by_code(self.session, plan_id=self.plan_id, code=found.code)
-            if row is not None and self.visible(row):
-                return row
+    def visible(self, item: ItemInfo) -> bool:
+        return item.type != "inspection" or self.sees_inspections
+
+    def find_item(self, typed: str) -> ItemWork | None:
+        """The item a typed code names (one query when it is well formed and known), or None after
+        replying with suggestions (which loads the plan's codes)."""
+        canon = canonical(typed)
+        if canon:
+            found = self.store.find_item(plan_id=self.plan_id, code=canon)
+            if found is not None and self.visible(found.item):
+                return found
+        codes = self.store.item_codes(plan_id=self.plan_id, inspections=self.sees_inspections)
+        hit = lookup(typed, codes)
+        if hit.code and hit.code != canon:
+            found = self.store.find_item(plan_id=self.plan_id, code=hit.code)
+            if found is not None and self.visible(found.item):
+                return found
         msg = T.UNKNOWN_CODE.format(typed=typed.strip()[:40])
-        msg += T.SUGGEST.format(codes=", ".join(found.suggestions)) if found.suggestions else T.CODE_HINT
+        msg += T.SUGGEST.format(codes=", ".join(hit.suggestions)) if hit.suggestions else T.CODE_HINT
         self.reply(msg)
         return None
-
-    def _visible_codes(self) -> list[str]:
-        from sqlmodel import select
-        q = select(ItemRow.code, ItemRow.type).where(ItemRow.plan_id == self.plan_id, ItemRow.retired == False)  # noqa: E712
-        show_inspections = self.coordinator or (self.agency is not None and self.agency.kind == "province_office")
-        return [c for c, t in self.session.exec(q) if t != "inspection" or show_inspections]

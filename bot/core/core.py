@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
-
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from typing import Callable
 
 from bot.core import admin_cmds, work_cmds
-from bot.domain.choices import number_choices
 from bot.core.context import Ctx
+from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
+from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
 from bot.domain.texts import chat as T
 from bot.domain.texts import vn_date
-from bot.ports import Clock, Inbound, Outbound
-from storage import queries, registry
-from storage.models import AgencyRow
+from bot.ports import ChatStore, Clock, Inbound, Outbound
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +38,13 @@ class CoreConfig:
 class CommandCore:
     """One command core for every channel. It sends nothing itself: it returns replies."""
 
-    def __init__(self, engine: Engine, clock: Clock, zone: tzinfo, config: CoreConfig | None = None):
-        self.engine = engine
+    def __init__(self, store: ChatStore, clock: Clock, zone: tzinfo, config: CoreConfig | None = None, *,
+                 monotonic: Callable[[], float] = time.monotonic):
+        self.store = store
         self.clock = clock
         self.zone = zone
         self.config = config or CoreConfig()
+        self.monotonic = monotonic      # real elapsed time for flood control (the business clock may stand still)
         self._recent: dict[tuple[str, str], deque] = {}
 
     # --- entry point ------------------------------------------------------------------------
@@ -56,70 +56,51 @@ class CommandCore:
             inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
         if command is None and inbound.callback is None and (inbound.group or inbound.text.lstrip().startswith("/")):
             return []  # people talking among themselves in a group, or a command for another bot
-        if self._flooded(inbound, now):
+        if self._flooded(inbound):
             typed = inbound.text.strip()[:40] or "nút bấm"
             return [Outbound(inbound.channel, inbound.chat_id,
                              T.THROTTLED.format(command=typed, seconds=self.config.flood_seconds))]
-        with Session(self.engine) as session:
-            ctx = self._context(session, inbound, now)
-            self._dispatch(ctx, command)
-            if not inbound.buttons and any(o.buttons for o in ctx.out):
-                ctx.out = self._as_choices(ctx)
-            session.commit()
-            return ctx.out
-
-    def present(self, out: Outbound) -> Outbound:
-        """A message the core did not answer (a reminder) for a channel without buttons: numbered
-        choices, remembered in the database so the officer's "1" is understood."""
-        if not out.buttons:
-            return out
-        (numbered,), mapping = number_choices([out])
-        with Session(self.engine) as session:
-            registry.set_dialog(session, channel=out.channel, chat_id=out.chat_id, kind="choices", data=mapping,
-                                expires_at=self.clock.now() + timedelta(hours=12))
-            session.commit()
-        return numbered
+        ctx = self._context(inbound, now)
+        self._dispatch(ctx, command)
+        if not inbound.buttons and any(o.buttons for o in ctx.out):
+            ctx.out = self._as_choices(ctx)
+        return ctx.out
 
     def _as_choices(self, ctx: Ctx) -> list[Outbound]:
         """Buttons become numbered lines; the numbers are kept in the database for the next message."""
         outs, mapping = number_choices(ctx.out)
-        pending = registry.get_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
-                                      now=ctx.now)
+        pending = ctx.dialog
         if pending is None or pending.kind == "choices":
-            registry.set_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
-                                kind="choices", data=mapping,
-                                expires_at=ctx.now + timedelta(minutes=self.config.dialog_minutes))
+            ctx.set_dialog("choices", mapping, timedelta(minutes=self.config.dialog_minutes))
         return outs
 
-    def _flooded(self, inbound: Inbound, now) -> bool:
-        window = timedelta(seconds=self.config.flood_seconds)
+    def _flooded(self, inbound: Inbound) -> bool:
+        """More than ``flood_commands`` in ``flood_seconds`` of real time (not the business clock,
+        which stands still under --today)."""
+        now = self.monotonic()
         recent = self._recent.setdefault((inbound.channel, inbound.chat_id), deque())
-        while recent and now - recent[0] >= window:
+        while recent and now - recent[0] >= self.config.flood_seconds:
             recent.popleft()
         if len(recent) >= self.config.flood_commands:
             return True
         recent.append(now)
         return False
 
-    def _context(self, session: Session, inbound: Inbound, now) -> Ctx:
-        try:
-            plan = queries.get_plan(session=session, slug=self.config.plan_slug)
-            plan_id, year, province = plan.id, plan.year, plan.province
-        except queries.NotFound:
-            plan_id, year, province = None, now.year, ""
-        ctx = Ctx(session=session, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
-                  plan_id=plan_id, plan_year=year, province=province, zone=self.zone)
-        ctx.recipient = registry.recipient(session, channel=inbound.channel, chat_id=inbound.chat_id)
-        if ctx.recipient is not None:
-            ctx.agency = session.get(AgencyRow, ctx.recipient.agency_id)
-        return ctx
+    def _context(self, inbound: Inbound, now) -> Ctx:
+        found = self.store.chat_context(channel=inbound.channel, chat_id=inbound.chat_id,
+                                        plan_slug=self.config.plan_slug)
+        plan = found.plan
+        return Ctx(store=self.store, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
+                   plan_id=plan.id if plan else None, plan_year=plan.year if plan else now.year,
+                   province=plan.province if plan else "", zone=self.zone, officer=found.officer,
+                   stored_dialog=found.dialog)
 
     def _dispatch(self, ctx: Ctx, command) -> None:
         inbound = ctx.inbound
         if command is not None and command.name in ("start", "help"):
             (self._start if command.name == "start" else self._help)(ctx, command.args)
             return
-        if ctx.recipient is None:
+        if ctx.officer is None:
             ctx.reply(T.NOT_REGISTERED)
             return
         if ctx.plan_id is None:
@@ -132,7 +113,7 @@ class CommandCore:
             if not work_cmds.on_plain_text(ctx, inbound.text, self.config):
                 ctx.reply(T.FREE_TEXT)
             return
-        registry.clear_dialog(ctx.session, channel=inbound.channel, chat_id=inbound.chat_id)
+        ctx.clear_dialog()
         if command.name == "unknown":
             ctx.reply(T.UNKNOWN_COMMAND.format(typed=command.typed[:30]))
         elif command.name == "logout":
@@ -150,18 +131,18 @@ class CommandCore:
             else:
                 ctx.reply(T.START_NEED_CODE)
             return
-        result, row = registry.redeem_invite(ctx.session, code=code, channel=ctx.inbound.channel,
-                                             chat_id=ctx.inbound.chat_id, display_name=ctx.inbound.sender,
-                                             now=ctx.now, prefer=self.config.preferred_channel)
-        if result == registry.OK:
-            agency = ctx.session.get(AgencyRow, row.agency_id)
-            role = T.START_ROLE_COORDINATOR if row.role == "coordinator" else ""
-            log.info("chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, agency.key, row.role)
-            ctx.reply(T.START_OK.format(agency=agency.name, role=role))
-        elif result == registry.USED:
+        result = self.store.redeem_invite(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
+                                          display_name=ctx.inbound.sender, now=ctx.now,
+                                          prefer=self.config.preferred_channel)
+        if result.status == INVITE_OK:
+            role = T.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
+            log.info("chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency,
+                     result.role)
+            ctx.reply(T.START_OK.format(agency=result.agency, role=role))
+        elif result.status == INVITE_USED:
             ctx.reply(T.START_USED)
-        elif result == registry.EXPIRED:
-            ctx.reply(T.START_EXPIRED.format(when=vn_date(row.expires_at.astimezone(self.zone).date())))
+        elif result.status == INVITE_EXPIRED:
+            ctx.reply(T.START_EXPIRED.format(when=vn_date(result.expires_at.astimezone(self.zone).date())))
         else:
             ctx.reply(T.START_BAD)
 
@@ -169,11 +150,11 @@ class CommandCore:
         text = T.HELP.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
         if ctx.coordinator:
             text += "\n" + T.HELP_COORDINATOR
-        if ctx.recipient is None:
+        if ctx.officer is None:
             text += "\n" + T.HELP_UNREGISTERED
         ctx.reply(text)
 
     def _logout(self, ctx: Ctx) -> None:
         name = ctx.agency.name if ctx.agency else ""
-        registry.unlink(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
+        self.store.unlink_chat(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
         ctx.reply(T.LOGOUT_OK.format(agency=name))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.core.context import Ctx
+from bot.domain.chat_records import AgencyRef, ItemWork
+from bot.domain.deadlines import Deadline
+from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as T
 from bot.domain.views import WorkItem, due_phrase, item_buttons, late_lines, reading, remaining_text, todo_entry
 from bot.ports import Button
-from storage import registry, work
-from storage.models import AgencyRow, ItemRow, SectionRow
-from storage.queries import effective_deadline
 
 LATE_DETAIL_LIMIT = 30   # overdue items listed in one /trehan answer before switching to counts
 LATE_AGENCY_LIMIT = 25   # agencies listed in the counts view
@@ -24,19 +24,20 @@ def _when(ctx: Ctx, at) -> str:
 
 
 def _agency_named(ctx: Ctx, words: list[str], allowed: set[int] | None = None):
-    """(agency row, words left) for the longest prefix of ``words`` naming one agency."""
-    ids = work.agency_ids(ctx.session)
+    """(agency, words left) for the longest prefix of ``words`` naming one agency."""
+    known = ctx.agencies
     for k in range(len(words), 0, -1):
-        found = ctx.directory.lookup(" ".join(words[:k]))
-        if found.agency is not None and (allowed is None or ids[found.agency.key] in allowed):
-            return ctx.session.get(AgencyRow, ids[found.agency.key]), words[k:]
+        found = known.directory.lookup(" ".join(words[:k]))
+        if found.agency is not None and (allowed is None or known.ids[found.agency.key] in allowed):
+            a = found.agency
+            return AgencyRef(known.ids[a.key], a.key, a.name, a.kind), words[k:]
     return None, words
 
 
-def _target(ctx: Ctx, item: ItemRow, words: list[str]) -> tuple[WorkItem | None, str]:
+def _target(ctx: Ctx, found: ItemWork, words: list[str]) -> tuple[WorkItem | None, str]:
     """The assignment a command acts on, and the note that follows; None after replying why not."""
-    assigned = work.item_work(ctx.session, plan_id=ctx.plan_id, item_id=item.id)
-    leads = [w for w in assigned if w.role == "lead"]
+    item, assigned = found.item, found.assignments
+    leads = found.leads
     lead_names = " ".join(item.lead_text.split()) if len(leads) > 4 else ", ".join(w.agency for w in leads)
     if ctx.coordinator:
         agency, rest = _agency_named(ctx, words, {w.agency_id for w in leads})
@@ -98,9 +99,11 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
     note, notice = _note(ctx, note_text, config)
     cited = cited_document(note)
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
-    if not work.close(ctx.session, assignment_id=target.assignment_id, actor=ctx.actor, note=note, now=ctx.now,
-                      data={"document": data} if data else {}):
-        current = work.work_of(ctx.session, plan_id=ctx.plan_id, assignment_id=target.assignment_id)
+    left = ctx.store.close_assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id,
+                                      item_id=target.item_id, agency_id=target.agency_id, actor=ctx.actor,
+                                      note=note, now=ctx.now, data={"document": data} if data else {})
+    if left is None:
+        current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
         ctx.reply(T.DONE_ALREADY.format(code=target.code, who=current.closed_by or "—",
                                         when=_when(ctx, current.closed_at)))
         return
@@ -109,7 +112,6 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
         lines.append(T.DONE_NOTE.format(note=note))
     if notice:
         lines.append(notice)
-    left = work.count_open(ctx.session, plan_id=ctx.plan_id, agency_id=target.agency_id)
     lines.append(remaining_text(target.agency, left))
     ctx.reply("\n".join(lines), buttons=((Button(T.BTN_UNDO, f"u:{target.assignment_id}"),),))
 
@@ -126,15 +128,14 @@ def cmd_progress(ctx: Ctx, args: str, config) -> None:
 
 
 def _ask_progress(ctx: Ctx, target: WorkItem, config) -> None:
-    registry.set_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, kind="progress_note",
-                        data={"assignment_id": target.assignment_id},
-                        expires_at=ctx.now + timedelta(minutes=config.dialog_minutes))
+    ctx.set_dialog("progress_note", {"assignment_id": target.assignment_id}, timedelta(minutes=config.dialog_minutes))
     ctx.reply(T.PROGRESS_ASK.format(code=target.code, agency=target.agency))
 
 
 def _record_progress(ctx: Ctx, target: WorkItem, text: str, config) -> None:
     note, notice = _note(ctx, text, config)
-    work.progress(ctx.session, assignment_id=target.assignment_id, actor=ctx.actor, note=note, now=ctx.now)
+    ctx.store.record_progress(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor, note=note,
+                              now=ctx.now)
     lines = [T.PROGRESS_OK.format(code=target.code, agency=target.agency, note=note)]
     if target.status == "done":
         lines.append(T.PROGRESS_ON_DONE.format(code=target.code))
@@ -151,10 +152,11 @@ def cmd_undo(ctx: Ctx, args: str, config) -> None:
 
 
 def _reopen(ctx: Ctx, target: WorkItem) -> None:
-    if work.reopen(ctx.session, assignment_id=target.assignment_id, actor=ctx.actor, now=ctx.now):
+    if ctx.store.reopen_assignment(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
+                                   now=ctx.now):
         ctx.reply(T.UNDO_OK.format(code=target.code, agency=target.agency))
     else:
-        current = work.work_of(ctx.session, plan_id=ctx.plan_id, assignment_id=target.assignment_id)
+        current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
         ctx.reply(T.UNDO_NOT_DONE.format(code=target.code, agency=target.agency, status=STATUS[current.status]))
 
 
@@ -163,7 +165,7 @@ def _item_buttons(w: WorkItem) -> tuple[Button, ...]:
     return tuple(Button(label, data) for label, data in item_buttons(w.code, w.assignment_id, w.item_id))
 
 
-def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRow | None:
+def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRef | None:
     """The agency a command names (the sender's own when none); None after replying why not."""
     if not words:
         return ctx.agency
@@ -185,15 +187,12 @@ def cmd_todo(ctx: Ctx, args: str, config) -> None:
         _todo_page(ctx, agency, page, config)
 
 
-def _todo_page(ctx: Ctx, agency: AgencyRow, page: int, config) -> None:
-    total = work.count_open(ctx.session, plan_id=ctx.plan_id, agency_id=agency.id)
+def _todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
+    found = ctx.store.open_page(plan_id=ctx.plan_id, agency_id=agency.id, page=page, page_size=config.page_size)
+    total, page, pages, shown = found.total, found.page, found.pages, found.items
     if not total:
         ctx.reply(T.TODO_EMPTY.format(agency=agency.name))
         return
-    pages = (total + config.page_size - 1) // config.page_size
-    page = min(max(page, 1), pages)
-    shown = work.open_work(ctx.session, plan_id=ctx.plan_id, agency_id=agency.id, limit=config.page_size,
-                           offset=(page - 1) * config.page_size)
     body = "\n\n".join(todo_entry(w, ctx.today) for w in shown)
     buttons = [_item_buttons(w) for w in shown]
     if pages > 1:
@@ -214,10 +213,10 @@ def cmd_task(ctx: Ctx, args: str, config) -> None:
         _show_item(ctx, item)
 
 
-def _show_item(ctx: Ctx, item: ItemRow) -> None:
-    dl = effective_deadline(item)
-    assigned = work.item_work(ctx.session, plan_id=ctx.plan_id, item_id=item.id)
-    leads = [w for w in assigned if w.role == "lead"]
+def _show_item(ctx: Ctx, found: ItemWork) -> None:
+    item = found.item
+    dl = effective_deadline(Deadline.from_dict(item.deadline), item.due_override)
+    leads = found.leads
     lines = [item.content, "", T.TASK_LEAD.format(text=" ".join(item.lead_text.split()))]
     if item.coordinating_text:
         lines.append(T.TASK_COORD.format(text=" ".join(item.coordinating_text.split())))
@@ -229,7 +228,7 @@ def _show_item(ctx: Ctx, item: ItemRow) -> None:
         lines.append(f"¹ {note}")
     if item.surprise:
         lines.append(T.TASK_SURPRISE)
-    unresolved = [u["text"] for u in item.unresolved or []]
+    unresolved = list(item.unresolved)
     if unresolved and ctx.coordinator:
         lines.append(T.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
     done = sum(1 for w in leads if w.status == "done")
@@ -244,8 +243,7 @@ def _show_item(ctx: Ctx, item: ItemRow) -> None:
     buttons = ()
     if own is not None and own.status != "done":
         buttons = ((Button(T.BTN_DONE, f"d:{own.assignment_id}"), Button(T.BTN_PROGRESS, f"p:{own.assignment_id}")),)
-    section = ctx.session.get(SectionRow, item.section_id)
-    ctx.reply("\n".join(lines), title=f"{item.code} — {section.title}", buttons=buttons)
+    ctx.reply("\n".join(lines), title=f"{item.code} — {item.section_title}", buttons=buttons)
 
 
 # --- /trehan ----------------------------------------------------------------------------------
@@ -259,31 +257,31 @@ def cmd_late(ctx: Ctx, args: str, config) -> None:
         _late_for(ctx, agency)
 
 
-def _late_for(ctx: Ctx, agency: AgencyRow) -> None:
-    items = work.overdue_items(ctx.session, plan_id=ctx.plan_id, today=ctx.today, agency_ids=[agency.id],
-                               limit=LATE_DETAIL_LIMIT + 1)
-    if not items:
+def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
+    found = ctx.store.agency_overdue(plan_id=ctx.plan_id, agency_id=agency.id, today=ctx.today,
+                                     limit=LATE_DETAIL_LIMIT)
+    total = found.total
+    if not total:
         ctx.reply(T.LATE_NONE.format(date=vn_date(ctx.today)))
         return
-    total = work.count_overdue(ctx.session, plan_id=ctx.plan_id, today=ctx.today, agency_id=agency.id)
-    lines = late_lines(items[:LATE_DETAIL_LIMIT], ctx.today)
+    lines = late_lines(list(found.items), ctx.today)
     if total > LATE_DETAIL_LIMIT:
         lines.append(f"… và {total - LATE_DETAIL_LIMIT} việc khác")
     ctx.reply("\n".join(lines), title=T.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total))
 
 
 def _late_all(ctx: Ctx) -> None:
-    counts = work.overdue_by_agency(ctx.session, plan_id=ctx.plan_id, today=ctx.today)
+    summary = ctx.store.overdue_summary(plan_id=ctx.plan_id, today=ctx.today, detail_limit=LATE_DETAIL_LIMIT)
+    counts = summary.counts
     if not counts:
         ctx.reply(T.LATE_NONE.format(date=vn_date(ctx.today)))
         return
-    total = sum(c.count for c in counts)
+    total = summary.total
     title = T.LATE_TITLE.format(date=vn_date(ctx.today), n=total, agencies=len(counts))
     blocks = []
     if total <= LATE_DETAIL_LIMIT:
-        items = work.overdue_items(ctx.session, plan_id=ctx.plan_id, today=ctx.today)
         for c in counts:
-            mine = [w for w in items if w.agency_id == c.agency_id]
+            mine = [w for w in summary.items if w.agency_id == c.agency_id]
             blocks.append("\n".join([T.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
     else:
         for c in counts[:LATE_AGENCY_LIMIT]:
@@ -303,20 +301,20 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         return
     first = int(parts[0])
     if kind == "v":
-        item = ctx.session.get(ItemRow, first)
-        if item is None or item.retired or not ctx.visible(item):
+        item = ctx.store.item_by_id(item_id=first)
+        if item is None or not ctx.visible(item.item):
             ctx.reply(T.BUTTON_STALE)
         else:
             _show_item(ctx, item)
         return
     if kind == "t":
-        agency = ctx.session.get(AgencyRow, int(parts[1])) if len(parts) > 1 and parts[1] else ctx.agency
+        agency = ctx.store.agency(agency_id=int(parts[1])) if len(parts) > 1 and parts[1] else ctx.agency
         if agency is None or (agency.id != ctx.agency.id and not ctx.coordinator):
             ctx.reply(T.BUTTON_STALE)
             return
         _todo_page(ctx, agency, first, config)
         return
-    target = work.work_of(ctx.session, plan_id=ctx.plan_id, assignment_id=first)
+    target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
     if target is None or kind not in ("d", "p", "u"):
         ctx.reply(T.BUTTON_STALE)
         return
@@ -333,12 +331,13 @@ def on_button(ctx: Ctx, data: str, config) -> None:
 
 def on_plain_text(ctx: Ctx, text: str, config) -> bool:
     """Answer a pending question (a progress note, a numbered choice); False if none is pending."""
-    dialog = registry.get_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now)
+    dialog = ctx.dialog
     if dialog is None:
+        ctx.clear_dialog()   # an expired one, if any
         return False
     if dialog.kind == "progress_note":
-        target = work.work_of(ctx.session, plan_id=ctx.plan_id, assignment_id=dialog.data.get("assignment_id", 0))
-        registry.clear_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
+        target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=dialog.data.get("assignment_id", 0))
+        ctx.clear_dialog()
         if target is None or (target.agency_id != ctx.agency.id and not ctx.coordinator):
             ctx.reply(T.BUTTON_STALE)
         elif text.strip():
@@ -352,7 +351,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         if data is None:
             ctx.reply(T.CHOICE_UNKNOWN.format(n=choice))
         else:
-            registry.clear_dialog(ctx.session, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
+            ctx.clear_dialog()
             on_button(ctx, data, config)
         return True
     return False

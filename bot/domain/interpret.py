@@ -94,8 +94,7 @@ class SyncReport:
 def interpret_item(item: Item, directory: Directory, plan_year: int) -> ItemSpec:
     """One item's reading: deadline, agencies resolved on its due date, inspected units."""
     dl = parse_deadline(item.deadline_text, plan_year)
-    lead = directory.resolve(item.lead_text, dl.due)
-    coord = directory.resolve(item.coordinating_text, dl.due)
+    lead, coord = directory.resolve_pair(item.lead_text, item.coordinating_text, dl.due)
     lead_keys = directory.expand(lead)
     coord_keys = [k for k in directory.expand(coord) if k not in lead_keys]
     unresolved = tuple([Unrecognised(LEAD, u.text, u.reason) for u in lead.unresolved]

@@ -1,17 +1,22 @@
-"""The terminal chat: the same command core, read from a text stream, numbered choices for buttons."""
+"""The terminal chat: the same command core, read from a text stream, numbered choices for buttons.
+
+The chat loop is synchronous (it reads lines); the channel runs it in a thread of its own, so the
+command core never runs on the event loop."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+import sys
 from typing import Callable, TextIO
 
 from bot.core import CommandCore
 from bot.domain.texts import chat as T
 from bot.domain.texts import console as C
-from bot.ports import Inbound, Outbound
+from bot.ports import Capabilities, Inbound, Outbound
 
 CHANNEL = "console"
+CAPABILITIES = Capabilities(buttons=False, files=True, max_length=1_000_000)
 
 
 @dataclass(frozen=True)
@@ -29,20 +34,40 @@ def save_attachment(a, folder: Path) -> Path:
 
 
 class ConsoleSender:
-    """Reminders for terminal chats: printed, buttons turned into numbered choices by the core."""
+    """Reminders for the terminal chat: printed under the name of the chat they are for."""
 
-    def __init__(self, core: CommandCore, stdout: TextIO, labels: dict[str, str]):
-        self.core = core
+    capabilities = CAPABILITIES
+
+    def __init__(self, stdout: TextIO, labels: dict[str, str]):
         self.stdout = stdout
         self.labels = labels
 
     async def send(self, out: Outbound) -> str:
-        out = self.core.present(out)
         self.stdout.write("\n" + C.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
         if out.title:
             self.stdout.write(f"【{out.title}】\n")
         self.stdout.write(out.text + "\n")
         self.stdout.flush()
+        return "console"
+
+
+class PrintSender:
+    """`nhacviec remind`'s terminal 'channel': prints what would reach a console chat."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, out: TextIO | None = None):
+        self.out = out
+
+    async def send(self, msg: Outbound) -> str:
+        out = self.out or sys.stdout
+        out.write(f"\n── {msg.channel}:{msg.chat_id} ──\n")
+        if msg.title:
+            out.write(f"【{msg.title}】\n")
+        out.write(msg.text + "\n")
+        for row in msg.buttons:
+            out.write("   " + "  ".join(f"[{b.label}]" for b in row) + "\n")
+        out.flush()
         return "console"
 
 

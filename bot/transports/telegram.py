@@ -7,22 +7,26 @@ not found) are reported through ``on_permanent_failure`` so the recipient can be
 
 from __future__ import annotations
 
+import asyncio
 import html
+import inspect
 import logging
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
+from urllib.parse import urlparse
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
+                          MessageHandler, filters)
 from telegram.request import BaseRequest
 
 from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
 from bot.domain.texts import chat as T
-from bot.ports import Inbound, Outbound, TransportError
+from bot.ports import Capabilities, Inbound, Outbound, TransportError
 from bot.transports.text import split_text, utf16_len
 
 log = logging.getLogger(__name__)
@@ -33,7 +37,10 @@ DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 PERMANENT_BAD_REQUESTS = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send",
                           "group chat was upgraded", "not enough rights", "peer_id_invalid")
 
+CAPABILITIES = Capabilities(buttons=True, files=True, max_length=MESSAGE_LIMIT)
+
 FailureHook = Callable[[str, str, str], Awaitable[None] | None]
+MovedHook = Callable[[str, str], Awaitable[object] | object]   # (old chat id, new chat id)
 
 
 UPDATES = ["message", "edited_message", "callback_query"]
@@ -41,8 +48,6 @@ UPDATES = ["message", "edited_message", "callback_query"]
 
 def webhook_options(url: str, secret: str, listen: str, port: int) -> dict:
     """Arguments for Application.run_webhook / Updater.start_webhook: Telegram must send ``secret``."""
-    from urllib.parse import urlparse
-
     if not secret:
         raise ValueError("webhook mode needs a secret token")
     return {"listen": listen, "port": port, "url_path": urlparse(url).path.lstrip("/"), "webhook_url": url,
@@ -68,13 +73,38 @@ def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
 
 
-class TelegramSender:
-    """Sends one Outbound (split and escaped) and maps Telegram's failures to TransportError."""
+async def _call(hook, *args):
+    result = hook(*args)
+    if inspect.isawaitable(result):
+        await result
 
-    def __init__(self, bot):
+
+class TelegramSender:
+    """Sends one Outbound (split and escaped) and maps Telegram's failures to TransportError.
+
+    A group upgraded to a supergroup answers ``ChatMigrated``: ``on_moved(old, new)`` is told (the
+    channel moves the recipient) and the message is sent once more to the new chat."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(self, bot, *, on_moved: MovedHook | None = None):
         self.bot = bot
+        self.on_moved = on_moved
 
     async def send(self, out: Outbound) -> str:
+        try:
+            return await self._send(out)
+        except ChatMigrated as e:
+            new_id = str(e.new_chat_id)
+            log.info("chat %s became %s (a supergroup): moving it", out.chat_id, new_id)
+            if self.on_moved is not None:
+                await _call(self.on_moved, out.chat_id, new_id)
+            try:
+                return await self._send(replace(out, chat_id=new_id))
+            except ChatMigrated as again:
+                raise TransportError(again.message, permanent=True, recipient_gone=True) from None
+
+    async def _send(self, out: Outbound) -> str:
         ref = ""
         try:
             if out.text or out.title:
@@ -90,6 +120,8 @@ class TelegramSender:
                     msg = await self.bot.send_document(chat_id=int(out.chat_id), document=a.data, filename=a.filename,
                                                        caption=a.caption[:1024])
                 ref = str(getattr(msg, "message_id", ""))
+        except ChatMigrated:
+            raise
         except RetryAfter as e:
             raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e)) from None
         except TelegramError as e:
@@ -101,13 +133,38 @@ class TelegramSender:
         return ref
 
 
-@asynccontextmanager
-async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None):
-    """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
-    from telegram import Bot
+class StartFailed(Exception):
+    """Telegram refused the token or could not be reached at start-up (the token is never in ``detail``)."""
 
+    def __init__(self, *, token_refused: bool, detail: str = ""):
+        super().__init__(detail or "token refused")
+        self.token_refused, self.detail = token_refused, detail
+
+
+async def _guarded(starting: Awaitable[Any]) -> None:
+    """getMe at start-up: failures become StartFailed, never a traceback carrying the token in its URL."""
+    try:
+        await starting
+    except InvalidToken:
+        raise StartFailed(token_refused=True) from None
+    except TelegramError as e:
+        raise StartFailed(token_refused=False, detail=type(e).__name__) from None
+
+
+async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
+                      on_moved: MovedHook | None = None) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
+    """A TelegramSender on a Bot of its own (send-only), and how to close it."""
+    bot = Bot(token, base_url=base_url)
+    await _guarded(bot.initialize())
+    return TelegramSender(bot, on_moved=on_moved), bot.shutdown
+
+
+@asynccontextmanager
+async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None, *,
+                          on_moved: MovedHook | None = None):
+    """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
     async with Bot(token, base_url=base_url, request=request) as bot:
-        yield TelegramSender(bot)
+        yield TelegramSender(bot, on_moved=on_moved)
 
 
 def _seconds(e: RetryAfter) -> float:
@@ -117,14 +174,42 @@ def _seconds(e: RetryAfter) -> float:
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
 
 
+CONCURRENT_UPDATES = 16   # chats served at once (each update's core call takes a worker thread)
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Updates of different chats run concurrently (a slow /baocao never holds up another chat's /help);
+    one chat's updates run one after another, in the order they came."""
+
+    def __init__(self, max_concurrent_updates: int = CONCURRENT_UPDATES):
+        super().__init__(max_concurrent_updates)
+        self._chats: dict[int, asyncio.Lock] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else 0
+        async with self._chats.setdefault(chat, asyncio.Lock()):
+            await coroutine
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        self._chats.clear()
+
+
 class TelegramTransport:
+    """Updates in, replies out. The synchronous command core runs in a worker thread, so a slow
+    command (a chart, a workbook) never stalls the other chats, Zalo or the scheduler."""
+
     def __init__(self, core: CommandCore, *, on_permanent_failure: FailureHook | None = None,
                  on_start: Callable[[], list[str]] | None = None,
-                 after_start: Callable[[Application], Awaitable[None]] | None = None):
+                 after_start: Callable[[Application], Awaitable[None]] | None = None,
+                 on_moved: MovedHook | None = None):
         self.core = core
         self.on_permanent_failure = on_permanent_failure
         self.on_start = on_start
         self.after_start = after_start
+        self.on_moved = on_moved
         self.application: Application | None = None
 
     def build(self, token: str, *, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None,
@@ -134,20 +219,42 @@ class TelegramTransport:
             builder = builder.request(request)
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
-        app = builder.post_init(self._post_init).build()
+        builder = builder.concurrent_updates(PerChatUpdates()).job_queue(None)   # our scheduler: APScheduler, once
+        app = builder.post_init(self.ready).build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGES, self._on_message))
         app.add_handler(CallbackQueryHandler(self._on_button))
         app.add_error_handler(self._on_error)
         self.application = app
         return app
 
-    async def _post_init(self, app: Application) -> None:
+    async def start(self, app: Application, *, webhook: dict | None = None) -> None:
+        """PTB's manual lifecycle: initialize, announce ourselves, receive (long polling, or the webhook
+        given as ``webhook_options(...)``), then start processing updates."""
+        await _guarded(app.initialize())
+        await self.ready(app)
+        if webhook:
+            await app.updater.start_webhook(**webhook)
+        else:
+            await app.updater.start_polling(allowed_updates=UPDATES)
+        await app.start()
+
+    @staticmethod
+    async def stop(app: Application) -> None:
+        """No new updates; the handlers in flight finish; connections close."""
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def ready(self, app: Application) -> None:
+        """After ``initialize()``: learn our username, publish the command menu, start what waits on us."""
         me = app.bot.username
         self.core.config = replace(self.core.config, bot_username=me or "")
         commands = [BotCommand(MENU_WORD[name], T.MENU[name]) for name in MENU]
         await app.bot.set_my_commands(commands)
         if self.on_start:
-            missing = self.on_start()
+            missing = await asyncio.to_thread(self.on_start)
             if missing:
                 log.info("%d agencies have no registered officer yet: %s", len(missing), ", ".join(missing))
         if self.after_start:
@@ -162,7 +269,7 @@ class TelegramTransport:
         inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), text=msg.text or msg.caption or "",
                           sender=user.full_name if user else (chat.title or ""),
                           group=chat.type in ("group", "supergroup"), edited=update.edited_message is not None)
-        await self.deliver(context.bot, self.core.handle(inbound))
+        await self.deliver(context.bot, await asyncio.to_thread(self.core.handle, inbound))
 
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -173,10 +280,10 @@ class TelegramTransport:
         inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), callback=query.data or "",
                           sender=query.from_user.full_name if query.from_user else "",
                           group=chat.type in ("group", "supergroup"))
-        await self.deliver(context.bot, self.core.handle(inbound))
+        await self.deliver(context.bot, await asyncio.to_thread(self.core.handle, inbound))
 
     async def deliver(self, bot, outs: list[Outbound]) -> None:
-        sender = TelegramSender(bot)
+        sender = TelegramSender(bot, on_moved=self.on_moved)
         for out in outs:
             try:
                 await sender.send(out)
@@ -185,9 +292,7 @@ class TelegramTransport:
                     raise
                 log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)
                 if self.on_permanent_failure:
-                    result = self.on_permanent_failure(CHANNEL, out.chat_id, str(e))
-                    if result is not None:
-                        await result
+                    await _call(self.on_permanent_failure, CHANNEL, out.chat_id, str(e))
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("error while handling an update", exc_info=context.error)

@@ -1,9 +1,10 @@
 """Zalo: the same command core on the Zalo Bot Platform, by long polling or by webhook.
 
 Zalo has no buttons and no command menu: commands arrive as plain text (with or without the slash),
-buttons become numbered choices kept in the database, texts are plain and split at 2,000 UTF-16 units.
-Updates are deduplicated by message_id in the database (polling replays consumed updates), the bot's
-own messages echoed back are ignored, and anything but text gets a short polite notice.
+texts are plain and split at 2,000 UTF-16 units (the core and delivery turn buttons into numbered
+choices, reading ``capabilities``). Updates are deduplicated by message_id through the ``seen``/``mark``
+hooks (polling replays consumed updates), the bot's own messages echoed back are ignored, and anything
+but text gets a short polite notice. The synchronous command core runs in a worker thread.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Awaitable, Callable
 
 from bot.core import CommandCore
 from bot.domain.texts import chat as T
-from bot.ports import Inbound, Outbound, TransportError
+from bot.ports import Capabilities, Inbound, Outbound, TransportError
 from bot.transports.text import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "zalo"
 TEXT_LIMIT = 2000
 MIN_POLL_INTERVAL = 1.0
+CAPABILITIES = Capabilities(buttons=False, files=False, max_length=TEXT_LIMIT)
 
 SeenHook = Callable[[str], bool]          # message_id → already handled?
 MarkHook = Callable[[str], None]          # message_id handled
@@ -35,18 +37,16 @@ class WebhookSetError(RuntimeError):
 
 
 class ZaloSender:
-    """Sends one Outbound as plain text chunks; numbered choices replace buttons."""
+    """Sends one Outbound as plain text chunks (wire code only). ``on_message`` is told of every
+    message that left, so the channel can count them against the monthly quota."""
 
-    def __init__(self, client: ZaloClient, core: CommandCore, *, on_sent: Callable[[int], None] | None = None,
-                 exhausted: Callable[[], bool] | None = None):
-        self.client, self.core = client, core
-        self.on_sent = on_sent or (lambda n: None)
-        self.exhausted = exhausted or (lambda: False)
+    capabilities = CAPABILITIES
+
+    def __init__(self, client: ZaloClient, *, on_message: Callable[[], None] | None = None):
+        self.client = client
+        self.on_message = on_message or (lambda: None)
 
     async def send(self, out: Outbound) -> str:
-        if self.exhausted():
-            raise TransportError("Zalo: monthly quota used up", permanent=True, quota=True)
-        out = self.core.present(out)
         text = f"{out.title}\n{out.text}" if out.title else out.text
         if out.attachment is not None:
             text = (text + "\n\n" if text else "") + T.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
@@ -56,7 +56,7 @@ class ZaloSender:
                 if chunk.strip():
                     result = await self.client.send_message(out.chat_id, chunk)
                     ref = str((result or {}).get("message_id", ""))
-                    self.on_sent(1)
+                    self.on_message()
         except ZaloError as e:
             if e.quota_exceeded:
                 raise TransportError(str(e), permanent=True, quota=True) from None
@@ -69,11 +69,14 @@ class ZaloSender:
 
 class ZaloTransport:
     def __init__(self, core: CommandCore, client: ZaloClient, *, seen: SeenHook, mark: MarkHook,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None, chat_prefix: str = ""):
         self.core, self.client = core, client
-        self.sender = ZaloSender(client, core)
+        self.chat_prefix = chat_prefix   # several bots: "<bot id>/" before the chat ids of all but the first
+        self.sender = sender or ZaloSender(client)
         self.seen, self.mark, self.sleep = seen, mark, sleep
         self.bot_id: str | None = None
+        self._inflight: set[str] = set()   # being handled now: a replay arriving meanwhile is dropped
+        self._chats: dict[str, asyncio.Lock] = {}   # per chat (a lock per linked chat at most)
 
     async def start(self) -> None:
         me = await self.client.get_me()
@@ -85,24 +88,37 @@ class ZaloTransport:
             update = update.get("result") or {}   # the documented wrapped shape
         message = (update or {}).get("message") or {}
         message_id = str(message.get("message_id") or "")
-        if not message_id or self.seen(message_id):
+        if not message_id or message_id in self._inflight:
             return
+        self._inflight.add(message_id)
+        raw_chat = (message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or ""
+        chat = self.chat_prefix + str(raw_chat)
+        lock = self._chats.setdefault(chat, asyncio.Lock())   # one chat's messages in arrival order
+        try:
+            async with lock:
+                if not await asyncio.to_thread(self.seen, message_id):
+                    await self._handle_message(update, message, message_id)
+        finally:
+            self._inflight.discard(message_id)
+
+    async def _handle_message(self, update: dict, message: dict, message_id: str) -> None:
         sender = message.get("from") or {}
         chat = message.get("chat") or {}
-        chat_id = str(chat.get("id") or sender.get("id") or "")
-        if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not chat_id:
-            self.mark(message_id)   # our own message echoed back
+        raw = str(chat.get("id") or sender.get("id") or "")
+        chat_id = self.chat_prefix + raw
+        if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not raw:
+            await asyncio.to_thread(self.mark, message_id)   # our own message echoed back
             return
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
         if update.get("event_name") != "message.text.received" or not message.get("text"):
             if not group:
                 await self._send_all([Outbound(CHANNEL, chat_id, T.ZALO_UNSUPPORTED)])
-            self.mark(message_id)
+            await asyncio.to_thread(self.mark, message_id)
             return
         inbound = Inbound(channel=CHANNEL, chat_id=chat_id, text=str(message["text"]),
                           sender=str(sender.get("display_name") or ""), group=group, bare=True, buttons=False)
-        outs = self.core.handle(inbound)
-        self.mark(message_id)        # handled: a replay changes nothing, even if a reply fails below
+        outs = await asyncio.to_thread(self.core.handle, inbound)
+        await asyncio.to_thread(self.mark, message_id)   # handled: a replay changes nothing, even if a reply fails
         await self._send_all(outs)
 
     async def _send_all(self, outs: list[Outbound]) -> None:
@@ -155,7 +171,11 @@ class ZaloTransport:
     # --- webhook -------------------------------------------------------------------------------------
     def webhook_app(self, path: str, secret: str):
         """A tornado application answering Zalo's POSTs on ``path``: secret checked, 200 at once."""
-        import tornado.web
+        return webhook_server([(path, self)], secret)
+
+    def webhook_handler(self, secret: str):
+        """The tornado handler class for this bot's webhook."""
+        import tornado.web   # only the webhook mode needs the web server
 
         transport = self
 
@@ -178,4 +198,12 @@ class ZaloTransport:
                 self.finish()
                 await transport.handle_update(update)
 
-        return tornado.web.Application([(path if path.startswith("/") else "/" + path, Hook)])
+        return Hook
+
+
+def webhook_server(routes: list[tuple[str, "ZaloTransport"]], secret: str):
+    """One tornado application for several bots' webhooks, each on its own path."""
+    import tornado.web   # only the webhook mode needs the web server
+
+    return tornado.web.Application([(path if path.startswith("/") else "/" + path, t.webhook_handler(secret))
+                                    for path, t in routes])

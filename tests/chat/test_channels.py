@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from bot.cli.run_zalo import count_sent, quota_exhausted
+from bot.channels.zalo import CountedSender, ZaloQuota
 from bot.core import CommandCore
-from bot.ports import FixedClock, Inbound
+from bot.ports import FixedClock, Inbound, Outbound, TransportError
 from bot.transports.zalo import CHANNEL as ZALO
-from bot.transports.zalo import ZaloSender
 from bot.transports.zalo_client import ZaloClient
 from jobs.sweep import run_sweep
 from storage import registry, work
+from storage.store import SqlStore
 from storage.models import RecipientRow, ReminderRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, RecordingSender, at, link, make_deps
@@ -31,7 +31,7 @@ class Setup:
         self.engine = engine
         self.emu = ZaloEmulator(quota=quota, echo_own_sends=False)
         self.lan_zalo = self.emu.add_user("Lan")
-        self.core = CommandCore(engine, FixedClock(at(DAY)), ZONE)
+        self.core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE)
         self.client = ZaloClient(TOKEN, "http://zalo.test", transport=self.emu.transport())
         self.telegram = RecordingSender()
         code = "one-invite-two-channels"
@@ -46,7 +46,8 @@ class Setup:
 
     async def sweep(self, day=DAY):
         deps = make_deps(self.engine, FixedClock(at(day)), self.telegram)
-        deps.senders[ZALO] = ZaloSender(self.client, self.core)
+        quota = ZaloQuota(SqlStore(self.engine), FixedClock(at(day)), 3000)
+        deps.senders[ZALO] = CountedSender(self.client, quota)
         return await run_sweep(deps)
 
 
@@ -101,29 +102,41 @@ async def test_zalo_only_officer_unreachable_when_quota_is_gone(engine):
 
 
 def test_monthly_counter_warns_at_80_percent_once(engine):
-    class Quota:
-        zalo_monthly_quota = 10
-
     link(engine, "999", "vp-ubnd-tinh", "coordinator")
-    clock = FixedClock(at(DAY))
+    quota = ZaloQuota(SqlStore(engine), FixedClock(at(DAY)), 10)
     for _ in range(7):
-        count_sent(engine, clock, Quota, 1)
+        quota.count(1)
     with Session(engine) as s:
         assert s.execute(select(ReminderRow).where(ReminderRow.kind == "quota_warning")).first() is None
-    count_sent(engine, clock, Quota, 1)
-    count_sent(engine, clock, Quota, 1)
+    quota.count(1)
+    quota.count(1)
     with Session(engine) as s:
         warnings = s.execute(select(ReminderRow).where(ReminderRow.kind == "quota_warning")).scalars().all()
     assert len(warnings) == 1 and warnings[0].slot == "8/10 (2023-05)"
-    assert not quota_exhausted(engine, clock)
-    count_sent(engine, clock, Quota, 1)
-    assert quota_exhausted(engine, clock)
+    assert not quota.exhausted()
+    quota.count(1)
+    assert quota.exhausted()
+
+
+async def test_sent_messages_are_counted_and_an_exhausted_month_refuses_at_once(engine):
+    s = Setup(engine)
+    quota = ZaloQuota(SqlStore(engine), FixedClock(at(DAY)), 2)
+    sender = CountedSender(s.client, quota)
+    assert sender.capabilities.buttons is False and sender.capabilities.max_length == 2000
+    await sender.send(Outbound(ZALO, s.lan_zalo, "một"))
+    assert SqlStore(engine).channel_usage(channel=ZALO, month="2023-05") == (1, False)
+    await sender.send(Outbound(ZALO, s.lan_zalo, "hai"))
+    assert quota.exhausted()
+    with pytest.raises(TransportError) as e:
+        await sender.send(Outbound(ZALO, s.lan_zalo, "ba"))
+    assert e.value.quota and s.emu.texts(s.lan_zalo) == ["một", "hai"]
+    await s.client.close()
 
 
 def test_setting_prefers_zalo_when_both_are_linked(engine):
     from bot.core import CoreConfig
 
-    core = CommandCore(engine, FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
+    core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
     with Session(engine) as s:
         registry.create_invite(s, code="pref-code-zalo-1", agency_id=work.agency_ids(s)["so-y-te"], role="officer",
                                now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
@@ -133,3 +146,24 @@ def test_setting_prefers_zalo_when_both_are_linked(engine):
     with Session(engine) as s:
         rows = s.execute(select(RecipientRow.channel, RecipientRow.preferred).order_by(RecipientRow.id)).all()
     assert rows == [("telegram", False), (ZALO, True)]
+
+
+async def test_a_group_upgraded_to_a_supergroup_gets_its_reminder_once_at_the_new_id(engine):
+    from telegram import Bot
+
+    from bot.channels.telegram import chat_moved
+    from bot.transports.telegram import TelegramSender
+    from tests.telegram_fake import TOKEN, FakeBotAPI
+
+    link(engine, "-42", "so-tu-phap", name="Nhóm Sở Tư pháp")
+    fake = FakeBotAPI()
+    fake.errors["-42"] = {"ok": False, "error_code": 400, "parameters": {"migrate_to_chat_id": -1004242},
+                          "description": "Bad Request: group chat was upgraded to a supergroup chat"}
+    async with Bot(TOKEN, request=fake.request()) as bot:
+        sender = TelegramSender(bot, on_moved=chat_moved(SqlStore(engine)))
+        report = await run_sweep(make_deps(engine, FixedClock(at(DAY)), sender))
+    assert report.delivery.messages == 1 and report.delivery.retrying == 0 and report.delivery.failed == 0
+    assert [str(p["chat_id"]) for p in fake.sent()] == ["-42", "-1004242"]      # tried once, resent once
+    with Session(engine) as s:
+        chats = s.execute(select(RecipientRow.chat_id, RecipientRow.active)).all()
+    assert chats == [("-1004242", True)]

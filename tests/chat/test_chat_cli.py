@@ -97,3 +97,43 @@ def test_run_on_a_fresh_directory_sets_everything_up(tmp_path, monkeypatch, caps
     out = capsys.readouterr().out
     assert "60 mục" in out and "Anh/chị là ai?" in out
     assert (tmp_path / "data" / "nhacviec.db").exists()
+
+
+def test_unreachable_telegram_is_one_line_without_the_token(cli, monkeypatch):
+    token = "4242:UNREACHABLE-secret-token"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+    monkeypatch.setenv("TELEGRAM_BASE_URL", "http://127.0.0.1:9/bot")      # nothing listens on the discard port
+    code, out, err = cli("--today", "22/5/2023", "remind")
+    assert code == 2 and "Không kết nối được tới Telegram" in err
+    assert token not in out + err and "Traceback" not in err
+
+
+def test_fallback_order_and_channels_come_from_the_registry(monkeypatch):
+    from bot.channels import registry
+    from config.settings import load_settings
+
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKEN", "z-secret-123")
+    monkeypatch.setenv("FALLBACK_ORDER", "zalo, telegram")
+    settings = load_settings()
+    assert settings.fallback_channels == ("zalo", "telegram")
+    assert [c.name for c in registry.configured(settings)] == ["zalo", "console"]
+    assert registry.secrets(settings) == ["z-secret-123"]
+    caps = {c.name: c.capabilities for c in registry.CHANNELS}
+    assert (caps["telegram"].buttons, caps["telegram"].files, caps["telegram"].max_length) == (True, True, 4096)
+    assert (caps["zalo"].buttons, caps["zalo"].files, caps["zalo"].max_length) == (False, False, 2000)
+    assert caps["console"].buttons is False
+
+
+def test_status_and_invite_with_several_zalo_bots(cli, monkeypatch):
+    monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKENS", "111:secret-a,222:secret-b")
+    code, out, _ = cli("--today", "25/5/2023", "status", "--json")
+    bots = json.loads(out)["channels"]["zalo"]["bots"]
+    assert code == 0 and [(b["bot"], b["users"], b["messages"]) for b in bots] == [
+        ("bot Zalo số 1", 0, 0), ("bot Zalo số 2", 0, 0)]
+    code, out, _ = cli("--today", "25/5/2023", "status")
+    assert "bot Zalo số 2: 0/50 người dùng, 0/3000 tin nhắn tháng này" in out
+    code, out, err = cli("invite", "so tu phap")
+    assert code == 0 and "Zalo: nhắn cho bot Zalo số 1 (còn 50 chỗ)." in out
+    assert "secret-a" not in out + err and "secret-b" not in out + err

@@ -95,7 +95,22 @@ async def test_flood_is_answered_or_throttled_and_nothing_recorded_twice(bot):
     throttled = [r for r in replies if "gửi nhiều lệnh quá nhanh" in r]
     assert len(handled) + len(throttled) == 50 and len(throttled) == 31 and len(handled) == 19
     assert bot.events("done") == 1
-    bot.clock.advance(timedelta(seconds=61))
+    bot.elapse(61)
+    await bot.send(message(OFFICER, "/viec"))
+    assert "Việc còn phải làm" in bot.fake.texts(OFFICER)[-1]
+
+
+async def test_flood_control_counts_real_time_not_the_business_clock(bot):
+    """Under --today the business clock stands still: a minute of real time still unlocks the chat,
+    and moving the business clock alone does not."""
+    await register(bot, OFFICER, "so-tu-phap")
+    for _ in range(25):
+        await bot.send(message(OFFICER, "/huongdan"))
+    assert "gửi nhiều lệnh quá nhanh" in bot.fake.texts(OFFICER)[-1]
+    bot.clock.advance(timedelta(days=1))
+    await bot.send(message(OFFICER, "/viec"))
+    assert "gửi nhiều lệnh quá nhanh" in bot.fake.texts(OFFICER)[-1]
+    bot.elapse(61)
     await bot.send(message(OFFICER, "/viec"))
     assert "Việc còn phải làm" in bot.fake.texts(OFFICER)[-1]
 

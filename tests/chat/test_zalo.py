@@ -11,12 +11,14 @@ import httpx
 import pytest
 from sqlmodel import Session
 
+from bot.channels.zalo import seen_hooks
 from bot.core import CommandCore
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.zalo import CHANNEL, WebhookSetError, ZaloSender, ZaloTransport
 from bot.transports.zalo_client import ZaloClient, ZaloError
 from jobs.sweep import run_sweep
 from storage import registry, work
+from storage.store import SqlStore
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, make_deps
 from tests.zalo_emulator import TOKEN, ZaloEmulator
@@ -32,17 +34,9 @@ def engine(sqlite_url, plan, directory):
 
 
 def _transport(engine, emu: ZaloEmulator, clock=None):
-    core = CommandCore(engine, clock or FixedClock(JULY), ZONE)
+    core = CommandCore(SqlStore(engine), clock or FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-
-    def seen(message_id: str) -> bool:
-        with Session(engine) as s:
-            return registry.seen(s, channel=CHANNEL, message_id=message_id)
-
-    def mark(message_id: str) -> None:
-        with Session(engine) as s:
-            registry.mark_seen(s, channel=CHANNEL, message_id=message_id, now=JULY)
-            s.commit()
+    seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))     # dedupe through the store
 
     async def no_sleep(_):
         return None
@@ -152,7 +146,7 @@ async def test_webhook_round_trip_secret_and_probe(engine):
 async def test_long_reply_split_in_two_at_utf16_limit(engine):
     emu = ZaloEmulator()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    sender = ZaloSender(client, CommandCore(engine, FixedClock(JULY), ZONE))
+    sender = ZaloSender(client)
     chat = emu.add_user("Lan")
     text = "\n".join(f"Dòng {i}: nhắc việc 😀 {'x' * 40}" for i in range(50))   # about 2,500 characters
     await sender.send(Outbound(CHANNEL, chat, text))
@@ -166,7 +160,7 @@ async def test_errors_are_classified(engine):
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport(), timeout=0.5)
-    sender = ZaloSender(client, CommandCore(engine, FixedClock(JULY), ZONE))
+    sender = ZaloSender(client)
     for kind in ("http_500_html", "http_502", "hang", "http_429"):
         emu.fail_next("sendMessage", kind)
         with pytest.raises(TransportError) as e:
@@ -197,10 +191,9 @@ async def test_429_then_success_by_the_retry_job(engine):
                            role="officer", display_name="Lan", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(JULY), ZONE)
     emu.fail_next("sendMessage", "http_429")      # a rate limit, not the monthly quota: back off, then retry
     deps = make_deps(engine, FixedClock(at(D(2023, 5, 22))), None)
-    deps.senders = {CHANNEL: ZaloSender(client, core)}
+    deps.senders = {CHANNEL: ZaloSender(client)}
     first = await run_sweep(deps)
     assert first.delivery.retrying == 1 and emu.texts(lan) == []
     deps.clock = FixedClock(at(D(2023, 5, 22)) + timedelta(minutes=1))
@@ -217,9 +210,9 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
                            role="officer", display_name="Minh", now=JULY)
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    core = CommandCore(engine, FixedClock(at(D(2023, 6, 1))), ZONE)
+    core = CommandCore(SqlStore(engine), FixedClock(at(D(2023, 6, 1))), ZONE)
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), None)
-    deps.senders = {CHANNEL: ZaloSender(client, core)}
+    deps.senders = {CHANNEL: ZaloSender(client)}
     await run_sweep(deps)
     texts = emu.texts(minh)
     assert len(texts) == 1
@@ -238,9 +231,63 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
 def test_seen_messages_are_kept_a_week(engine):
     from datetime import timedelta
 
-    with Session(engine) as s:
-        assert registry.mark_seen(s, channel=CHANNEL, message_id="old", now=JULY)
-        assert not registry.mark_seen(s, channel=CHANNEL, message_id="old", now=JULY)
-        assert registry.mark_seen(s, channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
-        assert not registry.seen(s, channel=CHANNEL, message_id="old")
-        assert registry.seen(s, channel=CHANNEL, message_id="new")
+    store = SqlStore(engine)
+    assert store.mark_inbound_seen(channel=CHANNEL, message_id="old", now=JULY)
+    assert not store.mark_inbound_seen(channel=CHANNEL, message_id="old", now=JULY)
+    assert store.mark_inbound_seen(channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
+    assert not store.inbound_seen(channel=CHANNEL, message_id="old")
+    assert store.inbound_seen(channel=CHANNEL, message_id="new")
+
+
+async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine, monkeypatch):
+    """ZALO_BOT_TOKENS: each bot polls on its own, its chats are told apart by a prefix, replies and
+    reminders go back through the bot that knows the chat, messages are counted per bot, and an invite
+    names the bot with room left."""
+    from bot.channels.base import ChannelContext
+    from bot.channels.zalo import ZaloChannel, bots_status
+    from config.settings import load_settings
+
+    a, b = "111", "222"
+    emus = {a: ZaloEmulator(token=f"{a}:bot-A-secret", echo_own_sends=False),
+            b: ZaloEmulator(token=f"{b}:bot-B-secret", echo_own_sends=False)}
+    monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ZALO_BOT_TOKENS", f"{a}:bot-A-secret, {b}:bot-B-secret")
+    monkeypatch.setenv("ZALO_BOT_NAMES", "Nhắc việc HD 1,Nhắc việc HD 2")
+    monkeypatch.setenv("ZALO_USERS_PER_BOT", "1")
+    settings = load_settings()
+    store, clock = SqlStore(engine), FixedClock(JULY)
+    ctx = ChannelContext(settings=settings, store=store, clock=clock, zone=ZONE,
+                         core=CommandCore(SqlStore(engine), clock, ZONE))
+    channel = ZaloChannel()
+    assert channel.secrets(settings) == [f"{a}:bot-A-secret", f"{b}:bot-B-secret"]
+    clients = [ZaloClient(e.token, "http://zalo.test", transport=e.transport()) for e in emus.values()]
+    lan, minh = emus[a].add_user("Lan"), emus[b].add_user("Minh")
+    running = await channel.start(ctx, listen=True, clients=clients)
+    try:
+        emus[a].inject_text(lan, f"start {_invite(engine, 'so-tu-phap', 'invite-bot-a-0001')}")
+        for _ in range(500):
+            if emus[a].texts(lan):
+                break
+            await asyncio.sleep(0.01)
+        assert "Xin chào Sở Tư pháp" in emus[a].texts(lan)[0]
+        assert channel.invite_hint(ctx) == "  Zalo: nhắn cho Nhắc việc HD 2 (còn 1 chỗ)."
+        start_b = emus[b].inject_text(minh, f"start {_invite(engine, 'so-noi-vu', 'invite-bot-b-0002')}")
+        for _ in range(500):
+            if emus[b].texts(minh):
+                break
+            await asyncio.sleep(0.01)
+        assert "Xin chào Sở Nội vụ" in emus[b].texts(minh)[0] and emus[a].texts(minh) == []
+        assert "đều đã đủ 1 người dùng" in channel.invite_hint(ctx)
+        with Session(engine) as s:
+            chats = sorted(r.chat_id for r, _ in registry.all_recipients(s))
+        assert chats == sorted([lan, f"{b}/{minh}"])
+        start_id = start_b["message"]["message_id"]                      # deduped under bot B's own key
+        assert store.inbound_seen(channel=f"zalo:{b}", message_id=start_id)
+        assert not store.inbound_seen(channel="zalo", message_id=start_id)
+        await running.sender.send(Outbound(CHANNEL, f"{b}/{minh}", "nhắc việc qua bot 2"))
+        assert emus[b].texts(minh)[-1] == "nhắc việc qua bot 2"
+        status = {x["bot"]: (x["users"], x["messages"]) for x in bots_status(ctx)}
+        assert status == {"Nhắc việc HD 1": (1, 1), "Nhắc việc HD 2": (1, 2)}
+        assert len(emus[b].texts(minh)) == 2                              # replays were not answered again
+    finally:
+        await running.stop()

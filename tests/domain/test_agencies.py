@@ -135,3 +135,156 @@ def test_ambiguous_lookup_lists_candidates(directory):
 def test_lookup_of_nothing(directory):
     assert directory.lookup("   ").agency is None
     assert directory.lookup("xyzzy qwerty").candidates == ()
+
+
+# ---- the rules of resolution, on a small post-2025 directory ---------------------------------
+from bot.domain.agencies import UNKNOWN, VAGUE, canonical_key  # noqa: E402
+from bot.domain.directory_build import build_directory  # noqa: E402
+
+POST_2025 = build_directory({
+    "province": "Cao Bằng",
+    "agencies": [
+        {"key": "vp", "name": "Văn phòng UBND tỉnh", "kind": "province_office"},
+        {"key": "ubnd", "name": "UBND tỉnh", "kind": "other"},
+        {"key": "hdnd", "name": "HĐND tỉnh", "kind": "other"},
+        {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department"},
+        {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department"},
+        {"key": "vhttdl", "name": "Sở Văn hóa, Thể thao và Du lịch", "kind": "department"},
+        {"key": "tp", "name": "Sở Tư pháp", "kind": "department"},
+        {"key": "noivu", "name": "Sở Nội vụ", "kind": "department"},
+        {"key": "ttpvhcc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "kind": "other"},
+        {"key": "bql", "name": "Ban Quản lý các khu công nghiệp tỉnh", "kind": "board"},
+        {"key": "ca", "name": "Công an tỉnh", "kind": "police"},
+        {"key": "thue", "name": "Thuế tỉnh Cao Bằng", "kind": "vertical"},
+        {"key": "mttq", "name": "Ủy ban MTTQ Việt Nam tỉnh", "kind": "mass_org"},
+        {"key": "x-thanh-cong", "name": "UBND xã Thành Công", "kind": "commune"},
+        {"key": "p-thuc-phan", "name": "UBND phường Thục Phán", "kind": "commune"},
+        {"key": "x-cam-giang", "name": "UBND xã Cẩm Giang", "kind": "commune"},
+        {"key": "x-cam-giang-2", "name": "UBND xã Cẩm Giàng", "kind": "commune"},
+        {"key": "tp-cao-bang", "name": "UBND thành phố Cao Bằng", "kind": "district"},
+    ],
+    "groups": [
+        {"key": "cac-so", "name": "Các sở, ban, ngành tỉnh", "member_kinds": ["department", "board"]},
+        {"key": "cap-xa", "name": "UBND cấp xã", "aliases": ["UBND các xã, phường, đặc khu", "cấp xã"],
+         "member_kinds": ["commune"]},
+        {"key": "cap-huyen", "name": "UBND cấp huyện", "aliases": ["cấp huyện"], "member_kinds": ["district"]},
+    ],
+})
+
+
+def _res(cell):
+    r = POST_2025.resolve(cell)
+    return list(r.agencies), list(r.groups), [(u.text, u.reason) for u in r.unresolved]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("UBND tỉnh", "Uỷ ban Nhân dân Tỉnh"), ("UBND tỉnh", "ubnd tinh"),
+    ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"), ("UBND thành phố Cao Bằng", "UBND TP. Cao Bằng"),
+    ("UBND thành phố Cao Bằng", "Ủy ban nhân dân TP Cao Bằng"),
+    ("Sở Khoa học và Công nghệ", "Sở KH&CN"), ("Sở Khoa học và Công nghệ", "Sở KHCN"),
+    ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"), ("Sở Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH, TT và DL"), ("Văn phòng UBND tỉnh", "VP UBND tỉnh"),
+    ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"), ("Văn phòng UBND tỉnh", "VPUBND tỉnh"),
+    ("Trung tâm Phục vụ hành chính công tỉnh", "TTPVHCC tỉnh"),
+    ("Trung tâm Phục vụ hành chính công tỉnh", "TT PVHCC tỉnh"),
+    ("Ban Quản lý các khu công nghiệp tỉnh", "BQL các KCN tỉnh"), ("Ủy ban MTTQ Việt Nam tỉnh", "UBMTTQ Việt Nam tỉnh"),
+])
+def test_equivalent_spellings_need_no_alias(a, b):
+    assert canonical_key(a) == canonical_key(b)
+    assert _res(a)[0] == _res(b)[0] and len(_res(b)[0]) == 1 and _res(b)[2] == []
+
+
+def test_lookup_uses_the_equivalences():
+    assert POST_2025.lookup("Sở KH&CN").agency.key == "khcn"
+    assert POST_2025.lookup("Ủy ban nhân dân tỉnh").agency.key == "ubnd"
+
+
+def test_vague_tail_is_reported_not_dropped():
+    assert _res("Sở Tư pháp và cơ quan, địa phương liên quan") == (
+        ["tp"], [], [("cơ quan, địa phương liên quan", VAGUE)])
+
+
+@pytest.mark.parametrize("cell", ["các cơ quan có liên quan", "tổ chức, cá nhân có liên quan", "các đơn vị liên quan",
+                                  "Các cơ quan, đơn vị", "các cơ quan khác"])
+def test_vague_phrases_are_flagged_not_expanded(cell):
+    assert _res(cell) == ([], [], [(cell, VAGUE)])
+
+
+def test_unknown_words_come_back_whole():
+    assert _res("Sở Tư pháp, Sở Du lịch; Chi cục Kiểm lâm") == (
+        ["tp"], [], [("Sở Du lịch", UNKNOWN), ("Chi cục Kiểm lâm", UNKNOWN)])
+
+
+def test_qualifiers_are_not_unknown():
+    assert _res("Sở Tư pháp tỉnh Cao Bằng; UBND cấp xã có liên quan") == (["tp"], ["cap-xa"], [])
+
+
+def test_lead_and_coordinating_in_one_cell():
+    r = POST_2025.resolve("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp và các đơn vị liên quan")
+    assert r.agencies == ("noivu",) and r.unresolved == ()
+    assert r.coordinating.agencies == ("tp",)
+    assert [(u.text, u.reason) for u in r.coordinating.unresolved] == [("các đơn vị liên quan", VAGUE)]
+
+
+@pytest.mark.parametrize("cell", ["Sở Nội vụ chủ trì; Sở Tư pháp phối hợp", "Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp",
+                                  "Sở Nội vụ phối hợp với Sở Tư pháp", "Sở Nội vụ (chủ trì), Sở Tư pháp",
+                                  "Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)"])
+def test_lead_and_coordinating_variants(cell):
+    r = POST_2025.resolve(cell)
+    assert r.agencies == ("noivu",) and r.coordinating.agencies == ("tp",) and not r.unresolved
+
+
+def test_a_cell_without_markers_has_no_coordinating_part():
+    assert POST_2025.resolve("Sở Nội vụ; Sở Tư pháp").coordinating is None
+    assert POST_2025.resolve("Sở Nội vụ chủ trì").coordinating is None
+
+
+def test_commune_level_group_and_commune_level_body():
+    assert _res("UBND cấp xã") == ([], ["cap-xa"], [])
+    assert _res("Ủy ban nhân dân các xã, phường, đặc khu") == ([], ["cap-xa"], [])
+    assert _res("UBND cấp huyện, cấp xã") == ([], ["cap-huyen", "cap-xa"], [])
+    assert _res("UBND cấp huyện và cấp xã") == ([], ["cap-huyen", "cap-xa"], [])
+    # "cấp xã" qualifying another body is not every commune's committee
+    assert _res("Công an cấp xã") == ([], [], [("Công an cấp xã", UNKNOWN)])
+    assert _res("Công an tỉnh; Công an cấp xã") == (["ca"], [], [("Công an cấp xã", UNKNOWN)])
+    assert _res("Cấp xã") == ([], [], [("Cấp xã", UNKNOWN)])  # which body of the commune? ask
+    assert POST_2025.expand(POST_2025.resolve("UBND các xã, phường, đặc khu")) == [
+        "x-thanh-cong", "p-thuc-phan", "x-cam-giang", "x-cam-giang-2"]
+
+
+def test_names_equal_without_accents_are_told_apart_by_accents():
+    assert _res("UBND xã Cẩm Giàng") == (["x-cam-giang-2"], [], [])
+    assert _res("Ủy ban nhân dân xã Cẩm Giang") == (["x-cam-giang"], [], [])
+    assert _res("UBND xa Cam Giang") == ([], [], [("UBND xa Cam Giang", UNKNOWN)])
+
+
+def test_new_kinds_load_and_group():
+    assert POST_2025.agencies["ca"].kind == "police" and POST_2025.agencies["mttq"].kind == "mass_org"
+    assert "bql" in POST_2025.members("cac-so") and "ca" not in POST_2025.members("cac-so")
+
+
+def test_successors_read_old_names_and_say_so():
+    d = build_directory({
+        "province": "Hải Phòng",
+        "agencies": [
+            {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department",
+             "replaces": ["Sở Thông tin và Truyền thông", "so-thong-tin-truyen-thong"]},
+            {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department",
+             "replaces": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"]},
+        ],
+    })
+    r = d.resolve("Sở TT&TT; Sở Tài nguyên và Môi trường; Sở Khoa học và Công nghệ")
+    assert r.agencies == ("khcn", "nnmt") and not r.unresolved
+    assert r.replaced == (("Sở TT&TT", "khcn"), ("Sở Tài nguyên và Môi trường", "nnmt"))
+    assert d.successor_of("so-thong-tin-truyen-thong") == "khcn"
+    assert d.successor_of("Sở NN&PTNT") == "nnmt"
+    assert d.successor_of("Sở Y tế") is None
+    assert d.resolve("Sở Khoa học và Công nghệ").replaced == ()
+
+
+def test_resolve_pair_moves_the_coordinators_named_in_the_lead_cell():
+    lead, coord = POST_2025.resolve_pair("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", "Công an tỉnh; Sở Tư pháp")
+    assert lead.agencies == ("noivu",) and lead.coordinating is None
+    assert coord.agencies == ("ca", "tp") and coord.coordinating is None
+    lead, coord = POST_2025.resolve_pair("Sở Nội vụ", "")
+    assert lead.agencies == ("noivu",) and coord == POST_2025.resolve("")

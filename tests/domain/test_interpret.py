@@ -48,3 +48,13 @@ def test_unknown_fragments_are_kept_with_their_cell(plan, directory):
     assert spec.lead_keys == ("vp-ubnd-tinh",)
     assert {(u.cell, u.text) for u in spec.unknown} == {(LEAD, "Ban Quản lý Sao Hỏa"),
                                                          (COORDINATING, "Hội Nông dân Mặt Trăng")}
+
+
+def test_lead_cell_naming_its_coordinators_splits_them(directory):
+    from bot.domain.interpret import interpret_item
+    from bot.domain.plan import Item
+
+    item = Item(code="1.I", type="task", section="I", section_title="", number=1, position=0, content="x",
+                lead_text="Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ", deadline_text="Quý II năm 2023")
+    spec = interpret_item(item, directory, 2023)
+    assert spec.lead_keys == ("so-tu-phap",) and "so-noi-vu" in spec.coordinating_keys

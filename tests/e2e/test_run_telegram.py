@@ -52,3 +52,4 @@ def test_run_polls_and_answers(tmp_path, monkeypatch, capsys):
     assert "Việc còn phải làm — Sở Tư pháp" in texts[2]
     assert "sweep 2023-07-10" in err   # the scheduler ran in the same process (a catch-up after 08:00)
     assert TOKEN not in err and "have no registered officer yet" in err
+    assert "stopped: scheduler and channels closed" in err and "Traceback" not in err   # Ctrl-C stops cleanly

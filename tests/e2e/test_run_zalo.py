@@ -84,3 +84,4 @@ def test_run_serves_telegram_and_zalo_in_one_process(tmp_path, monkeypatch):
     assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]
     assert any(m == "sendMessage" and "/xong 3.II" in p.get("text", "") for m, p in telegram.calls)
     assert "zalo polling started" in err and TOKEN not in err and "TG-token-value" not in err
+    assert "stopped: scheduler and channels closed" in err and "Traceback" not in err

@@ -30,16 +30,16 @@ def test_store_answers_in_domain_terms(engine):
     store = SqlStore(engine)
     store.upgrade_schema()
     with pytest.raises(NoPlan):
-        store.item_codes()
+        store.plan_codes()
     load_plan_files(store, DEFAULT_PLAN, DEFAULT_AGENCIES, now=NOW)
-    assert "3.II" in store.item_codes()
+    assert "3.II" in store.plan_codes()
     facts = store.coded_item(code="4.II")
     assert facts.type == "task" and facts.deadline.due is None
     dl = store.set_due(code="4.II", due=date(2023, 9, 1), actor="test", now=NOW)
     assert dl.due == date(2023, 9, 1) and store.coded_item(code="4.II").deadline.due == date(2023, 9, 1)
     with pytest.raises(UnknownItem):
         store.coded_item(code="99.IX")
-    assert store.schedule_inspection(code="PL2.II.6", day=date(2023, 8, 1), actor="test", now=NOW) is True
+    assert store.schedule_inspection_by_code(code="PL2.II.6", day=date(2023, 8, 1), actor="test", now=NOW) is True
     found = store.find_agency(query="Sở Y tế")
     assert found.agency is not None and found.agency.key in {a["key"] for a in store.agencies()}
     data = store.report_data(zone=timezone.utc)

@@ -146,6 +146,8 @@ AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
     "province_office": "Văn phòng UBND tỉnh", "department": "Sở, ngành", "board": "Ban",
     "district": "UBND cấp huyện", "commune": "UBND cấp xã", "press": "Báo, đài", "other": "Khác",
+    "police": "Công an", "military": "Quân sự, Biên phòng", "vertical": "Cơ quan ngành dọc",
+    "mass_org": "Mặt trận, đoàn thể", "steering": "Ban chỉ đạo, ban chỉ huy",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
 ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
@@ -192,7 +194,29 @@ BACKUP_OK = "Đã sao lưu cơ sở dữ liệu vào {file} ({size} KB)."
 BACKUP_SQLITE_ONLY = "Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump."
 CONFIRM_OK = "Đã xác nhận thời hạn {code}: {reading}."
 CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
+ERR_TELEGRAM_TOKEN = "Telegram từ chối TELEGRAM_BOT_TOKEN (token sai hoặc đã bị thu hồi). Hãy lấy lại token từ @BotFather."
+ERR_TELEGRAM_UNREACHABLE = "Không kết nối được tới Telegram ({detail}). Kiểm tra mạng hoặc TELEGRAM_BASE_URL rồi chạy lại."
+ERR_ZALO_UNREACHABLE = "Không khởi động được kênh Zalo ({detail}). Kiểm tra ZALO_BOT_TOKEN, mạng hoặc ZALO_BASE_URL."
+ZALO_BOT_DEFAULT_NAME = "bot Zalo số {n}"
+ZALO_BOT_FOR_INVITE = "  Zalo: nhắn cho {bot} (còn {free} chỗ)."
+ZALO_BOTS_FULL = "  Lưu ý: cả {n} bot Zalo đều đã đủ {limit} người dùng; hãy thêm bot vào ZALO_BOT_TOKENS."
+STATUS_ZALO_BOT = "  {bot}: {users}/{user_limit} người dùng, {messages}/{quota} tin nhắn tháng này"
 ERR_ZALO_SECRET = "Chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET dài 8–256 ký tự."
 ERR_ZALO_WEBHOOK = ("Zalo vẫn đang gửi tin tới một webhook nên không thể nhận tin bằng polling. Xóa webhook trong "
                     "Zalo Bot Creator hoặc đặt ZALO_WEBHOOK_URL để chạy ở chế độ webhook.")
 STATUS_ZALO = "Tin nhắn Zalo tháng này: {sent}/{quota}"
+
+# --- e-mail addresses (nhacviec email add/list/remove)
+EMAIL_HELP = "địa chỉ thư điện tử công vụ nhận bản tổng hợp nhắc việc hằng ngày (chỉ gửi đi)"
+EMAIL_ADD_HELP = "thêm địa chỉ thư điện tử cho cán bộ đầu mối của một cơ quan"
+EMAIL_LIST_HELP = "liệt kê các địa chỉ thư điện tử"
+EMAIL_REMOVE_HELP = "ngừng gửi thư tới một địa chỉ"
+EMAIL_NAME_HELP = "tên người nhận (vd. Nguyễn Văn A, Văn thư Sở)"
+EMAIL_ADDED = "Đã thêm {address}{name} — cán bộ đầu mối của {agency}: nhận bản tổng hợp nhắc việc hằng ngày qua thư điện tử."
+EMAIL_BAD_ADDRESS = "Địa chỉ thư điện tử không hợp lệ: \"{address}\" (ví dụ: snv@haiduong.gov.vn). Không ghi gì."
+EMAIL_NOT_CONFIGURED = "Lưu ý: chưa đặt SMTP_URL và MAIL_FROM nên bot chưa gửi được thư (xem .env.example)."
+EMAIL_NONE = "Chưa có địa chỉ thư điện tử nào. Thêm: nhacviec email add \"Sở Nội vụ\" snv@haiduong.gov.vn"
+EMAIL_HEADERS = ("Địa chỉ", "Cơ quan", "Tên", "Trạng thái")
+EMAIL_DISABLED = "đã ngừng ({reason})"
+EMAIL_REMOVED = "Đã ngừng gửi thư tới {address}."
+EMAIL_REMOVE_NONE = "Không có địa chỉ {address} đang nhận thư. Xem danh sách: nhacviec email list"

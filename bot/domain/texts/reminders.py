@@ -81,3 +81,10 @@ WEEKLY_ITEM = "• {code} — {agency}{extra}"
 COORD_FALLBACK = "↪️ {agency}: không gửi được qua {source} ({reason}); nhắc việc chuyển sang {target}."
 COORD_UNREACHABLE = "⚠️ {agency} ({chat}) không còn nhận được nhắc việc: hạn mức Zalo tháng này đã hết và cán bộ chưa có kênh khác."
 COORD_QUOTA_WARNING = "⚠️ Đã dùng {slot} hạn mức tin nhắn Zalo tháng này. Khi hết, nhắc việc chuyển sang Telegram nếu cán bộ có đăng ký."
+
+# --- e-mail (outbound only: the footer tells how to answer by chat)
+EMAIL_FOOTER = (
+    "Thư này do hệ thống Nhắc việc của Văn phòng UBND tỉnh gửi tự động; thư trả lời không được xử lý.\n"
+    "Để báo cáo, hãy nhắn cho bot Nhắc việc trên Telegram hoặc Zalo: /xong MÃ — báo hoàn thành; "
+    "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả việc của cơ quan.\n"
+    "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời.")
