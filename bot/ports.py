@@ -99,15 +99,18 @@ class Outbound:
 
 class TransportError(Exception):
     """A send that failed. ``permanent`` failures are not retried; ``recipient_gone`` disables the chat
-    (blocked, chat not found, kicked); ``retry_after`` is the wait a rate limit asked for, in seconds."""
+    (blocked, chat not found, kicked); ``retry_after`` is the wait a rate limit asked for, in seconds;
+    ``ambiguous``: the request may have reached the server (a read timeout, a connection dropped after
+    the request was written), so the message may have arrived: retried at most once."""
 
     def __init__(self, message: str, *, permanent: bool, recipient_gone: bool = False,
-                 retry_after: float | None = None, quota: bool = False):
+                 retry_after: float | None = None, quota: bool = False, ambiguous: bool = False):
         super().__init__(message)
         self.permanent = permanent
         self.recipient_gone = recipient_gone
         self.retry_after = retry_after
         self.quota = quota            # the channel's monthly quota is used up: try the officer's other channel
+        self.ambiguous = ambiguous
 
 
 class Sender(Protocol):
@@ -241,20 +244,39 @@ class SweepStore(Protocol):
     def pending_batch(self, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
         """Their due pending reminders with what the digests need (inactive recipients' rows are skipped)."""
 
+    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime,
+                       until: datetime) -> dict[int, int]:
+        """Take rows before sending them (``pending → sending``, held by ``holder`` until ``until``): only
+        rows due at the real time ``now`` that nobody holds (or whose holder's lease expired). Returns the
+        rows taken with their count of ambiguous sends (a row taken back from a dead sender counts one)."""
+
+    def acquire_sender_lease(self, *, holder: str, now: datetime, until: datetime) -> bool:
+        """Become the one process that delivers (the lease is free, expired or ours) until ``until``."""
+
+    def renew_sender_lease(self, *, holder: str, until: datetime) -> bool:
+        """Extend the sender lease and the rows ``holder`` is sending; False when another took it."""
+
+    def release_sender_lease(self, *, holder: str) -> None:
+        """Let the sender lease go (if ``holder`` still has it)."""
+
+    def sender_lease_holder(self, *, now: datetime) -> tuple[str, datetime] | None:
+        """Who delivers right now and until when (None: nobody)."""
+
     def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
         """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests."""
 
     def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str) -> None:
-        """These rows were delivered (``ref``: the channel's message reference)."""
+        """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference)."""
 
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         """Nothing left to say for these rows (items closed meanwhile)."""
 
     def record_failure(self, *, reminder_ids: list[int], attempts: int, error: str, retry_at: datetime | None,
                        disable: Chat | None = None, exhausted: tuple[str, str] | None = None,
-                       claims: Iterable[Claim] = (), now: datetime) -> int:
-        """A failed send as bot.domain.failure.after_failure decided, in one transaction; returns the new
-        claims (fallback copies, coordinator notices) inserted."""
+                       claims: Iterable[Claim] = (), now: datetime, ambiguous: int | None = None) -> int:
+        """A failed send as bot.domain.failure.after_failure decided, in one transaction (rows back to
+        ``pending`` until ``retry_at`` or ``failed``; ``ambiguous``: their new count of ambiguous sends);
+        returns the new claims (fallback copies, coordinator notices) inserted."""
 
     def remember_choices(self, *, channel: str, chat_id: str, mapping: dict[str, str], expires_at: datetime) -> None:
         """The chat's numbered choices (number → button data) until ``expires_at``."""
@@ -267,7 +289,7 @@ class SweepStore(Protocol):
         """Agency names by id."""
 
     def pending_reminders(self) -> int:
-        """How many reminders wait to be sent."""
+        """How many reminders wait to be sent (pending, or being sent)."""
 
 
 class PlanStore(Protocol):

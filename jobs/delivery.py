@@ -1,17 +1,20 @@
 """Sending what was claimed: one digest per recipient, outside any transaction, outcome recorded on
 the claimed rows. What to do after a failure is the domain's ``after_failure`` (retry with backoff,
-honour retry_after, give up, fall back to the person's next channel); permanent failures disable the
-chat and tell the coordinators.
+honour retry_after, retry an ambiguous send at most once, give up, fall back to the person's next
+channel); permanent failures disable the chat and tell the coordinators.
 
-A process killed between a send and its record sends that one message again on restart; nothing
-else is repeated or lost (rows stay ``pending`` until their send is recorded).
+Each recipient's rows are *taken* (``pending → sending``, with a lease in real time) just before its
+digest is built and sent, so two deliverers never send the same row; rows of a sender that died are
+taken again once their lease expires, counted as an ambiguous send. The business clock (``--today``)
+only says what the digests say; retries, leases and ``sent_at`` follow the wall clock.
+Numbered choices are remembered only once their message was delivered.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from bot.domain.audience import DEFAULT_FALLBACK_ORDER, Chat, recipients
 from bot.domain.choices import number_choices
@@ -20,6 +23,7 @@ from bot.domain.pending import PendingBatch
 from bot.domain.reminder_kinds import ReminderKind
 from bot.ports import Capabilities, Clock, Outbound, Sender, SweepStore, TransportError
 from jobs.digests import coordinator_message, officer_message
+from jobs.leadership import LeaseConfig, Leadership, new_holder
 from jobs.limiter import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,10 @@ class DeliveryReport:
     failed: int = 0
     skipped: int = 0
     disabled: list[str] = field(default_factory=list)
+    taken_elsewhere: int = 0      # rows another deliverer had taken first
+    busy: str = ""                # another process held the sender lease: nothing was sent (its holder)
+    busy_until: datetime | None = None
+    lost_lease: bool = False      # the lease was taken over mid-batch: we stopped
 
 
 @dataclass
@@ -67,45 +75,71 @@ def capabilities(sender: Sender) -> Capabilities:
     return getattr(sender, "capabilities", None) or Capabilities()
 
 
-def shape(store: SweepStore, out: Outbound, caps: Capabilities, now: datetime) -> Outbound:
-    """Fit a message to its channel: no inbound → no buttons; no buttons → numbered choices, remembered
-    for the chat so the officer's "1" is understood."""
+def shape(out: Outbound, caps: Capabilities) -> tuple[Outbound, dict[str, str] | None]:
+    """Fit a message to its channel: no inbound → no buttons; no buttons → numbered choices (returned,
+    to be remembered for the chat once the message is delivered, so the officer's "1" is understood)."""
     if not out.buttons:
-        return out
+        return out, None
     if not caps.inbound:
-        return replace(out, buttons=())
+        return replace(out, buttons=()), None
     if caps.buttons:
-        return out
+        return out, None
     (numbered,), mapping = number_choices([out])
-    store.remember_choices(channel=out.channel, chat_id=out.chat_id, mapping=mapping, expires_at=now + CHOICES_KEPT)
-    return numbered
+    return numbered, mapping
 
 
 async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLimiter, clock: Clock, zone: tzinfo,
-                  config: DeliveryConfig = DeliveryConfig()) -> DeliveryReport:
+                  config: DeliveryConfig = DeliveryConfig(), *, wall: Clock | None = None, holder: str = "",
+                  leader: Leadership | None = None, lease: LeaseConfig = LeaseConfig()) -> DeliveryReport:
+    """Send every due pending reminder, one digest per recipient. ``clock`` is the business clock (what
+    the digests say), ``wall`` real time (retries, row leases; the business clock when None); ``holder``
+    names this deliverer in the row leases; with a ``leader``, delivery stops as soon as its sender lease
+    is lost."""
+    wall = wall or clock
+    holder = holder or new_holder()
     report = DeliveryReport()
     for _ in range(2):  # a second pass carries the notices the first one raised (a lost channel)
         raised = False
-        waiting = store.waiting_recipients(channels=set(senders), now=clock.now())
+        waiting = store.waiting_recipients(channels=set(senders), now=wall.now())
         if not waiting:
             break
         for i in range(0, len(waiting), RECIPIENTS_PER_BATCH):
-            batch = store.pending_batch(recipient_ids=waiting[i:i + RECIPIENTS_PER_BATCH], now=clock.now())
+            batch = store.pending_batch(recipient_ids=waiting[i:i + RECIPIENTS_PER_BATCH], now=wall.now())
             report.skipped += batch.skipped
-            for b in _build(store, batch, clock.now(), zone, config):
+            built = _Digests(store, batch, clock.now().astimezone(zone).date(), zone, config)
+            for rid, loaded in batch.rows.items():
+                if leader is not None and not leader.held:
+                    report.lost_lease = True
+                    log.warning("stopping delivery: the sender lease was lost")
+                    return report
+                now = wall.now()
+                # Rows expire with the sender lease (renewed together): a standby that takes the lease of
+                # a dead leader can take the rows it was sending, too.
+                until = leader.expires if leader is not None and leader.expires else now + timedelta(
+                    seconds=lease.seconds)
+                taken = store.take_reminders(reminder_ids=[r.id for r in loaded], holder=holder, now=now,
+                                             until=until)
+                report.taken_elsewhere += len(loaded) - len(taken)
+                if not taken:
+                    continue
+                b = built.one(rid, [r for r in loaded if r.id in taken])
                 if b.out is None:
-                    store.record_skipped(reminder_ids=b.row_ids, now=clock.now())
+                    store.record_skipped(reminder_ids=b.row_ids, now=wall.now())
                     report.skipped += len(b.row_ids)
                     continue
                 sender = senders[b.chat.channel]
-                out = shape(store, b.out, capabilities(sender), clock.now())
+                out, choices = shape(b.out, capabilities(sender))
                 try:
                     async with limiter.slot(b.chat.address):
                         ref = await sender.send(out)
                 except TransportError as e:
-                    raised |= _failed(store, batch, b, e, clock.now(), config, report)
+                    raised |= _failed(store, batch, b, e, wall.now(), built.today, config, report,
+                                      ambiguous=max(taken.values()))
                 else:
-                    store.record_sent(reminder_ids=b.row_ids, now=clock.now(), ref=ref)
+                    store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
+                    if choices:
+                        store.remember_choices(channel=out.channel, chat_id=out.chat_id, mapping=choices,
+                                               expires_at=clock.now() + CHOICES_KEPT)
                     report.messages += 1
                     report.reminders += len(b.row_ids)
         if not raised:
@@ -113,41 +147,45 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
     return report
 
 
-def _build(store: SweepStore, batch: PendingBatch, now: datetime, zone: tzinfo, config: DeliveryConfig) -> list[_Send]:
-    today = now.astimezone(zone).date()
-    overview = None
-    sends = []
-    for rid, rows in batch.rows.items():
-        chat = batch.chats[rid]
+class _Digests:
+    """One batch's digests, built one recipient at a time (after its rows are taken); the coordinators'
+    overview is computed once per batch, not once per coordinator."""
+
+    def __init__(self, store: SweepStore, batch: PendingBatch, today: date, zone: tzinfo, config: DeliveryConfig):
+        self.store, self.batch, self.today, self.zone, self.config = store, batch, today, zone, config
+        self._overview = None
+
+    def one(self, rid: int, rows) -> _Send:
+        batch, config, chat = self.batch, self.config, self.batch.chats[rid]
         if chat.role == "coordinator":
-            if overview is None:   # computed once per batch, not once per coordinator
-                overview = store.coordinator_overview(plan_slug=config.plan_slug, today=today, zone=zone,
-                                                      weekly=any(r.kind is ReminderKind.WEEKLY for rs in batch.rows.values()
-                                                                 for r in rs))
-            out = coordinator_message(batch, chat, rows, overview, today, config.escalate_after,
+            if self._overview is None:
+                weekly = any(r.kind is ReminderKind.WEEKLY for rs in batch.rows.values() for r in rs)
+                self._overview = self.store.coordinator_overview(plan_slug=config.plan_slug, today=self.today,
+                                                                 zone=self.zone, weekly=weekly)
+            out = coordinator_message(batch, chat, rows, self._overview, self.today, config.escalate_after,
                                       config.default_recurrence)
         else:
-            out = officer_message(batch, chat, rows, today)
-        sends.append(_Send(chat, [r.id for r in rows], out))
-    return sends
+            out = officer_message(batch, chat, rows, self.today)
+        return _Send(chat, [r.id for r in rows], out)
 
 
-def _failed(store: SweepStore, batch: PendingBatch, b: _Send, e: TransportError, now: datetime,
-            config: DeliveryConfig, report: DeliveryReport) -> bool:
-    """Record a failed send as the domain decides; True when coordinators were given something new to hear."""
-    rows = batch.rows[b.chat.id]
-    failure = Failure(str(e), e.permanent, e.recipient_gone, e.retry_after, e.quota)
+def _failed(store: SweepStore, batch: PendingBatch, b: _Send, e: TransportError, now: datetime, today: date,
+            config: DeliveryConfig, report: DeliveryReport, *, ambiguous: int = 0) -> bool:
+    """Record a failed send as the domain decides (``now`` real time, ``today`` the business day); True
+    when coordinators were given something new to hear."""
+    rows = [r for r in batch.rows[b.chat.id] if r.id in set(b.row_ids)]
+    failure = Failure(str(e), e.permanent, e.recipient_gone, e.retry_after, e.quota, e.ambiguous)
     chats = store.linked_chats()
     others = store.linked_chats(person=b.chat.person) if b.chat.person else []
     d = after_failure(failure=failure, attempts=max(r.attempts for r in rows), chat=b.chat, chats=others, now=now,
-                      policy=config.failure_policy)
+                      policy=config.failure_policy, ambiguous=ambiguous)
     claims = failure_claims(d, failed=[r.as_claim() for r in rows], chat=b.chat,
                             coordinators=recipients(chats, config.fallback_order).coordinators, error=str(e),
-                            day=now.date())
+                            day=today)
     new = store.record_failure(reminder_ids=b.row_ids, attempts=d.attempts, error=str(e), retry_at=d.retry_at,
                                disable=b.chat if d.disable else None,
                                exhausted=(b.chat.channel, d.exhausted_month) if d.exhausted_month else None,
-                               claims=claims, now=now)
+                               claims=claims, now=now, ambiguous=d.ambiguous)
     if d.disable:
         report.disabled.append(b.chat.address)
     if d.outcome is Outcome.RETRY:
@@ -157,4 +195,3 @@ def _failed(store: SweepStore, batch: PendingBatch, b: _Send, e: TransportError,
         report.failed += len(b.row_ids)
         log.warning("giving up on %s after %d attempts: %s", b.chat.address, d.attempts, e)
     return new > 0
-

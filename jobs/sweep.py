@@ -14,8 +14,9 @@ from bot.domain.claims import Planned, claims_for
 from bot.domain.day_plan import plan, select_day
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
-from bot.ports import Clock, Sender, SweepStore
+from bot.ports import Clock, Sender, SweepStore, SystemClock
 from jobs.delivery import DeliveryConfig, DeliveryReport, deliver
+from jobs.leadership import LeaseConfig, Leadership, new_holder
 from jobs.limiter import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,11 @@ class SweepDeps:
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
     # Held while delivering: in one process the daily sweep and the retry job never send at once.
     delivering: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Real time for retries, leases and sent_at; ``clock`` (fixed by --today) only decides what is due.
+    wall: Clock = field(default_factory=SystemClock)
+    # One sender across processes: this deliverer's name and its sender lease.
+    holder: str = field(default_factory=new_holder)
+    lease: LeaseConfig = field(default_factory=LeaseConfig)
 
 
 @dataclass
@@ -93,8 +99,19 @@ def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> Swee
 
 
 async def _deliver(deps: SweepDeps) -> DeliveryReport:
+    """Deliver as the one sender: the in-process lock, then the sender lease across processes. When
+    another process holds the lease, nothing is sent and the report names it (``busy``)."""
     async with deps.delivering:
-        return await deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery)
+        leader = Leadership(deps.store, deps.holder, deps.wall, deps.lease)
+        if not await leader.acquire():
+            held = leader.holder_now()
+            report = DeliveryReport(busy=held[0] if held else "?", busy_until=held[1] if held else None)
+            log.info("another process delivers reminders (%s, lease until %s): not sending", report.busy,
+                     report.busy_until)
+            return report
+        async with leader:
+            return await deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery,
+                                 wall=deps.wall, holder=deps.holder, leader=leader, lease=deps.lease)
 
 
 async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool = False) -> SweepReport:
@@ -107,7 +124,7 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
     if report.skipped_reason == "non_working_day":
         return report
     report.delivery = await _deliver(deps)
-    if report.days:
+    if report.days and not report.delivery.busy:
         deps.store.record_sweep_delivery(sent=report.delivery.reminders, failed=report.delivery.failed)
     log.info("sweep %s: %d planned, %d claimed, %d messages sent, %d failed", today, report.planned,
              report.claimed, report.delivery.messages, report.delivery.failed)
@@ -116,4 +133,15 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
 
 async def run_retries(deps: SweepDeps) -> DeliveryReport:
     """The short periodic job: deliver whatever is pending and due for another attempt."""
+    return await _deliver(deps)
+
+
+async def run_takeover(deps: SweepDeps) -> DeliveryReport | None:
+    """The standby check (every ``lease.renew_every`` seconds): when nobody holds the sender lease (its
+    holder died mid-batch) and reminders are due, deliver them. Reads only, when there is nothing to do."""
+    if deps.delivering.locked() or deps.store.sender_lease_holder(now=deps.wall.now()) is not None:
+        return None
+    if not deps.store.waiting_recipients(channels=set(deps.senders), now=deps.wall.now()):
+        return None
+    log.info("sender lease free with reminders due: taking over delivery")
     return await _deliver(deps)

@@ -13,6 +13,7 @@ from bot.domain.audience import Chat
 from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
+from storage.lease import takeable
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
 
 _REMINDER_COLS = (ReminderRow.id, ReminderRow.item_id, ReminderRow.agency_id, ReminderRow.assignment_id,
@@ -47,8 +48,8 @@ def chats(session: Session, *, active_only: bool = True, person: str | None = No
 
 
 def _due_now(now: datetime):
-    return (ReminderRow.status == "pending") & (
-        ReminderRow.next_attempt_at.is_(None) | (ReminderRow.next_attempt_at <= now))
+    """Due for an attempt at the real time ``now`` (pending and due, or held by a sender that died)."""
+    return takeable(now)
 
 
 def waiting_recipients(session: Session, *, channels: Iterable[str], now: datetime) -> list[int]:
@@ -134,16 +135,21 @@ def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzin
 
 
 def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
+    """The send's outcome (``sent`` at the real time ``now``, or ``skipped``); the row lease is let go."""
     session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids))
-                    .values(status=status, sent_at=now if status == "sent" else None, message_ref=ref[:100]))
+                    .values(status=status, sent_at=now if status == "sent" else None, message_ref=ref[:100],
+                            lease_owner="", lease_expires_at=None))
 
 
 def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, error: str,
-                   retry_at: datetime | None) -> None:
-    """A failed send: retried at ``retry_at``, or failed for good when it is None."""
-    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids)).values(
-        attempts=attempts, last_error=error[:500], status="pending" if retry_at else "failed",
-        next_attempt_at=retry_at))
+                   retry_at: datetime | None, ambiguous: int | None = None) -> None:
+    """A failed send: back to ``pending`` until ``retry_at`` (real time), or failed for good when it is
+    None; ``ambiguous`` is the rows' new count of sends that may have arrived."""
+    values = dict(attempts=attempts, last_error=error[:500], status="pending" if retry_at else "failed",
+                  next_attempt_at=retry_at, lease_owner="", lease_expires_at=None)
+    if ambiguous is not None:
+        values["ambiguous"] = ambiguous
+    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids)).values(**values))
 
 
 def remember_choices(session: Session, *, channel: str, chat_id: str, mapping: dict[str, str],

@@ -242,8 +242,13 @@ class ReminderRow(SQLModel, table=True):
     kind: str = Field(max_length=30)
     slot: str = Field(max_length=40)
     day: date                                      # the working day the reminder belongs to
-    status: str = Field(default="pending", max_length=20)   # pending | sent | failed | skipped
+    status: str = Field(default="pending", max_length=20)   # pending | sending | sent | failed | skipped
     attempts: int = 0
+    # A send is taken before it is made (pending → sending): by whom and until when (real time); a
+    # crashed sender's rows are taken again once the lease has expired.
+    lease_owner: str = Field(default="", max_length=100)
+    lease_expires_at: datetime | None = None
+    ambiguous: int = 0                             # sends that may have arrived (timeout after the request left)
     next_attempt_at: datetime | None = None
     created_at: datetime
     sent_at: datetime | None = None
@@ -269,6 +274,17 @@ class SweepRow(SQLModel, table=True):
     claimed: int = 0
     sent: int = 0
     failed: int = 0
+
+
+class SenderLeaseRow(SQLModel, table=True):
+    """Who delivers reminders right now, across processes: one row per lease name, held until
+    ``expires_at`` (real time), renewed while delivering, taken by another process once expired."""
+
+    __tablename__ = "sender_lease"
+    name: str = Field(primary_key=True, max_length=40)
+    holder: str = Field(max_length=100)
+    acquired_at: datetime
+    expires_at: datetime
 
 
 class InboundSeenRow(SQLModel, table=True):

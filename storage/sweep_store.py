@@ -15,6 +15,7 @@ from bot.domain.pending import ItemFacts, Overview, PendingBatch
 from bot.domain.reminders import DayTables
 from storage import claims as C
 from storage import deliveries as D
+from storage import lease as L
 from storage import registry
 from storage.base import SqlBase
 from storage.due_rows import due_work
@@ -77,6 +78,34 @@ class SqlSweepStore(SqlBase):
             s.commit()
             return batch
 
+    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime,
+                       until: datetime) -> dict[int, int]:
+        with self.session() as s:
+            taken = L.take(s, reminder_ids=reminder_ids, owner=holder, now=now, until=until)
+            s.commit()
+            return taken
+
+    def acquire_sender_lease(self, *, holder: str, now: datetime, until: datetime) -> bool:
+        with self.session() as s:
+            got = L.acquire(s, holder=holder, now=now, until=until)
+            s.commit()
+            return got
+
+    def renew_sender_lease(self, *, holder: str, until: datetime) -> bool:
+        with self.session() as s:
+            kept = L.renew(s, holder=holder, until=until)
+            s.commit()
+            return kept
+
+    def release_sender_lease(self, *, holder: str) -> None:
+        with self.session() as s:
+            L.release(s, holder=holder)
+            s.commit()
+
+    def sender_lease_holder(self, *, now: datetime) -> tuple[str, datetime] | None:
+        with self.session() as s:
+            return L.holder(s, now=now)
+
     def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
         with self.session() as s:
             return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly)
@@ -93,12 +122,13 @@ class SqlSweepStore(SqlBase):
 
     def record_failure(self, *, reminder_ids: list[int], attempts: int, error: str, retry_at: datetime | None,
                        disable: Chat | None = None, exhausted: tuple[str, str] | None = None,
-                       claims: Iterable[Claim] = (), now: datetime) -> int:
+                       claims: Iterable[Claim] = (), now: datetime, ambiguous: int | None = None) -> int:
         """One transaction: the failed rows (retry at ``retry_at`` or failed), the chat disabled, the
         channel's month marked exhausted (channel, month), the claims the failure raised. Returns the
         claims inserted."""
         with self.session() as s:
-            D.record_failure(s, reminder_ids=reminder_ids, attempts=attempts, error=error, retry_at=retry_at)
+            D.record_failure(s, reminder_ids=reminder_ids, attempts=attempts, error=error, retry_at=retry_at,
+                             ambiguous=ambiguous)
             if disable is not None:
                 registry.disable(s, channel=disable.channel, chat_id=disable.chat_id, reason=error)
             if exhausted is not None:
@@ -125,4 +155,4 @@ class SqlSweepStore(SqlBase):
     def pending_reminders(self) -> int:
         with self.session() as s:
             return s.execute(select(func.count()).select_from(ReminderRow)
-                             .where(ReminderRow.status == "pending")).scalar_one()
+                             .where(ReminderRow.status.in_(("pending", "sending")))).scalar_one()

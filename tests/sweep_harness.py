@@ -10,6 +10,7 @@ from sqlmodel import Session
 from bot.ports import Capabilities, FixedClock, Outbound, TransportError
 from config.settings import DEFAULT_CALENDAR
 from jobs.delivery import DeliveryConfig
+from jobs.leadership import LeaseConfig
 from jobs.limiter import RateLimiter
 from jobs.sweep import SweepDeps
 from storage import registry, work
@@ -58,11 +59,29 @@ def at(day, hour=8, minute=0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
 
 
-def make_deps(engine, clock: FixedClock, sender, *, max_attempts: int = 5, time: FakeTime | None = None) -> SweepDeps:
+def make_deps(engine, clock: FixedClock, sender, *, max_attempts: int = 5, time: FakeTime | None = None,
+              wall=None, lease: LeaseConfig | None = None, channel: str = "telegram") -> SweepDeps:
+    """Sweep dependencies over ``engine``; unless ``wall`` is given, real time is whatever ``deps.clock``
+    says (tests move real time by advancing or replacing a fixed clock)."""
     time = time or FakeTime()
-    return SweepDeps(store=SqlStore(engine), clock=clock, zone=ZONE, calendar=CAL, senders={"telegram": sender},
+    deps = SweepDeps(store=SqlStore(engine), clock=clock, zone=ZONE, calendar=CAL, senders={channel: sender},
                      limiter=RateLimiter(25, 1.0, clock=time.monotonic, sleep=time.sleep),
-                     delivery=DeliveryConfig(max_attempts=max_attempts))
+                     delivery=DeliveryConfig(max_attempts=max_attempts), lease=lease or LeaseConfig())
+    deps.wall = wall or _BusinessTime(deps)
+    return deps
+
+
+class _BusinessTime:
+    """A wall clock that is the deps' business clock, whichever it currently is."""
+
+    def __init__(self, deps: SweepDeps):
+        self.deps = deps
+
+    def now(self) -> datetime:
+        return self.deps.clock.now()
+
+    def advance(self, delta: timedelta) -> None:
+        self.deps.clock.advance(delta)
 
 
 def link(engine, chat: str, agency_key: str, role: str = "officer", name: str = "", now=None, *,

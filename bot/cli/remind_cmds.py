@@ -81,13 +81,18 @@ def cmd_remind(app, args: Namespace) -> int:
         print_json({"day": day.isoformat(), "days": [d.isoformat() for d in report.days], "planned": report.planned,
                     "claimed": report.claimed, "messages": report.delivery.messages,
                     "reminders_sent": report.delivery.reminders, "retrying": report.delivery.retrying,
-                    "failed": report.delivery.failed, "disabled": report.delivery.disabled})
+                    "failed": report.delivery.failed, "disabled": report.delivery.disabled,
+                    "busy": report.delivery.busy})
         return 0
+    if report.delivery.busy:
+        until = report.delivery.busy_until
+        print(texts.REMIND_BUSY.format(holder=report.delivery.busy,
+                                       until=until.astimezone(app.settings.zone).strftime("%H:%M:%S") if until else "?"))
     print(texts.REMIND_DONE.format(date=texts.vn_date(day), planned=report.planned, claimed=report.claimed,
                                    messages=report.delivery.messages, reminders=report.delivery.reminders,
                                    retrying=report.delivery.retrying, failed=report.delivery.failed))
     waiting = _pending(app)
-    if waiting and app.settings.telegram_bot_token is None:
+    if waiting and app.settings.telegram_bot_token is None and not report.delivery.busy:
         print(texts.REMIND_WAITING.format(n=waiting))
     return 0
 

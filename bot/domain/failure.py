@@ -1,5 +1,9 @@
 """What to do after a send failed (pure): retry with backoff, honour the server's retry_after, give up,
-or hand the reminders to the person's next channel in the configured fallback order."""
+or hand the reminders to the person's next channel in the configured fallback order.
+
+An *ambiguous* failure (a timeout after the request left: the message may have arrived) is retried at
+most once: a second one gives up and the coordinators are told, so a slow server never makes an officer
+read the same digest three times."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ class Failure:
     recipient_gone: bool = False    # blocked, chat not found: the chat is disabled
     retry_after: float | None = None
     quota: bool = False             # the channel's monthly quota is used up
+    ambiguous: bool = False         # the request may have reached the chat (read timeout, dropped connection)
 
 
 class Outcome(str, Enum):
@@ -48,18 +53,25 @@ class Decision:
     notice_slot: str = ""
     disable: bool = False           # the chat is gone: stop using it
     exhausted_month: str = ""       # the channel's quota is used up for this month
+    ambiguous: int = 0              # ambiguous sends so far, this one included
+
+
+MAX_AMBIGUOUS = 1                   # ambiguous sends retried: a message may arrive twice, never three times
 
 
 def after_failure(*, failure: Failure, attempts: int, chat: Chat, chats: Sequence[Chat], now: datetime,
-                  policy: FailurePolicy = FailurePolicy()) -> Decision:
-    """The decision after a send to ``chat`` failed; ``attempts`` counts the earlier attempts and
-    ``chats`` are the linked chats the fallback may choose from."""
+                  policy: FailurePolicy = FailurePolicy(), ambiguous: int = 0) -> Decision:
+    """The decision after a send to ``chat`` failed; ``attempts`` counts the earlier attempts, ``ambiguous``
+    the earlier sends that may have arrived, and ``chats`` are the linked chats the fallback may choose
+    from. ``now`` is real time: the retry is due after a real wait, whatever business day it is."""
     attempts += 1
-    give_up = failure.permanent or failure.quota or attempts >= policy.max_attempts
+    ambiguous += 1 if failure.ambiguous else 0
+    too_unsure = failure.ambiguous and ambiguous > MAX_AMBIGUOUS
+    give_up = failure.permanent or failure.quota or attempts >= policy.max_attempts or too_unsure
     if not give_up:
         backoff = min(policy.backoff_base * 2 ** (attempts - 1), policy.backoff_max)
         wait = failure.retry_after if failure.retry_after else backoff   # the server's word beats our guess
-        return Decision(Outcome.RETRY, attempts, now + timedelta(seconds=wait), None, None)
+        return Decision(Outcome.RETRY, attempts, now + timedelta(seconds=wait), None, None, ambiguous=ambiguous)
     month = now.strftime("%Y-%m")
     if failure.recipient_gone:
         notice, slot = ReminderKind.CHANNEL_LOST, chat.address
@@ -67,12 +79,14 @@ def after_failure(*, failure: Failure, attempts: int, chat: Chat, chats: Sequenc
         notice, slot = ReminderKind.UNREACHABLE, f"{chat.address}:{month}"
     else:
         notice, slot = ReminderKind.DELIVERY_FAILED, f"{chat.address}:{now.date().isoformat()}"
-    others = fallback_chats(chat, chats, policy.fallback_order)
+    # It may have arrived: say so, and do not send it again on another channel either.
+    others = [] if too_unsure else fallback_chats(chat, chats, policy.fallback_order)
     fallback = others[0] if others else None
     if fallback is not None:
         notice, slot = ReminderKind.CHANNEL_FALLBACK, chat.address
     return Decision(Outcome.FALL_BACK if fallback else Outcome.GIVE_UP, attempts, None, fallback, notice,
-                    slot[:40], disable=failure.recipient_gone, exhausted_month=month if failure.quota else "")
+                    slot[:40], disable=failure.recipient_gone, exhausted_month=month if failure.quota else "",
+                    ambiguous=ambiguous)
 
 
 def failure_claims(d: Decision, *, failed: Sequence[Claim], chat: Chat, coordinators: Sequence[Chat],

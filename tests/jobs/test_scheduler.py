@@ -19,7 +19,7 @@ def _jobs(engine_less_deps):
 def test_jobs_are_configured_on_purpose():
     deps = make_deps(None, FixedClock(at(D(2023, 6, 1), 7, 0)), RecordingSender())
     jobs = _jobs(deps)
-    assert set(jobs) == {"daily-sweep", "retries"}          # before 08:00: no catch-up
+    assert set(jobs) == {"daily-sweep", "retries", "takeover"}   # before 08:00: no catch-up
     sweep = jobs["daily-sweep"]
     assert sweep.coalesce is True and sweep.misfire_grace_time == 6 * 3600 and sweep.max_instances == 1
     fields = {f.name: str(f) for f in sweep.trigger.fields}

@@ -30,7 +30,9 @@ DAY = D(2023, 6, 1)   # first working day of June: every agency with ongoing wor
 
 def _child(url: str, out: Path, pause: float) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "tests.kill_child", url, str(out), DAY.isoformat(), str(pause)],
+    # A 2 s sender lease renewed every 0.5 s; the restart waits up to 20 s for the dead one's to expire.
+    return subprocess.Popen([sys.executable, "-m", "tests.kill_child", url, str(out), DAY.isoformat(), str(pause),
+                             "2", "0.5", "20"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

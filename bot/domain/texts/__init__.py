@@ -178,6 +178,9 @@ REMIND_NON_WORKING = " (ngày nghỉ: không gửi gì)"
 REMIND_NOBODY = "(chưa có ai đăng ký)"
 REMIND_DONE = ("Ngày {date}: đã lập {planned} nhắc việc, ghi nhận mới {claimed}; gửi {messages} tin ({reminders} "
                "nhắc việc), chờ gửi lại {retrying}, thất bại {failed}.")
+REMIND_BUSY = ("Đang có tiến trình khác gửi nhắc việc ({holder}, giữ quyền gửi đến {until}): lần này không gửi gì; "
+              "các nhắc việc đã ghi nhận sẽ do tiến trình đó gửi. Nếu tiến trình đó đã dừng, chạy lại lệnh sau "
+              "thời điểm trên.")
 REMIND_WAITING = "{n} nhắc việc đang chờ kênh gửi (chưa cấu hình TELEGRAM_BOT_TOKEN); bot sẽ gửi khi chạy."
 STATUS_LINES = """Lần quét gần nhất: {last}
 Lần quét tiếp theo: {next}
