@@ -42,7 +42,7 @@ def _short(name: str) -> str:
 def _package():
     # vietnam_provinces is imported here only: its lookup tables are large (heavy import).
     try:
-        from vietnam_provinces import Province, VietNamDivisionType, Ward
+        from vietnam_provinces import Province, VietNamDivisionType, Ward  # heavy: only `directory new`
     except ModuleNotFoundError:
         raise DirectoryError(T.ERR_PACKAGE) from None
     return Province, VietNamDivisionType, Ward

@@ -32,7 +32,7 @@ def makeup_days(years: Iterable[int]) -> list[tuple[date, str]]:
     """The Saturdays worked in exchange for a swapped day off, as far as the library records them."""
     wanted = set(years)
     try:  # the library's table of announced swaps; its layout is shared by every country module
-        from holidays.countries.vietnam import VietnamStaticHolidays
+        from holidays.countries.vietnam import VietnamStaticHolidays  # internal table: may move
         table = dict(VietnamStaticHolidays.special_public_holidays)
     except (ImportError, AttributeError):  # pragma: no cover - a future layout: the data file still works
         log.warning("holidays: không đọc được bảng ngày làm bù của thư viện")

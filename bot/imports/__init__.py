@@ -12,8 +12,9 @@ from bot.domain.plan_source import SourceDocument
 from bot.domain.texts import imports as texts
 
 
-class ImportFileError(Exception):
-    """A file the importer cannot read; the message (Vietnamese) names the file."""
+from bot.imports.errors import ImportFileError
+
+__all__ = ["ImportFileError", "read_document"]
 
 
 def read_document(path: Path | str) -> SourceDocument:
@@ -24,16 +25,16 @@ def read_document(path: Path | str) -> SourceDocument:
     suffix = p.suffix.lower()
     try:
         if suffix == ".docx":
-            from bot.imports.docx_table import read_docx
+            from bot.imports.docx_table import read_docx  # each reader loads its own heavy library
             return read_docx(p)
         if suffix in (".xlsx", ".xlsm"):
-            from bot.imports.xlsx_table import read_xlsx
+            from bot.imports.xlsx_table import read_xlsx  # each reader loads its own heavy library
             return read_xlsx(p)
         if suffix == ".csv":
-            from bot.imports.csv_table import read_csv
+            from bot.imports.csv_table import read_csv  # each reader loads its own heavy library
             return read_csv(p)
         if suffix == ".pdf":
-            from bot.imports.pdf_table import read_pdf
+            from bot.imports.pdf_table import read_pdf  # each reader loads its own heavy library
             return read_pdf(p)
     except ImportFileError:
         raise

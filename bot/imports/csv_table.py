@@ -6,13 +6,12 @@ import csv
 from pathlib import Path
 
 from bot.domain.plan_source import SourceDocument, SourceTable, clean_cell
+from bot.imports.errors import ImportFileError
 from bot.domain.texts import imports as texts
 
 
 def read_csv(path: Path) -> SourceDocument:
     """The rows of ``path``; row labels are the file's line numbers of each record."""
-    from bot.imports import ImportFileError
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pdfplumber
 
 from bot.domain.plan_source import SourceDocument, SourceTable, clean_cell
+from bot.domain.texts import imports as texts
+from bot.imports.errors import ImportFileError
 
 
 def _unwrap(text: str | None) -> str:
@@ -58,9 +60,6 @@ def _fill(table, above: list[str] | None) -> list[list[str]]:
 
 def read_pdf(path: Path) -> SourceDocument:
     """Every ruled table of every page, in order; text outside tables as paragraphs (one per line)."""
-    from bot.imports import ImportFileError
-    from bot.domain.texts import imports as texts
-
     paragraphs: list[str] = []
     tables: list[SourceTable] = []
     pending: list[str] = []
