@@ -108,7 +108,7 @@ def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo, horizon
     soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= end]
     linked = {a for (a,) in session.connection().execute(
         select(RecipientRow.agency_id).where(RecipientRow.active == True))}  # noqa: E712
-    names = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
+    names: dict[int, str] = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
     no_officer = [n for a, n in session.connection().execute(
         select(AgencyRow.id, AgencyRow.name).where(AgencyRow.active == True, AgencyRow.kind != "commune")  # noqa: E712
         .order_by(AgencyRow.id)) if a not in linked]

@@ -8,18 +8,20 @@ answer by chat (Telegram/Zalo). Wire code lives in ``bot.transports.email``.
 
 from __future__ import annotations
 
+import asyncio
+
 import re
 from argparse import Namespace
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.channels.base import ChannelContext
+from bot.channels.base import ChannelContext, Running
 from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
 from bot.domain.texts import reminders as RT
-from bot.ports import Capabilities
+from bot.ports import Capabilities, Sender
 from bot.transports.email import SmtpSender, parse_sender, parse_smtp_url
 
 # local@domain: the dot-atom of RFC 5322 (what official mailboxes use), a domain of letters, digits and
@@ -39,7 +41,11 @@ def normal_address(text: str) -> str | None:
 
 @dataclass
 class _Running:
-    sender: SmtpSender
+    sender: Sender
+
+    async def wait(self) -> None:
+        """Mail only sends: nothing ends by itself."""
+        await asyncio.Event().wait()
 
     async def stop(self) -> None:
         """Nothing to close: every message opens and closes its own SMTP connection."""
@@ -49,6 +55,7 @@ class EmailChannel:
     """The e-mail channel plug-in (see bot.channels.base.Channel)."""
 
     name = "email"
+    terminal = False
     capabilities = Capabilities(buttons=False, files=True, max_length=100_000, inbound=False)
 
     def configured(self, settings: Any) -> bool:
@@ -82,7 +89,7 @@ class EmailChannel:
         e.add_argument("address")
         e.set_defaults(func=cmd_email_remove)
 
-    async def start(self, ctx: ChannelContext, *, listen: bool) -> _Running:
+    async def start(self, ctx: ChannelContext, *, listen: bool) -> Running:
         """A sender over the configured SMTP server (``listen`` is ignored: mail is outbound only)."""
         settings = ctx.settings
         server = parse_smtp_url(settings.smtp_url.get_secret_value())

@@ -185,7 +185,7 @@ def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
     ordered = sort_codes(known_set.values())
     # "1.1", "6" or "PL2.6": every code ending in that number is a candidate.
     if toks and all(t.isdigit() for t in toks[1:]) and (toks[0] == "PL" or toks[0].isdigit()):
-        family = {("PL", "1"): "PL1.", ("PL", "2"): "PL2."}.get(tuple(toks[:2]), "")
+        family = {("PL", "1"): "PL1.", ("PL", "2"): "PL2."}.get((toks[0], toks[1]) if len(toks) > 1 else ("", ""), "")
         n = toks[-1]
         if toks[0] != "PL" or family:
             cands = [k for k in ordered if k.startswith(family)

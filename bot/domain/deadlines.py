@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -77,7 +78,7 @@ class Deadline:
 
     def to_dict(self) -> dict:
         """The historical keys always; the newer ones only when set (so old readers see no change)."""
-        d = {
+        d: dict[str, Any] = {
             "text": self.text,
             "kind": self.kind,
             "due": self.due.isoformat() if self.due else None,

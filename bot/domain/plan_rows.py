@@ -87,9 +87,9 @@ class TaskRows:
             return row[j] if j is not None and j < len(row) else ""
 
         for i, row in body:
-            sec = roman_row(row, roles)
-            if sec:
-                self._section(*sec)
+            heading = roman_row(row, roles)
+            if heading:
+                self._section(*heading)
                 continue
             number, content = get(row, "number").strip(), get(row, "content")
             values = {f: get(row, f) for f in _FIELDS}

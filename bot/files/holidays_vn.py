@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import holidays
 
@@ -33,7 +34,7 @@ def makeup_days(years: Iterable[int]) -> list[tuple[date, str]]:
     wanted = set(years)
     try:  # the library's table of announced swaps; its layout is shared by every country module
         from holidays.countries.vietnam import VietnamStaticHolidays  # internal table: may move
-        table = dict(VietnamStaticHolidays.special_public_holidays)
+        table: dict[int, Any] = dict(VietnamStaticHolidays.special_public_holidays)
     except (ImportError, AttributeError):  # pragma: no cover - a future layout: the data file still works
         log.warning("holidays: không đọc được bảng ngày làm bù của thư viện")
         table = {}
