@@ -10,10 +10,12 @@ from bot.cli.render import print_json, print_json_line, table
 from bot.domain import texts
 from bot.domain.agencies import Directory
 from bot.domain.codes import lookup
+from bot.domain.date_checks import outside_period, plan_period
 from bot.domain.deadlines import parse_day, parse_deadline
 from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
+from bot.domain.texts import chat as CT
 from bot.domain.texts import reminders as RT
 from bot.files import load_directory
 from bot.plan_loading import load_plan_files
@@ -134,6 +136,11 @@ def cmd_set_due(app, args: Namespace) -> int:
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
     code = find_code(app, args.code)
+    plan = app.store.chat_context(channel="", chat_id="", plan_slug=app.plan_slug).plan
+    start, end = plan_period(plan.year) if plan else (due, due)
+    if outside_period(due, start, end) and not getattr(args, "yes", False):
+        raise CliError(CT.CLI_OUTSIDE_PLAN.format(date=texts.vn_date(due), start=texts.vn_date(start),
+                                                  end=texts.vn_date(end)))
     try:
         dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
     except UnknownItem:

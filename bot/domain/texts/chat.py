@@ -144,3 +144,9 @@ CONFIRM_OK = "Đã xác nhận thời hạn nhiệm vụ {code}: {reading}."
 CONFIRM_NO_DATE = "Nhiệm vụ {code} không có ngày để xác nhận; hãy đặt hạn: /dathan {code} NGÀY"
 BAD_DAY = "Không đọc được ngày \"{text}\". Ngày viết theo dạng ngày/tháng/năm, vd: 30/9/2023."
 HELP_COORDINATOR_TRUST = "/dathan 4.II 30/9/2023 — đặt hạn cho nhiệm vụ chưa có hạn; /xacnhan 2.IV — chấp nhận thời hạn bị gắn cờ"
+# (command line)
+CLI_OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}); chưa đặt hạn. Nếu đúng là "
+                    "ngày này, chạy lại với --yes.")
+CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò điều phối viên "
+                         "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
+                         "như vậy, chạy lại với --force.")
