@@ -53,6 +53,8 @@ def print_load_summary(report: SyncReport) -> None:
     c = report.counts
     print(texts.INIT_PLAN.format(plan=report.plan, total=c.get("total", 0), tasks=c.get(TASK, 0),
                                  reviews=c.get(REVIEW, 0), inspections=c.get(INSPECTION, 0)))
+    for group, n in report.waiting_groups.items():
+        print(CT.CLI_EMPTY_GROUP.format(group=group, n=n))
 
 
 def _print_report(report) -> None:
@@ -178,7 +180,9 @@ def cmd_resolve_agencies(app, args: Namespace) -> int:
     data = {
         "agencies": [directory.agencies[k].name for k in res.agencies],
         "groups": [directory.groups[g].name for g in res.groups],
-        "unresolved": [u.text for u in res.unresolved],
+        "unresolved": [u.text for u in res.unresolved]
+        + [CT.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
+           for g in res.groups if not directory.members(g)],
     }
     if args.json:
         print_json(data)

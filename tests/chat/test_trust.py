@@ -166,3 +166,11 @@ async def test_numbered_confirmation_carries_the_note(bot):
     out = _console(bot.core, "c2", "1")
     assert "Đã ghi nhận Sở Thông tin và Truyền thông hoàn thành 2.I" in out[-1]
     assert bot.assignment("2.I", "so-thong-tin-truyen-thong").note == "Biên bản bàn giao ngày 10/4/2023"
+
+
+async def test_item_flags_for_the_coordinator(bot):
+    await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(COORD, "/xem 10.III"))
+    text = bot.fake.texts(COORD)[-1]
+    assert "Văn phòng UBND tỉnh vừa chủ trì vừa phối hợp — cần xác định lại" in text
+    assert "UBND cấp xã (nhóm chưa có cơ quan thành viên)" in text

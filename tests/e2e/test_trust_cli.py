@@ -63,3 +63,13 @@ def test_export_survives_control_characters_stored_before_the_fix(cli, tmp_path)
         s.commit()
     code, _, err = cli("--today", "10/7/2023", "export", "--out", str(tmp_path / "bc.xlsx"))
     assert code == 0, err
+
+
+def test_an_empty_group_is_reported_not_dropped(cli):
+    code, out, _ = cli("init")
+    assert code == 0 and "UBND cấp xã chưa có cơ quan thành viên nào: 11 nhiệm vụ" in out
+    code, out, _ = cli("resolve-agencies", "UBND cấp xã")
+    assert code == 0 and "UBND cấp xã (nhóm chưa có cơ quan thành viên)" in out
+    code, out, _ = cli("resolve-agencies", "UBND cấp xã", "--json")
+    import json
+    assert json.loads(out)["unresolved"] == ["UBND cấp xã (nhóm chưa có cơ quan thành viên)"]

@@ -150,3 +150,8 @@ CLI_OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({
 CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò điều phối viên "
                          "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
                          "như vậy, chạy lại với --force.")
+CLI_EMPTY_GROUP = ("⚠️ {group} chưa có cơ quan thành viên nào: {n} nhiệm vụ giao cho nhóm này chưa nhắc và chưa tính "
+                   "được (hãy nhập danh sách cơ quan của nhóm, vd. danh sách xã, phường, thị trấn).")
+CLI_EMPTY_GROUP_UNRESOLVED = "{group} (nhóm chưa có cơ quan thành viên)"
+UNRESOLVED_REASON = {"empty_group": "{text} (nhóm chưa có cơ quan thành viên)",
+                     "lead_and_coordinating": "{text} vừa chủ trì vừa phối hợp — cần xác định lại"}
