@@ -165,6 +165,13 @@ class ChatStore(Protocol):
         """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
         open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
 
+    def add_evidence(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                     data: dict[str, Any]) -> None:
+        """Keep a document sent after the closing (an "evidence" event; history keeps both)."""
+
+    def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
+        """A coordinator's date for an item from the chat (/dathan, /xacnhan); the new reading."""
+
     def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
 

@@ -16,8 +16,10 @@ from sqlmodel import Session, select
 
 from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
                                      KnownAgencies, Officer, OverdueSummary, PlanRef, WorkPage)
+from bot.domain.deadlines import Deadline
+from bot.domain.texts import chat as CT
 from bot.domain.views import WorkItem
-from storage import registry, work
+from storage import queries, registry, work
 from storage.base import SqlBase
 from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -38,7 +40,9 @@ def _item_work(rows) -> ItemWork | None:
     (item_id, code, type_, content, section, lead_text, coord_text, deadline_text, product, footnotes, surprise,
      unresolved, deadline, override, kind, start, blocked, position) = rows[0][:len(_ITEM_COLUMNS)]
     info = ItemInfo(item_id, code, type_, content, section, lead_text, coord_text, deadline_text, product,
-                    tuple(footnotes or ()), bool(surprise), tuple(u["text"] for u in unresolved or ()),
+                    tuple(footnotes or ()), bool(surprise),
+                    tuple(CT.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"])
+                          for u in unresolved or ()),
                     deadline or {}, override)
     assigned = []
     for r in rows:
@@ -142,6 +146,26 @@ class SqlChatStore(SqlBase):
                 data=data).returning(left)).scalar_one()
             s.commit()
             return n
+
+    def add_evidence(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                     data: dict[str, Any]) -> None:
+        """Keep a document sent after the closing: an "evidence" event (history keeps both) and the note
+        added to the assignment's."""
+        joined = case((AssignmentRow.note == "", note), else_=AssignmentRow.note + "\n" + note)
+        with self.session() as s:
+            s.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id)
+                      .values(note=joined, updated_at=now))
+            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="evidence",
+                   note=note, data=data)
+            s.commit()
+
+    def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
+        """A coordinator's date for an item, from the chat (``/dathan``, ``/xacnhan``); the new reading."""
+        with self.session() as s:
+            row = queries.set_due(session=s, plan_id=plan_id, code=code, due=due, actor=actor, now=now)
+            dl = queries.effective_deadline(row)
+            s.commit()
+        return dl
 
     def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot.domain.agencies import Agency, Directory
-from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan
+from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
@@ -127,7 +127,7 @@ def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[
                 source_file: str = "") -> SyncReport:
     """Write the plan row, its sections, the interpreted items (``specs``), their assignments and
     inspected units, and the directory's agencies and groups; the caller commits (or rolls back)."""
-    report = SyncReport(plan=plan.id)
+    report = SyncReport(plan=plan.id, waiting_groups=waiting_for_groups(specs))
     ids = sync_directory(session, directory, report)
     prow = _upsert_plan_row(session, plan, report, now, source_file)
 

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("date")
     ps.add_argument("--actor", default="điều phối viên (CLI)")
     ps.add_argument("--json", action="store_true")
+    ps.add_argument("--yes", "--force", dest="yes", action="store_true", help="chấp nhận ngày ngoài thời gian kế hoạch")
     ps.set_defaults(func=plan_cmds.cmd_set_due)
     import_cmds.add_commands(psub)
 
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("invite", help="tạo mã mời (dùng một lần) để liên kết cuộc trò chuyện với cơ quan")
     s.add_argument("agency")
     s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
+    s.add_argument("--force", action="store_true", help="cho phép điều phối viên ngoài Văn phòng UBND tỉnh")
     s.add_argument("--expires", default="7d", help="hiệu lực: 7d, 12h, 30m (mặc định 7d)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=officer_cmds.cmd_invite)

@@ -11,6 +11,7 @@ from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
 from bot.domain.agencies import Agency
+from bot.domain.texts import chat as CT
 
 _DURATION = re.compile(r"^(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?$")
 
@@ -43,6 +44,8 @@ def cmd_invite(app, args: Namespace) -> int:
     code = secrets.token_urlsafe(18)  # 144 random bits, in the deep-link alphabet [A-Za-z0-9_-]
     now = app.clock.now()
     agency = resolve_agency(app, args.agency)
+    if args.role == "coordinator" and agency.kind != "province_office" and not getattr(args, "force", False):
+        raise CliError(CT.CLI_COORDINATOR_FORCE.format(agency=agency.name))
     app.store.create_invite(agency_key=agency.key, code=code, role=args.role, now=now, expires_at=now + ttl)
     name = agency.name
     username = app.settings.telegram_bot_username.lstrip("@") or "<tên_bot>"

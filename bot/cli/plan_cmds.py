@@ -10,10 +10,12 @@ from bot.cli.render import print_json, print_json_line, table
 from bot.domain import texts
 from bot.domain.agencies import Directory
 from bot.domain.codes import lookup
+from bot.domain.date_checks import outside_period, plan_period
 from bot.domain.deadlines import parse_day, parse_deadline
 from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
+from bot.domain.texts import chat as CT
 from bot.domain.texts import reminders as RT
 from bot.files import load_directory
 from bot.plan_loading import load_plan_files
@@ -51,6 +53,8 @@ def print_load_summary(report: SyncReport) -> None:
     c = report.counts
     print(texts.INIT_PLAN.format(plan=report.plan, total=c.get("total", 0), tasks=c.get(TASK, 0),
                                  reviews=c.get(REVIEW, 0), inspections=c.get(INSPECTION, 0)))
+    for group, n in report.waiting_groups.items():
+        print(CT.CLI_EMPTY_GROUP.format(group=group, n=n))
 
 
 def _print_report(report) -> None:
@@ -134,6 +138,11 @@ def cmd_set_due(app, args: Namespace) -> int:
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
     code = find_code(app, args.code)
+    plan = app.store.chat_context(channel="", chat_id="", plan_slug=app.plan_slug).plan
+    start, end = plan_period(plan.year) if plan else (due, due)
+    if outside_period(due, start, end) and not getattr(args, "yes", False):
+        raise CliError(CT.CLI_OUTSIDE_PLAN.format(date=texts.vn_date(due), start=texts.vn_date(start),
+                                                  end=texts.vn_date(end)))
     try:
         dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
     except UnknownItem:
@@ -171,7 +180,9 @@ def cmd_resolve_agencies(app, args: Namespace) -> int:
     data = {
         "agencies": [directory.agencies[k].name for k in res.agencies],
         "groups": [directory.groups[g].name for g in res.groups],
-        "unresolved": [u.text for u in res.unresolved],
+        "unresolved": [u.text for u in res.unresolved]
+        + [CT.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
+           for g in res.groups if not directory.members(g)],
     }
     if args.json:
         print_json(data)

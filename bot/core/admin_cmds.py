@@ -2,25 +2,75 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from bot.core import work_cmds
 from bot.core.context import Ctx
 from bot.core.work_cmds import split_code
-from bot.domain.deadlines import parse_day
+from bot.domain.date_checks import impossible_date, outside_period, plan_period
+from bot.domain.deadlines import Deadline, parse_day
 from bot.domain.text import fold
 from bot.domain.texts import chat as T
 from bot.domain.texts import reminders as RT
 from bot.domain.texts import vn_date
-from bot.ports import Attachment, Outbound
+from bot.domain.views import reading
+from bot.ports import Attachment, Button, Outbound
+
+
+def _office_only(ctx: Ctx, command: str) -> bool:
+    """Refuse an officer a coordinators' command with its own reason; True when refused."""
+    if ctx.coordinator:
+        return False
+    ctx.reply(T.OFFICE_ONLY.format(command=command))
+    return True
+
+
+def _day(ctx: Ctx, text: str) -> date | None:
+    """The day typed, or None after saying why it is not one (an impossible day is named)."""
+    bad = impossible_date(text)
+    if bad is not None:
+        fmt = T.DATE_BAD_MONTH if bad.bad_month else T.DATE_IMPOSSIBLE
+        ctx.reply(fmt.format(day=bad.day, month=bad.month, year=bad.year))
+        return None
+    day = parse_day(text)
+    if day is None:
+        ctx.reply(T.BAD_DAY.format(text=text[:30]))
+    return day
+
+
+def _outside(ctx: Ctx, day: date, kind: str, item_id: int) -> bool:
+    """A day outside the plan's period needs a confirmation (a button); True when one was asked for."""
+    start, end = plan_period(ctx.plan_year)
+    if not outside_period(day, start, end):
+        return False
+    ctx.reply(T.OUTSIDE_PLAN.format(date=vn_date(day), start=vn_date(start), end=vn_date(end)),
+              buttons=((Button(T.BTN_CONFIRM_DATE.format(date=vn_date(day)), f"{kind}:{item_id}:{day:%Y%m%d}"),),))
+    return True
+
+
+def _confirmed_day(ctx: Ctx, parts: list[str]):
+    """(item, day) of a date-confirmation button; None after replying that it no longer applies."""
+    if not ctx.coordinator:
+        ctx.reply(T.OFFICE_ONLY.format(command="lichkiemtra"))
+        return None
+    found = ctx.store.item_by_id(item_id=int(parts[0])) if len(parts) == 2 and len(parts[1]) == 8 else None
+    if found is None:
+        ctx.reply(T.BUTTON_STALE)
+        return None
+    v = parts[1]
+    return found, date(int(v[:4]), int(v[4:6]), int(v[6:]))
 from bot.reports import build
 
 
 def cmd_inspect(ctx: Ctx, args: str, config) -> None:
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
+    if _office_only(ctx, "lichkiemtra"):
         return
     code, rest = split_code(args)
-    day = parse_day(rest[0]) if rest else None
-    if not code or day is None:
+    if not code or not rest:
         ctx.reply(RT.INSPECTION_USAGE)
+        return
+    day = _day(ctx, rest[0])
+    if day is None:
         return
     found = ctx.find_item(code)
     if found is None:
@@ -29,6 +79,17 @@ def cmd_inspect(ctx: Ctx, args: str, config) -> None:
     if item.type != "inspection":
         ctx.reply(RT.INSPECTION_NOT.format(code=item.code))
         return
+    if not _outside(ctx, day, "i", item.id):
+        _schedule(ctx, item, day, config)
+
+
+def _inspect_confirmed(ctx: Ctx, parts: list[str], config) -> None:
+    picked = _confirmed_day(ctx, parts)
+    if picked is not None and picked[0].item.type == "inspection":
+        _schedule(ctx, picked[0].item, picked[1], config)
+
+
+def _schedule(ctx: Ctx, item, day: date, config) -> None:
     ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now)
     notice = RT.INSPECTION_SECRET if item.surprise else RT.INSPECTION_NOTICE.format(
         n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
@@ -38,8 +99,7 @@ def cmd_inspect(ctx: Ctx, args: str, config) -> None:
 
 # --- /baocao, /xuatbaocao (coordinators) -----------------------------------------------------------
 def cmd_report(ctx: Ctx, args: str, config) -> None:
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
+    if _office_only(ctx, "baocao"):
         return
     data = ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone)
     title, text, png = build.report(data, ctx.today, calendar=config.calendar)
@@ -49,8 +109,7 @@ def cmd_report(ctx: Ctx, args: str, config) -> None:
 
 
 def cmd_export(ctx: Ctx, args: str, config) -> None:
-    if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
+    if _office_only(ctx, "xuatbaocao"):
         return
     data, _ = build.export(ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone, with_history=True), ctx.today)
     caption = RT.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
@@ -68,3 +127,51 @@ def cmd_channel(ctx: Ctx, args: str, config) -> None:
         ctx.reply(T.CHANNEL_MISSING.format(channel=T.CHANNEL_NAMES[choice]))
         return
     ctx.reply(T.CHANNEL_OK.format(channel=T.CHANNEL_NAMES[choice]))
+
+
+# --- /dathan, /xacnhan (coordinators): a date for an undated item, a flagged deadline accepted ----------
+def cmd_setdue(ctx: Ctx, args: str, config) -> None:
+    if _office_only(ctx, "dathan"):
+        return
+    code, rest = split_code(args)
+    if not code or not rest:
+        ctx.reply(T.USAGE_SET_DUE)
+        return
+    day = _day(ctx, rest[0])
+    if day is None:
+        return
+    found = ctx.find_item(code)
+    if found is not None and not _outside(ctx, day, "s", found.item.id):
+        _set_due(ctx, found.item.code, day)
+
+
+def _set_due_confirmed(ctx: Ctx, parts: list[str], config) -> None:
+    picked = _confirmed_day(ctx, parts)
+    if picked is not None:
+        _set_due(ctx, picked[0].item.code, picked[1])
+
+
+def _set_due(ctx: Ctx, code: str, day: date) -> None:
+    dl = ctx.store.set_item_due(plan_id=ctx.plan_id, code=code, due=day, actor=ctx.actor, now=ctx.now)
+    ctx.reply(T.SET_DUE_OK.format(code=code, date=vn_date(day), reading=reading(dl.kind, dl.due, dl.start, dl.flags)))
+
+
+def cmd_confirm(ctx: Ctx, args: str, config) -> None:
+    if _office_only(ctx, "xacnhan"):
+        return
+    code, _ = split_code(args)
+    if not code:
+        ctx.reply(T.USAGE_CONFIRM)
+        return
+    found = ctx.find_item(code)
+    if found is None:
+        return
+    due = Deadline.from_dict(found.item.deadline).due if found.item.deadline else None
+    if due is None:
+        ctx.reply(T.CONFIRM_NO_DATE.format(code=found.item.code))
+        return
+    dl = ctx.store.set_item_due(plan_id=ctx.plan_id, code=found.item.code, due=due, actor=ctx.actor, now=ctx.now)
+    ctx.reply(T.CONFIRM_OK.format(code=found.item.code, reading=reading(dl.kind, dl.due, dl.start, dl.flags)))
+
+
+work_cmds.DATE_BUTTONS.update({"i": _inspect_confirmed, "s": _set_due_confirmed})

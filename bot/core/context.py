@@ -25,6 +25,8 @@ class Ctx:
     zone: tzinfo = timezone.utc
     officer: Officer | None = None
     stored_dialog: Dialog | None = None      # the chat's dialog row as stored (possibly expired)
+    carried: dict[str, Any] = field(default_factory=dict)  # a numbered choice's dialog, kept after it is answered
+    fresh_dialog: bool = False               # the dialog was set while handling this message
     out: list[Outbound] = field(default_factory=list)
 
     @property
@@ -60,6 +62,7 @@ class Ctx:
         self.store.set_dialog(channel=self.inbound.channel, chat_id=self.inbound.chat_id, kind=kind, data=data,
                               expires_at=expires_at)
         self.stored_dialog = Dialog(kind, data, expires_at)
+        self.fresh_dialog = True
 
     def clear_dialog(self) -> None:
         """Forget the pending question (no statement when there is none)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
@@ -14,6 +14,7 @@ from bot.core.context import Ctx
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
 from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
+from bot.domain.sanitize import clean_text
 from bot.domain.texts import chat as T
 from bot.domain.texts import vn_date
 from bot.ports import ChatStore, Clock, Inbound, Outbound
@@ -49,6 +50,8 @@ class CommandCore:
 
     # --- entry point ------------------------------------------------------------------------
     def handle(self, inbound: Inbound) -> list[Outbound]:
+        """The replies to one message or button press (the text cleaned of control characters first)."""
+        inbound = replace(inbound, text=clean_text(inbound.text), sender=clean_text(inbound.sender))
         now = self.clock.now()
         if inbound.edited:
             return [Outbound(inbound.channel, inbound.chat_id, T.EDITED)] if not inbound.group else []
@@ -71,7 +74,8 @@ class CommandCore:
         outs, mapping = number_choices(ctx.out)
         pending = ctx.dialog
         if pending is None or pending.kind == "choices":
-            ctx.set_dialog("choices", mapping, timedelta(minutes=self.config.dialog_minutes))
+            kept = {k: v for k, v in pending.data.items() if not k.isdigit()} if pending and ctx.fresh_dialog else {}
+            ctx.set_dialog("choices", {**kept, **mapping}, timedelta(minutes=self.config.dialog_minutes))
         return outs
 
     def _flooded(self, inbound: Inbound) -> bool:
@@ -149,7 +153,7 @@ class CommandCore:
     def _help(self, ctx: Ctx, _args: str) -> None:
         text = T.HELP.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
         if ctx.coordinator:
-            text += "\n" + T.HELP_COORDINATOR
+            text += "\n" + T.HELP_COORDINATOR + "\n" + T.HELP_COORDINATOR_TRUST
         if ctx.officer is None:
             text += "\n" + T.HELP_UNREGISTERED
         ctx.reply(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.core.context import Ctx
+from bot.domain.agency_match import agency_like, match_lead
 from bot.domain.chat_records import AgencyRef, ItemWork
+from bot.domain.date_checks import impossible_date
 from bot.domain.deadlines import Deadline
 from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
@@ -34,25 +36,74 @@ def _agency_named(ctx: Ctx, words: list[str], allowed: set[int] | None = None):
     return None, words
 
 
-def _target(ctx: Ctx, found: ItemWork, words: list[str]) -> tuple[WorkItem | None, str]:
-    """The assignment a command acts on, and the note that follows; None after replying why not."""
+def _lead_keys(ctx: Ctx, leads) -> dict[str, WorkItem]:
+    """The item's lead assignments by agency key."""
+    keys = {i: k for k, i in ctx.agencies.ids.items()}
+    return {keys[w.agency_id]: w for w in leads if w.agency_id in keys}
+
+
+def _ask_lead(ctx: Ctx, item, by_key: dict[str, WorkItem], match, typed: str) -> None:
+    """The words do not name exactly one lead: say why and offer the best-matching leads."""
+    if match.other is not None:
+        a = ctx.agencies.directory.agencies[match.other]
+        text = T.AGENCY_NOT_LEAD.format(agency=a.name, code=item.code)
+    else:
+        text = T.AGENCY_NEAR.format(typed=typed[:60], code=item.code)
+    picks = [by_key[k] for k in match.candidates if k in by_key]
+    buttons = tuple((Button(w.agency, f"k:{w.assignment_id}"),) for w in picks)
+    if buttons:
+        text += "\n" + T.PICK_LEAD.format(code=item.code)
+    ctx.reply(text, buttons=buttons)
+
+
+def _confirm_one(ctx: Ctx, lead: WorkItem, note: str, config) -> None:
+    """A coordinator's /xong on a one-lead item without naming it: one tap confirms, with the note kept."""
+    ctx.set_dialog("choices", {"for": lead.assignment_id, "note": note}, timedelta(minutes=config.dialog_minutes))
+    ctx.reply(T.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
+              buttons=((Button(T.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),))
+
+
+def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
+            confirm: bool = False) -> tuple[WorkItem | None, str]:
+    """The assignment a command acts on, and the note that follows; None after replying why not.
+
+    Words after the code that look like an agency must name exactly one lead (issue 12 §1); with
+    ``confirm`` a coordinator naming no agency of a one-lead item not their own confirms first."""
     item, assigned = found.item, found.assignments
     leads = found.leads
     lead_names = " ".join(item.lead_text.split()) if len(leads) > 4 else ", ".join(w.agency for w in leads)
     if ctx.coordinator:
-        agency, rest = _agency_named(ctx, words, {w.agency_id for w in leads})
-        if agency is not None:
-            return next(w for w in leads if w.agency_id == agency.id), " ".join(rest)
-        own = [w for w in leads if w.agency_id == ctx.agency.id]
-        if own or len(leads) == 1:
-            return (own or leads)[0], " ".join(words)
         if not leads:
             ctx.reply(T.NO_LEAD.format(code=item.code))
-        else:
-            ctx.reply(T.WHICH_AGENCY.format(code=item.code, n=len(leads), example="so tu phap"))
+            return None, ""
+        match = None
+        if words:
+            by_key = _lead_keys(ctx, leads)
+            match = match_lead(ctx.agencies.directory, words, list(by_key))
+            if match.key is not None:
+                return by_key[match.key], " ".join(match.rest)
+            if match.named:
+                _ask_lead(ctx, item, by_key, match, " ".join(words))
+                return None, ""
+        own = [w for w in leads if w.agency_id == ctx.agency.id]
+        if own:
+            return own[0], " ".join(words)
+        if len(leads) == 1:
+            if confirm:
+                _confirm_one(ctx, leads[0], " ".join(words), config)
+                return None, ""
+            return leads[0], " ".join(words)
+        ctx.reply(T.WHICH_AGENCY.format(code=item.code, n=len(leads), example="so tu phap"))
         return None, ""
     own = [w for w in leads if w.agency_id == ctx.agency.id]
     if own:
+        if words and agency_like(words):
+            match = match_lead(ctx.agencies.directory, words, [ctx.agency.key])
+            if match.key is not None:
+                return own[0], " ".join(match.rest)
+            ctx.reply(T.OFFICER_OTHER_NAME.format(typed=" ".join(words)[:60], agency=ctx.agency.name,
+                                                  code=item.code))
+            return None, ""
         return own[0], " ".join(words)
     if any(w.agency_id == ctx.agency.id for w in assigned):
         ctx.reply(T.ONLY_COORDINATING.format(agency=ctx.agency.name, code=item.code, leads=lead_names or "—"))
@@ -76,7 +127,7 @@ def _note(ctx: Ctx, text: str, config) -> tuple[str, str]:
     return text, ""
 
 
-def _item_and_target(ctx: Ctx, args: str, usage: str):
+def _item_and_target(ctx: Ctx, args: str, usage: str, config=None, confirm: bool = False):
     code, words = split_code(args)
     if not code:
         ctx.reply(T.USAGE[usage])
@@ -84,26 +135,48 @@ def _item_and_target(ctx: Ctx, args: str, usage: str):
     item = ctx.find_item(code)
     if item is None:
         return None, None, ""
-    target, rest = _target(ctx, item, words)
+    target, rest = _target(ctx, item, words, config, confirm)
     return item, target, rest
 
 
 # --- /xong ------------------------------------------------------------------------------------
 def cmd_done(ctx: Ctx, args: str, config) -> None:
-    item, target, rest = _item_and_target(ctx, args, "done")
+    item, target, rest = _item_and_target(ctx, args, "done", config, confirm=True)
     if target is not None:
         _close(ctx, target, rest, config)
+
+
+def _date_problem(ctx: Ctx, note: str, cited: dict) -> str | None:
+    """Why the dates a note cites cannot be evidence (an impossible day, a document dated after today)."""
+    bad = impossible_date(note)
+    if bad is not None:
+        fmt = T.DATE_BAD_MONTH if bad.bad_month else T.DATE_IMPOSSIBLE
+        return fmt.format(day=bad.day, month=bad.month, year=bad.year)
+    day = cited.get("date")
+    if day is not None and day > ctx.today:
+        return T.DOC_FUTURE.format(date=vn_date(day), today=vn_date(ctx.today))
+    return None
 
 
 def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
     note, notice = _note(ctx, note_text, config)
     cited = cited_document(note)
+    problem = _date_problem(ctx, note, cited)
+    if problem:
+        ctx.reply(problem)
+        return
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
     left = ctx.store.close_assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id,
                                       item_id=target.item_id, agency_id=target.agency_id, actor=ctx.actor,
                                       note=note, now=ctx.now, data={"document": data} if data else {})
     if left is None:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
+        if data and current is not None and current.status == "done":
+            ctx.store.add_evidence(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
+                                   note=note, now=ctx.now, data={"document": data} if data else {})
+            ctx.reply(T.EVIDENCE_ADDED.format(code=target.code, agency=target.agency, note=note,
+                                              when=_when(ctx, current.closed_at)))
+            return
         ctx.reply(T.DONE_ALREADY.format(code=target.code, who=current.closed_by or "—",
                                         when=_when(ctx, current.closed_at)))
         return
@@ -314,8 +387,11 @@ def on_button(ctx: Ctx, data: str, config) -> None:
             return
         _todo_page(ctx, agency, first, config)
         return
+    if kind in DATE_BUTTONS:
+        DATE_BUTTONS[kind](ctx, parts, config)
+        return
     target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
-    if target is None or kind not in ("d", "p", "u"):
+    if target is None or kind not in ("d", "p", "u", "k"):
         ctx.reply(T.BUTTON_STALE)
         return
     if target.agency_id != ctx.agency.id and not ctx.coordinator:
@@ -323,17 +399,34 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         return
     if kind == "d":
         _close(ctx, target, "", config)
+    elif kind == "k":
+        _close(ctx, target, _carried_note(ctx, target.assignment_id), config)
     elif kind == "p":
         _ask_progress(ctx, target, config)
     else:
         _reopen(ctx, target)
 
 
+def _carried_note(ctx: Ctx, assignment_id: int) -> str:
+    """The note a one-tap confirmation carries (kept in the chat's dialog with the question)."""
+    data = ctx.carried or (ctx.dialog.data if ctx.dialog is not None else {})
+    return str(data.get("note") or "") if data.get("for") == assignment_id else ""
+
+
+# Buttons that confirm a date outside the plan's period ("i": an inspection, "s": a due date); the
+# coordinators' commands register them (bot.core.admin_cmds).
+DATE_BUTTONS: dict = {}
+
+
 def on_plain_text(ctx: Ctx, text: str, config) -> bool:
     """Answer a pending question (a progress note, a numbered choice); False if none is pending."""
     dialog = ctx.dialog
     if dialog is None:
+        expired = ctx.stored_dialog
         ctx.clear_dialog()   # an expired one, if any
+        if expired is not None and expired.kind == "choices" and text.strip().isdigit():
+            ctx.reply(T.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
+            return True
         return False
     if dialog.kind == "progress_note":
         target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=dialog.data.get("assignment_id", 0))
@@ -351,6 +444,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         if data is None:
             ctx.reply(T.CHOICE_UNKNOWN.format(n=choice))
         else:
+            ctx.carried = dict(dialog.data)
             ctx.clear_dialog()
             on_button(ctx, data, config)
         return True

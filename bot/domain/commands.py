@@ -22,6 +22,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "report": ("baocao", "report"),
     "channel": ("kenh", "channel"),
     "export": ("xuatbaocao", "export"),
+    "setdue": ("dathan", "setdue"),
+    "confirm": ("xacnhan", "confirm"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

@@ -17,6 +17,8 @@ from bot.domain.effective import effective_deadline
 from bot.domain.plan import INSPECTION, Item, Plan
 
 LEAD, COORDINATING = "lead", "coordinating"
+EMPTY_GROUP = "empty_group"            # a group with no member yet ("UBND cấp xã" before communes are imported)
+LEAD_AND_COORDINATING = "lead_and_coordinating"   # one agency named on both sides: for a coordinator to settle
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class SyncReport:
     schema_before: str | None = None      # the schema revision before the load (None: a new database)
     schema: str | None = None             # the revision after it
     counts: dict[str, int] = field(default_factory=dict)   # the plan's items: total, task, review, inspection
+    waiting_groups: dict[str, int] = field(default_factory=dict)  # empty group name → items waiting for members
 
     @property
     def changed(self) -> bool:
@@ -88,6 +91,7 @@ class SyncReport:
             "items_retired": self.items_retired, "assignments_added": self.assignments_added,
             "assignments_deactivated": self.assignments_deactivated,
             "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
+            "waiting_groups": dict(self.waiting_groups),
         }
 
 
@@ -96,13 +100,31 @@ def interpret_item(item: Item, directory: Directory, plan_year: int) -> ItemSpec
     dl = parse_deadline(item.deadline_text, plan_year)
     lead, coord = directory.resolve_pair(item.lead_text, item.coordinating_text, dl.due)
     lead_keys = directory.expand(lead)
+    both = [k for k in directory.expand(coord) if k in lead_keys]
     coord_keys = [k for k in directory.expand(coord) if k not in lead_keys]
     unresolved = tuple([Unrecognised(LEAD, u.text, u.reason) for u in lead.unresolved]
-                       + [Unrecognised(COORDINATING, u.text, u.reason) for u in coord.unresolved])
+                       + [Unrecognised(COORDINATING, u.text, u.reason) for u in coord.unresolved]
+                       + _empty_groups(directory, LEAD, lead) + _empty_groups(directory, COORDINATING, coord)
+                       + [Unrecognised(COORDINATING, directory.agencies[k].name, LEAD_AND_COORDINATING)
+                          for k in both if k in coord.agencies])
     subjects: list[str] = []
     if item.type == INSPECTION:
         subjects = directory.expand(directory.resolve(item.subject_text))
     return ItemSpec(item, dl, tuple(lead_keys), tuple(coord_keys), unresolved, tuple(subjects))
+
+
+def _empty_groups(directory: Directory, cell: str, res) -> list[Unrecognised]:
+    """Groups named that have no member yet: nobody would be reminded nor counted, so they are reported."""
+    return [Unrecognised(cell, directory.groups[g].name, EMPTY_GROUP) for g in res.groups if not directory.members(g)]
+
+
+def waiting_for_groups(specs: list[ItemSpec]) -> dict[str, int]:
+    """Empty group name → how many items (lead or coordinating cells) wait for its members."""
+    out: dict[str, int] = {}
+    for s in specs:
+        for name in {u.text for u in s.unresolved if u.reason == EMPTY_GROUP}:
+            out[name] = out.get(name, 0) + 1
+    return out
 
 
 def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from bot.domain.codes import int_to_roman
 from bot.domain.deadlines import Deadline
 from bot.domain.report_data import ReportData, tally_rows
+from bot.domain.sanitize import clean_text
 from bot.domain.report_text import cite, group_title, official_order, product_words, section_label
 from bot.domain.tally import STATES, Tally, state
 from bot.domain.texts import describe_deadline, vn_date
@@ -56,7 +57,7 @@ def _sheet(ws, titles: list[str], internal: bool, headers: list[str], widths: li
     _titles(ws, titles, internal)
     _header(ws, HEADER_ROW, headers)
     for row in rows:
-        ws.append(row)
+        ws.append([clean_text(v) if isinstance(v, str) else v for v in row])  # stored text never breaks the file
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     for r in ws.iter_rows(min_row=HEADER_ROW + 1):
@@ -86,7 +87,7 @@ def _summary_sheet(ws, data: ReportData, t: Tally, titles: list[str], internal: 
     def put(values, *, bold=False, pct_cols=(), fill=None):
         nonlocal row
         for col, v in enumerate(values, 1):
-            cell = ws.cell(row=row, column=col, value=v)
+            cell = ws.cell(row=row, column=col, value=clean_text(v) if isinstance(v, str) else v)
             if bold:
                 cell.font = BOLD
             if fill:

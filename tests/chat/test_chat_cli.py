@@ -76,7 +76,7 @@ def test_officers_and_revoke(cli, tmp_path):
 
 
 def test_console_chat(cli):
-    script = "\n".join(["x", "4", "/viec", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023", "/trehan",
+    script = "\n".join(["x", "4", "/viec", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023", "xong pl1.2", "/trehan",
                         "doi", "1", "/trehan", "thoat"]) + "\n"
     code, out, _ = cli("--today", "10/7/2023", "run", stdin=script)
     assert code == 0
@@ -84,6 +84,7 @@ def test_console_chat(cli):
     assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
     assert "【Việc còn phải làm — Sở Tư pháp (8)】" in out and "1 — ✅ Đã xong PL1.2" in out
     assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # "1" pressed the first button
+    assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out               # the document sent afterwards is kept
     assert "Mục PL1.2 đã được" in out                                   # the bare "xong" afterwards
     assert "【Việc quá hạn đến 10/7/2023: 19 việc của 13 cơ quan】" in out  # as the coordinator
     assert out.rstrip().endswith("Tạm biệt!")

@@ -364,7 +364,7 @@ async def test_coordinator_schedules_an_inspection(bot, word):
     assert "Cách dùng: /lichkiemtra" in bot.fake.texts(COORD)[-1]
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, f"{word} PL2.II.2 1/10/2023"))
-    assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+    assert "chỉ dành cho Văn phòng UBND tỉnh" in bot.fake.texts(OFFICER)[-1]
     with Session(bot.engine) as s:
         dates = dict(s.exec(select(ItemRow.code, ItemRow.inspection_date).where(ItemRow.code.in_(["PL2.II.2", "PL2.II.6"]))).all())
     assert {str(v) for v in dates.values()} == {"2023-09-15"}
@@ -383,5 +383,5 @@ async def test_report_and_export_for_coordinators_only(bot, report, export):
     await register(bot, OFFICER, "so-tu-phap")
     for word in (report, export):
         await bot.send(message(OFFICER, word))
-        assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+        assert "chỉ dành cho Văn phòng UBND tỉnh" in bot.fake.texts(OFFICER)[-1]
     assert len(bot.fake.files) == 2

@@ -115,3 +115,43 @@ CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
 CHANNEL_USAGE = "Cách dùng: /kenh zalo hoặc /kenh telegram — chọn kênh nhận nhắc việc."
 CHANNEL_OK = "Từ nay nhắc việc gửi qua {channel}. Nếu không gửi được, bot chuyển sang kênh còn lại."
 CHANNEL_MISSING = "Anh/chị chưa liên kết {channel}. Mở {channel}, nhắn cho bot: start MÃ_MỜI (dùng lại mã mời cũ)."
+
+# --- trust
+AGENCY_NOT_LEAD = "{agency} không chủ trì nhiệm vụ {code}. Chưa ghi nhận gì."
+AGENCY_NEAR = "Không rõ \"{typed}\" là cơ quan nào trong số cơ quan chủ trì nhiệm vụ {code}. Chưa ghi nhận gì."
+PICK_LEAD = "Chọn cơ quan chủ trì đã hoàn thành (hoặc gõ lại: /xong {code} TÊN CƠ QUAN [ghi chú]):"
+CONFIRM_ONE_LEAD = ("Nhiệm vụ {code} do {agency} chủ trì. Xác nhận {agency} đã hoàn thành? "
+                    "Bấm nút dưới đây; chưa ghi nhận gì cho đến khi anh/chị xác nhận.")
+BTN_CONFIRM_DONE = "✅ {agency} đã hoàn thành"
+OFFICER_OTHER_NAME = ("\"{typed}\" không phải tên {agency}. Anh/chị chỉ báo hoàn thành được cho {agency}: "
+                      "/xong {code} [ghi chú]. Chưa ghi nhận gì.")
+EVIDENCE_ADDED = ("📎 Đã bổ sung văn bản cho nhiệm vụ {code} của {agency} (đã báo hoàn thành lúc {when}): {note}\n"
+                  "Lịch sử giữ cả lần báo hoàn thành trước.")
+DATE_IMPOSSIBLE = "Năm {year} không có ngày {day}/{month}. Hãy kiểm tra lại ngày của văn bản. Chưa ghi nhận gì."
+DATE_BAD_MONTH = "Không có tháng {month} (ngày {day}/{month}/{year}). Hãy kiểm tra lại ngày. Chưa ghi nhận gì."
+DOC_FUTURE = ("Văn bản ghi ngày {date}, sau hôm nay ({today}): văn bản chưa ban hành không thể làm căn cứ "
+              "hoàn thành. Hãy kiểm tra lại ngày. Chưa ghi nhận gì.")
+OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}). Nếu đúng là ngày này, bấm xác nhận; "
+                "nếu không, gõ lại lệnh với ngày đúng. Chưa ghi nhận gì.")
+BTN_CONFIRM_DATE = "Vẫn đặt ngày {date}"
+OFFICE_ONLY = ("Lệnh /{command} chỉ dành cho Văn phòng UBND tỉnh (cán bộ theo dõi Kế hoạch). Anh/chị xem nhiệm vụ "
+               "của cơ quan mình bằng /viec, nhiệm vụ quá hạn bằng /trehan.")
+CHOICE_EXPIRED = ("Danh sách lựa chọn đã hết hạn (sau {minutes} phút). Gõ lại lệnh (vd: /viec) để có danh sách mới.")
+USAGE_SET_DUE = "Cách dùng: /dathan MÃ NGÀY, vd: /dathan 4.II 30/9/2023"
+USAGE_CONFIRM = "Cách dùng: /xacnhan MÃ — chấp nhận thời hạn bị gắn cờ, vd: /xacnhan 2.IV"
+SET_DUE_OK = "📆 Đã đặt hạn nhiệm vụ {code}: {date} ({reading})."
+CONFIRM_OK = "Đã xác nhận thời hạn nhiệm vụ {code}: {reading}."
+CONFIRM_NO_DATE = "Nhiệm vụ {code} không có ngày để xác nhận; hãy đặt hạn: /dathan {code} NGÀY"
+BAD_DAY = "Không đọc được ngày \"{text}\". Ngày viết theo dạng ngày/tháng/năm, vd: 30/9/2023."
+HELP_COORDINATOR_TRUST = "/dathan 4.II 30/9/2023 — đặt hạn cho nhiệm vụ chưa có hạn; /xacnhan 2.IV — chấp nhận thời hạn bị gắn cờ"
+# (command line)
+CLI_OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}); chưa đặt hạn. Nếu đúng là "
+                    "ngày này, chạy lại với --yes.")
+CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò điều phối viên "
+                         "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
+                         "như vậy, chạy lại với --force.")
+CLI_EMPTY_GROUP = ("⚠️ {group} chưa có cơ quan thành viên nào: {n} nhiệm vụ giao cho nhóm này chưa nhắc và chưa tính "
+                   "được (hãy nhập danh sách cơ quan của nhóm, vd. danh sách xã, phường, thị trấn).")
+CLI_EMPTY_GROUP_UNRESOLVED = "{group} (nhóm chưa có cơ quan thành viên)"
+UNRESOLVED_REASON = {"empty_group": "{text} (nhóm chưa có cơ quan thành viên)",
+                     "lead_and_coordinating": "{text} vừa chủ trì vừa phối hợp — cần xác định lại"}
