@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
                                      KnownAgencies, Officer, OverdueSummary, PlanRef, WorkPage)
 from bot.domain.views import WorkItem
-from storage import registry, work
+from storage import audit, registry, work
 from storage.base import SqlBase
 from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -125,7 +125,7 @@ class SqlChatStore(SqlBase):
             return work.work_of(s, plan_id=plan_id, assignment_id=assignment_id)
 
     def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the agency's open lead
         assignments left, counted by the status_event INSERT that records the closing."""
         with self.session() as s:
@@ -140,10 +140,12 @@ class SqlChatStore(SqlBase):
             n = s.execute(insert(StatusEventRow).values(
                 item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action="done", note=note,
                 data=data).returning(left)).scalar_one()
+            audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id, item_id=item_id, assignment_id=assignment_id, agency_id=agency_id, before={"done": False}, after={"done": True, **data}, note=note)
             s.commit()
             return n
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
+                          channel: str = "") -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
         with self.session() as s:
             res = s.execute(update(AssignmentRow)
@@ -151,27 +153,29 @@ class SqlChatStore(SqlBase):
                             .values(status="in_progress", closed_at=None, closed_by="", updated_at=now))
             if res.rowcount != 1:
                 return False
-            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo")
+            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo", channel=channel)
             s.commit()
             return True
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                        channel: str = "") -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
         status = case((AssignmentRow.status == "open", "in_progress"), else_=AssignmentRow.status)
         with self.session() as s:
             s.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id)
                       .values(status=status, note=note, updated_at=now))
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="progress",
-                   note=note)
+                   note=note, channel=channel)
             s.commit()
 
-    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
         """Set an inspection's date (a surprise inspection stays a surprise)."""
         with self.session() as s:
             row = s.get(ItemRow, item_id)
             row.inspection_date = day
             s.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="inspection_scheduled",
                                  data={"date": day.isoformat(), "surprise": row.surprise}))
+            audit.write(s, action="inspection_scheduled", actor=actor, now=now, channel=channel, plan_id=row.plan_id, item_id=row.id, code=row.code, after={"date": day, "surprise": row.surprise})
             s.commit()
 
     # --- lists ------------------------------------------------------------------------------
@@ -216,13 +220,16 @@ class SqlChatStore(SqlBase):
             result = InviteResult(status, agency.name if agency else "", row.role,
                                   getattr(row, "expires_at", None))
             if status == registry.OK:
+                audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=row.agency_id, after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person})
                 s.commit()
             return result
 
-    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+    def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
         """Stop using a chat (kept, inactive, for its history)."""
         with self.session() as s:
-            registry.unlink(s, channel=channel, chat_id=chat_id)
+            rec = registry.unlink(s, channel=channel, chat_id=chat_id)
+            if rec is not None:
+                audit.write(s, action="unlinked", actor=rec.display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=rec.agency_id, before={"chat": f"{channel}:{chat_id}", "role": rec.role, "active": True}, after={"active": False})
             s.commit()
 
     def set_preferred_channel(self, *, person: str, channel: str) -> bool:
@@ -248,6 +255,7 @@ class SqlChatStore(SqlBase):
 
 
 def _event(s: Session, *, item_id: int, assignment_id: int, now: datetime, actor: str, action: str,
-           note: str = "", data: dict | None = None) -> None:
+           note: str = "", data: dict | None = None, channel: str = "") -> None:
     s.execute(insert(StatusEventRow).values(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor,
                                             action=action, note=note, data=data or {}))
+    audit.write(s, action=action, actor=actor, now=now, channel=channel, item_id=item_id, assignment_id=assignment_id, after=data, note=note)

@@ -29,7 +29,7 @@ def cmd_inspect(ctx: Ctx, args: str, config) -> None:
     if item.type != "inspection":
         ctx.reply(RT.INSPECTION_NOT.format(code=item.code))
         return
-    ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now)
+    ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now, channel=ctx.inbound.channel)
     notice = RT.INSPECTION_SECRET if item.surprise else RT.INSPECTION_NOTICE.format(
         n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
         if config.calendar else "")

@@ -22,6 +22,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "report": ("baocao", "report"),
     "channel": ("kenh", "channel"),
     "export": ("xuatbaocao", "export"),
+    # gov: extensions (bot/core/extension_cmds.py)
+    "extend": ("giahan", "extend"),
+    "approve_extension": ("duyetgiahan", "approve_extension"),
+    "refuse_extension": ("tuchoigiahan", "refuse_extension"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
