@@ -127,7 +127,7 @@ def test_the_command_core_imports_no_storage_nor_sql():
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"
 
 
-def test_done_costs_at_most_four_statements_on_each_backend(engine, plan, directory):
+def test_done_costs_at_most_five_statements_on_each_backend(engine, plan, directory):
     from bot.core import CommandCore
     from bot.ports import FixedClock, Inbound
     from tests.chat.test_telegram_sql_count import statements
@@ -139,4 +139,5 @@ def test_done_costs_at_most_four_statements_on_each_backend(engine, plan, direct
     with statements(engine) as seen:
         reply = core.handle(Inbound("telegram", "7", "/xong 3.II", sender="Lan"))[0].text
     assert "UBND huyện Nam Sách còn 4 việc chưa xong" in reply
-    assert len(seen) <= 4, "\n\n".join(seen)
+    # four for the change itself, plus the audit_log INSERT (gov: every change is one audit row)
+    assert len(seen) <= 5, "\n\n".join(seen)
