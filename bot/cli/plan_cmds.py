@@ -11,6 +11,7 @@ from bot.domain import texts
 from bot.domain.agencies import Directory
 from bot.domain.codes import lookup
 from bot.domain.deadlines import parse_day, parse_deadline
+from bot.domain.effective import UNDATED_KINDS
 from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
@@ -134,6 +135,8 @@ def cmd_set_due(app, args: Namespace) -> int:
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
     code = find_code(app, args.code)
+    if app.store.item_deadline_kind(code=code, plan_slug=app.plan_slug) not in UNDATED_KINDS:   # gov: extensions
+        raise CliError(texts.SET_DUE_DATED.format(code=code))
     try:
         dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
     except UnknownItem:
