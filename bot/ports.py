@@ -163,17 +163,19 @@ class ChatStore(Protocol):
         """One active assignment with its item and agency (None when gone)."""
 
     def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
         open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
+                          channel: str = "") -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                        channel: str = "") -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
 
-    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
         """Set an inspection's date (a surprise inspection stays a surprise)."""
 
     # lists
@@ -195,7 +197,7 @@ class ChatStore(Protocol):
                       prefer: str = "") -> InviteResult:
         """Link a chat with a valid invite (once per channel); anything else changes nothing."""
 
-    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+    def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
         """Stop using a chat (kept, inactive, for its history)."""
 
     def set_preferred_channel(self, *, person: str, channel: str) -> bool:
