@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlmodel import Session
 
 from bot.domain.extensions import APPROVED
@@ -50,7 +50,7 @@ def audit_history(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]
                 AuditRow.code, ItemRow.code, AuditRow.agency, AgencyRow.name, AuditRow.channel, AuditRow.at)
          .outerjoin(ItemRow, ItemRow.id == AuditRow.item_id)
          .outerjoin(AgencyRow, AgencyRow.id == AuditRow.agency_id)
-         .where(AuditRow.plan_id == plan_id).order_by(AuditRow.business_at, AuditRow.id))
+         .where(or_(AuditRow.plan_id == plan_id, ItemRow.plan_id == plan_id)).order_by(AuditRow.business_at, AuditRow.id))
     return [{"at": at.astimezone(zone).replace(tzinfo=None), "actor": actor, "action": action, "note": note,
              "data": after or {}, "code": code or item_code or "", "agency": agency or name or "",
              "channel": channel, "real_at": real.astimezone(zone).replace(tzinfo=None)}
