@@ -16,6 +16,8 @@ from bot.domain.day_plan import DaySelection, DueWork
 from bot.domain.pending import ItemFacts, Overview, PendingBatch
 from bot.domain.reminders import DayTables
 from bot.domain.agencies import Agency, Directory, Lookup
+from bot.domain.audit import AuditEntry
+from bot.domain.extensions import Extension, ExtensionOutcome
 from bot.domain.deadlines import Deadline
 from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
@@ -161,7 +163,7 @@ class ChatStore(Protocol):
         """One active assignment with its item and agency (None when gone)."""
 
     def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
         open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
 
@@ -172,13 +174,15 @@ class ChatStore(Protocol):
     def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
         """A coordinator's date for an item from the chat (/dathan, /xacnhan); the new reading."""
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
+                          channel: str = "") -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                        channel: str = "") -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
 
-    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
         """Set an inspection's date (a surprise inspection stays a surprise)."""
 
     # lists
@@ -200,7 +204,7 @@ class ChatStore(Protocol):
                       prefer: str = "") -> InviteResult:
         """Link a chat with a valid invite (once per channel); anything else changes nothing."""
 
-    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+    def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
         """Stop using a chat (kept, inactive, for its history)."""
 
     def set_preferred_channel(self, *, person: str, channel: str) -> bool:
@@ -448,5 +452,41 @@ class ChannelStore(Protocol):
         """Stop sending to ``address`` (kept inactive for the history); False if no active address matches."""
 
 
-class Store(ChatStore, SweepStore, PlanStore, ChannelStore, Protocol):
+class GovernanceStore(Protocol):
+    """Extensions of one agency's deadline and the audit trail (storage/governance_store.py)."""
+
+    def request_extension(self, *, plan_id: int, assignment_id: int, new_due: date, reason: str, actor: str,
+                          channel: str, chat_id: str, now: datetime, today: date) -> ExtensionOutcome:
+        """Record an officer's request (pending a coordinator's decision); ``error`` says why not."""
+
+    def pending_extension(self, *, assignment_id: int) -> Extension | None:
+        """The request waiting for a decision on this assignment, if any."""
+
+    def decide_extension(self, *, extension_id: int, approve: bool, actor: str, channel: str, now: datetime,
+                         document: str = "", note: str = "") -> ExtensionOutcome:
+        """Approve (the assignment's due date moves) or refuse; a request on closed work becomes stale."""
+
+    def extend_by_code(self, *, code: str, agency_key: str, new_due: date, document: str, actor: str, now: datetime,
+                       today: date, reason: str = "", plan_slug: str | None = None) -> ExtensionOutcome:
+        """An approved extension recorded directly (``nhacviec extend``)."""
+
+    def item_extensions(self, *, item_id: int) -> list[Extension]:
+        """The approved extensions of an item's assignments, oldest first."""
+
+    def coordinator_chats(self, *, channel: str) -> list[str]:
+        """Chat ids of the active coordinators on ``channel``."""
+
+    def item_deadline_kind(self, *, code: str, plan_slug: str | None = None) -> str:
+        """The deadline kind the plan gives the item (before any coordinator's date)."""
+
+    def audit_entries(self, *, zone: tzinfo, agency_key: str | None = None, since: date | None = None,
+                      limit: int | None = None) -> list[AuditEntry]:
+        """The audit trail, oldest first, of one agency and from a business day when asked."""
+
+    def record_audit(self, *, action: str, actor: str, channel: str, now: datetime, agency_id: int | None = None,
+                     before: dict | None = None, after: dict | None = None, note: str = "") -> None:
+        """Append one audit row for a change made outside the store's own write paths."""
+
+
+class Store(ChatStore, SweepStore, PlanStore, ChannelStore, GovernanceStore, Protocol):
     """Everything; storage.store.SqlStore implements it."""

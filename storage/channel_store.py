@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 
 from bot.domain.agencies import Lookup
 from bot.ports import AgencyWork
-from storage import queries, registry, work
+from storage import audit, queries, registry, work
 from storage.base import SqlBase
 from storage.models import AgencyRow, RecipientRow, ReminderRow
 
@@ -80,6 +80,8 @@ class SqlChannelStore(SqlBase):
         """Stop using a chat the channel reports gone (blocked, kicked, not found); True if it was active."""
         with self.session() as s:
             done = registry.disable(s, channel=channel, chat_id=chat_id, reason=reason)
+            if done:
+                audit.write(s, action="disabled", actor="hệ thống", now=None, channel=channel, before={"chat": f"{channel}:{chat_id}", "active": True}, after={"active": False, "reason": reason})
             s.commit()
             return done
 
@@ -132,8 +134,9 @@ class SqlChannelStore(SqlBase):
                           now: datetime) -> None:
         """Link a chat to an agency directly (the terminal chat picks who it speaks for)."""
         with self.session() as s:
-            registry.link_chat(s, channel=channel, chat_id=chat_id, agency_id=work.agency_ids(s)[agency_key],
-                               role=role, display_name=display_name, now=now)
+            rec = registry.link_chat(s, channel=channel, chat_id=chat_id, agency_id=work.agency_ids(s)[agency_key],
+                                     role=role, display_name=display_name, now=now)
+            audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=rec.agency_id, after={"chat": f"{channel}:{chat_id}", "role": role})
             s.commit()
 
     # --- e-mail addresses (recipients with channel "email", chat_id = the address; officers of their agency)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, literal, update
+from sqlalchemy import and_, case, delete, func, literal, update
 from sqlmodel import Session, select
 
 from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
@@ -19,7 +19,7 @@ from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dial
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as CT
 from bot.domain.views import WorkItem
-from storage import queries, registry, work
+from storage import audit, queries, registry, work
 from storage.base import SqlBase
 from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -129,9 +129,9 @@ class SqlChatStore(SqlBase):
             return work.work_of(s, plan_id=plan_id, assignment_id=assignment_id)
 
     def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any]) -> int | None:
+                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the agency's open lead
-        assignments left, counted by the status_event INSERT that records the closing."""
+        assignments left, counted by the one INSERT that records the closing in the audit trail (the history)."""
         with self.session() as s:
             res = s.execute(update(AssignmentRow)
                             .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
@@ -141,9 +141,9 @@ class SqlChatStore(SqlBase):
             left = (select(func.count()).select_from(AssignmentRow)
                     .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
                            work.index_terms(s, OPEN_LEAD_SQL)).scalar_subquery())
-            n = s.execute(insert(StatusEventRow).values(
-                item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action="done", note=note,
-                data=data).returning(left)).scalar_one()
+            n = audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id, item_id=item_id,
+                            assignment_id=assignment_id, agency_id=agency_id, before={"done": False},
+                            after={"done": True, **data}, note=note, returning=left)
             s.commit()
             return n
 
@@ -167,7 +167,8 @@ class SqlChatStore(SqlBase):
             s.commit()
         return dl
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime) -> bool:
+    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
+                          channel: str = "") -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
         with self.session() as s:
             res = s.execute(update(AssignmentRow)
@@ -175,27 +176,29 @@ class SqlChatStore(SqlBase):
                             .values(status="in_progress", closed_at=None, closed_by="", updated_at=now))
             if res.rowcount != 1:
                 return False
-            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo")
+            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo", channel=channel)
             s.commit()
             return True
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime) -> None:
+    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
+                        channel: str = "") -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
         status = case((AssignmentRow.status == "open", "in_progress"), else_=AssignmentRow.status)
         with self.session() as s:
             s.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id)
                       .values(status=status, note=note, updated_at=now))
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="progress",
-                   note=note)
+                   note=note, channel=channel)
             s.commit()
 
-    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime) -> None:
+    def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
         """Set an inspection's date (a surprise inspection stays a surprise)."""
         with self.session() as s:
             row = s.get(ItemRow, item_id)
             row.inspection_date = day
             s.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="inspection_scheduled",
                                  data={"date": day.isoformat(), "surprise": row.surprise}))
+            audit.write(s, action="inspection_scheduled", actor=actor, now=now, channel=channel, plan_id=row.plan_id, item_id=row.id, code=row.code, after={"date": day, "surprise": row.surprise})
             s.commit()
 
     # --- lists ------------------------------------------------------------------------------
@@ -240,13 +243,16 @@ class SqlChatStore(SqlBase):
             result = InviteResult(status, agency.name if agency else "", row.role,
                                   getattr(row, "expires_at", None))
             if status == registry.OK:
+                audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=row.agency_id, after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person})
                 s.commit()
             return result
 
-    def unlink_chat(self, *, channel: str, chat_id: str) -> None:
+    def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
         """Stop using a chat (kept, inactive, for its history)."""
         with self.session() as s:
-            registry.unlink(s, channel=channel, chat_id=chat_id)
+            rec = registry.unlink(s, channel=channel, chat_id=chat_id)
+            if rec is not None:
+                audit.write(s, action="unlinked", actor=rec.display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=rec.agency_id, before={"chat": f"{channel}:{chat_id}", "role": rec.role, "active": True}, after={"active": False})
             s.commit()
 
     def set_preferred_channel(self, *, person: str, channel: str) -> bool:
@@ -272,6 +278,6 @@ class SqlChatStore(SqlBase):
 
 
 def _event(s: Session, *, item_id: int, assignment_id: int, now: datetime, actor: str, action: str,
-           note: str = "", data: dict | None = None) -> None:
-    s.execute(insert(StatusEventRow).values(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor,
-                                            action=action, note=note, data=data or {}))
+           note: str = "", data: dict | None = None, channel: str = "") -> None:
+    audit.write(s, action=action, actor=actor, now=now, channel=channel, item_id=item_id,
+                assignment_id=assignment_id, after=data, note=note)

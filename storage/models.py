@@ -296,3 +296,52 @@ class InboundSeenRow(SQLModel, table=True):
     channel: str = Field(max_length=20)
     message_id: str = Field(max_length=100)
     at: datetime
+
+
+# --- gov: extensions and the audit trail ------------------------------------------------------------
+class ExtensionRow(SQLModel, table=True):
+    """A request to extend one agency's deadline (gia hạn) and its decision. The assignment's ``due``
+    takes ``new_due`` once approved; ``original_due`` keeps the date in force when it was asked."""
+
+    __tablename__ = "extension"
+    __table_args__ = (Index("ix_extension_assignment", "assignment_id", "status"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id")
+    item_id: int = Field(foreign_key="item.id", index=True)
+    assignment_id: int = Field(foreign_key="assignment.id")
+    agency_id: int = Field(foreign_key="agency.id")
+    status: str = Field(default="pending", max_length=20)   # pending | approved | refused | stale
+    original_due: date
+    new_due: date
+    reason: str = ""
+    requested_by: str = Field(default="", max_length=200)
+    requested_at: datetime
+    channel: str = Field(default="", max_length=20)          # where the request came from (told the outcome)
+    chat_id: str = Field(default="", max_length=100)
+    decided_by: str = Field(default="", max_length=200)
+    decided_at: datetime | None = None
+    document: str = ""                                       # the approving document, as cited
+    decision_note: str = ""
+
+
+class AuditRow(SQLModel, table=True):
+    """Append-only trail of every change: who, through which channel, when (real time and the business
+    time the program ran at), what it was before and after. Never updated or deleted (a trigger refuses)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_agency_at", "agency_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)                         # real time (UTC)
+    business_at: datetime                                     # the program's clock (fixed with --today)
+    actor: str = Field(default="", max_length=200)
+    channel: str = Field(default="", max_length=20)          # telegram | zalo | console | email | cli | system
+    action: str = Field(max_length=40)
+    plan_id: int | None = None                                # plain ids: a log outlives what it names
+    item_id: int | None = None
+    assignment_id: int | None = None
+    agency_id: int | None = None
+    code: str = Field(default="", max_length=20)
+    agency: str = Field(default="", max_length=300)
+    before: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    after: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    note: str = ""

@@ -18,7 +18,7 @@ from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
-from storage import queries, registry, reports, sync, work
+from storage import audit, queries, registry, reports, sync, work
 from storage.base import SqlBase
 from storage.engine import sqlite_path
 from storage.migrate import check, head_revision, upgrade
@@ -203,5 +203,7 @@ class SqlPlanStore(SqlBase):
         """Deactivate a chat (history kept); the number of links revoked."""
         with self.session() as s:
             n = registry.remove_by_chat(s, chat_id=chat_id, channel=channel)
+            if n:
+                audit.write(s, action="revoked", actor="CLI", now=None, channel="cli", before={"chat": f"{channel or '*'}:{chat_id}"}, after={"revoked": n})
             s.commit()
         return n

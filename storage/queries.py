@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from bot.domain.deadlines import Deadline, with_override
 from bot.domain.plan import short_title
 from bot.domain.status import item_status
+from storage import audit
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, SectionRow, StatusEventRow
 
 
@@ -89,6 +90,7 @@ def set_due(*, session: Session, plan_id: int, code: str, due: date, actor: str,
                     .values(due=effective_deadline(row).sort_due))
     session.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="set_due",
                                data={"due": due.isoformat(), "before": before.isoformat() if before else None}))
+    audit.write(session, action="set_due", actor=actor, now=now, channel="cli", plan_id=plan_id, item_id=row.id, code=row.code, before={"due_override": before}, after={"due_override": due})
     return row
 
 
@@ -100,3 +102,4 @@ def schedule_inspection(*, session: Session, item: ItemRow, day: date, actor: st
         item.surprise = True
     session.add(StatusEventRow(item_id=item.id, at=now, actor=actor, action="inspection_scheduled",
                                data={"date": day.isoformat(), "surprise": item.surprise}))
+    audit.write(session, action="inspection_scheduled", actor=actor, now=now, channel="cli", plan_id=item.plan_id, item_id=item.id, code=item.code, after={"date": day, "surprise": item.surprise})

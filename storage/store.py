@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from storage.channel_store import SqlChannelStore
 from storage.chat_store import SqlChatStore
+from storage.governance_store import SqlGovernanceStore
 from storage.plan_store import SqlPlanStore
 from storage.sweep_store import SqlSweepStore
 
 
-class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore):
+class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore):
     """Implements bot.ports.Store over SQLite or PostgreSQL."""

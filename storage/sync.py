@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
+from storage import extension_rows
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
 
@@ -182,6 +183,7 @@ def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[
             for a in assignments.get(row.id, {}).values():
                 a.active = False  # history kept; the item is no longer in the plan
     session.flush()
+    extension_rows.reapply(session, plan_id=prow.id)   # approved extensions survive a reload
     return report
 
 

@@ -17,6 +17,7 @@ from bot.domain.chat_records import OverdueCount
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.views import WorkItem
+from storage import audit
 from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, StatusEventRow
 
 LEAD = "lead"
@@ -192,4 +193,5 @@ def _event(session: Session, assignment_id: int, now: datetime, actor: str, acti
     item_id = session.exec(select(AssignmentRow.item_id).where(AssignmentRow.id == assignment_id)).one()
     session.add(StatusEventRow(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action=action,
                                note=note, data=data))
+    audit.write(session, action=action, actor=actor, now=now, item_id=item_id, assignment_id=assignment_id, after=data, note=note)
     session.flush()

@@ -15,7 +15,7 @@ from bot.ports import FixedClock
 from bot.transports.telegram import TelegramTransport
 from storage import registry, work
 from storage.store import SqlStore
-from storage.models import AssignmentRow, ItemRow, StatusEventRow
+from storage.models import AssignmentRow, AuditRow, ItemRow
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -71,10 +71,11 @@ class Harness:
                 ItemRow.code == code, AssignmentRow.agency_id == aid, AssignmentRow.role == role)).one()
 
     def events(self, action: str | None = None) -> int:
+        """Changes recorded about plan items (the audit trail's rows that name an item)."""
         with Session(self.engine) as s:
-            q = select(func.count()).select_from(StatusEventRow)
+            q = select(func.count()).select_from(AuditRow).where(AuditRow.item_id.is_not(None))
             if action:
-                q = q.where(StatusEventRow.action == action)
+                q = q.where(AuditRow.action == action)
             return s.exec(q).one()
 
 

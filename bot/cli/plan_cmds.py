@@ -12,6 +12,7 @@ from bot.domain.agencies import Directory
 from bot.domain.codes import lookup
 from bot.domain.date_checks import outside_period, plan_period
 from bot.domain.deadlines import parse_day, parse_deadline
+from bot.domain.effective import UNDATED_KINDS
 from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
@@ -138,6 +139,8 @@ def cmd_set_due(app, args: Namespace) -> int:
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
     code = find_code(app, args.code)
+    if app.store.item_deadline_kind(code=code, plan_slug=app.plan_slug) not in UNDATED_KINDS:   # gov: extensions
+        raise CliError(texts.SET_DUE_DATED.format(code=code))
     plan = app.store.chat_context(channel="", chat_id="", plan_slug=app.plan_slug).plan
     start, end = plan_period(plan.year) if plan else (due, due)
     if outside_period(due, start, end) and not getattr(args, "yes", False):

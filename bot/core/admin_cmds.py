@@ -90,7 +90,7 @@ def _inspect_confirmed(ctx: Ctx, parts: list[str], config) -> None:
 
 
 def _schedule(ctx: Ctx, item, day: date, config) -> None:
-    ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now)
+    ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now, channel=ctx.inbound.channel)
     notice = RT.INSPECTION_SECRET if item.surprise else RT.INSPECTION_NOTICE.format(
         n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
         if config.calendar else "")

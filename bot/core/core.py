@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, work_cmds
+from bot.core import admin_cmds, extension_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
 from bot.domain.choices import number_choices
@@ -123,7 +123,8 @@ class CommandCore:
         elif command.name == "logout":
             self._logout(ctx)
         else:
-            handler = getattr(work_cmds, f"cmd_{command.name}", None) or getattr(admin_cmds, f"cmd_{command.name}")
+            handler = next(getattr(m, f"cmd_{command.name}") for m in (work_cmds, admin_cmds, extension_cmds)
+                           if hasattr(m, f"cmd_{command.name}"))
             handler(ctx, command.args, self.config)
 
     # --- registration -------------------------------------------------------------------------
@@ -160,5 +161,5 @@ class CommandCore:
 
     def _logout(self, ctx: Ctx) -> None:
         name = ctx.agency.name if ctx.agency else ""
-        self.store.unlink_chat(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
+        self.store.unlink_chat(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now)
         ctx.reply(T.LOGOUT_OK.format(agency=name))

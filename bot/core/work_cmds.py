@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Callable
 
 from bot.core.context import Ctx
 from bot.domain.agency_match import agency_like, match_lead
+from bot.core.extension_view import extension_lines
 from bot.domain.chat_records import AgencyRef, ItemWork
 from bot.domain.date_checks import impossible_date
 from bot.domain.deadlines import Deadline
@@ -18,6 +20,10 @@ from bot.ports import Button
 
 LATE_DETAIL_LIMIT = 30   # overdue items listed in one /trehan answer before switching to counts
 LATE_AGENCY_LIMIT = 25   # agencies listed in the counts view
+# Buttons and pending questions of other command modules (bot/core/extension_cmds.py registers its own):
+# data prefix → handler(ctx, kind, first id, config); answer handlers return True when they took the text.
+EXTRA_BUTTONS: dict[str, Callable] = {}
+EXTRA_TEXT: list[Callable] = []
 
 
 def _when(ctx: Ctx, at) -> str:
@@ -168,7 +174,8 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
     left = ctx.store.close_assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id,
                                       item_id=target.item_id, agency_id=target.agency_id, actor=ctx.actor,
-                                      note=note, now=ctx.now, data={"document": data} if data else {})
+                                      note=note, now=ctx.now, data={"document": data} if data else {},
+                                      channel=ctx.inbound.channel)
     if left is None:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
         if data and current is not None and current.status == "done":
@@ -208,7 +215,7 @@ def _ask_progress(ctx: Ctx, target: WorkItem, config) -> None:
 def _record_progress(ctx: Ctx, target: WorkItem, text: str, config) -> None:
     note, notice = _note(ctx, text, config)
     ctx.store.record_progress(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor, note=note,
-                              now=ctx.now)
+                              now=ctx.now, channel=ctx.inbound.channel)
     lines = [T.PROGRESS_OK.format(code=target.code, agency=target.agency, note=note)]
     if target.status == "done":
         lines.append(T.PROGRESS_ON_DONE.format(code=target.code))
@@ -226,7 +233,7 @@ def cmd_undo(ctx: Ctx, args: str, config) -> None:
 
 def _reopen(ctx: Ctx, target: WorkItem) -> None:
     if ctx.store.reopen_assignment(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
-                                   now=ctx.now):
+                                   now=ctx.now, channel=ctx.inbound.channel):
         ctx.reply(T.UNDO_OK.format(code=target.code, agency=target.agency))
     else:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
@@ -312,10 +319,12 @@ def _show_item(ctx: Ctx, found: ItemWork) -> None:
             lines.append(T.STATUS_LINE.format(agency=w.agency, status=STATUS[w.status] + extra))
         if len(leads) > 20:
             lines.append(f"… và {len(leads) - 20} cơ quan khác")
+    lines += extension_lines(ctx, item.id)
     own = next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
     buttons = ()
     if own is not None and own.status != "done":
         buttons = ((Button(T.BTN_DONE, f"d:{own.assignment_id}"), Button(T.BTN_PROGRESS, f"p:{own.assignment_id}")),)
+        buttons += ((Button(T.BTN_EXT_ASK, f"gx:{own.assignment_id}"),),) if own.due else ()
     ctx.reply("\n".join(lines), title=f"{item.code} — {item.section_title}", buttons=buttons)
 
 
@@ -373,6 +382,9 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         ctx.reply(T.BUTTON_STALE)
         return
     first = int(parts[0])
+    if kind in EXTRA_BUTTONS:
+        EXTRA_BUTTONS[kind](ctx, kind, first, config)
+        return
     if kind == "v":
         item = ctx.store.item_by_id(item_id=first)
         if item is None or not ctx.visible(item.item):
@@ -428,6 +440,8 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
             ctx.reply(T.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
             return True
         return False
+    if any(answer(ctx, text, config) for answer in EXTRA_TEXT):
+        return True
     if dialog.kind == "progress_note":
         target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=dialog.data.get("assignment_id", 0))
         ctx.clear_dialog()

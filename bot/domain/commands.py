@@ -24,6 +24,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "export": ("xuatbaocao", "export"),
     "setdue": ("dathan", "setdue"),
     "confirm": ("xacnhan", "confirm"),
+    # gov: extensions (bot/core/extension_cmds.py)
+    "extend": ("giahan", "extend"),
+    "approve_extension": ("duyetgiahan", "approve_extension"),
+    "refuse_extension": ("tuchoigiahan", "refuse_extension"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

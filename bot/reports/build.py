@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.domain import texts
 from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.report_text import cite, official_order, plan_words, product_words, report_text
 from bot.domain.tally import Tally
@@ -46,7 +47,14 @@ def report(data: ReportData, today: date, *, calendar: WorkCalendar | None = Non
     soon = [(r["code"], r["agency"], r["due"]) for r in data.rows if r["status"] != "done" and r["due"]]
     title, text = report_text(t, soon, today, data.plan.year, horizon=horizon(today, calendar), days=SOON_DAYS,
                               working_days=calendar is not None, chart=(len(shown), rest))
+    text += extensions_line(data)
     return title, text, progress_chart(t, today, order)
+
+
+def extensions_line(data: ReportData) -> str:
+    """The report's line counting approved extensions ("" when there is none)."""
+    rows = [r for r in data.rows if r.get("extensions")]
+    return "\n" + texts.EXTENSIONS_LINE.format(rows=len(rows), items=len({r["item_id"] for r in rows})) if rows else ""
 
 
 def export(data: ReportData, today: date, *, circulation: bool = False) -> tuple[bytes, int]:

@@ -23,15 +23,14 @@ from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.sanitize import clean_text
 from bot.domain.report_text import cite, group_title, official_order, product_words, section_label
 from bot.domain.tally import STATES, Tally, state
-from bot.domain.texts import describe_deadline, vn_date
+from bot.domain.texts import AUDIT_ACTION, describe_deadline, vn_date
 from bot.domain.texts import reminders as T
 
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
 FILLS = {"done_on_time": "C8E6C9", "done_late": "DCEDC8", "in_progress_on_time": "BBDEFB", "not_yet_due": "E3F2FD",
          "overdue": "FFCDD2", "ongoing": "ECEFF1", "undated": "FFE0B2"}
-ACTION = {"done": "Báo hoàn thành", "progress": "Cập nhật tiến độ", "undo": "Hoàn tác", "set_due": "Đặt hạn",
-          "inspection_scheduled": "Đặt lịch kiểm tra"}
+ACTION = AUDIT_ACTION   # the log sheet reads the audit trail (bot.domain.texts words its actions)
 SHEETS = ("Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký")
 HEADER_ROW = 5
 BOLD = Font(bold=True)
@@ -140,6 +139,14 @@ def _summary_sheet(ws, data: ReportData, t: Tally, titles: list[str], internal: 
         r[0].alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def _extension(r: dict) -> str:
+    """The "Gia hạn" cell: the original date, the approved one and the documents ("" when never extended)."""
+    if not r.get("original_due"):
+        return ""
+    docs = "; ".join(r.get("extension_documents") or [])
+    return f"Hạn gốc {vn_date(r['original_due'])}, gia hạn đến {vn_date(r['due'])}" + (f" theo {docs}" if docs else "")
+
+
 def workbook(data: ReportData, today: date, *, circulation: bool = False) -> bytes:
     """The workbook's bytes (``data`` already filtered for circulation when ``circulation``)."""
     rows, history, subjects = data.rows, data.history, data.subjects
@@ -157,14 +164,14 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
 
     tasks = [[r["code"], cite(r), r["content"], " ".join(r["lead_text"].split()),
               " ".join(r["coordinating_text"].split()), r["agency"], r["deadline_text"], _reading(r), r["due"],
-              T.STATE[st], d, product_words(r), r["note"]]
+              T.STATE[st], d, product_words(r), r["note"], _extension(r)]
              for r, st, d in zip(rows, states, done_on) if r["type"] == "task"]
     _sheet(wb.create_sheet(SHEETS[1]), titles, internal,
            ["Mã", "Theo Kế hoạch", "Nội dung", "Cơ quan chủ trì (theo KH)", "Cơ quan phối hợp", "Cơ quan thực hiện",
             "Thời hạn (theo KH)", "Thời hạn (bot hiểu)", "Hạn", "Tình trạng", "Ngày hoàn thành",
-            "Sản phẩm dự kiến (theo KH)", "Ghi chú/văn bản"],
-           [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40], tasks, date_cols=(8, 10),
-           wrap_cols=(2, 3, 4, 7, 11, 12), state_col=9)
+            "Sản phẩm dự kiến (theo KH)", "Ghi chú/văn bản", "Gia hạn"],
+           [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36], tasks, date_cols=(8, 10),
+           wrap_cols=(2, 3, 4, 7, 11, 12, 13), state_col=9)
 
     reviews = [[r["code"], cite(r), r["agency"], r["fields"], r["deadline_text"], r["due"], T.STATE[st], d,
                 r["note"]] for r, st, d in zip(rows, states, done_on) if r["type"] == "review"]

@@ -1,5 +1,6 @@
 """What a reply costs the database: `/xong 3.II` from an officer, through the real Application, is at
-most four SQL statements (chat context, item with its assignments, UPDATE, INSERT with the count left)."""
+most four SQL statements (chat context, item with its assignments, UPDATE, and the one audit-trail INSERT
+that records the closing and returns the count left)."""
 
 from __future__ import annotations
 

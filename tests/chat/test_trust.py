@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from bot.ports import Inbound
-from storage.models import ItemRow, StatusEventRow
+from storage.models import AuditRow, ItemRow
 from tests.chat_harness import register
 from tests.telegram_fake import button, message
 
@@ -77,7 +77,8 @@ async def test_evidence_sent_later_is_kept(bot):
     assert "Đã bổ sung văn bản cho nhiệm vụ 2.I" in text and "Không có gì thay đổi" not in text
     assert bot.assignment("2.I", "so-thong-tin-truyen-thong").note == "Biên bản bàn giao ngày 10/4/2023"
     with Session(bot.engine) as s:
-        events = s.exec(select(StatusEventRow.action, StatusEventRow.data).order_by(StatusEventRow.id)).all()
+        events = s.exec(select(AuditRow.action, AuditRow.after).where(AuditRow.item_id.is_not(None))
+                        .order_by(AuditRow.id)).all()
     assert [a for a, _ in events] == ["done", "evidence"]
     assert events[1][1] == {"document": {"date": "2023-04-10"}}
 
@@ -138,7 +139,7 @@ async def test_control_characters_are_stripped_and_exports_work(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/tiendo 7.II đã\x00 họp\x07 xong\x1b[31m\u0085"))
     with Session(bot.engine) as s:
-        note = s.exec(select(StatusEventRow.note).where(StatusEventRow.action == "progress")).one()
+        note = s.exec(select(AuditRow.note).where(AuditRow.action == "progress")).one()
     assert note == "đã họp xong[31m"
     await bot.send(message(COORD, "/xuatbaocao"))
     assert [f for f in bot.fake.files if f[0] == "sendDocument"]

@@ -220,3 +220,30 @@ EMAIL_HEADERS = ("Địa chỉ", "Cơ quan", "Tên", "Trạng thái")
 EMAIL_DISABLED = "đã ngừng ({reason})"
 EMAIL_REMOVED = "Đã ngừng gửi thư tới {address}."
 EMAIL_REMOVE_NONE = "Không có địa chỉ {address} đang nhận thư. Xem danh sách: nhacviec email list"
+
+
+# --- gov: extensions and the audit trail (CLI) -------------------------------------------------------
+SET_DUE_DATED = ("Mục {code} đã có thời hạn theo Kế hoạch: không đổi hạn bằng plan set-due. "
+                 "Gia hạn cho từng cơ quan theo văn bản đồng ý: nhacviec extend {code} CƠ_QUAN NGÀY "
+                 "--document \"Văn bản số … ngày …\"")
+EXTEND_OK = "Đã gia hạn {code} cho {agency}: hạn gốc {original}, gia hạn đến {new_due} theo {document}."
+EXTEND_NOT_LEAD = "{agency} không chủ trì mục {code}."
+EXTEND_PROBLEM = {
+    "closed": "Mục {code} của {agency} đã hoàn thành; không cần gia hạn.",
+    "no_date": "Mục {code} chưa có hạn cụ thể: dùng plan set-due để đặt hạn.",
+    "not_later": "Ngày mới ({new_due}) phải sau hạn hiện tại.",
+    "in_past": "Ngày mới ({new_due}) đã qua.",
+    "no_reason": "Cần nêu văn bản hoặc lý do gia hạn.",
+    "stale": "Mục {code} của {agency} đã hoàn thành trước khi gia hạn.",
+}
+EXTEND_FUTURE_DOCUMENT = "Văn bản ghi ngày sau hôm nay: chưa thể là căn cứ gia hạn ({document})."
+AUDIT_EMPTY = "Nhật ký trống."
+AUDIT_HEADERS = ("Thời điểm", "Ngày nghiệp vụ", "Người thực hiện", "Kênh", "Thao tác", "Mã", "Cơ quan", "Trước",
+                 "Sau", "Ghi chú")
+AUDIT_ACTION = {"done": "Báo hoàn thành", "progress": "Cập nhật tiến độ", "undo": "Hoàn tác", "set_due": "Đặt hạn",
+                "inspection_scheduled": "Đặt lịch kiểm tra", "extension_requested": "Đề nghị gia hạn",
+                "extension_approved": "Đồng ý gia hạn", "extension_refused": "Không đồng ý gia hạn",
+                "extension_stale": "Đóng đề nghị gia hạn (việc đã xong)", "registered": "Đăng ký chat",
+                "unlinked": "Hủy liên kết", "revoked": "Thu hồi liên kết", "disabled": "Ngừng gửi (kênh báo lỗi)",
+                "role_changed": "Đổi vai trò"}
+EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."

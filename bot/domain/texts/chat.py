@@ -155,3 +155,51 @@ CLI_EMPTY_GROUP = ("⚠️ {group} chưa có cơ quan thành viên nào: {n} nhi
 CLI_EMPTY_GROUP_UNRESOLVED = "{group} (nhóm chưa có cơ quan thành viên)"
 UNRESOLVED_REASON = {"empty_group": "{text} (nhóm chưa có cơ quan thành viên)",
                      "lead_and_coordinating": "{text} vừa chủ trì vừa phối hợp — cần xác định lại"}
+
+# --- gov: extensions (gia hạn) -------------------------------------------------------------------
+EXT_USAGE = ("Cách dùng: /giahan MÃ NGÀY_MỚI lý do, vd: /giahan 3.II 30/9/2023 chờ ý kiến thẩm định của Bộ Tư pháp")
+EXT_DECIDE_USAGE = ("Cách dùng: /duyetgiahan MÃ [cơ quan] [văn bản số … ngày …], "
+                    "vd: /duyetgiahan 3.II so tu phap Văn bản số 120/UBND-NC ngày 20/7/2023; "
+                    "/tuchoigiahan MÃ [cơ quan] lý do")
+EXT_ASKED = ("⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới điều phối viên. "
+             "Anh/chị sẽ được báo kết quả; trong lúc chờ, hạn vẫn là {due}.")
+EXT_NO_COORDINATOR = "Chưa có điều phối viên nào nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
+EXT_REQUEST = ("⏳ Đề nghị gia hạn {code} — {agency}\n{title}\nHạn hiện tại: {due} → đề nghị: {new_due}\n"
+               "Lý do: {reason}\nNgười đề nghị: {actor}\n"
+               "Duyệt kèm văn bản: /duyetgiahan {code} {agency_typed} Văn bản số … ngày …\n"
+               "Từ chối: /tuchoigiahan {code} {agency_typed} lý do")
+EXT_REQUEST_TITLE = "Đề nghị gia hạn {code}"
+BTN_EXT_APPROVE = "✅ Đồng ý"
+BTN_EXT_REFUSE = "❌ Không đồng ý"
+BTN_EXT_ASK = "⏳ Xin gia hạn"
+EXT_ASK_DATE = ("Gia hạn {code} ({agency}, hạn {due}): gửi ngày mới và lý do, vd: 30/9/2023 chờ ý kiến của Bộ. "
+                "Gõ một lệnh bất kỳ để thôi.")
+EXT_PROBLEM = {
+    "closed": "Mục {code} của {agency} đã hoàn thành; không cần gia hạn.",
+    "no_date": "Mục {code} của {agency} chưa có hạn cụ thể nên không gia hạn được.",
+    "not_later": "Ngày mới ({new_due}) phải sau hạn hiện tại ({due}).",
+    "in_past": "Ngày mới ({new_due}) đã qua; hãy chọn một ngày sau hôm nay.",
+    "no_reason": "Đề nghị gia hạn cần nêu lý do, vd: /giahan {code} {new_due} chờ ý kiến thẩm định.",
+    "already_pending": ("Mục {code} của {agency} đã có đề nghị gia hạn đến {new_due} đang chờ duyệt "
+                        "(gửi lúc {when})."),
+    "stale": "Mục {code} của {agency} không còn giao cho cơ quan này; đề nghị không gửi được.",
+}
+EXT_NONE_PENDING = "Mục {code} của {agency} không có đề nghị gia hạn nào đang chờ duyệt."
+EXT_APPROVED = ("✅ Đã duyệt gia hạn {code} cho {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}. "
+                "Nhắc việc theo hạn mới.")
+EXT_REFUSED = "❌ Đã không đồng ý gia hạn {code} cho {agency}; hạn vẫn là {due}.{why}"
+EXT_TOLD_APPROVED = ("✅ Đề nghị gia hạn {code} ({agency}) đã được đồng ý: hạn gốc {original}, gia hạn đến "
+                     "{new_due}{basis}. Nhắc việc sẽ theo hạn mới.")
+EXT_TOLD_REFUSED = "❌ Đề nghị gia hạn {code} ({agency}) không được đồng ý; hạn vẫn là {due}.{why}"
+EXT_WHY = " Lý do: {note}"
+EXT_BASIS = " theo {document}"
+EXT_STALE = ("Mục {code} của {agency} đã hoàn thành (hoặc không còn giao) trước khi xét; đề nghị gia hạn "
+             "đến {new_due} được đóng lại, không đổi hạn.")
+EXT_ALREADY = "Đề nghị gia hạn {code} ({agency}) đã được xử lý trước đó: {status}."
+EXT_STATUS = {"approved": "đã đồng ý", "refused": "không đồng ý", "stale": "đã đóng vì việc đã xong"}
+EXT_FUTURE_DOCUMENT = "Văn bản ghi ngày sau hôm nay ({typed}) chưa thể là căn cứ gia hạn."
+EXT_SHOWN = "• {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}"
+EXT_SHOWN_TITLE = "Gia hạn:"
+HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (điều phối viên duyệt)"
+HELP_EXTENSION_COORDINATOR = ("/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — "
+                              "xét đề nghị gia hạn")

@@ -1,0 +1,50 @@
+"""The audit trail as read back: one change per entry (pure).
+
+Every change to the plan's work — closing, reopening, progress, evidence, extension requests and
+decisions, deadlines set, role changes, registrations, revocations — is written once and never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+# The actions written (the texts module words them).
+DONE = "done"
+UNDO = "undo"
+PROGRESS = "progress"
+SET_DUE = "set_due"
+INSPECTION = "inspection_scheduled"
+EXTENSION_REQUESTED = "extension_requested"
+EXTENSION_APPROVED = "extension_approved"
+EXTENSION_REFUSED = "extension_refused"
+EXTENSION_STALE = "extension_stale"
+REGISTERED = "registered"
+UNLINKED = "unlinked"
+REVOKED = "revoked"
+DISABLED = "disabled"
+ROLE_CHANGED = "role_changed"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change: real time ``at`` and the program's business time, who and through what."""
+
+    id: int
+    at: datetime
+    business_at: datetime
+    actor: str
+    channel: str
+    action: str
+    code: str = ""
+    agency: str = ""
+    before: dict[str, Any] = field(default_factory=dict)
+    after: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (times in ISO 8601)."""
+        return {"id": self.id, "at": self.at.isoformat(), "business_at": self.business_at.isoformat(),
+                "actor": self.actor, "channel": self.channel, "action": self.action, "code": self.code,
+                "agency": self.agency, "before": self.before, "after": self.after, "note": self.note}
