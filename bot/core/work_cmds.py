@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.core.context import Ctx
+from bot.core.period_cmds import close_period
 from bot.domain.chat_records import AgencyRef, ItemWork
 from bot.domain.deadlines import Deadline
 from bot.domain.effective import effective_deadline
@@ -91,7 +92,7 @@ def _item_and_target(ctx: Ctx, args: str, usage: str):
 # --- /xong ------------------------------------------------------------------------------------
 def cmd_done(ctx: Ctx, args: str, config) -> None:
     item, target, rest = _item_and_target(ctx, args, "done")
-    if target is not None:
+    if target is not None and not close_period(ctx, target, rest, config):   # recurring: one period
         _close(ctx, target, rest, config)
 
 
@@ -322,7 +323,8 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         ctx.reply(T.NOT_YOUR_BUTTON.format(code=target.code, agency=target.agency))
         return
     if kind == "d":
-        _close(ctx, target, "", config)
+        if not close_period(ctx, target, "", config):   # recurring: one period
+            _close(ctx, target, "", config)
     elif kind == "p":
         _ask_progress(ctx, target, config)
     else:
