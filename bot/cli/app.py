@@ -103,7 +103,7 @@ class App:
             bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
             flood_seconds=s.flood_seconds, plan_slug=self.plan_slug, inspection_notice=s.inspection_notice,
             calendar=self.calendar, preferred_channel=s.preferred_channel, period_due=self.period_due,
-            default_recurrence=s.default_recurrence))
+            default_recurrence=s.default_recurrence, officers_close_ongoing=False))
 
     # --- reminders ------------------------------------------------------------------------------------------
     def sweep_deps(self, senders: dict[str, Sender]) -> SweepDeps:

@@ -35,6 +35,9 @@ class CoreConfig:
     preferred_channel: str = ""     # telegram | zalo: the channel reminders prefer when an officer has both
     period_due: object = None       # DueDefaults: recurring work's due day per cadence when the phrase names none
     default_recurrence: str = "quarterly"   # "Định kỳ" naming no period
+    # False: officers cannot close ongoing work mid-plan (a coordinator ends it, with a reason); the
+    # composition root sets False, the default keeps the older behaviour for embedders and old tests.
+    officers_close_ongoing: bool = True
 
 
 class CommandCore:

@@ -25,6 +25,9 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
     """Handle /xong for a recurring or ongoing assignment; False when the ordinary closing applies."""
     if target.kind not in (RECURRING, ONGOING):
         return False
+    if target.kind == ONGOING and (getattr(config, "officers_close_ongoing", False) or
+                                   (ctx.coordinator and note_text.strip())):
+        return False   # the ordinary closing, no query spent
     facts = ctx.store.period_facts(assignment_id=target.assignment_id)
     if facts is None:
         return False
