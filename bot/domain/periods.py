@@ -313,3 +313,14 @@ class PeriodFacts:
         last = None if self.deadline.get("open_ended") else (date.fromisoformat(due) if due else self.span_to)
         return periods_of(Recurrence.from_dict(self.deadline.get("recurrence")), first, last, defaults=defaults,
                           default_freq=default_freq, until=today)
+
+
+def period_phrase(key: str, rec: Recurrence | None, start: date | None, due: date | None, defaults: DueDefaults,
+                  default_freq: str, today: date) -> str:
+    """"định kỳ quý III/2023 (hạn 30/9/2023)": a period named with its own due date."""
+    first = start or (date(due.year, 1, 1) if due else today)
+    found = next((p for p in periods_of(rec, first, due, defaults=defaults, default_freq=default_freq, until=today)
+                  if p.key == key), None)
+    if found is None:
+        return PT.PERIOD_DUE.format(label=label_of(key), due="?")
+    return PT.PERIOD_DUE.format(label=found.label, due=f"{found.due.day}/{found.due.month}/{found.due.year}")
