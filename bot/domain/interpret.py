@@ -109,7 +109,9 @@ def interpret_item(item: Item, directory: Directory, plan_year: int,
 
 def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:
     """Every item of ``plan`` read against ``directory``, in plan order."""
-    span = plan.span
+    # A span the file declares (``span:``/``period:``) reads every year inside it as normal; without one
+    # the reader keeps flagging other years (they block until a coordinator confirms), as before.
+    span = plan.span if plan.span_from is not None else None
     return [interpret_item(item, directory, plan.year, span) for item in plan.items]
 
 

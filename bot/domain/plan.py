@@ -235,7 +235,7 @@ def build_plan(tree) -> Plan:
                     lead_text=inspector, deadline_text=deadline, notes=note, subject_text=unit.strip(),
                     surprise=surprise, product="", line=_line(g)))   # no product in the appendix
 
-    span_from, span_to = read_span(tree, year)
+    span_from, span_to = read_span(tree, year) if ("span" in tree or "period" in tree) else (None, None)
     return Plan(
         span_from=span_from, span_to=span_to,
         id=_text(tree, "id"), year=year, province=_text(tree, "province"), issuer=_text(tree, "issuer"),

@@ -28,7 +28,7 @@ def test_groups_expand_and_leads_are_not_also_coordinating(plan, directory):
 
 def test_deadline_reading_and_the_effective_due_date(plan, directory):
     by = _by_code(plan, directory)
-    assert by["2.IV"].deadline.warnings == ("year_mismatch",)   # outside the span: a warning, not a block
+    assert by["2.IV"].deadline.flags == ("year_mismatch",)
     undated = by["4.II"]
     assert undated.deadline.kind == "unspecified" and undated.deadline.due is None
     assert undated.due_with(date(2023, 9, 1)) == date(2023, 9, 1)             # a coordinator's date applies

@@ -56,8 +56,7 @@ def test_init_loads_everything(engine, plan, directory):
     assert by["7.III"]["lead"] == ["Văn phòng UBND tỉnh"]
     assert by["PL2.II.6"]["surprise"] and by["PL2.II.6"]["subject"] == ["UBND thành phố Hải Dương"]
     assert by["4.II"]["deadline"]["kind"] == "unspecified" and by["4.II"]["status"] == "open"
-    # outside the plan's span (2023): a warning for the coordinator, not a block (issue 10 §2)
-    assert by["2.IV"]["deadline"]["warnings"] == ["year_mismatch"]
+    assert by["2.IV"]["deadline"]["flags"] == ["year_mismatch"]
     assert by["9.III"]["footnotes"]
     assert by["1.II"]["unresolved"] == ["Các cơ quan, đơn vị, địa phương có liên quan"]
 
