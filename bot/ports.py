@@ -21,6 +21,7 @@ from bot.domain.extensions import Extension, ExtensionOutcome
 from bot.domain.deadlines import Deadline
 from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
+from bot.domain.periods import PeriodFacts
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
 
@@ -177,6 +178,14 @@ class ChatStore(Protocol):
     def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
                           channel: str = "") -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
+
+    def period_facts(self, *, assignment_id: int) -> PeriodFacts | None:
+        """The item's deadline, the plan's span and the periods recorded for one assignment (None: unknown)."""
+
+    def record_period(self, *, assignment_id: int, item_id: int, period: str, due: date, status: str, actor: str,
+                      note: str, now: datetime, data: dict[str, Any]) -> bool:
+        """Record one period of a recurring assignment as done (or ``ended`` by a coordinator); False when
+        it already was."""
 
     def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
                         channel: str = "") -> None:

@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     heads_up_before: int = Field(default=7, ge=1)
     inspection_notice: int = Field(default=7, ge=1)
     default_recurrence: str = Field(default="quarterly", pattern=r"^(monthly|quarterly|half_yearly|yearly)$")
+    # Due day of each period of recurring work when the phrase names none: "last" (last day of the
+    # period), "N" (day N of its last month) or "N+1" (day N of the month after it).
+    period_due_weekly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
+    period_due_monthly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
+    period_due_quarterly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
+    period_due_half_yearly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
+    period_due_yearly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
     retry_max_attempts: int = Field(default=5, ge=1)
     retry_every_seconds: int = Field(default=120, ge=10)
     rate_per_second: float = Field(default=25.0, gt=0)

@@ -19,7 +19,8 @@ from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dial
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as CT
 from bot.domain.views import WorkItem
-from storage import audit, queries, registry, work
+from bot.domain.periods import PeriodFacts
+from storage import audit, occurrences, queries, registry, work
 from storage.base import SqlBase
 from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -166,6 +167,21 @@ class SqlChatStore(SqlBase):
             dl = queries.effective_deadline(row)
             s.commit()
         return dl
+
+    # --- periods of recurring work (storage/occurrences.py) -------------------------------------------
+    def period_facts(self, *, assignment_id: int) -> PeriodFacts | None:
+        """The item's deadline, the plan's span and the periods recorded for one assignment."""
+        with self.session() as s:
+            return occurrences.period_facts(s, assignment_id=assignment_id)
+
+    def record_period(self, *, assignment_id: int, item_id: int, period: str, due: date, status: str, actor: str,
+                      note: str, now: datetime, data: dict[str, Any]) -> bool:
+        """Record one period of a recurring assignment as done (or ended); False when it already was."""
+        with self.session() as s:
+            ok = occurrences.record_period(s, assignment_id=assignment_id, item_id=item_id, period=period, due=due,
+                                           status=status, actor=actor, note=note, now=now, data=data)
+            s.commit()
+            return ok
 
     def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
                           channel: str = "") -> bool:

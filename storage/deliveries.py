@@ -64,7 +64,8 @@ def _item(i) -> ItemFacts:
     freq = (deadline.get("recurrence") or {}).get("freq")
     return ItemFacts(i.id, i.code, i.content, i.type, i.deadline_kind, i.deadline_text, flags[0] if flags else "",
                      i.due_date, i.due_override, i.start_date, i.inspection_date, bool(i.surprise), bool(i.retired),
-                     i.subject_text or "", freq)
+                     i.subject_text or "", freq, dict(deadline.get("recurrence") or {}) or None,
+                     bool(deadline.get("open_ended")))
 
 
 def items(session: Session, *, item_ids: Iterable[int]) -> dict[int, ItemFacts]:

@@ -10,8 +10,10 @@ from sqlmodel import Session
 from bot.domain.day_plan import PLAIN_KINDS, DaySelection, DueWork
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import UNDATED_KINDS, effective_kind
+from bot.domain.recurrence import Recurrence
 from bot.domain.reminders import Work
 from storage.models import OPEN_SQL, AssignmentRow, ItemRow, ItemSubjectRow
+from storage.occurrences import closed_periods
 from storage.work import index_terms
 
 _COLS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role, AssignmentRow.due,
@@ -34,9 +36,22 @@ def _work(row) -> Work:
     if not rest:   # the common, plain row
         return Work(item_id, agency_id, role, kind, None if undated else due, start, undated, False, None, None,
                     False, None, aid)
-    rec = (rest[0] or {}).get("recurrence") or {}
-    return Work(item_id, agency_id, role, kind, None if undated else due, start, undated, False,
-                rec.get("freq"), rec.get("day"), bool(rest[1]), None, aid)
+    deadline = rest[0] or {}
+    rec = deadline.get("recurrence") or {}
+    running = bool(deadline.get("open_ended")) and kind in ("ongoing", "recurring")   # until the plan closes
+    return Work(item_id, agency_id, role, kind, None if undated else due, start, undated and not running, False,
+                rec.get("freq"), rec.get("day"), bool(rest[1]), None, aid,
+                Recurrence.from_dict(rec) if kind == "recurring" else None, frozenset(), running)
+
+
+def _with_closed_periods(session: Session, work: list[Work]) -> list[Work]:
+    """Recurring lead assignments get the periods already recorded (storage/occurrences.py)."""
+    ids = [w.assignment_id for w in work if w.kind == "recurring" and w.role == "lead"]
+    if not ids:
+        return work
+    closed = closed_periods(session, assignment_ids=ids)
+    return [w._replace(closed=closed.get(w.assignment_id, frozenset())) if w.assignment_id in closed else w
+            for w in work]
 
 
 def _open_rows(session: Session, *where, cols=_FULL):
@@ -69,6 +84,7 @@ def due_work(session: Session, *, selection: DaySelection, plain: bool = True) -
                 if row[0] not in seen:
                     seen.add(row[0])
                     out.plain.append(_work(row))
+    out.full = _with_closed_periods(session, out.full)
     if selection.inspection_dates:
         q = (select(ItemSubjectRow.item_id, ItemSubjectRow.agency_id, ItemRow.inspection_date, ItemRow.surprise)
              .join(ItemRow, ItemRow.id == ItemSubjectRow.item_id)

@@ -154,6 +154,24 @@ class StatusEventRow(SQLModel, table=True):
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+class OccurrenceRow(SQLModel, table=True):
+    """One period of a recurring assignment ("2023-Q3"), recorded once it is done (or ended by a
+    coordinator). A period with no row is open: periods themselves are computed from the deadline's
+    recurrence and the plan's span (bot.domain.periods), so a reloaded plan keeps every record."""
+
+    __tablename__ = "occurrence"
+    __table_args__ = (UniqueConstraint("assignment_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    assignment_id: int = Field(foreign_key="assignment.id", index=True)
+    period: str = Field(max_length=20)              # bot.domain.periods key: 2023-Q3, 2023-09, 2023-H1, 2023
+    due: date                                       # the period's due date when it was recorded
+    status: str = Field(default="done", max_length=20)   # done | ended (a coordinator ended ongoing work)
+    closed_at: datetime
+    closed_by: str = Field(default="", max_length=200)
+    note: str = ""
+    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
 class ItemSubjectRow(SQLModel, table=True):
     """The unit an inspection is about (never told of a surprise inspection)."""
 

@@ -95,12 +95,19 @@ def sync_directory(session: Session, directory: Directory, report: SyncReport) -
     return ids
 
 
+def _span_meta(plan: Plan) -> dict:
+    """The plan's span as kept in ``plan.meta``: ISO dates, ``to`` None when open-ended."""
+    first, last = plan.span
+    return {"from": first.isoformat(), "to": last.isoformat() if last else None}
+
+
 def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str) -> PlanRow:
     prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).first()
     pvalues = {"year": plan.year, "province": plan.province, "issuer": plan.issuer, "title": plan.title,
                "signer": plan.signer, "decision_number": plan.decision_number,
                "decision_date": plan.decision_date, "decision_date_text": plan.decision_date_text,
-               "source_file": source_file, "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter)}}
+               "source_file": source_file, "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter),
+                                                 "span": _span_meta(plan)}}
     if prow is None:
         prow = PlanRow(slug=plan.id, loaded_at=now, **pvalues)
         session.add(prow)

@@ -99,6 +99,11 @@ def count_open(session: Session, *, plan_id: int, agency_id: int) -> int:
     return session.exec(q).one()
 
 
+def _not_ongoing():
+    """Ongoing and recurring work is never overdue as a whole (its periods are: bot.domain.periods)."""
+    return AssignmentRow.item_id.not_in(select(ItemRow.id).where(ItemRow.deadline_kind.in_(("ongoing", "recurring"))))
+
+
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
     """Overdue lead assignments counted per agency, most first, with each agency's oldest due date.
 
@@ -110,8 +115,8 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
         return (select(column).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
                                      _open_lead(session)).correlate(AgencyRow))
 
-    n = mine(func.count()).where(AssignmentRow.due < today).scalar_subquery()
-    oldest = mine(AssignmentRow.due).order_by(AssignmentRow.due).limit(1).scalar_subquery()
+    n = mine(func.count()).where(AssignmentRow.due < today, _not_ongoing()).scalar_subquery()
+    oldest = mine(AssignmentRow.due).where(_not_ongoing()).order_by(AssignmentRow.due).limit(1).scalar_subquery()
     rows = session.exec(select(AgencyRow.id, AgencyRow.name, n, oldest).where(AgencyRow.active.is_(True)))
     return sorted((OverdueCount(a, name, c, d) for a, name, c, d in rows if c), key=lambda o: (-o.count, o.agency))
 
@@ -119,7 +124,7 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
 def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None,
                   limit: int | None = None) -> list[WorkItem]:
     ids = select(AssignmentRow.id).where(AssignmentRow.plan_id == plan_id, _open_lead(session),
-                                         AssignmentRow.due < today)
+                                         AssignmentRow.due < today, _not_ongoing())
     if agency_ids is not None:
         ids = ids.where(AssignmentRow.agency_id.in_(agency_ids))
     ids = ids.order_by(AssignmentRow.due, AssignmentRow.item_id)
@@ -131,7 +136,7 @@ def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: li
 def count_overdue(session: Session, *, plan_id: int, today: date, agency_id: int) -> int:
     q = select(func.count()).select_from(AssignmentRow).where(
         AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session),
-        AssignmentRow.due < today)
+        AssignmentRow.due < today, _not_ongoing())
     return session.exec(q).one()
 
 

@@ -18,6 +18,7 @@ from bot.cli import plan_cmds
 from bot.cli.plan_cmds import CliError
 from bot.core import CommandCore, CoreConfig
 from bot.domain import texts
+from bot.domain.periods import DueDefaults, DueRule
 from bot.domain.reminders import ReminderPolicy
 from bot.plan_loading import ensure_ready
 from bot.ports import Clock, Sender
@@ -83,7 +84,16 @@ class App:
         return ReminderPolicy(before=s.remind_before_days, overdue_every=s.overdue_every,
                               escalate_after=s.escalate_after, escalate_every_days=s.escalate_every_days,
                               heads_up_before=s.heads_up_before, inspection_notice=s.inspection_notice,
-                              default_recurrence=s.default_recurrence)
+                              default_recurrence=s.default_recurrence, period_due=self.period_due)
+
+    @cached_property
+    def period_due(self) -> DueDefaults:
+        """Recurring work's default due day per cadence (PERIOD_DUE_*)."""
+        s = self.settings
+        return DueDefaults(weekly=DueRule.parse(s.period_due_weekly), monthly=DueRule.parse(s.period_due_monthly),
+                           quarterly=DueRule.parse(s.period_due_quarterly),
+                           half_yearly=DueRule.parse(s.period_due_half_yearly),
+                           yearly=DueRule.parse(s.period_due_yearly))
 
     # --- the command core -------------------------------------------------------------------------------
     @cached_property
@@ -92,7 +102,8 @@ class App:
         return CommandCore(self.store, self.clock, s.zone, CoreConfig(
             bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
             flood_seconds=s.flood_seconds, plan_slug=self.plan_slug, inspection_notice=s.inspection_notice,
-            calendar=self.calendar, preferred_channel=s.preferred_channel))
+            calendar=self.calendar, preferred_channel=s.preferred_channel, period_due=self.period_due,
+            default_recurrence=s.default_recurrence, officers_close_ongoing=False))
 
     # --- reminders ------------------------------------------------------------------------------------------
     def sweep_deps(self, senders: dict[str, Sender]) -> SweepDeps:

@@ -11,7 +11,10 @@ from bot.domain import texts
 from bot.domain.audience import recipients
 from bot.domain.effective import effective_kind
 from bot.domain.pending import ItemFacts
+from bot.domain.periods import period_phrase
+from bot.domain.recurrence import Recurrence
 from bot.domain.reminder_kinds import ReminderKind
+from bot.domain.reminders import slot_period
 from bot.domain.views import due_phrase
 from bot.ports import SweepStore
 from jobs.planner import plan_day
@@ -36,7 +39,8 @@ def dry_run_entries(store: SweepStore, *, day: date, deps: SweepDeps) -> list[di
     agencies = store.agency_names()
     out, seen = [], set()
     for p in planned:
-        key = (p.item_id, p.agency_id, p.kind)
+        period = slot_period(p.slot)
+        key = (p.item_id, p.agency_id, p.kind, period)
         if key in seen or p.kind is ReminderKind.DAILY:
             continue
         seen.add(key)
@@ -45,14 +49,20 @@ def dry_run_entries(store: SweepStore, *, day: date, deps: SweepDeps) -> list[di
                     "kind": p.kind.value,
                     "recipients": [{"channel": c.channel, "chat_id": c.chat_id}
                                    for c in who.for_reminder(p.kind, p.agency_id)],
-                    "text": _line(item, p.kind, day)})
+                    "period": period, "text": _line(item, p.kind, day, period, deps.policy)})
     return out
 
 
-def _line(item: ItemFacts | None, kind: ReminderKind, day: date) -> str:
+def _line(item: ItemFacts | None, kind: ReminderKind, day: date, period: str | None = None, policy=None) -> str:
     label = texts.REMIND_KIND.get(kind.value, kind.value)
     if item is None:
         return label
+    if period:   # recurring work: the period and its own due date ("định kỳ quý III/2023 (hạn 30/9/2023)")
+        rec = Recurrence.from_dict(item.recurrence_rule)
+        what = period_phrase(period, rec, item.start_date, None if item.open_ended else item.due_date,
+                             policy.period_due,
+                             policy.default_recurrence, day)
+        return f"{label}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
     due = item.due_override or item.due_date
     what = due_phrase(effective_kind(item.deadline_kind, item.due_override), due, False, day) if due \
         else item.deadline_text

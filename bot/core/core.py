@@ -34,6 +34,11 @@ class CoreConfig:
     inspection_notice: int = 7      # working days an inspected unit is told ahead
     calendar: object = None         # WorkCalendar, to say when the notice goes out
     preferred_channel: str = ""     # telegram | zalo: the channel reminders prefer when an officer has both
+    period_due: object = None       # DueDefaults: recurring work's due day per cadence when the phrase names none
+    default_recurrence: str = "quarterly"   # "Định kỳ" naming no period
+    # False: officers cannot close ongoing work mid-plan (a coordinator ends it, with a reason); the
+    # composition root sets False, the default keeps the older behaviour for embedders and old tests.
+    officers_close_ongoing: bool = True
 
 
 class CommandCore:

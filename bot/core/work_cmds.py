@@ -8,6 +8,7 @@ from typing import Callable
 from bot.core.context import Ctx
 from bot.domain.agency_match import agency_like, match_lead
 from bot.core.extension_view import extension_lines
+from bot.core.period_cmds import close_period
 from bot.domain.chat_records import AgencyRef, ItemWork
 from bot.domain.date_checks import impossible_date
 from bot.domain.deadlines import Deadline
@@ -148,7 +149,7 @@ def _item_and_target(ctx: Ctx, args: str, usage: str, config=None, confirm: bool
 # --- /xong ------------------------------------------------------------------------------------
 def cmd_done(ctx: Ctx, args: str, config) -> None:
     item, target, rest = _item_and_target(ctx, args, "done", config, confirm=True)
-    if target is not None:
+    if target is not None and not close_period(ctx, target, rest, config):   # recurring: one period
         _close(ctx, target, rest, config)
 
 
@@ -410,7 +411,8 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         ctx.reply(T.NOT_YOUR_BUTTON.format(code=target.code, agency=target.agency))
         return
     if kind == "d":
-        _close(ctx, target, "", config)
+        if not close_period(ctx, target, "", config):   # recurring: one period
+            _close(ctx, target, "", config)
     elif kind == "k":
         _close(ctx, target, _carried_note(ctx, target.assignment_id), config)
     elif kind == "p":

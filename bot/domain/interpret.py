@@ -95,9 +95,11 @@ class SyncReport:
         }
 
 
-def interpret_item(item: Item, directory: Directory, plan_year: int) -> ItemSpec:
-    """One item's reading: deadline, agencies resolved on its due date, inspected units."""
-    dl = parse_deadline(item.deadline_text, plan_year)
+def interpret_item(item: Item, directory: Directory, plan_year: int,
+                   span: tuple[date, date | None] | None = None) -> ItemSpec:
+    """One item's reading: deadline (within the plan's ``span``), agencies resolved on its due date,
+    inspected units."""
+    dl = parse_deadline(item.deadline_text, plan_year, span)
     lead, coord = directory.resolve_pair(item.lead_text, item.coordinating_text, dl.due)
     lead_keys = directory.expand(lead)
     both = [k for k in directory.expand(coord) if k in lead_keys]
@@ -129,7 +131,10 @@ def waiting_for_groups(specs: list[ItemSpec]) -> dict[str, int]:
 
 def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:
     """Every item of ``plan`` read against ``directory``, in plan order."""
-    return [interpret_item(item, directory, plan.year) for item in plan.items]
+    # A span the file declares (``span:``/``period:``) reads every year inside it as normal; without one
+    # the reader keeps flagging other years (they block until a coordinator confirms), as before.
+    span = plan.span if plan.span_from is not None else None
+    return [interpret_item(item, directory, plan.year, span) for item in plan.items]
 
 
 def unknown_agencies(specs: list[ItemSpec]) -> list[tuple[str, str, str]]:

@@ -50,6 +50,8 @@ class ItemFacts:
     retired: bool
     subject_text: str = ""
     recurrence: str | None = None   # the period named, if any
+    recurrence_rule: dict | None = None   # the whole recurrence as read (day rules: bot.domain.periods)
+    open_ended: bool = False        # runs until the plan is closed
 
 
 @dataclass(frozen=True)

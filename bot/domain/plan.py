@@ -71,6 +71,17 @@ class Plan:
     review_notes: tuple[str, ...] = ()
     section_titles: dict = field(default_factory=dict)
     letter: dict = field(default_factory=dict)    # the optional ``letter:`` block (see bot.domain.report_data)
+    # The plan's period of validity (``span:`` or ``period:`` in the file). ``span_from`` None: the plan
+    # year; ``span_to`` None with a ``span_from``: open-ended (runs until the plan is closed or amended).
+    span_from: date | None = None
+    span_to: date | None = None
+
+    @property
+    def span(self) -> tuple[date, date | None]:
+        """(first day, last day or None when open-ended); the plan year when the file names no span."""
+        if self.span_from is None:
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        return self.span_from, self.span_to
 
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
@@ -224,7 +235,9 @@ def build_plan(tree) -> Plan:
                     lead_text=inspector, deadline_text=deadline, notes=note, subject_text=unit.strip(),
                     surprise=surprise, product="", line=_line(g)))   # no product in the appendix
 
+    span_from, span_to = read_span(tree, year) if ("span" in tree or "period" in tree) else (None, None)
     return Plan(
+        span_from=span_from, span_to=span_to,
         id=_text(tree, "id"), year=year, province=_text(tree, "province"), issuer=_text(tree, "issuer"),
         title=_text(tree, "title"), signer=_text(tree, "signer", False),
         decision_number=str(decision.get("number") or "").strip() if isinstance(decision, dict) else "",
@@ -232,6 +245,47 @@ def build_plan(tree) -> Plan:
         decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
         items=tuple(items), review_notes=review_notes, section_titles=section_titles,
         letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()})
+
+
+_SPAN_TEXT = re.compile(r"^\s*(\d{4})\s*(?:(?:-|–|—|đến)\s*(\d{4})?)?\s*(\+|trở đi|và những năm tiếp theo)?\s*$")
+
+
+def _span_end(value, year_end: bool, node) -> date | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "open", "mở")):
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 3000:
+        return date(value, 12, 31) if year_end else date(value, 1, 1)
+    raise PlanFileError(f"span: expected a year or a date, got {value!r}", _line(node))
+
+
+def read_span(tree: dict, year: int) -> tuple[date, date | None]:
+    """The plan's span from ``span:`` (or ``period:``): "2026-2030", "2027-" / "2027+" (open-ended), a year,
+    or a mapping ``{from: 2026 | 2026-01-01, to: 2030 | 2030-12-31 | open}``; the plan year when absent."""
+    raw = tree.get("span", tree.get("period"))
+    if raw is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    if isinstance(raw, str):
+        m = _SPAN_TEXT.match(raw)
+        if not m:
+            raise PlanFileError(f"span: write '2026-2030', '2027-' or a mapping from/to, got {raw!r}", _line(tree))
+        first = date(int(m.group(1)), 1, 1)
+        dash = re.search(r"-|–|—|đến", raw) is not None
+        if m.group(2):
+            last = date(int(m.group(2)), 12, 31)
+        else:
+            last = None if (dash or m.group(3)) else date(int(m.group(1)), 12, 31)
+    elif isinstance(raw, dict):
+        first = _span_end(raw.get("from"), False, raw) or date(year, 1, 1)
+        last = _span_end(raw.get("to"), True, raw)
+    else:
+        raise PlanFileError("span: expected text or a mapping", _line(tree))
+    if last is not None and last < first:
+        raise PlanFileError(f"span: ends ({last}) before it starts ({first})", _line(tree))
+    return first, last
 
 
 def _fields_list(fields: str) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
+from bot.domain.periods import DueDefaults, Period, periods_of
+from bot.domain.recurrence import Recurrence
 from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.workdays import WorkCalendar
 
@@ -36,6 +38,7 @@ class ReminderPolicy:
     default_recurrence: str = "quarterly"     # "Định kỳ" with no period named
     needs_date_weekday: int = 0               # weekly list for coordinators on the first working day from Monday
     lookback_days: int = 800                  # how far back an overdue item keeps being reminded
+    period_due: DueDefaults = DueDefaults()   # recurring work: the due day of a period the phrase leaves open
 
 
 class Work(NamedTuple):
@@ -54,6 +57,11 @@ class Work(NamedTuple):
     surprise: bool = False
     scheduled: date | None = None  # inspections: the date a coordinator set
     assignment_id: int | None = None
+    # recurring/ongoing work (bot.domain.periods): the recurrence as read, the periods already recorded,
+    # and whether it runs until the plan is closed (no end date).
+    recurrence: Recurrence | None = None
+    closed: frozenset[str] = frozenset()
+    open_ended: bool = False
 
 
 class Reminder(NamedTuple):
@@ -95,26 +103,48 @@ def escalation(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date
     return None
 
 
-def occurrences(w: Work, policy: ReminderPolicy, year_start: date, year_end: date) -> list[date]:
-    """The due dates of a recurring item's occurrences within its span."""
-    months = MONTHS_OF.get(w.freq or policy.default_recurrence, 3)
-    out = []
-    y, m = year_start.year, year_start.month
-    while True:
-        m_end = m + months - 1
-        yy, mm = y + (m_end - 1) // 12, (m_end - 1) % 12 + 1
-        last = (date(yy + (mm == 12), mm % 12 + 1, 1) - timedelta(days=1))
-        d = date(yy, mm, min(w.day, last.day)) if w.day else last
-        if d > year_end:
-            break
-        if d >= year_start:
-            out.append(d)
-        y, m = yy + (mm == 12), mm % 12 + 1
-    return out
+PERIOD_SLOT = "p"          # slots of a period's reminders: "p2023-Q3d0", "p2023-Q3d+1", "p2023-Q3e0"
+_AHEAD_DAYS = 60           # periods due further ahead than this remind nothing today
+
+
+def work_periods(w: Work, policy: ReminderPolicy, today: date) -> list[Period]:
+    """The periods of a recurring assignment within its span (open-ended: up to a horizon past ``today``)."""
+    rec = w.recurrence or (Recurrence(freq=w.freq, day=w.day) if (w.freq or w.day) else None)
+    first = w.start or (date(w.due.year, 1, 1) if w.due else today)
+    last = None if w.open_ended or w.due is None else w.due
+    return periods_of(rec, first, last, defaults=policy.period_due, default_freq=policy.default_recurrence,
+                      until=today)
+
+
+def period_slot(key: str, step: str) -> str:
+    """The slot of a period's reminder: the period key, then the ladder step."""
+    return f"{PERIOD_SLOT}{key}{step}"
+
+
+def slot_period(slot: str) -> str | None:
+    """The period key a reminder's slot names ("p2023-Q3d+1" → "2023-Q3"), or None."""
+    if not slot.startswith(PERIOD_SLOT):
+        return None
+    body = slot[len(PERIOD_SLOT):]
+    for i, c in enumerate(body):
+        if c in "de" and i >= 4:
+            return body[:i]
+    return None
+
+
+def open_due_periods(w: Work, policy: ReminderPolicy, today: date) -> list[Period]:
+    """The open (not recorded) periods that may remind on ``today``: due within the look-back and the
+    ladder's reach."""
+    low, high = today - timedelta(days=policy.lookback_days), today + timedelta(days=_AHEAD_DAYS)
+    return [p for p in work_periods(w, policy, today) if p.key not in w.closed and low <= p.due <= high]
 
 
 def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Reminder]:
-    """Every reminder this assignment has on ``today`` (nothing on a non-working day)."""
+    """Every reminder this assignment has on ``today`` (nothing on a non-working day).
+
+    Recurring work is reminded period by period (each open period has its own ladder, overdue included);
+    ongoing work is no deadline: a monthly check-in while it runs, nothing overdue.
+    """
     if w.done or not cal.is_working_day(today):
         return []
     out: list[Reminder] = []
@@ -126,23 +156,26 @@ def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolic
         if w.scheduled and not w.surprise and cal.add_working_days(w.scheduled, -policy.inspection_notice) == today:
             add(INSPECTION, f"i{w.scheduled.isoformat()}")
         return out
-    if w.blocked or w.due is None:
+    running = w.kind in ("ongoing", "recurring") and w.open_ended
+    if w.blocked or (w.due is None and not running):
         return out  # nothing to officers until a coordinator sets or confirms a date
     if w.role == "coordinating":
-        if cal.add_working_days(w.due, -policy.heads_up_before) == today:
+        if w.kind not in ("ongoing", "recurring") and cal.add_working_days(w.due, -policy.heads_up_before) == today:
             add(HEADS_UP, "h")
         return out
     if w.start and w.start > date.min and cal.next_working_day(w.start) == today and w.kind in ("window", "ongoing"):
         add(START, f"s{w.start.isoformat()}")
-    if w.kind == "ongoing" and today < w.due and today == cal.first_working_day_of_month(today.year, today.month) \
-            and (w.start is None or w.start <= today):
-        add(CHECKIN, f"c{today:%Y-%m}")
+    if w.kind == "ongoing":
+        if (w.due is None or today <= w.due) and today == cal.first_working_day_of_month(today.year, today.month) \
+                and (w.start is None or w.start <= today):
+            add(CHECKIN, f"c{today:%Y-%m}")
+        return out
     if w.kind == "recurring":
-        for occ in occurrences(w, policy, w.start or date(w.due.year, 1, 1), w.due):
-            if occ < w.due:
-                step = ladder(cal, occ, policy, today)
-                if step and step[0] != OVERDUE:
-                    add(step[0], f"{occ.isoformat()}{step[1]}")
+        for p in open_due_periods(w, policy, today):
+            step = ladder(cal, p.due, policy, today)
+            if step:
+                add(step[0], period_slot(p.key, step[1]))
+        return out
     step = ladder(cal, w.due, policy, today)
     if step:
         add(step[0], step[1])
@@ -150,8 +183,19 @@ def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolic
 
 
 def escalations_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolicy) -> list[Reminder]:
-    """Coordinators' escalation of an overdue lead assignment."""
-    if w.done or w.blocked or w.due is None or w.role != "lead" or not cal.is_working_day(today):
+    """Coordinators' escalation of an overdue lead assignment (of a missed period, for recurring work;
+    never for ongoing work, which is not a deadline)."""
+    if w.done or w.blocked or w.role != "lead" or not cal.is_working_day(today) or w.kind == "ongoing":
+        return []
+    if w.kind == "recurring":
+        out = []
+        for p in open_due_periods(w, policy, today):
+            if p.due < today:
+                slot = escalation(cal, p.due, policy, today)
+                if slot:
+                    out.append(Reminder(w.item_id, w.agency_id, ESCALATION, period_slot(p.key, slot), w.assignment_id))
+        return out
+    if w.due is None:
         return []
     slot = escalation(cal, w.due, policy, today)
     return [Reminder(w.item_id, w.agency_id, ESCALATION, slot, w.assignment_id)] if slot else []

@@ -89,10 +89,10 @@ def state(row: TallyRow, today: date) -> str:
         return DONE_LATE
     if row.due is None:
         return UNDATED
+    if row.kind in _CONTINUOUS:   # never overdue as a whole: its periods are (issue 10 §1)
+        return ONGOING
     if row.due < today:
         return OVERDUE
-    if row.kind in _CONTINUOUS:
-        return ONGOING
     if row.start is not None and row.start > today:
         return NOT_YET_DUE
     return IN_PROGRESS

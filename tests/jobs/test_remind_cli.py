@@ -26,14 +26,14 @@ def test_remind_dry_run_json_lists_everyone_even_without_recipients(cli, tmp_pat
     _link(tmp_path, "lan", "so-tu-phap")
     code, out, _ = cli("--today", "22/5/2023", "remind", "--dry-run", "--json")
     entries = json.loads(out)
-    assert code == 0 and all(set(e) == {"code", "agency", "kind", "recipients", "text"} for e in entries)
+    assert code == 0 and all(set(e) == {"code", "agency", "kind", "recipients", "period", "text"} for e in entries)
     pl12 = next(e for e in entries if e["code"] == "PL1.2")
-    assert pl12 == {"code": "PL1.2", "agency": "Sở Tư pháp", "kind": "upcoming",
+    assert pl12 == {"code": "PL1.2", "agency": "Sở Tư pháp", "kind": "upcoming", "period": None,
                     "recipients": [{"channel": "console", "chat_id": "lan"}], "text": pl12["text"]}
     assert "hạn 31/5/2023 — còn 9 ngày" in pl12["text"]
     pl11 = next(e for e in entries if e["code"] == "PL1.1")
     assert pl11["recipients"] == []                        # Sở Nội vụ has nobody: a coordinator can see who is missed
-    assert len({(e["code"], e["agency"], e["kind"]) for e in entries}) == len(entries)
+    assert len({(e["code"], e["agency"], e["kind"], e["period"]) for e in entries}) == len(entries)
 
 
 def test_remind_on_a_holiday_and_for_surprise_inspections(cli, tmp_path):

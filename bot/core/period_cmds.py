@@ -1,0 +1,109 @@
+"""/xong on recurring and ongoing work: one period at a time, and ongoing work is not closed mid-plan.
+
+``close_period`` is the recurring branch of /xong (bot/core/work_cmds.py): it returns True when it
+answered, False when the ordinary closing applies (a plain item, or a coordinator ending ongoing work
+with a reason).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.context import Ctx
+from bot.domain.documents import cited_document
+from bot.domain.periods import DueDefaults, Period, find_period, open_periods, period_to_close
+from bot.domain.texts import vn_date
+from bot.domain.texts import chat as T
+from bot.domain.texts import periods as PT
+from bot.domain.views import WorkItem
+
+RECURRING, ONGOING = "recurring", "ongoing"
+MISSED_LISTED = 4      # open past periods named after a closing
+
+
+def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
+    """Handle /xong for a recurring or ongoing assignment; False when the ordinary closing applies."""
+    if target.kind not in (RECURRING, ONGOING):
+        return False
+    if target.kind == ONGOING and (getattr(config, "officers_close_ongoing", False) or
+                                   (ctx.coordinator and note_text.strip())):
+        return False   # the ordinary closing, no query spent
+    facts = ctx.store.period_facts(assignment_id=target.assignment_id)
+    if facts is None:
+        return False
+    if target.kind == ONGOING:
+        return _ongoing(ctx, target, note_text, facts)
+    defaults = getattr(config, "period_due", None) or DueDefaults()
+    periods = facts.periods(defaults=defaults, default_freq=getattr(config, "default_recurrence", "quarterly"),
+                            today=ctx.today)
+    closed = facts.closed
+    words = note_text.strip()
+    chosen, rest = find_period(periods, words, ctx.today)
+    if chosen is None and rest != words:   # a period was named that this duty does not have
+        _unknown(ctx, target, words, periods, closed)
+        return True
+    if chosen is None:
+        chosen = period_to_close(periods, closed, ctx.today)
+        if chosen is None:
+            ctx.reply(PT.OCC_NONE_OPEN.format(code=target.code, agency=target.agency))
+            return True
+    if chosen.key in closed:
+        done = facts.record(chosen.key)
+        ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code,
+                                        who=done.closed_by or "—", when=_when(ctx, done.closed_at)))
+        return True
+    note, notice = rest, ""
+    if len(note) > config.note_limit:
+        note, notice = note[:config.note_limit], T.NOTE_TRUNCATED.format(limit=config.note_limit)
+    cited = cited_document(note)
+    data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
+    if not ctx.store.record_period(assignment_id=target.assignment_id, item_id=target.item_id, period=chosen.key,
+                                   due=chosen.due, status="done", actor=ctx.actor, note=note, now=ctx.now,
+                                   data={"document": data} if data else {}):
+        ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code, who="—",
+                                        when="—"))
+        return True
+    lines = [PT.OCC_DONE.format(label=chosen.label, agency=target.agency, code=target.code, title=target.title)]
+    if note:
+        lines.append(T.DONE_NOTE.format(note=note))
+    if notice:
+        lines.append(notice)
+    lines += _what_is_left(ctx, periods, closed | {chosen.key})
+    ctx.reply("\n".join(lines))
+    return True
+
+
+def _ongoing(ctx: Ctx, target: WorkItem, note_text: str, facts) -> bool:
+    """Officers report progress on ongoing work; a coordinator may end it, with a reason."""
+    if not ctx.coordinator:
+        until = facts.deadline.get("due")
+        shown = vn_date(date.fromisoformat(until)) if until and not facts.deadline.get("open_ended") else PT.OPEN_END
+        ctx.reply(PT.ONGOING_NOT_CLOSABLE.format(code=target.code, until=shown))
+        return True
+    if not note_text.strip():
+        ctx.reply(PT.ONGOING_END_NEEDS_REASON.format(code=target.code))
+        return True
+    return False
+
+
+def _unknown(ctx: Ctx, target: WorkItem, words: str, periods: list[Period], closed) -> None:
+    still = [p.label for p in open_periods(periods, closed) if p.first <= ctx.today][:MISSED_LISTED] or ["—"]
+    ctx.reply(PT.OCC_UNKNOWN.format(words=words, code=target.code, open=", ".join(still)))
+
+
+def _what_is_left(ctx: Ctx, periods: list[Period], closed) -> list[str]:
+    """The next period due, and past periods still not reported."""
+    left = open_periods(periods, closed)
+    missed = [p for p in left if p.due < ctx.today]
+    lines = []
+    if missed:
+        lines.append(PT.OCC_MISSED.format(n=len(missed), labels=", ".join(p.label for p in missed[:MISSED_LISTED])))
+    upcoming = next((p for p in left if p.due >= ctx.today), None)
+    if upcoming is not None:
+        lines.append(PT.OCC_NEXT.format(label=upcoming.label, due=vn_date(upcoming.due)))
+    return lines
+
+
+def _when(ctx: Ctx, at) -> str:
+    local = at.astimezone(ctx.zone) if at else None
+    return f"{local:%H:%M} {vn_date(local.date())}" if local else "—"
