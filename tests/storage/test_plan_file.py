@@ -89,7 +89,7 @@ def test_malformed_plan_names_file_and_line(tmp_path, body, line, words):
 def test_duplicate_code_is_refused(tmp_path):
     text = DEFAULT_PLAN.read_text(encoding="utf-8").replace("      - number: 2\n        content: Chuyển giao",
                                                              "      - number: 1\n        content: Chuyển giao")
-    with pytest.raises(DataFileError, match="duplicate item code 1.I"):
+    with pytest.raises(DataFileError, match="mã mục 1.I bị trùng"):
         load_plan(_write(tmp_path, "plan.yaml", text))
 
 
