@@ -88,7 +88,7 @@ def parse_tree(text: str, p: Path | str):
 def _yaml_problem(e: yaml.MarkedYAMLError, mark) -> str:
     """The syntax error in Vietnamese, with its column and the usual fix (quotes around a colon...)."""
     problem = str(e.problem or e)
-    where = T.YAML_WHERE.format(column=mark.column + 1) if mark else ""
+    where = T.YAML_WHERE.format(column=mark.column + 1 if mark else "?")
     if "mapping values are not allowed" in problem:
         return where + T.YAML_COLON
     if "\\t" in problem or "tab" in problem:

@@ -239,11 +239,11 @@ AGENCY_RETIRED = "đã ngừng (không còn trong danh mục)"
 AGENCIES_NONE = "(không có cơ quan nào)"
 ERR_NO_SOURCES = ("Cơ sở dữ liệu chưa ghi nhận tệp kế hoạch và danh mục nào. Hãy chạy trước: nhacviec init "
                   "--plan KẾ_HOẠCH.yaml --agencies DANH_MỤC.yaml")
-YAML_WHERE = "cột {column}: "
+YAML_WHERE = "lỗi cú pháp YAML ở cột {column}: "
 YAML_COLON = ("dấu hai chấm (:) trong một giá trị chưa đặt trong ngoặc kép. Đặt cả giá trị trong ngoặc kép, "
               "vd. content: \"Rà soát: các thủ tục…\"")
 YAML_TAB = "có ký tự tab: YAML chỉ thụt lề bằng dấu cách"
-YAML_OTHER = "lỗi cú pháp YAML ({problem}); thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+YAML_OTHER = "{problem} — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
 PLAN_ERR_MAPPING = "cần một khối có trường '{field}'"
 PLAN_ERR_MISSING = "thiếu trường '{field}'"
 PLAN_ERR_TYPE = "trường '{field}' phải là {want}, đang là {got}"
