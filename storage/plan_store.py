@@ -112,8 +112,9 @@ class SqlPlanStore(SqlBase):
 
     def loaded_sources(self, *, plan_slug: str | None = None) -> dict | None:
         """What ``init`` loaded (plan_file, plan_text, agencies_file, agencies_text, province, imported),
-        from the newest plan's record; None for an empty database."""
-        if check(self.engine) is None:
+        from the newest plan's record; None for an empty database (a missing SQLite file is not created)."""
+        path = sqlite_path(self.engine.url.render_as_string(hide_password=False))
+        if (path is not None and not path.exists()) or check(self.engine) is None:
             return None
         with self.session() as s:
             return sync.recorded_sources(s, plan_slug)

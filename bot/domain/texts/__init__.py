@@ -266,4 +266,5 @@ IMPORT_VAGUE_LINE = "  • {place}, {cell}: “{text}”"
 IMPORT_ALL_KNOWN = "Mọi tên cơ quan đều có trong danh mục {directory}."
 IMPORT_NO_DIRECTORY = ("Chưa đối chiếu tên cơ quan với danh mục nào. Tạo danh mục: nhacviec directory new "
                        "--province \"{province}\" --out DANH_MỤC.yaml, rồi chạy lại với --agencies DANH_MỤC.yaml")
-IMPORT_COLUMN = {"lead": "cột chủ trì", "coordinating": "cột phối hợp"}
+IMPORT_COLUMN = {"lead": "ô chủ trì", "coordinating": "ô phối hợp"}
+IMPORT_NEXT = "Đã ghi {out}. Xem lại rồi nạp: nhacviec init --plan {out} --agencies {directory}"
