@@ -256,14 +256,20 @@ def retire_absent(session: Session, keep: set[str]) -> tuple[list[str], int]:
 
 
 def quiet_other_provinces(session: Session, plan: Plan) -> tuple[list[str], int]:
-    """Deactivate the open assignments of plans of another province (history kept): one database, one
-    plan family. (slugs of the plans touched, assignments deactivated)."""
+    """Retire the items of plans of another province and deactivate their open assignments (history
+    kept): one database, one plan family, nothing of them reminded. (slugs of the plans touched,
+    assignments deactivated); loading such a plan again brings it back."""
     others = [p for p in session.exec(select(PlanRow).where(PlanRow.slug != plan.id))
               if not same_province(p.province, plan.province)]
     if not others:
         return [], 0
-    n = _deactivate_open(session, AssignmentRow.plan_id.in_([p.id for p in others]))
-    return ([p.slug for p in others] if n else []), n
+    ids = [p.id for p in others]
+    items = list(session.exec(select(ItemRow).where(ItemRow.plan_id.in_(ids), ItemRow.retired.is_(False))))
+    for item in items:
+        item.retired = True
+    n = _deactivate_open(session, AssignmentRow.plan_id.in_(ids))
+    touched = {i.plan_id for i in items} | ({p.id for p in others} if n else set())
+    return [p.slug for p in others if p.id in touched], n
 
 
 def _deactivate_open(session: Session, where) -> int:
