@@ -105,6 +105,7 @@ def test_another_province_from_document_to_reminders_with_nothing_of_hai_duong(c
     assert code == 0 and json.loads(out)["agencies_retired"] == []
 
 
+@pytest.mark.slow
 def test_switching_from_the_demo_retires_its_agencies(cli, tmp_path):
     code, _, err = cli("init")
     assert code == 0, err
