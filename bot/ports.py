@@ -336,8 +336,14 @@ class PlanStore(Protocol):
 
     # loading
     def load_plan(self, *, plan: Plan, directory: Directory, now: datetime, source_file: str = "",
-                  strict: bool = False) -> SyncReport:
-        """Interpret (bot.domain.interpret) and upsert a plan; ``strict``: ``UnknownAgencies``, nothing written."""
+                  strict: bool = False, sources: dict | None = None) -> SyncReport:
+        """Interpret (bot.domain.interpret) and upsert a plan; agencies not in ``directory`` (nor imported
+        for its province) are retired, other provinces' open work deactivated; ``sources`` recorded;
+        ``strict``: ``UnknownAgencies``, nothing written."""
+
+    def loaded_sources(self, *, plan_slug: str | None = None) -> dict | None:
+        """What ``init`` loaded (plan_file, plan_text, agencies_file, agencies_text, province, imported);
+        None for an empty database."""
 
     def known_directory(self, *, directory: Directory) -> Directory:
         """``directory`` plus the agencies only the database knows (imported communes)."""
@@ -346,8 +352,8 @@ class PlanStore(Protocol):
                         source_file: str = "") -> tuple[list[str], list[str], SyncReport]:
         """Add/update communes, then reload the plan: (added keys, updated keys, report)."""
 
-    def agencies(self, *, kind: str | None = None) -> list[dict]:
-        """Agencies as dicts (key, name, short, kind, parent)."""
+    def agencies(self, *, kind: str | None = None, retired: bool = False) -> list[dict]:
+        """Agencies as dicts (key, name, short, kind, parent); ``retired``: only those retired."""
 
     def find_agency(self, *, query: str) -> Lookup:
         """An agency typed by a person: one match or candidates."""

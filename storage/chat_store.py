@@ -73,7 +73,7 @@ class SqlChatStore(SqlBase):
         plan_id = (plan_id.where(PlanRow.slug == plan_slug) if plan_slug
                    else plan_id.order_by(PlanRow.year.desc(), PlanRow.id.desc())).limit(1).scalar_subquery()
         one = select(literal(1).label("one")).subquery("one")
-        q = (select(PlanRow.id, PlanRow.year, PlanRow.province, RecipientRow.id, RecipientRow.role,
+        q = (select(PlanRow.id, PlanRow.year, PlanRow.province, PlanRow.title, RecipientRow.id, RecipientRow.role,
                     RecipientRow.person, AgencyRow.id, AgencyRow.key, AgencyRow.name, AgencyRow.kind,
                     DialogRow.kind, DialogRow.data, DialogRow.expires_at)
              .select_from(one)
@@ -83,9 +83,9 @@ class SqlChatStore(SqlBase):
              .outerjoin(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
              .outerjoin(DialogRow, and_(DialogRow.channel == channel, DialogRow.chat_id == chat_id)))
         with self.session() as s:
-            (pid, year, province, rid, role, person, aid, key, name, kind, dkind, ddata,
+            (pid, year, province, title, rid, role, person, aid, key, name, kind, dkind, ddata,
              dexpires) = s.exec(q).one()
-        plan = PlanRef(pid, year, province) if pid is not None else None
+        plan = PlanRef(pid, year, province, title or "") if pid is not None else None
         officer = (Officer(rid, role, person, AgencyRef(aid, key, name, kind))
                    if rid is not None and aid is not None else None)
         dialog = Dialog(dkind, dict(ddata or {}), dexpires) if dkind is not None else None

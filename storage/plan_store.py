@@ -77,16 +77,47 @@ class SqlPlanStore(SqlBase):
 
     # --- loading -----------------------------------------------------------------------------------
     def load_plan(self, *, plan: Plan, directory: Directory, now: datetime, source_file: str = "",
-                  strict: bool = False) -> SyncReport:
-        """Interpret ``plan`` against ``directory`` plus the agencies only the database knows and upsert
-        it (idempotent). ``strict``: raise UnknownAgencies and write nothing if a cell names no agency."""
+                  strict: bool = False, sources: dict | None = None) -> SyncReport:
+        """Interpret ``plan`` against ``directory`` plus the communes imported for it and upsert it
+        (idempotent). Agencies not in that directory are retired (their open work deactivated, history
+        kept), and so is the open work of other provinces' plans. ``sources`` (the files' paths and texts,
+        the directory's province) is recorded for later commands. ``strict``: raise UnknownAgencies and
+        write nothing if a cell names no agency."""
         with self.session() as s:
-            report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file)
+            imported = self._kept_imports(s, directory)
+            if sources is not None:
+                sources = {**sources, "imported": imported}
+            retired, n_off = sync.retire_absent(s, set(directory.agencies) | set(imported))
+            report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file, sources=sources)
+            quieted, n_quiet = sync.quiet_other_provinces(s, plan)
+            report.agencies_retired, report.plans_quieted = retired, quieted
+            report.assignments_deactivated += n_off + n_quiet
             if strict and report.unknown_agencies:
                 s.rollback()
                 raise UnknownAgencies(report.unknown_agencies)
             s.commit()
         return report
+
+    @staticmethod
+    def _kept_imports(s: Session, directory: Directory) -> list[str]:
+        """The communes ``agencies import`` added for this directory's province (kept on a reload)."""
+        before = sync.recorded_sources(s)
+        if not before or not sync.same_province(before.get("province"), directory.province):
+            return []
+        imported = before.get("imported")
+        if imported is None:   # a database loaded before imports were recorded: every commune it alone knows
+            imported = [r.key for r in s.exec(select(AgencyRow).where(AgencyRow.kind == "commune"))
+                        if r.key not in directory.agencies]
+        return sorted(imported)
+
+    def loaded_sources(self, *, plan_slug: str | None = None) -> dict | None:
+        """What ``init`` loaded (plan_file, plan_text, agencies_file, agencies_text, province, imported),
+        from the newest plan's record; None for an empty database (a missing SQLite file is not created)."""
+        path = sqlite_path(self.engine.url.render_as_string(hide_password=False))
+        if (path is not None and not path.exists()) or check(self.engine) is None:
+            return None
+        with self.session() as s:
+            return sync.recorded_sources(s, plan_slug)
 
     def known_directory(self, *, directory: Directory) -> Directory:
         """``directory`` plus the agencies only the database knows (imported communes)."""
@@ -99,14 +130,20 @@ class SqlPlanStore(SqlBase):
         such as "UBND cấp xã" include them: (added keys, updated keys, the reload's report)."""
         with self.session() as s:
             added, updated = sync.add_agencies(s, agencies)
-            report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file)
+            sources = sync.recorded_sources(s, plan.id)
+            if sources is not None and "plan_text" in sources:   # the communes stay with this directory
+                sources["imported"] = sorted(set(sources.get("imported") or ()) | {a.key for a in agencies})
+            report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file,
+                                    sources=sources if sources and "plan_text" in sources else None)
             s.commit()
         return added, updated, report
 
-    def agencies(self, *, kind: str | None = None) -> list[dict]:
-        """Agencies (key, name, short, kind, parent) by kind then load order."""
+    def agencies(self, *, kind: str | None = None, retired: bool = False) -> list[dict]:
+        """Agencies in the current directory (key, name, short, kind, parent) by kind then load order;
+        ``retired``: only those no longer in it (kept for history)."""
         with self.session() as s:
             q = select(AgencyRow.key, AgencyRow.name, AgencyRow.short, AgencyRow.kind, AgencyRow.parent_key)
+            q = q.where(AgencyRow.active.is_(not retired))
             if kind:
                 q = q.where(AgencyRow.kind == kind)
             rows = s.execute(q.order_by(AgencyRow.kind, AgencyRow.id)).all()

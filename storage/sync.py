@@ -15,12 +15,14 @@ from sqlmodel import Session, select
 from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
+from bot.domain.text import same_province
 from storage import extension_rows
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
 
 __all__ = ["LEAD", "COORDINATING", "SyncReport", "full_directory", "add_agencies", "sync_directory",
-           "upsert_plan", "sync_plan"]
+           "upsert_plan", "sync_plan", "recorded_sources", "retire_absent", "quiet_other_provinces",
+           "same_province"]
 
 
 def _set(row, values: dict) -> list[str]:
@@ -34,12 +36,13 @@ def _set(row, values: dict) -> list[str]:
 
 
 def _agency_values(a: Agency) -> dict:
-    return {"name": a.name, "short": a.short, "kind": a.kind, "aliases": list(a.aliases), "parent_key": a.parent}
+    return {"name": a.name, "short": a.short, "kind": a.kind, "aliases": list(a.aliases), "parent_key": a.parent,
+            "active": True}
 
 
 def full_directory(session: Session, directory: Directory) -> Directory:
-    """The file's directory plus agencies only the database knows (imported communes)."""
-    for row in session.exec(select(AgencyRow)).all():
+    """The file's directory plus the active agencies only the database knows (imported communes)."""
+    for row in session.exec(select(AgencyRow).where(AgencyRow.active.is_(True))).all():
         if row.key not in directory.agencies:
             directory = directory.with_agency(Agency(row.key, row.name, row.kind, row.short,
                                                      tuple(row.aliases or ()), row.parent_key))
@@ -101,13 +104,15 @@ def _span_meta(plan: Plan) -> dict:
     return {"from": first.isoformat(), "to": last.isoformat() if last else None}
 
 
-def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str) -> PlanRow:
+def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str,
+                     sources: dict | None = None) -> PlanRow:
     prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).first()
     pvalues = {"year": plan.year, "province": plan.province, "issuer": plan.issuer, "title": plan.title,
                "signer": plan.signer, "decision_number": plan.decision_number,
                "decision_date": plan.decision_date, "decision_date_text": plan.decision_date_text,
                "source_file": source_file, "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter),
                                                  "span": _span_meta(plan)}}
+    _keep_sources(pvalues["meta"], prow, sources)
     if prow is None:
         prow = PlanRow(slug=plan.id, loaded_at=now, **pvalues)
         session.add(prow)
@@ -132,12 +137,12 @@ def _item_values(spec: ItemSpec, section_id: int) -> dict:
 
 
 def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[ItemSpec], *, now: datetime,
-                source_file: str = "") -> SyncReport:
+                source_file: str = "", sources: dict | None = None) -> SyncReport:
     """Write the plan row, its sections, the interpreted items (``specs``), their assignments and
     inspected units, and the directory's agencies and groups; the caller commits (or rolls back)."""
     report = SyncReport(plan=plan.id, waiting_groups=waiting_for_groups(specs))
     ids = sync_directory(session, directory, report)
-    prow = _upsert_plan_row(session, plan, report, now, source_file)
+    prow = _upsert_plan_row(session, plan, report, now, source_file, sources)
 
     sections = {s.code: s for s in session.exec(select(SectionRow).where(SectionRow.plan_id == prow.id))}
     for pos, (code, title) in enumerate(plan.section_titles.items()):
@@ -195,12 +200,12 @@ def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[
 
 
 def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: datetime,
-              source_file: str = "") -> SyncReport:
+              source_file: str = "", sources: dict | None = None) -> SyncReport:
     """Interpret ``plan`` against the directory (file + agencies only the database knows) and upsert it;
     the caller commits. Test harnesses and the store's ``load_plan`` use it."""
     directory = full_directory(session, directory)
     return upsert_plan(session, plan, directory, interpret_plan(plan, directory), now=now,
-                       source_file=source_file)
+                       source_file=source_file, sources=sources)
 
 
 def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],
@@ -222,3 +227,64 @@ def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int
         if key not in wanted and row.active:
             row.active = False  # keep status and history; the plan no longer names this agency
             report.assignments_deactivated += 1
+
+
+# --- what init loaded, and nothing else reminded (issue 11 §3) ----------------------------------------
+
+def _keep_sources(meta: dict, prow: PlanRow | None, sources: dict | None) -> None:
+    """The files ``init`` loaded live in the plan row's meta; a reload without them keeps the record."""
+    if sources is not None:
+        meta["sources"] = sources
+    elif prow is not None and (prow.meta or {}).get("sources"):
+        meta["sources"] = prow.meta["sources"]
+
+
+def recorded_sources(session: Session, slug: str | None = None) -> dict | None:
+    """The plan and directory files ``init`` loaded last (the newest plan's record, or ``slug``'s)."""
+    q = select(PlanRow)
+    q = q.where(PlanRow.slug == slug) if slug else q.order_by(PlanRow.loaded_at.desc(), PlanRow.id.desc())
+    row = session.exec(q).first()
+    if row is None:
+        return None
+    found = (row.meta or {}).get("sources")
+    return dict(found) if found else {"province": row.province}
+
+
+def retire_absent(session: Session, keep: set[str]) -> tuple[list[str], int]:
+    """Retire every active agency whose key is not in ``keep`` (kept for history, never reminded, not
+    listed or looked up) and deactivate its open assignments: (retired keys, assignments deactivated)."""
+    rows = [r for r in session.exec(select(AgencyRow).where(AgencyRow.active.is_(True))) if r.key not in keep]
+    if not rows:
+        return [], 0
+    for r in rows:
+        r.active = False
+    ids = [r.id for r in rows]
+    n = _deactivate_open(session, AssignmentRow.agency_id.in_(ids))
+    session.flush()
+    return [r.key for r in rows], n
+
+
+def quiet_other_provinces(session: Session, plan: Plan) -> tuple[list[str], int]:
+    """Retire the items of plans of another province and deactivate their open assignments (history
+    kept): one database, one plan family, nothing of them reminded. (slugs of the plans touched,
+    assignments deactivated); loading such a plan again brings it back."""
+    others = [p for p in session.exec(select(PlanRow).where(PlanRow.slug != plan.id))
+              if not same_province(p.province, plan.province)]
+    if not others:
+        return [], 0
+    ids = [p.id for p in others]
+    items = list(session.exec(select(ItemRow).where(ItemRow.plan_id.in_(ids), ItemRow.retired.is_(False))))
+    for item in items:
+        item.retired = True
+    n = _deactivate_open(session, AssignmentRow.plan_id.in_(ids))
+    touched = {i.plan_id for i in items} | ({p.id for p in others} if n else set())
+    return [p.slug for p in others if p.id in touched], n
+
+
+def _deactivate_open(session: Session, where) -> int:
+    rows = list(session.exec(select(AssignmentRow).where(where, AssignmentRow.active.is_(True),
+                                                         AssignmentRow.status != "done")))
+    for a in rows:
+        a.active = False
+    session.flush()
+    return len(rows)

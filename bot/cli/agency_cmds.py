@@ -1,32 +1,45 @@
-"""Agency commands: list the directory, import communes from a CSV."""
+"""Agency commands: list the directory (or the retired agencies), import communes from a CSV."""
 
 from __future__ import annotations
 
 from argparse import Namespace
 
+from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
-from bot.files import load_directory, load_plan, read_communes_csv
+from bot.files import read_communes_csv
+from bot.plan_loading import read_directory, read_plan, recorded_files
 
 
 def cmd_agencies_list(app, args: Namespace) -> int:
+    """The agencies of the current directory; ``--retired``: those no longer in it (history kept)."""
     app.require_schema()
-    data = app.store.agencies(kind=args.kind)
+    retired = getattr(args, "retired", False)
+    data = app.store.agencies(kind=args.kind, retired=retired)
     if args.json:
         print_json(data)
+    elif not data:
+        print(texts.AGENCIES_NONE)
+    elif retired:
+        table(texts.AGENCY_RETIRED_HEADERS,
+              [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"]), texts.AGENCY_RETIRED) for d in data])
     else:
-        table(texts.AGENCY_HEADERS, [(d["key"], d["name"], texts.AGENCY_KIND[d["kind"]]) for d in data])
+        table(texts.AGENCY_HEADERS, [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"])) for d in data])
     return 0
 
 
 def cmd_agencies_import(app, args: Namespace) -> int:
-    """Add communes, then reload the plan so groups such as "UBND cấp xã" include them."""
+    """Add communes, then reload the plan ``init`` loaded (recorded in the database, never the settings'
+    defaults) so groups such as "UBND cấp xã" include them."""
     app.require_schema()
-    plan = load_plan(app.settings.plan_file)
-    directory = load_directory(app.settings.agencies_file)
+    recorded = recorded_files(app.store, plan_slug=app.plan_slug)
+    if recorded is None:
+        raise CliError(texts.ERR_NO_SOURCES)
+    plan, _ = read_plan(recorded[0])
+    directory, _ = read_directory(recorded[1])
     communes = read_communes_csv(args.file, app.store.known_directory(directory=directory))
     added, updated, report = app.store.import_agencies(agencies=communes, plan=plan, directory=directory,
-                                                       now=app.clock.now(), source_file=str(app.settings.plan_file))
+                                                       now=app.clock.now(), source_file=recorded[0].path)
     if args.json:
         print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added})
     else:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from bot.cli.import_agencies import check_agencies, print_agency_check
 from bot.cli.render import print_json
 from bot.domain.plan import PlanFileError, build_plan
 from bot.domain.plan_table import ImportResult, interpret
+from bot.domain import texts as T
 from bot.domain.texts import imports as texts
 from bot.imports import ImportFileError, read_document
 from bot.imports.plan_yaml import plan_yaml
@@ -22,6 +24,8 @@ def add_commands(plan_subparsers) -> None:
     ps.add_argument("file")
     ps.add_argument("--out", help="tệp kế hoạch YAML sẽ ghi (mặc định: TÊN_TỆP.yaml ở thư mục hiện tại)")
     ps.add_argument("--force", action="store_true", help="ghi đè nếu tệp --out đã có")
+    ps.add_argument("--agencies", help="tệp danh mục cơ quan để đối chiếu tên cơ quan (mặc định: danh mục đã nạp "
+                                       "bằng init, nếu cùng tỉnh)")
     ps.add_argument("--json", action="store_true", help="in báo cáo xem lại dạng JSON")
     ps.set_defaults(func=cmd_plan_import)
 
@@ -55,18 +59,24 @@ def cmd_plan_import(app, args: Namespace) -> int:
         return _fail(texts.ERR_NO_TABLE.format(file=source))
     text = plan_yaml(result.tree, source.name)
     try:
-        build_plan(yaml.safe_load(text))
+        plan = build_plan(yaml.safe_load(text))
     except PlanFileError as e:
         return _fail(texts.ERR_INVALID.format(file=source, detail=e.message))
+    check = check_agencies(app, args, plan, result)
     out.write_text(text, encoding="utf-8")
     if args.json:
-        print_json({"file": str(source), "out": str(out), **result.report()})
+        print_json({"file": str(source), "out": str(out), **result.report(), "agencies": check})
         return 0
-    _print_report(result, source, out)
+    _print_report(result, source)
+    print_agency_check(check, plan.province)
+    if check["directory"]:
+        print(T.IMPORT_NEXT.format(out=out, directory=check["directory"]))
+    else:
+        print(texts.WRITTEN.format(out=out))
     return 0
 
 
-def _print_report(result: ImportResult, source: Path, out: Path) -> None:
+def _print_report(result: ImportResult, source: Path) -> None:
     tree, h = result.tree, result.heading
     counts = {t: sum(1 for i in result.items if i["code"].startswith(p)) for t, p in (("r", "PL1."), ("i", "PL2."))}
     print(texts.SUMMARY.format(file=source.name, title=tree["title"], id=tree["id"], year=tree["year"],
@@ -85,4 +95,3 @@ def _print_report(result: ImportResult, source: Path, out: Path) -> None:
             print(texts.PROBLEM.format(place=_place(p), reason=p.reason, text=f": “{p.text}”" if p.text else ""))
     else:
         print(texts.NO_PROBLEMS)
-    print(texts.WRITTEN.format(out=out))

@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     asub = s.add_subparsers(dest="agencies_command", required=True)
     a = asub.add_parser("list", help="liệt kê cơ quan")
     a.add_argument("--kind", choices=KINDS)
+    a.add_argument("--retired", action="store_true", help="các cơ quan không còn trong danh mục (giữ lịch sử)")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=agency_cmds.cmd_agencies_list)
     a = asub.add_parser("import", help="thêm UBND cấp xã từ tệp CSV (cột key,name,district)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 from datetime import date
+from pathlib import Path
 
 from bot.cli.render import print_json, print_json_line, table
 from bot.domain import texts
@@ -13,13 +14,15 @@ from bot.domain.codes import lookup
 from bot.domain.date_checks import outside_period, plan_period
 from bot.domain.deadlines import parse_day, parse_deadline
 from bot.domain.effective import UNDATED_KINDS
-from bot.domain.errors import NoPlan, UnknownAgencies, UnknownItem
+from bot.domain.errors import DatabaseUnusable, NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
 from bot.domain.texts import chat as CT
 from bot.domain.texts import reminders as RT
 from bot.files import load_directory
-from bot.plan_loading import load_plan_files
+from bot.domain.text import same_province
+from bot.plan_loading import (Source, directory_for, load_plan_files, read_directory, read_plan, recorded_files,
+                              suggested_directory_name)
 
 
 class CliError(Exception):
@@ -27,10 +30,11 @@ class CliError(Exception):
 
 
 def cmd_init(app, args: Namespace) -> int:
-    plan_path = args.plan or app.settings.plan_file
-    agencies_path = args.agencies or app.settings.agencies_file
+    """Create/upgrade the database and load a plan with the directory of its province (never another
+    province's by default); record both in the database for every later command."""
+    plan_src, dir_src = _init_files(app, args)
     try:
-        report = load_plan_files(app.store, plan_path, agencies_path, now=app.clock.now(), strict=args.strict)
+        report = load_plan_files(app.store, plan_src, dir_src, now=app.clock.now(), strict=args.strict)
     except UnknownAgencies as e:
         for code, cell, text in e.unknown:
             print(texts.INIT_UNKNOWN.format(code=code, cell=texts.CELL[cell], text=text), file=sys.stderr)
@@ -42,6 +46,33 @@ def cmd_init(app, args: Namespace) -> int:
     if not getattr(args, "quiet", False):
         _print_report(report)
     return 0
+
+
+def _init_files(app, args: Namespace) -> tuple[Source, Source]:
+    """The plan and directory ``init`` loads: those given; else what the database recorded (``init`` alone
+    reloads it), else the settings' files (the bundled demo). A plan without a directory of its own
+    province stops with how to make one."""
+    recorded = recorded_files(app.store, plan_slug=app.plan_slug)
+    if args.plan:
+        plan_src = Source(args.plan)
+    elif recorded and "plan_file" not in app.settings.model_fields_set:
+        plan_src = recorded[0] if not Path(recorded[0].path).exists() else Source(recorded[0].path)
+    else:
+        plan_src = Source(str(app.settings.plan_file))
+    plan, _ = read_plan(plan_src)
+    if args.agencies:
+        dir_src = Source(args.agencies)
+        directory, _ = read_directory(dir_src)
+        if not same_province(directory.province, plan.province):
+            print(texts.WARN_OTHER_PROVINCE.format(file=args.agencies, directory=directory.province or "?",
+                                                   plan=plan.id, province=plan.province or "?"), file=sys.stderr)
+        return plan_src, dir_src
+    dir_src = directory_for(plan, recorded[1] if recorded else None, app.settings.agencies_file)
+    if dir_src is None:
+        province = plan.province or "?"
+        raise CliError(texts.ERR_NO_DIRECTORY.format(province=province, plan=plan.id, plan_file=plan_src.path,
+                                                     suggest=suggested_directory_name(province)))
+    return plan_src, dir_src
 
 
 def print_load_summary(report: SyncReport) -> None:
@@ -71,6 +102,10 @@ def _print_report(report) -> None:
         print(texts.INIT_RETIRED.format(codes=", ".join(report.items_retired)))
     if report.assignments_added or report.assignments_deactivated:
         print(texts.INIT_ASSIGNMENTS.format(added=report.assignments_added, removed=report.assignments_deactivated))
+    if report.agencies_retired:
+        print(texts.INIT_AGENCIES_RETIRED.format(n=len(report.agencies_retired)))
+    if report.plans_quieted:
+        print(texts.INIT_OTHER_PLANS.format(plans=", ".join(report.plans_quieted)))
     for code, cell, text in report.unknown_agencies:
         print(texts.INIT_UNKNOWN.format(code=code, cell=texts.CELL[cell], text=text), file=sys.stderr)
 
@@ -177,7 +212,7 @@ def cmd_parse_deadline(app, args: Namespace) -> int:
 
 
 def cmd_resolve_agencies(app, args: Namespace) -> int:
-    directory: Directory = load_directory(args.agencies or app.settings.agencies_file)
+    directory: Directory = _current_directory(app, args.agencies)
     on = parse_day(args.on) if args.on else None
     res = directory.resolve(args.cell, on)
     data = {
@@ -195,3 +230,16 @@ def cmd_resolve_agencies(app, args: Namespace) -> int:
     print(f"{texts.RESOLVE_GROUPS}: {', '.join(groups) or texts.NONE}")
     print(f"{texts.RESOLVE_UNRESOLVED}: {'; '.join(data['unresolved']) or texts.NONE}")
     return 0
+
+
+def _current_directory(app, given: str | None) -> Directory:
+    """The directory given, else the one ``init`` recorded in the database, else the settings' file."""
+    if given:
+        return load_directory(given)
+    try:
+        recorded = recorded_files(app.store, plan_slug=app.plan_slug)
+    except DatabaseUnusable:
+        recorded = None
+    if recorded is not None:
+        return read_directory(recorded[1])[0]
+    return load_directory(app.settings.agencies_file)

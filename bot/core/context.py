@@ -23,6 +23,7 @@ class Ctx:
     plan_year: int
     province: str
     zone: tzinfo = timezone.utc
+    plan_title: str = ""                     # the plan's own title (issue 11 §3: no demo wording)
     officer: Officer | None = None
     stored_dialog: Dialog | None = None      # the chat's dialog row as stored (possibly expired)
     carried: dict[str, Any] = field(default_factory=dict)  # a numbered choice's dialog, kept after it is answered

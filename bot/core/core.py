@@ -102,6 +102,7 @@ class CommandCore:
         return Ctx(store=self.store, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
                    plan_id=plan.id if plan else None, plan_year=plan.year if plan else now.year,
                    province=plan.province if plan else "", zone=self.zone, officer=found.officer,
+                   plan_title=plan.title if plan else "",
                    stored_dialog=found.dialog)
 
     def _dispatch(self, ctx: Ctx, command) -> None:
@@ -157,7 +158,8 @@ class CommandCore:
             ctx.reply(T.START_BAD)
 
     def _help(self, ctx: Ctx, _args: str) -> None:
-        text = T.HELP.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
+        plan = ctx.plan_title or T.HELP_PLAN.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
+        text = T.HELP.format(plan=plan)
         if ctx.coordinator:
             text += "\n" + T.HELP_COORDINATOR + "\n" + T.HELP_COORDINATOR_TRUST
         if ctx.officer is None:

@@ -44,6 +44,7 @@ class PlanRef:
     id: int
     year: int
     province: str
+    title: str = ""        # the plan's own title (the /huongdan header)
 
 
 @dataclass(frozen=True)

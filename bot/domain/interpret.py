@@ -72,6 +72,8 @@ class SyncReport:
     assignments_added: int = 0
     assignments_deactivated: int = 0
     unknown_agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (code, cell, text)
+    agencies_retired: list[str] = field(default_factory=list)   # no longer in the directory (history kept)
+    plans_quieted: list[str] = field(default_factory=list)      # other provinces' plans: open work deactivated
     schema_before: str | None = None      # the schema revision before the load (None: a new database)
     schema: str | None = None             # the revision after it
     counts: dict[str, int] = field(default_factory=dict)   # the plan's items: total, task, review, inspection
@@ -81,7 +83,7 @@ class SyncReport:
     def changed(self) -> bool:
         return bool(self.plan_created or self.agencies_added or self.agencies_updated or self.items_added
                     or self.items_updated or self.items_retired or self.assignments_added
-                    or self.assignments_deactivated)
+                    or self.assignments_deactivated or self.agencies_retired)
 
     def to_dict(self) -> dict:
         return {
@@ -90,6 +92,7 @@ class SyncReport:
             "items_added": self.items_added, "items_updated": self.items_updated,
             "items_retired": self.items_retired, "assignments_added": self.assignments_added,
             "assignments_deactivated": self.assignments_deactivated,
+            "agencies_retired": self.agencies_retired, "plans_quieted": self.plans_quieted,
             "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
             "waiting_groups": dict(self.waiting_groups),
         }

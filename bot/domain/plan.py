@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.domain import texts as T
 from bot.domain.codes import inspection_code, review_code, roman_to_int, task_code
 
 TASK, REVIEW, INSPECTION = "task", "review", "inspection"
@@ -106,17 +107,22 @@ def _line(node) -> int | None:
 
 def _get(node, key: str, kind: type | tuple = str, required: bool = True, default=None):
     if not isinstance(node, dict):
-        raise PlanFileError(f"expected a mapping with '{key}'", _line(node))
+        raise PlanFileError(T.PLAN_ERR_MAPPING.format(field=key), _line(node))
     if key not in node or node[key] is None:
         if required:
-            raise PlanFileError(f"missing field '{key}'", _line(node))
+            raise PlanFileError(T.PLAN_ERR_MISSING.format(field=key), _line(node))
         return default
     value = node[key]
     if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, kind):
-        want = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-        raise PlanFileError(f"field '{key}' must be {want}, got {type(value).__name__}", _line(node))
+        if isinstance(value, date) and kind is str:   # an ISO date YAML read as a date: write it as text
+            raise PlanFileError(T.PLAN_ERR_ISO_DATE.format(field=key, value=value.isoformat(),
+                                                           vn=f"{value.day}/{value.month}/{value.year}"), _line(node))
+        kinds = (kind,) if isinstance(kind, type) else kind
+        want = " hoặc ".join(T.PLAN_TYPE.get(k.__name__, k.__name__) for k in kinds)
+        got = type(value).__name__
+        raise PlanFileError(T.PLAN_ERR_TYPE.format(field=key, want=want, got=T.PLAN_TYPE.get(got, got)), _line(node))
     return value
 
 
@@ -133,7 +139,7 @@ def _number(node) -> int:
     if isinstance(n, str) and n.strip().isdigit():
         n = int(n)
     if not isinstance(n, int) or n < 1:
-        raise PlanFileError(f"'number' must be a positive whole number, got {n!r}", _line(node))
+        raise PlanFileError(T.PLAN_ERR_NUMBER.format(n=n), _line(node))
     return n
 
 
@@ -147,7 +153,7 @@ def _task_path(node) -> tuple[str, int]:
         raise PlanFileError(f"số thứ tự {n!r} phải đặt trong ngoặc kép, ví dụ number: \"{n}\"", _line(node))
     if isinstance(n, int):
         if isinstance(n, bool) or n < 1:
-            raise PlanFileError(f"'number' must be a positive whole number, got {n!r}", _line(node))
+            raise PlanFileError(T.PLAN_ERR_NUMBER.format(n=n), _line(node))
         return str(n), n
     path = n.strip().lower().rstrip(".)")
     if not _PATH_RE.match(path) or path.split(".")[0] == "0":
@@ -158,7 +164,7 @@ def _task_path(node) -> tuple[str, int]:
 
 def build_plan(tree) -> Plan:
     if not isinstance(tree, dict):
-        raise PlanFileError("a plan file must be a mapping at the top level", _line(tree))
+        raise PlanFileError(T.PLAN_ERR_TOP, _line(tree))
     year = _get(tree, "year", int)
     decision = _get(tree, "decision", dict, required=False, default={}) or {}
     raw_date = decision.get("date") if isinstance(decision, dict) else None
@@ -169,7 +175,7 @@ def build_plan(tree) -> Plan:
 
     def add(item: Item) -> None:
         if item.code in seen:
-            raise PlanFileError(f"duplicate item code {item.code} (first at line {seen[item.code]})", item.line)
+            raise PlanFileError(T.PLAN_ERR_DUPLICATE.format(code=item.code, first=seen[item.code]), item.line)
         seen[item.code] = item.line
         items.append(item)
 
@@ -182,7 +188,7 @@ def build_plan(tree) -> Plan:
     for sec in sections:
         roman = _text(sec, "number", False).upper() if "tasks" in tree else _text(sec, "number").upper()
         if roman and roman_to_int(roman) is None or not roman and "tasks" not in tree:
-            raise PlanFileError(f"section number must be a roman numeral, got {roman!r}", _line(sec))
+            raise PlanFileError(T.PLAN_ERR_SECTION.format(roman=roman), _line(sec))
         key = roman or DEFAULT_SECTION
         title = _text(sec, "title")
         section_titles[key] = title
@@ -219,14 +225,14 @@ def build_plan(tree) -> Plan:
         for g in _list(insp, "groups"):
             groman = _text(g, "number").upper()
             if roman_to_int(groman) is None:
-                raise PlanFileError(f"group number must be a roman numeral, got {groman!r}", _line(g))
+                raise PlanFileError(T.PLAN_ERR_GROUP.format(roman=groman), _line(g))
             gtitle = _text(g, "title")
             section_titles[f"PL2.{groman}"] = f"{title} — {groman}. {gtitle}"
             units = _list(g, "units")
             notes = _row_notes(g, len(units))
             for idx, unit in enumerate(units, 1):
                 if not isinstance(unit, str) or not unit.strip():
-                    raise PlanFileError(f"unit {idx} of group {groman} must be a name", _line(g))
+                    raise PlanFileError(T.PLAN_ERR_UNIT.format(idx=idx, group=groman), _line(g))
                 note, surprise = notes.get(idx, ("", False))
                 add(Item(
                     code=inspection_code(groman, idx), type=INSPECTION, section=f"PL2.{groman}",
@@ -300,10 +306,10 @@ def _row_notes(group, n_units: int) -> dict[int, tuple[str, bool]]:
     for note in _list(group, "notes", False):
         rows = _get(note, "rows", list)
         if len(rows) != 2 or not all(isinstance(r, int) for r in rows) or not 1 <= rows[0] <= rows[1] <= n_units:
-            raise PlanFileError(f"'rows' must be [first, last] within 1..{n_units}", _line(note))
+            raise PlanFileError(T.PLAN_ERR_ROWS.format(n=n_units), _line(note))
         surprise = bool(_get(note, "surprise", bool, required=False, default=False))
         for r in range(rows[0], rows[1] + 1):
             if r in out:
-                raise PlanFileError(f"row {r} has two notes", _line(note))
+                raise PlanFileError(T.PLAN_ERR_TWO_NOTES.format(row=r), _line(note))
             out[r] = (_text(note, "text"), surprise)
     return out

@@ -54,3 +54,13 @@ def edit_distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+def same_province(a: str | None, b: str | None) -> bool:
+    """"Quảng Ninh" ≡ "tỉnh Quảng Ninh" ≡ "QUANG NINH"; an unknown side matches nothing."""
+    def bare(p: str) -> str:
+        k = key(p)
+        for prefix in ("tinh ", "thanh pho "):
+            k = k.removeprefix(prefix)
+        return k
+    return bool(a and b) and bare(a) == bare(b)

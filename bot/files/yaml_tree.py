@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.domain import texts as T
+
 
 class DataFileError(Exception):
     """A data file that cannot be used; the message names the file and the line."""
@@ -68,12 +70,27 @@ def read_text(p: Path, encoding: str = "utf-8") -> str:
 def read_tree(path: Path | str):
     """The YAML tree of ``path``; its dicts and lists carry a 1-based ``line`` attribute."""
     p = Path(path)
-    text = read_text(p)
+    return parse_tree(read_text(p), p)
+
+
+def parse_tree(text: str, p: Path | str):
+    """The YAML tree of ``text`` (read from ``p``, named in errors); dicts and lists carry their line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        raise DataFileError(p, f"lỗi cú pháp YAML: {e.problem or e}", line) from None
+        raise DataFileError(p, _yaml_problem(e, mark), line) from None
     except yaml.YAMLError as e:
         raise DataFileError(p, f"lỗi cú pháp YAML: {e}") from None
+
+
+def _yaml_problem(e: yaml.MarkedYAMLError, mark) -> str:
+    """The syntax error in Vietnamese, with its column and the usual fix (quotes around a colon...)."""
+    problem = str(e.problem or e)
+    where = T.YAML_WHERE.format(column=mark.column + 1 if mark else "?")
+    if "mapping values are not allowed" in problem:
+        return where + T.YAML_COLON
+    if "\\t" in problem or "tab" in problem:
+        return where + T.YAML_TAB
+    return where + T.YAML_OTHER.format(problem=problem)

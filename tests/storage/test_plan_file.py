@@ -72,10 +72,10 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     ("id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: I\n    title: T\n"
      "    tasks:\n      - number: 1\n        content: X\n        deadline: Quý II\n", 10, "lead"),
     ("id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: 7\n    title: T\n    tasks: []\n",
-     7, "roman"),
+     7, "La Mã"),
     ("id: x\nyear: hai nghìn\nprovince: A\n", 1, "year"),
     ("id: x\nyear: 2023\n  bad: [indent\n", 3, "YAML"),
-    ("- just\n- a list\n", 1, "mapping"),
+    ("- just\n- a list\n", 1, "khối các trường"),
 ])
 def test_malformed_plan_names_file_and_line(tmp_path, body, line, words):
     p = _write(tmp_path, "plan.yaml", body)
@@ -89,7 +89,7 @@ def test_malformed_plan_names_file_and_line(tmp_path, body, line, words):
 def test_duplicate_code_is_refused(tmp_path):
     text = DEFAULT_PLAN.read_text(encoding="utf-8").replace("      - number: 2\n        content: Chuyển giao",
                                                              "      - number: 1\n        content: Chuyển giao")
-    with pytest.raises(DataFileError, match="duplicate item code 1.I"):
+    with pytest.raises(DataFileError, match="mã mục 1.I bị trùng"):
         load_plan(_write(tmp_path, "plan.yaml", text))
 
 

@@ -247,3 +247,51 @@ AUDIT_ACTION = {"done": "Báo hoàn thành", "progress": "Cập nhật tiến đ
                 "unlinked": "Hủy liên kết", "revoked": "Thu hồi liên kết", "disabled": "Ngừng gửi (kênh báo lỗi)",
                 "role_changed": "Đổi vai trò"}
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
+
+# --- leak: one database, one plan family (init, agencies, plan file errors, the import report) ----------
+ERR_NO_DIRECTORY = (
+    "Chưa có danh mục cơ quan cho {province} (kế hoạch {plan}): không nạp danh mục của tỉnh khác.\n"
+    "Tạo danh mục rồi nạp kế hoạch cùng danh mục đó:\n"
+    "  nhacviec directory new --province \"{province}\" --out {suggest}\n"
+    "  (xem lại, sửa tệp {suggest})\n"
+    "  nhacviec init --plan {plan_file} --agencies {suggest}")
+WARN_OTHER_PROVINCE = ("Lưu ý: danh mục cơ quan {file} là của {directory}, kế hoạch {plan} là của {province}; "
+                       "tên cơ quan được đối chiếu với danh mục này.")
+INIT_AGENCIES_RETIRED = ("Cơ quan không còn trong danh mục (ngừng nhắc việc, giữ lịch sử; xem: nhacviec agencies "
+                         "list --retired): {n}")
+INIT_OTHER_PLANS = "Kế hoạch của tỉnh khác không còn được nhắc việc (giữ lịch sử): {plans}"
+INIT_SOURCES = "Đã ghi nhận trong cơ sở dữ liệu: kế hoạch {plan}, danh mục {agencies}."
+AGENCY_RETIRED_HEADERS = ("Mã", "Tên cơ quan", "Loại", "Trạng thái")
+AGENCY_RETIRED = "đã ngừng (không còn trong danh mục)"
+AGENCIES_NONE = "(không có cơ quan nào)"
+ERR_NO_SOURCES = ("Cơ sở dữ liệu chưa ghi nhận tệp kế hoạch và danh mục nào. Hãy chạy trước: nhacviec init "
+                  "--plan KẾ_HOẠCH.yaml --agencies DANH_MỤC.yaml")
+YAML_WHERE = "lỗi cú pháp YAML ở cột {column}: "
+YAML_COLON = ("dấu hai chấm (:) trong một giá trị chưa đặt trong ngoặc kép. Đặt cả giá trị trong ngoặc kép, "
+              "vd. content: \"Rà soát: các thủ tục…\"")
+YAML_TAB = "có ký tự tab: YAML chỉ thụt lề bằng dấu cách"
+YAML_OTHER = "{problem} — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+PLAN_ERR_MAPPING = "cần một khối có trường '{field}'"
+PLAN_ERR_MISSING = "thiếu trường '{field}'"
+PLAN_ERR_TYPE = "trường '{field}' phải là {want}, đang là {got}"
+PLAN_ERR_ISO_DATE = ("trường '{field}' được YAML đọc thành ngày {value}: viết như trong văn bản và đặt trong "
+                     "ngoặc kép, vd. {field}: \"{vn}\"")
+PLAN_TYPE = {"str": "văn bản", "int": "số nguyên", "float": "số thập phân", "list": "danh sách (các dòng '- …')",
+             "dict": "khối các trường con", "bool": "true/false", "date": "ngày", "datetime": "ngày giờ"}
+PLAN_ERR_NUMBER = "'number' phải là số nguyên dương, đang là {n!r}"
+PLAN_ERR_TOP = "tệp kế hoạch phải là một khối các trường (id, year, province, title…) ở cấp ngoài cùng"
+PLAN_ERR_DUPLICATE = "mã mục {code} bị trùng (lần đầu ở dòng {first})"
+PLAN_ERR_SECTION = "số của mục phải là số La Mã (I, II, III…), đang là {roman!r}"
+PLAN_ERR_GROUP = "số của nhóm phải là số La Mã (I, II…), đang là {roman!r}"
+PLAN_ERR_UNIT = "đơn vị thứ {idx} của nhóm {group} phải là một tên"
+PLAN_ERR_ROWS = "'rows' phải là [dòng đầu, dòng cuối] trong khoảng 1..{n}"
+PLAN_ERR_TWO_NOTES = "dòng {row} có hai ghi chú"
+IMPORT_UNKNOWN_HEAD = "Tên cơ quan chưa có trong danh mục {directory} ({n}):"
+IMPORT_UNKNOWN_LINE = "  • {place}, {cell}: “{text}”\n    thêm vào danh mục: {command}"
+IMPORT_VAGUE_HEAD = "Cụm từ chung chung, điều phối viên cần chỉ rõ cơ quan ({n}):"
+IMPORT_VAGUE_LINE = "  • {place}, {cell}: “{text}”"
+IMPORT_ALL_KNOWN = "Mọi tên cơ quan đều có trong danh mục {directory}."
+IMPORT_NO_DIRECTORY = ("Chưa đối chiếu tên cơ quan với danh mục nào. Tạo danh mục: nhacviec directory new "
+                       "--province \"{province}\" --out DANH_MỤC.yaml, rồi chạy lại với --agencies DANH_MỤC.yaml")
+IMPORT_COLUMN = {"lead": "ô chủ trì", "coordinating": "ô phối hợp"}
+IMPORT_NEXT = "Đã ghi {out}. Xem lại rồi nạp: nhacviec init --plan {out} --agencies {directory}"

@@ -20,7 +20,8 @@ MENU = {
     "logout": "Hủy liên kết cuộc trò chuyện này",
 }
 
-HELP = """Bot nhắc việc Kế hoạch kiểm soát TTHC {year} — {province}.
+HELP_PLAN = "Kế hoạch năm {year} — {province}"    # when the plan has no title
+HELP = """Bot nhắc việc: {plan}.
 Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị trả lời bằng lệnh:
 
 /viec (/todo) — việc còn phải làm của cơ quan
