@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from bot.domain.audience import Chat
@@ -170,9 +170,10 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo) -
 
 def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
     """The send's outcome (``sent`` at the real time ``now``, or ``skipped``); the row lease is let go."""
-    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(reminder_ids))
+    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
                                  .values(status=status, sent_at=now if status == "sent" else None,
-                                         message_ref=ref[:100], lease_owner="", lease_expires_at=None))
+                                         message_ref=ref[:100], lease_owner="", lease_expires_at=None),
+                                 {"ids": list(reminder_ids)})
 
 
 def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, error: str,
@@ -183,7 +184,8 @@ def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, 
                   next_attempt_at=retry_at, lease_owner="", lease_expires_at=None)
     if ambiguous is not None:
         values["ambiguous"] = ambiguous
-    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(reminder_ids)).values(**values))
+    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
+                                 .values(**values), {"ids": list(reminder_ids)})
 
 
 def remember_choices(session: Session, *, channel: str, chat_id: str, mapping: dict[str, str],
