@@ -12,8 +12,8 @@ from pydantic import ValidationError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
-from bot.cli import (agency_cmds, directory_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds,  # noqa: E402
-                     report_cmds, run_cmds)
+from bot.cli import (agency_cmds, directory_cmds, import_cmds, migrate_cmds, officer_cmds, ops_cmds, plan_cmds,  # noqa: E402
+                     remind_cmds, report_cmds, run_cmds)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
@@ -24,6 +24,7 @@ from bot.ports import Clock, FixedClock, SystemClock  # noqa: E402
 from config.settings import load_settings  # noqa: E402
 from bot.files import DataFileError  # noqa: E402
 from bot.domain.errors import DatabaseUnusable  # noqa: E402
+from storage.copy import SameDatabase, TargetNotEmpty, copy_database, safe_url  # noqa: E402
 
 
 def _day(text: str):
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=officer_cmds.cmd_revoke)
 
     directory_cmds.add_commands(sub)
+    migrate_cmds.add_commands(sub, copy=copy_database, errors=(TargetNotEmpty, SameDatabase), safe_url=safe_url)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)
