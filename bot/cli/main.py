@@ -183,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     except ChannelError as e:
         print(str(e), file=sys.stderr)
         return 2
+    finally:
+        engine = app.__dict__.get("engine")   # built only if the command used the database
+        if engine is not None:
+            engine.dispose()                  # its pooled connections closed (PostgreSQL: no leaked sockets)
 
 
 def _validation_summary(e: ValidationError) -> str:
