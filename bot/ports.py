@@ -285,8 +285,11 @@ class SweepStore(Protocol):
     def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
         """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests."""
 
-    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str) -> None:
-        """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference)."""
+    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str, take: list[int] = (),
+                    holder: str = "", until: datetime | None = None) -> dict[int, int]:
+        """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference).
+        With ``take``, the next digest's rows are taken in the same transaction (as ``take_reminders``
+        does, for ``holder`` until ``until``; one commit per digest) and returned; else ``{}``."""
 
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         """Nothing left to say for these rows (items closed meanwhile)."""

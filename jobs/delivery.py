@@ -107,18 +107,18 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
             batch = store.pending_batch(recipient_ids=waiting[i:i + RECIPIENTS_PER_BATCH], now=wall.now())
             report.skipped += batch.skipped
             built = _Digests(store, batch, clock.now().astimezone(zone).date(), zone, config)
-            for rid, loaded in batch.rows.items():
+            order = list(batch.rows.items())
+            ahead: dict[int, int] | None = None   # the next recipient's rows, taken with the last send's record
+            for k, (rid, loaded) in enumerate(order):
                 if leader is not None and not leader.held:
                     report.lost_lease = True
                     log.warning("stopping delivery: the sender lease was lost")
                     return report
-                now = wall.now()
-                # Rows expire with the sender lease (renewed together): a standby that takes the lease of
-                # a dead leader can take the rows it was sending, too.
-                until = leader.expires if leader is not None and leader.expires else now + timedelta(
-                    seconds=lease.seconds)
-                taken = store.take_reminders(reminder_ids=[r.id for r in loaded], holder=holder, now=now,
-                                             until=until)
+                if ahead is None:
+                    taken = store.take_reminders(reminder_ids=[r.id for r in loaded], holder=holder,
+                                                 now=wall.now(), until=_until(wall, leader, lease))
+                else:
+                    taken, ahead = ahead, None
                 report.taken_elsewhere += len(loaded) - len(taken)
                 if not taken:
                     continue
@@ -136,7 +136,14 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
                     raised |= _failed(store, batch, b, e, wall.now(), built.today, config, report,
                                       ambiguous=max(taken.values()))
                 else:
-                    store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
+                    # One commit per digest: the next recipient's rows are taken as this send is recorded
+                    # (still just before its digest is built and sent), unless the sender lease is gone.
+                    nxt = order[k + 1][1] if k + 1 < len(order) and (leader is None or leader.held) else []
+                    ahead = store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref,
+                                              take=[r.id for r in nxt], holder=holder,
+                                              until=_until(wall, leader, lease)) if nxt else None
+                    if not nxt:
+                        store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
                     if choices:
                         store.remember_choices(channel=out.channel, chat_id=out.chat_id, mapping=choices,
                                                expires_at=clock.now() + CHOICES_KEPT)
@@ -145,6 +152,14 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
         if not raised:
             break
     return report
+
+
+def _until(wall: Clock, leader: Leadership | None, lease: LeaseConfig) -> datetime:
+    """Until when rows taken now are held: they expire with the sender lease (renewed together), so a
+    standby that takes the lease of a dead leader can take the rows it was sending, too."""
+    if leader is not None and leader.expires:
+        return leader.expires
+    return wall.now() + timedelta(seconds=lease.seconds)
 
 
 class _Digests:

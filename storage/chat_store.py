@@ -11,18 +11,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, literal, update
+from sqlalchemy import and_, case, delete, literal, update
 from sqlmodel import Session, select
 
 from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
                                      KnownAgencies, Officer, OverdueSummary, PlanRef, WorkPage)
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as CT
-from bot.domain.views import WorkItem
+from bot.domain.views import REMAINING_SHOWN, WorkItem
 from bot.domain.periods import PeriodFacts
 from storage import audit, occurrences, queries, registry, work
 from storage.base import SqlBase
-from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
+from storage.models import (AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
 
 _ITEM_COLUMNS = (ItemRow.id, ItemRow.code, ItemRow.type, ItemRow.content, SectionRow.title, ItemRow.lead_text,
@@ -139,9 +139,7 @@ class SqlChatStore(SqlBase):
                             .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now))
             if res.rowcount != 1:
                 return None
-            left = (select(func.count()).select_from(AssignmentRow)
-                    .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
-                           work.index_terms(s, OPEN_LEAD_SQL)).scalar_subquery())
+            left = work.open_left(s, plan_id=plan_id, agency_id=agency_id, cap=REMAINING_SHOWN)
             n = audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id, item_id=item_id,
                             assignment_id=assignment_id, agency_id=agency_id, before={"done": False},
                             after={"done": True, **data}, note=note, returning=left)

@@ -3,18 +3,20 @@ need, and the outcome of each send recorded on the claimed rows."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from bot.domain.audience import Chat
 from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind
-from storage import queries, registry, reports, work
+from storage import queries, registry, work
 from storage.lease import takeable
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
+
+_REMINDER = ReminderRow.__table__   # updates through Core: no ORM bookkeeping per statement
 
 _REMINDER_COLS = (ReminderRow.id, ReminderRow.item_id, ReminderRow.agency_id, ReminderRow.assignment_id,
                   ReminderRow.recipient_id, ReminderRow.kind, ReminderRow.slot, ReminderRow.day, ReminderRow.attempts,
@@ -127,19 +129,52 @@ def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzin
             officers.setdefault(c.agency_id, []).append(c.display_name or c.address)
     plan_id = queries.get_plan(session=session, slug=plan_slug).id
     counts = work.overdue_by_agency(session, plan_id=plan_id, today=today)
-    week = None
-    if weekly:
-        w = reports.weekly(session, plan_id=plan_id, today=today, zone=zone)
-        week = {k: ([(x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v]
-                    if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+    week = weekly_lists(session, plan_id=plan_id, today=today, zone=zone) if weekly else None
     return Overview(officers, sum(c.count for c in counts), len(counts), week)
+
+
+def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict:
+    """The Monday summary's lists, as ``storage.reports.weekly`` gives them (closed in the week before
+    ``today``, newly overdue, due within 14 days: (code, agency, date) each; agencies without an officer;
+    disabled chats), loaded by date range: only the rows named travel, never the plan's every assignment
+    (tests/storage/test_weekly_lists.py checks both agree)."""
+    conn = session.connection()
+    week_start, end = today - timedelta(days=7), today + timedelta(days=14)
+    lead = (select(ItemRow.code, AgencyRow.name).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+            .where(ItemRow.plan_id == plan_id, ItemRow.retired.is_(False), AssignmentRow.active.is_(True),
+                   AssignmentRow.role == "lead"))
+    # Closed: a day's margin in SQL either side (closed_at is UTC), the exact local day in Python.
+    closed, margin = [], timedelta(days=1)
+    since = datetime.combine(week_start, time(), tzinfo=timezone.utc) - margin
+    before = datetime.combine(today, time(), tzinfo=timezone.utc) + margin
+    for code, agency, at in conn.execute(lead.add_columns(AssignmentRow.closed_at).where(
+            AssignmentRow.status == "done", AssignmentRow.closed_at >= since, AssignmentRow.closed_at < before)):
+        on = at.astimezone(zone).date() if at else None
+        if on and week_start <= on < today:
+            closed.append((code, agency, on))
+    open_due = lead.add_columns(AssignmentRow.due).where(AssignmentRow.status != "done")
+    new_overdue = [tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= week_start,
+                                                                 AssignmentRow.due < today))]
+    soon = [tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= today, AssignmentRow.due <= end))]
+    linked = {a for (a,) in conn.execute(select(RecipientRow.agency_id).where(RecipientRow.active.is_(True)))}
+    names = agency_names(session)
+    no_officer = [n for a, n in conn.execute(
+        select(AgencyRow.id, AgencyRow.name).where(AgencyRow.active.is_(True), AgencyRow.kind != "commune")
+        .order_by(AgencyRow.id)) if a not in linked]
+    disabled = [f"{names.get(a, '')} ({c}:{chat})" for a, c, chat in conn.execute(
+        select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(
+            RecipientRow.active.is_(False)))]
+    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
+            "disabled": disabled}
 
 
 def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
     """The send's outcome (``sent`` at the real time ``now``, or ``skipped``); the row lease is let go."""
-    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids))
-                    .values(status=status, sent_at=now if status == "sent" else None, message_ref=ref[:100],
-                            lease_owner="", lease_expires_at=None))
+    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
+                                 .values(status=status, sent_at=now if status == "sent" else None,
+                                         message_ref=ref[:100], lease_owner="", lease_expires_at=None),
+                                 {"ids": list(reminder_ids)})
 
 
 def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, error: str,
@@ -150,7 +185,8 @@ def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, 
                   next_attempt_at=retry_at, lease_owner="", lease_expires_at=None)
     if ambiguous is not None:
         values["ambiguous"] = ambiguous
-    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids)).values(**values))
+    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
+                                 .values(**values), {"ids": list(reminder_ids)})
 
 
 def remember_choices(session: Session, *, channel: str, chat_id: str, mapping: dict[str, str],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, case, delete, or_, select, update
+from sqlalchemy import and_, bindparam, case, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -60,12 +60,12 @@ def holder(session: Session, *, now: datetime, name: str = SENDER_LEASE) -> tupl
     return (row.holder, row.expires_at) if row else None
 
 
-def takeable(now: datetime):
+def takeable(now: datetime, status=ReminderRow.status):
     """Rows a deliverer may take: pending and due for an attempt, or being sent by a sender whose
     lease has expired (it crashed or hung)."""
-    return or_(and_(ReminderRow.status == "pending",
+    return or_(and_(status == "pending",
                     or_(ReminderRow.next_attempt_at.is_(None), ReminderRow.next_attempt_at <= now)),
-               and_(ReminderRow.status == "sending", ReminderRow.lease_expires_at < now))
+               and_(status == "sending", ReminderRow.lease_expires_at < now))
 
 
 def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime, until: datetime) -> dict[int, int]:
@@ -74,10 +74,16 @@ def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime
     have been delivered)."""
     if not reminder_ids:
         return {}
-    session.execute(update(ReminderRow).where(ReminderRow.id.in_(reminder_ids), takeable(now)).values(
+    # ``status || ''``: the ids pick the rows (primary key); SQLite would otherwise scan every pending
+    # row through ix_reminder_pending for the OR of two statuses, once per digest.
+    # The ids as one expanding parameter: no per-id expression for SQLAlchemy to build and hash.
+    ids = {"ids": list(reminder_ids)}
+    conn = session.connection()
+    conn.execute(update(ReminderRow.__table__).where(ReminderRow.id.in_(bindparam("ids", expanding=True)),
+                                                     takeable(now, ReminderRow.status.concat(""))).values(
         status="sending", lease_owner=owner, lease_expires_at=until,
-        ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0)),
-        execution_options={"synchronize_session": False})
-    q = select(ReminderRow.id, ReminderRow.ambiguous).where(ReminderRow.id.in_(reminder_ids), ReminderRow.status == "sending",
-                                     ReminderRow.lease_owner == owner)
-    return {i: n for i, n in session.connection().execute(q)}
+        ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0)), ids)
+    q = select(ReminderRow.id, ReminderRow.ambiguous).where(ReminderRow.id.in_(bindparam("ids", expanding=True)),
+                                                           ReminderRow.status.concat("") == "sending",
+                                                           ReminderRow.lease_owner == owner)
+    return {i: n for i, n in conn.execute(q, ids)}

@@ -110,10 +110,13 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly)
 
-    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str) -> None:
+    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str, take: list[int] = (),
+                    holder: str = "", until: datetime | None = None) -> dict[int, int]:
         with self.session() as s:
             D.finish(s, reminder_ids=reminder_ids, status="sent", now=now, ref=ref)
+            taken = L.take(s, reminder_ids=list(take), owner=holder, now=now, until=until) if take else {}
             s.commit()
+            return taken
 
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         with self.session() as s:

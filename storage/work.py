@@ -104,6 +104,14 @@ def _not_ongoing():
     return AssignmentRow.item_id.not_in(select(ItemRow.id).where(ItemRow.deadline_kind.in_(("ongoing", "recurring"))))
 
 
+def open_left(session: Session, *, plan_id: int, agency_id: int, cap: int):
+    """A scalar subquery: the agency's open lead assignments counted up to ``cap`` + 1 at most (a LIMIT
+    inside the count), so the /xong reply costs the same for an agency with 10 items or 50,000."""
+    some = (select(AssignmentRow.id).where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
+                                          _open_lead(session)).limit(cap + 1).subquery())
+    return select(func.count()).select_from(some).scalar_subquery()
+
+
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
     """Overdue lead assignments counted per agency, most first, with each agency's oldest due date.
 

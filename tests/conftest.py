@@ -49,6 +49,24 @@ def db_url(request, tmp_path: Path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'nhacviec.db'}"
         return
+    yield from _fresh_pg_schema()
+
+
+# .ci/run's second pass sets NHACVIEC_E2E_BACKEND=postgresql: the end-to-end tests then run on PostgreSQL.
+E2E_BACKEND = os.environ.get("NHACVIEC_E2E_BACKEND", "sqlite")
+
+
+@pytest.fixture
+def e2e_db_url(tmp_path: Path):
+    """The end-to-end tests' database: a SQLite file, or a fresh PostgreSQL schema when
+    NHACVIEC_E2E_BACKEND=postgresql (and NHACVIEC_TEST_POSTGRES_URL) are set."""
+    if E2E_BACKEND != "postgresql":
+        yield f"sqlite:///{tmp_path / 'bot.db'}"
+        return
+    yield from _fresh_pg_schema()
+
+
+def _fresh_pg_schema():
     if not PG_URL:
         pytest.skip("NHACVIEC_TEST_POSTGRES_URL not set (.ci/run sets it when PostgreSQL answers)")
     schema = f"t_{uuid.uuid4().hex[:12]}"

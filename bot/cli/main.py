@@ -12,8 +12,8 @@ from pydantic import ValidationError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
-from bot.cli import (agency_cmds, directory_cmds, gov_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds,  # noqa: E402
-                     remind_cmds, report_cmds, run_cmds)
+from bot.cli import (agency_cmds, directory_cmds, gov_cmds, import_cmds, migrate_cmds, officer_cmds, ops_cmds,  # noqa: E402
+                     plan_cmds, remind_cmds, report_cmds, run_cmds)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
@@ -24,6 +24,7 @@ from bot.ports import Clock, FixedClock, SystemClock  # noqa: E402
 from config.settings import load_settings  # noqa: E402
 from bot.files import DataFileError  # noqa: E402
 from bot.domain.errors import DatabaseUnusable  # noqa: E402
+from storage.copy import SameDatabase, TargetNotEmpty, copy_database, safe_url  # noqa: E402
 
 
 def _day(text: str):
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     directory_cmds.add_commands(sub)
     gov_cmds.add_commands(sub)
+    migrate_cmds.add_commands(sub, copy=copy_database, errors=(TargetNotEmpty, SameDatabase), safe_url=safe_url)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)
@@ -185,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     except ChannelError as e:
         print(str(e), file=sys.stderr)
         return 2
+    finally:
+        engine = app.__dict__.get("engine")   # built only if the command used the database
+        if engine is not None:
+            engine.dispose()                  # its pooled connections closed (PostgreSQL: no leaked sockets)
 
 
 def _validation_summary(e: ValidationError) -> str:

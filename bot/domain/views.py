@@ -69,5 +69,11 @@ def reading(kind: str, due: date | None, start: date | None, flags=(), recurrenc
     return describe_deadline(kind, due, start, flags, recurrence, reason)
 
 
+REMAINING_SHOWN = 100   # /xong counts what is left up to here, then says "more than": its cost stays flat
+
+
 def remaining_text(agency: str, n: int) -> str:
+    """The /xong reply's last line; ``n`` is counted up to ``REMAINING_SHOWN + 1`` at most."""
+    if n > REMAINING_SHOWN:
+        return T.DONE_REMAINING_MORE.format(agency=agency, n=REMAINING_SHOWN)
     return T.DONE_REMAINING.format(agency=agency, n=n) if n else T.DONE_NONE_LEFT.format(agency=agency)

@@ -29,8 +29,8 @@ def _replies(server) -> list[str]:
     return [t for t in sent if not t.startswith("<b>Nhắc việc")]   # the scheduler's digest may come too
 
 
-def test_run_polls_and_answers(tmp_path, monkeypatch, capsys):
-    db = f"sqlite:///{tmp_path / 'bot.db'}"
+def test_run_polls_and_answers(tmp_path, monkeypatch, capsys, e2e_db_url):
+    db = e2e_db_url
     monkeypatch.setenv("DATABASE_URL", db)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0

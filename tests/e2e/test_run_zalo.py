@@ -11,8 +11,8 @@ from tests.zalo_emulator import TOKEN, EmulatorServer, ZaloEmulator
 pytestmark = pytest.mark.slow
 
 
-def test_run_with_a_zalo_token(tmp_path, monkeypatch):
-    db = f"sqlite:///{tmp_path / 'bot.db'}"
+def test_run_with_a_zalo_token(tmp_path, monkeypatch, e2e_db_url):
+    db = e2e_db_url
     monkeypatch.setenv("DATABASE_URL", db)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
@@ -30,13 +30,13 @@ def test_run_with_a_zalo_token(tmp_path, monkeypatch):
     assert TOKEN not in err and "zalo polling started" in err
 
 
-def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys):
+def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys, e2e_db_url):
     from sqlmodel import Session
 
     from storage import registry, work
     from storage.engine import make_engine
 
-    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    url = e2e_db_url
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.chdir(tmp_path)
     for var in ("TELEGRAM_BOT_TOKEN", "TODAY"):
@@ -59,10 +59,10 @@ def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys):
     assert emu.texts(lan) and emu.texts(lan)[0].startswith("Nhắc việc Thứ Hai 22/5/2023 — Sở Tư pháp")
 
 
-def test_run_serves_telegram_and_zalo_in_one_process(tmp_path, monkeypatch):
+def test_run_serves_telegram_and_zalo_in_one_process(tmp_path, monkeypatch, e2e_db_url):
     from bench.fake_bot_api import FakeBotAPIServer
 
-    db = f"sqlite:///{tmp_path / 'bot.db'}"
+    db = e2e_db_url
     monkeypatch.setenv("DATABASE_URL", db)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0

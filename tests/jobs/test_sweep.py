@@ -21,8 +21,8 @@ TUPHAP, NOIVU, COORD, HAIDUONG, KIMTHANH, TTTT = "111", "222", "333", "444", "55
 
 
 @pytest.fixture
-def engine(sqlite_url, plan, directory):
-    eng = loaded_engine(sqlite_url, plan, directory, at(D(2023, 1, 2)))
+def engine(e2e_db_url, plan, directory):
+    eng = loaded_engine(e2e_db_url, plan, directory, at(D(2023, 1, 2)))   # PostgreSQL in .ci/run's second pass
     link(eng, TUPHAP, "so-tu-phap", name="Lan")
     link(eng, NOIVU, "so-noi-vu", name="Minh")
     link(eng, COORD, "vp-ubnd-tinh", "coordinator", name="Hùng")

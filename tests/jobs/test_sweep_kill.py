@@ -36,7 +36,8 @@ def _child(url: str, out: Path, pause: float) -> subprocess.Popen:
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def test_kill_mid_batch_then_restart(sqlite_url, plan, directory, tmp_path):
+def test_kill_mid_batch_then_restart(e2e_db_url, plan, directory, tmp_path):
+    sqlite_url = e2e_db_url   # a SQLite file, or PostgreSQL in .ci/run's second pass
     engine = loaded_engine(sqlite_url, plan, directory, at(D(2023, 1, 2)))
     with Session(engine) as s:
         keys = [k for (k,) in s.execute(select(AgencyRow.key).where(AgencyRow.kind.in_(("department", "district"))))]
