@@ -58,9 +58,13 @@ class ConsoleChannel:
             else:
                 loop.call_soon_threadsafe(_settle, done, None)
 
+        async def farewell() -> None:      # stopped from outside (Ctrl-C, SIGTERM): one polite line
+            if not done.done() or done.cancelled():    # (waiting on it was cancelled: the chat still runs)
+                transport.stopped()
+
         # A daemon thread: Ctrl-C ends the program even while it waits for a line.
         threading.Thread(target=chat, name="terminal-chat", daemon=True).start()
-        return Started(sender, done=done)
+        return Started(sender, farewell, done=done)
 
 
 def _settle(done: asyncio.Future, error: BaseException | None) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: durations as timedelta (no deprecation)
 
 from pydantic import ValidationError  # noqa: E402
+from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
@@ -24,6 +26,9 @@ from bot.ports import Clock, FixedClock, SystemClock  # noqa: E402
 from config.settings import load_settings  # noqa: E402
 from bot.files import DataFileError  # noqa: E402
 from bot.domain.errors import DatabaseUnusable  # noqa: E402
+from storage.migrate import unusable_reason  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 
 def _day(text: str):
@@ -152,8 +157,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+GLOBAL_OPTIONS = ("--today", "--plan-id")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """``remind --today 26/5/2023`` as well as ``--today 26/5/2023 remind``: the global options (and their
+    values) move to the front wherever they are typed; nothing after ``--`` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg or i + 1 >= len(argv):
+                front.append(arg)
+                i += 1
+            else:
+                front += [arg, argv[i + 1]]
+                i += 2
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """The ``nhacviec`` command; every failure a person can act on is one Vietnamese line (exit code 2)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\n" + texts.INTERRUPTED, file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(hoist_global_options(list(sys.argv[1:] if argv is None else argv)))
     try:
         settings = load_settings()
     except ValidationError as e:
@@ -166,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     clock: Clock = FixedClock.on_day(today, settings.zone) if today else SystemClock()
-    app = App(settings, clock, plan_slug=args.plan_id)
+    app = App(settings, clock, plan_slug=args.plan_id, read_only=_read_only(args))
     try:
         return args.func(app, args)
     except CliError as e:
@@ -178,9 +220,27 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseUnusable as e:
         print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
         return 2
+    except SQLAlchemyError as e:     # a file damaged past its header, a server gone: cause and next step
+        log.debug("database error: %s", e, exc_info=True)
+        print(texts.ERR_DB.format(where=app.where, detail=unusable_reason(e)), file=sys.stderr)
+        return 2
     except ChannelError as e:
         print(str(e), file=sys.stderr)
         return 2
+
+
+READ_ONLY_COMMANDS = {"status", "officers", "export", "report", "draft-reminder"}
+
+
+def _read_only(args: argparse.Namespace) -> bool:
+    """Commands that only read the database open it read-only (they work on a read-only folder)."""
+    if args.command in READ_ONLY_COMMANDS:
+        return True
+    if args.command == "plan" and getattr(args, "plan_command", "") == "show":
+        return True
+    if args.command == "agencies" and getattr(args, "agencies_command", "") == "list":
+        return True
+    return args.command == "remind" and bool(getattr(args, "dry_run", False))
 
 
 def _validation_summary(e: ValidationError) -> str:

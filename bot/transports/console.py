@@ -25,12 +25,24 @@ class Identity:
     chat_id: str
 
 
+REPORTS_FOLDER = Path("data") / "reports"   # ignored by git (.gitignore); named in the README's chat section
+
+
 def save_attachment(a, folder: Path) -> Path:
-    """Files (charts, workbooks) land in a folder of the working directory; the chat prints the path."""
+    """Files (charts, workbooks) land in ``data/reports/`` of the working directory; the chat prints the path.
+    A file already there is never overwritten: the new one gets "-2", "-3"… before its suffix."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / a.filename
-    path.write_bytes(a.data)
-    return path
+    name = Path(a.filename).name or "tep"
+    path = folder / name
+    n = 1
+    while True:
+        try:
+            with open(path, "xb") as f:     # exclusive: two chats saving at once never share a name
+                f.write(a.data)
+            return path
+        except FileExistsError:
+            n += 1
+            path = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
 
 
 class ConsoleSender:
@@ -74,7 +86,7 @@ class PrintSender:
 class ConsoleTransport:
     def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
                  stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None,
-                 files: Path = Path("data") / "reports"):
+                 files: Path = REPORTS_FOLDER):
         self.core = core
         self.files = files
         self.on_pick = on_pick
@@ -87,6 +99,10 @@ class ConsoleTransport:
     def write(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
+
+    def stopped(self) -> None:
+        """The program is stopping while the chat waits for a line (Ctrl-C): say so, no traceback."""
+        self.write("\n" + C.INTERRUPTED)
 
     def show(self, out: Outbound) -> None:
         self.write()

@@ -136,11 +136,33 @@ NONE = "(không có)"
 SET_DUE_OK = "Đã đặt hạn {code}: {date} ({reading})."
 ERR_FILE = "Lỗi tệp dữ liệu: {detail}"
 ERR_DB = "Lỗi cơ sở dữ liệu ({where}): {detail}"
+# Database failures: one sentence each, the cause then the next step (the driver's English goes to the log).
+DB_DAMAGED = ("không mở được cơ sở dữ liệu: tệp không phải cơ sở dữ liệu SQLite hoặc đã bị hỏng; hãy kiểm tra "
+              "DATABASE_URL, hoặc khôi phục từ bản sao lưu (nhacviec backup), hoặc đặt tệp hỏng sang chỗ khác rồi "
+              "chạy nhacviec init để tạo mới.")
+DB_CANNOT_OPEN = ("không mở được cơ sở dữ liệu: tệp hoặc thư mục không có hoặc không có quyền truy cập; hãy kiểm tra "
+                  "DATABASE_URL và quyền của thư mục.")
+DB_READ_ONLY = ("không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc; hãy cấp quyền ghi hoặc dùng lệnh "
+                "chỉ xem (status, plan show, officers, export).")
+DB_LOCKED = "cơ sở dữ liệu đang bị một tiến trình khác khóa; hãy chờ tiến trình đó xong rồi chạy lại."
+DB_UNREACHABLE = ("không kết nối được tới máy chủ cơ sở dữ liệu; hãy kiểm tra DATABASE_URL (địa chỉ, tên người dùng, "
+                  "mật khẩu) và máy chủ PostgreSQL.")
+DB_UNSUPPORTED = ("DATABASE_URL chỉ tới loại cơ sở dữ liệu \"{backend}\" mà nhacviec không hỗ trợ; hãy dùng SQLite "
+                  "(sqlite:///data/nhacviec.db) hoặc PostgreSQL (postgresql+psycopg://…).")
+DB_DRIVER_MISSING = ("máy này chưa cài thư viện kết nối cơ sở dữ liệu {backend}; hãy cài lại nhacviec "
+                     "(pip install -e .) hoặc sửa DATABASE_URL.")
+DB_BAD_URL = ("DATABASE_URL viết sai (cần dạng sqlite:///data/nhacviec.db hoặc postgresql+psycopg://người_dùng@máy/tên); "
+              "hãy sửa trong tệp .env.")
+DB_OLD_SCHEMA = "cơ sở dữ liệu dùng lược đồ cũ; hãy chạy: nhacviec init"
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl-C)."
 ERR_NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
 ERR_UNKNOWN_CODE = "Không có mục {typed}."
 ERR_SUGGEST = "Có phải: {codes}?"
 ERR_BAD_DATE = "Ngày không hợp lệ: {text} (viết dạng 31/5/2023 hoặc 2023-05-31)"
 ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng vì --strict (không ghi gì)."
+ERR_OUT_FOLDER = ("Không có thư mục \"{folder}\" để ghi {file}; hãy tạo thư mục đó trước (mkdir) hoặc chọn "
+                  "đường dẫn khác. Chưa ghi gì.")
+ERR_OUT_IS_FOLDER = "\"{path}\" là một thư mục; hãy ghi cả tên tệp, vd. {path}/bao-cao.xlsx. Chưa ghi gì."
 ERR_SETTINGS = "Cấu hình không hợp lệ: {detail}"
 AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {

@@ -9,6 +9,7 @@ PICK_AGAIN = "Hãy gõ một số từ 1 đến {n}."
 YOU_ARE = "Đang trò chuyện với tư cách: {label}. Gõ /huongdan để xem các lệnh."
 PROMPT = "\n> "
 BYE = "Tạm biệt!"
+INTERRUPTED = "Đã dừng trò chuyện. Các việc đã ghi nhận vẫn được lưu; chạy lại: nhacviec run."
 QUIT_WORDS = ("thoat", "thoát", "quit", "exit", "q")
 SWITCH_WORDS = ("doi", "đổi", "switch")
 COORDINATOR_LABEL = "Điều phối viên — {agency}"
