@@ -244,7 +244,24 @@ def _read_only(args: argparse.Namespace) -> bool:
 
 
 def _validation_summary(e: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}" for err in e.errors())
+    """Each failed setting in Vietnamese (its name as in .env); the values are not repeated (they may be secrets)
+    except a time zone's; pydantic's English goes to the log."""
+    parts = []
+    for err in e.errors():
+        name = ".".join(str(x) for x in err["loc"]).upper()
+        log.debug("setting %s: %s", name or "(model)", err["msg"])
+        if not name:
+            parts.append(texts.SETTING_MAIL_FROM if "MAIL_FROM" in err["msg"] else texts.SETTING_ERROR_DEFAULT)
+            continue
+        ctx = {**(err.get("ctx") or {}), "input": str(err.get("input", ""))[:60]}
+        template = texts.SETTING_FIELD_ERROR.get(name) or texts.SETTING_ERROR.get(err["type"],
+                                                                                  texts.SETTING_ERROR_DEFAULT)
+        try:
+            detail = template.format(**ctx)
+        except (KeyError, IndexError):
+            detail = texts.SETTING_ERROR_DEFAULT
+        parts.append(f"{name}: {detail}")
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

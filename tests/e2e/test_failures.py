@@ -190,3 +190,17 @@ def test_ctrl_c_in_the_terminal_chat_is_one_polite_line(tmp_path):
     text = out_path.read_text(encoding="utf-8")
     assert "Đã dừng trò chuyện" in text.strip().splitlines()[-1]
     assert "Traceback" not in err_path.read_text(encoding="utf-8") and proc.returncode in (0, 130)
+
+
+def test_settings_errors_are_vietnamese(cli, monkeypatch):
+    monkeypatch.setenv("TIMEZONE", "Sao/Hoa")
+    monkeypatch.setenv("FLOOD_COMMANDS", "hai mươi")
+    monkeypatch.setenv("NOTE_LIMIT", "5")
+    monkeypatch.setenv("SEND_TIME", "25:99")
+    code, _, err = cli("status")
+    assert code == 2
+    _one_sentence(err)
+    assert 'TIMEZONE: không có múi giờ "Sao/Hoa"' in err and "FLOOD_COMMANDS: phải là số nguyên" in err
+    assert "NOTE_LIMIT: phải lớn hơn hoặc bằng 50" in err and "SEND_TIME: cần dạng giờ:phút" in err
+    for english in ("Input should", "Value error", "String should", "unknown time zone"):
+        assert english not in err

@@ -163,7 +163,32 @@ ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng 
 ERR_OUT_FOLDER = ("Không có thư mục \"{folder}\" để ghi {file}; hãy tạo thư mục đó trước (mkdir) hoặc chọn "
                   "đường dẫn khác. Chưa ghi gì.")
 ERR_OUT_IS_FOLDER = "\"{path}\" là một thư mục; hãy ghi cả tên tệp, vd. {path}/bao-cao.xlsx. Chưa ghi gì."
-ERR_SETTINGS = "Cấu hình không hợp lệ: {detail}"
+ERR_SETTINGS = "Cấu hình không hợp lệ (tệp .env hoặc biến môi trường): {detail}. Hãy sửa rồi chạy lại."
+# A settings value that failed its check, by pydantic's error type (the English message goes to the log).
+SETTING_ERROR = {
+    "int_parsing": "phải là số nguyên",
+    "float_parsing": "phải là số",
+    "bool_parsing": "phải là true hoặc false",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "greater_than": "phải lớn hơn {gt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "string_pattern_mismatch": "sai định dạng",
+    "literal_error": "phải là một trong: {expected}",
+    "enum": "phải là một trong: {expected}",
+    "missing": "chưa đặt",
+    "url_parsing": "không phải địa chỉ hợp lệ",
+}
+SETTING_ERROR_DEFAULT = "giá trị không hợp lệ"
+# Field-specific wording where the generic one says too little.
+SETTING_FIELD_ERROR = {
+    "TIMEZONE": "không có múi giờ \"{input}\" (vd. Asia/Ho_Chi_Minh)",
+    "LOG_LEVEL": "phải là DEBUG, INFO, WARNING, ERROR hoặc CRITICAL",
+    "SMTP_URL": "phải bắt đầu bằng smtp:// hoặc smtps://",
+    "SEND_TIME": "cần dạng giờ:phút, vd. 08:00",
+    "WORK_END": "cần dạng giờ:phút, vd. 17:00",
+}
+SETTING_MAIL_FROM = "MAIL_FROM: cần địa chỉ người gửi khi đã đặt SMTP_URL"
 AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
     "province_office": "Văn phòng UBND tỉnh", "department": "Sở, ngành", "board": "Ban",
