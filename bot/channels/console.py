@@ -81,6 +81,8 @@ def _identities(ctx: ChannelContext) -> list[Identity]:
     office = next((a for a in rows if a.kind == "province_office"), None)
     out = []
     if office is not None:
-        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}"))
-    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}") for a in rows if a.open]
+        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}",
+                            C.COORDINATOR_SENDER))
+    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}", C.OFFICER_SENDER)
+            for a in rows if a.open]
     return out

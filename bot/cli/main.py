@@ -51,16 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=plan_cmds.cmd_init)
 
-    s = sub.add_parser("plan", help="xem kế hoạch, đặt hạn")
+    s = sub.add_parser("plan", help="xem Kế hoạch, đặt hạn")
     psub = s.add_subparsers(dest="plan_command", required=True)
-    ps = psub.add_parser("show", help="danh sách các mục của kế hoạch")
+    ps = psub.add_parser("show", help="danh sách nhiệm vụ của Kế hoạch")
     ps.add_argument("--type", choices=("task", "review", "inspection"))
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=plan_cmds.cmd_plan_show)
-    ps = psub.add_parser("set-due", help="đặt hạn cho một mục chưa có hạn")
+    ps = psub.add_parser("set-due", help="đặt hạn cho một nhiệm vụ chưa có hạn")
     ps.add_argument("code")
     ps.add_argument("date")
-    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=plan_cmds.cmd_set_due)
     import_cmds.add_commands(psub)
@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ps = psub.add_parser("confirm", help="xác nhận thời hạn bị gắn cờ (vd. năm khác năm kế hoạch)")
     ps.add_argument("code")
-    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     ps.set_defaults(func=ops_cmds.cmd_plan_confirm)
 
     s = sub.add_parser("remind", help="nhắc việc của một ngày (--today); --dry-run chỉ liệt kê")
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("code")
     i.add_argument("date")
     i.add_argument("--surprise", action="store_true", help="kiểm tra đột xuất: không báo trước cho đơn vị")
-    i.add_argument("--actor", default="điều phối viên (CLI)")
+    i.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     i.set_defaults(func=ops_cmds.cmd_inspection_schedule)
 
     s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--chart", help="lưu biểu đồ (PNG) vào tệp này")
     s.set_defaults(func=report_cmds.cmd_report)
 
-    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có việc quá hạn")
+    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có nhiệm vụ quá hạn")
     s.add_argument("--agency", help="chỉ một cơ quan")
     s.add_argument("--out", required=True)
     s.set_defaults(func=report_cmds.cmd_draft_reminder)
@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     directory_cmds.add_commands(sub)
 
-    s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
+    s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện ngay trong cửa sổ dòng lệnh)")
     s.set_defaults(func=run_cmds.cmd_run)
 
     for channel in registry.CHANNELS:   # a channel's own subcommands (e-mail addresses…)

@@ -21,8 +21,9 @@ CAPABILITIES = Capabilities(buttons=False, files=True, max_length=1_000_000)
 
 @dataclass(frozen=True)
 class Identity:
-    label: str
+    label: str            # as the picker lists it (with the open count)
     chat_id: str
+    sender: str = ""      # as history records the actor ("Cán bộ đầu mối"): no count that goes stale
 
 
 REPORTS_FOLDER = Path("data") / "reports"   # ignored by git (.gitignore); named in the README's chat section
@@ -157,7 +158,7 @@ class ConsoleTransport:
             self.send_line(line)
 
     def send_line(self, line: str) -> None:
-        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.label,
+        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.sender or self.me.label,
                           bare=True, buttons=False)
         outs = self.core.handle(inbound)
         for out in outs:

@@ -10,7 +10,7 @@ FLAG = {
     "year_mismatch": "năm khác năm kế hoạch — cần xác nhận",
     "invalid_date": "ngày không hợp lệ — cần xác nhận",
     "on_request": "hoặc theo yêu cầu",
-    "set_due": "hạn do điều phối viên đặt",
+    "set_due": "hạn do Văn phòng UBND tỉnh đặt",
     "unsure": "chưa chắc cách đọc — cần xác nhận",
     "year_assumed": "năm suy ra từ thời gian của kế hoạch — cần xác nhận",
 }
@@ -64,10 +64,10 @@ def describe_recurrence(rec: dict | None) -> str:
     return "; ".join(parts) + (" hoặc đột xuất" if (rec or {}).get("ad_hoc") else "")
 
 STATUS = {
-    "open": "chưa thực hiện",
+    "open": "chưa hoàn thành",
     "in_progress": "đang thực hiện",
     "done": "đã hoàn thành",
-    "unassigned": "chưa giao cơ quan",
+    "unassigned": "chưa xác định cơ quan chủ trì",
 }
 
 
@@ -120,7 +120,8 @@ CLI_DESCRIPTION = "nhacviec — nhắc việc kế hoạch kiểm soát thủ t�
 PLAN_HEADERS = ("Mã", "Nội dung", "Chủ trì", "Thời hạn", "Trạng thái")
 INIT_CREATED = "Đã tạo cơ sở dữ liệu mới (lược đồ {rev})."
 INIT_UPGRADED = "Đã nâng cấp cơ sở dữ liệu từ {before} lên {after}."
-INIT_PLAN = "Kế hoạch {plan}: {total} mục ({tasks} nhiệm vụ, {reviews} rà soát TTHC, {inspections} kiểm tra)."
+INIT_PLAN = ("Kế hoạch {plan}: {total} nhiệm vụ ({tasks} nhiệm vụ tại Kế hoạch, {reviews} nhiệm vụ rà soát TTHC, "
+             "{inspections} cuộc kiểm tra).")
 INIT_UNCHANGED = "Không có gì thay đổi."
 INIT_ADDED = "Thêm mới: {codes}"
 INIT_UPDATED = "Cập nhật {code}: {fields}"
@@ -156,7 +157,7 @@ DB_BAD_URL = ("DATABASE_URL viết sai (cần dạng sqlite:///data/nhacviec.db 
 DB_OLD_SCHEMA = "cơ sở dữ liệu dùng lược đồ cũ; hãy chạy: nhacviec init"
 INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl-C)."
 ERR_NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
-ERR_UNKNOWN_CODE = "Không có mục {typed}."
+ERR_UNKNOWN_CODE = "Không có nhiệm vụ {typed} trong Kế hoạch."
 ERR_SUGGEST = "Có phải: {codes}?"
 ERR_BAD_DATE = "Ngày không hợp lệ: {text} (viết dạng 31/5/2023 hoặc 2023-05-31)"
 ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng vì --strict (không ghi gì)."
@@ -197,7 +198,7 @@ AGENCY_KIND = {
     "mass_org": "Mặt trận, đoàn thể", "steering": "Ban chỉ đạo, ban chỉ huy",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
-ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 ACTIVE = {True: "đang hoạt động", False: "đã ngừng"}
 OFFICER_HEADERS = ("Cuộc trò chuyện", "Cơ quan", "Vai trò", "Tên", "Trạng thái")
 OFFICERS_NONE = "Chưa có cuộc trò chuyện nào được liên kết. Tạo mã mời: nhacviec invite \"Sở Tư pháp\""
@@ -216,9 +217,12 @@ ERR_WEBHOOK_SECRET = ("Chế độ webhook cần TELEGRAM_WEBHOOK_SECRET (ít nh
                       "để kiểm tra mọi yêu cầu đến từ Telegram.")
 REMIND_HEADERS = ("Mã", "Cơ quan", "Loại", "Người nhận", "Nội dung")
 REMIND_KIND = {
-    "upcoming": "sắp đến hạn", "due": "đến hạn", "overdue": "quá hạn", "start": "bắt đầu", "checkin": "kiểm tra tiến độ",
-    "escalation": "chuyển cấp", "heads_up": "phối hợp", "needs_date": "cần đặt hạn", "inspection": "báo lịch kiểm tra",
+    "upcoming": "sắp đến hạn", "due": "đến hạn", "overdue": "quá hạn", "start": "bắt đầu", "checkin": "đề nghị cập nhật tiến độ",
+    "escalation": "báo cáo lãnh đạo", "heads_up": "phối hợp", "needs_date": "cần đặt hạn", "inspection": "báo lịch kiểm tra",
     "inspection_due": "kiểm tra sắp hết hạn", "recurrence_default": "chu kỳ mặc định", "daily": "tổng hợp hằng ngày",
+    "weekly": "tổng hợp hằng tuần", "channel_fallback": "chuyển kênh gửi", "channel_lost": "mất kênh liên lạc",
+    "unreachable": "không liên lạc được", "delivery_failed": "gửi không thành công",
+    "quota_warning": "cảnh báo hạn mức Zalo",
 }
 REMIND_NONE = "Ngày {date} không có nhắc việc nào{why}."
 REMIND_NON_WORKING = " (ngày nghỉ: không gửi gì)"
@@ -240,7 +244,7 @@ NEVER = "chưa có"
 BACKUP_OK = "Đã sao lưu cơ sở dữ liệu vào {file} ({size} KB)."
 BACKUP_SQLITE_ONLY = "Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump."
 CONFIRM_OK = "Đã xác nhận thời hạn {code}: {reading}."
-CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
+CONFIRM_NEEDS_DATE = "Nhiệm vụ {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
 ERR_TELEGRAM_TOKEN = "Telegram từ chối TELEGRAM_BOT_TOKEN (token sai hoặc đã bị thu hồi). Hãy lấy lại token từ @BotFather."
 ERR_TELEGRAM_UNREACHABLE = "Không kết nối được tới Telegram ({detail}). Kiểm tra mạng hoặc TELEGRAM_BASE_URL rồi chạy lại."
 ERR_ZALO_UNREACHABLE = "Không khởi động được kênh Zalo ({detail}). Kiểm tra ZALO_BOT_TOKEN, mạng hoặc ZALO_BASE_URL."
