@@ -224,8 +224,10 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     dl = effective_deadline(Deadline.from_dict(item.deadline), item.due_override)
     leads = found.leads
     coordinating = [w.agency for w in found.assignments if w.role != "lead"]
+    mine = acting.agency_id if acting else (ctx.agency.id if ctx.agency else None)
+    ordered = sorted(leads, key=lambda w: w.agency_id != mine)     # the reader's own agency first (stable)
     lead_states = [(w.agency, STATUS[w.status] + (f" ({_when(ctx, w.closed_at)})" if w.status == "done" else ""))
-                   for w in leads]
+                   for w in ordered]
     done = sum(1 for w in leads if w.status == "done")
     lines = [item.content, ""]
     if leads:
@@ -247,10 +249,11 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     unresolved = list(item.unresolved)
     if unresolved and ctx.coordinator:
         lines.append(T.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
-    lines.append("")
-    lines.append(verbatim_cell("chủ trì", item.lead_text))
-    if item.coordinating_text:
-        lines.append(verbatim_cell("phối hợp", item.coordinating_text))
+    verbatim = [verbatim_cell(cell, text, names) for cell, text, names in (
+        ("chủ trì", item.lead_text, [w.agency for w in leads]), ("phối hợp", item.coordinating_text, coordinating))]
+    verbatim = [line for line in verbatim if line]
+    if verbatim:
+        lines += ["", *verbatim]
     own = acting or next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
     buttons = ()
     if own is not None and own.status != "done":

@@ -91,10 +91,13 @@ def agency_lines(named: list[tuple[str, str]], limit: int = LIST_LIMIT) -> list[
     return lines
 
 
-def verbatim_cell(cell: str, text: str) -> str:
-    """The plan's cell as written, on one line, without a stray trailing colon ("Sở Y tế:")."""
+def verbatim_cell(cell: str, text: str, resolved: list[str] = ()) -> str:
+    """The plan's cell as written, on one line, without a stray trailing colon ("Sở Y tế:"); "" when empty or
+    when it says no more than the resolved names."""
     flat = " ".join(text.split()).rstrip(":").strip()
-    return T.TASK_VERBATIM.format(cell=cell, text=flat or "—")
+    if not flat or flat.rstrip(".") in ("; ".join(resolved), ", ".join(resolved)):
+        return ""
+    return T.TASK_VERBATIM.format(cell=cell, text=flat)
 
 
 def at_phrase(local: datetime | None) -> str:
