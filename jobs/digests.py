@@ -13,7 +13,7 @@ from bot.domain.effective import effective_kind
 from bot.domain.pending import Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind as K
 from bot.domain.texts import reminders as RT
-from bot.domain.views import item_buttons
+from bot.domain.views import open_button
 from bot.ports import Button, Outbound
 
 
@@ -40,8 +40,8 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
         return None
     agency = b.agencies.get(chat.agency_id, "")
     title, text, actionable = officer_digest(agency, entries, today)
-    buttons = tuple(tuple(Button(label, data) for label, data in item_buttons(e.code, e.assignment_id, e.item_id))
-                    for e in actionable[:8])
+    opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]   # one choice per item
+    buttons = tuple(tuple(opens[i:i + 4]) for i in range(0, len(opens), 4))
     return Outbound(chat.channel, chat.chat_id, text, title, buttons,
                     subject=officer_subject(agency, entries, today))
 

@@ -58,9 +58,13 @@ class ConsoleChannel:
             else:
                 loop.call_soon_threadsafe(_settle, done, None)
 
+        async def farewell() -> None:      # stopped from outside (Ctrl-C, SIGTERM): one polite line
+            if not done.done() or done.cancelled():    # (waiting on it was cancelled: the chat still runs)
+                transport.stopped()
+
         # A daemon thread: Ctrl-C ends the program even while it waits for a line.
         threading.Thread(target=chat, name="terminal-chat", daemon=True).start()
-        return Started(sender, done=done)
+        return Started(sender, farewell, done=done)
 
 
 def _settle(done: asyncio.Future, error: BaseException | None) -> None:
@@ -77,6 +81,8 @@ def _identities(ctx: ChannelContext) -> list[Identity]:
     office = next((a for a in rows if a.kind == "province_office"), None)
     out = []
     if office is not None:
-        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}"))
-    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}") for a in rows if a.open]
+        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}",
+                            C.COORDINATOR_SENDER))
+    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}", C.OFFICER_SENDER)
+            for a in rows if a.open]
     return out

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import AsyncIterator, TextIO
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot.channels import registry
 from bot.channels.base import Channel, ChannelContext, Running
@@ -39,8 +40,9 @@ class App:
     """What every command needs, built once from the settings."""
 
     def __init__(self, settings: Settings, clock: Clock, plan_slug: str | None = None, *,
-                 stdin: TextIO | None = None, stdout: TextIO | None = None):
+                 stdin: TextIO | None = None, stdout: TextIO | None = None, read_only: bool = False):
         self.settings = settings
+        self.read_only = read_only  # a command that only reads: the SQLite file is opened read-only
         self.clock = clock
         self.plan_slug = plan_slug
         self.stdin, self.stdout = stdin, stdout    # the terminal chat's streams (None: sys.stdin/stdout)
@@ -48,7 +50,7 @@ class App:
     # --- the database -----------------------------------------------------------------------------
     @cached_property
     def engine(self):
-        return make_engine(self.settings.database_url)
+        return make_engine(self.settings.database_url, read_only=self.read_only)
 
     @cached_property
     def store(self) -> SqlStore:
@@ -60,7 +62,7 @@ class App:
         if rev is None:
             raise CliError(texts.ERR_NO_PLAN)
         if rev != head_revision():
-            raise CliError(texts.ERR_DB.format(where=self.where, detail="lược đồ cũ; hãy chạy: nhacviec init"))
+            raise CliError(texts.ERR_DB.format(where=self.where, detail=texts.DB_OLD_SCHEMA))
 
     def ensure_ready(self) -> None:
         """The embedded default works on a fresh machine: create and load the database when needed."""
@@ -71,7 +73,10 @@ class App:
 
     @property
     def where(self) -> str:
-        return make_url(self.settings.database_url).render_as_string(hide_password=True)
+        try:
+            return make_url(self.settings.database_url).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "DATABASE_URL"
 
     # --- the domain's settings ------------------------------------------------------------------------
     @cached_property

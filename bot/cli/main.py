@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: durations as timedelta (no deprecation)
 
 from pydantic import ValidationError  # noqa: E402
+from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
@@ -25,6 +27,9 @@ from config.settings import load_settings  # noqa: E402
 from bot.files import DataFileError  # noqa: E402
 from bot.domain.errors import DatabaseUnusable  # noqa: E402
 from storage.copy import SameDatabase, TargetNotEmpty, copy_database, safe_url  # noqa: E402
+from storage.migrate import unusable_reason  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 
 def _day(text: str):
@@ -47,16 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=plan_cmds.cmd_init)
 
-    s = sub.add_parser("plan", help="xem kế hoạch, đặt hạn")
+    s = sub.add_parser("plan", help="xem Kế hoạch, đặt hạn")
     psub = s.add_subparsers(dest="plan_command", required=True)
-    ps = psub.add_parser("show", help="danh sách các mục của kế hoạch")
+    ps = psub.add_parser("show", help="danh sách nhiệm vụ của Kế hoạch")
     ps.add_argument("--type", choices=("task", "review", "inspection"))
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=plan_cmds.cmd_plan_show)
-    ps = psub.add_parser("set-due", help="đặt hạn cho một mục chưa có hạn")
+    ps = psub.add_parser("set-due", help="đặt hạn cho một nhiệm vụ chưa có hạn")
     ps.add_argument("code")
     ps.add_argument("date")
-    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     ps.add_argument("--json", action="store_true")
     ps.add_argument("--yes", "--force", dest="yes", action="store_true", help="chấp nhận ngày ngoài thời gian kế hoạch")
     ps.set_defaults(func=plan_cmds.cmd_set_due)
@@ -89,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ps = psub.add_parser("confirm", help="xác nhận thời hạn bị gắn cờ (vd. năm khác năm kế hoạch)")
     ps.add_argument("code")
-    ps.add_argument("--actor", default="điều phối viên (CLI)")
+    ps.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     ps.set_defaults(func=ops_cmds.cmd_plan_confirm)
 
     s = sub.add_parser("remind", help="nhắc việc của một ngày (--today); --dry-run chỉ liệt kê")
@@ -111,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("code")
     i.add_argument("date")
     i.add_argument("--surprise", action="store_true", help="kiểm tra đột xuất: không báo trước cho đơn vị")
-    i.add_argument("--actor", default="điều phối viên (CLI)")
+    i.add_argument("--actor", default="cán bộ theo dõi (CLI)")
     i.set_defaults(func=ops_cmds.cmd_inspection_schedule)
 
     s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
@@ -125,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--chart", help="lưu biểu đồ (PNG) vào tệp này")
     s.set_defaults(func=report_cmds.cmd_report)
 
-    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có việc quá hạn")
+    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có nhiệm vụ quá hạn")
     s.add_argument("--agency", help="chỉ một cơ quan")
     s.add_argument("--out", required=True)
     s.set_defaults(func=report_cmds.cmd_draft_reminder)
@@ -150,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     gov_cmds.add_commands(sub)
     migrate_cmds.add_commands(sub, copy=copy_database, errors=(TargetNotEmpty, SameDatabase), safe_url=safe_url)
 
-    s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
+    s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện ngay trong cửa sổ dòng lệnh)")
     s.set_defaults(func=run_cmds.cmd_run)
 
     for channel in registry.CHANNELS:   # a channel's own subcommands (e-mail addresses…)
@@ -158,8 +163,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+GLOBAL_OPTIONS = ("--today", "--plan-id")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """``remind --today 26/5/2023`` as well as ``--today 26/5/2023 remind``: the global options (and their
+    values) move to the front wherever they are typed; nothing after ``--`` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg or i + 1 >= len(argv):
+                front.append(arg)
+                i += 1
+            else:
+                front += [arg, argv[i + 1]]
+                i += 2
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """The ``nhacviec`` command; every failure a person can act on is one Vietnamese line (exit code 2)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\n" + texts.INTERRUPTED, file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(hoist_global_options(list(sys.argv[1:] if argv is None else argv)))
     try:
         settings = load_settings()
     except ValidationError as e:
@@ -172,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     clock: Clock = FixedClock.on_day(today, settings.zone) if today else SystemClock()
-    app = App(settings, clock, plan_slug=args.plan_id)
+    app = App(settings, clock, plan_slug=args.plan_id, read_only=_read_only(args))
     try:
         return args.func(app, args)
     except CliError as e:
@@ -184,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseUnusable as e:
         print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
         return 2
+    except SQLAlchemyError as e:     # a file damaged past its header, a server gone: cause and next step
+        log.debug("database error: %s", e, exc_info=True)
+        print(texts.ERR_DB.format(where=app.where, detail=unusable_reason(e)), file=sys.stderr)
+        return 2
     except ChannelError as e:
         print(str(e), file=sys.stderr)
         return 2
@@ -193,8 +239,39 @@ def main(argv: list[str] | None = None) -> int:
             engine.dispose()                  # its pooled connections closed (PostgreSQL: no leaked sockets)
 
 
+READ_ONLY_COMMANDS = {"status", "officers", "export", "report", "draft-reminder"}
+
+
+def _read_only(args: argparse.Namespace) -> bool:
+    """Commands that only read the database open it read-only (they work on a read-only folder)."""
+    if args.command in READ_ONLY_COMMANDS:
+        return True
+    if args.command == "plan" and getattr(args, "plan_command", "") == "show":
+        return True
+    if args.command == "agencies" and getattr(args, "agencies_command", "") == "list":
+        return True
+    return args.command == "remind" and bool(getattr(args, "dry_run", False))
+
+
 def _validation_summary(e: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}" for err in e.errors())
+    """Each failed setting in Vietnamese (its name as in .env); the values are not repeated (they may be secrets)
+    except a time zone's; pydantic's English goes to the log."""
+    parts = []
+    for err in e.errors():
+        name = ".".join(str(x) for x in err["loc"]).upper()
+        log.debug("setting %s: %s", name or "(model)", err["msg"])
+        if not name:
+            parts.append(texts.SETTING_MAIL_FROM if "MAIL_FROM" in err["msg"] else texts.SETTING_ERROR_DEFAULT)
+            continue
+        ctx = {**(err.get("ctx") or {}), "input": str(err.get("input", ""))[:60]}
+        template = texts.SETTING_FIELD_ERROR.get(name) or texts.SETTING_ERROR.get(err["type"],
+                                                                                  texts.SETTING_ERROR_DEFAULT)
+        try:
+            detail = template.format(**ctx)
+        except (KeyError, IndexError):
+            detail = texts.SETTING_ERROR_DEFAULT
+        parts.append(f"{name}: {detail}")
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,17 @@ def _today(app):
     return app.clock.now().astimezone(app.settings.zone).date()
 
 
+def _out_path(typed: str) -> Path:
+    """The file to write; its folder must exist (a typo never creates folders), CliError otherwise."""
+    out = Path(typed)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(texts.ERR_OUT_FOLDER.format(folder=folder, file=out.name))
+    if out.is_dir():
+        raise CliError(texts.ERR_OUT_IS_FOLDER.format(path=out))
+    return out
+
+
 def _data(app, *, with_history: bool = False) -> ReportData:
     try:
         return app.store.report_data(plan_slug=app.plan_slug, zone=app.settings.zone, with_history=with_history)
@@ -30,24 +41,23 @@ def _data(app, *, with_history: bool = False) -> ReportData:
 
 def cmd_report(app, args: Namespace) -> int:
     """Print the /baocao summary ("Đến hạn trong 14 ngày" in working days); ``--chart FILE`` saves the chart."""
+    if getattr(args, "chart", None):
+        _out_path(args.chart)
     app.require_schema()
     calendar = load_calendar(app.settings.calendar_file)
     title, text, png = build.report(_data(app), _today(app), calendar=calendar)
     print(title)
     print(text)
     if getattr(args, "chart", None):
-        out = Path(args.chart)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(png)
+        _out_path(args.chart).write_bytes(png)
     return 0
 
 
 def cmd_export(app, args: Namespace) -> int:
+    out = _out_path(args.out)
     app.require_schema()
     circulation = bool(getattr(args, "circulation", False))
     data, n = build.export(_data(app, with_history=True), _today(app), circulation=circulation)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print((L.EXPORT_CIRCULATION_OK if circulation else L.EXPORT_OK).format(rows=n, file=out))
     return 0
@@ -58,6 +68,8 @@ def _internal_path(out: Path) -> Path:
 
 
 def cmd_draft_reminder(app, args: Namespace) -> int:
+    """The draft công văn (and the office's internal list); nothing overdue is an answer, not a failure (0)."""
+    out = _out_path(args.out)
     app.require_schema()
     today = _today(app)
     agency = resolve_agency(app, args.agency).name if args.agency else None
@@ -68,9 +80,8 @@ def cmd_draft_reminder(app, args: Namespace) -> int:
     if agency and agency != office:
         own = None
     if doc is None and own is None:
-        raise CliError(L.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        print(L.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
+        return 0
     if doc is not None:
         out.write_bytes(doc)
         print(L.DRAFT_OK.format(n=n, items=items, file=out))

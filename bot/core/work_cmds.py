@@ -16,7 +16,8 @@ from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as T
-from bot.domain.views import WorkItem, due_phrase, item_buttons, late_lines, reading, remaining_text, todo_entry
+from bot.domain.views import (WorkItem, agency_lines, at_phrase, closer_phrase, due_phrase, late_lines, open_button,
+                              reading, remaining_text, todo_entry, verbatim_cell)
 from bot.ports import Button
 
 LATE_DETAIL_LIMIT = 30   # overdue items listed in one /trehan answer before switching to counts
@@ -25,11 +26,11 @@ LATE_AGENCY_LIMIT = 25   # agencies listed in the counts view
 # data prefix → handler(ctx, kind, first id, config); answer handlers return True when they took the text.
 EXTRA_BUTTONS: dict[str, Callable] = {}
 EXTRA_TEXT: list[Callable] = []
+OPEN_BUTTONS_PER_ROW = 4   # /viec: one short "📄 3.II" choice per item, four to a row
 
 
 def _when(ctx: Ctx, at) -> str:
-    local = at.astimezone(ctx.zone) if at else None
-    return f"{local:%H:%M} {vn_date(local.date())}" if local else "—"
+    return at_phrase(at.astimezone(ctx.zone) if at else None)
 
 
 def _agency_named(ctx: Ctx, words: list[str], allowed: set[int] | None = None):
@@ -185,7 +186,7 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
             ctx.reply(T.EVIDENCE_ADDED.format(code=target.code, agency=target.agency, note=note,
                                               when=_when(ctx, current.closed_at)))
             return
-        ctx.reply(T.DONE_ALREADY.format(code=target.code, who=current.closed_by or "—",
+        ctx.reply(T.DONE_ALREADY.format(code=target.code, who=closer_phrase(current.closed_by, target.agency),
                                         when=_when(ctx, current.closed_at)))
         return
     lines = [T.DONE_OK.format(agency=target.agency, code=target.code, title=target.title)]
@@ -242,8 +243,10 @@ def _reopen(ctx: Ctx, target: WorkItem) -> None:
 
 
 # --- /viec ------------------------------------------------------------------------------------
-def _item_buttons(w: WorkItem) -> tuple[Button, ...]:
-    return tuple(Button(label, data) for label, data in item_buttons(w.code, w.assignment_id, w.item_id))
+def _open_buttons(shown: list[WorkItem]) -> list[tuple[Button, ...]]:
+    """One choice per item (open it to act), a few to a row."""
+    buttons = [Button(*open_button(w.code, w.assignment_id)) for w in shown]
+    return [tuple(buttons[i:i + OPEN_BUTTONS_PER_ROW]) for i in range(0, len(buttons), OPEN_BUTTONS_PER_ROW)]
 
 
 def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRef | None:
@@ -274,10 +277,10 @@ def _todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
     if not total:
         ctx.reply(T.TODO_EMPTY.format(agency=agency.name))
         return
-    body = "\n\n".join(todo_entry(w, ctx.today) for w in shown)
-    buttons = [_item_buttons(w) for w in shown]
+    body = "\n".join(todo_entry(w, ctx.today) for w in shown) + "\n\n" + T.TODO_OPEN_HINT
+    buttons = _open_buttons(shown)
     if pages > 1:
-        body += "\n\n" + T.TODO_PAGE.format(page=page, pages=pages)
+        body += " " + T.TODO_PAGE.format(page=page, pages=pages)
         if page < pages:
             buttons.append((Button(T.BTN_MORE, f"t:{page + 1}:{agency.id}"),))
     ctx.reply(body, title=T.TODO_TITLE.format(agency=agency.name, n=total), buttons=tuple(buttons))
@@ -294,13 +297,28 @@ def cmd_task(ctx: Ctx, args: str, config) -> None:
         _show_item(ctx, item)
 
 
-def _show_item(ctx: Ctx, found: ItemWork) -> None:
+def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> None:
+    """The item on a phone: resolved agencies one per line (with each lead's state), the deadline as written and
+    as read, the product; the plan's cells verbatim last. ``acting``: the assignment whose buttons it shows
+    (opened from /viec), else the sender's own."""
     item = found.item
     dl = effective_deadline(Deadline.from_dict(item.deadline), item.due_override)
     leads = found.leads
-    lines = [item.content, "", T.TASK_LEAD.format(text=" ".join(item.lead_text.split()))]
-    if item.coordinating_text:
-        lines.append(T.TASK_COORD.format(text=" ".join(item.coordinating_text.split())))
+    coordinating = [w.agency for w in found.assignments if w.role != "lead"]
+    mine = acting.agency_id if acting else (ctx.agency.id if ctx.agency else None)
+    ordered = sorted(leads, key=lambda w: w.agency_id != mine)     # the reader's own agency first (stable)
+    lead_states = [(w.agency, STATUS[w.status] + (f" ({_when(ctx, w.closed_at)})" if w.status == "done" else ""))
+                   for w in ordered]
+    done = sum(1 for w in leads if w.status == "done")
+    lines = [item.content, ""]
+    if leads:
+        lines.append(T.TASK_STATUS.format(done=done, total=len(leads)))
+        lines += agency_lines(lead_states)
+    else:
+        lines.append(T.TASK_LEAD.format(text=STATUS["unassigned"]))
+    if coordinating:
+        lines.append(T.TASK_COORD)
+        lines += agency_lines([(name, "") for name in coordinating])
     lines.append(T.TASK_DEADLINE.format(text=item.deadline_text or "—", reading=reading(
         dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None, dl.reason)))
     if item.product:
@@ -312,16 +330,13 @@ def _show_item(ctx: Ctx, found: ItemWork) -> None:
     unresolved = list(item.unresolved)
     if unresolved and ctx.coordinator:
         lines.append(T.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
-    done = sum(1 for w in leads if w.status == "done")
-    if leads:
-        lines += ["", T.TASK_STATUS.format(done=done, total=len(leads))]
-        for w in leads[:20]:
-            extra = f" ({_when(ctx, w.closed_at)})" if w.status == "done" else ""
-            lines.append(T.STATUS_LINE.format(agency=w.agency, status=STATUS[w.status] + extra))
-        if len(leads) > 20:
-            lines.append(f"… và {len(leads) - 20} cơ quan khác")
+    verbatim = [verbatim_cell(cell, text, names) for cell, text, names in (
+        ("chủ trì", item.lead_text, [w.agency for w in leads]), ("phối hợp", item.coordinating_text, coordinating))]
+    verbatim = [line for line in verbatim if line]
+    if verbatim:
+        lines += ["", *verbatim]
     lines += extension_lines(ctx, item.id)
-    own = next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
+    own = acting or next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
     buttons = ()
     if own is not None and own.status != "done":
         buttons = ((Button(T.BTN_DONE, f"d:{own.assignment_id}"), Button(T.BTN_PROGRESS, f"p:{own.assignment_id}")),)
@@ -349,7 +364,7 @@ def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
         return
     lines = late_lines(list(found.items), ctx.today)
     if total > LATE_DETAIL_LIMIT:
-        lines.append(f"… và {total - LATE_DETAIL_LIMIT} việc khác")
+        lines.append(T.LATE_MORE_ITEMS.format(n=total - LATE_DETAIL_LIMIT))
     ctx.reply("\n".join(lines), title=T.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total))
 
 
@@ -369,7 +384,7 @@ def _late_all(ctx: Ctx) -> None:
     else:
         for c in counts[:LATE_AGENCY_LIMIT]:
             oldest = due_phrase("date", c.oldest_due, False, ctx.today)
-            blocks.append(f"{T.LATE_AGENCY.format(agency=c.agency, n=c.count)} · lâu nhất {oldest}")
+            blocks.append(T.LATE_AGENCY.format(agency=c.agency, n=c.count) + T.LATE_OLDEST.format(due=oldest))
         if len(counts) > LATE_AGENCY_LIMIT:
             blocks.append(T.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
     ctx.reply("\n\n".join(blocks), title=title)
@@ -392,6 +407,14 @@ def on_button(ctx: Ctx, data: str, config) -> None:
             ctx.reply(T.BUTTON_STALE)
         else:
             _show_item(ctx, item)
+        return
+    if kind == "o":      # an item opened from /viec: shown with that assignment's buttons
+        target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
+        found = ctx.store.item_by_id(item_id=target.item_id) if target is not None else None
+        if found is None or (target.agency_id != ctx.agency.id and not ctx.coordinator) or not ctx.visible(found.item):
+            ctx.reply(T.BUTTON_STALE)
+        else:
+            _show_item(ctx, found, acting=target)
         return
     if kind == "t":
         agency = ctx.store.agency(agency_id=int(parts[1])) if len(parts) > 1 and parts[1] else ctx.agency

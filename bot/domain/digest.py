@@ -13,6 +13,7 @@ from bot.domain.views import due_phrase
 
 CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection")
 MAX_LINES = 25
+NAMES_INLINE = 5     # agency names listed in one line of the Monday summary; more become a count
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,14 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
     groups: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
     for (_, cat), e in seen.items():
         groups[cat].append(e)
-    lines: list[str] = []
+    lines: list[str] = [T.DIGEST_OPENING.format(agency=agency), ""]
     shown = 0
     actionable: list[Entry] = []
     for cat in CATEGORIES:
         items = sorted(groups[cat], key=lambda x: (x.due or date.max, x.code))
         if not items:
             continue
-        lines.append(f"{T.CATEGORY[cat]} ({len(items)})")
+        lines.append(f"{T.CATEGORY[cat].format(date=vn_date(today))} ({len(items)})")
         for e in items:
             if shown >= MAX_LINES:
                 continue
@@ -71,7 +72,7 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
     total = len(seen)
     if total > shown:
         lines.append(T.DIGEST_MORE.format(n=total - shown))
-    lines.append(T.DIGEST_FOOTER)
+    lines += [T.DIGEST_FOOTER, T.DIGEST_CLOSING]
     title = T.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
     return title, "\n".join(lines).strip(), actionable
 
@@ -133,8 +134,8 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
                           _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
                           _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
                           _unique(d.inspections, lambda r: r[0]), d.weekly, _unique(d.notices))
-    lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies) if d.overdue_total
-             else T.COORD_NO_OVERDUE]
+    lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies, date=vn_date(today))
+             if d.overdue_total else T.COORD_NO_OVERDUE.format(date=vn_date(today))]
     if d.escalations:
         lines += ["", T.COORD_ESCALATIONS.format(days=escalate_after)]
         for code, agency, due, officers in sorted(d.escalations, key=lambda x: (x[2], x[0]))[:MAX_LINES]:
@@ -177,8 +178,11 @@ def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
         lines += [T.WEEKLY_ITEM.format(code=c, agency=a, extra=extra(d)) for c, a, d in rows[:limit]]
         if len(rows) > limit:
             lines.append(T.DIGEST_MORE.format(n=len(rows) - limit))
-    if w.get("no_officer"):
-        lines.append(T.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"]), names=", ".join(w["no_officer"])))
-    if w.get("disabled"):
-        lines.append(T.WEEKLY_DISABLED.format(names=", ".join(w["disabled"])))
+    if w.get("no_officer"):     # a count and where to see them: 32 names do not fit a phone screen
+        lines.append(T.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"])))
+    disabled = w.get("disabled") or []
+    if 0 < len(disabled) <= NAMES_INLINE:
+        lines.append(T.WEEKLY_DISABLED.format(n=len(disabled), names=", ".join(disabled)))
+    elif disabled:
+        lines.append(T.WEEKLY_DISABLED_MANY.format(n=len(disabled)))
     return lines

@@ -91,14 +91,35 @@ class Plan:
         return sum(1 for i in self.items if i.type == type_ and (section is None or i.section == section))
 
 
+# Words a short title must not end on: it would read as cut mid-phrase ("… thủ tục hành chính gồm").
+DANGLING = frozenset("gồm bao về của và cho với tại theo trong các những để đối là như sau từ đến trên đã được "
+                     "hoặc nhằm thuộc việc một số sau:".split())
+
+
 def short_title(content: str, limit: int = 90) -> str:
-    """First line of a content cell, cut at a colon or at ``limit`` characters on a word."""
-    first = content.strip().splitlines()[0].strip() if content.strip() else ""
+    """First line of a content cell, cut at ``limit`` characters on a word; never ending on a dangling word
+    ("gồm", "về", "của"…) or a colon."""
+    lines = [line.strip() for line in content.strip().splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    for line in lines[1:]:     # a sentence broken across lines ("… các nhiệm vụ về" / "kiểm soát TTHC")
+        if _without_dangling(first) != first.rstrip(" ,;:–-") and not line.startswith(("-", "+", "•", "*")) \
+                and not first.endswith(":") and len(first) <= limit:
+            first += " " + line
+        else:
+            break
     first = first.rstrip(":").rstrip(".").strip()
     if len(first) <= limit:
-        return first
-    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;")
-    return cut + "…"
+        whole = _without_dangling(first)
+        return whole if whole == first else whole + "…"
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return _without_dangling(cut) + "…"
+
+
+def _without_dangling(text: str) -> str:
+    words = text.rstrip(" ,;:–-").split()
+    while len(words) > 3 and words[-1].lower().strip(",;:–-") in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:–-")
 
 
 def _line(node) -> int | None:
@@ -209,7 +230,7 @@ def build_plan(tree) -> Plan:
         review_notes = tuple(str(x).strip() for x in _list(review, "notes", False))
         for r in _list(review, "items"):
             n = _number(r)
-            dept = _text(r, "department")
+            dept = _text(r, "department").strip().rstrip(":").strip()    # "Sở Y tế:" in the signed appendix
             fields_ = _text(r, "fields")
             add(Item(
                 code=review_code(n), type=REVIEW, section="PL1", section_title=title, number=n,

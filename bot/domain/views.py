@@ -56,9 +56,53 @@ def item_buttons(code: str, assignment_id: int, item_id: int) -> tuple[tuple[str
             (f"{T.BTN_DETAIL} {code}", f"v:{item_id}"))
 
 
+TODO_TITLE_CHARS = 40   # a /viec line stays one line on a phone: code, due phrase, a short title
+
+
 def todo_entry(w: WorkItem, today: date) -> str:
+    """One compact line per item: "• 3.II · quá hạn 12 ngày (hạn 30/6/2023) — Thực hiện cơ chế một cửa…"."""
     status = f" · {STATUS[w.status]}" if w.status != "open" else ""
-    return f"{w.code} · {due_phrase(w.kind, w.due, w.blocked, today)}{status}\n{w.title}"
+    return f"• {w.code} · {due_phrase(w.kind, w.due, w.blocked, today)}{status} — {short_title(w.content, TODO_TITLE_CHARS)}"
+
+
+def open_button(code: str, assignment_id: int) -> tuple[str, str]:
+    """(label, data) of the one choice a listed item carries: open it (its ✅/📝 buttons are there)."""
+    return T.BTN_OPEN.format(code=code), f"o:{assignment_id}"
+
+
+def closer_phrase(closed_by: str, agency: str) -> str:
+    """Who closed an assignment, as a reply names them: "cán bộ đầu mối Sở Tư pháp" when it was the agency's
+    own officer (the actor is recorded as "Name (Agency)"), else the recorded actor."""
+    if not closed_by:
+        return "—"
+    if closed_by.endswith(f"({agency})"):
+        return T.DONE_BY_OFFICER.format(agency=agency)
+    return closed_by
+
+
+LIST_LIMIT = 8   # agencies listed one per line in /xem before "… và N cơ quan khác"
+
+
+def agency_lines(named: list[tuple[str, str]], limit: int = LIST_LIMIT) -> list[str]:
+    """Resolved agencies, one bullet per line ("- Sở Tư pháp: đã hoàn thành"); long lists end with a count."""
+    lines = [T.TASK_AGENCY_BULLET.format(name=name) + (f": {state}" if state else "") for name, state in named[:limit]]
+    if len(named) > limit:
+        lines.append(T.TASK_MORE_AGENCIES.format(n=len(named) - limit))
+    return lines
+
+
+def verbatim_cell(cell: str, text: str, resolved: list[str] = ()) -> str:
+    """The plan's cell as written, on one line, without a stray trailing colon ("Sở Y tế:"); "" when empty or
+    when it says no more than the resolved names."""
+    flat = " ".join(text.split()).rstrip(":").strip()
+    if not flat or flat.rstrip(".") in ("; ".join(resolved), ", ".join(resolved)):
+        return ""
+    return T.TASK_VERBATIM.format(cell=cell, text=flat)
+
+
+def at_phrase(local: datetime | None) -> str:
+    """"09:00 ngày 25/5/2023" (local time)."""
+    return f"{local:%H:%M} ngày {vn_date(local.date())}" if local else "—"
 
 
 def late_lines(items: list[WorkItem], today: date) -> list[str]:

@@ -21,16 +21,29 @@ CAPABILITIES = Capabilities(buttons=False, files=True, max_length=1_000_000)
 
 @dataclass(frozen=True)
 class Identity:
-    label: str
+    label: str            # as the picker lists it (with the open count)
     chat_id: str
+    sender: str = ""      # as history records the actor ("Cán bộ đầu mối"): no count that goes stale
+
+
+REPORTS_FOLDER = Path("data") / "reports"   # ignored by git (.gitignore); named in the README's chat section
 
 
 def save_attachment(a, folder: Path) -> Path:
-    """Files (charts, workbooks) land in a folder of the working directory; the chat prints the path."""
+    """Files (charts, workbooks) land in ``data/reports/`` of the working directory; the chat prints the path.
+    A file already there is never overwritten: the new one gets "-2", "-3"… before its suffix."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / a.filename
-    path.write_bytes(a.data)
-    return path
+    name = Path(a.filename).name or "tep"
+    path = folder / name
+    n = 1
+    while True:
+        try:
+            with open(path, "xb") as f:     # exclusive: two chats saving at once never share a name
+                f.write(a.data)
+            return path
+        except FileExistsError:
+            n += 1
+            path = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
 
 
 class ConsoleSender:
@@ -74,7 +87,7 @@ class PrintSender:
 class ConsoleTransport:
     def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
                  stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None,
-                 files: Path = Path("data") / "reports"):
+                 files: Path = REPORTS_FOLDER):
         self.core = core
         self.files = files
         self.on_pick = on_pick
@@ -87,6 +100,10 @@ class ConsoleTransport:
     def write(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
+
+    def stopped(self) -> None:
+        """The program is stopping while the chat waits for a line (Ctrl-C): say so, no traceback."""
+        self.write("\n" + C.INTERRUPTED)
 
     def show(self, out: Outbound) -> None:
         self.write()
@@ -141,7 +158,7 @@ class ConsoleTransport:
             self.send_line(line)
 
     def send_line(self, line: str) -> None:
-        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.label,
+        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.sender or self.me.label,
                           bare=True, buttons=False)
         outs = self.core.handle(inbound)
         for out in outs:

@@ -43,7 +43,7 @@ def test_invite_json_and_hash_only(cli, tmp_path, monkeypatch):
 
 def test_invite_human_output_and_coordinator(cli):
     code, out, _ = cli("invite", "VP UBND tỉnh", "--role", "coordinator")
-    assert code == 0 and "Văn phòng UBND tỉnh (điều phối viên)" in out and "/start " in out and "Zalo" in out
+    assert code == 0 and "Văn phòng UBND tỉnh (cán bộ theo dõi)" in out and "/start " in out and "Zalo" in out
 
 
 def test_invite_ambiguous_or_unknown_agency(cli, tmp_path):
@@ -76,17 +76,20 @@ def test_officers_and_revoke(cli, tmp_path):
 
 
 def test_console_chat(cli):
-    script = "\n".join(["x", "4", "/viec", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023", "xong pl1.2", "/trehan",
+    script = "\n".join(["x", "4", "/viec", "1", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023",
+                        "xong pl1.2", "/trehan",
                         "doi", "1", "/trehan", "thoat"]) + "\n"
     code, out, _ = cli("--today", "10/7/2023", "run", stdin=script)
     assert code == 0
     assert "Hãy gõ một số từ 1 đến" in out
     assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
-    assert "【Việc còn phải làm — Sở Tư pháp (8)】" in out and "1 — ✅ Đã xong PL1.2" in out
-    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # "1" pressed the first button
+    assert "【Nhiệm vụ chưa hoàn thành — Sở Tư pháp (8)】" in out and "1 — 📄 PL1.2" in out
+    assert "1 — ✅ Báo hoàn thành" in out                                  # "1" opened PL1.2
+    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # and "1" again pressed its ✅
     assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out               # the document sent afterwards is kept
-    assert "Mục PL1.2 đã được" in out                                   # the bare "xong" afterwards
-    assert "【Việc quá hạn đến 10/7/2023: 19 việc của 13 cơ quan】" in out  # as the coordinator
+    assert ("Nhiệm vụ PL1.2 đã được cán bộ đầu mối Sở Tư pháp báo hoàn thành lúc 09:00 ngày 10/7/2023; không thay "
+            "đổi gì.") in out                                          # the bare "xong" afterwards: no stale count
+    assert "【Nhiệm vụ quá hạn tính đến ngày 10/7/2023: 19 nhiệm vụ của 13 cơ quan】" in out  # as the coordinator
     assert out.rstrip().endswith("Tạm biệt!")
 
 
@@ -96,7 +99,7 @@ def test_run_on_a_fresh_directory_sets_everything_up(tmp_path, monkeypatch, caps
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["run"]) == 0
     out = capsys.readouterr().out
-    assert "60 mục" in out and "Anh/chị là ai?" in out
+    assert "60 nhiệm vụ" in out and "Anh/chị là ai?" in out
     assert (tmp_path / "data" / "nhacviec.db").exists()
 
 

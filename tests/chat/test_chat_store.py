@@ -139,6 +139,5 @@ def test_done_costs_at_most_four_statements_on_each_backend(engine, plan, direct
     core.handle(Inbound("telegram", "7", "/viec"))
     with statements(engine) as seen:
         reply = core.handle(Inbound("telegram", "7", "/xong 3.II", sender="Lan"))[0].text
-    assert "UBND huyện Nam Sách còn 4 việc chưa xong" in reply
-    # context, item, UPDATE, and the audit-trail INSERT that returns the count left
+    assert "UBND huyện Nam Sách còn 4 nhiệm vụ chưa hoàn thành" in reply
     assert len(seen) <= 4, "\n\n".join(seen)

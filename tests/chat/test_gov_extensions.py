@@ -86,7 +86,7 @@ async def test_buttons_refuse_and_the_officer_is_told(bot):
     await _ask(bot)
     refuse = dict(bot.fake.buttons(COORD))["❌ Không đồng ý"]
     await bot.send(button(OFFICER, refuse))                                  # not a coordinator
-    assert "điều phối viên" in bot.fake.texts(OFFICER)[-1]
+    assert "cán bộ theo dõi" in bot.fake.texts(OFFICER)[-1]
     await bot.send(button(COORD, refuse, name="Hùng"))
     assert "Đã không đồng ý gia hạn PL1.2" in bot.fake.texts(COORD)[-1]
     assert "không được đồng ý; hạn vẫn là 31/5/2023" in bot.fake.texts(OFFICER)[-1]
@@ -132,4 +132,4 @@ async def test_ask_button_on_the_item(bot):
     assert "gửi ngày mới và lý do" in bot.fake.texts(OFFICER)[-1]
     await bot.send(message(OFFICER, "15/9/2023 chờ số liệu của các huyện"))
     assert "đến 15/9/2023" in bot.fake.texts(OFFICER)[-2]
-    assert "Chưa có điều phối viên" in bot.fake.texts(OFFICER)[-1]          # nobody to decide yet: kept
+    assert "Chưa có cán bộ theo dõi" in bot.fake.texts(OFFICER)[-1]          # nobody to decide yet: kept

@@ -66,7 +66,7 @@ async def test_one_chats_updates_keep_their_order(bot):
     finally:
         await app.stop()
     replies = bot.fake.texts(OFFICER)[1:4]
-    assert "PL1.2" in replies[0] and "/xong 3.II" in replies[1] and "Việc còn phải làm" in replies[2]
+    assert "PL1.2" in replies[0] and "/xong 3.II" in replies[1] and "Nhiệm vụ chưa hoàn thành" in replies[2]
 
 
 async def test_no_second_scheduler_in_the_application(bot):

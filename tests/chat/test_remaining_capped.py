@@ -32,7 +32,7 @@ def test_the_count_in_the_reply_stops_past_the_cap(sqlite_url):
         left = store.close_assignment(plan_id=1, assignment_id=aid, item_id=item_id, agency_id=LARGE, actor="t",
                                       note="", now=NOW, data={})
         assert left == REMAINING_SHOWN + 1
-        assert remaining_text("Cơ quan số 1", left) == "Cơ quan số 1 còn hơn 100 việc chưa xong (xem /viec)."
+        assert remaining_text("Cơ quan số 1", left) == "Cơ quan số 1 còn hơn 100 nhiệm vụ chưa hoàn thành (xem /viec)."
         # below the cap the exact number is given
         agency, n = small
         with Session(engine) as s:
@@ -45,6 +45,6 @@ def test_the_count_in_the_reply_stops_past_the_cap(sqlite_url):
         assert lead_open <= REMAINING_SHOWN
         assert store.close_assignment(plan_id=1, assignment_id=a, item_id=i, agency_id=agency, actor="t", note="",
                                       now=NOW, data={}) == lead_open - 1
-        assert remaining_text("X", 3) == "X còn 3 việc chưa xong." and "không còn" in remaining_text("X", 0)
+        assert remaining_text("X", 3) == "X còn 3 nhiệm vụ chưa hoàn thành." and "không còn" in remaining_text("X", 0)
     finally:
         engine.dispose()

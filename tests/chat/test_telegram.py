@@ -25,7 +25,7 @@ async def test_menu_is_set_in_vietnamese(bot):
     cmds = [p for m, p in bot.fake.calls if m == "setMyCommands"][0]["commands"]
     assert [c["command"] for c in cmds] == ["viec", "xong", "tiendo", "hoantac", "xem", "trehan", "baocao",
                                             "xuatbaocao", "huongdan", "dangxuat"]
-    assert cmds[0]["description"] == "Việc còn phải làm của cơ quan"
+    assert cmds[0]["description"] == "Nhiệm vụ chưa hoàn thành của cơ quan"
     assert bot.core.config.bot_username == "nhacviec_bot"
 
 
@@ -132,7 +132,7 @@ async def test_second_done_changes_nothing(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/xong PL1.2 lần một"))
     await bot.send(message(OFFICER, "/xong PL1.2 lần hai"))
-    assert "đã được Lan (Sở Tư pháp) báo hoàn thành lúc 09:00 10/7/2023" in bot.fake.texts(OFFICER)[-1]
+    assert "đã được cán bộ đầu mối Sở Tư pháp báo hoàn thành lúc 09:00 ngày 10/7/2023" in bot.fake.texts(OFFICER)[-1]
     assert bot.assignment("PL1.2", "so-tu-phap").note == "lần một" and bot.events("done") == 1
 
 
@@ -165,11 +165,11 @@ async def test_undo_keeps_history(bot, word):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/xong PL1.2"))
     await bot.send(message(OFFICER, f"{word} PL1.2"))
-    assert "Đã mở lại PL1.2" in bot.fake.texts(OFFICER)[-1]
+    assert "Đã hủy báo hoàn thành nhiệm vụ PL1.2" in bot.fake.texts(OFFICER)[-1]
     assert bot.assignment("PL1.2", "so-tu-phap").status != "done"
     assert bot.events("done") == 1 and bot.events("undo") == 1
     await bot.send(message(OFFICER, f"{word} PL1.2"))
-    assert "chưa được báo xong" in bot.fake.texts(OFFICER)[-1] and bot.events("undo") == 1
+    assert "chưa được báo hoàn thành" in bot.fake.texts(OFFICER)[-1] and bot.events("undo") == 1
 
 
 @pytest.mark.parametrize("word", ["/todo", "/viec"])
@@ -177,11 +177,16 @@ async def test_todo_sorted_with_buttons(bot, word):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, word))
     text = bot.fake.last(OFFICER)["text"]
-    assert text.startswith("<b>Việc còn phải làm — Sở Tư pháp (8)</b>")
-    assert text.index("PL1.2 · quá hạn 40 ngày (hạn 31/5/2023)") < text.index("2.II · thường xuyên")
-    assert text.rstrip().endswith("chưa có hạn\nTriển khai Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ…")
+    assert text.startswith("<b>Nhiệm vụ chưa hoàn thành — Sở Tư pháp (8)</b>")
+    assert text.index("• PL1.2 · quá hạn 40 ngày (hạn 31/5/2023) — Rà soát") < text.index("• 2.II · thường xuyên")
+    assert "• 4.II · chưa có hạn — Triển khai Kế hoạch rà soát, đơn giản…" in text
+    assert len(text.splitlines()) <= 12                      # a phone screen: one line per item
     labels = [b[0] for b in bot.fake.buttons(OFFICER)]
-    assert labels[:3] == ["✅ Đã xong PL1.2", "📝 Tiến độ PL1.2", "📄 Chi tiết PL1.2"]
+    assert labels == ["📄 PL1.2", "📄 2.II", "📄 2.III", "📄 4.III", "📄 6.III", "📄 1.IV", "📄 5.IV", "📄 4.II"]
+    opened = bot.fake.buttons(OFFICER)[0][1]                  # one choice per item: open it to act
+    await bot.send(button(OFFICER, opened))
+    assert bot.fake.last(OFFICER)["text"].startswith("<b>PL1.2 — Phụ lục I")
+    assert [b[0] for b in bot.fake.buttons(OFFICER)] == ["✅ Báo hoàn thành", "📝 Cập nhật tiến độ", "⏳ Xin gia hạn"]
 
 
 async def test_todo_pages(bot):
@@ -199,10 +204,14 @@ async def test_task_detail(bot, word):
     await bot.send(message(OFFICER, f"{word} 3.ii"))
     text = bot.fake.last(OFFICER)["text"]
     assert text.startswith("<b>3.II — Triển khai các nhiệm vụ cải cách")
-    assert "Chủ trì: - Văn phòng UBND tỉnh; - UBND cấp huyện; - UBND cấp xã." in text
-    assert "Thời hạn: Theo yêu cầu hoặc thường xuyên trong năm 2023 (thường xuyên, đến 31/12/2023" in text
+    assert "Chủ trì (0/13 cơ quan đã hoàn thành):\n- Văn phòng UBND tỉnh: chưa hoàn thành\n- UBND thành phố" in text
+    assert "\n… và 5 cơ quan khác\nPhối hợp:\n- Sở Nội vụ\n" in text              # resolved names, one per line
+    assert ("Thời hạn: Theo yêu cầu hoặc thường xuyên trong năm 2023 — cách hiểu: thường xuyên, đến 31/12/2023"
+            in text)
     assert "Sản phẩm: Đề án được phê duyệt" in text
-    assert "Tình hình (0/13 cơ quan chủ trì đã xong)" in text
+    assert text.rstrip().endswith("Nguyên văn ô phối hợp: - Các Sở; - Các cơ quan tổ chức theo ngành dọc quản lý ở "
+                                  "địa phương có liên quan - UBND cấp huyện, cấp xã.")   # the plan's cells last
+    assert "Nguyên văn ô chủ trì: - Văn phòng UBND tỉnh; - UBND cấp huyện; - UBND cấp xã." in text
 
 
 @pytest.mark.parametrize("word", ["/late", "/trehan"])
@@ -210,8 +219,8 @@ async def test_late_for_coordinator_by_agency(bot, word):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, word))
     text = bot.fake.last(COORD)["text"]
-    assert "Việc quá hạn đến 10/7/2023: 20 việc của 14 cơ quan" in text
-    assert "Sở Thông tin và Truyền thông — 4 việc" in text
+    assert "Nhiệm vụ quá hạn tính đến ngày 10/7/2023: 20 nhiệm vụ của 14 cơ quan" in text
+    assert "Sở Thông tin và Truyền thông — 4 nhiệm vụ" in text
     assert "• 2.I quá hạn 101 ngày (hạn 31/3/2023)" in text
     assert "2.IV" not in text  # the 2022 typo never makes a 2023 item overdue
 
@@ -219,12 +228,12 @@ async def test_late_for_coordinator_by_agency(bot, word):
 async def test_late_for_one_agency_and_for_officers(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/trehan so tt&tt"))
-    assert "Việc quá hạn của Sở Thông tin và Truyền thông đến 10/7/2023: 4 việc" in bot.fake.last(COORD)["text"]
+    assert "Nhiệm vụ quá hạn của Sở Thông tin và Truyền thông tính đến ngày 10/7/2023: 4 nhiệm vụ" in bot.fake.last(COORD)["text"]
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/trehan"))
-    assert "Sở Tư pháp đến 10/7/2023: 1 việc" in bot.fake.last(OFFICER)["text"]
+    assert "Sở Tư pháp tính đến ngày 10/7/2023: 1 nhiệm vụ" in bot.fake.last(OFFICER)["text"]
     await bot.send(message(OFFICER, "/trehan so noi vu"))
-    assert "Chỉ điều phối viên" in bot.fake.texts(OFFICER)[-1]
+    assert "Chỉ cán bộ theo dõi" in bot.fake.texts(OFFICER)[-1]
 
 
 async def test_coordinator_acts_for_an_agency(bot):
@@ -254,9 +263,9 @@ async def test_done_button_then_undo_button(bot):
     assert bot.fake.buttons(OFFICER) == [("↩️ Hoàn tác", f"u:{aid}")]
     assert [m for m, _ in bot.fake.calls].count("answerCallbackQuery") == 1
     await bot.send(button(OFFICER, f"d:{aid}"))  # the item changed meanwhile: its current state
-    assert "đã được Lan (Sở Tư pháp) báo hoàn thành" in bot.fake.texts(OFFICER)[-1]
+    assert "đã được cán bộ đầu mối Sở Tư pháp báo hoàn thành" in bot.fake.texts(OFFICER)[-1]
     await bot.send(button(OFFICER, f"u:{aid}"))
-    assert "Đã mở lại PL1.2" in bot.fake.texts(OFFICER)[-1]
+    assert "Đã hủy báo hoàn thành nhiệm vụ PL1.2" in bot.fake.texts(OFFICER)[-1]
     assert bot.events("done") == 1 and bot.events("undo") == 1
 
 
@@ -275,7 +284,7 @@ async def test_progress_button_asks_for_a_note(bot):
 async def test_detail_button(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/viec"))
-    detail = [d for label, d in bot.fake.buttons(OFFICER) if label == "📄 Chi tiết PL1.2"][0]
+    detail = [d for label, d in bot.fake.buttons(OFFICER) if label == "📄 PL1.2"][0]
     await bot.send(button(OFFICER, detail))
     assert bot.fake.last(OFFICER)["text"].startswith("<b>PL1.2 — Phụ lục I")
 
@@ -284,7 +293,7 @@ async def test_buttons_are_authorised_like_commands(bot):
     await register(bot, OFFICER, "so-tu-phap")
     other = bot.assignment("PL1.1", "so-noi-vu").id
     await bot.send(button(OFFICER, f"d:{other}"))  # forged or forwarded button of another agency
-    assert "là việc của Sở Nội vụ" in bot.fake.texts(OFFICER)[-1]
+    assert "do Sở Nội vụ chủ trì" in bot.fake.texts(OFFICER)[-1]
     assert bot.assignment("PL1.1", "so-noi-vu").status == "open"
     await bot.send(button(OFFICER, "d:999999"))
     await bot.send(button(OFFICER, "x:1:2"))

@@ -15,17 +15,17 @@ from tests.chat.test_telegram import OFFICER
 async def test_unknown_code_with_suggestions(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/done 3.V"))
-    assert bot.fake.texts(OFFICER)[-1] == "Không có mục \"3.V\" trong kế hoạch. Có phải: 3.IV, 3.III, 2.IV?"
+    assert bot.fake.texts(OFFICER)[-1] == "Không có nhiệm vụ \"3.V\" trong Kế hoạch. Có phải: 3.IV, 3.III, 2.IV?"
     assert bot.events() == 0
 
 
 async def test_code_of_another_agency_names_its_owner(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/done 2.I"))
-    assert "Mục 2.I không giao Sở Tư pháp chủ trì. Cơ quan chủ trì: Sở Thông tin và Truyền thông." in \
+    assert "Nhiệm vụ 2.I không giao Sở Tư pháp chủ trì. Cơ quan chủ trì: Sở Thông tin và Truyền thông." in \
         bot.fake.texts(OFFICER)[-1]
     await bot.send(message(OFFICER, "/done 7.II"))
-    assert "chỉ phối hợp" in bot.fake.texts(OFFICER)[-1]
+    assert "phối hợp thực hiện nhiệm vụ" in bot.fake.texts(OFFICER)[-1]
     assert bot.events() == 0
 
 
@@ -40,7 +40,7 @@ async def test_missing_arguments_give_usage(bot, word, usage):
 async def test_surprise_inspections_are_hidden_from_units(bot):
     await register(bot, OFFICER, "ubnd-tp-hai-duong")
     await bot.send(message(OFFICER, "/xem PL2.II.6"))
-    assert "Không có mục" in bot.fake.texts(OFFICER)[-1] and "Có phải" not in bot.fake.texts(OFFICER)[-1]
+    assert "Không có nhiệm vụ" in bot.fake.texts(OFFICER)[-1] and "Có phải" not in bot.fake.texts(OFFICER)[-1]
     await bot.send(message(OFFICER, "/viec"))
     assert "PL2" not in bot.fake.last(OFFICER)["text"] and "Kiểm tra đột xuất" not in bot.fake.last(OFFICER)["text"]
 
@@ -97,7 +97,7 @@ async def test_flood_is_answered_or_throttled_and_nothing_recorded_twice(bot):
     assert bot.events("done") == 1
     bot.elapse(61)
     await bot.send(message(OFFICER, "/viec"))
-    assert "Việc còn phải làm" in bot.fake.texts(OFFICER)[-1]
+    assert "Nhiệm vụ chưa hoàn thành" in bot.fake.texts(OFFICER)[-1]
 
 
 async def test_flood_control_counts_real_time_not_the_business_clock(bot):
@@ -112,6 +112,6 @@ async def test_flood_control_counts_real_time_not_the_business_clock(bot):
     assert "gửi nhiều lệnh quá nhanh" in bot.fake.texts(OFFICER)[-1]
     bot.elapse(61)
     await bot.send(message(OFFICER, "/viec"))
-    assert "Việc còn phải làm" in bot.fake.texts(OFFICER)[-1]
+    assert "Nhiệm vụ chưa hoàn thành" in bot.fake.texts(OFFICER)[-1]
 
 

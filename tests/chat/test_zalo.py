@@ -73,7 +73,7 @@ async def test_done_round_trip_by_polling_with_replays_and_echo(engine):
     assert done[0].status == "done"
     emu.inject_text(lan, "1")                                              # a numbered choice answered
     await zalo.poll_once()
-    assert "Đã mở lại PL1.2" in emu.texts(lan)[-1]
+    assert "Đã hủy báo hoàn thành nhiệm vụ PL1.2" in emu.texts(lan)[-1]
     await client.close()
 
 
@@ -216,13 +216,18 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
     await run_sweep(deps)
     texts = emu.texts(minh)
     assert len(texts) == 1
-    assert texts[0].startswith("Nhắc việc Thứ Năm 1/6/2023 — Sở Nội vụ\n⏰ Quá hạn (1)\n• PL1.1 quá hạn 1 ngày")
-    assert "Trả lời bằng số để chọn:\n1 — ✅ Đã xong PL1.1" in texts[0]
+    assert texts[0].startswith("Nhắc việc Thứ Năm 1/6/2023 — Sở Nội vụ\nKính gửi cán bộ đầu mối Sở Nội vụ:\n\n"
+                               "⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)\n• PL1.1 quá hạn 1 ngày")
+    assert "Trả lời bằng số để chọn:\n1 — 📄 PL1.1" in texts[0]
     handled: set[str] = set()
     zalo = ZaloTransport(core, client, seen=handled.__contains__, mark=handled.add)
     await zalo.start()
     emu.inject_text(minh, "1")
     for _ in range(4):      # the digest's own echo comes first, then the officer's "1" (and its replay)
+        await zalo.poll_once()
+    assert "1 — ✅ Báo hoàn thành" in emu.texts(minh)[-1]          # "1" opened PL1.1 with its buttons
+    emu.inject_text(minh, "1")
+    for _ in range(4):
         await zalo.poll_once()
     assert "✅ Đã ghi nhận Sở Nội vụ hoàn thành PL1.1" in emu.texts(minh)[-1]
     await client.close()

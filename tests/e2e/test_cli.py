@@ -12,7 +12,7 @@ def test_init_creates_the_default_sqlite_file_and_is_idempotent(cli, tmp_path):
     code, out, _ = cli("--today", "2023-05-25", "init")
     assert code == 0
     assert (tmp_path / "data" / "nhacviec.db").exists()
-    assert "60 mục (27 nhiệm vụ, 16 rà soát TTHC, 17 kiểm tra)" in out
+    assert "60 nhiệm vụ (27 nhiệm vụ tại Kế hoạch, 16 nhiệm vụ rà soát TTHC, 17 cuộc kiểm tra)" in out
     code, out, _ = cli("init", "--json")
     report = json.loads(out)
     assert code == 0 and report["changed"] is False and report["items_added"] == []
@@ -79,7 +79,7 @@ def test_set_due_bad_input_changes_nothing(cli):
     cli("init")
     _, before, _ = cli("plan", "show", "--json")
     code, _, err = cli("plan", "set-due", "3.V", "30/9/2023")
-    assert code == 2 and "Không có mục 3.V" in err and "3.IV" in err
+    assert code == 2 and "Không có nhiệm vụ 3.V" in err and "3.IV" in err
     code, _, err = cli("plan", "set-due", "4.II", "31/11/2023")
     assert code == 2 and "Ngày không hợp lệ" in err
     _, after, _ = cli("plan", "show", "--json")

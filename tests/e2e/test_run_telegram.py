@@ -49,7 +49,7 @@ def test_run_polls_and_answers(tmp_path, monkeypatch, capsys, e2e_db_url):
     texts = _replies(server)
     assert any(m == "getUpdates" for m, _ in server.calls)
     assert len(texts) == 3 and "/xong 3.II" in texts[0] and "Xin chào Sở Tư pháp" in texts[1]
-    assert "Việc còn phải làm — Sở Tư pháp" in texts[2]
+    assert "Nhiệm vụ chưa hoàn thành — Sở Tư pháp" in texts[2]
     assert "sweep 2023-07-10" in err   # the scheduler ran in the same process (a catch-up after 08:00)
     assert TOKEN not in err and "have no registered officer yet" in err
     assert "stopped: scheduler and channels closed" in err and "Traceback" not in err   # Ctrl-C stops cleanly

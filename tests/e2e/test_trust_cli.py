@@ -33,7 +33,7 @@ def test_department_as_coordinator_needs_force(cli, tmp_path):
     with Session(_engine(tmp_path)) as s:
         assert s.exec(select(InviteRow)).all() == []
     code, out, _ = cli("invite", "so tu phap", "--role", "coordinator", "--force")
-    assert code == 0 and "Sở Tư pháp (điều phối viên)" in out
+    assert code == 0 and "Sở Tư pháp (cán bộ theo dõi)" in out
     code, out, _ = cli("invite", "VP UBND tỉnh", "--role", "coordinator")
     assert code == 0
 

@@ -45,7 +45,7 @@ async def test_429_retry_after_then_success(engine):
     assert later.messages == 1
     last = fake.last(OFFICER)
     assert last["text"].startswith("<b>Nhắc việc Thứ Hai 22/5/2023 — Sở Tư pháp</b>") and last["parse_mode"] == "HTML"
-    assert [b["text"] for row in last["reply_markup"]["inline_keyboard"] for b in row][0] == "✅ Đã xong PL1.2"
+    assert [b["text"] for row in last["reply_markup"]["inline_keyboard"] for b in row][0] == "📄 PL1.2"
 
 
 async def test_403_disables_the_recipient(engine):

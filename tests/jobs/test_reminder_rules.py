@@ -76,10 +76,10 @@ async def test_channels_without_buttons_get_numbered_choices_remembered_12_hours
     sender = RecordingSender(Capabilities(buttons=False))
     await run_sweep(make_deps(engine, FixedClock(at(DAY)), sender))
     msg = sender.to(TUPHAP)[0]
-    assert msg.buttons == () and "Trả lời bằng số để chọn:\n1 — ✅ Đã xong PL1.2" in msg.text
+    assert msg.buttons == () and "Trả lời bằng số để chọn:\n1 — 📄 PL1.2" in msg.text
     with Session(engine) as s:
         row = registry.get_dialog(s, channel="telegram", chat_id=TUPHAP, now=at(DAY))
-        assert row.kind == "choices" and row.data["1"].startswith("d:")
+        assert row.kind == "choices" and row.data["1"].startswith("o:")
         assert row.expires_at == at(DAY) + timedelta(hours=12)
 
 

@@ -52,12 +52,14 @@ async def test_one_digest_per_recipient_grouped(engine):
     assert [o.chat_id for o in sender.sent].count(TUPHAP) == 1
     msg = sender.to(TUPHAP)[0]
     assert msg.title == "Nhắc việc Thứ Hai 22/5/2023 — Sở Tư pháp"
-    assert msg.text.startswith("🔜 Sắp đến hạn (1)\n• PL1.2 hạn 31/5/2023 — còn 9 ngày")
-    assert [b.label for b in msg.buttons[0]] == ["✅ Đã xong PL1.2", "📝 Tiến độ PL1.2", "📄 Chi tiết PL1.2"]
+    assert msg.text.startswith("Kính gửi cán bộ đầu mối Sở Tư pháp:\n\n🔜 Nhiệm vụ sắp đến hạn (1)\n"
+                               "• PL1.2 hạn 31/5/2023 — còn 9 ngày")
+    assert msg.text.endswith("\nTrân trọng cảm ơn.") and "🎉" not in msg.text and "👍" not in msg.text
+    assert [b.label for b in msg.buttons[0]] == ["📄 PL1.2"]
     sender2 = RecordingSender()
     await sweep(engine, D(2023, 6, 1), sender2)     # first working day of June: overdue + check-ins + due
     text = sender2.to(TUPHAP)[0].text
-    assert text.index("⏰ Quá hạn (1)") < text.index("📝 Kiểm tra tiến độ")
+    assert text.index("⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)") < text.index("📝 Đề nghị cập nhật tiến độ")
     assert "• PL1.2 quá hạn 1 ngày (hạn 31/5/2023)" in text and "• 2.II thường xuyên" in text
     assert len(sender2.to(TUPHAP)) == 1
 
@@ -74,15 +76,15 @@ async def test_coordinating_agency_heads_up(engine):
     sender = RecordingSender()
     await sweep(engine, D(2023, 6, 21), sender)   # 7 working days before 30/6: 3.I, 4.I, 5.I (Sở Nội vụ coordinates)
     text = sender.to(NOIVU)[0].text
-    assert "🤝 Phối hợp" in text and "• 3.I hạn 30/6/2023" in text and "chủ trì: Văn phòng UBND tỉnh" in text
-    assert "✅ Đã xong 3.I" not in [b.label for row in sender.to(NOIVU)[0].buttons for b in row]
+    assert "🤝 Nhiệm vụ phối hợp" in text and "• 3.I hạn 30/6/2023" in text and "chủ trì: Văn phòng UBND tỉnh" in text
+    assert "📄 3.I" not in [b.label for row in sender.to(NOIVU)[0].buttons for b in row]
 
 
 async def test_escalation_names_agency_and_officers(engine):
     sender = RecordingSender()
     await sweep(engine, D(2023, 6, 9), sender)    # PL1.1–5 are 7 working days overdue
     coord = sender.to(COORD)[0]
-    assert coord.title == "Tổng hợp cho điều phối viên — Thứ Sáu 9/6/2023"
+    assert coord.title == "Tổng hợp cho cán bộ theo dõi — Thứ Sáu 9/6/2023"
     assert "• PL1.1 — Sở Nội vụ: quá hạn 9 ngày (hạn 31/5/2023); đầu mối: Minh" in coord.text
     assert "• PL1.4 — Sở Lao động - Thương binh và Xã hội: quá hạn 9 ngày (hạn 31/5/2023); đầu mối: chưa có ai" \
            " đăng ký" in coord.text
@@ -177,7 +179,7 @@ async def test_ten_days_down_gives_one_catch_up_digest(engine):
     assert [o.chat_id for o in sender.sent].count(COORD) == 1
     text = sender.to(TUPHAP)[0].text
     assert text.count("PL1.2") == 1 and "PL1.2 quá hạn 6 ngày" in text  # shown as it is now, once
-    assert "📝 Kiểm tra tiến độ" in text                                  # the 1/6 check-in was not skipped
+    assert "📝 Đề nghị cập nhật tiến độ" in text                                  # the 1/6 check-in was not skipped
 
 
 async def test_closed_items_are_not_reminded(engine):
@@ -246,7 +248,8 @@ async def test_weekly_summary_on_monday(engine):
     assert "Tổng hợp tuần — 12/6/2023" in coord
     assert "✅ Hoàn thành tuần trước (1):\n• PL1.2 — Sở Tư pháp (ngày 7/6/2023)" in coord
     assert "🔜 Đến hạn trong 14 ngày tới" in coord
-    assert "👤 Chưa có cán bộ đầu mối đăng ký" in coord and "Sở Y tế" in coord
+    assert "👤 30 cơ quan chưa có cán bộ đầu mối đăng ký; xem danh sách: nhacviec status" in coord
+    assert "Sở Y tế" not in coord                     # a count and a command, not 30 names on a phone
     sender2 = RecordingSender()
     await sweep(engine, D(2023, 6, 13), sender2)          # Tuesday: no weekly part
     assert all("Tổng hợp tuần" not in o.text for o in sender2.sent)

@@ -47,7 +47,7 @@ def test_footnote_belongs_to_9_III(plan):
 
 def test_review_items(plan):
     assert plan.item("PL1.1").lead_text == "Sở Nội vụ"
-    assert plan.item("PL1.6").lead_text == "Sở Y tế:"
+    assert plan.item("PL1.6").lead_text == "Sở Y tế"
     assert plan.item("PL1.16").notes.startswith("Các thủ tục hành chính lĩnh vực: Du lịch; đường Sắt")
 
 

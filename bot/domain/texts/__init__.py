@@ -10,7 +10,7 @@ FLAG = {
     "year_mismatch": "năm khác năm kế hoạch — cần xác nhận",
     "invalid_date": "ngày không hợp lệ — cần xác nhận",
     "on_request": "hoặc theo yêu cầu",
-    "set_due": "hạn do điều phối viên đặt",
+    "set_due": "hạn do Văn phòng UBND tỉnh đặt",
     "unsure": "chưa chắc cách đọc — cần xác nhận",
     "year_assumed": "năm suy ra từ thời gian của kế hoạch — cần xác nhận",
 }
@@ -64,10 +64,10 @@ def describe_recurrence(rec: dict | None) -> str:
     return "; ".join(parts) + (" hoặc đột xuất" if (rec or {}).get("ad_hoc") else "")
 
 STATUS = {
-    "open": "chưa thực hiện",
+    "open": "chưa hoàn thành",
     "in_progress": "đang thực hiện",
     "done": "đã hoàn thành",
-    "unassigned": "chưa giao cơ quan",
+    "unassigned": "chưa xác định cơ quan chủ trì",
 }
 
 
@@ -120,7 +120,8 @@ CLI_DESCRIPTION = "nhacviec — nhắc việc kế hoạch kiểm soát thủ t�
 PLAN_HEADERS = ("Mã", "Nội dung", "Chủ trì", "Thời hạn", "Trạng thái")
 INIT_CREATED = "Đã tạo cơ sở dữ liệu mới (lược đồ {rev})."
 INIT_UPGRADED = "Đã nâng cấp cơ sở dữ liệu từ {before} lên {after}."
-INIT_PLAN = "Kế hoạch {plan}: {total} mục ({tasks} nhiệm vụ, {reviews} rà soát TTHC, {inspections} kiểm tra)."
+INIT_PLAN = ("Kế hoạch {plan}: {total} nhiệm vụ ({tasks} nhiệm vụ tại Kế hoạch, {reviews} nhiệm vụ rà soát TTHC, "
+             "{inspections} cuộc kiểm tra).")
 INIT_UNCHANGED = "Không có gì thay đổi."
 INIT_ADDED = "Thêm mới: {codes}"
 INIT_UPDATED = "Cập nhật {code}: {fields}"
@@ -136,12 +137,59 @@ NONE = "(không có)"
 SET_DUE_OK = "Đã đặt hạn {code}: {date} ({reading})."
 ERR_FILE = "Lỗi tệp dữ liệu: {detail}"
 ERR_DB = "Lỗi cơ sở dữ liệu ({where}): {detail}"
+# Database failures: one sentence each, the cause then the next step (the driver's English goes to the log).
+DB_DAMAGED = ("không mở được cơ sở dữ liệu: tệp không phải cơ sở dữ liệu SQLite hoặc đã bị hỏng; hãy kiểm tra "
+              "DATABASE_URL, hoặc khôi phục từ bản sao lưu (nhacviec backup), hoặc đặt tệp hỏng sang chỗ khác rồi "
+              "chạy nhacviec init để tạo mới.")
+DB_CANNOT_OPEN = ("không mở được cơ sở dữ liệu: tệp hoặc thư mục không có hoặc không có quyền truy cập; hãy kiểm tra "
+                  "DATABASE_URL và quyền của thư mục.")
+DB_READ_ONLY = ("không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc; hãy cấp quyền ghi hoặc dùng lệnh "
+                "chỉ xem (status, plan show, officers, export).")
+DB_LOCKED = "cơ sở dữ liệu đang bị một tiến trình khác khóa; hãy chờ tiến trình đó xong rồi chạy lại."
+DB_UNREACHABLE = ("không kết nối được tới máy chủ cơ sở dữ liệu; hãy kiểm tra DATABASE_URL (địa chỉ, tên người dùng, "
+                  "mật khẩu) và máy chủ PostgreSQL.")
+DB_UNSUPPORTED = ("DATABASE_URL chỉ tới loại cơ sở dữ liệu \"{backend}\" mà nhacviec không hỗ trợ; hãy dùng SQLite "
+                  "(sqlite:///data/nhacviec.db) hoặc PostgreSQL (postgresql+psycopg://…).")
+DB_DRIVER_MISSING = ("máy này chưa cài thư viện kết nối cơ sở dữ liệu {backend}; hãy cài lại nhacviec "
+                     "(pip install -e .) hoặc sửa DATABASE_URL.")
+DB_BAD_URL = ("DATABASE_URL viết sai (cần dạng sqlite:///data/nhacviec.db hoặc postgresql+psycopg://người_dùng@máy/tên); "
+              "hãy sửa trong tệp .env.")
+DB_OLD_SCHEMA = "cơ sở dữ liệu dùng lược đồ cũ; hãy chạy: nhacviec init"
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl-C)."
 ERR_NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
-ERR_UNKNOWN_CODE = "Không có mục {typed}."
+ERR_UNKNOWN_CODE = "Không có nhiệm vụ {typed} trong Kế hoạch."
 ERR_SUGGEST = "Có phải: {codes}?"
 ERR_BAD_DATE = "Ngày không hợp lệ: {text} (viết dạng 31/5/2023 hoặc 2023-05-31)"
 ERR_UNKNOWN_STRICT = "Có {n} tên cơ quan không có trong danh mục; dừng vì --strict (không ghi gì)."
-ERR_SETTINGS = "Cấu hình không hợp lệ: {detail}"
+ERR_OUT_FOLDER = ("Không có thư mục \"{folder}\" để ghi {file}; hãy tạo thư mục đó trước (mkdir) hoặc chọn "
+                  "đường dẫn khác. Chưa ghi gì.")
+ERR_OUT_IS_FOLDER = "\"{path}\" là một thư mục; hãy ghi cả tên tệp, vd. {path}/bao-cao.xlsx. Chưa ghi gì."
+ERR_SETTINGS = "Cấu hình không hợp lệ (tệp .env hoặc biến môi trường): {detail}. Hãy sửa rồi chạy lại."
+# A settings value that failed its check, by pydantic's error type (the English message goes to the log).
+SETTING_ERROR = {
+    "int_parsing": "phải là số nguyên",
+    "float_parsing": "phải là số",
+    "bool_parsing": "phải là true hoặc false",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "greater_than": "phải lớn hơn {gt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "string_pattern_mismatch": "sai định dạng",
+    "literal_error": "phải là một trong: {expected}",
+    "enum": "phải là một trong: {expected}",
+    "missing": "chưa đặt",
+    "url_parsing": "không phải địa chỉ hợp lệ",
+}
+SETTING_ERROR_DEFAULT = "giá trị không hợp lệ"
+# Field-specific wording where the generic one says too little.
+SETTING_FIELD_ERROR = {
+    "TIMEZONE": "không có múi giờ \"{input}\" (vd. Asia/Ho_Chi_Minh)",
+    "LOG_LEVEL": "phải là DEBUG, INFO, WARNING, ERROR hoặc CRITICAL",
+    "SMTP_URL": "phải bắt đầu bằng smtp:// hoặc smtps://",
+    "SEND_TIME": "cần dạng giờ:phút, vd. 08:00",
+    "WORK_END": "cần dạng giờ:phút, vd. 17:00",
+}
+SETTING_MAIL_FROM = "MAIL_FROM: cần địa chỉ người gửi khi đã đặt SMTP_URL"
 AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
     "province_office": "Văn phòng UBND tỉnh", "department": "Sở, ngành", "board": "Ban",
@@ -150,7 +198,7 @@ AGENCY_KIND = {
     "mass_org": "Mặt trận, đoàn thể", "steering": "Ban chỉ đạo, ban chỉ huy",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
-ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 ACTIVE = {True: "đang hoạt động", False: "đã ngừng"}
 OFFICER_HEADERS = ("Cuộc trò chuyện", "Cơ quan", "Vai trò", "Tên", "Trạng thái")
 OFFICERS_NONE = "Chưa có cuộc trò chuyện nào được liên kết. Tạo mã mời: nhacviec invite \"Sở Tư pháp\""
@@ -169,9 +217,12 @@ ERR_WEBHOOK_SECRET = ("Chế độ webhook cần TELEGRAM_WEBHOOK_SECRET (ít nh
                       "để kiểm tra mọi yêu cầu đến từ Telegram.")
 REMIND_HEADERS = ("Mã", "Cơ quan", "Loại", "Người nhận", "Nội dung")
 REMIND_KIND = {
-    "upcoming": "sắp đến hạn", "due": "đến hạn", "overdue": "quá hạn", "start": "bắt đầu", "checkin": "kiểm tra tiến độ",
-    "escalation": "chuyển cấp", "heads_up": "phối hợp", "needs_date": "cần đặt hạn", "inspection": "báo lịch kiểm tra",
+    "upcoming": "sắp đến hạn", "due": "đến hạn", "overdue": "quá hạn", "start": "bắt đầu", "checkin": "đề nghị cập nhật tiến độ",
+    "escalation": "báo cáo lãnh đạo", "heads_up": "phối hợp", "needs_date": "cần đặt hạn", "inspection": "báo lịch kiểm tra",
     "inspection_due": "kiểm tra sắp hết hạn", "recurrence_default": "chu kỳ mặc định", "daily": "tổng hợp hằng ngày",
+    "weekly": "tổng hợp hằng tuần", "channel_fallback": "chuyển kênh gửi", "channel_lost": "mất kênh liên lạc",
+    "unreachable": "không liên lạc được", "delivery_failed": "gửi không thành công",
+    "quota_warning": "cảnh báo hạn mức Zalo",
 }
 REMIND_NONE = "Ngày {date} không có nhắc việc nào{why}."
 REMIND_NON_WORKING = " (ngày nghỉ: không gửi gì)"
@@ -193,7 +244,7 @@ NEVER = "chưa có"
 BACKUP_OK = "Đã sao lưu cơ sở dữ liệu vào {file} ({size} KB)."
 BACKUP_SQLITE_ONLY = "Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump."
 CONFIRM_OK = "Đã xác nhận thời hạn {code}: {reading}."
-CONFIRM_NEEDS_DATE = "Mục {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
+CONFIRM_NEEDS_DATE = "Nhiệm vụ {code} không có ngày để xác nhận; hãy dùng: nhacviec plan set-due {code} NGÀY"
 ERR_TELEGRAM_TOKEN = "Telegram từ chối TELEGRAM_BOT_TOKEN (token sai hoặc đã bị thu hồi). Hãy lấy lại token từ @BotFather."
 ERR_TELEGRAM_UNREACHABLE = "Không kết nối được tới Telegram ({detail}). Kiểm tra mạng hoặc TELEGRAM_BASE_URL rồi chạy lại."
 ERR_ZALO_UNREACHABLE = "Không khởi động được kênh Zalo ({detail}). Kiểm tra ZALO_BOT_TOKEN, mạng hoặc ZALO_BASE_URL."
@@ -243,7 +294,7 @@ AUDIT_HEADERS = ("Thời điểm", "Ngày nghiệp vụ", "Người thực hiệ
 AUDIT_ACTION = {"done": "Báo hoàn thành", "progress": "Cập nhật tiến độ", "undo": "Hoàn tác", "set_due": "Đặt hạn",
                 "inspection_scheduled": "Đặt lịch kiểm tra", "extension_requested": "Đề nghị gia hạn",
                 "extension_approved": "Đồng ý gia hạn", "extension_refused": "Không đồng ý gia hạn",
-                "extension_stale": "Đóng đề nghị gia hạn (việc đã xong)", "registered": "Đăng ký chat",
+                "extension_stale": "Đóng đề nghị gia hạn (nhiệm vụ đã hoàn thành)", "registered": "Đăng ký chat",
                 "unlinked": "Hủy liên kết", "revoked": "Thu hồi liên kết", "disabled": "Ngừng gửi (kênh báo lỗi)",
                 "role_changed": "Đổi vai trò"}
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
@@ -288,7 +339,7 @@ PLAN_ERR_ROWS = "'rows' phải là [dòng đầu, dòng cuối] trong khoảng 1
 PLAN_ERR_TWO_NOTES = "dòng {row} có hai ghi chú"
 IMPORT_UNKNOWN_HEAD = "Tên cơ quan chưa có trong danh mục {directory} ({n}):"
 IMPORT_UNKNOWN_LINE = "  • {place}, {cell}: “{text}”\n    thêm vào danh mục: {command}"
-IMPORT_VAGUE_HEAD = "Cụm từ chung chung, điều phối viên cần chỉ rõ cơ quan ({n}):"
+IMPORT_VAGUE_HEAD = "Cụm từ chung chung, cán bộ theo dõi cần chỉ rõ cơ quan ({n}):"
 IMPORT_VAGUE_LINE = "  • {place}, {cell}: “{text}”"
 IMPORT_ALL_KNOWN = "Mọi tên cơ quan đều có trong danh mục {directory}."
 IMPORT_NO_DIRECTORY = ("Chưa đối chiếu tên cơ quan với danh mục nào. Tạo danh mục: nhacviec directory new "

@@ -1,21 +1,22 @@
 """Vietnamese texts of the chat (every channel)."""
 
-BTN_DONE = "✅ Đã xong"
+BTN_DONE = "✅ Báo hoàn thành"
 BTN_PROGRESS = "📝 Cập nhật tiến độ"
 BTN_DETAIL = "📄 Chi tiết"
 BTN_PROGRESS_SHORT = "📝 Tiến độ"
 BTN_UNDO = "↩️ Hoàn tác"
 BTN_MORE = "➡️ Xem tiếp"
+BTN_OPEN = "📄 {code}"   # one per listed item: opens it, with its ✅/📝 buttons
 
 MENU = {
-    "todo": "Việc còn phải làm của cơ quan",
+    "todo": "Nhiệm vụ chưa hoàn thành của cơ quan",
     "done": "Báo hoàn thành: /done 3.II [ghi chú]",
     "progress": "Cập nhật tiến độ: /tiendo 3.II ghi chú",
-    "undo": "Hoàn tác báo xong: /undo 3.II",
-    "task": "Xem chi tiết một mục: /xem 3.II",
-    "late": "Các việc quá hạn",
-    "report": "Báo cáo tiến độ kèm biểu đồ (điều phối viên)",
-    "export": "Bảng tính Excel báo cáo (điều phối viên)",
+    "undo": "Hủy báo hoàn thành: /undo 3.II",
+    "task": "Xem chi tiết một nhiệm vụ: /xem 3.II",
+    "late": "Các nhiệm vụ quá hạn",
+    "report": "Báo cáo tiến độ kèm biểu đồ (Văn phòng UBND tỉnh)",
+    "export": "Bảng tính Excel báo cáo (Văn phòng UBND tỉnh)",
     "help": "Hướng dẫn sử dụng",
     "logout": "Hủy liên kết cuộc trò chuyện này",
 }
@@ -24,21 +25,21 @@ HELP_PLAN = "Kế hoạch năm {year} — {province}"    # when the plan has no 
 HELP = """Bot nhắc việc: {plan}.
 Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị trả lời bằng lệnh:
 
-/viec (/todo) — việc còn phải làm của cơ quan
+/viec (/todo) — nhiệm vụ chưa hoàn thành của cơ quan
 /xong 3.II [ghi chú] (/done) — báo hoàn thành, vd: /xong 3.II QĐ số 123/QĐ-UBND ngày 15/6/2023
 /tiendo 3.II ghi chú (/progress) — cập nhật tiến độ
-/hoantac 3.II (/undo) — mở lại mục đã báo xong nhầm
+/hoantac 3.II (/undo) — hủy báo hoàn thành nhầm
 /xem 3.II (/task) — nội dung, cơ quan, thời hạn, sản phẩm
-/trehan (/late) — các việc quá hạn
+/trehan (/late) — các nhiệm vụ quá hạn
 /kenh zalo (/kenh telegram) — chọn kênh nhận nhắc việc khi đã liên kết cả hai
 /dangxuat — hủy liên kết cuộc trò chuyện này
 /huongdan (/help) — hướng dẫn này
 
-Mã mục: nhiệm vụ 3.II (nhiệm vụ 3 mục II), Phụ lục I PL1.5, Phụ lục II PL2.II.6.
+Mã nhiệm vụ: 3.II (nhiệm vụ 3 mục II), Phụ lục I PL1.5, Phụ lục II PL2.II.6.
 Gõ không dấu, chữ thường đều được: /xong 3.ii"""
 
 HELP_COORDINATOR = """
-Điều phối viên: thêm tên cơ quan sau mã để làm thay, vd: /xong 4.III so tu phap; /trehan so tu phap
+Cán bộ theo dõi (Văn phòng UBND tỉnh): thêm tên cơ quan sau mã để cập nhật thay, vd: /xong 4.III so tu phap; /trehan so tu phap
 /lichkiemtra PL2.I.1 15/9/2023 — đặt lịch kiểm tra (đơn vị được báo trước, trừ kiểm tra đột xuất)
 /baocao (/report) — báo cáo tiến độ kèm biểu đồ; /xuatbaocao (/export) — bảng tính Excel"""
 
@@ -47,8 +48,8 @@ Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy x
 
 START_NEED_CODE = ("Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
                    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời.")
-START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem việc còn phải làm, /huongdan để xem hướng dẫn."
-START_ROLE_COORDINATOR = " với vai trò điều phối viên (xem và cập nhật mọi cơ quan)"
+START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem nhiệm vụ chưa hoàn thành, /huongdan để xem hướng dẫn."
+START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của Văn phòng UBND tỉnh (xem và cập nhật mọi cơ quan)"
 START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
 START_USED = "Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần; hãy xin mã mới. Chưa có gì thay đổi."
 START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
@@ -56,7 +57,7 @@ LOGOUT_OK = "Đã hủy liên kết với {agency}. Bot sẽ không gửi nhắc
 NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp) hoặc /huongdan."
 
 UNKNOWN_COMMAND = "Không có lệnh /{typed}. Gõ /huongdan để xem các lệnh."
-FREE_TEXT = "Bot chỉ hiểu lệnh. Gõ /huongdan để xem hướng dẫn, /viec để xem việc còn phải làm."
+FREE_TEXT = "Bot chỉ hiểu lệnh. Gõ /huongdan để xem hướng dẫn, /viec để xem nhiệm vụ chưa hoàn thành."
 EDITED = "Tin nhắn đã sửa không được xử lý. Nếu cần, hãy gửi lại lệnh mới."
 THROTTLED = "⏳ Anh/chị gửi nhiều lệnh quá nhanh. Lệnh \"{command}\" chưa được thực hiện; hãy gửi lại sau {seconds} giây."
 APOLOGY = "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
@@ -68,47 +69,54 @@ USAGE = {
     "task": "Cách dùng: /xem MÃ, vd: /xem 3.II",
 }
 
-UNKNOWN_CODE = "Không có mục \"{typed}\" trong kế hoạch."
+UNKNOWN_CODE = "Không có nhiệm vụ \"{typed}\" trong Kế hoạch."
 SUGGEST = " Có phải: {codes}?"
-CODE_HINT = " Mã mục có dạng 3.II, PL1.5, PL2.II.6."
-NOT_YOURS = "Mục {code} không giao {agency} chủ trì. Cơ quan chủ trì: {leads}."
-ONLY_COORDINATING = "{agency} chỉ phối hợp thực hiện mục {code}; việc báo hoàn thành do cơ quan chủ trì: {leads}."
-NO_LEAD = "Mục {code} chưa giao cơ quan chủ trì nào."
-WHICH_AGENCY = "Mục {code} có {n} cơ quan chủ trì. Hãy ghi tên cơ quan sau mã, vd: /xong {code} {example}"
+CODE_HINT = " Mã nhiệm vụ có dạng 3.II, PL1.5, PL2.II.6."
+NOT_YOURS = "Nhiệm vụ {code} không giao {agency} chủ trì. Cơ quan chủ trì: {leads}."
+ONLY_COORDINATING = "{agency} phối hợp thực hiện nhiệm vụ {code}; cơ quan chủ trì ({leads}) báo cáo hoàn thành."
+NO_LEAD = "Nhiệm vụ {code} chưa xác định cơ quan chủ trì."
+WHICH_AGENCY = "Nhiệm vụ {code} có {n} cơ quan chủ trì. Hãy ghi tên cơ quan sau mã, vd: /xong {code} {example}"
 AGENCY_UNKNOWN = "Không tìm thấy cơ quan \"{typed}\"."
-COORDINATOR_ONLY = "Chỉ điều phối viên mới xem được việc của cơ quan khác."
+COORDINATOR_ONLY = "Chỉ cán bộ theo dõi của Văn phòng UBND tỉnh mới xem được nhiệm vụ của cơ quan khác."
 
 DONE_OK = "✅ Đã ghi nhận {agency} hoàn thành {code} — {title}"
 DONE_NOTE = "Ghi chú: {note}"
-DONE_ALREADY = "Mục {code} đã được {who} báo hoàn thành lúc {when}. Không có gì thay đổi."
-DONE_REMAINING = "{agency} còn {n} việc chưa xong."
-DONE_REMAINING_MORE = "{agency} còn hơn {n} việc chưa xong (xem /viec)."
-DONE_NONE_LEFT = "{agency} không còn việc nào chưa xong. Cảm ơn anh/chị!"
+DONE_ALREADY = "Nhiệm vụ {code} đã được {who} báo hoàn thành lúc {when}; không thay đổi gì."
+DONE_BY_OFFICER = "cán bộ đầu mối {agency}"
+DONE_REMAINING = "{agency} còn {n} nhiệm vụ chưa hoàn thành."
+DONE_REMAINING_MORE = "{agency} còn hơn {n} nhiệm vụ chưa hoàn thành (xem /viec)."
+DONE_NONE_LEFT = "{agency} đã hoàn thành tất cả nhiệm vụ được giao chủ trì. Trân trọng cảm ơn anh/chị."
 NOTE_TRUNCATED = "(Ghi chú dài hơn {limit} ký tự; đã lưu {limit} ký tự đầu.)"
 PROGRESS_OK = "📝 Đã ghi tiến độ {code} của {agency}: {note}"
 PROGRESS_ASK = "Hãy gửi ghi chú tiến độ cho {code} ({agency}) trong tin nhắn tiếp theo."
-PROGRESS_ON_DONE = "Mục {code} đã hoàn thành; tiến độ vẫn được ghi lại."
-UNDO_OK = "↩️ Đã mở lại {code} cho {agency}. Lịch sử vẫn giữ cả lần báo xong trước."
-UNDO_NOT_DONE = "Mục {code} của {agency} chưa được báo xong nên không cần hoàn tác. Trạng thái: {status}."
+PROGRESS_ON_DONE = "Nhiệm vụ {code} đã hoàn thành; tiến độ vẫn được ghi lại."
+UNDO_OK = "↩️ Đã hủy báo hoàn thành nhiệm vụ {code} của {agency}. Lịch sử vẫn giữ lần báo hoàn thành trước."
+UNDO_NOT_DONE = "Nhiệm vụ {code} của {agency} chưa được báo hoàn thành nên không cần hoàn tác. Trạng thái: {status}."
 
-TODO_TITLE = "Việc còn phải làm — {agency} ({n})"
-TODO_EMPTY = "{agency} không còn việc nào chưa xong. 🎉"
+TODO_TITLE = "Nhiệm vụ chưa hoàn thành — {agency} ({n})"
+TODO_EMPTY = "{agency} không còn nhiệm vụ nào chưa hoàn thành."
 TODO_PAGE = "Trang {page}/{pages}."
+TODO_OPEN_HINT = "Chọn một nhiệm vụ để xem và báo cáo."
 TASK_LEAD = "Chủ trì: {text}"
-TASK_COORD = "Phối hợp: {text}"
-TASK_DEADLINE = "Thời hạn: {text} ({reading})"
+TASK_COORD = "Phối hợp:"
+TASK_DEADLINE = "Thời hạn: {text} — cách hiểu: {reading}"
+TASK_VERBATIM = "Nguyên văn ô {cell}: {text}"
+TASK_AGENCY_BULLET = "- {name}"
 TASK_PRODUCT = "Sản phẩm: {text}"
-TASK_STATUS = "Tình hình ({done}/{total} cơ quan chủ trì đã xong):"
-TASK_UNRESOLVED = "Chưa xác định cơ quan: {text}"
+TASK_STATUS = "Chủ trì ({done}/{total} cơ quan đã hoàn thành):"
+TASK_MORE_AGENCIES = "… và {n} cơ quan khác"
+TASK_UNRESOLVED = "Chưa xác định được cơ quan: {text}"
 TASK_SURPRISE = "⚠️ Kiểm tra đột xuất — không thông báo trước cho đơn vị."
-LATE_TITLE = "Việc quá hạn đến {date}: {n} việc của {agencies} cơ quan"
-LATE_TITLE_ONE = "Việc quá hạn của {agency} đến {date}: {n} việc"
-LATE_AGENCY = "{agency} — {n} việc"
-LATE_NONE = "Không có việc nào quá hạn đến {date}. 👍"
+LATE_TITLE = "Nhiệm vụ quá hạn tính đến ngày {date}: {n} nhiệm vụ của {agencies} cơ quan"
+LATE_TITLE_ONE = "Nhiệm vụ quá hạn của {agency} tính đến ngày {date}: {n} nhiệm vụ"
+LATE_AGENCY = "{agency} — {n} nhiệm vụ"
+LATE_OLDEST = " · lâu nhất {due}"
+LATE_MORE_ITEMS = "… và {n} nhiệm vụ khác"
+LATE_NONE = "Không có nhiệm vụ nào quá hạn tính đến ngày {date}."
 LATE_MORE = "… và {n} cơ quan khác (xem /trehan TÊN_CƠ_QUAN)."
 STATUS_LINE = "• {agency}: {status}"
 BUTTON_STALE = "Nút này không còn hiệu lực. Gõ /viec để xem danh sách mới."
-NOT_YOUR_BUTTON = "Mục {code} là việc của {agency}; anh/chị không thể cập nhật thay."
+NOT_YOUR_BUTTON = "Nhiệm vụ {code} do {agency} chủ trì; anh/chị không thể cập nhật thay."
 CHOICES_HINT = "Trả lời bằng số để chọn:"
 CHOICE_UNKNOWN = "Không có lựa chọn số {n}. Gõ /viec để xem danh sách mới."
 ZALO_UNSUPPORTED = "Bot chỉ đọc được tin nhắn chữ. Gõ lệnh, ví dụ: viec, xong 3.II, huongdan."
@@ -149,7 +157,7 @@ HELP_COORDINATOR_TRUST = "/dathan 4.II 30/9/2023 — đặt hạn cho nhiệm v�
 # (command line)
 CLI_OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}); chưa đặt hạn. Nếu đúng là "
                     "ngày này, chạy lại với --yes.")
-CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò điều phối viên "
+CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò cán bộ theo dõi "
                          "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
                          "như vậy, chạy lại với --force.")
 CLI_EMPTY_GROUP = ("⚠️ {group} chưa có cơ quan thành viên nào: {n} nhiệm vụ giao cho nhóm này chưa nhắc và chưa tính "
@@ -163,9 +171,9 @@ EXT_USAGE = ("Cách dùng: /giahan MÃ NGÀY_MỚI lý do, vd: /giahan 3.II 30/9
 EXT_DECIDE_USAGE = ("Cách dùng: /duyetgiahan MÃ [cơ quan] [văn bản số … ngày …], "
                     "vd: /duyetgiahan 3.II so tu phap Văn bản số 120/UBND-NC ngày 20/7/2023; "
                     "/tuchoigiahan MÃ [cơ quan] lý do")
-EXT_ASKED = ("⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới điều phối viên. "
+EXT_ASKED = ("⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới Văn phòng UBND tỉnh. "
              "Anh/chị sẽ được báo kết quả; trong lúc chờ, hạn vẫn là {due}.")
-EXT_NO_COORDINATOR = "Chưa có điều phối viên nào nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
+EXT_NO_COORDINATOR = "Chưa có cán bộ theo dõi nào của Văn phòng UBND tỉnh nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
 EXT_REQUEST = ("⏳ Đề nghị gia hạn {code} — {agency}\n{title}\nHạn hiện tại: {due} → đề nghị: {new_due}\n"
                "Lý do: {reason}\nNgười đề nghị: {actor}\n"
                "Duyệt kèm văn bản: /duyetgiahan {code} {agency_typed} Văn bản số … ngày …\n"
@@ -198,10 +206,10 @@ EXT_BASIS = " theo {document}"
 EXT_STALE = ("Mục {code} của {agency} đã hoàn thành (hoặc không còn giao) trước khi xét; đề nghị gia hạn "
              "đến {new_due} được đóng lại, không đổi hạn.")
 EXT_ALREADY = "Đề nghị gia hạn {code} ({agency}) đã được xử lý trước đó: {status}."
-EXT_STATUS = {"approved": "đã đồng ý", "refused": "không đồng ý", "stale": "đã đóng vì việc đã xong"}
+EXT_STATUS = {"approved": "đã đồng ý", "refused": "không đồng ý", "stale": "đã đóng vì nhiệm vụ đã hoàn thành"}
 EXT_FUTURE_DOCUMENT = "Văn bản ghi ngày sau hôm nay ({typed}) chưa thể là căn cứ gia hạn."
 EXT_SHOWN = "• {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}"
 EXT_SHOWN_TITLE = "Gia hạn:"
-HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (điều phối viên duyệt)"
+HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (Văn phòng UBND tỉnh xem xét)"
 HELP_EXTENSION_COORDINATOR = ("/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — "
                               "xét đề nghị gia hạn")

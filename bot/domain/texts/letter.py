@@ -51,5 +51,5 @@ DRAFT_OK = "Đã soạn dự thảo công văn đôn đốc gửi {n} cơ quan (
 DRAFT_INTERNAL_OK = ("Nhiệm vụ quá hạn của {office} ({items}) không đưa vào công văn (đơn vị không gửi công văn "
                      "cho chính mình): danh mục nội bộ gửi {head}: {file}")
 DRAFT_NONE = "Không có nhiệm vụ quá hạn nào đến {date}{who}: không cần công văn đôn đốc."
-EXPORT_OK = "Đã xuất báo cáo ({rows} lượt giao việc) vào {file}."
-EXPORT_CIRCULATION_OK = "Đã xuất bản lưu hành, không gồm các cuộc kiểm tra đột xuất ({rows} lượt giao việc) vào {file}."
+EXPORT_OK = "Đã xuất báo cáo ({rows} lượt giao nhiệm vụ) vào {file}."
+EXPORT_CIRCULATION_OK = "Đã xuất bản lưu hành, không gồm các cuộc kiểm tra đột xuất ({rows} lượt giao nhiệm vụ) vào {file}."

@@ -1,13 +1,15 @@
 """Vietnamese texts of reminders and digests."""
 
 DIGEST_TITLE = "Nhắc việc {weekday} {date} — {agency}"
+DIGEST_OPENING = "Kính gửi cán bộ đầu mối {agency}:"
+DIGEST_CLOSING = "Trân trọng cảm ơn."
 CATEGORY = {
-    "overdue": "⏰ Quá hạn",
-    "due_today": "📌 Đến hạn hôm nay",
-    "upcoming": "🔜 Sắp đến hạn",
-    "start": "▶️ Bắt đầu thực hiện",
-    "checkin": "📝 Kiểm tra tiến độ — trả lời /tiendo MÃ ghi chú",
-    "heads_up": "🤝 Phối hợp (cơ quan chủ trì sẽ báo hoàn thành)",
+    "overdue": "⏰ Nhiệm vụ quá hạn tính đến ngày {date}",
+    "due_today": "📌 Nhiệm vụ đến hạn hôm nay",
+    "upcoming": "🔜 Nhiệm vụ sắp đến hạn",
+    "start": "▶️ Nhiệm vụ bắt đầu thực hiện",
+    "checkin": "📝 Đề nghị cập nhật tiến độ — trả lời /tiendo MÃ ghi chú",
+    "heads_up": "🤝 Nhiệm vụ phối hợp (cơ quan chủ trì báo cáo hoàn thành)",
     "inspection": "📅 Lịch kiểm tra",
 }
 SUBJECT_OFFICER = "Nhắc việc ngày {date} — {agency}: {parts}"
@@ -21,17 +23,18 @@ SUBJECT_PART = {
     "inspection": "{n} lịch kiểm tra",
 }
 SUBJECT_COORDINATOR = "Tổng hợp nhắc việc ngày {date}"
-SUBJECT_COORD_OVERDUE = ": {n} việc quá hạn"
-DIGEST_FOOTER = "Báo xong: /xong MÃ [văn bản]. Tiến độ: /tiendo MÃ ghi chú. Tất cả việc: /viec."
-DIGEST_MORE = "… và {n} việc khác (/viec)."
+SUBJECT_COORD_OVERDUE = ": {n} nhiệm vụ quá hạn"
+DIGEST_FOOTER = ("Đề nghị báo cáo hoàn thành: /xong MÃ [văn bản]; cập nhật tiến độ: /tiendo MÃ ghi chú; "
+                 "xem tất cả nhiệm vụ: /viec.")
+DIGEST_MORE = "… và {n} nhiệm vụ khác (/viec)."
 HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
 INSPECTION_LINE = "• {code}: đoàn kiểm tra của Văn phòng UBND tỉnh sẽ làm việc ngày {date} ({weekday})."
 START_LINE = "• {code} bắt đầu từ {date} — {title}"
 
-COORD_TITLE = "Tổng hợp cho điều phối viên — {weekday} {date}"
-COORD_OVERDUE = "Quá hạn: {n} việc của {agencies} cơ quan. Xem: /trehan"
-COORD_NO_OVERDUE = "Không có việc nào quá hạn."
-COORD_ESCALATIONS = "🚨 Quá hạn từ {days} ngày làm việc trở lên:"
+COORD_TITLE = "Tổng hợp cho cán bộ theo dõi — {weekday} {date}"
+COORD_OVERDUE = "Nhiệm vụ quá hạn tính đến ngày {date}: {n} nhiệm vụ của {agencies} cơ quan. Xem: /trehan"
+COORD_NO_OVERDUE = "Không có nhiệm vụ nào quá hạn tính đến ngày {date}."
+COORD_ESCALATIONS = "🚨 Quá hạn từ {days} ngày làm việc trở lên (đề nghị báo cáo lãnh đạo):"
 COORD_ESCALATION_LINE = "• {code} — {agency}: {due}; đầu mối: {officers}"
 COORD_NO_OFFICER = "chưa có ai đăng ký"
 COORD_NEEDS_DATE = "📆 Cần đặt hạn (trong trò chuyện: /dathan MÃ NGÀY, hoặc /xacnhan MÃ để chấp nhận thời hạn bị gắn cờ):"
@@ -116,8 +119,9 @@ WEEKLY_TITLE = "Tổng hợp tuần — {date}"
 WEEKLY_CLOSED = "✅ Hoàn thành tuần trước ({n}):"
 WEEKLY_NEW_OVERDUE = "⏰ Mới quá hạn ({n}):"
 WEEKLY_SOON = "🔜 Đến hạn trong 14 ngày tới ({n}):"
-WEEKLY_NO_OFFICER = "👤 Chưa có cán bộ đầu mối đăng ký ({n}): {names}"
-WEEKLY_DISABLED = "⚠️ Kênh liên lạc bị ngừng: {names}"
+WEEKLY_NO_OFFICER = "👤 {n} cơ quan chưa có cán bộ đầu mối đăng ký; xem danh sách: nhacviec status"
+WEEKLY_DISABLED = "⚠️ Kênh liên lạc bị ngừng ({n}): {names}"
+WEEKLY_DISABLED_MANY = "⚠️ {n} kênh liên lạc bị ngừng; xem danh sách: nhacviec officers"
 WEEKLY_ITEM = "• {code} — {agency}{extra}"
 COORD_FALLBACK = "↪️ {agency}: không gửi được qua {source} ({reason}); nhắc việc chuyển sang {target}."
 COORD_UNREACHABLE = "⚠️ {agency} ({chat}) không còn nhận được nhắc việc: hạn mức Zalo tháng này đã hết và cán bộ chưa có kênh khác."
@@ -127,5 +131,5 @@ COORD_QUOTA_WARNING = "⚠️ Đã dùng {slot} hạn mức tin nhắn Zalo thá
 EMAIL_FOOTER = (
     "Thư này do hệ thống Nhắc việc của Văn phòng UBND tỉnh gửi tự động; thư trả lời không được xử lý.\n"
     "Để báo cáo, hãy nhắn cho bot Nhắc việc trên Telegram hoặc Zalo: /xong MÃ — báo hoàn thành; "
-    "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả việc của cơ quan.\n"
+    "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả nhiệm vụ của cơ quan.\n"
     "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời.")
