@@ -11,6 +11,7 @@ from typing import Callable
 
 from bot.core import admin_cmds, work_cmds
 from bot.core.context import Ctx
+from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
 from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
@@ -107,6 +108,9 @@ class CommandCore:
             ctx.reply(T.NOT_REGISTERED)
             return
         if inbound.callback is not None:
+            if not valid_callback(inbound.callback):   # forged or malformed: never parsed further
+                ctx.reply(T.BUTTON_STALE)
+                return
             work_cmds.on_button(ctx, inbound.callback, self.config)
             return
         if command is None:
