@@ -33,6 +33,11 @@ class ZaloQuota:
         """True when this month's quota was declared used up."""
         return self.store.channel_exhausted(channel=self.key, month=self.month())
 
+    def declare_exhausted(self) -> None:
+        """Zalo kept refusing with "Quota exceeded" over several minutes: the month is used up."""
+        log.warning("zalo bot %s: quota refusals persist, this month's quota is declared used up", self.key)
+        self.store.mark_channel_exhausted(channel=self.key, month=self.month())
+
     def count(self, n: int) -> int:
         """Count ``n`` messages sent; warn coordinators when crossing 80 %, declare exhaustion at 100 %."""
         month = self.month()
@@ -64,6 +69,10 @@ class CountedSender:
             raise TransportError("Zalo: monthly quota used up", permanent=True, quota=True)
         try:
             return await self.wire.send(out)
+        except TransportError as e:
+            if e.quota:   # persistent refusals (one 429 is only retried): fail fast from now on
+                await asyncio.to_thread(self.quota.declare_exhausted)
+            raise
         finally:
             n, self._left = self._left, 0   # concurrent sends: each message is counted exactly once
             if n:
