@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlparse
 
 from bot.channels.base import ChannelContext, ChannelError, Started
@@ -56,10 +57,10 @@ class CountedSender:
 
     capabilities = CAPABILITIES
 
-    def __init__(self, client: ZaloClient, quota: ZaloQuota):
+    def __init__(self, client: ZaloClient, quota: ZaloQuota, *, monotonic: Callable[[], float] = time.monotonic):
         self.quota = quota
         self._left = 0
-        self.wire = ZaloSender(client, on_message=self._one)
+        self.wire = ZaloSender(client, on_message=self._one, monotonic=monotonic)
 
     def _one(self) -> None:
         self._left += 1
