@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, work_cmds
+from bot.core import admin_cmds, link_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -100,6 +100,10 @@ class CommandCore:
         inbound = ctx.inbound
         if command is not None and command.name in ("start", "help"):
             (self._start if command.name == "start" else self._help)(ctx, command.args)
+            return
+        if command is not None and command.name == "link":   # linked or not: it links a chat
+            ctx.clear_dialog()
+            link_cmds.cmd_link(ctx, command.args, zone=self.zone, prefer=self.config.preferred_channel)
             return
         if ctx.officer is None:
             ctx.reply(T.NOT_REGISTERED)

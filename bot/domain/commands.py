@@ -22,6 +22,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "report": ("baocao", "report"),
     "channel": ("kenh", "channel"),
     "export": ("xuatbaocao", "export"),
+    "link": ("lienket", "link"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

@@ -49,7 +49,8 @@ START_NEED_CODE = ("Chào anh/chị! Để dùng bot, cần mã mời do Văn ph
 START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem việc còn phải làm, /huongdan để xem hướng dẫn."
 START_ROLE_COORDINATOR = " với vai trò điều phối viên (xem và cập nhật mọi cơ quan)"
 START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
-START_USED = "Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần; hãy xin mã mới. Chưa có gì thay đổi."
+START_USED = ("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần, trên một kênh; hãy xin mã mới. Nếu chính anh/chị "
+              "đã liên kết ở kênh khác, gửi /lienket ở đó để lấy mã liên kết. Chưa có gì thay đổi.")
 START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
 LOGOUT_OK = "Đã hủy liên kết với {agency}. Bot sẽ không gửi nhắc việc vào đây nữa."
 NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp) hoặc /huongdan."
@@ -115,3 +116,22 @@ CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
 CHANNEL_USAGE = "Cách dùng: /kenh zalo hoặc /kenh telegram — chọn kênh nhận nhắc việc."
 CHANNEL_OK = "Từ nay nhắc việc gửi qua {channel}. Nếu không gửi được, bot chuyển sang kênh còn lại."
 CHANNEL_MISSING = "Anh/chị chưa liên kết {channel}. Mở {channel}, nhắn cho bot: start MÃ_MỜI (dùng lại mã mời cũ)."
+
+# --- linking a second channel (/lienket) --------------------------------------------------------------
+LINK_CODE = ("🔗 Mã liên kết: {code}\nDùng một lần, hết hạn lúc {until}.\n"
+             "Để nhận nhắc việc cả ở kênh khác (Zalo hoặc Telegram), mở cuộc trò chuyện với bot ở kênh đó "
+             "và gửi: lienket {code}\nĐừng chia sẻ mã này cho người khác.")
+LINK_GROUP = "Hãy gửi /lienket trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
+LINK_NEED_CODE = ("Cuộc trò chuyện này chưa được liên kết. Nếu anh/chị đã liên kết ở kênh khác, gửi /lienket ở đó "
+                  "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp).")
+LINK_OK = ("Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}, cùng người dùng ở kênh kia. "
+           "Gõ /kenh để chọn kênh nhận nhắc việc.")
+LINK_BAD = ("Mã liên kết không đúng. Gửi /lienket trong cuộc trò chuyện đã liên kết để lấy mã mới. "
+            "Chưa có gì thay đổi.")
+LINK_USED = "Mã liên kết này đã được dùng. Gửi /lienket ở kênh đã liên kết để lấy mã mới. Chưa có gì thay đổi."
+LINK_EXPIRED = ("Mã liên kết đã hết hạn (mỗi mã dùng được 15 phút). Gửi /lienket ở kênh đã liên kết để lấy mã mới. "
+                "Chưa có gì thay đổi.")
+LINK_SAME_CHANNEL = ("Mã liên kết dùng ở kênh khác (Zalo hoặc Telegram), không dùng ở chính kênh đã cấp mã. "
+                     "Chưa có gì thay đổi.")
+LINK_TAKEN = ("Cuộc trò chuyện này đang liên kết với cơ quan hoặc người khác. Gõ /dangxuat trước rồi thử lại. "
+              "Chưa có gì thay đổi.")
