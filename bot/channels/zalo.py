@@ -37,7 +37,10 @@ class ZaloQuota:
     def declare_exhausted(self) -> None:
         """Zalo kept refusing with "Quota exceeded" over several minutes: the month is used up."""
         log.warning("zalo bot %s: quota refusals persist, this month's quota is declared used up", self.key)
-        self.store.mark_channel_exhausted(channel=self.key, month=self.month())
+        month = self.month()
+        self.store.mark_channel_exhausted(channel=self.key, month=month)
+        # Coordinators hear it once a month, in their digest on whichever channel reaches them.
+        self.store.warn_coordinators(kind="quota_warning", key=f"{month}:used-up", slot="hết", now=self.clock.now())
 
     def count(self, n: int) -> int:
         """Count ``n`` messages sent; warn coordinators when crossing 80 %, declare exhaustion at 100 %."""

@@ -331,7 +331,10 @@ class TelegramTransport:
             return
         outs = await asyncio.to_thread(self.core.handle, inbound)
         if self.mark is not None:
-            await asyncio.to_thread(self.mark, key)   # handled: a replay changes nothing, even if a reply fails
+            try:   # handled: a replay changes nothing, even if a reply fails
+                await asyncio.to_thread(self.mark, key)
+            except Exception:  # noqa: BLE001 - the action happened: its replies still go out
+                log.exception("could not record update %s as handled", key)
         await self.deliver(bot, outs)
 
     async def deliver(self, bot, outs: list[Outbound]) -> None:

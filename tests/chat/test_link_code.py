@@ -25,8 +25,8 @@ CODE_SHAPE = re.compile(r"lienket ([A-Z2-9]{4}-[A-Z2-9]{4})")
 
 
 @pytest.fixture
-def engine(sqlite_url, plan, directory):
-    eng = loaded_engine(sqlite_url, plan, directory, JULY)
+def engine(db_url, plan, directory):
+    eng = loaded_engine(db_url, plan, directory, JULY)
     yield eng
     eng.dispose()
 

@@ -8,6 +8,8 @@ from datetime import date as D
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
+from sqlmodel import Session
 
 from bot.channels.zalo import CountedSender, ZaloQuota
 from bot.core import CommandCore
@@ -16,6 +18,7 @@ from bot.transports.telegram import telegram_sender
 from bot.transports.zalo import CHANNEL, QUOTA_RETRY_AFTER, ZaloTransport
 from bot.transports.zalo_client import ZaloClient
 from jobs.sweep import run_retries, run_sweep
+from storage.models import ReminderRow
 from storage.store import SqlStore
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, link, make_deps
@@ -50,6 +53,7 @@ def _counted(engine, emu, ticks, clock):
 async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_up(engine):
     emu = ZaloEmulator(quota=0)    # every send: 429 "Quota exceeded"
     chat = emu.add_user("Lan")
+    link(engine, "333", "vp-ubnd-tinh", "coordinator", name="Hùng")
     ticks, store = Ticks(), SqlStore(engine)
     sender, client = _counted(engine, emu, ticks, FixedClock(at(DAY)))
     out = Outbound(CHANNEL, chat, "nhắc việc")
@@ -63,6 +67,9 @@ async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_
     with pytest.raises(TransportError) as e:
         await sender.send(out)
     assert e.value.quota and store.channel_exhausted(channel=CHANNEL, month=MONTH)
+    with Session(engine) as s:     # the coordinators are told, once, in their next digest
+        notices = s.execute(select(ReminderRow.slot).where(ReminderRow.kind == "quota_warning")).scalars().all()
+    assert notices == ["hết"]
     calls = emu.calls.count("sendMessage")
     with pytest.raises(TransportError) as e:
         await sender.send(out)                                  # from now on: fail fast, nothing sent

@@ -29,6 +29,7 @@ Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị
 /hoantac 3.II (/undo) — mở lại mục đã báo xong nhầm
 /xem 3.II (/task) — nội dung, cơ quan, thời hạn, sản phẩm
 /trehan (/late) — các việc quá hạn
+/lienket (/link) — lấy mã để liên kết thêm kênh kia (Zalo hoặc Telegram), gửi ở đó: lienket MÃ
 /kenh zalo (/kenh telegram) — chọn kênh nhận nhắc việc khi đã liên kết cả hai
 /dangxuat — hủy liên kết cuộc trò chuyện này
 /huongdan (/help) — hướng dẫn này
@@ -42,7 +43,8 @@ HELP_COORDINATOR = """
 /baocao (/report) — báo cáo tiến độ kèm biểu đồ; /xuatbaocao (/export) — bảng tính Excel"""
 
 HELP_UNREGISTERED = """
-Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI"""
+Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI
+Đã liên kết ở kênh khác? Gửi /lienket ở đó để lấy mã, rồi gửi tại đây: lienket MÃ"""
 
 START_NEED_CODE = ("Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
                    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời.")
