@@ -10,6 +10,7 @@ from sqlmodel import Session
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.channels.telegram import update_hooks
 from bot.core import CommandCore, CoreConfig
 from bot.domain.callbacks import valid_callback
 from bot.domain.texts import chat as T
@@ -56,10 +57,8 @@ async def faulty(sqlite_url, plan, directory):
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    transport = TelegramTransport(
-        core, sleep=sleep,
-        seen=lambda key: store.inbound_seen(channel="telegram", message_id=key),
-        mark=lambda key: store.mark_inbound_seen(channel="telegram", message_id=key, now=clock.now()))
+    seen, mark = update_hooks(store, clock)     # as the Telegram channel wires them
+    transport = TelegramTransport(core, sleep=sleep, seen=seen, mark=mark)
     app = transport.build(TOKEN, request=fake.request(), get_updates_request=fake.request())
     h = Harness(app, fake, engine, clock, core, ticks)
     h.waits = waits
