@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from sqlmodel import Session
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.channels.telegram import update_hooks
 from bot.core import CommandCore, CoreConfig
@@ -37,9 +35,6 @@ class FaultyAPI(FakeBotAPI):
             self.calls.append(("sendMessage(failed)", {}))
             raise fault
         return super().handle(request)
-
-    def request(self) -> HTTPXRequest:
-        return HTTPXRequest(httpx_kwargs={"transport": httpx.MockTransport(self.handle)})
 
 
 @pytest.fixture
