@@ -95,6 +95,7 @@ class Outbound:
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
     subject: str = ""            # one line for channels that have a subject (e-mail): who, what, how many
+    choices: bool = False        # its numbered choices were remembered for the chat: forget them if it never arrives
 
 
 class TransportError(Exception):

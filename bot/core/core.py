@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
@@ -73,6 +73,8 @@ class CommandCore:
         pending = ctx.dialog
         if pending is None or pending.kind == "choices":
             ctx.set_dialog("choices", mapping, timedelta(minutes=self.config.dialog_minutes))
+            # the transport forgets them if this reply is never delivered (a "1" must mean what was seen)
+            outs = [replace(o, choices=True) if o is not before else o for o, before in zip(outs, ctx.out)]
         return outs
 
     def _flooded(self, inbound: Inbound) -> bool:

@@ -163,7 +163,9 @@ class ZaloTransport:
         """Replies in order, each retried on transient failures (a 429, a 5xx, a timeout): the action is
         recorded already, so its answer must not be lost to one refusal."""
         for out in outs:
-            await send_reply(self.sender.send, out, sleep=self.reply_sleep)
+            if not await send_reply(self.sender.send, out, sleep=self.reply_sleep) and out.choices:
+                # choices the officer never saw: a later "1" must not act on them
+                await asyncio.to_thread(self.core.store.clear_dialog, channel=out.channel, chat_id=out.chat_id)
 
     # --- polling -----------------------------------------------------------------------------------
     async def prepare_polling(self) -> None:

@@ -1,17 +1,23 @@
 """Zalo sends that may have arrived are flagged ambiguous (retried at most once by delivery and by the
-reply path); a reply hitting a 5xx after its action was recorded is retried, not lost."""
+reply path); a reply hitting a 5xx after its action was recorded is retried, not lost; the numbered
+choices of a reply that never arrived do not count."""
 
 from __future__ import annotations
 
 from datetime import date as D
+from datetime import timedelta
 
 import httpx
 import pytest
+from sqlmodel import Session, select
 
 from bot.core import CommandCore
+from bot.domain.texts import chat as T
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.zalo import CHANNEL, ZaloSender, ZaloTransport
 from bot.transports.zalo_client import ZaloClient
+from storage import registry, work
+from storage.models import AssignmentRow
 from storage.store import SqlStore
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at
@@ -77,5 +83,39 @@ async def test_a_reply_under_a_500_is_retried_after_the_action(sqlite_url, plan,
     emu.inject_text(lan, "huongdan")
     await zalo.poll_once()
     assert waits == [2.0, 4.0] and len(emu.texts(lan)) == 1 and "/viec" in emu.texts(lan)[0]
+    await client.close()
+    engine.dispose()
+
+
+async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan, directory):
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    with Session(engine) as s:
+        registry.create_invite(s, code="zalo-choices-1", agency_id=work.agency_ids(s)["so-noi-vu"], role="officer",
+                               now=JULY, expires_at=JULY + timedelta(days=7))
+        s.commit()
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+
+    async def sleep(_seconds: float) -> None:
+        return None
+
+    handled: set[str] = set()
+    zalo = ZaloTransport(CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, seen=handled.__contains__,
+                         mark=handled.add, sleep=sleep)
+    await zalo.start()
+    for text in ("start zalo-choices-1", "viec"):     # a menu delivered: "1 — ✅ Đã xong …"
+        emu.inject_text(lan, text)
+        await zalo.poll_once()
+    assert "1 — " in emu.texts(lan)[-1]
+    emu.fail_next("sendMessage", "http_502", n=10)
+    emu.inject_text(lan, "viec")                      # a new menu that never arrives
+    await zalo.poll_once()
+    emu.faults.clear()
+    emu.inject_text(lan, "1")
+    await zalo.poll_once()
+    assert emu.texts(lan)[-1] == T.FREE_TEXT          # not understood: nothing was closed
+    with Session(engine) as s:
+        assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
     await client.close()
     engine.dispose()
