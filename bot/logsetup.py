@@ -38,6 +38,15 @@ def setup_logging(level: str, secrets: list[str], stream=None) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    sys.excepthook = _logged_excepthook   # an uncaught traceback goes through the redacting formatter too
     # Request lines carry the token in the URL path: keep them out even at DEBUG.
     for noisy in ("httpx", "httpcore", "alembic", "apscheduler.executors.default"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _logged_excepthook(kind, value, tb) -> None:
+    """Print an uncaught exception through logging, so secrets in its message or frames are redacted."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    logging.getLogger("nhacviec").critical("uncaught exception", exc_info=(kind, value, tb))

@@ -98,6 +98,7 @@ class Outbound:
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
     subject: str = ""            # one line for channels that have a subject (e-mail): who, what, how many
+    choices: bool = False        # its numbered choices were remembered for the chat: forget them if it never arrives
 
 
 class TransportError(Exception):
@@ -211,7 +212,16 @@ class ChatStore(Protocol):
     # linking chats
     def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
                       prefer: str = "") -> InviteResult:
-        """Link a chat with a valid invite (once per channel); anything else changes nothing."""
+        """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes nothing."""
+
+    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime,
+                         expires_at: datetime) -> bool:
+        """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's
+        person; False when this chat is not linked."""
+
+    def redeem_link_code(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
+                         prefer: str = "") -> InviteResult:
+        """Link this chat to the person who asked for ``code``: ok | unknown | used | expired | same_channel | taken."""
 
     def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
         """Stop using a chat (kept, inactive, for its history)."""

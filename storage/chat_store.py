@@ -247,7 +247,7 @@ class SqlChatStore(SqlBase):
     # --- linking chats -------------------------------------------------------------------------
     def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
                       prefer: str = "") -> InviteResult:
-        """Link a chat with a valid invite (once per channel); anything else changes nothing."""
+        """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes nothing."""
         with self.session() as s:
             status, row = registry.redeem_invite(s, code=code, channel=channel, chat_id=chat_id,
                                                  display_name=display_name, now=now, prefer=prefer)
@@ -259,6 +259,30 @@ class SqlChatStore(SqlBase):
             if status == registry.OK:
                 audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=row.agency_id, after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person})
                 s.commit()
+            return result
+
+    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime,
+                         expires_at: datetime) -> bool:
+        """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's
+        person; False when this chat is not linked."""
+        with self.session() as s:
+            rec = registry.create_link_code(s, code=code, channel=channel, chat_id=chat_id, now=now,
+                                            expires_at=expires_at)
+            s.commit()
+            return rec is not None
+
+    def redeem_link_code(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
+                         prefer: str = "") -> InviteResult:
+        """Link this chat to the person who asked for ``code`` (see registry.redeem_link_code); the
+        result's status is ok | unknown | used | expired | same_channel | taken."""
+        with self.session() as s:
+            status, row = registry.redeem_link_code(s, code=code, channel=channel, chat_id=chat_id,
+                                                    display_name=display_name, now=now, prefer=prefer)
+            if status != registry.OK or not isinstance(row, RecipientRow):
+                return InviteResult(status, expires_at=getattr(row, "expires_at", None))
+            agency = s.get(AgencyRow, row.agency_id)
+            result = InviteResult(status, agency.name if agency else "", row.role)
+            s.commit()
             return result
 
     def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:

@@ -213,8 +213,8 @@ class UsageRow(SQLModel, table=True):
 
 
 class InviteRow(SQLModel, table=True):
-    """An invitation to link an officer's chat to an agency, once per channel (Telegram, Zalo);
-    only the code's hash is kept."""
+    """An invitation to link an officer's chat to an agency: used once, whatever the channel (a second
+    channel is linked from the first with a one-time code, see LinkCodeRow); only the code's hash is kept."""
 
     __tablename__ = "invite"
     id: int | None = Field(default=None, primary_key=True)
@@ -224,7 +224,21 @@ class InviteRow(SQLModel, table=True):
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
-    used_by: str = Field(default="", max_length=240)   # "channel:chat_id" for each channel it linked (once each)
+    used_by: str = Field(default="", max_length=240)   # "channel:chat_id" of the chat it linked
+
+
+class LinkCodeRow(SQLModel, table=True):
+    """A one-time code, asked for in a linked chat (`/lienket`), that links a chat on another channel to
+    the same person; valid 15 minutes, only its hash is kept."""
+
+    __tablename__ = "link_code"
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    recipient_id: int = Field(foreign_key="recipient.id")   # the linked chat that asked for it
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+    used_by: str = Field(default="", max_length=130)         # "channel:chat_id" it linked
 
 
 class DialogRow(SQLModel, table=True):

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, RecipientRow, UsageRow
+from bot.domain.link_codes import LINK_SAME_CHANNEL, LINK_TAKEN
+from storage.models import AgencyRow, DialogRow, InboundSeenRow, InviteRow, LinkCodeRow, RecipientRow, UsageRow
 
 
 def hash_code(code: str) -> str:
@@ -28,26 +29,76 @@ OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
 def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
                   now: datetime, prefer: str = "") -> tuple[str, RecipientRow | InviteRow | None]:
-    """Link a chat with a valid invite (once per channel); anything else changes nothing."""
+    """Link a chat with a valid, unused invite; anything else changes nothing. An invite is used once,
+    whatever the channel: a second channel is linked from the first with a link code."""
     invite = session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
     if invite is None:
         return UNKNOWN, None
-    used = [u for u in invite.used_by.split(" ") if u]
-    if any(u.split(":", 1)[0] == channel for u in used):
+    if invite.used_at is not None or invite.used_by:
         return USED, invite
     if invite.expires_at <= now:
         return EXPIRED, invite
-    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_by == invite.used_by)
-                          .values(used_at=invite.used_at or now, used_by=" ".join(used + [f"{channel}:{chat_id}"])))
+    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None),
+                                                  InviteRow.used_by == "")
+                          .values(used_at=now, used_by=f"{channel}:{chat_id}"[:240]))
     if res.rowcount != 1:
         return USED, invite
-    person = f"invite:{invite.id}"
-    sibling = session.exec(select(RecipientRow).where(RecipientRow.person == person, RecipientRow.active.is_(True))).first()
-    preferred = sibling is None or channel == prefer   # the first chat, unless the setting prefers this channel
     rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
-                    display_name=display_name, now=now, person=person, preferred=preferred)
-    if preferred and sibling is not None:
-        sibling.preferred = False
+                    display_name=display_name, now=now, person=f"invite:{invite.id}", preferred=True)
+    return OK, rec
+
+
+SAME_CHANNEL, TAKEN = LINK_SAME_CHANNEL, LINK_TAKEN
+
+
+def create_link_code(session: Session, *, code: str, channel: str, chat_id: str, now: datetime,
+                     expires_at: datetime) -> RecipientRow | None:
+    """A one-time code for the linked chat (channel, chat_id) to link a chat on another channel to the
+    same person (only its hash is kept); None when the chat is not linked."""
+    rec = recipient(session, channel=channel, chat_id=chat_id)
+    if rec is None:
+        return None
+    if not rec.person:
+        rec.person = f"chat:{rec.id}"
+    session.add(LinkCodeRow(code_hash=hash_code(code), recipient_id=rec.id, created_at=now, expires_at=expires_at))
+    session.flush()
+    return rec
+
+
+def redeem_link_code(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
+                     now: datetime, prefer: str = "") -> tuple[str, RecipientRow | LinkCodeRow | None]:
+    """Link (channel, chat_id) to the person of the chat that asked for ``code``: the same agency and
+    role, sharing ``person``; once, within its validity, on another channel, never over someone else's
+    chat. Anything else changes nothing."""
+    row = session.exec(select(LinkCodeRow).where(LinkCodeRow.code_hash == hash_code(code))).first()
+    if row is None:
+        return UNKNOWN, None
+    if row.used_at is not None:
+        return USED, row
+    if row.expires_at <= now:
+        return EXPIRED, row
+    source = session.get(RecipientRow, row.recipient_id)
+    if source is None or not source.active:
+        return UNKNOWN, None            # the chat that asked was unlinked meanwhile
+    if source.channel == channel:
+        return SAME_CHANNEL, row
+    mine = recipient(session, channel=channel, chat_id=chat_id)
+    if mine is not None and mine.person != source.person:
+        return TAKEN, row
+    res = session.execute(update(LinkCodeRow).where(LinkCodeRow.id == row.id, LinkCodeRow.used_at.is_(None))
+                          .values(used_at=now, used_by=f"{channel}:{chat_id}"[:130]))
+    if res.rowcount != 1:
+        return USED, row
+    others = list(session.exec(select(RecipientRow).where(RecipientRow.person == source.person,
+                                                          RecipientRow.active.is_(True))))
+    preferred = channel == prefer or not any(r.preferred for r in others)
+    rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=source.agency_id, role=source.role,
+                    display_name=display_name, now=now, person=source.person, preferred=preferred)
+    if preferred:
+        for r in others:
+            if r.id != rec.id:
+                r.preferred = False
+    session.flush()
     return OK, rec
 
 

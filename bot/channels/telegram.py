@@ -52,8 +52,9 @@ class TelegramChannel:
         async def disable(channel: str, chat_id: str, reason: str) -> None:
             await asyncio.to_thread(ctx.store.disable_chat, channel=channel, chat_id=chat_id, reason=reason)
 
+        seen, mark = update_hooks(ctx.store, ctx.clock)
         transport = TelegramTransport(ctx.core, on_permanent_failure=disable, on_moved=moved,
-                                      on_start=ctx.store.agencies_without_officer)
+                                      on_start=ctx.store.agencies_without_officer, seen=seen, mark=mark)
         application = transport.build(token, base_url=s.telegram_base_url)
         webhook = (webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen, s.telegram_webhook_port)
                    if s.telegram_webhook_url else None)
@@ -73,3 +74,15 @@ def chat_moved(store):
         await asyncio.to_thread(store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
 
     return moved
+
+
+def update_hooks(store, clock):
+    """(seen, mark) for the transport: inbound dedupe by update_id through the store, as Zalo's by message_id."""
+
+    def seen(update_id: str) -> bool:
+        return store.inbound_seen(channel=CHANNEL, message_id=update_id)
+
+    def mark(update_id: str) -> None:
+        store.mark_inbound_seen(channel=CHANNEL, message_id=update_id, now=clock.now())
+
+    return seen, mark

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlparse
 
 from bot.channels.base import ChannelContext, ChannelError, Started
@@ -33,6 +34,14 @@ class ZaloQuota:
         """True when this month's quota was declared used up."""
         return self.store.channel_exhausted(channel=self.key, month=self.month())
 
+    def declare_exhausted(self) -> None:
+        """Zalo kept refusing with "Quota exceeded" over several minutes: the month is used up."""
+        log.warning("zalo bot %s: quota refusals persist, this month's quota is declared used up", self.key)
+        month = self.month()
+        self.store.mark_channel_exhausted(channel=self.key, month=month)
+        # Coordinators hear it once a month, in their digest on whichever channel reaches them.
+        self.store.warn_coordinators(kind="quota_warning", key=f"{month}:used-up", slot="hết", now=self.clock.now())
+
     def count(self, n: int) -> int:
         """Count ``n`` messages sent; warn coordinators when crossing 80 %, declare exhaustion at 100 %."""
         month = self.month()
@@ -51,10 +60,10 @@ class CountedSender:
 
     capabilities = CAPABILITIES
 
-    def __init__(self, client: ZaloClient, quota: ZaloQuota):
+    def __init__(self, client: ZaloClient, quota: ZaloQuota, *, monotonic: Callable[[], float] = time.monotonic):
         self.quota = quota
         self._left = 0
-        self.wire = ZaloSender(client, on_message=self._one)
+        self.wire = ZaloSender(client, on_message=self._one, monotonic=monotonic)
 
     def _one(self) -> None:
         self._left += 1
@@ -64,6 +73,10 @@ class CountedSender:
             raise TransportError("Zalo: monthly quota used up", permanent=True, quota=True)
         try:
             return await self.wire.send(out)
+        except TransportError as e:
+            if e.quota:   # persistent refusals (one 429 is only retried): fail fast from now on
+                await asyncio.to_thread(self.quota.declare_exhausted)
+            raise
         finally:
             n, self._left = self._left, 0   # concurrent sends: each message is counted exactly once
             if n:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, extension_cmds, work_cmds
+from bot.core import admin_cmds, extension_cmds, link_cmds, work_cmds
 from bot.core.context import Ctx
+from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
 from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
@@ -81,6 +82,8 @@ class CommandCore:
         if pending is None or pending.kind == "choices":
             kept = {k: v for k, v in pending.data.items() if not k.isdigit()} if pending and ctx.fresh_dialog else {}
             ctx.set_dialog("choices", {**kept, **mapping}, timedelta(minutes=self.config.dialog_minutes))
+            # the transport forgets them if this reply is never delivered (a "1" must mean what was seen)
+            outs = [replace(o, choices=True) if o is not before else o for o, before in zip(outs, ctx.out)]
         return outs
 
     def _flooded(self, inbound: Inbound) -> bool:
@@ -110,6 +113,10 @@ class CommandCore:
         if command is not None and command.name in ("start", "help"):
             (self._start if command.name == "start" else self._help)(ctx, command.args)
             return
+        if command is not None and command.name == "link":   # linked or not: it links a chat
+            ctx.clear_dialog()
+            link_cmds.cmd_link(ctx, command.args, zone=self.zone, prefer=self.config.preferred_channel)
+            return
         if ctx.officer is None:
             ctx.reply(T.NOT_REGISTERED)
             return
@@ -117,6 +124,9 @@ class CommandCore:
             ctx.reply(T.NOT_REGISTERED)
             return
         if inbound.callback is not None:
+            if not valid_callback(inbound.callback):   # forged or malformed: never parsed further
+                ctx.reply(T.BUTTON_STALE)
+                return
             work_cmds.on_button(ctx, inbound.callback, self.config)
             return
         if command is None:

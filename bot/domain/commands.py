@@ -28,6 +28,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "extend": ("giahan", "extend"),
     "approve_extension": ("duyetgiahan", "approve_extension"),
     "refuse_extension": ("tuchoigiahan", "refuse_extension"),
+    "link": ("lienket", "link"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

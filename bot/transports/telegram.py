@@ -16,17 +16,19 @@ from dataclasses import replace
 from typing import Any, Awaitable, Callable
 from urllib.parse import urlparse
 
+import httpx
 from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
                           MessageHandler, filters)
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
 from bot.domain.texts import chat as T
 from bot.ports import Capabilities, Inbound, Outbound, TransportError
+from bot.transports.replies import send_reply
 from bot.transports.text import split_text, utf16_len
 
 log = logging.getLogger(__name__)
@@ -40,10 +42,37 @@ PERMANENT_BAD_REQUESTS = ("chat not found", "user is deactivated", "bot was kick
 CAPABILITIES = Capabilities(buttons=True, files=True, max_length=MESSAGE_LIMIT)
 
 FailureHook = Callable[[str, str, str], Awaitable[None] | None]
+SeenHook = Callable[[str], bool]          # update_id → already handled?
+MarkHook = Callable[[str], object]        # update_id handled
 MovedHook = Callable[[str, str], Awaitable[object] | object]   # (old chat id, new chat id)
 
 
 UPDATES = ["message", "edited_message", "callback_query"]
+
+# Telegram's server can take seconds to answer a send: PTB's 5 s read timeout made slow-but-delivered
+# messages look failed (and sent again). A send's read/write timeout is 20 s; connecting stays short.
+SEND_READ_TIMEOUT = 20.0
+SEND_WRITE_TIMEOUT = 20.0
+SEND_CONNECT_TIMEOUT = 5.0
+POOL_SIZE = 256
+
+# After these the request had left: the message may have arrived (retried at most once).
+_AMBIGUOUS_CAUSES = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+
+
+def send_request(**httpx_kwargs: Any) -> HTTPXRequest:
+    """The HTTP settings for sending (a read timeout that fits Telegram's slow answers)."""
+    return HTTPXRequest(connection_pool_size=POOL_SIZE, read_timeout=SEND_READ_TIMEOUT,
+                        write_timeout=SEND_WRITE_TIMEOUT, connect_timeout=SEND_CONNECT_TIMEOUT,
+                        httpx_kwargs=httpx_kwargs or None)
+
+
+def is_ambiguous(error: BaseException) -> bool:
+    """True when the request may have reached Telegram: a read/write timeout or a connection dropped after
+    sending; never for a refused connection or a full pool (nothing left then)."""
+    if not isinstance(error, NetworkError):
+        return False
+    return isinstance(error.__cause__, _AMBIGUOUS_CAUSES)
 
 
 def webhook_options(url: str, secret: str, listen: str, port: int) -> dict:
@@ -106,12 +135,14 @@ class TelegramSender:
 
     async def _send(self, out: Outbound) -> str:
         ref = ""
+        went_out = False   # a part already reached the chat: a failure now leaves the message half-sent
         try:
             if out.text or out.title:
                 for text, markup in render(out):
                     msg = await self.bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
                                                       reply_markup=markup, disable_web_page_preview=True)
                     ref = str(getattr(msg, "message_id", ""))
+                    went_out = True
             if out.attachment is not None:
                 a = out.attachment
                 if a.kind == "photo":
@@ -123,13 +154,15 @@ class TelegramSender:
         except ChatMigrated:
             raise
         except RetryAfter as e:
-            raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e)) from None
+            raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e),
+                                 ambiguous=went_out) from None
         except TelegramError as e:
+            unsure = went_out or is_ambiguous(e)
             if is_permanent(e):
-                raise TransportError(e.message, permanent=True, recipient_gone=True) from None
-            if isinstance(e, BadRequest):
-                raise TransportError(e.message, permanent=True) from None  # the message itself was refused
-            raise TransportError(e.message, permanent=False) from None  # timeouts, network, 5xx
+                raise TransportError(e.message, permanent=True, recipient_gone=True, ambiguous=unsure) from None
+            if isinstance(e, BadRequest):   # the message itself was refused
+                raise TransportError(e.message, permanent=True, ambiguous=unsure) from None
+            raise TransportError(e.message, permanent=False, ambiguous=unsure) from None  # timeouts, network, 5xx
         return ref
 
 
@@ -154,7 +187,7 @@ async def _guarded(starting: Awaitable[Any]) -> None:
 async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
                       on_moved: MovedHook | None = None) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
     """A TelegramSender on a Bot of its own (send-only), and how to close it."""
-    bot = Bot(token, base_url=base_url)
+    bot = Bot(token, base_url=base_url, request=send_request())
     await _guarded(bot.initialize())
     return TelegramSender(bot, on_moved=on_moved), bot.shutdown
 
@@ -163,7 +196,7 @@ async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
 async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None, *,
                           on_moved: MovedHook | None = None):
     """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
-    async with Bot(token, base_url=base_url, request=request) as bot:
+    async with Bot(token, base_url=base_url, request=request or send_request()) as bot:
         yield TelegramSender(bot, on_moved=on_moved)
 
 
@@ -204,8 +237,11 @@ class TelegramTransport:
     def __init__(self, core: CommandCore, *, on_permanent_failure: FailureHook | None = None,
                  on_start: Callable[[], list[str]] | None = None,
                  after_start: Callable[[Application], Awaitable[None]] | None = None,
-                 on_moved: MovedHook | None = None):
+                 on_moved: MovedHook | None = None, seen: SeenHook | None = None, mark: MarkHook | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
         self.core = core
+        self.seen, self.mark = seen, mark   # inbound dedupe by update_id (a replayed update acts once)
+        self.sleep = sleep                  # waits between reply retries (real time)
         self.on_permanent_failure = on_permanent_failure
         self.on_start = on_start
         self.after_start = after_start
@@ -215,8 +251,7 @@ class TelegramTransport:
     def build(self, token: str, *, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None,
               get_updates_request: BaseRequest | None = None) -> Application:
         builder: ApplicationBuilder = Application.builder().token(token).base_url(base_url)
-        if request is not None:
-            builder = builder.request(request)
+        builder = builder.request(request if request is not None else send_request())
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
         builder = builder.concurrent_updates(PerChatUpdates()).job_queue(None)   # our scheduler: APScheduler, once
@@ -269,30 +304,48 @@ class TelegramTransport:
         inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), text=msg.text or msg.caption or "",
                           sender=user.full_name if user else (chat.title or ""),
                           group=chat.type in ("group", "supergroup"), edited=update.edited_message is not None)
-        await self.deliver(context.bot, await asyncio.to_thread(self.core.handle, inbound))
+        await self._act(update, context.bot, inbound)
 
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         chat = update.effective_chat
-        await query.answer()
+        try:
+            await query.answer()
+        except TelegramError as e:   # only the button's spinner: the press itself is still handled
+            log.info("could not answer a button press: %s", e)
         if chat is None:
             return
         inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), callback=query.data or "",
                           sender=query.from_user.full_name if query.from_user else "",
                           group=chat.type in ("group", "supergroup"))
-        await self.deliver(context.bot, await asyncio.to_thread(self.core.handle, inbound))
+        await self._act(update, context.bot, inbound)
+
+    async def _act(self, update: Update, bot, inbound: Inbound) -> None:
+        """Run the core once per update_id, then deliver its replies. A failure of the core reaches the
+        error handler (the user is told it did not happen); a failed reply never does: the action was
+        recorded, the reply is retried and at worst logged."""
+        key = str(update.update_id)
+        if self.seen is not None and await asyncio.to_thread(self.seen, key):
+            log.info("update %s already handled: ignored", key)
+            return
+        outs = await asyncio.to_thread(self.core.handle, inbound)
+        if self.mark is not None:
+            try:   # handled: a replay changes nothing, even if a reply fails
+                await asyncio.to_thread(self.mark, key)
+            except Exception:  # noqa: BLE001 - the action happened: its replies still go out
+                log.exception("could not record update %s as handled", key)
+        await self.deliver(bot, outs)
 
     async def deliver(self, bot, outs: list[Outbound]) -> None:
+        """Send the replies in order, each retried on transient failures; a gone chat is disabled."""
         sender = TelegramSender(bot, on_moved=self.on_moved)
         for out in outs:
-            try:
-                await sender.send(out)
-            except TransportError as e:
-                if not e.recipient_gone:
-                    raise
-                log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)
-                if self.on_permanent_failure:
-                    await _call(self.on_permanent_failure, CHANNEL, out.chat_id, str(e))
+            await send_reply(sender.send, out, sleep=self.sleep, on_gone=self._gone)
+
+    async def _gone(self, out: Outbound, e: TransportError) -> None:
+        log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)
+        if self.on_permanent_failure:
+            await _call(self.on_permanent_failure, CHANNEL, out.chat_id, str(e))
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("error while handling an update", exc_info=context.error)

@@ -13,11 +13,13 @@ import asyncio
 import hmac
 import json
 import logging
+import time
 from typing import Awaitable, Callable
 
 from bot.core import CommandCore
 from bot.domain.texts import chat as T
 from bot.ports import Capabilities, Inbound, Outbound, TransportError
+from bot.transports.replies import send_reply
 from bot.transports.text import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
@@ -32,48 +34,84 @@ SeenHook = Callable[[str], bool]          # message_id → already handled?
 MarkHook = Callable[[str], None]          # message_id handled
 
 
+# Zalo's 429 "Quota exceeded" also comes as a passing hiccup: the month is used up only when it persists.
+QUOTA_STRIKES = 3              # quota refusals in a row (no send getting through in between) ...
+QUOTA_SPAN = 180.0             # ... the first at least this many seconds (real time) before the last
+QUOTA_RETRY_AFTER = 60.0       # until then: a transient failure, tried again after this wait
+
+
 class WebhookSetError(RuntimeError):
     """Polling cannot start while Zalo delivers to a webhook."""
 
 
+class QuotaStreak:
+    """Consecutive "Quota exceeded" refusals in real time: persistent after QUOTA_STRIKES spanning QUOTA_SPAN."""
+
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic):
+        self.monotonic = monotonic
+        self.strikes, self.since = 0, 0.0
+
+    def refused(self) -> bool:
+        """Count one refusal; True when the quota is now considered used up."""
+        now = self.monotonic()
+        if self.strikes == 0:
+            self.since = now
+        self.strikes += 1
+        return self.strikes >= QUOTA_STRIKES and now - self.since >= QUOTA_SPAN
+
+    def cleared(self) -> None:
+        self.strikes = 0
+
+
 class ZaloSender:
     """Sends one Outbound as plain text chunks (wire code only). ``on_message`` is told of every
-    message that left, so the channel can count them against the monthly quota."""
+    message that left, so the channel can count them against the monthly quota. A "Quota exceeded"
+    is transient (``retry_after``) until it persists; then ``quota=True``."""
 
     capabilities = CAPABILITIES
 
-    def __init__(self, client: ZaloClient, *, on_message: Callable[[], None] | None = None):
+    def __init__(self, client: ZaloClient, *, on_message: Callable[[], None] | None = None,
+                 monotonic: Callable[[], float] = time.monotonic):
         self.client = client
         self.on_message = on_message or (lambda: None)
+        self.quota = QuotaStreak(monotonic)
 
     async def send(self, out: Outbound) -> str:
         text = f"{out.title}\n{out.text}" if out.title else out.text
         if out.attachment is not None:
             text = (text + "\n\n" if text else "") + T.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
         ref = ""
+        went_out = False   # an earlier chunk was delivered: a failure now leaves the message half-sent
         try:
             for chunk in split_text(text, TEXT_LIMIT, utf16_len):
                 if chunk.strip():
                     result = await self.client.send_message(out.chat_id, chunk)
                     ref = str((result or {}).get("message_id", ""))
+                    went_out = True
+                    self.quota.cleared()
                     self.on_message()
         except ZaloError as e:
+            unsure = went_out or e.ambiguous
             if e.quota_exceeded:
-                raise TransportError(str(e), permanent=True, quota=True) from None
+                if self.quota.refused():
+                    raise TransportError(str(e), permanent=True, quota=True, ambiguous=unsure) from None
+                raise TransportError(str(e), permanent=False, retry_after=QUOTA_RETRY_AFTER, ambiguous=unsure) from None
             if e.transient:
-                raise TransportError(str(e), permanent=False) from None
+                raise TransportError(str(e), permanent=False, ambiguous=unsure) from None
             gone = e.code in (400, 404) and "chat" in e.description.lower()
-            raise TransportError(str(e), permanent=True, recipient_gone=gone) from None
+            raise TransportError(str(e), permanent=True, recipient_gone=gone, ambiguous=unsure) from None
         return ref
 
 
 class ZaloTransport:
     def __init__(self, core: CommandCore, client: ZaloClient, *, seen: SeenHook, mark: MarkHook,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None, chat_prefix: str = ""):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None, chat_prefix: str = "",
+                 reply_sleep: Callable[[float], Awaitable[None]] | None = None):
         self.core, self.client = core, client
         self.chat_prefix = chat_prefix   # several bots: "<bot id>/" before the chat ids of all but the first
         self.sender = sender or ZaloSender(client)
         self.seen, self.mark, self.sleep = seen, mark, sleep
+        self.reply_sleep = reply_sleep or sleep   # waits between reply retries (real time)
         self.bot_id: str | None = None
         self._inflight: set[str] = set()   # being handled now: a replay arriving meanwhile is dropped
         self._chats: dict[str, asyncio.Lock] = {}   # per chat (a lock per linked chat at most)
@@ -122,11 +160,12 @@ class ZaloTransport:
         await self._send_all(outs)
 
     async def _send_all(self, outs: list[Outbound]) -> None:
+        """Replies in order, each retried on transient failures (a 429, a 5xx, a timeout): the action is
+        recorded already, so its answer must not be lost to one refusal."""
         for out in outs:
-            try:
-                await self.sender.send(out)
-            except TransportError as e:
-                log.warning("reply to zalo chat %s failed: %s", out.chat_id, e)
+            if not await send_reply(self.sender.send, out, sleep=self.reply_sleep) and out.choices:
+                # choices the officer never saw: a later "1" must not act on them
+                await asyncio.to_thread(self.core.store.clear_dialog, channel=out.channel, chat_id=out.chat_id)
 
     # --- polling -----------------------------------------------------------------------------------
     async def prepare_polling(self) -> None:

@@ -18,10 +18,17 @@ DEFAULT_BASE_URL = "https://bot-api.zaloplatforms.com"
 TRANSIENT_CODES = {403, 408, 429, 500, 502, 503, 504}   # Zalo's 403 is "Internal server error"
 
 
+# After these the request had left: the message may have been delivered.
+_AMBIGUOUS = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+
+
 class ZaloError(Exception):
-    def __init__(self, code: int | None, description: str, *, transient: bool):
+    """A failed call: ``transient`` if a retry may help; ``ambiguous`` if the request may have reached
+    Zalo and acted (a read timeout, a connection dropped after sending)."""
+
+    def __init__(self, code: int | None, description: str, *, transient: bool, ambiguous: bool = False):
         super().__init__(f"Zalo {code or '?'}: {description}")
-        self.code, self.description, self.transient = code, description, transient
+        self.code, self.description, self.transient, self.ambiguous = code, description, transient, ambiguous
 
     @property
     def quota_exceeded(self) -> bool:
@@ -51,7 +58,7 @@ class ZaloClient:
         try:
             response = await self._http.post(url, json=params or {}, timeout=timeout or self._timeout)
         except httpx.HTTPError as e:   # timeouts, refused connections, dropped sockets
-            raise ZaloError(None, type(e).__name__, transient=True) from None
+            raise ZaloError(None, type(e).__name__, transient=True, ambiguous=isinstance(e, _AMBIGUOUS)) from None
         try:
             body = response.json()
         except (json.JSONDecodeError, ValueError):

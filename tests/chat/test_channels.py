@@ -1,4 +1,5 @@
-"""One officer on Telegram and Zalo: the same invite links both, /kenh picks the preferred channel,
+"""One officer on Telegram and Zalo: the invite links one chat, `/lienket` a second (a one-time code typed on
+the other channel), /kenh picks the preferred channel,
 a permanent failure or an exhausted Zalo quota falls back to the other channel, coordinators are told."""
 
 from __future__ import annotations
@@ -40,9 +41,16 @@ class Setup:
                                    now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
             s.commit()
         assert "Xin chào" in self.core.handle(Inbound("telegram", "111", f"/start {code}", sender="Lan"))[0].text
-        assert "Xin chào" in self.core.handle(Inbound(ZALO, self.lan_zalo, f"start {code}", sender="Lan",
+        refused = self.core.handle(Inbound(ZALO, self.lan_zalo, f"start {code}", sender="Lan", bare=True,
+                                           buttons=False))[0].text
+        assert "đã được dùng" in refused                  # an invite links one chat, whatever the channel
+        shown = self.core.handle(Inbound("telegram", "111", "/lienket", sender="Lan"))[0].text
+        link_code = shown.split("lienket ")[1].split()[0]
+        assert "Xin chào" in self.core.handle(Inbound(ZALO, self.lan_zalo, f"lienket {link_code}", sender="Lan",
                                                       bare=True, buttons=False))[0].text
         link(engine, "999", "vp-ubnd-tinh", "coordinator", name="Hùng")
+        if quota == 0:    # the month's counter says the quota is used up
+            SqlStore(engine).mark_channel_exhausted(channel=ZALO, month=DAY.strftime("%Y-%m"))
 
     async def sweep(self, day=DAY):
         deps = make_deps(self.engine, FixedClock(at(day)), self.telegram)
@@ -58,14 +66,14 @@ def engine(sqlite_url, plan, directory):
     eng.dispose()
 
 
-async def test_one_invite_links_both_channels_and_kenh_picks_one(engine):
+async def test_invite_then_link_code_link_both_channels_and_kenh_picks_one(engine):
     s = Setup(engine)
     with Session(engine) as session:
         recs = session.execute(select(RecipientRow).where(RecipientRow.role == "officer")).scalars().all()
         assert [(r.channel, r.preferred) for r in recs] == [("telegram", True), (ZALO, False)]
         assert recs[0].person == recs[1].person != ""
     again = s.core.handle(Inbound("telegram", "222", "/start one-invite-two-channels"))[0].text
-    assert "đã được dùng" in again                      # once per channel
+    assert "đã được dùng" in again                      # once, whatever the channel
     await s.sweep()
     assert len(s.telegram.to("111")) == 1 and s.emu.texts(s.lan_zalo) == []
     reply = s.core.handle(Inbound(ZALO, s.lan_zalo, "kenh zalo", bare=True, buttons=False))[0].text
@@ -142,7 +150,9 @@ def test_setting_prefers_zalo_when_both_are_linked(engine):
                                now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
         s.commit()
     core.handle(Inbound("telegram", "555", "/start pref-code-zalo-1"))
-    core.handle(Inbound(ZALO, "abc", "start pref-code-zalo-1", bare=True, buttons=False))
+    shown = core.handle(Inbound("telegram", "555", "/link"))[0].text
+    link_code = shown.split("lienket ")[1].split()[0]
+    core.handle(Inbound(ZALO, "abc", f"lienket {link_code}", bare=True, buttons=False))
     with Session(engine) as s:
         rows = s.execute(select(RecipientRow.channel, RecipientRow.preferred).order_by(RecipientRow.id)).all()
     assert rows == [("telegram", False), (ZALO, True)]

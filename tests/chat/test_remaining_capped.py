@@ -45,6 +45,6 @@ def test_the_count_in_the_reply_stops_past_the_cap(sqlite_url):
         assert lead_open <= REMAINING_SHOWN
         assert store.close_assignment(plan_id=1, assignment_id=a, item_id=i, agency_id=agency, actor="t", note="",
                                       now=NOW, data={}) == lead_open - 1
-        assert remaining_text("X", 3) == "X còn 3 nhiệm vụ chưa hoàn thành." and "không còn" in remaining_text("X", 0)
+        assert remaining_text("X", 3) == "X còn 3 nhiệm vụ chưa hoàn thành." and "đã hoàn thành tất cả" in remaining_text("X", 0)
     finally:
         engine.dispose()

@@ -31,6 +31,7 @@ Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị
 /hoantac 3.II (/undo) — hủy báo hoàn thành nhầm
 /xem 3.II (/task) — nội dung, cơ quan, thời hạn, sản phẩm
 /trehan (/late) — các nhiệm vụ quá hạn
+/lienket (/link) — lấy mã để liên kết thêm kênh kia (Zalo hoặc Telegram), gửi ở đó: lienket MÃ
 /kenh zalo (/kenh telegram) — chọn kênh nhận nhắc việc khi đã liên kết cả hai
 /dangxuat — hủy liên kết cuộc trò chuyện này
 /huongdan (/help) — hướng dẫn này
@@ -44,14 +45,16 @@ Cán bộ theo dõi (Văn phòng UBND tỉnh): thêm tên cơ quan sau mã để
 /baocao (/report) — báo cáo tiến độ kèm biểu đồ; /xuatbaocao (/export) — bảng tính Excel"""
 
 HELP_UNREGISTERED = """
-Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI"""
+Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI
+Đã liên kết ở kênh khác? Gửi /lienket ở đó để lấy mã, rồi gửi tại đây: lienket MÃ"""
 
 START_NEED_CODE = ("Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
                    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời.")
 START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem nhiệm vụ chưa hoàn thành, /huongdan để xem hướng dẫn."
 START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của Văn phòng UBND tỉnh (xem và cập nhật mọi cơ quan)"
 START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
-START_USED = "Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần; hãy xin mã mới. Chưa có gì thay đổi."
+START_USED = ("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần, trên một kênh; hãy xin mã mới. Nếu chính anh/chị "
+              "đã liên kết ở kênh khác, gửi /lienket ở đó để lấy mã liên kết. Chưa có gì thay đổi.")
 START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
 LOGOUT_OK = "Đã hủy liên kết với {agency}. Bot sẽ không gửi nhắc việc vào đây nữa."
 NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp) hoặc /huongdan."
@@ -213,3 +216,22 @@ EXT_SHOWN_TITLE = "Gia hạn:"
 HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (Văn phòng UBND tỉnh xem xét)"
 HELP_EXTENSION_COORDINATOR = ("/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — "
                               "xét đề nghị gia hạn")
+
+# --- linking a second channel (/lienket) --------------------------------------------------------------
+LINK_CODE = ("🔗 Mã liên kết: {code}\nDùng một lần, hết hạn lúc {until}.\n"
+             "Để nhận nhắc việc cả ở kênh khác (Zalo hoặc Telegram), mở cuộc trò chuyện với bot ở kênh đó "
+             "và gửi: lienket {code}\nĐừng chia sẻ mã này cho người khác.")
+LINK_GROUP = "Hãy gửi /lienket trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
+LINK_NEED_CODE = ("Cuộc trò chuyện này chưa được liên kết. Nếu anh/chị đã liên kết ở kênh khác, gửi /lienket ở đó "
+                  "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp).")
+LINK_OK = ("Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}, cùng người dùng ở kênh kia. "
+           "Gõ /kenh để chọn kênh nhận nhắc việc.")
+LINK_BAD = ("Mã liên kết không đúng. Gửi /lienket trong cuộc trò chuyện đã liên kết để lấy mã mới. "
+            "Chưa có gì thay đổi.")
+LINK_USED = "Mã liên kết này đã được dùng. Gửi /lienket ở kênh đã liên kết để lấy mã mới. Chưa có gì thay đổi."
+LINK_EXPIRED = ("Mã liên kết đã hết hạn (mỗi mã dùng được 15 phút). Gửi /lienket ở kênh đã liên kết để lấy mã mới. "
+                "Chưa có gì thay đổi.")
+LINK_SAME_CHANNEL = ("Mã liên kết dùng ở kênh khác (Zalo hoặc Telegram), không dùng ở chính kênh đã cấp mã. "
+                     "Chưa có gì thay đổi.")
+LINK_TAKEN = ("Cuộc trò chuyện này đang liên kết với cơ quan hoặc người khác. Gõ /dangxuat trước rồi thử lại. "
+              "Chưa có gì thay đổi.")

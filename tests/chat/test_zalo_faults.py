@@ -1,0 +1,121 @@
+"""Zalo sends that may have arrived are flagged ambiguous (retried at most once by delivery and by the
+reply path); a reply hitting a 5xx after its action was recorded is retried, not lost; the numbered
+choices of a reply that never arrived do not count."""
+
+from __future__ import annotations
+
+from datetime import date as D
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlmodel import Session, select
+
+from bot.core import CommandCore
+from bot.domain.texts import chat as T
+from bot.ports import FixedClock, Outbound, TransportError
+from bot.transports.zalo import CHANNEL, ZaloSender, ZaloTransport
+from bot.transports.zalo_client import ZaloClient
+from storage import registry, work
+from storage.models import AssignmentRow
+from storage.store import SqlStore
+from tests.conftest import loaded_engine
+from tests.sweep_harness import ZONE, at
+from tests.zalo_emulator import TOKEN, ZaloEmulator
+
+JULY = at(D(2023, 7, 10), 9)
+
+
+def _client(emu: ZaloEmulator, faults: list[Exception | None]) -> ZaloClient:
+    """A client on the emulator whose sendMessage calls meet ``faults`` in order (None: answered)."""
+    inner = emu.handle
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/sendMessage") and faults:
+            fault = faults.pop(0)
+            if fault is not None:
+                raise fault
+        return inner(request)
+
+    return ZaloClient(TOKEN, "http://zalo.test", transport=httpx.MockTransport(handle))
+
+
+@pytest.mark.parametrize("fault, ambiguous", [
+    (httpx.ReadTimeout("slow"), True), (httpx.WriteTimeout("slow"), True), (httpx.ReadError("reset"), True),
+    (httpx.RemoteProtocolError("closed"), True), (httpx.ConnectError("refused"), False),
+    (httpx.ConnectTimeout("no route"), False), (httpx.PoolTimeout("pool"), False)])
+async def test_a_send_is_ambiguous_only_when_the_request_left(fault, ambiguous):
+    emu = ZaloEmulator()
+    chat = emu.add_user("Lan")
+    client = _client(emu, [fault])
+    with pytest.raises(TransportError) as e:
+        await ZaloSender(client).send(Outbound(CHANNEL, chat, "nhắc việc"))
+    assert e.value.ambiguous is ambiguous and not e.value.permanent
+    await client.close()
+
+
+async def test_a_later_chunk_failing_after_an_earlier_one_was_sent_is_ambiguous():
+    emu = ZaloEmulator()
+    chat = emu.add_user("Lan")
+    client = _client(emu, [None, httpx.ConnectError("refused")])
+    text = "\n".join(f"Dòng {i}: {'x' * 60}" for i in range(60))     # two chunks
+    with pytest.raises(TransportError) as e:
+        await ZaloSender(client).send(Outbound(CHANNEL, chat, text))
+    assert e.value.ambiguous and len(emu.texts(chat)) == 1
+    await client.close()
+
+
+async def test_a_reply_under_a_500_is_retried_after_the_action(sqlite_url, plan, directory):
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    handled: set[str] = set()
+    zalo = ZaloTransport(CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, seen=handled.__contains__,
+                         mark=handled.add, sleep=sleep)
+    await zalo.start()
+    emu.fail_next("sendMessage", "http_502", n=2)
+    emu.inject_text(lan, "huongdan")
+    await zalo.poll_once()
+    assert waits == [2.0, 4.0] and len(emu.texts(lan)) == 1 and "/viec" in emu.texts(lan)[0]
+    await client.close()
+    engine.dispose()
+
+
+async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan, directory):
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    with Session(engine) as s:
+        registry.create_invite(s, code="zalo-choices-1", agency_id=work.agency_ids(s)["so-noi-vu"], role="officer",
+                               now=JULY, expires_at=JULY + timedelta(days=7))
+        s.commit()
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+
+    async def sleep(_seconds: float) -> None:
+        return None
+
+    handled: set[str] = set()
+    zalo = ZaloTransport(CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, seen=handled.__contains__,
+                         mark=handled.add, sleep=sleep)
+    await zalo.start()
+    for text in ("start zalo-choices-1", "viec"):     # a menu delivered: "1 — ✅ Đã xong …"
+        emu.inject_text(lan, text)
+        await zalo.poll_once()
+    assert "1 — " in emu.texts(lan)[-1]
+    emu.fail_next("sendMessage", "http_502", n=10)
+    emu.inject_text(lan, "viec")                      # a new menu that never arrives
+    await zalo.poll_once()
+    emu.faults.clear()
+    emu.inject_text(lan, "1")
+    await zalo.poll_once()
+    assert emu.texts(lan)[-1] == T.FREE_TEXT          # not understood: nothing was closed
+    with Session(engine) as s:
+        assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
+    await client.close()
+    engine.dispose()
