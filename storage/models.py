@@ -296,3 +296,29 @@ class InboundSeenRow(SQLModel, table=True):
     channel: str = Field(max_length=20)
     message_id: str = Field(max_length=100)
     at: datetime
+
+
+class WebLinkRow(SQLModel, table=True):
+    """A one-time sign-in link to the web desk (only the token's hash is kept), valid a few minutes."""
+
+    __tablename__ = "web_link"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(default="officer", max_length=20)   # officer | coordinator
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class WebSessionRow(SQLModel, table=True):
+    """A signed-in browser: the cookie carries the session id, only its hash is kept."""
+
+    __tablename__ = "web_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(default="officer", max_length=20)
+    created_at: datetime
+    expires_at: datetime
+    ended_at: datetime | None = None

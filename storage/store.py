@@ -6,7 +6,8 @@ from storage.channel_store import SqlChannelStore
 from storage.chat_store import SqlChatStore
 from storage.plan_store import SqlPlanStore
 from storage.sweep_store import SqlSweepStore
+from storage.web_store import SqlWebStore
 
 
-class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore):
+class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlWebStore):
     """Implements bot.ports.Store over SQLite or PostgreSQL."""

@@ -13,7 +13,7 @@ from pydantic import ValidationError  # noqa: E402
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
 from bot.cli import (agency_cmds, directory_cmds, import_cmds, officer_cmds, ops_cmds, plan_cmds, remind_cmds,  # noqa: E402
-                     report_cmds, run_cmds)
+                     report_cmds, run_cmds, web_cmds)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=officer_cmds.cmd_revoke)
 
     directory_cmds.add_commands(sub)
+    web_cmds.add_commands(sub)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện trên terminal)")
     s.set_defaults(func=run_cmds.cmd_run)

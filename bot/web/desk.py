@@ -1,0 +1,150 @@
+"""What the desk's pages show, computed once per state of the database (a snapshot) and filtered per page.
+
+The snapshot holds the report data (the same ``store.report_data`` the reports use), the tally as the
+reports categorise it (``bot.reports.build.tally``), every item with its state, and the work due soon.
+It is rebuilt when ``store.web_data_version()`` or the day changes, so a page over 100k assignments
+costs one cheap query plus filtering in memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.domain.report_data import ReportData, tally_rows
+from bot.domain.report_text import official_order
+from bot.domain.tally import Tally, item_state, state
+from bot.domain.text import fold
+from bot.ports import Store
+from bot.reports.build import horizon, tally
+from bot.web.config import WebConfig
+
+SOON_DAYS = 14
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One item of the plan as the list shows it."""
+
+    id: int
+    code: str
+    section: str
+    section_title: str
+    type: str
+    content: str
+    due: date | None
+    state: str
+    surprise: bool
+    agencies: tuple[str, ...]
+    agency_ids: frozenset[int]
+    folded: str
+
+
+@dataclass
+class Snapshot:
+    """Everything the summary, agencies and plan pages need, for one day and one state of the data."""
+
+    data: ReportData
+    today: date
+    tally: Tally
+    states: list[str]                 # per row of data.rows
+    items: list[ItemLine]
+    soon_until: date
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    agencies: list[tuple[int, str]] = field(default_factory=list)   # (id, name) in official order
+    by_item: dict[int, list[int]] = field(default_factory=dict)      # item id → indices of its rows
+
+    def soon(self, agency_id: int | None = None) -> list[dict]:
+        """Open lead work due from today to the horizon, soonest first (one agency's, or all)."""
+        rows = [{**r, "state": s} for r, s in zip(self.data.rows, self.states)
+                if r["status"] != "done" and r["due"] and self.today <= r["due"] <= self.soon_until
+                and (agency_id is None or r["agency_id"] == agency_id)]
+        return sorted(rows, key=lambda r: (r["due"], r["position"], r["agency_id"]))
+
+    def agency_tally(self, agency_id: int) -> Tally:
+        rows = [r for r in self.data.rows if r["agency_id"] == agency_id]
+        return Tally.of(tally_rows(rows), self.today)
+
+    def agency_rows(self, agency_id: int) -> list[tuple[dict, str]]:
+        return [(r, s) for r, s in zip(self.data.rows, self.states) if r["agency_id"] == agency_id]
+
+
+def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot:
+    """Compute the snapshot (see the module docstring)."""
+    t = tally(data, today)
+    states = [state(tr, today) for tr in tally_rows(data.rows)]
+    per_item: dict[int, list[int]] = {}
+    for n, r in enumerate(data.rows):
+        per_item.setdefault(r["item_id"], []).append(n)
+    items, sections = [], {}
+    for item_id, idx in per_item.items():
+        first = data.rows[idx[0]]
+        sections.setdefault(first["section"], first["section_title"])
+        names = tuple(data.rows[i]["agency"] for i in idx)
+        items.append(ItemLine(id=item_id, code=first["code"], section=first["section"],
+                              section_title=first["section_title"], type=first["type"], content=first["content"],
+                              due=first["due"], state=item_state([states[i] for i in idx]),
+                              surprise=bool(first["surprise"]), agencies=names,
+                              agency_ids=frozenset(data.rows[i]["agency_id"] for i in idx),
+                              folded=fold(f"{first['code']} {first['content']}")))
+    ids = {}
+    for r in data.rows:
+        ids.setdefault(r["agency"], r["agency_id"])
+    order = [(ids[name], name) for name, _ in official_order(data.rows)]
+    return Snapshot(data=data, today=today, tally=t, states=states, items=items,
+                    soon_until=horizon(today, config.calendar, SOON_DAYS), sections=list(sections.items()),
+                    agencies=order, by_item=per_item)
+
+
+class Desk:
+    """The snapshot cache: one snapshot kept, rebuilt when the data's fingerprint or the day changes."""
+
+    def __init__(self, store: Store, config: WebConfig):
+        self.store = store
+        self.config = config
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self, today: date) -> Snapshot:
+        key = (today, self.store.web_data_version(plan_slug=self.config.plan_slug))
+        with self._lock:
+            if key != self._key or self._snapshot is None:
+                data = self.store.report_data(zone=self.config.zone, plan_slug=self.config.plan_slug)
+                self._snapshot = build_snapshot(data, today, self.config)
+                self._key = key
+            return self._snapshot
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The plan page's filters, as the query string gives them."""
+
+    section: str = ""
+    state: str = ""
+    agency: int | None = None
+    due_before: date | None = None
+    q: str = ""
+    page: int = 1
+
+    def keep(self, line: ItemLine) -> bool:
+        if self.section and line.section != self.section:
+            return False
+        if self.state and line.state != self.state:
+            return False
+        if self.agency is not None and self.agency not in line.agency_ids:
+            return False
+        if self.due_before is not None and (line.due is None or line.due >= self.due_before):
+            return False
+        return not self.q or all(w in line.folded for w in fold(self.q).split())
+
+
+def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], int, int]:
+    """(one page of the matching items, how many match, pages)."""
+    found = [x for x in lines if filters.keep(x)]
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    page = min(max(1, filters.page), pages)
+    return found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], len(found), pages
+

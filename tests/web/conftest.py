@@ -1,0 +1,72 @@
+"""The desk over the bundled plan, served on 127.0.0.1 in a thread, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.files import load_calendar
+from bot.ports import FixedClock
+from bot.web import auth, server
+from bot.web.app import create_app
+from bot.web.config import WebConfig
+from config.settings import DEFAULT_CALENDAR
+from storage.store import SqlStore
+from tests.conftest import loaded_engine
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)    # 09:00 on Monday 3/7/2023 in Hà Nội
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class Desk:
+    """A served desk: its URL, store, clock and a way to mint sign-in links."""
+
+    def __init__(self, url: str, store: SqlStore, clock: FixedClock, config: WebConfig):
+        self.url, self.store, self.clock, self.config = url, store, clock, config
+
+    def link(self, agency_key: str, role: str = "officer") -> str:
+        path, _, _ = auth.new_link(self.store, self.config, agency_key=agency_key, role=role, now=self.clock.now())
+        return self.url + path
+
+
+@pytest.fixture
+def desk(sqlite_url, plan, directory):
+    engine = loaded_engine(sqlite_url, plan, directory, NOW)
+    store = SqlStore(engine)
+    clock = FixedClock(NOW)
+    config = WebConfig(secret="kiem-thu-" + "x" * 32, base_url="", zone=ZONE, calendar=load_calendar(DEFAULT_CALENDAR),
+                       bot_username="nhacviec_bot")
+    with server.in_thread(create_app(store, clock, config)) as url:
+        yield Desk(url, store, clock, config)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright   # the browser driver: loaded only by the browser tests
+
+    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (.ci/run installs it from the OS packages)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(accept_downloads=True, locale="vi-VN")
+    yield ctx
+    ctx.close()
+
+
+def sign_in(page, link: str) -> None:
+    """Open a sign-in link and confirm it."""
+    page.goto(link)
+    page.click("#login")
