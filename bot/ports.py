@@ -467,7 +467,7 @@ class WebStore(Protocol):
         """Sign out."""
 
     def web_data_version(self, *, plan_slug: str | None = None) -> tuple:
-        """A cheap fingerprint that changes when the plan or any assignment or history changes."""
+        """A cheap fingerprint that changes when a plan is loaded or a history event is written."""
 
     def web_subject_ids(self, *, item_ids: list[int] | None = None) -> dict[int, frozenset[int]]:
         """Inspected units (agency ids) by inspection item id."""

@@ -2,13 +2,14 @@
 
 The snapshot holds the report data (the same ``store.report_data`` the reports use), the tally as the
 reports categorise it (``bot.reports.build.tally``), every item with its state, and the work due soon.
-It is rebuilt when ``store.web_data_version()`` or the day changes, so a page over 100k assignments
+It is rebuilt when ``store.web_data_version()`` or the day changes (and at least every minute), so a page over 100k assignments
 costs one cheap query plus filtering in memory.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ from bot.web.config import WebConfig
 
 SOON_DAYS = 14
 PAGE_SIZE = 50
+MAX_AGE = 60.0   # seconds
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,11 @@ class Snapshot:
     agencies: list[tuple[int, str]] = field(default_factory=list)   # (id, name) in official order
     by_item: dict[int, list[int]] = field(default_factory=dict)      # item id → indices of its rows
 
+    due_soon: list[dict] = field(default_factory=list)
+
     def soon(self, agency_id: int | None = None) -> list[dict]:
         """Open lead work due from today to the horizon, soonest first (one agency's, or all)."""
-        rows = [{**r, "state": s} for r, s in zip(self.data.rows, self.states)
-                if r["status"] != "done" and r["due"] and self.today <= r["due"] <= self.soon_until
-                and (agency_id is None or r["agency_id"] == agency_id)]
-        return sorted(rows, key=lambda r: (r["due"], r["position"], r["agency_id"]))
+        return self.due_soon if agency_id is None else [r for r in self.due_soon if r["agency_id"] == agency_id]
 
     def agency_tally(self, agency_id: int) -> Tally:
         rows = [r for r in self.data.rows if r["agency_id"] == agency_id]
@@ -93,9 +94,12 @@ def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot
     for r in data.rows:
         ids.setdefault(r["agency"], r["agency_id"])
     order = [(ids[name], name) for name, _ in official_order(data.rows)]
-    return Snapshot(data=data, today=today, tally=t, states=states, items=items,
-                    soon_until=horizon(today, config.calendar, SOON_DAYS), sections=list(sections.items()),
-                    agencies=order, by_item=per_item)
+    until = horizon(today, config.calendar, SOON_DAYS)
+    soon = sorted(({**r, "state": st} for r, st in zip(data.rows, states)
+                   if r["status"] != "done" and r["due"] and today <= r["due"] <= until),
+                  key=lambda r: (r["due"], r["position"], r["agency_id"]))
+    return Snapshot(data=data, today=today, tally=t, states=states, items=items, soon_until=until,
+                    sections=list(sections.items()), agencies=order, by_item=per_item, due_soon=soon)
 
 
 class Desk:
@@ -107,11 +111,16 @@ class Desk:
         self._lock = threading.Lock()
         self._key: tuple | None = None
         self._snapshot: Snapshot | None = None
+        self._built = 0.0
 
     def snapshot(self, today: date) -> Snapshot:
+        """The snapshot for ``today``: rebuilt when the data's fingerprint changed, and at least every
+        ``MAX_AGE`` (a safety net for a writer that leaves no history event)."""
         key = (today, self.store.web_data_version(plan_slug=self.config.plan_slug))
         with self._lock:
-            if key != self._key or self._snapshot is None:
+            stale = time.monotonic() - self._built > MAX_AGE
+            if key != self._key or self._snapshot is None or stale:
+                self._built = time.monotonic()
                 data = self.store.report_data(zone=self.config.zone, plan_slug=self.config.plan_slug)
                 self._snapshot = build_snapshot(data, today, self.config)
                 self._key = key
@@ -129,7 +138,11 @@ class Filters:
     q: str = ""
     page: int = 1
 
-    def keep(self, line: ItemLine) -> bool:
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(self.q).split())
+
+    def keep(self, line: ItemLine, words: tuple[str, ...] = ()) -> bool:
         if self.section and line.section != self.section:
             return False
         if self.state and line.state != self.state:
@@ -138,12 +151,13 @@ class Filters:
             return False
         if self.due_before is not None and (line.due is None or line.due >= self.due_before):
             return False
-        return not self.q or all(w in line.folded for w in fold(self.q).split())
+        return all(w in line.folded for w in words)
 
 
 def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], int, int]:
     """(one page of the matching items, how many match, pages)."""
-    found = [x for x in lines if filters.keep(x)]
+    words = filters.words
+    found = [x for x in lines if filters.keep(x, words)]
     pages = max(1, -(-len(found) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
     return found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], len(found), pages
