@@ -157,6 +157,10 @@ class Filters:
 def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], int, int]:
     """(one page of the matching items, how many match, pages)."""
     words = filters.words
+    if filters.state:
+        lines = [x for x in lines if x.state == filters.state]
+    if filters.agency is not None:
+        lines = [x for x in lines if filters.agency in x.agency_ids]
     found = [x for x in lines if filters.keep(x, words)]
     pages = max(1, -(-len(found) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)

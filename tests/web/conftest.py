@@ -35,16 +35,20 @@ class Desk:
         return self.url + path
 
 
-@pytest.fixture
-def desk(sqlite_url, plan, directory):
-    engine = loaded_engine(sqlite_url, plan, directory, NOW)
-    store = SqlStore(engine)
-    clock = FixedClock(NOW)
+def desk_parts(url: str, plan, directory) -> tuple[SqlStore, FixedClock, WebConfig]:
+    """The bundled plan in a database, a clock on 3/7/2023 and the desk's settings."""
+    store = SqlStore(loaded_engine(url, plan, directory, NOW))
     config = WebConfig(secret="kiem-thu-" + "x" * 32, base_url="", zone=ZONE, calendar=load_calendar(DEFAULT_CALENDAR),
                        bot_username="nhacviec_bot")
+    return store, FixedClock(NOW), config
+
+
+@pytest.fixture
+def desk(sqlite_url, plan, directory):
+    store, clock, config = desk_parts(sqlite_url, plan, directory)
     with server.in_thread(create_app(store, clock, config)) as url:
         yield Desk(url, store, clock, config)
-    engine.dispose()
+    store.engine.dispose()
 
 
 @pytest.fixture(scope="session")
