@@ -6,6 +6,7 @@ import asyncio
 import logging
 import secrets
 from argparse import Namespace
+from datetime import time
 
 from bot.cli.officer_cmds import resolve_agency
 from bot.cli.render import print_json
@@ -41,7 +42,8 @@ def web_config(app, *, port: int | None = None, warn: bool = True) -> WebConfig:
         secret = secrets.token_urlsafe(32)
     base = s.web_base_url or f"http://127.0.0.1:{port or s.web_port or 8080}"
     return WebConfig(secret=secret, base_url=base, zone=s.zone, plan_slug=app.plan_slug, calendar=app.calendar,
-                     bot_username=s.telegram_bot_username, secure_cookie=base.startswith("https://"))
+                     bot_username=s.telegram_bot_username, secure_cookie=base.startswith("https://"),
+                     send_time=time(*s.hhmm(s.send_time)))
 
 
 def desk_app(app, *, port: int | None = None):

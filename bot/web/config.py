@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import time, timedelta, tzinfo
 
 from bot.domain.workdays import WorkCalendar
 
@@ -24,3 +24,4 @@ class WebConfig:
     bot_username: str = ""
     secure_cookie: bool = False      # add Secure when the desk is served over https
     session_ttl: timedelta = SESSION_TTL
+    send_time: time = time(8, 0)    # when the daily sweep runs (SEND_TIME)

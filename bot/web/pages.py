@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import segno
 from starlette.responses import Response
@@ -66,7 +66,22 @@ def summary(page: Page) -> Response:
     soon = snap.soon(own)
     without = page.store.agencies_without_officer() if page.coordinator else []
     return page.render("summary.html", snap=snap, plan=snap.data.plan, t=t, lines=lines, chart=chart,
-                       soon=soon[:100], soon_more=max(0, len(soon) - 100), without=without)
+                       soon=soon[:100], soon_more=max(0, len(soon) - 100), without=without,
+                       ops=_operations(page) if page.coordinator else None)
+
+
+def _operations(page: Page) -> dict:
+    """Last and next sweep, today's sends and the disabled chats (as ``nhacviec status`` reports them)."""
+    now = page.clock.now().astimezone(page.config.zone)
+    f = page.store.status_figures(since=datetime.combine(now.date(), time(0), now.tzinfo), month=f"{now:%Y-%m}")
+    send = page.config.send_time
+    nxt = now.date() if now.time() < send and (f.last_sweep is None or f.last_sweep < now.date()) \
+        else now.date() + timedelta(days=1)
+    if page.config.calendar is not None:
+        nxt = page.config.calendar.next_working_day(nxt)
+    return {"last": vn_date(f.last_sweep) if f.last_sweep else W.NEVER,
+            "next": f"{send:%H:%M} {vn_date(nxt)}", "sent_today": f.sent_today, "pending": f.pending_retries,
+            "failures": f.failures, "disabled": f.disabled_recipients}
 
 
 # --- Cơ quan ------------------------------------------------------------------------------------------------

@@ -30,6 +30,23 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     assert total[1:3] == [str(t.item_count), str(t.assignments)]
     assert page.locator("svg.chart rect").count() == 7
     assert page.locator("#soon tbody tr").count() >= 1 or W.SOON_NONE in page.content()
+    assert page.locator("#ops dd").count() == 5
+    # Cơ quan: every agency in official order; an agency's page lists its assignments
+    page.click("nav >> text=Cơ quan")
+    names = page.locator("#agencies tbody tr td:first-child").all_inner_texts()
+    snap = build_snapshot(data, today, desk.config)
+    assert names[:len(snap.agencies)] == [name for _, name in snap.agencies]
+    page.click("#agencies >> text=Sở Tư pháp")
+    assert page.inner_text("h1") == "Sở Tư pháp"
+    justice = desk.store.web_agency_ids()["so-tu-phap"]
+    assert page.locator("#work tbody tr").count() == sum(1 for r in data.rows if r["agency_id"] == justice)
+    # a phone: nothing wider than the screen (tables scroll inside themselves)
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 375, "height": 800})
+    for path in ("/", "/nhiem-vu", "/co-quan"):
+        phone.goto(desk.url + path)
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    phone.close()
     # the session cookie
     cookie = next(c for c in context.cookies() if c["name"] == "nhacviec_phien")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["expires"] > 0
@@ -51,7 +68,6 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     page.select_option("select[name=state]", "overdue")
     page.fill("input[name=q]", "thu tuc hanh chinh")
     page.click("#filters button[type=submit]")
-    snap = build_snapshot(data, today, desk.config)
     _, expected, _ = filtered(snap.items, Filters(state="overdue", q="thu tuc hanh chinh"))
     assert expected > 0
     assert page.inner_text("#found") == W.ITEMS_FOUND.format(n=expected)

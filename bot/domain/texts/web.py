@@ -36,6 +36,11 @@ SOON_NONE = "Không có việc nào đến hạn."
 SOON_MORE = "… và {n} lượt giao khác."
 WITHOUT_OFFICER = "Cơ quan chưa có cán bộ đầu mối ({n})"
 WITHOUT_OFFICER_NONE = "Mọi cơ quan đã có cán bộ đầu mối."
+OPS_TITLE = "Nhắc việc"
+OPS_LINES = (("last", "Lần quét gần nhất"), ("next", "Lần quét tiếp theo"), ("sent_today", "Đã gửi hôm nay"),
+             ("pending", "Đang chờ gửi lại"), ("failures", "Gửi thất bại"))
+OPS_DISABLED = "Kênh bị ngừng ({n})"
+NEVER = "chưa có"
 
 AGENCIES_TITLE = "Cơ quan"
 AGENCY_COLUMNS = ("Cơ quan", "Tổng", "Đã xong", "Trong hạn", "Quá hạn", "Thường xuyên", "Chưa có hạn")
