@@ -11,7 +11,8 @@ from bot.ports import WebSignIn, WebStore
 from bot.web.config import LINK_TTL, WebConfig
 
 
-def new_link(store: WebStore, config: WebConfig, *, agency_key: str, role: str, now: datetime) -> tuple[str, datetime, str]:
+def new_link(store: WebStore, config: WebConfig, *, agency_key: str, role: str,
+             now: datetime) -> tuple[str, datetime, str]:
     """A one-time sign-in link: (url, expires_at, agency name). Only the token's hash is stored."""
     token = secrets.token_urlsafe(24)
     expires_at = now + LINK_TTL

@@ -2,8 +2,8 @@
 
 The snapshot holds the report data (the same ``store.report_data`` the reports use), the tally as the
 reports categorise it (``bot.reports.build.tally``), every item with its state, and the work due soon.
-It is rebuilt when ``store.web_data_version()`` or the day changes (and at least every minute), so a page over 100k assignments
-costs one cheap query plus filtering in memory.
+It is rebuilt when ``store.web_data_version()`` or the day changes (and at least every minute), so a page
+over 100k assignments costs one cheap query plus filtering in memory.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot
     per_item: dict[int, list[int]] = {}
     for n, r in enumerate(data.rows):
         per_item.setdefault(r["item_id"], []).append(n)
-    items, sections = [], {}
+    items: list[ItemLine] = []
+    sections: dict[str, str] = {}
     for item_id, idx in per_item.items():
         first = data.rows[idx[0]]
         sections.setdefault(first["section"], first["section_title"])
@@ -90,7 +91,7 @@ def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot
                               surprise=bool(first["surprise"]), agencies=names,
                               agency_ids=frozenset(data.rows[i]["agency_id"] for i in idx),
                               folded=fold(f"{first['code']} {first['content']}")))
-    ids = {}
+    ids: dict[str, int] = {}
     for r in data.rows:
         ids.setdefault(r["agency"], r["agency_id"])
     order = [(ids[name], name) for name, _ in official_order(data.rows)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from datetime import datetime, time, timedelta
 
 import segno
@@ -93,15 +94,14 @@ def agencies(page: Page) -> Response:
     rest = [(ids[a["key"]], a["name"]) for a in page.store.agencies() if ids[a["key"]] not in listed]
     rows = []
     for agency_id, name in [*snap.agencies, *rest]:
-        c = snap.tally.by_agency.get(name, {})
-        rows.append((agency_id, name, sum(c.values()) if c else 0, *_grouped(c)))
+        c: Counter = snap.tally.by_agency.get(name, Counter())
+        rows.append((agency_id, name, sum(c.values()), *_grouped(c)))
     return page.render("agencies.html", rows=rows)
 
 
-def _grouped(c) -> tuple[int, int, int, int, int]:
-    g = c.get if c else (lambda _k, _d=0: 0)
-    return (g("done_on_time", 0) + g("done_late", 0), g("in_progress_on_time", 0) + g("not_yet_due", 0),
-            g("overdue", 0), g("ongoing", 0), g("undated", 0))
+def _grouped(c: Counter) -> tuple[int, int, int, int, int]:
+    return (c["done_on_time"] + c["done_late"], c["in_progress_on_time"] + c["not_yet_due"], c["overdue"],
+            c["ongoing"], c["undated"])
 
 
 def agency(page: Page) -> Response:
