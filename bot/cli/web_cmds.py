@@ -12,8 +12,7 @@ from bot.cli.officer_cmds import resolve_agency
 from bot.cli.render import print_json
 from bot.domain.texts import vn_date
 from bot.domain.texts import web as W
-from bot.web import auth, server
-from bot.web.app import create_app
+from bot.web import auth
 from bot.web.config import WebConfig
 
 log = logging.getLogger(__name__)
@@ -46,15 +45,25 @@ def web_config(app, *, port: int | None = None, warn: bool = True) -> WebConfig:
                      send_time=time(*s.hhmm(s.send_time)))
 
 
+def _serving():
+    """bot.web.app and bot.web.server (Starlette, Jinja2, uvicorn), imported only when the desk is served."""
+    from bot.web import app as desk, server  # uvicorn, Starlette, Jinja2 are heavy: loaded when serving
+
+    return desk, server
+
+
 def desk_app(app, *, port: int | None = None):
     """The desk's ASGI app over the app's store and clock."""
-    return create_app(app.store, app.clock, web_config(app, port=port))
+    desk, _ = _serving()
+    return desk.create_app(app.store, app.clock, web_config(app, port=port))
 
 
 def cmd_web(app, args: Namespace) -> int:
     app.ensure_ready()
     print(W.CLI_SERVING.format(host=args.host, port=args.port), flush=True)
     stop = asyncio.Event()
+
+    _, server = _serving()
 
     async def main() -> None:
         await server.serve(desk_app(app, port=args.port), host=args.host, port=args.port, stop=stop)
@@ -86,6 +95,7 @@ def start_beside(app) -> tuple[asyncio.Future, asyncio.Event] | None:
     if not port:
         return None
     stop = asyncio.Event()
+    _, server = _serving()
     task = asyncio.ensure_future(server.serve(desk_app(app), host=app.settings.web_host, port=port, stop=stop))
     log.info("web desk on %s:%s", app.settings.web_host, port)
     return task, stop

@@ -152,9 +152,7 @@ def item(page: Page) -> Response:
     if not may_see(ctx, found.item, agency_ids={w.agency_id for w in found.assignments}, subjects=subjects):
         raise Refused(404, W.NOT_FOUND)   # the same answer as an unknown item: nothing to guess from
     info = found.item
-    dl = effective_deadline(Deadline.from_dict(info.deadline), info.due_override)
-    reading = describe_deadline(dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None,
-                                dl.reason, info.deadline)
+    reading = _reading(info)
     snap = page.desk.snapshot(page.today())
     state_of = {snap.data.rows[i]["agency_id"]: snap.states[i] for i in snap.by_item.get(item_id, [])}
     status = [(w.agency, W.ASSIGN_ROLE.get(w.role, w.role),
@@ -162,6 +160,15 @@ def item(page: Page) -> Response:
                vn_date(w.closed_at.astimezone(page.config.zone).date()) if w.closed_at else "")
               for w in found.assignments]
     return page.render("item.html", item=info, reading=reading, status=status)
+
+
+def _reading(info: ItemInfo) -> str:
+    """The deadline as read (a coordinator's date in force), in the chat's words."""
+    if not info.deadline:
+        return vn_date(info.due_override) if info.due_override else "—"
+    dl = effective_deadline(Deadline.from_dict(info.deadline), info.due_override)
+    return describe_deadline(dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None,
+                             dl.reason, info.deadline)
 
 
 # --- Cán bộ -----------------------------------------------------------------------------------------------
