@@ -38,7 +38,8 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
     def render(page: Page, template: str, http_status: int = 200, **context) -> HTMLResponse:
         nav = [n for n in W.NAV if page.coordinator or n[0] in W.OFFICER_NAV]
         html = env.get_template(template).render(page=page, officer=page.officer, nav=nav, csrf=(
-            page.csrf if page.session_token else ""), path=page.request.url.path, **context)
+            page.csrf if page.session_token else ""), path=page.request.url.path, refreshing=desk.refreshing,
+            **context)
         return HTMLResponse(html, status_code=http_status, headers=NO_STORE)
 
     def endpoint(fn, *, signed_in: bool = True) -> Callable:

@@ -1,9 +1,9 @@
 """What the desk's pages show, computed once per state of the database (a snapshot) and filtered per page.
 
 The snapshot holds the report data (the same ``store.report_data`` the reports use), the tally as the
-reports categorise it (``bot.reports.build.tally``), every item with its state, and the work due soon.
-It is rebuilt when ``store.web_data_version()`` or the day changes (and at least every minute), so a page
-over 100k assignments costs one cheap query plus filtering in memory.
+reports categorise it (``Tally.of`` over ``tally_rows``, as ``bot.reports.build.tally`` does), every item
+with its state, and the work due soon. It is rebuilt when ``store.web_data_version()`` or the day changes
+(and at least every minute), so a page over 100k assignments costs one cheap query plus filtering in memory.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bot.domain.report_text import official_order
 from bot.domain.tally import Tally, item_state, state
 from bot.domain.text import fold
 from bot.ports import Store
-from bot.reports.build import horizon, tally
+from bot.reports.build import horizon
 from bot.web.config import WebConfig
 
 SOON_DAYS = 14
@@ -74,8 +74,9 @@ class Snapshot:
 
 def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot:
     """Compute the snapshot (see the module docstring)."""
-    t = tally(data, today)
-    states = [state(tr, today) for tr in tally_rows(data.rows)]
+    rows = tally_rows(data.rows)
+    t = Tally.of(rows, today)              # what bot.reports.build.tally computes, rows made once
+    states = [state(tr, today) for tr in rows]
     per_item: dict[int, list[int]] = {}
     for n, r in enumerate(data.rows):
         per_item.setdefault(r["item_id"], []).append(n)
@@ -104,28 +105,56 @@ def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot
 
 
 class Desk:
-    """The snapshot cache: one snapshot kept, rebuilt when the data's fingerprint or the day changes."""
+    """The snapshot cache: one snapshot kept, rebuilt when the data's fingerprint or the day changes.
 
-    def __init__(self, store: Store, config: WebConfig):
+    A page never waits for a rebuild once a snapshot of the day exists: the snapshot in hand is served
+    (``refreshing`` tells the page to say so) while one background thread builds the next one. Only the
+    first page of a day waits."""
+
+    def __init__(self, store: Store, config: WebConfig, *, background: bool = True):
         self.store = store
         self.config = config
-        self._lock = threading.Lock()
+        self.background = background
+        self._lock = threading.Lock()         # guards the fields below
+        self._build = threading.Lock()        # one build at a time
         self._key: tuple | None = None
         self._snapshot: Snapshot | None = None
         self._built = 0.0
+        self._worker: threading.Thread | None = None
+
+    @property
+    def refreshing(self) -> bool:
+        """A newer snapshot is being built (the pages show the previous one meanwhile)."""
+        worker = self._worker
+        return worker is not None and worker.is_alive()
 
     def snapshot(self, today: date) -> Snapshot:
         """The snapshot for ``today``: rebuilt when the data's fingerprint changed, and at least every
         ``MAX_AGE`` (a safety net for a writer that leaves no history event)."""
         key = (today, self.store.web_data_version(plan_slug=self.config.plan_slug))
         with self._lock:
-            stale = time.monotonic() - self._built > MAX_AGE
-            if key != self._key or self._snapshot is None or stale:
-                self._built = time.monotonic()
-                data = self.store.report_data(zone=self.config.zone, plan_slug=self.config.plan_slug)
-                self._snapshot = build_snapshot(data, today, self.config)
-                self._key = key
-            return self._snapshot
+            current = self._snapshot
+            fresh = key == self._key and time.monotonic() - self._built <= MAX_AGE
+            if current is not None and fresh:
+                return current
+            if current is not None and current.today == today and self.background:
+                if not self.refreshing:
+                    self._worker = threading.Thread(target=self._rebuild, args=(key,), name="desk-snapshot",
+                                                    daemon=True)
+                    self._worker.start()
+                return current
+        return self._rebuild(key)
+
+    def _rebuild(self, key: tuple) -> Snapshot:
+        with self._build:
+            with self._lock:
+                if key == self._key and self._snapshot is not None and time.monotonic() - self._built <= MAX_AGE:
+                    return self._snapshot
+            data = self.store.report_data(zone=self.config.zone, plan_slug=self.config.plan_slug)
+            snapshot = build_snapshot(data, key[0], self.config)
+            with self._lock:
+                self._snapshot, self._key, self._built = snapshot, key, time.monotonic()
+            return snapshot
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ SIGNED_OUT = "Đã đăng xuất."
 FORBIDDEN = "Bạn không có quyền xem trang này."
 NOT_FOUND = "Không tìm thấy trang."
 CSRF_FAILED = "Biểu mẫu đã hết hiệu lực hoặc thiếu mã xác thực; hãy tải lại trang và thử lại."
+REFRESHING = "Số liệu vừa thay đổi và đang được tính lại; tải lại trang sau ít giây để xem số mới."
 NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
 
 SUMMARY_TITLE = "Tổng hợp"
