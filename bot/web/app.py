@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from bot.domain.errors import NoPlan
 from bot.domain.texts import vn_date
 from bot.domain.texts import web as W
 from bot.ports import Clock, Store
@@ -65,6 +66,8 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
         except Refused as e:
             return render(page, "message.html", e.status, title=W.FORBIDDEN if e.status == 403 else W.NOT_FOUND,
                           message=e.message)
+        except NoPlan:
+            return render(page, "message.html", 503, title=W.APP_TITLE, message=W.NO_PLAN)
 
     routes = [
         Route("/", endpoint(pages.summary)),

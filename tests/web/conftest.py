@@ -51,8 +51,10 @@ def desk(sqlite_url, plan, directory):
     store.engine.dispose()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module: Playwright's sync API keeps an event loop running in this thread
+    until it stops, so it must stop before async tests of other modules run."""
     from playwright.sync_api import sync_playwright   # the browser driver: loaded only by the browser tests
 
     if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
