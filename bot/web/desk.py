@@ -24,6 +24,7 @@ from bot.web.config import WebConfig
 SOON_DAYS = 14
 PAGE_SIZE = 50
 MAX_AGE = 60.0   # seconds
+FIGURES_AGE = 15.0   # seconds: the sweep's and the chats' figures on Tổng hợp
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,20 @@ class Desk:
         self._snapshot: Snapshot | None = None
         self._built = 0.0
         self._worker: threading.Thread | None = None
+        self._figures: dict[str, tuple[float, object]] = {}
+
+    def figures(self, key: str, compute, max_age: float = FIGURES_AGE):
+        """A small figure of the operations (sweeps, sends, chats) kept ``max_age`` seconds: such figures
+        change with every send, not with the plan, so they are not part of the snapshot."""
+        now = time.monotonic()
+        with self._lock:
+            hit = self._figures.get(key)
+            if hit is not None and now - hit[0] <= max_age:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._figures[key] = (now, value)
+        return value
 
     @property
     def refreshing(self) -> bool:

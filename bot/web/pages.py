@@ -25,6 +25,7 @@ from bot.web.desk import Filters, filtered
 from bot.web.page import NO_STORE, Page, Refused, redirect, session_cookie
 
 INVITE_TTL = timedelta(days=7)
+SOON_SHOWN = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,10 +66,10 @@ def summary(page: Page) -> Response:
              for level, key, items, rows in t.summary()]
     chart = tally_chart([(s, W.STATE_LABEL[s], t.total[s]) for s in STATES], title=W.CHART_TITLE)
     soon = snap.soon(own)
-    without = page.store.agencies_without_officer() if page.coordinator else []
+    without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
     return page.render("summary.html", snap=snap, plan=snap.data.plan, t=t, lines=lines, chart=chart,
-                       soon=soon[:100], soon_more=max(0, len(soon) - 100), without=without,
-                       ops=_operations(page) if page.coordinator else None)
+                       soon=soon[:SOON_SHOWN], soon_more=max(0, len(soon) - SOON_SHOWN), without=without,
+                       ops=page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None)
 
 
 def _operations(page: Page) -> dict:
