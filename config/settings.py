@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     smtp_url: SecretStr | None = Field(default=None)
     mail_from: str = Field(default="")
 
+    # the web desk (bot/web): served by `nhacviec web`, and by `nhacviec run` beside the bot when WEB_PORT is set
+    web_port: int | None = Field(default=None, ge=1, le=65535)
+    web_host: str = Field(default="127.0.0.1")
+    web_base_url: str = Field(default="")              # the desk's public address, for sign-in links
+    web_secret: SecretStr | None = Field(default=None)  # signs session cookies and CSRF tokens (32+ chars)
+
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
     flood_seconds: int = Field(default=60, ge=1)
@@ -98,7 +104,7 @@ class Settings(BaseSettings):
         return v
 
     @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_bot_tokens",
-                     "zalo_webhook_secret", "smtp_url", mode="before")
+                     "zalo_webhook_secret", "smtp_url", "web_secret", "web_port", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return v or None

@@ -377,3 +377,29 @@ class AuditRow(SQLModel, table=True):
     before: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     after: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     note: str = ""
+
+
+class WebLinkRow(SQLModel, table=True):
+    """A one-time sign-in link to the web desk (only the token's hash is kept), valid a few minutes."""
+
+    __tablename__ = "web_link"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(default="officer", max_length=20)   # officer | coordinator
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class WebSessionRow(SQLModel, table=True):
+    """A signed-in browser: the cookie carries the session id, only its hash is kept."""
+
+    __tablename__ = "web_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    role: str = Field(default="officer", max_length=20)
+    created_at: datetime
+    expires_at: datetime
+    ended_at: datetime | None = None

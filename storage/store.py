@@ -7,7 +7,8 @@ from storage.chat_store import SqlChatStore
 from storage.governance_store import SqlGovernanceStore
 from storage.plan_store import SqlPlanStore
 from storage.sweep_store import SqlSweepStore
+from storage.web_store import SqlWebStore
 
 
-class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore):
+class SqlStore(SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore, SqlWebStore):
     """Implements bot.ports.Store over SQLite or PostgreSQL."""

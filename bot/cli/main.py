@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
 from bot.cli import (agency_cmds, directory_cmds, gov_cmds, import_cmds, migrate_cmds, officer_cmds, ops_cmds,  # noqa: E402
-                     plan_cmds, remind_cmds, report_cmds, run_cmds)
+                     plan_cmds, remind_cmds, report_cmds, run_cmds, web_cmds)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
@@ -154,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     directory_cmds.add_commands(sub)
     gov_cmds.add_commands(sub)
     migrate_cmds.add_commands(sub, copy=copy_database, errors=(TargetNotEmpty, SameDatabase), safe_url=safe_url)
+    web_cmds.add_commands(sub)
 
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện ngay trong cửa sổ dòng lệnh)")
     s.set_defaults(func=run_cmds.cmd_run)

@@ -9,6 +9,7 @@ import logging
 import signal
 from argparse import Namespace
 
+from bot.cli import web_cmds
 from bot.cli.app import App, senders_of, wait_any
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
     scheduler = None
     try:
         async with app.started_channels(listen=True) as running:
+            desk = web_cmds.start_beside(app)   # the web desk in this loop when WEB_PORT is set
             if not all(getattr(ch, "terminal", False) for ch in app.channels_to_start(listen=True)):
                 scheduler = app.scheduler(senders_of(running))
                 scheduler.start()
@@ -38,6 +40,7 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
             finally:
                 if scheduler is not None:
                     await scheduler.drain()   # no new wake-ups; a sweep in flight finishes before channels close
+                await web_cmds.stop_beside(desk)
     except asyncio.CancelledError:
         pass
     log.info("stopped: scheduler and channels closed")

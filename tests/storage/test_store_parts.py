@@ -8,11 +8,13 @@ import inspect
 from bot import ports
 from storage.channel_store import SqlChannelStore
 from storage.chat_store import SqlChatStore
+from storage.governance_store import SqlGovernanceStore
 from storage.plan_store import SqlPlanStore
 from storage.store import SqlStore
 from storage.sweep_store import SqlSweepStore
+from storage.web_store import SqlWebStore
 
-PARTS = (SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore)
+PARTS = (SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore, SqlWebStore)
 
 
 def _methods(cls) -> set[str]:
@@ -28,7 +30,8 @@ def test_no_part_shadows_another():
 
 
 def test_every_promised_use_case_is_implemented_keyword_only():
-    for proto in (ports.ChatStore, ports.SweepStore, ports.PlanStore, ports.ChannelStore):
+    for proto in (ports.ChatStore, ports.SweepStore, ports.PlanStore, ports.ChannelStore, ports.GovernanceStore,
+                  ports.WebStore):
         for name in _methods(proto):
             impl = getattr(SqlStore, name, None)
             assert impl is not None, f"SqlStore lacks {proto.__name__}.{name}"

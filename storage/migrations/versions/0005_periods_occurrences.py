@@ -1,7 +1,7 @@
 """Occurrences of recurring work: one row per assignment and period recorded as done.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004_gov
 Create Date: 2026-11-30 15:40:00
 """
 from alembic import op

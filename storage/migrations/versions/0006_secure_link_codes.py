@@ -1,7 +1,7 @@
 """One-time link codes: a second channel is linked from the first (`/lienket`), never with a used invite.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-11-30 15:30:00
 """
 from alembic import op

@@ -1,0 +1,112 @@
+"""What the web desk says (coordinators and officers at a browser)."""
+
+from __future__ import annotations
+
+APP_TITLE = "Nhắc việc — bàn làm việc"
+NAV = (("tong-hop", "/", "Tổng hợp"), ("co-quan", "/co-quan", "Cơ quan"), ("nhiem-vu", "/nhiem-vu", "Nhiệm vụ"),
+       ("can-bo", "/can-bo", "Cán bộ"), ("bao-cao", "/bao-cao", "Báo cáo"))
+OFFICER_NAV = ("tong-hop", "nhiem-vu", "bao-cao")
+SIGN_OUT = "Đăng xuất"
+SIGNED_IN_AS = "{agency} · {role}"
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+
+LOGIN_TITLE = "Đăng nhập"
+LOGIN_CONFIRM = "Đăng nhập vào bàn làm việc với tư cách {role} của {agency}?"
+LOGIN_BUTTON = "Đăng nhập"
+LOGIN_NEEDED = "Hãy mở đường link đăng nhập (gửi /web cho bot hoặc chạy: nhacviec web-link \"TÊN CƠ QUAN\")."
+LOGIN_REFUSED = {
+    "unknown": "Đường link đăng nhập không đúng.",
+    "used": "Đường link đăng nhập này đã được dùng. Mỗi link chỉ dùng được một lần; hãy xin link mới.",
+    "expired": "Đường link đăng nhập đã hết hạn (hiệu lực 15 phút); hãy xin link mới.",
+}
+SIGNED_OUT = "Đã đăng xuất."
+FORBIDDEN = "Bạn không có quyền xem trang này."
+NOT_FOUND = "Không tìm thấy trang."
+CSRF_FAILED = "Biểu mẫu đã hết hiệu lực hoặc thiếu mã xác thực; hãy tải lại trang và thử lại."
+REFRESHING = "Số liệu vừa thay đổi và đang được tính lại; tải lại trang sau ít giây để xem số mới."
+NO_PLAN = "Chưa có kế hoạch trong cơ sở dữ liệu. Hãy chạy: nhacviec init"
+
+SUMMARY_TITLE = "Tổng hợp"
+SUMMARY_HEAD = "Kế hoạch {year} — {title}"
+SUMMARY_TODAY = "Số liệu đến ngày {date}"
+SUMMARY_COLUMNS = ("Tình trạng", "Nhiệm vụ", "Lượt giao chủ trì", "Tỷ lệ")
+SUMMARY_TOTAL = "Tổng số"
+CHART_TITLE = "Tình trạng thực hiện theo lượt giao chủ trì"
+SOON_TITLE = "Đến hạn trong {days} ngày làm việc (đến {date})"
+SOON_NONE = "Không có việc nào đến hạn."
+SOON_MORE = "… và {n} lượt giao khác."
+WITHOUT_OFFICER = "Cơ quan chưa có cán bộ đầu mối ({n})"
+WITHOUT_OFFICER_NONE = "Mọi cơ quan đã có cán bộ đầu mối."
+OPS_TITLE = "Nhắc việc"
+OPS_LINES = (("last", "Lần quét gần nhất"), ("next", "Lần quét tiếp theo"), ("sent_today", "Đã gửi hôm nay"),
+             ("pending", "Đang chờ gửi lại"), ("failures", "Gửi thất bại"))
+OPS_DISABLED = "Kênh bị ngừng ({n})"
+NEVER = "chưa có"
+
+AGENCIES_TITLE = "Cơ quan"
+AGENCY_COLUMNS = ("Cơ quan", "Tổng", "Đã xong", "Trong hạn", "Quá hạn", "Thường xuyên", "Chưa có hạn")
+AGENCY_WORK = "Nhiệm vụ chủ trì"
+AGENCY_OFFICERS = "Cán bộ và kênh liên lạc"
+AGENCY_NO_OFFICER = "Chưa có cán bộ đầu mối."
+WORK_COLUMNS = ("Mã", "Nội dung", "Hạn", "Tình trạng")
+
+ITEMS_TITLE = "Nhiệm vụ"
+FILTER_SECTION = "Phần"
+FILTER_STATE = "Tình trạng"
+FILTER_AGENCY = "Cơ quan"
+FILTER_DUE_BEFORE = "Hạn trước ngày"
+FILTER_SEARCH = "Tìm (không cần dấu)"
+FILTER_ALL = "Tất cả"
+FILTER_APPLY = "Lọc"
+ITEMS_FOUND = "{n} mục"
+ITEMS_NONE = "Không có mục nào khớp bộ lọc."
+ITEM_COLUMNS = ("Mã", "Nội dung", "Chủ trì", "Hạn", "Tình trạng")
+PAGE_PREV = "« Trang trước"
+PAGE_NEXT = "Trang sau »"
+PAGE_OF = "Trang {page}/{pages}"
+
+ITEM_TITLE = "Mục {code}"
+ITEM_SECTION = "Phần"
+ITEM_CONTENT = "Nội dung (nguyên văn)"
+ITEM_LEAD = "Chủ trì"
+ITEM_COORD = "Phối hợp"
+ITEM_DEADLINE = "Thời hạn (nguyên văn)"
+ITEM_READING = "Cách hiểu thời hạn"
+ITEM_PRODUCT = "Sản phẩm"
+ITEM_SURPRISE = "Kiểm tra đột xuất: không thông báo trước cho đơn vị."
+ITEM_STATUS = "Tình trạng từng cơ quan"
+ITEM_STATUS_COLUMNS = ("Cơ quan", "Vai trò", "Tình trạng", "Hoàn thành")
+ASSIGN_ROLE = {"lead": "chủ trì", "coordinating": "phối hợp"}
+
+OFFICERS_TITLE = "Cán bộ"
+OFFICER_COLUMNS = ("Kênh", "Cơ quan", "Vai trò", "Tên", "Trạng thái", "Từ ngày")
+OFFICERS_NONE = "Chưa có cuộc trò chuyện nào được liên kết."
+INVITE_TITLE = "Tạo mã mời"
+INVITE_AGENCY = "Cơ quan"
+INVITE_ROLE = "Vai trò"
+INVITE_BUTTON = "Tạo mã mời"
+INVITE_CREATED = "Mã mời cho {agency} ({role}), dùng một lần, hết hạn {expires}."
+INVITE_SCAN = "Cán bộ quét mã QR bằng điện thoại, hoặc mở đường link:"
+INVITE_UNKNOWN_AGENCY = "Không tìm thấy cơ quan \"{name}\"."
+INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
+
+REPORTS_TITLE = "Báo cáo"
+REPORT_WORKBOOK = "Tải báo cáo Excel (đầy đủ, nội bộ)"
+REPORT_CIRCULATION = "Tải báo cáo Excel (bản lưu hành, không gồm kiểm tra đột xuất)"
+REPORT_LETTER = "Tải dự thảo công văn đôn đốc (tất cả cơ quan có việc quá hạn)"
+REPORT_NO_LETTER = "Không có cơ quan nào có việc quá hạn: không cần công văn đôn đốc."
+
+CLI_LINK = "Đường link đăng nhập cho {agency} ({role}), dùng một lần, hết hạn {expires}:\n{url}"
+CLI_SERVING = "Bàn làm việc: http://{host}:{port}/ (Ctrl-C để dừng)"
+CLI_NO_SECRET = "Cần WEB_SECRET (ít nhất 32 ký tự) để ký cookie phiên đăng nhập."
+
+STATE_LABEL = {
+    "done_on_time": "Đã hoàn thành đúng hạn",
+    "done_late": "Đã hoàn thành quá hạn",
+    "in_progress_on_time": "Chưa hoàn thành, trong hạn",
+    "not_yet_due": "Chưa đến hạn",
+    "overdue": "Chưa hoàn thành, quá hạn",
+    "ongoing": "Thường xuyên (đang triển khai)",
+    "undated": "Chưa xác định thời hạn",
+}
+TYPE_LABEL = {"task": "Nhiệm vụ", "review": "Rà soát TTHC", "inspection": "Kiểm tra"}

@@ -1,0 +1,27 @@
+"""What the web desk needs to know, handed over by the composition root (no settings read here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time, timedelta, tzinfo
+
+from bot.domain.workdays import WorkCalendar
+
+LINK_TTL = timedelta(minutes=15)
+SESSION_TTL = timedelta(hours=12)
+COOKIE = "nhacviec_phien"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """The desk's settings: the signing secret, its public address, the zone and the plan."""
+
+    secret: str
+    base_url: str
+    zone: tzinfo
+    plan_slug: str | None = None
+    calendar: WorkCalendar | None = None
+    bot_username: str = ""
+    secure_cookie: bool = False      # add Secure when the desk is served over https
+    session_ttl: timedelta = SESSION_TTL
+    send_time: time = time(8, 0)    # when the daily sweep runs (SEND_TIME)

@@ -1,0 +1,71 @@
+"""One request as a page function sees it, and the answers pages share (kept apart from the app so the
+page functions can import it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from bot.domain.chat_records import Officer
+from bot.domain.texts import web as W
+from bot.ports import Clock, Store
+from bot.web import auth
+from bot.web.config import COOKIE, WebConfig
+from bot.web.desk import Desk
+
+
+class Refused(Exception):
+    """A page answers with an error page (status and message)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Page:
+    """One request as a page function sees it."""
+
+    request: Request
+    store: Store
+    clock: Clock
+    config: WebConfig
+    desk: Desk
+    render: Callable[..., HTMLResponse]
+    officer: Officer | None = None
+    session_token: str = ""
+    form: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def coordinator(self) -> bool:
+        return self.officer is not None and self.officer.coordinator
+
+    def require_coordinator(self) -> None:
+        if not self.coordinator:
+            raise Refused(403, W.FORBIDDEN)
+
+    @property
+    def csrf(self) -> str:
+        return auth.csrf_token(self.config, self.session_token)
+
+    def today(self):
+        return self.clock.now().astimezone(self.config.zone).date()
+
+
+NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
+             "Referrer-Policy": "no-referrer"}
+
+
+def session_cookie(response: Response, config: WebConfig, session_token: str) -> None:
+    """Set the signed session cookie (HttpOnly, SameSite=Strict, with an expiry)."""
+    response.set_cookie(COOKIE, auth.sign_session(config, session_token),
+                        max_age=int(config.session_ttl.total_seconds()), httponly=True, samesite="strict",
+                        secure=config.secure_cookie, path="/")
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
