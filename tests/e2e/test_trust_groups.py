@@ -1,0 +1,44 @@
+"""Issue 12 §2 through the command line: a task an appendix details keeps one lead (the appendix tracks
+the departments' share), the system-operator role follows the hand-over task, and what waits for an empty
+group is counted where coordinators look."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+from storage.engine import make_engine
+from storage.models import AgencyRow, AssignmentRow, ItemRow
+
+PL1_DEPARTMENTS = 16
+
+
+def _engine(tmp_path):
+    return make_engine(f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}")
+
+
+def _agencies(tmp_path, code: str, role: str) -> list[str]:
+    with Session(_engine(tmp_path)) as s:
+        return list(s.exec(select(AgencyRow.key).join(AssignmentRow, AssignmentRow.agency_id == AgencyRow.id)
+                           .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+                           .where(ItemRow.code == code, AssignmentRow.role == role,
+                                  AssignmentRow.active.is_(True))))
+
+
+def test_task_detailed_by_an_appendix_has_the_office_as_its_only_lead(cli, tmp_path):
+    code, _, err = cli("init")
+    assert code == 0, err
+    assert _agencies(tmp_path, "2.II", "lead") == ["vp-ubnd-tinh"]
+    pl1_leads = {k for n in range(1, PL1_DEPARTMENTS + 1) for k in _agencies(tmp_path, f"PL1.{n}", "lead")}
+    assert len(pl1_leads) == PL1_DEPARTMENTS and "so-tu-phap" in pl1_leads
+    # the departments' share of 2.II is their PL1 row; on 2.II they coordinate ("Các Sở")
+    assert pl1_leads <= set(_agencies(tmp_path, "2.II", "coordinating"))
+    code, out, _ = cli("--today", "1/6/2023", "remind", "--dry-run", "--json")
+    assert code == 0
+    planned = json.loads(out)
+    checkins = [r for r in planned if r["code"] == "2.II"]
+    assert [r["agency"] for r in checkins] == ["Văn phòng UBND tỉnh"]
+    assert {r["kind"] for r in checkins} == {"checkin"}
+    # the departments are still reminded of their own rows (PL1.2 is due 31/5/2023)
+    assert any(r["code"] == "PL1.2" and r["agency"] == "Sở Tư pháp" for r in planned)
