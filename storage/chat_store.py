@@ -19,7 +19,7 @@ from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dial
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as CT
 from bot.domain.views import WorkItem
-from storage import queries, registry, work
+from storage import queries, registry, role_switch, work
 from storage.base import SqlBase
 from storage.models import (OPEN_LEAD_SQL, AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -141,9 +141,11 @@ class SqlChatStore(SqlBase):
             left = (select(func.count()).select_from(AssignmentRow)
                     .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
                            work.index_terms(s, OPEN_LEAD_SQL)).scalar_subquery())
-            n = s.execute(insert(StatusEventRow).values(
+            n, hands_over = s.execute(insert(StatusEventRow).values(
                 item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action="done", note=note,
-                data=data).returning(left)).scalar_one()
+                data=data).returning(left, role_switch.is_trigger(item_id))).one()
+            if hands_over:      # a task that hands a role over: the role's items follow it
+                role_switch.resettle(s, plan_id=plan_id)
             s.commit()
             return n
 
@@ -157,6 +159,7 @@ class SqlChatStore(SqlBase):
                       .values(note=joined, updated_at=now))
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="evidence",
                    note=note, data=data)
+            _resettle_roles(s, item_id)
             s.commit()
 
     def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
@@ -176,6 +179,7 @@ class SqlChatStore(SqlBase):
             if res.rowcount != 1:
                 return False
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo")
+            _resettle_roles(s, item_id)
             s.commit()
             return True
 
@@ -275,3 +279,10 @@ def _event(s: Session, *, item_id: int, assignment_id: int, now: datetime, actor
            note: str = "", data: dict | None = None) -> None:
     s.execute(insert(StatusEventRow).values(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor,
                                             action=action, note=note, data=data or {}))
+
+
+def _resettle_roles(s, item_id: int) -> None:
+    """After a task's state or evidence changed: if it hands a role over, the role's items follow it."""
+    if role_switch.trigger_item(s, item_id=item_id):
+        plan_id = s.exec(select(ItemRow.plan_id).where(ItemRow.id == item_id)).one()
+        role_switch.resettle(s, plan_id=plan_id)

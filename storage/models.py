@@ -296,3 +296,15 @@ class InboundSeenRow(SQLModel, table=True):
     channel: str = Field(max_length=20)
     message_id: str = Field(max_length=100)
     at: datetime
+
+
+class RoleSwitchRow(SQLModel, table=True):
+    """An item whose agencies depend on a role a plan task hands over (bot.domain.role_tasks): its readings
+    per holder, switched when the trigger task is closed or reopened (storage/role_switch.py)."""
+
+    __tablename__ = "role_switch"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    trigger_item_id: int = Field(foreign_key="item.id", index=True)
+    item_id: int = Field(foreign_key="item.id")
+    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
+from storage import role_switch
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
 
@@ -190,8 +191,10 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
     """Interpret ``plan`` against the directory (file + agencies only the database knows) and upsert it;
     the caller commits. Test harnesses and the store's ``load_plan`` use it."""
     directory = full_directory(session, directory)
-    return upsert_plan(session, plan, directory, interpret_plan(plan, directory), now=now,
-                       source_file=source_file)
+    settled = role_switch.settled_directory(session, plan, directory)   # roles follow the tasks done so far
+    report = upsert_plan(session, plan, settled, interpret_plan(plan, settled), now=now, source_file=source_file)
+    role_switch.remember(session, plan, directory)
+    return report
 
 
 def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],

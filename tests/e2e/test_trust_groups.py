@@ -42,3 +42,29 @@ def test_task_detailed_by_an_appendix_has_the_office_as_its_only_lead(cli, tmp_p
     assert {r["kind"] for r in checkins} == {"checkin"}
     # the departments are still reminded of their own rows (PL1.2 is due 31/5/2023)
     assert any(r["code"] == "PL1.2" and r["agency"] == "Sở Tư pháp" for r in planned)
+
+
+def _checkins(cli, day: str, code: str) -> list[str]:
+    code_, out, err = cli("--today", day, "remind", "--dry-run", "--json")
+    assert code_ == 0, err
+    return [r["agency"] for r in json.loads(out) if r["code"] == code and r["kind"] == "checkin"]
+
+
+def test_the_operator_role_follows_the_hand_over_task(cli, tmp_path):
+    assert cli("init")[0] == 0
+    # 2.I (the hand-over) is open: the department still runs the system, on 1/6 as in February
+    assert _checkins(cli, "1/6/2023", "7.III") == ["Sở Thông tin và Truyền thông"]
+    assert _checkins(cli, "1/6/2023", "10.III") == ["Sở Thông tin và Truyền thông"]
+    assert _agencies(tmp_path, "10.III", "coordinating").count("vp-ubnd-tinh") == 1
+    # the department records the hand-over in the terminal chat (12 = its officer)
+    script = "12\n/xong 2.I Biên bản bàn giao ngày 10/4/2023\nthoat\n"
+    code, out, _ = cli("--today", "12/4/2023", "run", stdin=script)
+    assert code == 0 and "Đã ghi nhận Sở Thông tin và Truyền thông hoàn thành 2.I" in out
+    assert _agencies(tmp_path, "7.III", "lead") == ["vp-ubnd-tinh"]
+    assert _agencies(tmp_path, "10.III", "lead") == ["vp-ubnd-tinh"]
+    assert "vp-ubnd-tinh" not in _agencies(tmp_path, "10.III", "coordinating")
+    assert _checkins(cli, "1/6/2023", "7.III") == ["Văn phòng UBND tỉnh"]
+    assert _checkins(cli, "1/6/2023", "10.III") == ["Văn phòng UBND tỉnh"]
+    # loading the plan again keeps what the facts say
+    assert cli("init")[0] == 0
+    assert _agencies(tmp_path, "7.III", "lead") == ["vp-ubnd-tinh"]
