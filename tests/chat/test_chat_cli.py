@@ -82,7 +82,7 @@ def test_console_chat(cli):
     assert code == 0
     assert "Hãy gõ một số từ 1 đến" in out
     assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
-    assert "【Việc còn phải làm — Sở Tư pháp (8)】" in out and "1 — ✅ Đã xong PL1.2" in out
+    assert "【Việc còn phải làm — Sở Tư pháp (7)】" in out and "1 — ✅ Đã xong PL1.2" in out
     assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # "1" pressed the first button
     assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out               # the document sent afterwards is kept
     assert "Mục PL1.2 đã được" in out                                   # the bare "xong" afterwards
