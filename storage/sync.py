@@ -194,7 +194,15 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
     settled = role_switch.settled_directory(session, plan, directory)   # roles follow the tasks done so far
     report = upsert_plan(session, plan, settled, interpret_plan(plan, settled), now=now, source_file=source_file)
     role_switch.remember(session, plan, directory)
+    _remember_waiting(session, plan, report)
     return report
+
+
+def _remember_waiting(session: Session, plan: Plan, report: SyncReport) -> None:
+    """Keep the load's count of items waiting for an empty group (``status`` and the digest show it)."""
+    prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).one()
+    if (prow.meta or {}).get("waiting_groups") != report.waiting_groups:
+        prow.meta = {**(prow.meta or {}), "waiting_groups": dict(report.waiting_groups)}
 
 
 def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],

@@ -68,3 +68,14 @@ def test_the_operator_role_follows_the_hand_over_task(cli, tmp_path):
     # loading the plan again keeps what the facts say
     assert cli("init")[0] == 0
     assert _agencies(tmp_path, "7.III", "lead") == ["vp-ubnd-tinh"]
+
+
+def test_status_counts_what_waits_for_an_empty_group(cli):
+    code, out, _ = cli("init")
+    assert code == 0 and "UBND cấp xã chưa có cơ quan thành viên nào" in out
+    waiting = next(line for line in out.splitlines() if "UBND cấp xã chưa có" in line)
+    code, out, _ = cli("status")
+    assert code == 0 and waiting in out
+    code, out, _ = cli("status", "--json")
+    n = json.loads(out)["waiting_groups"]["UBND cấp xã"]
+    assert n > 0 and f"{n} nhiệm vụ" in waiting
