@@ -181,4 +181,5 @@ def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
         lines.append(T.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"]), names=", ".join(w["no_officer"])))
     if w.get("disabled"):
         lines.append(T.WEEKLY_DISABLED.format(names=", ".join(w["disabled"])))
+    lines += [T.WEEKLY_WAITING.format(group=g, n=n) for g, n in (w.get("waiting_groups") or {}).items()]
     return lines
