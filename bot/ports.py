@@ -394,6 +394,10 @@ class PlanStore(Protocol):
         """What bot.reports.build needs, loaded once (history only when asked: the workbook's log)."""
 
     # operations
+    def groups_waiting(self, *, plan_slug: str | None = None) -> dict[str, int]:
+        """Empty group name → how many items wait for its members, as the last load counted."""
+        ...
+
     def status_figures(self, *, since: datetime, month: str) -> StatusFigures:
         """Figures for ``status``: last sweep, sends since ``since``, retries, failures, chats, Zalo usage."""
 

@@ -42,4 +42,6 @@ def write(session: Session, *, action: str, actor: str, now: datetime | None, ch
     if returning is None:
         session.execute(statement)
         return None
+    if isinstance(returning, tuple):
+        return tuple(session.execute(statement.returning(*returning)).one())
     return session.execute(statement.returning(returning)).scalar_one()

@@ -20,7 +20,7 @@ from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as CT
 from bot.domain.views import REMAINING_SHOWN, WorkItem
 from bot.domain.periods import PeriodFacts
-from storage import audit, occurrences, queries, registry, work
+from storage import audit, occurrences, queries, registry, role_switch, work
 from storage.base import SqlBase
 from storage.models import (AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
                             StatusEventRow)
@@ -140,9 +140,12 @@ class SqlChatStore(SqlBase):
             if res.rowcount != 1:
                 return None
             left = work.open_left(s, plan_id=plan_id, agency_id=agency_id, cap=REMAINING_SHOWN)
-            n = audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id, item_id=item_id,
-                            assignment_id=assignment_id, agency_id=agency_id, before={"done": False},
-                            after={"done": True, **data}, note=note, returning=left)
+            n, hands_over = audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id,
+                                        item_id=item_id, assignment_id=assignment_id, agency_id=agency_id,
+                                        before={"done": False}, after={"done": True, **data}, note=note,
+                                        returning=(left, role_switch.is_trigger(item_id)))
+            if hands_over:      # a task that hands a role over: the role's items follow it
+                role_switch.resettle(s, plan_id=plan_id)
             s.commit()
             return n
 
@@ -156,6 +159,7 @@ class SqlChatStore(SqlBase):
                       .values(note=joined, updated_at=now))
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="evidence",
                    note=note, data=data)
+            _resettle_roles(s, item_id)
             s.commit()
 
     def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
@@ -191,6 +195,7 @@ class SqlChatStore(SqlBase):
             if res.rowcount != 1:
                 return False
             _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo", channel=channel)
+            _resettle_roles(s, item_id)
             s.commit()
             return True
 
@@ -319,3 +324,10 @@ def _event(s: Session, *, item_id: int, assignment_id: int, now: datetime, actor
            note: str = "", data: dict | None = None, channel: str = "") -> None:
     audit.write(s, action=action, actor=actor, now=now, channel=channel, item_id=item_id,
                 assignment_id=assignment_id, after=data, note=note)
+
+
+def _resettle_roles(s, item_id: int) -> None:
+    """After a task's state or evidence changed: if it hands a role over, the role's items follow it."""
+    if role_switch.trigger_item(s, item_id=item_id):
+        plan_id = s.exec(select(ItemRow.plan_id).where(ItemRow.id == item_id)).one()
+        role_switch.resettle(s, plan_id=plan_id)

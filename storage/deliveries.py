@@ -127,9 +127,12 @@ def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzin
     for c in chats(session):
         if c.role == "officer":
             officers.setdefault(c.agency_id, []).append(c.display_name or c.address)
-    plan_id = queries.get_plan(session=session, slug=plan_slug).id
+    plan = queries.get_plan(session=session, slug=plan_slug)
+    plan_id = plan.id
     counts = work.overdue_by_agency(session, plan_id=plan_id, today=today)
     week = weekly_lists(session, plan_id=plan_id, today=today, zone=zone) if weekly else None
+    if week is not None:
+        week["waiting_groups"] = dict((plan.meta or {}).get("waiting_groups") or {})   # kept at load
     return Overview(officers, sum(c.count for c in counts), len(counts), week)
 
 

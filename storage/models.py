@@ -403,3 +403,15 @@ class WebSessionRow(SQLModel, table=True):
     created_at: datetime
     expires_at: datetime
     ended_at: datetime | None = None
+
+
+class RoleSwitchRow(SQLModel, table=True):
+    """An item whose agencies depend on a role a plan task hands over (bot.domain.role_tasks): its readings
+    per holder, switched when the trigger task is closed or reopened (storage/role_switch.py)."""
+
+    __tablename__ = "role_switch"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    trigger_item_id: int = Field(foreign_key="item.id", index=True)
+    item_id: int = Field(foreign_key="item.id")
+    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

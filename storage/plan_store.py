@@ -22,7 +22,7 @@ from storage import audit, queries, registry, reports, sync, work
 from storage.base import SqlBase
 from storage.engine import sqlite_path
 from storage.migrate import check, head_revision, upgrade
-from storage.models import AgencyRow, ReminderRow, SweepRow
+from storage.models import AgencyRow, PlanRow, ReminderRow, SweepRow
 
 
 def _plan_id(s: Session, plan_slug: str | None) -> int:
@@ -206,6 +206,14 @@ class SqlPlanStore(SqlBase):
             return reports.report_data(s, plan_id=pid, zone=zone, with_history=with_history)
 
     # --- operations --------------------------------------------------------------------------------
+    def groups_waiting(self, *, plan_slug: str | None = None) -> dict[str, int]:
+        """Empty group name → how many items wait for its members, as the last load counted."""
+        with self.session() as s:
+            q = select(PlanRow.meta)
+            q = q.where(PlanRow.slug == plan_slug) if plan_slug else q.order_by(PlanRow.id.desc())
+            meta = s.execute(q).scalars().first()
+        return dict((meta or {}).get("waiting_groups") or {})
+
     def status_figures(self, *, since: datetime, month: str) -> StatusFigures:
         """Sweep and send figures for ``status``: sent since ``since``, retries, failures, chats."""
         with self.session() as s:

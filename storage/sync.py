@@ -16,7 +16,7 @@ from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
 from bot.domain.text import same_province
-from storage import extension_rows
+from storage import extension_rows, role_switch
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)
 
@@ -204,8 +204,19 @@ def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: dateti
     """Interpret ``plan`` against the directory (file + agencies only the database knows) and upsert it;
     the caller commits. Test harnesses and the store's ``load_plan`` use it."""
     directory = full_directory(session, directory)
-    return upsert_plan(session, plan, directory, interpret_plan(plan, directory), now=now,
-                       source_file=source_file, sources=sources)
+    settled = role_switch.settled_directory(session, plan, directory)   # roles follow the tasks done so far
+    report = upsert_plan(session, plan, settled, interpret_plan(plan, settled), now=now, source_file=source_file,
+                         sources=sources)
+    role_switch.remember(session, plan, directory)
+    _remember_waiting(session, plan, report)
+    return report
+
+
+def _remember_waiting(session: Session, plan: Plan, report: SyncReport) -> None:
+    """Keep the load's count of items waiting for an empty group (``status`` and the digest show it)."""
+    prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).one()
+    if (prow.meta or {}).get("waiting_groups") != report.waiting_groups:
+        prow.meta = {**(prow.meta or {}), "waiting_groups": dict(report.waiting_groups)}
 
 
 def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],

@@ -12,6 +12,7 @@ from bot.domain import texts
 from bot.domain.deadlines import parse_day
 from bot.domain.errors import BackupUnsupported, NoPlan
 from bot.domain.operations import CodedItem
+from bot.domain.texts import chat as CT
 from bot.domain.texts import reminders as RT
 from bot.files import load_calendar
 
@@ -32,7 +33,8 @@ def cmd_status(app, args: Namespace) -> int:
             "pending_retries": pending, "failures": failed, "disabled_recipients": disabled,
             "agencies_without_recipient": missing,
             "zalo_sent_this_month": f.zalo_sent_this_month, "zalo_quota": s_.zalo_monthly_quota,
-            "zalo_quota_exhausted": f.zalo_quota_exhausted, "channels": app.channel_status()}
+            "zalo_quota_exhausted": f.zalo_quota_exhausted, "channels": app.channel_status(),
+            "waiting_groups": app.store.groups_waiting(plan_slug=app.plan_slug)}
     if args.json:
         print_json(data)
         return 0
@@ -41,6 +43,8 @@ def cmd_status(app, args: Namespace) -> int:
                                     sent_today=sent_today, pending=pending, failed=failed,
                                     disabled=", ".join(disabled) or texts.NONE, n_missing=len(missing),
                                     missing=", ".join(missing) or texts.NONE))
+    for group, n in data["waiting_groups"].items():
+        print(CT.CLI_EMPTY_GROUP.format(group=group, n=n))
     if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:
         print(texts.STATUS_ZALO.format(sent=data["zalo_sent_this_month"], quota=data["zalo_quota"]))
     for status in data["channels"].values():   # several bots of one channel: one line each

@@ -58,6 +58,9 @@ class RoleHolder:
     agency: str
     since: date | None = None
     until: date | None = None
+    # The plan task that hands the role to this holder ("2.I"): it holds from the day that task is recorded
+    # done (bot.domain.role_tasks settles it), not from a date fixed in advance.
+    since_task: str = ""
 
     def holds_on(self, day: date) -> bool:
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)

@@ -185,4 +185,5 @@ def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
         lines.append(T.WEEKLY_DISABLED.format(n=len(disabled), names=", ".join(disabled)))
     elif disabled:
         lines.append(T.WEEKLY_DISABLED_MANY.format(n=len(disabled)))
+    lines += [T.WEEKLY_WAITING.format(group=g, n=n) for g, n in (w.get("waiting_groups") or {}).items()]
     return lines

@@ -99,7 +99,8 @@ def build_directory(tree) -> Directory:
             raise PlanFileError(T.ERR_ROLE_MAPPING, _line(role_nodes))
         holders = []
         for h in node.get("holders") or []:
-            holder = RoleHolder(agency=_str(h, "agency"), since=_date(h, "since"), until=_date(h, "until"))
+            holder = RoleHolder(agency=_str(h, "agency"), since=_date(h, "since"), until=_date(h, "until"),
+                                since_task=str(h.get("since_task") or "").strip())
             if holder.agency not in agencies:
                 raise PlanFileError(T.ERR_ROLE_HOLDER.format(agency=holder.agency), _line(h))
             holders.append(holder)

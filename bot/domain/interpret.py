@@ -15,6 +15,7 @@ from bot.domain.agencies import UNKNOWN, Directory
 from bot.domain.deadlines import Deadline, parse_deadline
 from bot.domain.effective import effective_deadline
 from bot.domain.plan import INSPECTION, Item, Plan
+from bot.domain.shares import without_tracked_shares
 
 LEAD, COORDINATING = "lead", "coordinating"
 EMPTY_GROUP = "empty_group"            # a group with no member yet ("UBND cấp xã" before communes are imported)
@@ -133,11 +134,13 @@ def waiting_for_groups(specs: list[ItemSpec]) -> dict[str, int]:
 
 
 def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:
-    """Every item of ``plan`` read against ``directory``, in plan order."""
+    """Every item of ``plan`` read against ``directory``, in plan order (a task an appendix details keeps
+    as leads only those whose share the appendix does not track: bot.domain.shares)."""
     # A span the file declares (``span:``/``period:``) reads every year inside it as normal; without one
     # the reader keeps flagging other years (they block until a coordinator confirms), as before.
     span = plan.span if plan.span_from is not None else None
-    return [interpret_item(item, directory, plan.year, span) for item in plan.items]
+    return without_tracked_shares(plan, directory,
+                                  [interpret_item(item, directory, plan.year, span) for item in plan.items])
 
 
 def unknown_agencies(specs: list[ItemSpec]) -> list[tuple[str, str, str]]:

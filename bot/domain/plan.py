@@ -83,6 +83,11 @@ class Plan:
         if self.span_from is None:
             return date(self.year, 1, 1), date(self.year, 12, 31)
         return self.span_from, self.span_to
+    # An appendix that details a task ("parent_task: 2.II"): task code → the appendix's section prefix
+    # ("PL1", "PL2"); the agencies of its rows have their share of the task tracked there (bot.domain.shares).
+    parent_tasks: dict = field(default_factory=dict)
+
+
 
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
@@ -193,6 +198,7 @@ def build_plan(tree) -> Plan:
     items: list[Item] = []
     seen: dict[str, int | None] = {}
     section_titles: dict[str, str] = {}
+    parent_tasks: dict[str, str] = {}
 
     def add(item: Item) -> None:
         if item.code in seen:
@@ -228,6 +234,7 @@ def build_plan(tree) -> Plan:
         title = _text(review, "title")
         section_titles["PL1"] = title
         review_notes = tuple(str(x).strip() for x in _list(review, "notes", False))
+        _parent_task(review, "PL1", parent_tasks)
         for r in _list(review, "items"):
             n = _number(r)
             dept = _text(r, "department").strip().rstrip(":").strip()    # "Sở Y tế:" in the signed appendix
@@ -243,6 +250,7 @@ def build_plan(tree) -> Plan:
         title = _text(insp, "title")
         deadline = _text(insp, "deadline")
         inspector = _text(insp, "inspector")
+        _parent_task(insp, "PL2", parent_tasks)
         for g in _list(insp, "groups"):
             groman = _text(g, "number").upper()
             if roman_to_int(groman) is None:
@@ -271,6 +279,7 @@ def build_plan(tree) -> Plan:
         decision_date=decision_date,
         decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
         items=tuple(items), review_notes=review_notes, section_titles=section_titles,
+        parent_tasks=_checked_parents(parent_tasks, seen, tree),
         letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()})
 
 
@@ -313,6 +322,21 @@ def read_span(tree: dict, year: int) -> tuple[date, date | None]:
     if last is not None and last < first:
         raise PlanFileError(f"span: ends ({last}) before it starts ({first})", _line(tree))
     return first, last
+def _parent_task(node, prefix: str, out: dict[str, str]) -> None:
+    """Remember ``parent_task:`` of an appendix (the task its rows detail)."""
+    code = _text(node, "parent_task", False)
+    if code:
+        out[code] = prefix
+
+
+def _checked_parents(parents: dict[str, str], codes: dict, tree) -> dict[str, str]:
+    """``parent_task`` must name a task of the plan."""
+    for code in parents:
+        if code not in codes:
+            raise PlanFileError(f"parent_task {code} không phải nhiệm vụ của kế hoạch", _line(tree))
+    return parents
+
+
 
 
 def _fields_list(fields: str) -> str:

@@ -83,7 +83,7 @@ def test_console_chat(cli):
     assert code == 0
     assert "Hãy gõ một số từ 1 đến" in out
     assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
-    assert "【Nhiệm vụ chưa hoàn thành — Sở Tư pháp (8)】" in out and "1 — 📄 PL1.2" in out
+    assert "【Nhiệm vụ chưa hoàn thành — Sở Tư pháp (7)】" in out and "1 — 📄 PL1.2" in out
     assert "1 — ✅ Báo hoàn thành" in out                                  # "1" opened PL1.2
     assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # and "1" again pressed its ✅
     assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out               # the document sent afterwards is kept

@@ -154,9 +154,9 @@ async def test_logout_aliases(bot, word):
 @pytest.mark.parametrize("word", ["/progress", "/tiendo"])
 async def test_progress(bot, word):
     await register(bot, OFFICER, "so-tu-phap")
-    await bot.send(message(OFFICER, f"{word} 2.II Đã trình dự thảo kế hoạch"))
-    assert "📝 Đã ghi tiến độ 2.II của Sở Tư pháp: Đã trình dự thảo kế hoạch" in bot.fake.texts(OFFICER)[-1]
-    a = bot.assignment("2.II", "so-tu-phap")
+    await bot.send(message(OFFICER, f"{word} 2.III Đã trình dự thảo kế hoạch"))
+    assert "📝 Đã ghi tiến độ 2.III của Sở Tư pháp: Đã trình dự thảo kế hoạch" in bot.fake.texts(OFFICER)[-1]
+    a = bot.assignment("2.III", "so-tu-phap")
     assert a.status == "in_progress" and a.note == "Đã trình dự thảo kế hoạch"
 
 
@@ -177,12 +177,12 @@ async def test_todo_sorted_with_buttons(bot, word):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, word))
     text = bot.fake.last(OFFICER)["text"]
-    assert text.startswith("<b>Nhiệm vụ chưa hoàn thành — Sở Tư pháp (8)</b>")
-    assert text.index("• PL1.2 · quá hạn 40 ngày (hạn 31/5/2023) — Rà soát") < text.index("• 2.II · thường xuyên")
+    assert text.startswith("<b>Nhiệm vụ chưa hoàn thành — Sở Tư pháp (7)</b>")
+    assert text.index("• PL1.2 · quá hạn 40 ngày (hạn 31/5/2023) — Rà soát") < text.index("• 2.III · thường xuyên")
     assert "• 4.II · chưa có hạn — Triển khai Kế hoạch rà soát, đơn giản…" in text
     assert len(text.splitlines()) <= 12                      # a phone screen: one line per item
     labels = [b[0] for b in bot.fake.buttons(OFFICER)]
-    assert labels == ["📄 PL1.2", "📄 2.II", "📄 2.III", "📄 4.III", "📄 6.III", "📄 1.IV", "📄 5.IV", "📄 4.II"]
+    assert labels == ["📄 PL1.2", "📄 2.III", "📄 4.III", "📄 6.III", "📄 1.IV", "📄 5.IV", "📄 4.II"]
     opened = bot.fake.buttons(OFFICER)[0][1]                  # one choice per item: open it to act
     await bot.send(button(OFFICER, opened))
     assert bot.fake.last(OFFICER)["text"].startswith("<b>PL1.2 — Phụ lục I")
@@ -271,12 +271,12 @@ async def test_done_button_then_undo_button(bot):
 
 async def test_progress_button_asks_for_a_note(bot):
     await register(bot, OFFICER, "so-tu-phap")
-    aid = bot.assignment("2.II", "so-tu-phap").id
+    aid = bot.assignment("2.III", "so-tu-phap").id
     await bot.send(button(OFFICER, f"p:{aid}"))
-    assert "Hãy gửi ghi chú tiến độ cho 2.II" in bot.fake.texts(OFFICER)[-1]
+    assert "Hãy gửi ghi chú tiến độ cho 2.III" in bot.fake.texts(OFFICER)[-1]
     await bot.send(message(OFFICER, "Đang tổng hợp số liệu"))
-    assert "Đã ghi tiến độ 2.II" in bot.fake.texts(OFFICER)[-1]
-    assert bot.assignment("2.II", "so-tu-phap").note == "Đang tổng hợp số liệu"
+    assert "Đã ghi tiến độ 2.III" in bot.fake.texts(OFFICER)[-1]
+    assert bot.assignment("2.III", "so-tu-phap").note == "Đang tổng hợp số liệu"
     await bot.send(message(OFFICER, "câu tiếp theo"))  # the question was answered once
     assert "/huongdan" in bot.fake.texts(OFFICER)[-1]
 

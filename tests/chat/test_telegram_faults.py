@@ -118,12 +118,12 @@ async def test_sends_wait_20_seconds_for_telegram():
 # --- replayed updates ---------------------------------------------------------------------------
 async def test_a_replayed_update_records_progress_once(faulty):
     await register(faulty, OFFICER, "so-tu-phap")
-    update = message(OFFICER, "/tiendo 2.II Đã trình dự thảo")
+    update = message(OFFICER, "/tiendo 2.III Đã trình dự thảo")
     await faulty.send(update)
     await faulty.send(update)   # Telegram delivers it again (a webhook retry, a polling offset lost)
     assert faulty.events("progress") == 1
-    assert len([t for t in faulty.fake.texts(OFFICER) if "Đã ghi tiến độ 2.II" in t]) == 1
-    await faulty.send(message(OFFICER, "/tiendo 2.II Lần hai"))   # a new update is handled
+    assert len([t for t in faulty.fake.texts(OFFICER) if "Đã ghi tiến độ 2.III" in t]) == 1
+    await faulty.send(message(OFFICER, "/tiendo 2.III Lần hai"))   # a new update is handled
     assert faulty.events("progress") == 2
 
 
@@ -131,25 +131,25 @@ async def test_a_replayed_update_records_progress_once(faulty):
 async def test_a_reply_under_429_is_retried_after_retry_after(faulty):
     await register(faulty, OFFICER, "so-tu-phap")
     faulty.fake.errors[str(OFFICER)] = [_error(429, "Too Many Requests: retry after 7", retry_after=7)]
-    await faulty.send(message(OFFICER, "/tiendo 2.II Đã trình"))
+    await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 1
-    assert "Đã ghi tiến độ 2.II" in faulty.fake.texts(OFFICER)[-1]
+    assert "Đã ghi tiến độ 2.III" in faulty.fake.texts(OFFICER)[-1]
     assert faulty.waits == [7] and not _apologies(faulty)
 
 
 async def test_a_reply_under_500s_is_retried_with_backoff(faulty):
     await register(faulty, OFFICER, "so-tu-phap")
     faulty.fake.errors[str(OFFICER)] = [_error(500, "Internal Server Error"), _error(502, "Bad Gateway")]
-    await faulty.send(message(OFFICER, "/xong 2.II"))
-    assert faulty.assignment("2.II", "so-tu-phap").status == "done"
-    assert "2.II" in faulty.fake.texts(OFFICER)[-1]
+    await faulty.send(message(OFFICER, "/xong 2.III"))
+    assert faulty.assignment("2.III", "so-tu-phap").status == "done"
+    assert "2.III" in faulty.fake.texts(OFFICER)[-1]
     assert faulty.waits == [2.0, 4.0] and not _apologies(faulty)
 
 
 async def test_a_reply_that_timed_out_is_sent_again_once_and_never_apologised_for(faulty):
     await register(faulty, OFFICER, "so-tu-phap")
     faulty.fake.faults = [httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow")]
-    await faulty.send(message(OFFICER, "/tiendo 2.II Đã trình"))
+    await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 1
     assert len(faulty.waits) == 1            # an ambiguous failure is retried at most once
     assert not _apologies(faulty)
@@ -158,7 +158,7 @@ async def test_a_reply_that_timed_out_is_sent_again_once_and_never_apologised_fo
 async def test_a_reply_that_never_gets_through_is_logged_not_apologised(faulty, caplog):
     await register(faulty, OFFICER, "so-tu-phap")
     faulty.fake.errors[str(OFFICER)] = _error(500, "Internal Server Error")   # every time
-    await faulty.send(message(OFFICER, "/tiendo 2.II Đã trình"))
+    await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 1
     assert len(faulty.waits) == 3 and not _apologies(faulty)
     assert "not delivered after 4 attempt(s)" in caplog.text
@@ -171,7 +171,7 @@ async def test_the_apology_is_for_an_action_that_did_not_happen(faulty, monkeypa
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(faulty.core.store, "record_progress", broken)
-    await faulty.send(message(OFFICER, "/tiendo 2.II Đã trình"))
+    await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 0
     assert faulty.fake.texts(OFFICER)[-1] == T.APOLOGY
 

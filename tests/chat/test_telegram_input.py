@@ -56,19 +56,19 @@ async def test_long_note_is_cut_with_a_notice(bot):
 async def test_html_in_notes_is_shown_literally(bot):
     await register(bot, OFFICER, "so-tu-phap")
     note = "<b>gấp</b> & <script>alert(1)</script>"
-    await bot.send(message(OFFICER, f"/tiendo 2.II {note}"))
+    await bot.send(message(OFFICER, f"/tiendo 2.III {note}"))
     sent = bot.fake.last(OFFICER)
     assert sent["parse_mode"] == "HTML"
     assert "&lt;b&gt;gấp&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in sent["text"]
-    assert bot.assignment("2.II", "so-tu-phap").note == note
+    assert bot.assignment("2.III", "so-tu-phap").note == note
 
 
 async def test_emoji_and_mixed_scripts(bot):
     await register(bot, OFFICER, "so-tu-phap")
     note = "Đã xong 👍🏽 — 已完成 — готово — ✅"
-    await bot.send(message(OFFICER, f"/tiendo 2.II {note}"))
+    await bot.send(message(OFFICER, f"/tiendo 2.III {note}"))
     assert note in bot.fake.texts(OFFICER)[-1]
-    assert bot.assignment("2.II", "so-tu-phap").note == note
+    assert bot.assignment("2.III", "so-tu-phap").note == note
 
 
 async def test_edited_message_is_not_processed(bot):

@@ -171,6 +171,8 @@ async def test_numbered_confirmation_carries_the_note(bot):
 
 async def test_item_flags_for_the_coordinator(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
+    await register(bot, TTTT, "so-thong-tin-truyen-thong")
+    await bot.send(message(TTTT, "/xong 2.I Biên bản bàn giao ngày 10/4/2023"))   # the office now runs the system
     await bot.send(message(COORD, "/xem 10.III"))
     text = bot.fake.texts(COORD)[-1]
     assert "Văn phòng UBND tỉnh vừa chủ trì vừa phối hợp — cần xác định lại" in text

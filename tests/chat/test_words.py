@@ -96,7 +96,7 @@ async def test_todo_fits_a_phone_and_each_item_opens_to_act(bot):
     text = bot.fake.last(COORD)["text"]
     assert len(text.splitlines()) <= 12 and "Chọn một nhiệm vụ để xem và báo cáo." in text
     buttons = bot.fake.buttons(COORD)
-    assert len(buttons) == 8 and all(label.startswith("📄 ") for label, _ in buttons)
+    assert len(buttons) == 7 and all(label.startswith("📄 ") for label, _ in buttons)
     await bot.send(button(COORD, buttons[0][1]))      # the coordinator opens Sở Tư pháp's PL1.2
     assert bot.fake.last(COORD)["text"].startswith("<b>PL1.2")
     done = [d for label, d in bot.fake.buttons(COORD) if label == "✅ Báo hoàn thành"][0]

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from bot.domain.role_tasks import settle_roles, switch_tasks
+
 VP, TTTT, SNV = "vp-ubnd-tinh", "so-thong-tin-truyen-thong", "so-noi-vu"
 SO, HUYEN, XA = "cac-so", "ubnd-cap-huyen", "ubnd-cap-xa"
 LIEN_QUAN = "các cơ quan, đơn vị có liên quan"
@@ -31,10 +33,10 @@ CELLS = {
     "4.III": (([], [SO, HUYEN, XA], []), ([VP], [], [])),
     "5.III": (([TTTT], [], []), ([VP], [], [])),
     "6.III": (([], [SO, HUYEN], [LIEN_QUAN]), ([VP], [], [])),
-    "7.III": (([VP], [], []), ([], [SO], [])),          # the system's operator after the March handover
+    "7.III": (([TTTT], [], []), ([], [SO], [])),        # the system's operator until 2.I is recorded done
     "8.III": (([TTTT], [], []), ([VP], [SO], [])),
     "9.III": (([VP], [], []), ([TTTT], [SO, HUYEN, XA], [])),
-    "10.III": (([VP], [], []), ([VP], [SO, HUYEN, XA], [])),
+    "10.III": (([TTTT], [], []), ([VP], [SO, HUYEN, XA], [])),
     "1.IV": ((["cong-thong-tin-dien-tu"], [SO, "co-quan-bao-chi", HUYEN, XA], []),
              ([VP, "trung-tam-phvhcc"], [HUYEN, XA], [])),
     "2.IV": (([VP], [], []), ([], ["co-quan-bao-chi"], ["Cơ quan có phản ánh, thông tin trên báo chí"])),
@@ -95,8 +97,13 @@ def test_group_members(directory):
 
 def test_role_alias_follows_the_handover(directory):
     cell = "Cơ quan quản lý, vận hành Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh."
+    assert switch_tasks(directory) == {"2.I"}
+    # the hand-over (task 2.I) not recorded: the department holds the role whatever the date
     assert directory.resolve(cell, date(2023, 3, 15)).agencies == (TTTT,)
-    assert directory.resolve(cell, date(2023, 4, 1)).agencies == (VP,)
+    assert directory.resolve(cell, date(2023, 7, 10)).agencies == (TTTT,)
+    settled = settle_roles(directory, {"2.I": date(2023, 4, 10)})
+    assert settled.resolve(cell, date(2023, 4, 9)).agencies == (TTTT,)
+    assert settled.resolve(cell, date(2023, 4, 10)).agencies == (VP,)
 
 
 def test_unknown_name_is_reported_not_dropped(directory):

@@ -60,7 +60,7 @@ async def test_one_digest_per_recipient_grouped(engine):
     await sweep(engine, D(2023, 6, 1), sender2)     # first working day of June: overdue + check-ins + due
     text = sender2.to(TUPHAP)[0].text
     assert text.index("⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)") < text.index("📝 Đề nghị cập nhật tiến độ")
-    assert "• PL1.2 quá hạn 1 ngày (hạn 31/5/2023)" in text and "• 2.II thường xuyên" in text
+    assert "• PL1.2 quá hạn 1 ngày (hạn 31/5/2023)" in text and "• 2.III thường xuyên" in text
     assert len(sender2.to(TUPHAP)) == 1
 
 
