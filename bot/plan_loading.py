@@ -14,7 +14,7 @@ from bot.domain.agencies import Directory
 from bot.domain.directory_build import build_directory
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK, Plan, PlanFileError, build_plan
-from bot.domain.text import key, same_province
+from bot.domain.folding import key, same_province
 from bot.files import DataFileError
 from bot.files.yaml_tree import parse_tree, read_text
 from bot.ports import PlanStore

@@ -12,7 +12,7 @@ from bot.domain.digest import (CoordinatorDigest, Entry, coordinator_digest, coo
 from bot.domain.effective import effective_kind
 from bot.domain.pending import Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind as K
-from bot.domain.texts import reminders as RT
+from bot.domain.texts import reminders as reminder_texts
 from bot.domain.views import open_button
 from bot.ports import Button, Outbound
 
@@ -68,12 +68,12 @@ def coordinator_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder]
         elif r.kind is K.WEEKLY:
             d.weekly = overview.weekly
         elif r.kind is K.CHANNEL_FALLBACK:
-            d.notices.append(RT.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to,
+            d.notices.append(reminder_texts.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to,
                                                       reason=r.error))
         elif r.kind is K.UNREACHABLE:
-            d.notices.append(RT.COORD_UNREACHABLE.format(agency=agency, chat=r.chat))
+            d.notices.append(reminder_texts.COORD_UNREACHABLE.format(agency=agency, chat=r.chat))
         elif r.kind is K.QUOTA_WARNING:
-            d.notices.append(RT.COORD_QUOTA_WARNING.format(slot=r.slot))
+            d.notices.append(reminder_texts.COORD_QUOTA_WARNING.format(slot=r.slot))
         elif r.kind is K.CHANNEL_LOST:
             d.channel_lost.append((agency, r.chat, r.error))
         elif r.kind is K.DELIVERY_FAILED:

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
                                      KnownAgencies, Officer, OverdueSummary, PlanRef, WorkPage)
 from bot.domain.deadlines import Deadline
-from bot.domain.texts import chat as CT
+from bot.domain.texts import chat as chat_texts
 from bot.domain.views import REMAINING_SHOWN, WorkItem
 from bot.domain.periods import PeriodFacts
 from storage import audit, occurrences, queries, registry, role_switch, work
@@ -42,7 +42,7 @@ def _item_work(rows) -> ItemWork | None:
      unresolved, deadline, override, kind, start, blocked, position) = rows[0][:len(_ITEM_COLUMNS)]
     info = ItemInfo(item_id, code, type_, content, section, lead_text, coord_text, deadline_text, product,
                     tuple(footnotes or ()), bool(surprise),
-                    tuple(CT.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"])
+                    tuple(chat_texts.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"])
                           for u in unresolved or ()),
                     deadline or {}, override)
     assigned = []

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
-from bot.domain.text import same_province
+from bot.domain.folding import same_province
 from storage import extension_rows, role_switch
 from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
                             ItemSubjectRow, PlanRow, SectionRow)

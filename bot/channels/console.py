@@ -10,7 +10,7 @@ import threading
 from typing import Any
 
 from bot.channels.base import ChannelContext, Started
-from bot.domain.texts import console as C
+from bot.domain.texts import console as console_texts
 from bot.transports.console import CAPABILITIES, CHANNEL, ConsoleSender, ConsoleTransport, Identity, PrintSender
 
 
@@ -81,8 +81,8 @@ def _identities(ctx: ChannelContext) -> list[Identity]:
     office = next((a for a in rows if a.kind == "province_office"), None)
     out = []
     if office is not None:
-        out.append(Identity(C.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}",
-                            C.COORDINATOR_SENDER))
-    out += [Identity(C.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}", C.OFFICER_SENDER)
+        out.append(Identity(console_texts.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}",
+                            console_texts.COORDINATOR_SENDER))
+    out += [Identity(console_texts.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}", console_texts.OFFICER_SENDER)
             for a in rows if a.open]
     return out

@@ -20,7 +20,7 @@ from bot.channels.base import ChannelContext, Running
 from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
-from bot.domain.texts import reminders as RT
+from bot.domain.texts import reminders as reminder_texts
 from bot.ports import Capabilities, Sender
 from bot.transports.email import SmtpSender, parse_sender, parse_smtp_url
 
@@ -93,7 +93,7 @@ class EmailChannel:
         """A sender over the configured SMTP server (``listen`` is ignored: mail is outbound only)."""
         settings = ctx.settings
         server = parse_smtp_url(settings.smtp_url.get_secret_value())
-        return _Running(SmtpSender(server, parse_sender(settings.mail_from), RT.EMAIL_FOOTER))
+        return _Running(SmtpSender(server, parse_sender(settings.mail_from), reminder_texts.EMAIL_FOOTER))
 
 
 CHANNEL = EmailChannel()

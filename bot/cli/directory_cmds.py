@@ -7,27 +7,27 @@ from argparse import Namespace
 
 from bot.cli.render import print_json
 from bot.domain.agencies import KINDS
-from bot.domain.texts import directory as T
+from bot.domain.texts import directory as directory_texts
 from bot.files.directory_new import DirectoryError, add_agency, write_new
 
 
 def add_commands(sub) -> None:
     """Register `directory new` and `directory add` on the top-level subparsers."""
-    s = sub.add_parser("directory", help=T.HELP_DIRECTORY)
+    s = sub.add_parser("directory", help=directory_texts.HELP_DIRECTORY)
     dsub = s.add_subparsers(dest="directory_command", required=True)
-    d = dsub.add_parser("new", help=T.HELP_NEW)
-    d.add_argument("--province", required=True, help=T.HELP_PROVINCE)
-    d.add_argument("--out", required=True, help=T.HELP_OUT)
-    d.add_argument("--force", action="store_true", help=T.HELP_FORCE)
+    d = dsub.add_parser("new", help=directory_texts.HELP_NEW)
+    d.add_argument("--province", required=True, help=directory_texts.HELP_PROVINCE)
+    d.add_argument("--out", required=True, help=directory_texts.HELP_OUT)
+    d.add_argument("--force", action="store_true", help=directory_texts.HELP_FORCE)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_directory_new)
-    d = dsub.add_parser("add", help=T.HELP_ADD)
-    d.add_argument("file", help=T.HELP_FILE)
-    d.add_argument("name", help=T.HELP_NAME)
-    d.add_argument("--alias", action="append", default=[], help=T.HELP_ALIAS)
-    d.add_argument("--kind", default="department", choices=KINDS, help=T.HELP_KIND)
-    d.add_argument("--key", help=T.HELP_KEY)
-    d.add_argument("--parent", help=T.HELP_PARENT)
+    d = dsub.add_parser("add", help=directory_texts.HELP_ADD)
+    d.add_argument("file", help=directory_texts.HELP_FILE)
+    d.add_argument("name", help=directory_texts.HELP_NAME)
+    d.add_argument("--alias", action="append", default=[], help=directory_texts.HELP_ALIAS)
+    d.add_argument("--kind", default="department", choices=KINDS, help=directory_texts.HELP_KIND)
+    d.add_argument("--key", help=directory_texts.HELP_KEY)
+    d.add_argument("--parent", help=directory_texts.HELP_PARENT)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_directory_add)
 
@@ -43,10 +43,10 @@ def cmd_directory_new(app, args: Namespace) -> int:
         print_json(info)
         return 0
     summary = ", ".join(f"{n} {t}" for t, n in info["counts"].items() if n)
-    print(T.NEW_DONE.format(path=info["path"], full=info["full"], bodies=info["bodies"],
+    print(directory_texts.NEW_DONE.format(path=info["path"], full=info["full"], bodies=info["bodies"],
                             cap="thành phố" if info["is_city"] else "tỉnh", communes=info["communes"],
                             summary=summary, optional=info["optional"], checks=info["checks"]))
-    print(T.NEW_NEXT.format(path=info["path"]))
+    print(directory_texts.NEW_NEXT.format(path=info["path"]))
     return 0
 
 
@@ -60,6 +60,6 @@ def cmd_directory_add(app, args: Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(T.ADD_DONE.format(path=info["path"], line=info["line"], name=info["name"], key=info["key"],
+    print(directory_texts.ADD_DONE.format(path=info["path"], line=info["line"], name=info["name"], key=info["key"],
                             kind=info["kind"]))
     return 0

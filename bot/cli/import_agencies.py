@@ -11,7 +11,7 @@ from bot.domain.errors import DatabaseUnusable
 from bot.domain.interpret import interpret_plan
 from bot.domain.plan import Plan
 from bot.domain.plan_table import ImportResult
-from bot.domain.text import same_province
+from bot.domain.folding import same_province
 from bot.plan_loading import Source, read_directory, recorded_files
 
 

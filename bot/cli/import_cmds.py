@@ -13,7 +13,7 @@ from bot.cli.render import print_json
 from bot.domain.plan import PlanFileError, build_plan
 from bot.domain.plan_table import ImportResult, interpret
 from bot.domain import texts as T
-from bot.domain.texts import imports as texts
+from bot.domain.texts import imports as import_texts
 from bot.imports import ImportFileError, read_document
 from bot.imports.plan_yaml import plan_yaml
 
@@ -31,11 +31,11 @@ def add_commands(plan_subparsers) -> None:
 
 
 def _place(p) -> str:
-    out = texts.PLACE_TABLE.format(table=p.table) if p.table else texts.WHOLE_DOCUMENT
+    out = import_texts.PLACE_TABLE.format(table=p.table) if p.table else import_texts.WHOLE_DOCUMENT
     if p.row:
-        out += texts.PLACE_ROW.format(row=p.row)
+        out += import_texts.PLACE_ROW.format(row=p.row)
     if p.column:
-        out += texts.PLACE_COLUMN.format(column=p.column)
+        out += import_texts.PLACE_COLUMN.format(column=p.column)
     return out
 
 
@@ -49,19 +49,19 @@ def cmd_plan_import(app, args: Namespace) -> int:
     source = Path(args.file)
     out = Path(args.out) if args.out else Path(source.stem + ".yaml")
     if out.exists() and not args.force:
-        return _fail(texts.ERR_OUT_EXISTS.format(file=out))
+        return _fail(import_texts.ERR_OUT_EXISTS.format(file=out))
     try:
         doc = read_document(source)
     except ImportFileError as e:
         return _fail(str(e))
     result = interpret(doc)
     if not any(t.kind == "tasks" for t in result.tables):
-        return _fail(texts.ERR_NO_TABLE.format(file=source))
+        return _fail(import_texts.ERR_NO_TABLE.format(file=source))
     text = plan_yaml(result.tree, source.name)
     try:
         plan = build_plan(yaml.safe_load(text))
     except PlanFileError as e:
-        return _fail(texts.ERR_INVALID.format(file=source, detail=e.message))
+        return _fail(import_texts.ERR_INVALID.format(file=source, detail=e.message))
     check = check_agencies(app, args, plan, result)
     out.write_text(text, encoding="utf-8")
     if args.json:
@@ -72,26 +72,26 @@ def cmd_plan_import(app, args: Namespace) -> int:
     if check["directory"]:
         print(T.IMPORT_NEXT.format(out=out, directory=check["directory"]))
     else:
-        print(texts.WRITTEN.format(out=out))
+        print(import_texts.WRITTEN.format(out=out))
     return 0
 
 
 def _print_report(result: ImportResult, source: Path) -> None:
     tree, h = result.tree, result.heading
     counts = {t: sum(1 for i in result.items if i["code"].startswith(p)) for t, p in (("r", "PL1."), ("i", "PL2."))}
-    print(texts.SUMMARY.format(file=source.name, title=tree["title"], id=tree["id"], year=tree["year"],
+    print(import_texts.SUMMARY.format(file=source.name, title=tree["title"], id=tree["id"], year=tree["year"],
                                tasks=len(result.items) - counts["r"] - counts["i"], sections=len(result.sections),
                                reviews=counts["r"], inspections=counts["i"]))
-    print(texts.ISSUED.format(kind=texts.KIND.get(h.kind, h.kind), number=h.number or texts.NO_NUMBER,
+    print(import_texts.ISSUED.format(kind=import_texts.KIND.get(h.kind, h.kind), number=h.number or import_texts.NO_NUMBER,
                               date=h.date_text, issuer=h.issuer or "?"))
     for t in result.tables:
         cols = ", ".join(f"{role}={col}" for role, col in t.columns.items())
-        print(texts.TABLE_LINE.format(table=t.table, kind=texts.TABLE_KIND[t.kind], rows=t.rows, columns=cols or "—"))
+        print(import_texts.TABLE_LINE.format(table=t.table, kind=import_texts.TABLE_KIND[t.kind], rows=t.rows, columns=cols or "—"))
     for s in result.sections:
-        print(texts.SECTION_LINE.format(code=s["code"], title=s["title"], rows=s["rows"]))
+        print(import_texts.SECTION_LINE.format(code=s["code"], title=s["title"], rows=s["rows"]))
     if result.problems:
-        print(texts.PROBLEMS.format(n=len(result.problems)))
+        print(import_texts.PROBLEMS.format(n=len(result.problems)))
         for p in result.problems:
-            print(texts.PROBLEM.format(place=_place(p), reason=p.reason, text=f": “{p.text}”" if p.text else ""))
+            print(import_texts.PROBLEM.format(place=_place(p), reason=p.reason, text=f": “{p.text}”" if p.text else ""))
     else:
-        print(texts.NO_PROBLEMS)
+        print(import_texts.NO_PROBLEMS)

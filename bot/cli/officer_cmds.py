@@ -11,7 +11,7 @@ from bot.cli.plan_cmds import CliError
 from bot.cli.render import print_json, table
 from bot.domain import texts
 from bot.domain.agencies import Agency
-from bot.domain.texts import chat as CT
+from bot.domain.texts import chat as chat_texts
 
 _DURATION = re.compile(r"^(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?$")
 
@@ -45,7 +45,7 @@ def cmd_invite(app, args: Namespace) -> int:
     now = app.clock.now()
     agency = resolve_agency(app, args.agency)
     if args.role == "coordinator" and agency.kind != "province_office" and not getattr(args, "force", False):
-        raise CliError(CT.CLI_COORDINATOR_FORCE.format(agency=agency.name))
+        raise CliError(chat_texts.CLI_COORDINATOR_FORCE.format(agency=agency.name))
     app.store.create_invite(agency_key=agency.key, code=code, role=args.role, now=now, expires_at=now + ttl)
     name = agency.name
     username = app.settings.telegram_bot_username.lstrip("@") or "<tên_bot>"

@@ -12,8 +12,8 @@ from bot.domain import texts
 from bot.domain.deadlines import parse_day
 from bot.domain.errors import BackupUnsupported, NoPlan
 from bot.domain.operations import CodedItem
-from bot.domain.texts import chat as CT
-from bot.domain.texts import reminders as RT
+from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import reminders as reminder_texts
 from bot.files import load_calendar
 
 
@@ -44,7 +44,7 @@ def cmd_status(app, args: Namespace) -> int:
                                     disabled=", ".join(disabled) or texts.NONE, n_missing=len(missing),
                                     missing=", ".join(missing) or texts.NONE))
     for group, n in data["waiting_groups"].items():
-        print(CT.CLI_EMPTY_GROUP.format(group=group, n=n))
+        print(chat_texts.CLI_EMPTY_GROUP.format(group=group, n=n))
     if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:
         print(texts.STATUS_ZALO.format(sent=data["zalo_sent_this_month"], quota=data["zalo_quota"]))
     for status in data["channels"].values():   # several bots of one channel: one line each
@@ -80,13 +80,13 @@ def cmd_inspection_schedule(app, args: Namespace) -> int:
     cal = load_calendar(app.settings.calendar_file)
     item = _find(app, args.code)
     if item.type != "inspection":
-        raise CliError(RT.INSPECTION_NOT.format(code=item.code))
+        raise CliError(reminder_texts.INSPECTION_NOT.format(code=item.code))
     surprise = app.store.schedule_inspection_by_code(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
                                              surprise=args.surprise or None, plan_slug=app.plan_slug)
     n = app.settings.inspection_notice
-    notice = RT.INSPECTION_SECRET if surprise else RT.INSPECTION_NOTICE.format(
+    notice = reminder_texts.INSPECTION_SECRET if surprise else reminder_texts.INSPECTION_NOTICE.format(
         n=n, on=texts.vn_date(cal.add_working_days(day, -n)))
-    print(RT.INSPECTION_SET.format(code=item.code, date=texts.vn_date(day), notice=notice))
+    print(reminder_texts.INSPECTION_SET.format(code=item.code, date=texts.vn_date(day), notice=notice))
     return 0
 
 

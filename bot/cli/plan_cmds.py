@@ -17,10 +17,10 @@ from bot.domain.effective import UNDATED_KINDS
 from bot.domain.errors import DatabaseUnusable, NoPlan, UnknownAgencies, UnknownItem
 from bot.domain.interpret import SyncReport
 from bot.domain.plan import INSPECTION, REVIEW, TASK
-from bot.domain.texts import chat as CT
-from bot.domain.texts import reminders as RT
+from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import reminders as reminder_texts
 from bot.files import load_directory
-from bot.domain.text import same_province
+from bot.domain.folding import same_province
 from bot.plan_loading import (Source, directory_for, load_plan_files, read_directory, read_plan, recorded_files,
                               suggested_directory_name)
 
@@ -86,7 +86,7 @@ def print_load_summary(report: SyncReport) -> None:
     print(texts.INIT_PLAN.format(plan=report.plan, total=c.get("total", 0), tasks=c.get(TASK, 0),
                                  reviews=c.get(REVIEW, 0), inspections=c.get(INSPECTION, 0)))
     for group, n in report.waiting_groups.items():
-        print(CT.CLI_EMPTY_GROUP.format(group=group, n=n))
+        print(chat_texts.CLI_EMPTY_GROUP.format(group=group, n=n))
 
 
 def _print_report(report) -> None:
@@ -152,7 +152,7 @@ def _show_title(i: dict) -> str:
     """An inspection names the unit inspected (issue 12 §3); other items their short title."""
     if i["type"] == INSPECTION:
         unit = ", ".join(i.get("subject") or []) or i.get("subject_text") or ""
-        return RT.PLAN_INSPECTION.format(unit=unit, surprise=RT.SURPRISE if i.get("surprise") else "")
+        return reminder_texts.PLAN_INSPECTION.format(unit=unit, surprise=reminder_texts.SURPRISE if i.get("surprise") else "")
     return i["title"]
 
 
@@ -160,7 +160,7 @@ def _show_status(i: dict, today: date) -> str:
     """"quá hạn N ngày" for open work past its due date (issue 12 §3)."""
     due = _d(i["deadline"]["due"])
     if i["status"] in ("open", "in_progress") and due is not None and due < today:
-        return RT.PLAN_OVERDUE.format(n=(today - due).days)
+        return reminder_texts.PLAN_OVERDUE.format(n=(today - due).days)
     return texts.STATUS[i["status"]]
 
 
@@ -179,7 +179,7 @@ def cmd_set_due(app, args: Namespace) -> int:
     plan = app.store.chat_context(channel="", chat_id="", plan_slug=app.plan_slug).plan
     start, end = plan_period(plan.year) if plan else (due, due)
     if outside_period(due, start, end) and not getattr(args, "yes", False):
-        raise CliError(CT.CLI_OUTSIDE_PLAN.format(date=texts.vn_date(due), start=texts.vn_date(start),
+        raise CliError(chat_texts.CLI_OUTSIDE_PLAN.format(date=texts.vn_date(due), start=texts.vn_date(start),
                                                   end=texts.vn_date(end)))
     try:
         dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
@@ -219,7 +219,7 @@ def cmd_resolve_agencies(app, args: Namespace) -> int:
         "agencies": [directory.agencies[k].name for k in res.agencies],
         "groups": [directory.groups[g].name for g in res.groups],
         "unresolved": [u.text for u in res.unresolved]
-        + [CT.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
+        + [chat_texts.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
            for g in res.groups if not directory.members(g)],
     }
     if args.json:

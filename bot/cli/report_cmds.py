@@ -12,7 +12,7 @@ from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.errors import NoPlan
 from bot.domain.report_data import ReportData
-from bot.domain.texts import letter as L
+from bot.domain.texts import letter as letter_texts
 from bot.files import load_calendar
 from bot.reports import build
 
@@ -59,7 +59,7 @@ def cmd_export(app, args: Namespace) -> int:
     circulation = bool(getattr(args, "circulation", False))
     data, n = build.export(_data(app, with_history=True), _today(app), circulation=circulation)
     out.write_bytes(data)
-    print((L.EXPORT_CIRCULATION_OK if circulation else L.EXPORT_OK).format(rows=n, file=out))
+    print((letter_texts.EXPORT_CIRCULATION_OK if circulation else letter_texts.EXPORT_OK).format(rows=n, file=out))
     return 0
 
 
@@ -80,14 +80,14 @@ def cmd_draft_reminder(app, args: Namespace) -> int:
     if agency and agency != office:
         own = None
     if doc is None and own is None:
-        print(L.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
+        print(letter_texts.DRAFT_NONE.format(date=texts.vn_date(today), who=f" của {agency}" if agency else ""))
         return 0
     if doc is not None:
         out.write_bytes(doc)
-        print(L.DRAFT_OK.format(n=n, items=items, file=out))
+        print(letter_texts.DRAFT_OK.format(n=n, items=items, file=out))
     if own is not None:
         internal = out if doc is None else _internal_path(out)
         internal.write_bytes(own)
-        print(L.DRAFT_INTERNAL_OK.format(office=office, items=own_items, head=data.plan.settings.head,
+        print(letter_texts.DRAFT_INTERNAL_OK.format(office=office, items=own_items, head=data.plan.settings.head,
                                          file=internal))
     return 0

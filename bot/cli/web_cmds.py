@@ -11,7 +11,7 @@ from datetime import time
 from bot.cli.officer_cmds import resolve_agency
 from bot.cli.render import print_json
 from bot.domain.texts import vn_date
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.web import auth
 from bot.web.config import WebConfig
 
@@ -60,7 +60,7 @@ def desk_app(app, *, port: int | None = None):
 
 def cmd_web(app, args: Namespace) -> int:
     app.ensure_ready()
-    print(W.CLI_SERVING.format(host=args.host, port=args.port), flush=True)
+    print(web_texts.CLI_SERVING.format(host=args.host, port=args.port), flush=True)
     stop = asyncio.Event()
 
     _, server = _serving()
@@ -84,7 +84,7 @@ def cmd_web_link(app, args: Namespace) -> int:
         print_json({"url": url, "expires_at": expires_at.isoformat(), "agency": name, "role": args.role})
         return 0
     local = expires_at.astimezone(app.settings.zone)
-    print(W.CLI_LINK.format(agency=name, role=W.ROLE[args.role], url=url,
+    print(web_texts.CLI_LINK.format(agency=name, role=web_texts.ROLE[args.role], url=url,
                             expires=f"{local:%H:%M} {vn_date(local.date())}"))
     return 0
 

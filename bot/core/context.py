@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.domain.chat_records import AgencyRef, Dialog, ItemInfo, ItemWork, KnownAgencies, Officer
 from bot.domain.codes import canonical, lookup
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import Button, ChatStore, Inbound, Outbound
 
 
@@ -94,7 +94,7 @@ class Ctx:
             found = self.store.find_item(plan_id=self.plan_id, code=hit.code)
             if found is not None and self.visible(found.item):
                 return found
-        msg = T.UNKNOWN_CODE.format(typed=typed.strip()[:40])
-        msg += T.SUGGEST.format(codes=", ".join(hit.suggestions)) if hit.suggestions else T.CODE_HINT
+        msg = chat_texts.UNKNOWN_CODE.format(typed=typed.strip()[:40])
+        msg += chat_texts.SUGGEST.format(codes=", ".join(hit.suggestions)) if hit.suggestions else chat_texts.CODE_HINT
         self.reply(msg)
         return None

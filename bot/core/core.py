@@ -16,7 +16,7 @@ from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
 from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
 from bot.domain.sanitize import clean_text
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import vn_date
 from bot.ports import ChatStore, Clock, Inbound, Outbound
 
@@ -60,7 +60,7 @@ class CommandCore:
         inbound = replace(inbound, text=clean_text(inbound.text), sender=clean_text(inbound.sender))
         now = self.clock.now()
         if inbound.edited:
-            return [Outbound(inbound.channel, inbound.chat_id, T.EDITED)] if not inbound.group else []
+            return [Outbound(inbound.channel, inbound.chat_id, chat_texts.EDITED)] if not inbound.group else []
         command = None if inbound.callback else parse_command(
             inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
         if command is None and inbound.callback is None and (inbound.group or inbound.text.lstrip().startswith("/")):
@@ -68,7 +68,7 @@ class CommandCore:
         if self._flooded(inbound):
             typed = inbound.text.strip()[:40] or "nút bấm"
             return [Outbound(inbound.channel, inbound.chat_id,
-                             T.THROTTLED.format(command=typed, seconds=self.config.flood_seconds))]
+                             chat_texts.THROTTLED.format(command=typed, seconds=self.config.flood_seconds))]
         ctx = self._context(inbound, now)
         self._dispatch(ctx, command)
         if not inbound.buttons and any(o.buttons for o in ctx.out):
@@ -118,24 +118,24 @@ class CommandCore:
             link_cmds.cmd_link(ctx, command.args, zone=self.zone, prefer=self.config.preferred_channel)
             return
         if ctx.officer is None:
-            ctx.reply(T.NOT_REGISTERED)
+            ctx.reply(chat_texts.NOT_REGISTERED)
             return
         if ctx.plan_id is None:
-            ctx.reply(T.NOT_REGISTERED)
+            ctx.reply(chat_texts.NOT_REGISTERED)
             return
         if inbound.callback is not None:
             if not valid_callback(inbound.callback):   # forged or malformed: never parsed further
-                ctx.reply(T.BUTTON_STALE)
+                ctx.reply(chat_texts.BUTTON_STALE)
                 return
             work_cmds.on_button(ctx, inbound.callback, self.config)
             return
         if command is None:
             if not work_cmds.on_plain_text(ctx, inbound.text, self.config):
-                ctx.reply(T.FREE_TEXT)
+                ctx.reply(chat_texts.FREE_TEXT)
             return
         ctx.clear_dialog()
         if command.name == "unknown":
-            ctx.reply(T.UNKNOWN_COMMAND.format(typed=command.typed[:30]))
+            ctx.reply(chat_texts.UNKNOWN_COMMAND.format(typed=command.typed[:30]))
         elif command.name == "logout":
             self._logout(ctx)
         else:
@@ -148,35 +148,35 @@ class CommandCore:
         code = args.split()[0] if args.split() else ""
         if not code:
             if ctx.agency is not None:
-                ctx.reply(T.START_OK.format(agency=ctx.agency.name, role=""))
+                ctx.reply(chat_texts.START_OK.format(agency=ctx.agency.name, role=""))
             else:
-                ctx.reply(T.START_NEED_CODE)
+                ctx.reply(chat_texts.START_NEED_CODE)
             return
         result = self.store.redeem_invite(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
                                           display_name=ctx.inbound.sender, now=ctx.now,
                                           prefer=self.config.preferred_channel)
         if result.status == INVITE_OK:
-            role = T.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
+            role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
             log.info("chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency,
                      result.role)
-            ctx.reply(T.START_OK.format(agency=result.agency, role=role))
+            ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=role))
         elif result.status == INVITE_USED:
-            ctx.reply(T.START_USED)
+            ctx.reply(chat_texts.START_USED)
         elif result.status == INVITE_EXPIRED:
-            ctx.reply(T.START_EXPIRED.format(when=vn_date(result.expires_at.astimezone(self.zone).date())))
+            ctx.reply(chat_texts.START_EXPIRED.format(when=vn_date(result.expires_at.astimezone(self.zone).date())))
         else:
-            ctx.reply(T.START_BAD)
+            ctx.reply(chat_texts.START_BAD)
 
     def _help(self, ctx: Ctx, _args: str) -> None:
-        plan = ctx.plan_title or T.HELP_PLAN.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
-        text = T.HELP.format(plan=plan)
+        plan = ctx.plan_title or chat_texts.HELP_PLAN.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
+        text = chat_texts.HELP.format(plan=plan)
         if ctx.coordinator:
-            text += "\n" + T.HELP_COORDINATOR + "\n" + T.HELP_COORDINATOR_TRUST
+            text += "\n" + chat_texts.HELP_COORDINATOR + "\n" + chat_texts.HELP_COORDINATOR_TRUST
         if ctx.officer is None:
-            text += "\n" + T.HELP_UNREGISTERED
+            text += "\n" + chat_texts.HELP_UNREGISTERED
         ctx.reply(text)
 
     def _logout(self, ctx: Ctx) -> None:
         name = ctx.agency.name if ctx.agency else ""
         self.store.unlink_chat(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now)
-        ctx.reply(T.LOGOUT_OK.format(agency=name))
+        ctx.reply(chat_texts.LOGOUT_OK.format(agency=name))

@@ -13,8 +13,8 @@ from bot.domain import extensions as X
 from bot.domain.choices import number_choices
 from bot.domain.deadlines import parse_day
 from bot.domain.extensions import Extension
-from bot.domain.text import fold
-from bot.domain.texts import chat as T
+from bot.domain.folding import fold
+from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import vn_date
 from bot.domain.views import WorkItem
 from bot.ports import Button, Outbound
@@ -32,7 +32,7 @@ def _problem(ctx: Ctx, error: str, target: WorkItem, new_due, ext: Extension | N
     if ext is not None and ext.requested_at is not None:
         when = f"{ext.requested_at.astimezone(ctx.zone):%H:%M} {vn_date(ext.requested_at.astimezone(ctx.zone).date())}"
     shown_new = ext.new_due if error == X.ALREADY_PENDING and ext is not None else new_due
-    ctx.reply(T.EXT_PROBLEM[error].format(code=target.code, agency=target.agency, due=vn_date(target.due),
+    ctx.reply(chat_texts.EXT_PROBLEM[error].format(code=target.code, agency=target.agency, due=vn_date(target.due),
                                           new_due=vn_date(shown_new), when=when))
 
 
@@ -41,7 +41,7 @@ def cmd_extend(ctx: Ctx, args: str, config) -> None:
     code, words = split_code(args)
     day = parse_day(words[0]) if words else None
     if not code or day is None:
-        ctx.reply(T.EXT_USAGE)
+        ctx.reply(chat_texts.EXT_USAGE)
         return
     found = ctx.find_item(code)
     if found is None:
@@ -59,16 +59,16 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         _problem(ctx, out.error, target, day, out.extension)
         return
     ext = out.extension
-    ctx.reply(T.EXT_ASKED.format(code=ext.code, agency=ext.agency, due=vn_date(ext.original_due),
+    ctx.reply(chat_texts.EXT_ASKED.format(code=ext.code, agency=ext.agency, due=vn_date(ext.original_due),
                                  new_due=vn_date(ext.new_due)))
     chats = [c for c in ctx.store.coordinator_chats(channel=ctx.inbound.channel) if c != ctx.inbound.chat_id]
     if not chats:
-        ctx.reply(T.EXT_NO_COORDINATOR)
-    text = T.EXT_REQUEST.format(code=ext.code, agency=ext.agency, title=target.title, due=vn_date(ext.original_due),
+        ctx.reply(chat_texts.EXT_NO_COORDINATOR)
+    text = chat_texts.EXT_REQUEST.format(code=ext.code, agency=ext.agency, title=target.title, due=vn_date(ext.original_due),
                                 new_due=vn_date(ext.new_due), reason=ext.reason, actor=ext.requested_by,
                                 agency_typed=_typed(ext.agency))
-    buttons = ((Button(T.BTN_EXT_APPROVE, f"{APPROVE}:{ext.id}"), Button(T.BTN_EXT_REFUSE, f"{REFUSE}:{ext.id}")),)
-    title = T.EXT_REQUEST_TITLE.format(code=ext.code)
+    buttons = ((Button(chat_texts.BTN_EXT_APPROVE, f"{APPROVE}:{ext.id}"), Button(chat_texts.BTN_EXT_REFUSE, f"{REFUSE}:{ext.id}")),)
+    title = chat_texts.EXT_REQUEST_TITLE.format(code=ext.code)
     for chat in chats:
         out_msg = Outbound(ctx.inbound.channel, chat, text, title, buttons)
         if not ctx.inbound.buttons:   # no buttons on this channel: numbered choices kept for that chat
@@ -89,11 +89,11 @@ def cmd_refuse_extension(ctx: Ctx, args: str, config) -> None:
 
 def _decide_typed(ctx: Ctx, args: str, *, approve: bool) -> None:
     if not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
+        ctx.reply(chat_texts.COORDINATOR_ONLY)
         return
     code, words = split_code(args)
     if not code:
-        ctx.reply(T.EXT_DECIDE_USAGE)
+        ctx.reply(chat_texts.EXT_DECIDE_USAGE)
         return
     found = ctx.find_item(code)
     if found is None:
@@ -103,7 +103,7 @@ def _decide_typed(ctx: Ctx, args: str, *, approve: bool) -> None:
         return
     pending = ctx.store.pending_extension(assignment_id=target.assignment_id)
     if pending is None:
-        ctx.reply(T.EXT_NONE_PENDING.format(code=target.code, agency=target.agency))
+        ctx.reply(chat_texts.EXT_NONE_PENDING.format(code=target.code, agency=target.agency))
         return
     _decide(ctx, pending.id, approve=approve, text=rest.strip())
 
@@ -111,31 +111,31 @@ def _decide_typed(ctx: Ctx, args: str, *, approve: bool) -> None:
 def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> None:
     document = text if approve else ""
     if document and not X.document_valid(document, ctx.today):
-        ctx.reply(T.EXT_FUTURE_DOCUMENT.format(typed=document[:80]))
+        ctx.reply(chat_texts.EXT_FUTURE_DOCUMENT.format(typed=document[:80]))
         return
     out = ctx.store.decide_extension(extension_id=extension_id, approve=approve, actor=ctx.actor,
                                      channel=ctx.inbound.channel, now=ctx.now, document=document,
                                      note="" if approve else text)
     ext = out.extension
     if ext is None:
-        ctx.reply(T.BUTTON_STALE)
+        ctx.reply(chat_texts.BUTTON_STALE)
         return
     if out.error == X.STALE:
-        ctx.reply(T.EXT_STALE.format(code=ext.code, agency=ext.agency, new_due=vn_date(ext.new_due)))
+        ctx.reply(chat_texts.EXT_STALE.format(code=ext.code, agency=ext.agency, new_due=vn_date(ext.new_due)))
         return
     if out.error:
-        ctx.reply(T.EXT_ALREADY.format(code=ext.code, agency=ext.agency, status=T.EXT_STATUS.get(out.error, out.error)))
+        ctx.reply(chat_texts.EXT_ALREADY.format(code=ext.code, agency=ext.agency, status=chat_texts.EXT_STATUS.get(out.error, out.error)))
         return
-    basis = T.EXT_BASIS.format(document=ext.document) if ext.document else ""
-    why = T.EXT_WHY.format(note=ext.decision_note) if ext.decision_note else ""
+    basis = chat_texts.EXT_BASIS.format(document=ext.document) if ext.document else ""
+    why = chat_texts.EXT_WHY.format(note=ext.decision_note) if ext.decision_note else ""
     fields = dict(code=ext.code, agency=ext.agency, original=vn_date(ext.original_due), new_due=vn_date(ext.new_due),
                   due=vn_date(ext.original_due), basis=basis, why=why)
     if ext.status == X.APPROVED:
-        ctx.reply(T.EXT_APPROVED.format(**fields))
-        told = T.EXT_TOLD_APPROVED.format(**fields)
+        ctx.reply(chat_texts.EXT_APPROVED.format(**fields))
+        told = chat_texts.EXT_TOLD_APPROVED.format(**fields)
     else:
-        ctx.reply(T.EXT_REFUSED.format(**fields))
-        told = T.EXT_TOLD_REFUSED.format(**fields)
+        ctx.reply(chat_texts.EXT_REFUSED.format(**fields))
+        told = chat_texts.EXT_TOLD_REFUSED.format(**fields)
     if ext.chat_id and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id) \
             and ext.channel == ctx.inbound.channel:
         ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
@@ -146,17 +146,17 @@ def on_button(ctx: Ctx, kind: str, first: int, config) -> None:
     """✅/❌ on a request (coordinators), ⏳ on a reminder or /xem (the agency's officer)."""
     if kind in (APPROVE, REFUSE):
         if not ctx.coordinator:
-            ctx.reply(T.COORDINATOR_ONLY)
+            ctx.reply(chat_texts.COORDINATOR_ONLY)
             return
         _decide(ctx, first, approve=kind == APPROVE)
         return
     target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
     if target is None or (target.agency_id != ctx.agency.id and not ctx.coordinator):
-        ctx.reply(T.BUTTON_STALE)
+        ctx.reply(chat_texts.BUTTON_STALE)
         return
     ctx.set_dialog("extension_date", {"assignment_id": target.assignment_id},
                    timedelta(minutes=config.dialog_minutes))
-    ctx.reply(T.EXT_ASK_DATE.format(code=target.code, agency=target.agency, due=vn_date(target.due)))
+    ctx.reply(chat_texts.EXT_ASK_DATE.format(code=target.code, agency=target.agency, due=vn_date(target.due)))
 
 
 def on_plain_text(ctx: Ctx, text: str, config) -> bool:
@@ -168,11 +168,11 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
     words = text.split()
     day = parse_day(words[0]) if words else None
     if day is None:
-        ctx.reply(T.EXT_USAGE)
+        ctx.reply(chat_texts.EXT_USAGE)
         return True
     ctx.clear_dialog()
     if target is None or (target.agency_id != ctx.agency.id and not ctx.coordinator):
-        ctx.reply(T.BUTTON_STALE)
+        ctx.reply(chat_texts.BUTTON_STALE)
     else:
         _request(ctx, target, day, " ".join(words[1:]))
     return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.context import Ctx
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import vn_date
 
 
@@ -15,10 +15,10 @@ def extension_lines(ctx: Ctx, item_id: int) -> list[str]:
         by_agency.setdefault(ext.agency_id, []).append(ext)
     if not by_agency:
         return []
-    lines = [T.EXT_SHOWN_TITLE]
+    lines = [chat_texts.EXT_SHOWN_TITLE]
     for exts in by_agency.values():
         docs = "; ".join(e.document for e in exts if e.document)
-        lines.append(T.EXT_SHOWN.format(agency=exts[-1].agency, original=vn_date(exts[0].original_due),
+        lines.append(chat_texts.EXT_SHOWN.format(agency=exts[-1].agency, original=vn_date(exts[0].original_due),
                                         new_due=vn_date(exts[-1].new_due),
-                                        basis=T.EXT_BASIS.format(document=docs) if docs else ""))
+                                        basis=chat_texts.EXT_BASIS.format(document=docs) if docs else ""))
     return lines

@@ -11,7 +11,7 @@ from datetime import tzinfo
 from bot.core.context import Ctx
 from bot.domain import link_codes as L
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +22,9 @@ def cmd_link(ctx: Ctx, args: str, *, zone: tzinfo, prefer: str = "", pick=secret
     if typed:
         _redeem(ctx, typed, prefer)
     elif ctx.officer is None:
-        ctx.reply(T.LINK_NEED_CODE)
+        ctx.reply(chat_texts.LINK_NEED_CODE)
     elif ctx.inbound.group:
-        ctx.reply(T.LINK_GROUP)
+        ctx.reply(chat_texts.LINK_GROUP)
     else:
         _issue(ctx, zone, pick)
 
@@ -34,10 +34,10 @@ def _issue(ctx: Ctx, zone: tzinfo, pick) -> None:
     until = ctx.now + L.VALID_FOR
     if not ctx.store.create_link_code(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
                                       now=ctx.now, expires_at=until):
-        ctx.reply(T.LINK_NEED_CODE)
+        ctx.reply(chat_texts.LINK_NEED_CODE)
         return
     log.info("link code issued for %s:%s", ctx.inbound.channel, ctx.inbound.chat_id)
-    ctx.reply(T.LINK_CODE.format(code=L.shown(code), until=until.astimezone(zone).strftime("%H:%M")))
+    ctx.reply(chat_texts.LINK_CODE.format(code=L.shown(code), until=until.astimezone(zone).strftime("%H:%M")))
 
 
 def _redeem(ctx: Ctx, code: str, prefer: str) -> None:
@@ -45,8 +45,8 @@ def _redeem(ctx: Ctx, code: str, prefer: str) -> None:
                                         display_name=ctx.inbound.sender, now=ctx.now, prefer=prefer)
     if result.status == INVITE_OK:
         log.info("chat %s:%s linked by a link code to %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency)
-        role = T.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
-        ctx.reply(T.LINK_OK.format(agency=result.agency, role=role))
+        role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
+        ctx.reply(chat_texts.LINK_OK.format(agency=result.agency, role=role))
         return
-    ctx.reply({INVITE_USED: T.LINK_USED, INVITE_EXPIRED: T.LINK_EXPIRED, L.LINK_SAME_CHANNEL: T.LINK_SAME_CHANNEL,
-               L.LINK_TAKEN: T.LINK_TAKEN}.get(result.status, T.LINK_BAD))
+    ctx.reply({INVITE_USED: chat_texts.LINK_USED, INVITE_EXPIRED: chat_texts.LINK_EXPIRED, L.LINK_SAME_CHANNEL: chat_texts.LINK_SAME_CHANNEL,
+               L.LINK_TAKEN: chat_texts.LINK_TAKEN}.get(result.status, chat_texts.LINK_BAD))

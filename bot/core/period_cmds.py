@@ -13,7 +13,7 @@ from bot.core.context import Ctx
 from bot.domain.documents import cited_document
 from bot.domain.periods import DueDefaults, Period, find_period, open_periods, period_to_close
 from bot.domain.texts import vn_date
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import periods as PT
 from bot.domain.views import WorkItem
 
@@ -54,7 +54,7 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
         return True
     note, notice = rest, ""
     if len(note) > config.note_limit:
-        note, notice = note[:config.note_limit], T.NOTE_TRUNCATED.format(limit=config.note_limit)
+        note, notice = note[:config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
     cited = cited_document(note)
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
     if not ctx.store.record_period(assignment_id=target.assignment_id, item_id=target.item_id, period=chosen.key,
@@ -65,7 +65,7 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
         return True
     lines = [PT.OCC_DONE.format(label=chosen.label, agency=target.agency, code=target.code, title=target.title)]
     if note:
-        lines.append(T.DONE_NOTE.format(note=note))
+        lines.append(chat_texts.DONE_NOTE.format(note=note))
     if notice:
         lines.append(notice)
     lines += _what_is_left(ctx, periods, closed | {chosen.key})

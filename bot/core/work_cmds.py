@@ -15,7 +15,7 @@ from bot.domain.deadlines import Deadline
 from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.domain.views import (WorkItem, agency_lines, at_phrase, closer_phrase, due_phrase, late_lines, open_button,
                               reading, remaining_text, todo_entry, verbatim_cell)
 from bot.ports import Button
@@ -54,21 +54,21 @@ def _ask_lead(ctx: Ctx, item, by_key: dict[str, WorkItem], match, typed: str) ->
     """The words do not name exactly one lead: say why and offer the best-matching leads."""
     if match.other is not None:
         a = ctx.agencies.directory.agencies[match.other]
-        text = T.AGENCY_NOT_LEAD.format(agency=a.name, code=item.code)
+        text = chat_texts.AGENCY_NOT_LEAD.format(agency=a.name, code=item.code)
     else:
-        text = T.AGENCY_NEAR.format(typed=typed[:60], code=item.code)
+        text = chat_texts.AGENCY_NEAR.format(typed=typed[:60], code=item.code)
     picks = [by_key[k] for k in match.candidates if k in by_key]
     buttons = tuple((Button(w.agency, f"k:{w.assignment_id}"),) for w in picks)
     if buttons:
-        text += "\n" + T.PICK_LEAD.format(code=item.code)
+        text += "\n" + chat_texts.PICK_LEAD.format(code=item.code)
     ctx.reply(text, buttons=buttons)
 
 
 def _confirm_one(ctx: Ctx, lead: WorkItem, note: str, config) -> None:
     """A coordinator's /xong on a one-lead item without naming it: one tap confirms, with the note kept."""
     ctx.set_dialog("choices", {"for": lead.assignment_id, "note": note}, timedelta(minutes=config.dialog_minutes))
-    ctx.reply(T.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
-              buttons=((Button(T.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),))
+    ctx.reply(chat_texts.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
+              buttons=((Button(chat_texts.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),))
 
 
 def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
@@ -82,7 +82,7 @@ def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
     lead_names = " ".join(item.lead_text.split()) if len(leads) > 4 else ", ".join(w.agency for w in leads)
     if ctx.coordinator:
         if not leads:
-            ctx.reply(T.NO_LEAD.format(code=item.code))
+            ctx.reply(chat_texts.NO_LEAD.format(code=item.code))
             return None, ""
         match = None
         if words:
@@ -101,7 +101,7 @@ def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
                 _confirm_one(ctx, leads[0], " ".join(words), config)
                 return None, ""
             return leads[0], " ".join(words)
-        ctx.reply(T.WHICH_AGENCY.format(code=item.code, n=len(leads), example="so tu phap"))
+        ctx.reply(chat_texts.WHICH_AGENCY.format(code=item.code, n=len(leads), example="so tu phap"))
         return None, ""
     own = [w for w in leads if w.agency_id == ctx.agency.id]
     if own:
@@ -109,14 +109,14 @@ def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
             match = match_lead(ctx.agencies.directory, words, [ctx.agency.key])
             if match.key is not None:
                 return own[0], " ".join(match.rest)
-            ctx.reply(T.OFFICER_OTHER_NAME.format(typed=" ".join(words)[:60], agency=ctx.agency.name,
+            ctx.reply(chat_texts.OFFICER_OTHER_NAME.format(typed=" ".join(words)[:60], agency=ctx.agency.name,
                                                   code=item.code))
             return None, ""
         return own[0], " ".join(words)
     if any(w.agency_id == ctx.agency.id for w in assigned):
-        ctx.reply(T.ONLY_COORDINATING.format(agency=ctx.agency.name, code=item.code, leads=lead_names or "—"))
+        ctx.reply(chat_texts.ONLY_COORDINATING.format(agency=ctx.agency.name, code=item.code, leads=lead_names or "—"))
     else:
-        ctx.reply(T.NOT_YOURS.format(code=item.code, agency=ctx.agency.name, leads=lead_names or "—"))
+        ctx.reply(chat_texts.NOT_YOURS.format(code=item.code, agency=ctx.agency.name, leads=lead_names or "—"))
     return None, ""
 
 
@@ -131,14 +131,14 @@ def split_code(args: str) -> tuple[str, list[str]]:
 def _note(ctx: Ctx, text: str, config) -> tuple[str, str]:
     text = text.strip()
     if len(text) > config.note_limit:
-        return text[:config.note_limit], T.NOTE_TRUNCATED.format(limit=config.note_limit)
+        return text[:config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
     return text, ""
 
 
 def _item_and_target(ctx: Ctx, args: str, usage: str, config=None, confirm: bool = False):
     code, words = split_code(args)
     if not code:
-        ctx.reply(T.USAGE[usage])
+        ctx.reply(chat_texts.USAGE[usage])
         return None, None, ""
     item = ctx.find_item(code)
     if item is None:
@@ -158,11 +158,11 @@ def _date_problem(ctx: Ctx, note: str, cited: dict) -> str | None:
     """Why the dates a note cites cannot be evidence (an impossible day, a document dated after today)."""
     bad = impossible_date(note)
     if bad is not None:
-        fmt = T.DATE_BAD_MONTH if bad.bad_month else T.DATE_IMPOSSIBLE
+        fmt = chat_texts.DATE_BAD_MONTH if bad.bad_month else chat_texts.DATE_IMPOSSIBLE
         return fmt.format(day=bad.day, month=bad.month, year=bad.year)
     day = cited.get("date")
     if day is not None and day > ctx.today:
-        return T.DOC_FUTURE.format(date=vn_date(day), today=vn_date(ctx.today))
+        return chat_texts.DOC_FUTURE.format(date=vn_date(day), today=vn_date(ctx.today))
     return None
 
 
@@ -183,19 +183,19 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
         if data and current is not None and current.status == "done":
             ctx.store.add_evidence(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
                                    note=note, now=ctx.now, data={"document": data} if data else {})
-            ctx.reply(T.EVIDENCE_ADDED.format(code=target.code, agency=target.agency, note=note,
+            ctx.reply(chat_texts.EVIDENCE_ADDED.format(code=target.code, agency=target.agency, note=note,
                                               when=_when(ctx, current.closed_at)))
             return
-        ctx.reply(T.DONE_ALREADY.format(code=target.code, who=closer_phrase(current.closed_by, target.agency),
+        ctx.reply(chat_texts.DONE_ALREADY.format(code=target.code, who=closer_phrase(current.closed_by, target.agency),
                                         when=_when(ctx, current.closed_at)))
         return
-    lines = [T.DONE_OK.format(agency=target.agency, code=target.code, title=target.title)]
+    lines = [chat_texts.DONE_OK.format(agency=target.agency, code=target.code, title=target.title)]
     if note:
-        lines.append(T.DONE_NOTE.format(note=note))
+        lines.append(chat_texts.DONE_NOTE.format(note=note))
     if notice:
         lines.append(notice)
     lines.append(remaining_text(target.agency, left))
-    ctx.reply("\n".join(lines), buttons=((Button(T.BTN_UNDO, f"u:{target.assignment_id}"),),))
+    ctx.reply("\n".join(lines), buttons=((Button(chat_texts.BTN_UNDO, f"u:{target.assignment_id}"),),))
 
 
 # --- /tiendo ----------------------------------------------------------------------------------
@@ -211,16 +211,16 @@ def cmd_progress(ctx: Ctx, args: str, config) -> None:
 
 def _ask_progress(ctx: Ctx, target: WorkItem, config) -> None:
     ctx.set_dialog("progress_note", {"assignment_id": target.assignment_id}, timedelta(minutes=config.dialog_minutes))
-    ctx.reply(T.PROGRESS_ASK.format(code=target.code, agency=target.agency))
+    ctx.reply(chat_texts.PROGRESS_ASK.format(code=target.code, agency=target.agency))
 
 
 def _record_progress(ctx: Ctx, target: WorkItem, text: str, config) -> None:
     note, notice = _note(ctx, text, config)
     ctx.store.record_progress(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor, note=note,
                               now=ctx.now, channel=ctx.inbound.channel)
-    lines = [T.PROGRESS_OK.format(code=target.code, agency=target.agency, note=note)]
+    lines = [chat_texts.PROGRESS_OK.format(code=target.code, agency=target.agency, note=note)]
     if target.status == "done":
-        lines.append(T.PROGRESS_ON_DONE.format(code=target.code))
+        lines.append(chat_texts.PROGRESS_ON_DONE.format(code=target.code))
     if notice:
         lines.append(notice)
     ctx.reply("\n".join(lines))
@@ -236,10 +236,10 @@ def cmd_undo(ctx: Ctx, args: str, config) -> None:
 def _reopen(ctx: Ctx, target: WorkItem) -> None:
     if ctx.store.reopen_assignment(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
                                    now=ctx.now, channel=ctx.inbound.channel):
-        ctx.reply(T.UNDO_OK.format(code=target.code, agency=target.agency))
+        ctx.reply(chat_texts.UNDO_OK.format(code=target.code, agency=target.agency))
     else:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
-        ctx.reply(T.UNDO_NOT_DONE.format(code=target.code, agency=target.agency, status=STATUS[current.status]))
+        ctx.reply(chat_texts.UNDO_NOT_DONE.format(code=target.code, agency=target.agency, status=STATUS[current.status]))
 
 
 # --- /viec ------------------------------------------------------------------------------------
@@ -255,10 +255,10 @@ def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRef | None:
         return ctx.agency
     named, _ = _agency_named(ctx, words)
     if named is None:
-        ctx.reply(T.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
+        ctx.reply(chat_texts.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
         return None
     if named.id != ctx.agency.id and not ctx.coordinator:
-        ctx.reply(T.COORDINATOR_ONLY)
+        ctx.reply(chat_texts.COORDINATOR_ONLY)
         return None
     return named
 
@@ -275,22 +275,22 @@ def _todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
     found = ctx.store.open_page(plan_id=ctx.plan_id, agency_id=agency.id, page=page, page_size=config.page_size)
     total, page, pages, shown = found.total, found.page, found.pages, found.items
     if not total:
-        ctx.reply(T.TODO_EMPTY.format(agency=agency.name))
+        ctx.reply(chat_texts.TODO_EMPTY.format(agency=agency.name))
         return
-    body = "\n".join(todo_entry(w, ctx.today) for w in shown) + "\n\n" + T.TODO_OPEN_HINT
+    body = "\n".join(todo_entry(w, ctx.today) for w in shown) + "\n\n" + chat_texts.TODO_OPEN_HINT
     buttons = _open_buttons(shown)
     if pages > 1:
-        body += " " + T.TODO_PAGE.format(page=page, pages=pages)
+        body += " " + chat_texts.TODO_PAGE.format(page=page, pages=pages)
         if page < pages:
-            buttons.append((Button(T.BTN_MORE, f"t:{page + 1}:{agency.id}"),))
-    ctx.reply(body, title=T.TODO_TITLE.format(agency=agency.name, n=total), buttons=tuple(buttons))
+            buttons.append((Button(chat_texts.BTN_MORE, f"t:{page + 1}:{agency.id}"),))
+    ctx.reply(body, title=chat_texts.TODO_TITLE.format(agency=agency.name, n=total), buttons=tuple(buttons))
 
 
 # --- /xem -------------------------------------------------------------------------------------
 def cmd_task(ctx: Ctx, args: str, config) -> None:
     code, _ = split_code(args)
     if not code:
-        ctx.reply(T.USAGE["task"])
+        ctx.reply(chat_texts.USAGE["task"])
         return
     item = ctx.find_item(code)
     if item is not None:
@@ -312,24 +312,24 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     done = sum(1 for w in leads if w.status == "done")
     lines = [item.content, ""]
     if leads:
-        lines.append(T.TASK_STATUS.format(done=done, total=len(leads)))
+        lines.append(chat_texts.TASK_STATUS.format(done=done, total=len(leads)))
         lines += agency_lines(lead_states)
     else:
-        lines.append(T.TASK_LEAD.format(text=STATUS["unassigned"]))
+        lines.append(chat_texts.TASK_LEAD.format(text=STATUS["unassigned"]))
     if coordinating:
-        lines.append(T.TASK_COORD)
+        lines.append(chat_texts.TASK_COORD)
         lines += agency_lines([(name, "") for name in coordinating])
-    lines.append(T.TASK_DEADLINE.format(text=item.deadline_text or "—", reading=reading(
+    lines.append(chat_texts.TASK_DEADLINE.format(text=item.deadline_text or "—", reading=reading(
         dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None, dl.reason)))
     if item.product:
-        lines.append(T.TASK_PRODUCT.format(text=" ".join(item.product.split())))
+        lines.append(chat_texts.TASK_PRODUCT.format(text=" ".join(item.product.split())))
     for note in item.footnotes or []:
         lines.append(f"¹ {note}")
     if item.surprise:
-        lines.append(T.TASK_SURPRISE)
+        lines.append(chat_texts.TASK_SURPRISE)
     unresolved = list(item.unresolved)
     if unresolved and ctx.coordinator:
-        lines.append(T.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
+        lines.append(chat_texts.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
     verbatim = [verbatim_cell(cell, text, names) for cell, text, names in (
         ("chủ trì", item.lead_text, [w.agency for w in leads]), ("phối hợp", item.coordinating_text, coordinating))]
     verbatim = [line for line in verbatim if line]
@@ -339,8 +339,8 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     own = acting or next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
     buttons = ()
     if own is not None and own.status != "done":
-        buttons = ((Button(T.BTN_DONE, f"d:{own.assignment_id}"), Button(T.BTN_PROGRESS, f"p:{own.assignment_id}")),)
-        buttons += ((Button(T.BTN_EXT_ASK, f"gx:{own.assignment_id}"),),) if own.due else ()
+        buttons = ((Button(chat_texts.BTN_DONE, f"d:{own.assignment_id}"), Button(chat_texts.BTN_PROGRESS, f"p:{own.assignment_id}")),)
+        buttons += ((Button(chat_texts.BTN_EXT_ASK, f"gx:{own.assignment_id}"),),) if own.due else ()
     ctx.reply("\n".join(lines), title=f"{item.code} — {item.section_title}", buttons=buttons)
 
 
@@ -360,33 +360,33 @@ def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
                                      limit=LATE_DETAIL_LIMIT)
     total = found.total
     if not total:
-        ctx.reply(T.LATE_NONE.format(date=vn_date(ctx.today)))
+        ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
         return
     lines = late_lines(list(found.items), ctx.today)
     if total > LATE_DETAIL_LIMIT:
-        lines.append(T.LATE_MORE_ITEMS.format(n=total - LATE_DETAIL_LIMIT))
-    ctx.reply("\n".join(lines), title=T.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total))
+        lines.append(chat_texts.LATE_MORE_ITEMS.format(n=total - LATE_DETAIL_LIMIT))
+    ctx.reply("\n".join(lines), title=chat_texts.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total))
 
 
 def _late_all(ctx: Ctx) -> None:
     summary = ctx.store.overdue_summary(plan_id=ctx.plan_id, today=ctx.today, detail_limit=LATE_DETAIL_LIMIT)
     counts = summary.counts
     if not counts:
-        ctx.reply(T.LATE_NONE.format(date=vn_date(ctx.today)))
+        ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
         return
     total = summary.total
-    title = T.LATE_TITLE.format(date=vn_date(ctx.today), n=total, agencies=len(counts))
+    title = chat_texts.LATE_TITLE.format(date=vn_date(ctx.today), n=total, agencies=len(counts))
     blocks = []
     if total <= LATE_DETAIL_LIMIT:
         for c in counts:
             mine = [w for w in summary.items if w.agency_id == c.agency_id]
-            blocks.append("\n".join([T.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
+            blocks.append("\n".join([chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
     else:
         for c in counts[:LATE_AGENCY_LIMIT]:
             oldest = due_phrase("date", c.oldest_due, False, ctx.today)
-            blocks.append(T.LATE_AGENCY.format(agency=c.agency, n=c.count) + T.LATE_OLDEST.format(due=oldest))
+            blocks.append(chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count) + chat_texts.LATE_OLDEST.format(due=oldest))
         if len(counts) > LATE_AGENCY_LIMIT:
-            blocks.append(T.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
+            blocks.append(chat_texts.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
     ctx.reply("\n\n".join(blocks), title=title)
 
 
@@ -395,7 +395,7 @@ def on_button(ctx: Ctx, data: str, config) -> None:
     kind, _, rest = data.partition(":")
     parts = rest.split(":")
     if not parts or not all(p.isdigit() for p in parts if p) or not parts[0]:
-        ctx.reply(T.BUTTON_STALE)
+        ctx.reply(chat_texts.BUTTON_STALE)
         return
     first = int(parts[0])
     if kind in EXTRA_BUTTONS:
@@ -404,7 +404,7 @@ def on_button(ctx: Ctx, data: str, config) -> None:
     if kind == "v":
         item = ctx.store.item_by_id(item_id=first)
         if item is None or not ctx.visible(item.item):
-            ctx.reply(T.BUTTON_STALE)
+            ctx.reply(chat_texts.BUTTON_STALE)
         else:
             _show_item(ctx, item)
         return
@@ -412,14 +412,14 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
         found = ctx.store.item_by_id(item_id=target.item_id) if target is not None else None
         if found is None or (target.agency_id != ctx.agency.id and not ctx.coordinator) or not ctx.visible(found.item):
-            ctx.reply(T.BUTTON_STALE)
+            ctx.reply(chat_texts.BUTTON_STALE)
         else:
             _show_item(ctx, found, acting=target)
         return
     if kind == "t":
         agency = ctx.store.agency(agency_id=int(parts[1])) if len(parts) > 1 and parts[1] else ctx.agency
         if agency is None or (agency.id != ctx.agency.id and not ctx.coordinator):
-            ctx.reply(T.BUTTON_STALE)
+            ctx.reply(chat_texts.BUTTON_STALE)
             return
         _todo_page(ctx, agency, first, config)
         return
@@ -428,10 +428,10 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         return
     target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
     if target is None or kind not in ("d", "p", "u", "k"):
-        ctx.reply(T.BUTTON_STALE)
+        ctx.reply(chat_texts.BUTTON_STALE)
         return
     if target.agency_id != ctx.agency.id and not ctx.coordinator:
-        ctx.reply(T.NOT_YOUR_BUTTON.format(code=target.code, agency=target.agency))
+        ctx.reply(chat_texts.NOT_YOUR_BUTTON.format(code=target.code, agency=target.agency))
         return
     if kind == "d":
         if not close_period(ctx, target, "", config):   # recurring: one period
@@ -462,7 +462,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         expired = ctx.stored_dialog
         ctx.clear_dialog()   # an expired one, if any
         if expired is not None and expired.kind == "choices" and text.strip().isdigit():
-            ctx.reply(T.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
+            ctx.reply(chat_texts.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
             return True
         return False
     if any(answer(ctx, text, config) for answer in EXTRA_TEXT):
@@ -471,7 +471,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=dialog.data.get("assignment_id", 0))
         ctx.clear_dialog()
         if target is None or (target.agency_id != ctx.agency.id and not ctx.coordinator):
-            ctx.reply(T.BUTTON_STALE)
+            ctx.reply(chat_texts.BUTTON_STALE)
         elif text.strip():
             _record_progress(ctx, target, text, config)
         return True
@@ -481,7 +481,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
             return False
         data = dialog.data.get(choice)
         if data is None:
-            ctx.reply(T.CHOICE_UNKNOWN.format(n=choice))
+            ctx.reply(chat_texts.CHOICE_UNKNOWN.format(n=choice))
         else:
             ctx.carried = dict(dialog.data)
             ctx.clear_dialog()

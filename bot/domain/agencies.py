@@ -20,7 +20,7 @@ from bot.domain.agency_text import (
     HARD_GAP, UNKNOWN, VAGUE, Cell, blank_parentheses, canonical_key, canonical_words, clean, leftovers, markers,
     source)
 from bot.domain.agency_vocab import ELLIPTIC_HEADS, SEPARATOR_WORDS
-from bot.domain.text import edit_distance, words
+from bot.domain.folding import edit_distance, words
 
 __all__ = ["KINDS", "VAGUE", "UNKNOWN", "Agency", "Group", "Role", "RoleHolder", "Unresolved", "Resolution",
            "Lookup", "Directory", "canonical_key"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.domain.agencies import Agency, Directory, canonical_key
-from bot.domain.text import edit_distance, fold
+from bot.domain.folding import edit_distance, fold
 
 MAX_WORDS = 8         # longest agency name typed, in words
 MAX_CHOICES = 5       # leads offered when the words do not name one exactly

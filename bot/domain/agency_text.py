@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.domain.agency_vocab import (
     CONNECTORS, COORDINATION_MARKERS, EQUIVALENCES, GENERIC_WORDS, LEAD_MARKERS, SEPARATOR_WORDS,
     VAGUE_MARKERS)
-from bot.domain.text import fold, words
+from bot.domain.folding import fold, words
 
 VAGUE = "vague"      # "các cơ quan có liên quan": nobody in particular
 UNKNOWN = "unknown"  # a name the directory does not know

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 
 M = TypeVar("M", bound=Any)
 
@@ -20,7 +20,7 @@ def number_choices(outs: list[M], start: int = 1) -> tuple[list[M], dict[str, st
         if not o.buttons:
             result.append(o)
             continue
-        lines = [T.CHOICES_HINT]
+        lines = [chat_texts.CHOICES_HINT]
         for row in o.buttons:
             for b in row:
                 mapping[str(n)] = b.data

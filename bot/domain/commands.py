@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.text import fold
+from bot.domain.folding import fold
 
 # canonical name → every spelling accepted (without the slash)
 ALIASES: dict[str, tuple[str, ...]] = {

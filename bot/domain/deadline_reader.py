@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bot.domain import deadline_words as W
 from bot.domain.recurrence import Recurrence
-from bot.domain.text import fold
+from bot.domain.folding import fold
 
 DATE = "date"            # a single deadline
 WINDOW = "window"        # a period: first and last day

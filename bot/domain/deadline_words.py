@@ -1,6 +1,6 @@
 """Vocabulary of the deadline reader: the words and patterns Vietnamese plans use, as data.
 
-Every pattern runs on folded text (lower case, no diacritics, see ``bot.domain.text.fold``) after
+Every pattern runs on folded text (lower case, no diacritics, see ``bot.domain.folding.fold``) after
 ``REWRITES``. Add a wording here, not a branch in the reader.
 """
 

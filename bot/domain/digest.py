@@ -8,7 +8,7 @@ from datetime import date
 from bot.domain.plan import short_title
 from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.texts import vn_date, vn_weekday
-from bot.domain.texts import reminders as T
+from bot.domain.texts import reminders as reminder_texts
 from bot.domain.views import due_phrase
 
 CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection")
@@ -53,14 +53,14 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
     groups: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
     for (_, cat), e in seen.items():
         groups[cat].append(e)
-    lines: list[str] = [T.DIGEST_OPENING.format(agency=agency), ""]
+    lines: list[str] = [reminder_texts.DIGEST_OPENING.format(agency=agency), ""]
     shown = 0
     actionable: list[Entry] = []
     for cat in CATEGORIES:
         items = sorted(groups[cat], key=lambda x: (x.due or date.max, x.code))
         if not items:
             continue
-        lines.append(f"{T.CATEGORY[cat].format(date=vn_date(today))} ({len(items)})")
+        lines.append(f"{reminder_texts.CATEGORY[cat].format(date=vn_date(today))} ({len(items)})")
         for e in items:
             if shown >= MAX_LINES:
                 continue
@@ -71,21 +71,21 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
         lines.append("")
     total = len(seen)
     if total > shown:
-        lines.append(T.DIGEST_MORE.format(n=total - shown))
-    lines += [T.DIGEST_FOOTER, T.DIGEST_CLOSING]
-    title = T.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
+        lines.append(reminder_texts.DIGEST_MORE.format(n=total - shown))
+    lines += [reminder_texts.DIGEST_FOOTER, reminder_texts.DIGEST_CLOSING]
+    title = reminder_texts.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
     return title, "\n".join(lines).strip(), actionable
 
 
 def _line(cat: str, e: Entry, today: date) -> str:
     title = short_title(e.content, 60)
     if cat == "inspection":
-        return T.INSPECTION_LINE.format(code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled))
+        return reminder_texts.INSPECTION_LINE.format(code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled))
     if cat == "heads_up":
-        return T.HEADS_UP_LINE.format(code=e.code, due=due_phrase("date", e.due, False, today), title=title,
+        return reminder_texts.HEADS_UP_LINE.format(code=e.code, due=due_phrase("date", e.due, False, today), title=title,
                                       leads=e.leads)
     if cat == "start":
-        return T.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
+        return reminder_texts.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
     return f"• {e.code} {due_phrase(e.deadline_kind, e.due, False, today)} — {title}"
 
 
@@ -95,8 +95,8 @@ def officer_subject(agency: str, entries: list[Entry], today: date) -> str:
     counts: dict[str, set[int]] = {}
     for e in entries:
         counts.setdefault(category(e, today), set()).add(e.item_id)
-    parts = [T.SUBJECT_PART[cat].format(n=len(counts[cat])) for cat in CATEGORIES if cat in counts]
-    return T.SUBJECT_OFFICER.format(date=vn_date(today), agency=agency, parts=", ".join(parts))
+    parts = [reminder_texts.SUBJECT_PART[cat].format(n=len(counts[cat])) for cat in CATEGORIES if cat in counts]
+    return reminder_texts.SUBJECT_OFFICER.format(date=vn_date(today), agency=agency, parts=", ".join(parts))
 
 
 @dataclass
@@ -134,56 +134,56 @@ def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -
                           _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
                           _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
                           _unique(d.inspections, lambda r: r[0]), d.weekly, _unique(d.notices))
-    lines = [T.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies, date=vn_date(today))
-             if d.overdue_total else T.COORD_NO_OVERDUE.format(date=vn_date(today))]
+    lines = [reminder_texts.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies, date=vn_date(today))
+             if d.overdue_total else reminder_texts.COORD_NO_OVERDUE.format(date=vn_date(today))]
     if d.escalations:
-        lines += ["", T.COORD_ESCALATIONS.format(days=escalate_after)]
+        lines += ["", reminder_texts.COORD_ESCALATIONS.format(days=escalate_after)]
         for code, agency, due, officers in sorted(d.escalations, key=lambda x: (x[2], x[0]))[:MAX_LINES]:
-            lines.append(T.COORD_ESCALATION_LINE.format(code=code, agency=agency, officers=officers or T.COORD_NO_OFFICER,
+            lines.append(reminder_texts.COORD_ESCALATION_LINE.format(code=code, agency=agency, officers=officers or reminder_texts.COORD_NO_OFFICER,
                                                         due=due_phrase("date", due, False, today)))
     if d.inspections:
         lines.append("")
         for code, unit, surprise, due in d.inspections:
-            lines.append(T.COORD_INSPECTION_DUE.format(code=code, unit=unit, surprise=T.SURPRISE if surprise else "",
+            lines.append(reminder_texts.COORD_INSPECTION_DUE.format(code=code, unit=unit, surprise=reminder_texts.SURPRISE if surprise else "",
                                                        due=vn_date(due)))
     if d.needs_date:
-        lines += ["", T.COORD_NEEDS_DATE]
-        lines += [T.COORD_NEEDS_DATE_LINE.format(code=c, text=t, why=T.WHY.get(w, "")) for c, t, w in d.needs_date]
+        lines += ["", reminder_texts.COORD_NEEDS_DATE]
+        lines += [reminder_texts.COORD_NEEDS_DATE_LINE.format(code=c, text=t, why=reminder_texts.WHY.get(w, "")) for c, t, w in d.needs_date]
     for code, text, freq in d.recurrence:
-        lines.append(T.COORD_RECURRENCE.format(code=code, text=text, period=T.PERIOD.get(freq, freq)))
+        lines.append(reminder_texts.COORD_RECURRENCE.format(code=code, text=text, period=reminder_texts.PERIOD.get(freq, freq)))
     for agency, chat, reason in d.channel_lost:
-        lines.append(T.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
+        lines.append(reminder_texts.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
     for agency, chat, attempts, error in d.delivery_failed:
-        lines.append(T.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
+        lines.append(reminder_texts.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
     lines += d.notices
     if d.weekly is not None:
         lines += ["", *weekly_lines(d.weekly, today)]
-    return T.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()
+    return reminder_texts.COORD_TITLE.format(weekday=vn_weekday(today), date=vn_date(today)), "\n".join(lines).strip()
 
 
 def coordinator_subject(d: CoordinatorDigest, today: date) -> str:
     """The coordinators' one-line subject: "Tổng hợp nhắc việc ngày 9/6/2023: 12 việc quá hạn"."""
-    line = T.SUBJECT_COORDINATOR.format(date=vn_date(today))
-    return line + (T.SUBJECT_COORD_OVERDUE.format(n=d.overdue_total) if d.overdue_total else "")
+    line = reminder_texts.SUBJECT_COORDINATOR.format(date=vn_date(today))
+    return line + (reminder_texts.SUBJECT_COORD_OVERDUE.format(n=d.overdue_total) if d.overdue_total else "")
 
 
 def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
     """The Monday summary inside the coordinators' digest."""
-    lines = [T.WEEKLY_TITLE.format(date=vn_date(today))]
-    for key, head, extra in (("closed", T.WEEKLY_CLOSED, lambda d: f" (ngày {vn_date(d)})"),
-                             ("new_overdue", T.WEEKLY_NEW_OVERDUE, lambda d: f" (hạn {vn_date(d)})"),
-                             ("soon", T.WEEKLY_SOON, lambda d: f" (hạn {vn_date(d)})")):
+    lines = [reminder_texts.WEEKLY_TITLE.format(date=vn_date(today))]
+    for key, head, extra in (("closed", reminder_texts.WEEKLY_CLOSED, lambda d: f" (ngày {vn_date(d)})"),
+                             ("new_overdue", reminder_texts.WEEKLY_NEW_OVERDUE, lambda d: f" (hạn {vn_date(d)})"),
+                             ("soon", reminder_texts.WEEKLY_SOON, lambda d: f" (hạn {vn_date(d)})")):
         rows = sorted(w.get(key) or [], key=lambda r: (r[2], r[0]))
         lines.append(head.format(n=len(rows)))
-        lines += [T.WEEKLY_ITEM.format(code=c, agency=a, extra=extra(d)) for c, a, d in rows[:limit]]
+        lines += [reminder_texts.WEEKLY_ITEM.format(code=c, agency=a, extra=extra(d)) for c, a, d in rows[:limit]]
         if len(rows) > limit:
-            lines.append(T.DIGEST_MORE.format(n=len(rows) - limit))
+            lines.append(reminder_texts.DIGEST_MORE.format(n=len(rows) - limit))
     if w.get("no_officer"):     # a count and where to see them: 32 names do not fit a phone screen
-        lines.append(T.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"])))
+        lines.append(reminder_texts.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"])))
     disabled = w.get("disabled") or []
     if 0 < len(disabled) <= NAMES_INLINE:
-        lines.append(T.WEEKLY_DISABLED.format(n=len(disabled), names=", ".join(disabled)))
+        lines.append(reminder_texts.WEEKLY_DISABLED.format(n=len(disabled), names=", ".join(disabled)))
     elif disabled:
-        lines.append(T.WEEKLY_DISABLED_MANY.format(n=len(disabled)))
-    lines += [T.WEEKLY_WAITING.format(group=g, n=n) for g, n in (w.get("waiting_groups") or {}).items()]
+        lines.append(reminder_texts.WEEKLY_DISABLED_MANY.format(n=len(disabled)))
+    lines += [reminder_texts.WEEKLY_WAITING.format(group=g, n=n) for g, n in (w.get("waiting_groups") or {}).items()]
     return lines

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.domain.agencies import KINDS
 from bot.domain.directory_template import GROUPS, SECTIONS, VAGUE_PHRASES, Body
-from bot.domain.text import key as fold_key
+from bot.domain.folding import key as fold_key
 
 HEADER = """\
 # Danh mục cơ quan của {full} (sau sắp xếp đơn vị hành chính từ 1/7/2025), tạo bằng

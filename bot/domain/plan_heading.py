@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.text import fold, key
+from bot.domain.folding import fold, key
 
 _ISSUER = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+(tinh|thanh pho)\s+(.+)$")
 _MINISTRY = re.compile(r"^(bo|co quan)\s+\S+")

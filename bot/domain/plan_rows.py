@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.plan_source import Problem
-from bot.domain.text import key
+from bot.domain.folding import key
 
 _ROMAN = re.compile(r"^([IVXLC]+)[.):]?$")
 _ROMAN_LINE = re.compile(r"^([IVXLC]+)[.):]\s*(\S.*)$", re.DOTALL)

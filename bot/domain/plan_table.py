@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bot.domain.plan_heading import Heading, read_heading
 from bot.domain.plan_rows import TaskRows, is_column_numbers, roman_row, row_text
 from bot.domain.plan_source import Problem, SourceDocument, SourceTable, clean_cell
-from bot.domain.text import key
+from bot.domain.folding import key
 
 NUMBER, CONTENT, LEAD, COORDINATING, DEADLINE, PRODUCT, FIELDS, UNIT, NOTES = (
     "number", "content", "lead", "coordinating", "deadline", "product", "fields", "unit", "notes")

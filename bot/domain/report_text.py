@@ -18,7 +18,7 @@ from datetime import date
 
 from bot.domain.tally import Tally, percent
 from bot.domain.texts import vn_date
-from bot.domain.texts import reminders as T
+from bot.domain.texts import reminders as reminder_texts
 
 GROUPS = ("office", "district", "commune", "other")
 _GROUP_OF_KIND = {"province_office": "office", "department": "office", "board": "office", "district": "district",
@@ -64,12 +64,12 @@ def cite(row: dict) -> str:
 def section_label(section: str, title: str) -> str:
     """"Mục I. …", "Phụ lục I", "Phụ lục II – Khối cấp huyện" (never "Mục PL1")."""
     if section == "PL1":
-        return T.EXPORT_SECTION_REVIEW
+        return reminder_texts.EXPORT_SECTION_REVIEW
     if section.startswith("PL2"):
-        return T.EXPORT_SECTION_INSPECTION.format(group=group_title(title) or _roman(section))
+        return reminder_texts.EXPORT_SECTION_INSPECTION.format(group=group_title(title) or _roman(section))
     if section == "NV" or not section:
-        return T.EXPORT_SECTION_DEFAULT
-    return T.EXPORT_SECTION_TASKS.format(roman=section, title=title)
+        return reminder_texts.EXPORT_SECTION_DEFAULT
+    return reminder_texts.EXPORT_SECTION_TASKS.format(roman=section, title=title)
 
 
 def _heading(section_title: str) -> str:
@@ -95,7 +95,7 @@ def plan_words(row: dict) -> str:
 
 def product_words(row: dict) -> str:
     """The expected product as the plan writes it, else "(Kế hoạch không nêu)"."""
-    return _norm(row.get("product") or "") or T.NO_PRODUCT
+    return _norm(row.get("product") or "") or reminder_texts.NO_PRODUCT
 
 
 def summary_lines(tally: Tally) -> list[str]:
@@ -108,7 +108,7 @@ def summary_lines(tally: Tally) -> list[str]:
             prefix = f"{n}. "
         else:
             prefix = "   - " if level == 1 else "      + "
-        lines.append(prefix + T.REPORT_LINE.format(label=T.SUMMARY_LABEL[key], items=i, rows=a,
+        lines.append(prefix + reminder_texts.REPORT_LINE.format(label=reminder_texts.SUMMARY_LABEL[key], items=i, rows=a,
                                                    items_pct=percent(i, items), rows_pct=percent(a, rows)))
     return lines
 
@@ -120,27 +120,27 @@ def report_text(tally: Tally, soon: list[tuple[str, str, date]], today: date, ye
     day of "Đến hạn trong {days} ngày" (working days when ``working_days``); ``chart`` is (shown, rest)
     when the chart shows only the agencies with most work."""
     horizon = horizon or date.fromordinal(today.toordinal() + days)
-    lines = [T.REPORT_TOTAL.format(items=tally.item_count, rows=tally.assignments)]
+    lines = [reminder_texts.REPORT_TOTAL.format(items=tally.item_count, rows=tally.assignments)]
     lines += summary_lines(tally)
     lines.append("")
     worst = tally.worst(5)
     if worst:
-        lines.append(T.REPORT_WORST)
-        lines += [T.REPORT_WORST_LINE.format(i=i, agency=a, n=n) for i, (a, n) in enumerate(worst, 1)]
+        lines.append(reminder_texts.REPORT_WORST)
+        lines += [reminder_texts.REPORT_WORST_LINE.format(i=i, agency=a, n=n) for i, (a, n) in enumerate(worst, 1)]
     else:
-        lines.append(T.REPORT_NO_OVERDUE)
+        lines.append(reminder_texts.REPORT_NO_OVERDUE)
     lines.append("")
     soon = sorted((s for s in soon if today <= s[2] <= horizon), key=lambda x: (x[2], x[0]))
     if soon:
-        head = T.REPORT_SOON if working_days else T.REPORT_SOON_CALENDAR
+        head = reminder_texts.REPORT_SOON if working_days else reminder_texts.REPORT_SOON_CALENDAR
         lines.append(head.format(days=days, end=vn_date(horizon), n=len(soon)))
-        lines += [T.REPORT_SOON_LINE.format(code=c, agency=a, due=vn_date(d)) for c, a, d in soon[:15]]
+        lines += [reminder_texts.REPORT_SOON_LINE.format(code=c, agency=a, due=vn_date(d)) for c, a, d in soon[:15]]
         if len(soon) > 15:
-            lines.append(T.REPORT_SOON_MORE.format(n=len(soon) - 15))
+            lines.append(reminder_texts.REPORT_SOON_MORE.format(n=len(soon) - 15))
     else:
-        none = T.REPORT_NONE_SOON if working_days else T.REPORT_NONE_SOON_CALENDAR
+        none = reminder_texts.REPORT_NONE_SOON if working_days else reminder_texts.REPORT_NONE_SOON_CALENDAR
         lines.append(none.format(days=days, end=vn_date(horizon)))
     if chart and chart[1]:
-        lines += ["", T.REPORT_CHART_PART.format(shown=chart[0], rest=chart[1])]
-    lines += ["", T.REPORT_EXPORT_HINT]
-    return T.REPORT_TITLE.format(year=year, date=vn_date(today)), "\n".join(lines)
+        lines += ["", reminder_texts.REPORT_CHART_PART.format(shown=chart[0], rest=chart[1])]
+    lines += ["", reminder_texts.REPORT_EXPORT_HINT]
+    return reminder_texts.REPORT_TITLE.format(year=year, date=vn_date(today)), "\n".join(lines)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from bot.domain.plan import short_title
 from bot.domain.texts import STATUS, describe_deadline, vn_date
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
 
 def item_buttons(code: str, assignment_id: int, item_id: int) -> tuple[tuple[str, str], ...]:
     """(label, data) of the three buttons every listed item carries: done, progress, details."""
-    return ((f"{T.BTN_DONE} {code}", f"d:{assignment_id}"), (f"{T.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
-            (f"{T.BTN_DETAIL} {code}", f"v:{item_id}"))
+    return ((f"{chat_texts.BTN_DONE} {code}", f"d:{assignment_id}"), (f"{chat_texts.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
+            (f"{chat_texts.BTN_DETAIL} {code}", f"v:{item_id}"))
 
 
 TODO_TITLE_CHARS = 40   # a /viec line stays one line on a phone: code, due phrase, a short title
@@ -67,7 +67,7 @@ def todo_entry(w: WorkItem, today: date) -> str:
 
 def open_button(code: str, assignment_id: int) -> tuple[str, str]:
     """(label, data) of the one choice a listed item carries: open it (its ✅/📝 buttons are there)."""
-    return T.BTN_OPEN.format(code=code), f"o:{assignment_id}"
+    return chat_texts.BTN_OPEN.format(code=code), f"o:{assignment_id}"
 
 
 def closer_phrase(closed_by: str, agency: str) -> str:
@@ -76,7 +76,7 @@ def closer_phrase(closed_by: str, agency: str) -> str:
     if not closed_by:
         return "—"
     if closed_by.endswith(f"({agency})"):
-        return T.DONE_BY_OFFICER.format(agency=agency)
+        return chat_texts.DONE_BY_OFFICER.format(agency=agency)
     return closed_by
 
 
@@ -85,9 +85,9 @@ LIST_LIMIT = 8   # agencies listed one per line in /xem before "… và N cơ qu
 
 def agency_lines(named: list[tuple[str, str]], limit: int = LIST_LIMIT) -> list[str]:
     """Resolved agencies, one bullet per line ("- Sở Tư pháp: đã hoàn thành"); long lists end with a count."""
-    lines = [T.TASK_AGENCY_BULLET.format(name=name) + (f": {state}" if state else "") for name, state in named[:limit]]
+    lines = [chat_texts.TASK_AGENCY_BULLET.format(name=name) + (f": {state}" if state else "") for name, state in named[:limit]]
     if len(named) > limit:
-        lines.append(T.TASK_MORE_AGENCIES.format(n=len(named) - limit))
+        lines.append(chat_texts.TASK_MORE_AGENCIES.format(n=len(named) - limit))
     return lines
 
 
@@ -97,7 +97,7 @@ def verbatim_cell(cell: str, text: str, resolved: list[str] = ()) -> str:
     flat = " ".join(text.split()).rstrip(":").strip()
     if not flat or flat.rstrip(".") in ("; ".join(resolved), ", ".join(resolved)):
         return ""
-    return T.TASK_VERBATIM.format(cell=cell, text=flat)
+    return chat_texts.TASK_VERBATIM.format(cell=cell, text=flat)
 
 
 def at_phrase(local: datetime | None) -> str:
@@ -119,5 +119,5 @@ REMAINING_SHOWN = 100   # /xong counts what is left up to here, then says "more 
 def remaining_text(agency: str, n: int) -> str:
     """The /xong reply's last line; ``n`` is counted up to ``REMAINING_SHOWN + 1`` at most."""
     if n > REMAINING_SHOWN:
-        return T.DONE_REMAINING_MORE.format(agency=agency, n=REMAINING_SHOWN)
-    return T.DONE_REMAINING.format(agency=agency, n=n) if n else T.DONE_NONE_LEFT.format(agency=agency)
+        return chat_texts.DONE_REMAINING_MORE.format(agency=agency, n=REMAINING_SHOWN)
+    return chat_texts.DONE_REMAINING.format(agency=agency, n=n) if n else chat_texts.DONE_NONE_LEFT.format(agency=agency)

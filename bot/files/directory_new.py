@@ -13,8 +13,8 @@ from pathlib import Path
 from bot.domain.agencies import KINDS, Directory, canonical_key
 from bot.domain.directory_render import Unit, agency_line, render_directory
 from bot.domain.directory_template import FORMER_PROVINCES, PROVINCE_ALIASES, Body
-from bot.domain.text import edit_distance, key as fold_key
-from bot.domain.texts import directory as T
+from bot.domain.folding import edit_distance, key as fold_key
+from bot.domain.texts import directory as directory_texts
 from bot.files.directory_file import load_directory
 from bot.files.yaml_tree import DataFileError
 
@@ -44,7 +44,7 @@ def _package():
     try:
         from vietnam_provinces import Province, VietNamDivisionType, Ward  # heavy: only `directory new`
     except ModuleNotFoundError:
-        raise DirectoryError(T.ERR_PACKAGE) from None
+        raise DirectoryError(directory_texts.ERR_PACKAGE) from None
     return Province, VietNamDivisionType, Ward
 
 
@@ -70,11 +70,11 @@ def find_province(typed: str) -> ProvinceInfo:
             return ProvinceInfo(name, p.division_type == Types.THANH_PHO_TRUNG_UONG, int(p.code), units)
     for old, new in FORMER_PROVINCES.items():
         if fold_key(old) == q:
-            raise DirectoryError(T.ERR_PROVINCE_MERGED.format(name=old, new=new))
+            raise DirectoryError(directory_texts.ERR_PROVINCE_MERGED.format(name=old, new=new))
     names = sorted((edit_distance(q, fold_key(n)), n) for n, _, _ in provinces())
-    message = T.ERR_PROVINCE.format(name=typed)
+    message = directory_texts.ERR_PROVINCE.format(name=typed)
     close = [n for d, n in names if d <= max(2, len(q) // 4)][:3]
-    return _raise(message + (" " + T.ERR_PROVINCE_SUGGEST.format(names=", ".join(close)) if close else ""))
+    return _raise(message + (" " + directory_texts.ERR_PROVINCE_SUGGEST.format(names=", ".join(close)) if close else ""))
 
 
 def _raise(message: str):
@@ -86,12 +86,12 @@ def write_new(province: str, out: Path | str, force: bool = False) -> dict:
     info = find_province(province)
     path = Path(out)
     if path.exists() and not force:
-        raise DirectoryError(T.ERR_EXISTS.format(path=path))
+        raise DirectoryError(directory_texts.ERR_EXISTS.format(path=path))
     text = render_directory(info.name, info.is_city, list(info.units))
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as e:
-        raise DirectoryError(T.ERR_WRITE.format(path=path, reason=e.strerror)) from None
+        raise DirectoryError(directory_texts.ERR_WRITE.format(path=path, reason=e.strerror)) from None
     directory = load_directory(path)  # what we wrote must load, or it is our bug
     counts = {t: sum(1 for u in info.units if u.division_type == t) for t in ("xã", "phường", "đặc khu")}
     return {
@@ -114,20 +114,20 @@ def add_agency(path: Path | str, name: str, aliases: list[str] | None = None, ki
     p = Path(path)
     name = " ".join(name.split())
     if not name:
-        raise DirectoryError(T.ERR_EMPTY_NAME)
+        raise DirectoryError(directory_texts.ERR_EMPTY_NAME)
     if kind not in KINDS:
-        raise DirectoryError(T.ERR_BAD_KIND.format(kind=kind, kinds=", ".join(KINDS)))
+        raise DirectoryError(directory_texts.ERR_BAD_KIND.format(kind=kind, kinds=", ".join(KINDS)))
     directory = load_directory(p)
     lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
     aliases = [a for a in (aliases or []) if a.strip()]
     for typed in [name, *aliases]:
         found = _same_name(directory, typed)
         if found:
-            raise DirectoryError(T.ERR_ALREADY.format(path=p, line=_line_of(lines, found) or "?",
+            raise DirectoryError(directory_texts.ERR_ALREADY.format(path=p, line=_line_of(lines, found) or "?",
                                                       name=directory.agencies[found].name, key=found, typed=typed))
     key = key or _free_key(directory, slug(name))
     if key in directory.agencies or key in directory.groups:
-        raise DirectoryError(T.ERR_KEY_TAKEN.format(path=p, line=_line_of(lines, key) or "?", key=key))
+        raise DirectoryError(directory_texts.ERR_KEY_TAKEN.format(path=p, line=_line_of(lines, key) or "?", key=key))
     at = _end_of_agencies(lines, p)
     entry = agency_line(Body(key, name, kind, aliases=tuple(aliases), parent=parent or ""), None)
     if at > 0 and not lines[at - 1].endswith("\n"):
@@ -139,7 +139,7 @@ def add_agency(path: Path | str, name: str, aliases: list[str] | None = None, ki
         load_directory(p)
     except DataFileError as e:
         p.write_text(original, encoding="utf-8")
-        raise DirectoryError(T.ERR_INVALID_AFTER.format(detail=e)) from None
+        raise DirectoryError(directory_texts.ERR_INVALID_AFTER.format(detail=e)) from None
     return {"path": str(p), "line": at + 1, "key": key, "name": name, "kind": kind, "aliases": aliases}
 
 
@@ -168,7 +168,7 @@ def _end_of_agencies(lines: list[str], path: Path) -> int:
     """Index of the line before which a new agency goes: after the last entry of ``agencies:``."""
     start = next((i for i, line in enumerate(lines) if re.match(r"agencies\s*:", line)), None)
     if start is None:
-        raise DirectoryError(T.ERR_NO_AGENCIES_LIST.format(path=path))
+        raise DirectoryError(directory_texts.ERR_NO_AGENCIES_LIST.format(path=path))
     end = len(lines)
     for i in range(start + 1, len(lines)):
         if lines[i].strip() and not lines[i][0].isspace() and not lines[i].startswith(("#", "-")):

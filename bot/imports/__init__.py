@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.domain.plan_source import SourceDocument
-from bot.domain.texts import imports as texts
+from bot.domain.texts import imports as import_texts
 
 
 from bot.imports.errors import ImportFileError
@@ -21,7 +21,7 @@ def read_document(path: Path | str) -> SourceDocument:
     """The tables and paragraphs of ``path``, chosen by its extension (.docx, .xlsx, .csv, .pdf)."""
     p = Path(path)
     if not p.is_file():
-        raise ImportFileError(texts.ERR_NOT_FOUND.format(file=p))
+        raise ImportFileError(import_texts.ERR_NOT_FOUND.format(file=p))
     suffix = p.suffix.lower()
     try:
         if suffix == ".docx":
@@ -39,5 +39,5 @@ def read_document(path: Path | str) -> SourceDocument:
     except ImportFileError:
         raise
     except Exception as e:  # a corrupt or mislabelled file: every library fails its own way
-        raise ImportFileError(texts.ERR_UNREADABLE.format(file=p, detail=type(e).__name__)) from e
-    raise ImportFileError(texts.ERR_FORMAT.format(file=p, suffix=suffix or "(không có)"))
+        raise ImportFileError(import_texts.ERR_UNREADABLE.format(file=p, detail=type(e).__name__)) from e
+    raise ImportFileError(import_texts.ERR_FORMAT.format(file=p, suffix=suffix or "(không có)"))

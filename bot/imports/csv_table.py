@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.domain.plan_source import SourceDocument, SourceTable, clean_cell
 from bot.imports.errors import ImportFileError
-from bot.domain.texts import imports as texts
+from bot.domain.texts import imports as import_texts
 
 
 def read_csv(path: Path) -> SourceDocument:
@@ -15,7 +15,7 @@ def read_csv(path: Path) -> SourceDocument:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError(texts.ERR_NOT_UTF8.format(file=path)) from None
+        raise ImportFileError(import_texts.ERR_NOT_UTF8.format(file=path)) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pdfplumber
 
 from bot.domain.plan_source import SourceDocument, SourceTable, clean_cell
-from bot.domain.texts import imports as texts
+from bot.domain.texts import imports as import_texts
 from bot.imports.errors import ImportFileError
 
 
@@ -88,7 +88,7 @@ def read_pdf(path: Path) -> SourceDocument:
             paragraphs += lines
             pending += lines
     if not tables and not any(paragraphs):
-        raise ImportFileError(texts.ERR_PDF_SCANNED.format(file=path))
+        raise ImportFileError(import_texts.ERR_PDF_SCANNED.format(file=path))
     out = [SourceTable(t.name, t.rows, t.before, tables[i + 1].before if i + 1 < len(tables) else tuple(pending),
                        t.row_labels) for i, t in enumerate(tables)]
     return SourceDocument(name=path.name, paragraphs=tuple(paragraphs), tables=tuple(out))

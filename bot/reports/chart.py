@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from bot.domain.tally import STATES, Tally  # noqa: E402
 from bot.domain.texts import vn_date  # noqa: E402
-from bot.domain.texts import reminders as T  # noqa: E402
+from bot.domain.texts import reminders as reminder_texts  # noqa: E402
 
 COLOURS = {"done_on_time": "#2e7d32", "done_late": "#9ccc65", "in_progress_on_time": "#1e88e5",
            "not_yet_due": "#90caf9", "overdue": "#e53935", "ongoing": "#b0bec5", "undated": "#ffb300"}
@@ -53,11 +53,11 @@ def progress_chart(tally: Tally, today: date, order: list[str] | None = None) ->
         for s in STATES:
             values = [c.get(s, 0) for _, c in agencies]
             if any(values):
-                ax.barh(names, values, left=left, color=COLOURS[s], label=T.STATE[s], height=0.7)
+                ax.barh(names, values, left=left, color=COLOURS[s], label=reminder_texts.STATE[s], height=0.7)
                 left = [a + b for a, b in zip(left, values)]
-        title = T.CHART_TITLE.format(date=vn_date(today))
+        title = reminder_texts.CHART_TITLE.format(date=vn_date(today))
         if rest:
-            title += "\n" + T.CHART_PART.format(shown=len(agencies), rest=rest)
+            title += "\n" + reminder_texts.CHART_PART.format(shown=len(agencies), rest=rest)
         ax.set_title(title, fontsize=11 if not rest else 10, loc="left")
         ax.tick_params(axis="y", labelsize=8)
         ax.tick_params(axis="x", labelsize=8)

@@ -26,7 +26,7 @@ from docx.shared import Cm, Pt
 
 from bot.domain.codes import int_to_roman
 from bot.domain.report_data import PlanMeta
-from bot.domain.texts import letter as L
+from bot.domain.texts import letter as letter_texts
 from bot.domain.texts import vn_date
 
 
@@ -116,19 +116,19 @@ def _topic(title: str) -> str:
 def _missing_date(plan: PlanMeta) -> str:
     text = re.sub(r"\s{2,}", " … ", plan.decision_date_text or "").strip()
     text = re.sub(r"^ngày\s+", "", text)
-    return text if text.startswith("…") else (text or L.DATE_MISSING.format(year=plan.year))
+    return text if text.startswith("…") else (text or letter_texts.DATE_MISSING.format(year=plan.year))
 
 
 def plan_citation(plan: PlanMeta) -> list[Segment]:
     """The plan as it was issued, with a highlighted placeholder for a missing number or date."""
     s = plan.settings
     number: Segment = (plan.decision_number, False) if plan.decision_number else \
-        (L.NUMBER_MISSING[plan.issued_as], True)
+        (letter_texts.NUMBER_MISSING[plan.issued_as], True)
     when: Segment = (vn_date(plan.decision_date), False) if plan.decision_date else (_missing_date(plan), True)
     if plan.issued_as == "Kế hoạch":
-        head, tail = L.PLAN_DIRECT.format(number="\0", date="\1", tier=s.tier, topic=_topic(plan.title)).split("\0")
+        head, tail = letter_texts.PLAN_DIRECT.format(number="\0", date="\1", tier=s.tier, topic=_topic(plan.title)).split("\0")
     else:
-        head, tail = L.PLAN_BY_DECISION.format(title=_sentence_case_plan(plan.title), number="\0", date="\1",
+        head, tail = letter_texts.PLAN_BY_DECISION.format(title=_sentence_case_plan(plan.title), number="\0", date="\1",
                                                leader=s.leader).split("\0")
     middle, tail = tail.split("\1")
     return [(head, False), number, (middle, False), when, (tail, False)]
@@ -143,25 +143,25 @@ def _heading(doc, plan: PlanMeta, today: date) -> None:
     _para(left, s.parent, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, s.unit, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "────────", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, L.NUMBER.format(symbol=s.symbol), align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, letter_texts.NUMBER.format(symbol=s.symbol), align=WD_ALIGN_PARAGRAPH.CENTER)
     topic = _topic(plan.title)
-    _para(left, L.SUBJECT.format(topic=topic) if topic else L.SUBJECT_DEFAULT.format(year=plan.year), size=12,
+    _para(left, letter_texts.SUBJECT.format(topic=topic) if topic else letter_texts.SUBJECT_DEFAULT.format(year=plan.year), size=12,
           align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, L.NATION, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, L.MOTTO, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, letter_texts.NATION, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, letter_texts.MOTTO, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, "───────────────", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, L.PLACE_DATE.format(place=s.place, year=today.year), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(right, letter_texts.PLACE_DATE.format(place=s.place, year=today.year), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
 def _addressees(doc, names: list[str]) -> None:
     """One addressee on the "Kính gửi:" line; several as a left-indented block, dashes aligned."""
     if len(names) == 1:
-        _para(doc, f"{L.TO} {names[0]}.", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+        _para(doc, f"{letter_texts.TO} {names[0]}.", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
         return
     for i, name in enumerate(names):
         end = "." if i == len(names) - 1 else ";"
         if i == 0:
-            p = _para(doc, f"{L.TO}\t- {name}{end}", left_indent=TO_INDENT, first_indent=-TO_HANG)
+            p = _para(doc, f"{letter_texts.TO}\t- {name}{end}", left_indent=TO_INDENT, first_indent=-TO_HANG)
             p.paragraph_format.tab_stops.add_tab_stop(TO_INDENT)
         else:
             _para(doc, f"- {name}{end}", left_indent=TO_INDENT)
@@ -171,17 +171,17 @@ def _addressees(doc, names: list[str]) -> None:
 def _items_table(doc, agencies: list[tuple[str, list[OverdueLine]]], today: date, *, headings: bool) -> None:
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, L.TABLE_HEADERS):
+    for cell, text in zip(table.rows[0].cells, letter_texts.TABLE_HEADERS):
         _para(cell, text, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
     for k, (name, lines) in enumerate(agencies, 1):
         if headings:
             cells = table.add_row().cells
             merged = cells[1].merge(cells[-1])
             _para(cells[0], int_to_roman(k), bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
-            _para(merged, L.AGENCY_ROW.format(agency=name, n=len(lines)), bold=True, size=11)
+            _para(merged, letter_texts.AGENCY_ROW.format(agency=name, n=len(lines)), bold=True, size=11)
         for i, line in enumerate(lines, 1):
             values = (str(i), line.citation, line.content, line.deadline_text,
-                      L.DAYS_LATE.format(n=(today - line.due).days, due=vn_date(line.due)), line.product)
+                      letter_texts.DAYS_LATE.format(n=(today - line.due).days, due=vn_date(line.due)), line.product)
             for col, (cell, text) in enumerate(zip(table.add_row().cells, values)):
                 _para(cell, text, size=11, align=WD_ALIGN_PARAGRAPH.CENTER if col == 0 else None)
     _widths(table, (Cm(1.0), Cm(2.8), Cm(5.6), Cm(2.6), Cm(2.3), Cm(2.2)))
@@ -193,7 +193,7 @@ def _signature(doc, plan: PlanMeta, recipients: list[str] | None) -> None:
     _widths(foot, (Cm(7.5), Cm(9)))
     left, right = foot.rows[0].cells
     if recipients is not None:
-        _para(left, L.RECIPIENTS, bold=True, italic=True, size=12)
+        _para(left, letter_texts.RECIPIENTS, bold=True, italic=True, size=12)
         for line in recipients:
             _para(left, line, size=11)
     for line in (s.sign_for, s.sign_title):
@@ -201,7 +201,7 @@ def _signature(doc, plan: PlanMeta, recipients: list[str] | None) -> None:
             _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for _ in range(3):
         _para(right, "", align=WD_ALIGN_PARAGRAPH.CENTER)
-    name = [(s.signer_name, False)] if s.signer_name else [(L.SIGNER_MISSING, True)]
+    name = [(s.signer_name, False)] if s.signer_name else [(letter_texts.SIGNER_MISSING, True)]
     _para(right, name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
@@ -222,23 +222,23 @@ def reminder_letter(*, plan: PlanMeta, today: date, agencies: list[tuple[str, li
     _addressees(doc, names)
 
     n = sum(len(v) for _, v in agencies)
-    count = (L.COUNT_ONE.format(n=n, agency=names[0]) if len(names) == 1
-             else L.COUNT_MANY.format(n=n, agencies=len(names)))
-    opening = [(L.OPENING_1, False)] + plan_citation(plan) + [(L.OPENING_2.format(date=vn_date(today),
+    count = (letter_texts.COUNT_ONE.format(n=n, agency=names[0]) if len(names) == 1
+             else letter_texts.COUNT_MANY.format(n=n, agencies=len(names)))
+    opening = [(letter_texts.OPENING_1, False)] + plan_citation(plan) + [(letter_texts.OPENING_2.format(date=vn_date(today),
                                                                                     count=count), False)]
     _para(doc, opening, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=6)
-    who = names[0] if len(names) == 1 else L.WHO_MANY
-    request = [(L.REQUEST_1.format(unit=s.unit_name, who=who, division=s.division), False), (L.REQUEST_DUE, True),
-               (L.REQUEST_2.format(leader=s.leader), False)]
+    who = names[0] if len(names) == 1 else letter_texts.WHO_MANY
+    request = [(letter_texts.REQUEST_1.format(unit=s.unit_name, who=who, division=s.division), False), (letter_texts.REQUEST_DUE, True),
+               (letter_texts.REQUEST_2.format(leader=s.leader), False)]
     _para(doc, request, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=12)
-    _signature(doc, plan, [L.RECIPIENT_SAME, L.RECIPIENT_LEADERS.format(unit=s.unit_name),
-                           L.ARCHIVE.format(archive=s.archive)])
+    _signature(doc, plan, [letter_texts.RECIPIENT_SAME, letter_texts.RECIPIENT_LEADERS.format(unit=s.unit_name),
+                           letter_texts.ARCHIVE.format(archive=s.archive)])
 
     page_break = doc.add_paragraph().add_run()
     page_break.add_break(WD_BREAK.PAGE)
-    _para(doc, L.APPENDIX, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, L.APPENDIX_TITLE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, L.APPENDIX_NOTE.format(symbol=s.symbol, year=today.year, unit=s.unit_name), italic=True,
+    _para(doc, letter_texts.APPENDIX, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, letter_texts.APPENDIX_TITLE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, letter_texts.APPENDIX_NOTE.format(symbol=s.symbol, year=today.year, unit=s.unit_name), italic=True,
           align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     _items_table(doc, agencies, today, headings=True)
     return _save(doc)
@@ -249,18 +249,18 @@ def office_list(*, plan: PlanMeta, today: date, office: str, lines: list[Overdue
     s = plan.settings
     doc = _document()
     _page_numbers(doc)
-    _para(doc, L.INTERNAL_MARK, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(doc, letter_texts.INTERNAL_MARK, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(doc, s.parent, align=WD_ALIGN_PARAGRAPH.LEFT)
     _para(doc, s.unit, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=12)
-    _para(doc, L.INTERNAL_TITLE.format(office=office.upper()), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, L.INTERNAL_PLACE_DATE.format(place=s.place, day=today.day, month=today.month, year=today.year),
+    _para(doc, letter_texts.INTERNAL_TITLE.format(office=office.upper()), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, letter_texts.INTERNAL_PLACE_DATE.format(place=s.place, day=today.day, month=today.month, year=today.year),
           italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    _para(doc, L.INTERNAL_TO.format(head=s.head), align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _para(doc, letter_texts.INTERNAL_TO.format(head=s.head), align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     citation = "".join(t for t, _ in plan_citation(plan))
-    _para(doc, L.INTERNAL_OPENING.format(plan=citation, date=vn_date(today), office=office, n=len(lines)),
+    _para(doc, letter_texts.INTERNAL_OPENING.format(plan=citation, date=vn_date(today), office=office, n=len(lines)),
           align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=6)
     _items_table(doc, [(office, lines)], today, headings=False)
     _para(doc, "", space_after=6)
-    _para(doc, L.INTERNAL_CLOSING.format(division=s.division, head=s.head), align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    _para(doc, letter_texts.INTERNAL_CLOSING.format(division=s.division, head=s.head), align=WD_ALIGN_PARAGRAPH.JUSTIFY,
           first_indent=Cm(1), space_after=12)
     return _save(doc)

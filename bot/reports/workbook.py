@@ -24,7 +24,7 @@ from bot.domain.sanitize import clean_text
 from bot.domain.report_text import cite, group_title, official_order, product_words, section_label
 from bot.domain.tally import STATES, Tally, state
 from bot.domain.texts import AUDIT_ACTION, describe_deadline, vn_date
-from bot.domain.texts import reminders as T
+from bot.domain.texts import reminders as reminder_texts
 
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
@@ -35,7 +35,7 @@ SHEETS = ("Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhậ
 HEADER_ROW = 5
 BOLD = Font(bold=True)
 GREY = PatternFill("solid", fgColor="E0E0E0")
-_STATE_BY_LABEL = {v: k for k, v in T.STATE.items()}
+_STATE_BY_LABEL = {v: k for k, v in reminder_texts.STATE.items()}
 
 
 def _titles(ws, lines: list[str], internal: bool) -> None:
@@ -100,35 +100,35 @@ def _summary_sheet(ws, data: ReportData, t: Tally, titles: list[str], internal: 
     def share(n: int, total: int) -> float:
         return round(n / total, 4) if total else 0.0
 
-    put([T.EXPORT_SUMMARY], bold=True)
-    _header(ws, row, T.EXPORT_SUMMARY_HEAD)
+    put([reminder_texts.EXPORT_SUMMARY], bold=True)
+    _header(ws, row, reminder_texts.EXPORT_SUMMARY_HEAD)
     row += 1
-    put([T.EXPORT_TOTAL_LINE, items, 1.0, assignments, 1.0], bold=True, pct_cols=(2, 4))
+    put([reminder_texts.EXPORT_TOTAL_LINE, items, 1.0, assignments, 1.0], bold=True, pct_cols=(2, 4))
     n = 0
     for level, key, i, a in t.summary():
         if level == 0:
             n += 1
-        label = (f"{n}. " if level == 0 else "   - " if level == 1 else "      + ") + T.SUMMARY_LABEL[key]
+        label = (f"{n}. " if level == 0 else "   - " if level == 1 else "      + ") + reminder_texts.SUMMARY_LABEL[key]
         put([label, i, share(i, items), a, share(a, assignments)], bold=level == 0, pct_cols=(2, 4))
     row += 1
 
-    put([T.EXPORT_BY_AGENCY], bold=True)
-    head = ["STT", "Cơ quan chủ trì"] + [T.STATE[s] for s in STATES] + ["Tổng số"]
+    put([reminder_texts.EXPORT_BY_AGENCY], bold=True)
+    head = ["STT", "Cơ quan chủ trì"] + [reminder_texts.STATE[s] for s in STATES] + ["Tổng số"]
     _header(ws, row, head)
     row += 1
     group, k, g = None, 0, 0
     for agency, grp in official_order(data.rows):
         if grp != group:
             group, g = grp, g + 1
-            put([int_to_roman(g), T.EXPORT_AGENCY_GROUP[grp]], bold=True)
+            put([int_to_roman(g), reminder_texts.EXPORT_AGENCY_GROUP[grp]], bold=True)
         k += 1
         c = t.by_agency[agency]
         put([k, agency] + [c.get(s, 0) for s in STATES] + [sum(c.values())])
-    put(["", T.EXPORT_GRAND_TOTAL] + [t.total.get(s, 0) for s in STATES] + [assignments], bold=True)
+    put(["", reminder_texts.EXPORT_GRAND_TOTAL] + [t.total.get(s, 0) for s in STATES] + [assignments], bold=True)
     row += 1
 
-    put([T.EXPORT_BY_SECTION], bold=True)
-    _header(ws, row, ["Phần của Kế hoạch", ""] + [T.STATE[s] for s in STATES] + ["Tổng số"])
+    put([reminder_texts.EXPORT_BY_SECTION], bold=True)
+    _header(ws, row, ["Phần của Kế hoạch", ""] + [reminder_texts.STATE[s] for s in STATES] + ["Tổng số"])
     row += 1
     titles_of = {r["section"]: r["section_title"] for r in data.rows}
     for sec, c in t.by_section.items():
@@ -155,8 +155,8 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
     states = [state(tr, today) for tr in trows]
     done_on = [tr.completed_on for tr in trows]
     internal = not circulation
-    titles = [T.EXPORT_TITLE.format(year=data.plan.year), T.EXPORT_AS_OF.format(date=vn_date(today)),
-              T.EXPORT_CIRCULATION if circulation else T.EXPORT_INTERNAL]
+    titles = [reminder_texts.EXPORT_TITLE.format(year=data.plan.year), reminder_texts.EXPORT_AS_OF.format(date=vn_date(today)),
+              reminder_texts.EXPORT_CIRCULATION if circulation else reminder_texts.EXPORT_INTERNAL]
     wb = Workbook()
     ws = wb.active
     ws.title = SHEETS[0]
@@ -164,7 +164,7 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
 
     tasks = [[r["code"], cite(r), r["content"], " ".join(r["lead_text"].split()),
               " ".join(r["coordinating_text"].split()), r["agency"], r["deadline_text"], _reading(r), r["due"],
-              T.STATE[st], d, product_words(r), r["note"], _extension(r)]
+              reminder_texts.STATE[st], d, product_words(r), r["note"], _extension(r)]
              for r, st, d in zip(rows, states, done_on) if r["type"] == "task"]
     _sheet(wb.create_sheet(SHEETS[1]), titles, internal,
            ["Mã", "Theo Kế hoạch", "Nội dung", "Cơ quan chủ trì (theo KH)", "Cơ quan phối hợp", "Cơ quan thực hiện",
@@ -173,7 +173,7 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
            [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36], tasks, date_cols=(8, 10),
            wrap_cols=(2, 3, 4, 7, 11, 12, 13), state_col=9)
 
-    reviews = [[r["code"], cite(r), r["agency"], r["fields"], r["deadline_text"], r["due"], T.STATE[st], d,
+    reviews = [[r["code"], cite(r), r["agency"], r["fields"], r["deadline_text"], r["due"], reminder_texts.STATE[st], d,
                 r["note"]] for r, st, d in zip(rows, states, done_on) if r["type"] == "review"]
     _sheet(wb.create_sheet(SHEETS[2]), titles, internal,
            ["Mã", "Theo Kế hoạch", "Cơ quan", "Lĩnh vực rà soát", "Thời hạn (theo KH)", "Hạn", "Tình trạng",
@@ -182,7 +182,7 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
 
     inspections = [[r["code"], cite(r), group_title(r["section_title"]),
                     ", ".join(subjects.get(r["item_id"], [])) or r["subject"], r["fields"] or "",
-                    "Có" if r["surprise"] else "", r["inspection_date"], r["due"], T.STATE[st], d, r["note"]]
+                    "Có" if r["surprise"] else "", r["inspection_date"], r["due"], reminder_texts.STATE[st], d, r["note"]]
                    for r, st, d in zip(rows, states, done_on) if r["type"] == "inspection"]
     _sheet(wb.create_sheet(SHEETS[3]), titles, internal,
            ["Mã", "Theo Kế hoạch", "Khối", "Đơn vị được kiểm tra", "Ghi chú", "Đột xuất", "Ngày kiểm tra (dự kiến)",

@@ -11,8 +11,8 @@ import sys
 from typing import Callable, TextIO
 
 from bot.core import CommandCore
-from bot.domain.texts import chat as T
-from bot.domain.texts import console as C
+from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import console as console_texts
 from bot.ports import Capabilities, Inbound, Outbound
 
 CHANNEL = "console"
@@ -56,7 +56,7 @@ class ConsoleSender:
         self.labels = labels
 
     async def send(self, out: Outbound) -> str:
-        self.stdout.write("\n" + C.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
+        self.stdout.write("\n" + console_texts.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
         if out.title:
             self.stdout.write(f"【{out.title}】\n")
         self.stdout.write(out.text + "\n")
@@ -103,7 +103,7 @@ class ConsoleTransport:
 
     def stopped(self) -> None:
         """The program is stopping while the chat waits for a line (Ctrl-C): say so, no traceback."""
-        self.write("\n" + C.INTERRUPTED)
+        self.write("\n" + console_texts.INTERRUPTED)
 
     def show(self, out: Outbound) -> None:
         self.write()
@@ -112,7 +112,7 @@ class ConsoleTransport:
         if out.text:
             self.write(out.text)
         if out.attachment is not None:
-            self.write(C.SAVED.format(path=save_attachment(out.attachment, self.files)))
+            self.write(console_texts.SAVED.format(path=save_attachment(out.attachment, self.files)))
 
     def _read(self, prompt: str) -> str | None:
         self.stdout.write(prompt)
@@ -123,33 +123,33 @@ class ConsoleTransport:
         return line.rstrip("\n")
 
     def choose(self) -> bool:
-        self.write(C.PICK_WHO)
+        self.write(console_texts.PICK_WHO)
         for i, ident in enumerate(self.identities, 1):
             self.write(f"{i:>3}. {ident.label}")
         while True:
-            answer = self._read(C.PICK_PROMPT)
+            answer = self._read(console_texts.PICK_PROMPT)
             if answer is None:
                 return False
             answer = answer.strip()
             if answer.isdigit() and 1 <= int(answer) <= len(self.identities):
                 self.me = self.identities[int(answer) - 1]
                 self.link(self.me)
-                self.write(C.YOU_ARE.format(label=self.me.label))
+                self.write(console_texts.YOU_ARE.format(label=self.me.label))
                 if self.on_pick:
                     self.on_pick(self.me)  # the scheduler's reminders for today, as they would arrive
                 return True
-            self.write(C.PICK_AGAIN.format(n=len(self.identities)))
+            self.write(console_texts.PICK_AGAIN.format(n=len(self.identities)))
 
     def run(self) -> int:
-        self.write(C.WELCOME)
+        self.write(console_texts.WELCOME)
         if not self.choose():
             return 0
         while True:
-            line = self._read(C.PROMPT)
-            if line is None or line.strip().lower() in C.QUIT_WORDS:
-                self.write(C.BYE)
+            line = self._read(console_texts.PROMPT)
+            if line is None or line.strip().lower() in console_texts.QUIT_WORDS:
+                self.write(console_texts.BYE)
                 return 0
-            if line.strip().lower() in C.SWITCH_WORDS:
+            if line.strip().lower() in console_texts.SWITCH_WORDS:
                 if not self.choose():
                     return 0
                 continue
@@ -164,4 +164,4 @@ class ConsoleTransport:
         for out in outs:
             self.show(out)
         if not outs:
-            self.write(T.FREE_TEXT)
+            self.write(chat_texts.FREE_TEXT)

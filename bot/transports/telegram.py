@@ -26,10 +26,10 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import Capabilities, Inbound, Outbound, TransportError
 from bot.transports.replies import send_reply
-from bot.transports.text import split_text, utf16_len
+from bot.transports.splitting import split_text, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +286,7 @@ class TelegramTransport:
         """After ``initialize()``: learn our username, publish the command menu, start what waits on us."""
         me = app.bot.username
         self.core.config = replace(self.core.config, bot_username=me or "")
-        commands = [BotCommand(MENU_WORD[name], T.MENU[name]) for name in MENU]
+        commands = [BotCommand(MENU_WORD[name], chat_texts.MENU[name]) for name in MENU]
         await app.bot.set_my_commands(commands)
         if self.on_start:
             missing = await asyncio.to_thread(self.on_start)
@@ -351,7 +351,7 @@ class TelegramTransport:
         log.error("error while handling an update", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             try:
-                await context.bot.send_message(chat_id=update.effective_chat.id, text=T.APOLOGY)
+                await context.bot.send_message(chat_id=update.effective_chat.id, text=chat_texts.APOLOGY)
             except TelegramError:
                 log.warning("could not send the apology either")
 

@@ -17,10 +17,10 @@ import time
 from typing import Awaitable, Callable
 
 from bot.core import CommandCore
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import Capabilities, Inbound, Outbound, TransportError
 from bot.transports.replies import send_reply
-from bot.transports.text import split_text, utf16_len
+from bot.transports.splitting import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class ZaloSender:
     async def send(self, out: Outbound) -> str:
         text = f"{out.title}\n{out.text}" if out.title else out.text
         if out.attachment is not None:
-            text = (text + "\n\n" if text else "") + T.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
+            text = (text + "\n\n" if text else "") + chat_texts.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
         ref = ""
         went_out = False   # an earlier chunk was delivered: a failure now leaves the message half-sent
         try:
@@ -150,7 +150,7 @@ class ZaloTransport:
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
         if update.get("event_name") != "message.text.received" or not message.get("text"):
             if not group:
-                await self._send_all([Outbound(CHANNEL, chat_id, T.ZALO_UNSUPPORTED)])
+                await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.ZALO_UNSUPPORTED)])
             await asyncio.to_thread(self.mark, message_id)
             return
         inbound = Inbound(channel=CHANNEL, chat_id=chat_id, text=str(message["text"]),

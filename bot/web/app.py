@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from bot.domain.errors import NoPlan
 from bot.domain.texts import vn_date
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.ports import Clock, Store
 from bot.web import auth
 from bot.web.config import COOKIE, WebConfig
@@ -33,11 +33,11 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
     """The desk over ``store`` (the same store and rules as the chat)."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.filters["vn_date"] = lambda d: vn_date(d) if d else "—"
-    env.globals.update(W=W)
+    env.globals.update(W=web_texts)
     desk = Desk(store, config)
 
     def render(page: Page, template: str, http_status: int = 200, **context) -> HTMLResponse:
-        nav = [n for n in W.NAV if page.coordinator or n[0] in W.OFFICER_NAV]
+        nav = [n for n in web_texts.NAV if page.coordinator or n[0] in web_texts.OFFICER_NAV]
         html = env.get_template(template).render(page=page, officer=page.officer, nav=nav, csrf=(
             page.csrf if page.session_token else ""), path=page.request.url.path, refreshing=desk.refreshing,
             **context)
@@ -59,15 +59,15 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
             page.session_token = token if page.officer else ""
         try:
             if signed_in and page.officer is None:
-                return render(page, "message.html", 401, title=W.LOGIN_TITLE, message=W.LOGIN_NEEDED)
+                return render(page, "message.html", 401, title=web_texts.LOGIN_TITLE, message=web_texts.LOGIN_NEEDED)
             if page.request.method == "POST" and signed_in and not auth.csrf_ok(config, token, page.form.get("csrf")):
-                raise Refused(403, W.CSRF_FAILED)
+                raise Refused(403, web_texts.CSRF_FAILED)
             return fn(page)
         except Refused as e:
-            return render(page, "message.html", e.status, title=W.FORBIDDEN if e.status == 403 else W.NOT_FOUND,
+            return render(page, "message.html", e.status, title=web_texts.FORBIDDEN if e.status == 403 else web_texts.NOT_FOUND,
                           message=e.message)
         except NoPlan:
-            return render(page, "message.html", 503, title=W.APP_TITLE, message=W.NO_PLAN)
+            return render(page, "message.html", 503, title=web_texts.APP_TITLE, message=web_texts.NO_PLAN)
 
     routes = [
         Route("/", endpoint(pages.summary)),

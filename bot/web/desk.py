@@ -16,7 +16,7 @@ from datetime import date
 from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.report_text import official_order
 from bot.domain.tally import Tally, item_state, state
-from bot.domain.text import fold
+from bot.domain.folding import fold
 from bot.ports import Store
 from bot.reports.build import horizon
 from bot.web.config import WebConfig

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.domain.chat_records import Officer
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.ports import Clock, Store
 from bot.web import auth
 from bot.web.config import COOKIE, WebConfig
@@ -46,7 +46,7 @@ class Page:
 
     def require_coordinator(self) -> None:
         if not self.coordinator:
-            raise Refused(403, W.FORBIDDEN)
+            raise Refused(403, web_texts.FORBIDDEN)
 
     @property
     def csrf(self) -> str:

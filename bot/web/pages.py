@@ -14,7 +14,7 @@ from bot.domain.deadlines import Deadline, parse_day
 from bot.domain.effective import effective_deadline
 from bot.domain.tally import STATES, percent
 from bot.domain.texts import STATUS, describe_deadline, vn_date
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.domain.texts.reminders import SUMMARY_LABEL
 from bot.reports import build
 from bot.web import auth
@@ -40,10 +40,10 @@ def login_form(page: Page) -> Response:
 def login(page: Page) -> Response:
     token = page.form.get("token", "")
     if not auth.login_csrf_ok(page.config, token, page.form.get("csrf")):
-        raise Refused(403, W.CSRF_FAILED)
+        raise Refused(403, web_texts.CSRF_FAILED)
     result, session_token = auth.redeem(page.store, page.config, link_token=token, now=page.clock.now())
     if result.officer is None:
-        return page.render("message.html", 403, title=W.LOGIN_TITLE, message=W.LOGIN_REFUSED[result.status])
+        return page.render("message.html", 403, title=web_texts.LOGIN_TITLE, message=web_texts.LOGIN_REFUSED[result.status])
     response = redirect("/")
     session_cookie(response, page.config, session_token)
     return response
@@ -52,7 +52,7 @@ def login(page: Page) -> Response:
 def logout(page: Page) -> Response:
     page.store.web_end_session(session_token=page.session_token, now=page.clock.now())
     page.officer, page.session_token = None, ""
-    response = page.render("message.html", title=W.SIGN_OUT, message=W.SIGNED_OUT)
+    response = page.render("message.html", title=web_texts.SIGN_OUT, message=web_texts.SIGNED_OUT)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
     return response
 
@@ -64,7 +64,7 @@ def summary(page: Page) -> Response:
     t = snap.tally if own is None else snap.agency_tally(own)
     lines = [(level, SUMMARY_LABEL[key], items, rows, percent(rows, t.assignments))
              for level, key, items, rows in t.summary()]
-    chart = tally_chart([(s, W.STATE_LABEL[s], t.total[s]) for s in STATES], title=W.CHART_TITLE)
+    chart = tally_chart([(s, web_texts.STATE_LABEL[s], t.total[s]) for s in STATES], title=web_texts.CHART_TITLE)
     soon = snap.soon(own)
     without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
     return page.render("summary.html", snap=snap, plan=snap.data.plan, t=t, lines=lines, chart=chart,
@@ -81,7 +81,7 @@ def _operations(page: Page) -> dict:
         else now.date() + timedelta(days=1)
     if page.config.calendar is not None:
         nxt = page.config.calendar.next_working_day(nxt)
-    return {"last": vn_date(f.last_sweep) if f.last_sweep else W.NEVER,
+    return {"last": vn_date(f.last_sweep) if f.last_sweep else web_texts.NEVER,
             "next": f"{send:%H:%M} {vn_date(nxt)}", "sent_today": f.sent_today, "pending": f.pending_retries,
             "failures": f.failures, "disabled": f.disabled_recipients}
 
@@ -108,10 +108,10 @@ def _grouped(c: Counter) -> tuple[int, int, int, int, int]:
 def agency(page: Page) -> Response:
     agency_id = page.request.path_params["agency_id"]
     if not page.coordinator and page.officer.agency.id != agency_id:
-        raise Refused(403, W.FORBIDDEN)
+        raise Refused(403, web_texts.FORBIDDEN)
     ref = page.store.agency(agency_id=agency_id)
     if ref is None:
-        raise Refused(404, W.NOT_FOUND)
+        raise Refused(404, web_texts.NOT_FOUND)
     snap = page.desk.snapshot(page.today())
     return page.render("agency.html", agency=ref, work=snap.agency_rows(agency_id),
                        chats=page.store.web_agency_chats(agency_id=agency_id))
@@ -147,17 +147,17 @@ def item(page: Page) -> Response:
     item_id = page.request.path_params["item_id"]
     found = page.store.item_by_id(item_id=item_id)
     if found is None:
-        raise Refused(404, W.NOT_FOUND)
+        raise Refused(404, web_texts.NOT_FOUND)
     subjects = page.store.web_subject_ids(item_ids=[item_id]).get(item_id, frozenset())
     ctx = chat_view(page.store, page.officer, page.clock.now())
     if not may_see(ctx, found.item, agency_ids={w.agency_id for w in found.assignments}, subjects=subjects):
-        raise Refused(404, W.NOT_FOUND)   # the same answer as an unknown item: nothing to guess from
+        raise Refused(404, web_texts.NOT_FOUND)   # the same answer as an unknown item: nothing to guess from
     info = found.item
     reading = _reading(info)
     snap = page.desk.snapshot(page.today())
     state_of = {snap.data.rows[i]["agency_id"]: snap.states[i] for i in snap.by_item.get(item_id, [])}
-    status = [(w.agency, W.ASSIGN_ROLE.get(w.role, w.role),
-               W.STATE_LABEL.get(state_of.get(w.agency_id, ""), STATUS.get(w.status, w.status)),
+    status = [(w.agency, web_texts.ASSIGN_ROLE.get(w.role, w.role),
+               web_texts.STATE_LABEL.get(state_of.get(w.agency_id, ""), STATUS.get(w.status, w.status)),
                vn_date(w.closed_at.astimezone(page.config.zone).date()) if w.closed_at else "")
               for w in found.assignments]
     return page.render("item.html", item=info, reading=reading, status=status)
@@ -183,8 +183,8 @@ def invite(page: Page) -> Response:
     page.require_coordinator()
     key, role = page.form.get("agency", ""), page.form.get("role", "officer")
     names = {a["key"]: a["name"] for a in page.store.agencies()}
-    if key not in names or role not in W.ROLE:
-        return officers(page, {"error": W.INVITE_UNKNOWN_AGENCY.format(name=key)}, 400)
+    if key not in names or role not in web_texts.ROLE:
+        return officers(page, {"error": web_texts.INVITE_UNKNOWN_AGENCY.format(name=key)}, 400)
     code = secrets.token_urlsafe(18)
     now = page.clock.now()
     page.store.create_invite(agency_key=key, code=code, role=role, now=now, expires_at=now + INVITE_TTL)
@@ -192,7 +192,7 @@ def invite(page: Page) -> Response:
     link = f"https://t.me/{username or '<tên_bot>'}?start={code}"
     qr = segno.make(link, error="m").svg_inline(scale=5, dark="#000", light="#fff")
     expires = (now + INVITE_TTL).astimezone(page.config.zone)
-    return officers(page, {"text": W.INVITE_CREATED.format(agency=names[key], role=W.ROLE[role],
+    return officers(page, {"text": web_texts.INVITE_CREATED.format(agency=names[key], role=web_texts.ROLE[role],
                                                            expires=f"{expires:%H:%M} {vn_date(expires.date())}"),
                            "link": link, "qr": qr, "no_username": not username})
 
@@ -215,9 +215,9 @@ def download(page: Page) -> Response:
         data = page.store.report_data(zone=page.config.zone, plan_slug=page.config.plan_slug)
         body, _, _ = build.letter(data, today)
         if body is None:
-            return page.render("message.html", title=W.REPORTS_TITLE, message=W.REPORT_NO_LETTER)
+            return page.render("message.html", title=web_texts.REPORTS_TITLE, message=web_texts.REPORT_NO_LETTER)
         return _file(body, f"cong-van-don-doc-{today:%Y-%m-%d}.docx", DOCX)
-    raise Refused(404, W.NOT_FOUND)
+    raise Refused(404, web_texts.NOT_FOUND)
 
 
 def _file(body: bytes, name: str, media_type: str) -> Response:

@@ -19,8 +19,8 @@ from sqlmodel import Session
 
 from bot.channels.base import ChannelContext
 from bot.channels.email import EmailChannel, normal_address
-from bot.domain.texts import chat as CT
-from bot.domain.texts import reminders as RT
+from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import reminders as reminder_texts
 from bot.ports import Button, FixedClock, Outbound, TransportError
 from bot.transports.email import SmtpSender, build_message, parse_sender, parse_smtp_url
 from storage import registry, work
@@ -127,7 +127,7 @@ def test_message_is_multipart_with_an_encoded_vietnamese_subject_and_no_buttons(
     out = Outbound("email", SNV, "⏰ Quá hạn (1)\n• 3.II <script>alert(1)</script> & co\n\nBáo xong: /xong MÃ",
                    title="Nhắc việc Thứ Sáu 26/5/2023 — Sở Nội vụ", subject=SUBJECT,
                    buttons=((Button("✅ Đã xong 3.II", "d:1"),),))
-    raw = bytes(build_message(out, sender=parse_sender(SENDER), footer=RT.EMAIL_FOOTER))
+    raw = bytes(build_message(out, sender=parse_sender(SENDER), footer=reminder_texts.EMAIL_FOOTER))
     head = raw.split(b"\r\n\r\n", 1)[0]
     head.decode("ascii")                                       # every header is 7-bit (RFC 2047 words)
     assert b"=?utf-8?" in head and b"List-Unsubscribe" not in head
@@ -254,7 +254,7 @@ def test_remind_mails_the_daily_digest_once(mail_cli, smtp):
     plain, html = _parts(msg)
     assert "PL1.1" in plain and "PL1.1" in html
     assert "Telegram hoặc Zalo" in plain and "/xong MÃ" in html
-    assert not any(label in plain + html for label in (CT.BTN_DONE, CT.BTN_PROGRESS_SHORT, CT.BTN_DETAIL))
+    assert not any(label in plain + html for label in (chat_texts.BTN_DONE, chat_texts.BTN_PROGRESS_SHORT, chat_texts.BTN_DETAIL))
     assert "List-Unsubscribe" not in msg
 
     code, out, _ = mail_cli("--today", "26/5/2023", "remind", "--json")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.core import CommandCore
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import FixedClock, Inbound
 from storage import registry, work
 from storage.models import LinkCodeRow, RecipientRow
@@ -67,7 +67,7 @@ def test_a_used_telegram_invite_is_refused_on_zalo(engine, core):
     assert "Xin chào Sở Tư pháp" in tg(core, f"/start {code}")
     assert "đã được dùng" in zalo(core, MALLORY_ZALO, f"start {code}")
     assert [r[:2] for r in _recipients(engine)] == [("telegram", AN_TG)]
-    assert zalo(core, MALLORY_ZALO, "kenh zalo") == T.NOT_REGISTERED    # cannot take An's reminders
+    assert zalo(core, MALLORY_ZALO, "kenh zalo") == chat_texts.NOT_REGISTERED    # cannot take An's reminders
 
 
 def test_link_code_links_the_other_channel_to_the_same_person(engine, core):
@@ -91,7 +91,7 @@ def test_the_code_is_kept_hashed_and_used_once(engine, core):
         row = s.execute(select(LinkCodeRow)).scalar_one()
     assert code.replace("-", "") not in row.code_hash and row.code_hash == registry.hash_code(code.replace("-", ""))
     assert "Xin chào" in zalo(core, AN_ZALO, f"lienket {code}")
-    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == T.LINK_USED
+    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == chat_texts.LINK_USED
     assert len(_recipients(engine)) == 2
 
 
@@ -99,19 +99,19 @@ def test_the_code_expires_after_15_minutes(engine, core):
     tg(core, f"/start {_invite(engine, 'an-invite-0004')}")
     code = _code(core)
     core.clock.advance(timedelta(minutes=15, seconds=1))
-    assert zalo(core, AN_ZALO, f"lienket {code}") == T.LINK_EXPIRED
+    assert zalo(core, AN_ZALO, f"lienket {code}") == chat_texts.LINK_EXPIRED
     assert len(_recipients(engine)) == 1
 
 
 def test_wrong_same_channel_taken_group_and_unlinked(engine, core):
     tg(core, f"/start {_invite(engine, 'an-invite-0005')}")
-    assert zalo(core, AN_ZALO, "lienket ABCD-EFGH") == T.LINK_BAD
+    assert zalo(core, AN_ZALO, "lienket ABCD-EFGH") == chat_texts.LINK_BAD
     code = _code(core)
-    assert tg(core, f"/lienket {code}", chat="222") == T.LINK_SAME_CHANNEL
+    assert tg(core, f"/lienket {code}", chat="222") == chat_texts.LINK_SAME_CHANNEL
     zalo(core, MALLORY_ZALO, f"start {_invite(engine, 'mallory-0001', agency='so-noi-vu')}")
-    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == T.LINK_TAKEN     # someone else's chat stays theirs
-    assert tg(core, "/lienket", group=True) == T.LINK_GROUP
-    assert zalo(core, "z-new", "lienket") == T.LINK_NEED_CODE
+    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == chat_texts.LINK_TAKEN     # someone else's chat stays theirs
+    assert tg(core, "/lienket", group=True) == chat_texts.LINK_GROUP
+    assert zalo(core, "z-new", "lienket") == chat_texts.LINK_NEED_CODE
     assert "Xin chào" in zalo(core, AN_ZALO, f"link {code}")             # still valid: nothing was used
 
 
@@ -119,7 +119,7 @@ def test_a_code_from_an_unlinked_chat_no_longer_works(engine, core):
     tg(core, f"/start {_invite(engine, 'an-invite-0006')}")
     code = _code(core)
     tg(core, "/dangxuat")
-    assert zalo(core, AN_ZALO, f"lienket {code}") == T.LINK_BAD
+    assert zalo(core, AN_ZALO, f"lienket {code}") == chat_texts.LINK_BAD
     assert _recipients(engine) == []
 
 
@@ -128,4 +128,4 @@ async def test_lienket_through_the_telegram_application(bot):
     await bot.send(message(444, "/lienket"))
     assert CODE_SHAPE.search(bot.fake.texts(444)[-1])
     await bot.send(message(555, "/lienket"))
-    assert bot.fake.texts(555)[-1] == T.LINK_NEED_CODE
+    assert bot.fake.texts(555)[-1] == chat_texts.LINK_NEED_CODE

@@ -11,7 +11,7 @@ from telegram import Bot
 from bot.channels.telegram import update_hooks
 from bot.core import CommandCore, CoreConfig
 from bot.domain.callbacks import valid_callback
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.telegram import SEND_READ_TIMEOUT, TelegramSender, TelegramTransport, send_request
 from storage.store import SqlStore
@@ -72,7 +72,7 @@ def _error(code: int, description: str, **parameters) -> dict:
 
 
 def _apologies(h) -> list[str]:
-    return [t for t in h.fake.texts() if t == T.APOLOGY]
+    return [t for t in h.fake.texts() if t == chat_texts.APOLOGY]
 
 
 # --- ambiguous sends ----------------------------------------------------------------------------
@@ -173,7 +173,7 @@ async def test_the_apology_is_for_an_action_that_did_not_happen(faulty, monkeypa
     monkeypatch.setattr(faulty.core.store, "record_progress", broken)
     await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 0
-    assert faulty.fake.texts(OFFICER)[-1] == T.APOLOGY
+    assert faulty.fake.texts(OFFICER)[-1] == chat_texts.APOLOGY
 
 
 # --- forged buttons -----------------------------------------------------------------------------
@@ -185,7 +185,7 @@ FORGED = ["d:" + "9" * 25, "v:" + "1" * 20, "t:1:" + "9" * 30, "d:", "d", ":", "
 async def test_forged_button_data_is_a_stale_button(faulty, data):
     await register(faulty, OFFICER, "so-tu-phap")
     await faulty.send(button(OFFICER, data))
-    assert faulty.fake.texts(OFFICER)[-1] == T.BUTTON_STALE
+    assert faulty.fake.texts(OFFICER)[-1] == chat_texts.BUTTON_STALE
     assert not _apologies(faulty)
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.core import CommandCore
-from bot.domain.texts import chat as T
+from bot.domain.texts import chat as chat_texts
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.zalo import CHANNEL, ZaloSender, ZaloTransport
 from bot.transports.zalo_client import ZaloClient
@@ -114,7 +114,7 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
     emu.faults.clear()
     emu.inject_text(lan, "1")
     await zalo.poll_once()
-    assert emu.texts(lan)[-1] == T.FREE_TEXT          # not understood: nothing was closed
+    assert emu.texts(lan)[-1] == chat_texts.FREE_TEXT          # not understood: nothing was closed
     with Session(engine) as s:
         assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
     await client.close()

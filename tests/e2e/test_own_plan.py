@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from bot.domain.text import fold
+from bot.domain.folding import fold
 from tests.e2e.own_plan_doc import MISSING_BODY, quang_ninh_2026
 from tests.plan_documents import to_docx
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.reports.build import tally
 from bot.web.desk import Filters, build_snapshot, filtered
 from tests.web.conftest import sign_in
@@ -29,7 +29,7 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     total = page.locator("#tally tr.total td").all_inner_texts()
     assert total[1:3] == [str(t.item_count), str(t.assignments)]
     assert page.locator("svg.chart rect").count() == 7
-    assert page.locator("#soon tbody tr").count() >= 1 or W.SOON_NONE in page.content()
+    assert page.locator("#soon tbody tr").count() >= 1 or web_texts.SOON_NONE in page.content()
     assert page.locator("#ops dd").count() == 5
     # Cơ quan: every agency in official order; an agency's page lists its assignments
     page.click("nav >> text=Cơ quan")
@@ -58,7 +58,7 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
         with p2.expect_response(lambda r: r.url.endswith("/dang-nhap")) as answer:
             p2.click("#login")
         assert answer.value.status == 403
-        assert W.LOGIN_REFUSED["used"] in p2.content()
+        assert web_texts.LOGIN_REFUSED["used"] in p2.content()
         assert not [c for c in other.cookies() if c["name"] == "nhacviec_phien"]
     finally:
         other.close()
@@ -70,14 +70,14 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     page.click("#filters button[type=submit]")
     _, expected, _ = filtered(snap.items, Filters(state="overdue", q="thu tuc hanh chinh"))
     assert expected > 0
-    assert page.inner_text("#found") == W.ITEMS_FOUND.format(n=expected)
+    assert page.inner_text("#found") == web_texts.ITEMS_FOUND.format(n=expected)
     states = page.locator("#items tbody tr td:last-child").all_inner_texts()
-    assert states and set(states) == {W.STATE_LABEL["overdue"]}
+    assert states and set(states) == {web_texts.STATE_LABEL["overdue"]}
     # an item: the text as written and the reading of its deadline
     first = page.locator("#items tbody tr a").first
     code = first.inner_text()
     first.click()
-    assert page.inner_text("h1").startswith(W.ITEM_TITLE.format(code=code))
+    assert page.inner_text("h1").startswith(web_texts.ITEM_TITLE.format(code=code))
     assert page.inner_text("#reading").strip()
     assert page.locator("#status tbody tr").count() >= 1
 
@@ -98,14 +98,14 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
 
     # a form posted without its CSRF token is refused (the cookie alone is not enough)
     refused = context.request.post(desk.url + "/can-bo/moi", form={"agency": "so-tu-phap", "role": "coordinator"})
-    assert refused.status == 403 and W.CSRF_FAILED in refused.text()
+    assert refused.status == 403 and web_texts.CSRF_FAILED in refused.text()
     refused = context.request.post(desk.url + "/can-bo/moi",
                                    form={"agency": "so-tu-phap", "role": "coordinator", "csrf": "0" * 64})
     assert refused.status == 403
 
     # sign out: the session is over
     page.click("header form button")
-    assert W.SIGNED_OUT in page.content()
+    assert web_texts.SIGNED_OUT in page.content()
     assert context.request.get(desk.url + "/").status == 401
 
 

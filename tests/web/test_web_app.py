@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import httpx
 from contextlib import contextmanager
 
-from bot.domain.texts import web as W
+from bot.domain.texts import web as web_texts
 from bot.web import auth, server
 from bot.web.app import create_app
 from tests.web.conftest import desk_parts
@@ -46,7 +46,7 @@ def test_link_once_cookie_flags_and_csrf(sqlite_url, plan, directory):
         assert client.get("/").status_code == 200
         again = httpx.post(str(client.base_url.join("/dang-nhap")),
                            data={"token": token, "csrf": auth.login_csrf(parts[2], token)})
-        assert again.status_code == 403 and W.LOGIN_REFUSED["used"] in again.text
+        assert again.status_code == 403 and web_texts.LOGIN_REFUSED["used"] in again.text
         assert client.post("/can-bo/moi", data={"agency": "so-tu-phap"}).status_code == 403
         session = auth.unsign_session(parts[2], client.cookies.get("nhacviec_phien"))
         ok = client.post("/can-bo/moi", data={"agency": "so-tu-phap", "role": "officer",
@@ -81,7 +81,7 @@ def test_officer_sees_only_its_agency(sqlite_url, plan, directory):
         assert client.get("/co-quan").status_code == 403
         assert client.get("/bao-cao").status_code == 403
         summary = client.get("/")
-        assert summary.status_code == 200 and W.WITHOUT_OFFICER.split("(")[0] not in summary.text
+        assert summary.status_code == 200 and web_texts.WITHOUT_OFFICER.split("(")[0] not in summary.text
     store.engine.dispose()
 
 
