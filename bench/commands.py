@@ -38,20 +38,28 @@ _ids = itertools.count(1)
 
 
 def _update(chat_id: int, text: str) -> dict:
-    return {"update_id": next(_ids), "message": {
-        "message_id": next(_ids), "date": 1688350000, "text": text,
-        "chat": {"id": chat_id, "type": "private", "first_name": "B"},
-        "from": {"id": chat_id, "is_bot": False, "first_name": "B"},
-        "entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]}}
+    return {
+        "update_id": next(_ids),
+        "message": {
+            "message_id": next(_ids),
+            "date": 1688350000,
+            "text": text,
+            "chat": {"id": chat_id, "type": "private", "first_name": "B"},
+            "from": {"id": chat_id, "is_bot": False, "first_name": "B"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}],
+        },
+    }
 
 
 def open_codes(db: Path, n: int) -> list[str]:
     """Codes of ``n`` items the large agency still has open (each /xong closes a fresh one)."""
     conn = sqlite3.connect(db)
     try:
-        rows = conn.execute("SELECT i.code FROM assignment a JOIN item i ON i.id = a.item_id WHERE a.agency_id = ? "
-                            "AND a.role = 'lead' AND a.status != 'done' AND a.active = 1 ORDER BY a.id DESC LIMIT ?",
-                            (LARGE, n)).fetchall()
+        rows = conn.execute(
+            "SELECT i.code FROM assignment a JOIN item i ON i.id = a.item_id WHERE a.agency_id = ? "
+            "AND a.role = 'lead' AND a.status != 'done' AND a.active = 1 ORDER BY a.id DESC LIMIT ?",
+            (LARGE, n),
+        ).fetchall()
     finally:
         conn.close()
     if len(rows) < n:
@@ -61,14 +69,19 @@ def open_codes(db: Path, n: int) -> list[str]:
 
 async def measure(db_url: str, base_url: str, runs: int, codes: list[str]) -> dict[str, list[float]]:
     engine = make_engine(db_url)
-    core = CommandCore(SqlStore(engine), FixedClock(NOW), ZoneInfo("Asia/Ho_Chi_Minh"),
-                       CoreConfig(flood_commands=10**6))
+    core = CommandCore(
+        SqlStore(engine), FixedClock(NOW), ZoneInfo("Asia/Ho_Chi_Minh"), CoreConfig(flood_commands=10**6)
+    )
     app = TelegramTransport(core).build(TOKEN, base_url=base_url)
     await app.initialize()
     times: dict[str, list[float]] = {"help": [], "todo": [], "late": [], "done": []}
     fresh = iter(codes)
-    cases = [("help", 1001, lambda: "/huongdan"), ("todo", 1001, lambda: "/viec"), ("late", 1002, lambda: "/trehan"),
-             ("done", 1001, lambda: f"/xong {next(fresh)}")]
+    cases = [
+        ("help", 1001, lambda: "/huongdan"),
+        ("todo", 1001, lambda: "/viec"),
+        ("late", 1002, lambda: "/trehan"),
+        ("done", 1001, lambda: f"/xong {next(fresh)}"),
+    ]
     for _ in range(2):  # warm-up
         for _, chat, text in cases:
             await app.process_update(Update.de_json(_update(chat, text()), app.bot))
@@ -97,8 +110,10 @@ def main(argv: list[str] | None = None) -> str:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         t0 = time.perf_counter()
         counts = build(make_engine(url), assignments=args.assignments, agencies=args.agencies)
-        print(f"built {counts['assignments']} assignments ({counts['overdue']} overdue, {counts['items']} items, "
-              f"{counts['agencies']} agencies) in {time.perf_counter() - t0:.1f}s")
+        print(
+            f"built {counts['assignments']} assignments ({counts['overdue']} overdue, {counts['items']} items, "
+            f"{counts['agencies']} agencies) in {time.perf_counter() - t0:.1f}s"
+        )
         codes = open_codes(Path(tmp) / "bench.db", args.runs + 2)
         with FakeBotAPIServer() as server:
             times = asyncio.run(measure(url, server.base_url, args.runs, codes))
@@ -108,9 +123,11 @@ def main(argv: list[str] | None = None) -> str:
     for k, v in times.items():
         print(f"{k:5} median {med[k]:7.2f} ms   p90 {p90(v):7.2f} ms")
     print(f"messages sent: {sent} ({closed} closing replies)")
-    line = (f"assignments={counts['assignments']} help_ms={med['help']:.2f} todo_ms={med['todo']:.2f} "
-            f"late_ms={med['late']:.2f} done_ms={med['done']:.2f} ratio_todo={med['todo'] / med['help']:.2f} "
-            f"ratio_late={med['late'] / med['help']:.2f} ratio_done={med['done'] / med['help']:.2f}")
+    line = (
+        f"assignments={counts['assignments']} help_ms={med['help']:.2f} todo_ms={med['todo']:.2f} "
+        f"late_ms={med['late']:.2f} done_ms={med['done']:.2f} ratio_todo={med['todo'] / med['help']:.2f} "
+        f"ratio_late={med['late'] / med['help']:.2f} ratio_done={med['done'] / med['help']:.2f}"
+    )
     print(line)
     return line
 

@@ -30,7 +30,9 @@ async def send_all(base_url: str, messages: int, rate: float, chats: int) -> flo
         for i in range(messages):
             chat = str(1000 + i % chats)
             async with limiter.slot(f"telegram:{chat}"):
-                await sender.send(Outbound("telegram", chat, f"Nhắc việc số {i}: PL1.{i % 16 + 1} quá hạn", "Nhắc việc"))
+                await sender.send(
+                    Outbound("telegram", chat, f"Nhắc việc số {i}: PL1.{i % 16 + 1} quá hạn", "Nhắc việc")
+                )
         return time.monotonic() - t0
 
 
@@ -51,8 +53,10 @@ def main(argv: list[str] | None = None) -> str:
     elapsed = sends[-1] - sends[0] if len(sends) > 1 else 0.0
     achieved = (len(sends) - 1) / elapsed if elapsed else float(len(sends))
     peak = max_in_window(sends)
-    print(f"limiter {args.rate:g}/s, {args.chats} chats: {len(sends)} messages in {elapsed:.2f}s; "
-          f"achieved {achieved / args.rate:.0%} of the limit")
+    print(
+        f"limiter {args.rate:g}/s, {args.chats} chats: {len(sends)} messages in {elapsed:.2f}s; "
+        f"achieved {achieved / args.rate:.0%} of the limit"
+    )
     line = f"sent={len(sends)} achieved_per_s={achieved:.2f} max_in_any_1s={peak}"
     print(line)
     return line

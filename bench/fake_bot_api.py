@@ -20,15 +20,23 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length).decode("utf-8")
         method = self.path.rsplit("/", 1)[-1]
-        params = dict(parse_qsl(body)) if "json" not in (self.headers.get("content-type") or "") else json.loads(body or "{}")
+        params = (
+            dict(parse_qsl(body))
+            if "json" not in (self.headers.get("content-type") or "")
+            else json.loads(body or "{}")
+        )
         self.server.record(method, params)
         if method == "getMe":
             result = BOT
         elif method == "getUpdates":
             result = self.server.take_updates(int(params.get("offset") or 0))
         elif method == "sendMessage":
-            result = {"message_id": self.server.next_id(), "date": 0, "text": params.get("text", ""),
-                      "chat": {"id": int(params.get("chat_id", 0)), "type": "private"}}
+            result = {
+                "message_id": self.server.next_id(),
+                "date": 0,
+                "text": params.get("text", ""),
+                "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
+            }
         else:
             result = True
         data = json.dumps({"ok": True, "result": result}).encode()

@@ -34,7 +34,7 @@ from bench.synthetic import NOW, TODAY, build  # noqa: E402
 
 
 class NullSender:
-    capabilities = None   # delivery reads it as every capability
+    capabilities = None  # delivery reads it as every capability
 
     async def send(self, out) -> str:
         return "null"
@@ -68,19 +68,33 @@ def child_sweep(db: str, claimed_copy: str) -> dict:
     from storage.store import SqlStore
 
     engine = make_engine(f"sqlite:///{db}")
-    deps = SweepDeps(store=SqlStore(engine), clock=FixedClock(NOW), zone=ZoneInfo("Asia/Ho_Chi_Minh"),
-                     calendar=load_calendar(DEFAULT_CALENDAR), policy=ReminderPolicy(),
-                     senders={"telegram": NullSender()}, limiter=RateLimiter(1e9, 0.0), delivery=DeliveryConfig())
+    deps = SweepDeps(
+        store=SqlStore(engine),
+        clock=FixedClock(NOW),
+        zone=ZoneInfo("Asia/Ho_Chi_Minh"),
+        calendar=load_calendar(DEFAULT_CALENDAR),
+        policy=ReminderPolicy(),
+        senders={"telegram": NullSender()},
+        limiter=RateLimiter(1e9, 0.0),
+        delivery=DeliveryConfig(),
+    )
     t0 = time.perf_counter()
     report = plan_and_claim(deps, TODAY)
     claim_s = time.perf_counter() - t0
     peak_plan = _peak_mb()
-    _snapshot(db, claimed_copy)   # the claimed database, for the delivery baseline (not timed)
+    _snapshot(db, claimed_copy)  # the claimed database, for the delivery baseline (not timed)
     t1 = time.perf_counter()
     sent = asyncio.run(deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery))
     t2 = time.perf_counter()
-    return {"plan_claim_s": claim_s, "deliver_s": t2 - t1, "planned": report.planned,
-            "claimed": report.claimed, "messages": sent.messages, "peak_mb": _peak_mb(), "peak_plan_mb": peak_plan}
+    return {
+        "plan_claim_s": claim_s,
+        "deliver_s": t2 - t1,
+        "planned": report.planned,
+        "claimed": report.claimed,
+        "messages": sent.messages,
+        "peak_mb": _peak_mb(),
+        "peak_plan_mb": peak_plan,
+    }
 
 
 def _snapshot(db: str, copy: str) -> None:
@@ -101,14 +115,18 @@ def child_baseline_delivery(db: str) -> dict:
     t0 = time.perf_counter()
     by_recipient: dict[int, list[tuple]] = {}
     for row in conn.execute(
-            "SELECT r.id, r.recipient_id, r.kind, r.slot, r.day, i.code, i.content, i.deadline_kind, a.status, a.due "
-            "FROM reminder r LEFT JOIN item i ON i.id = r.item_id LEFT JOIN assignment a ON a.id = r.assignment_id "
-            "WHERE r.status = 'pending' ORDER BY r.recipient_id, r.id"):
+        "SELECT r.id, r.recipient_id, r.kind, r.slot, r.day, i.code, i.content, i.deadline_kind, a.status, a.due "
+        "FROM reminder r LEFT JOIN item i ON i.id = r.item_id LEFT JOIN assignment a ON a.id = r.assignment_id "
+        "WHERE r.status = 'pending' ORDER BY r.recipient_id, r.id"
+    ):
         by_recipient.setdefault(row[1], []).append(row)
     digests = 0
     for rid in by_recipient:
-        conn.execute("UPDATE reminder SET status = 'sent', sent_at = ?, message_ref = 'null' "
-                     "WHERE recipient_id = ? AND status = 'pending'", ("2023-07-03 02:00:00.000000", rid))
+        conn.execute(
+            "UPDATE reminder SET status = 'sent', sent_at = ?, message_ref = 'null' "
+            "WHERE recipient_id = ? AND status = 'pending'",
+            ("2023-07-03 02:00:00.000000", rid),
+        )
         conn.commit()
         digests += 1
     t1 = time.perf_counter()
@@ -126,14 +144,39 @@ def child_baseline(db: str, claims: int) -> dict:
     rows = conn.execute(
         "SELECT a.id, a.item_id, a.agency_id, a.role, a.due, i.deadline_kind, i.start_date, i.due_override "
         "FROM assignment a JOIN item i ON i.id = a.item_id WHERE a.active = 1 AND a.status != 'done' "
-        f"AND a.due IN ({','.join('?' * len(dates))})", dates).fetchall()
+        f"AND a.due IN ({','.join('?' * len(dates))})",
+        dates,
+    ).fetchall()
     conn.execute("CREATE TEMP TABLE claim AS SELECT * FROM reminder WHERE 0")
     conn.execute("CREATE UNIQUE INDEX temp.ix_claim_key ON claim (key)")
-    batch = [(f"k{i}", i, 1, i, 1, "overdue", "d+1", "2023-07-03", "pending", 0, "2023-07-03 01:00:00.000000", "", "",
-              "", "", "", 0) for i in range(claims)]
-    conn.executemany("INSERT INTO claim (key, item_id, agency_id, assignment_id, recipient_id, kind, slot, day, "
-                     "status, attempts, created_at, message_ref, last_error, chat, fallback_to, error, failed_attempts) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    batch = [
+        (
+            f"k{i}",
+            i,
+            1,
+            i,
+            1,
+            "overdue",
+            "d+1",
+            "2023-07-03",
+            "pending",
+            0,
+            "2023-07-03 01:00:00.000000",
+            "",
+            "",
+            "",
+            "",
+            "",
+            0,
+        )
+        for i in range(claims)
+    ]
+    conn.executemany(
+        "INSERT INTO claim (key, item_id, agency_id, assignment_id, recipient_id, kind, slot, day, "
+        "status, attempts, created_at, message_ref, last_error, chat, fallback_to, error, failed_attempts) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        batch,
+    )
     t1 = time.perf_counter()
     conn.rollback()
     return {"baseline_s": t1 - t0, "due": len(rows), "peak_mb": _peak_mb()}
@@ -171,26 +214,34 @@ def main(argv: list[str] | None = None) -> str:
         engine = make_engine(f"sqlite:///{db}")
         counts = build(engine, assignments=args.assignments, agencies=args.agencies, plans=args.plans, officers=True)
         engine.dispose()
-        print(f"built {counts['assignments']} assignments in {counts['plans']} plans, {counts['agencies']} agencies "
-              f"in {time.perf_counter() - t0:.1f}s")
+        print(
+            f"built {counts['assignments']} assignments in {counts['plans']} plans, {counts['agencies']} agencies "
+            f"in {time.perf_counter() - t0:.1f}s"
+        )
         pristine = tmp / "pristine.db"
         shutil.copy(db, pristine)
         claimed = tmp / "claimed.db"
         sweep = _child("--child-sweep", str(db), str(claimed))
         base = _child("--child-baseline", str(pristine), str(sweep["claimed"]))
         base_d = _child("--child-baseline-delivery", str(claimed))
-        print(f"sweep: plan+claim {sweep['plan_claim_s']:.3f}s ({sweep['planned']} reminders, {sweep['claimed']} "
-              f"claims, peak {sweep['peak_plan_mb']:.0f} MB), delivery of {sweep['messages']} digests to a null "
-              f"transport {sweep['deliver_s']:.3f}s (peak {sweep['peak_mb']:.0f} MB)")
-        print(f"baseline (sqlite3): SELECT of {base['due']} due rows + INSERT of {sweep['claimed']} rows "
-              f"{base['baseline_s']:.3f}s; read back of the claims + one UPDATE per digest "
-              f"({base_d['digests']} digests) {base_d['baseline_deliver_s']:.3f}s")
-        line = (f"assignments={counts['assignments']} due={base['due']} claim_s={sweep['plan_claim_s']:.3f} "
-                f"baseline_claim_s={base['baseline_s']:.3f} "
-                f"ratio_claim={sweep['plan_claim_s'] / base['baseline_s']:.2f} deliver_s={sweep['deliver_s']:.3f} "
-                f"baseline_deliver_s={base_d['baseline_deliver_s']:.3f} "
-                f"ratio_deliver={sweep['deliver_s'] / base_d['baseline_deliver_s']:.2f} "
-                f"peak_mb={sweep['peak_mb']:.0f}")
+        print(
+            f"sweep: plan+claim {sweep['plan_claim_s']:.3f}s ({sweep['planned']} reminders, {sweep['claimed']} "
+            f"claims, peak {sweep['peak_plan_mb']:.0f} MB), delivery of {sweep['messages']} digests to a null "
+            f"transport {sweep['deliver_s']:.3f}s (peak {sweep['peak_mb']:.0f} MB)"
+        )
+        print(
+            f"baseline (sqlite3): SELECT of {base['due']} due rows + INSERT of {sweep['claimed']} rows "
+            f"{base['baseline_s']:.3f}s; read back of the claims + one UPDATE per digest "
+            f"({base_d['digests']} digests) {base_d['baseline_deliver_s']:.3f}s"
+        )
+        line = (
+            f"assignments={counts['assignments']} due={base['due']} claim_s={sweep['plan_claim_s']:.3f} "
+            f"baseline_claim_s={base['baseline_s']:.3f} "
+            f"ratio_claim={sweep['plan_claim_s'] / base['baseline_s']:.2f} deliver_s={sweep['deliver_s']:.3f} "
+            f"baseline_deliver_s={base_d['baseline_deliver_s']:.3f} "
+            f"ratio_deliver={sweep['deliver_s'] / base_d['baseline_deliver_s']:.2f} "
+            f"peak_mb={sweep['peak_mb']:.0f}"
+        )
         print(line)
         return line
     finally:

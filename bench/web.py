@@ -52,7 +52,7 @@ def measure(db_url: str, runs: int) -> tuple[dict[str, list[float]], float]:
         t0 = time.perf_counter()
         assert client.get("/").status_code == 200
         cold = (time.perf_counter() - t0) * 1000
-        for _ in range(2):   # warm-up
+        for _ in range(2):  # warm-up
             for p in PAGES.values():
                 client.get(p)
         for _ in range(runs):
@@ -75,15 +75,19 @@ def main(argv: list[str] | None = None) -> str:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         t0 = time.perf_counter()
         counts = build(make_engine(url), assignments=args.assignments, agencies=args.agencies)
-        print(f"built {counts['assignments']} assignments ({counts['overdue']} overdue, {counts['items']} items, "
-              f"{counts['agencies']} agencies) in {time.perf_counter() - t0:.1f}s")
+        print(
+            f"built {counts['assignments']} assignments ({counts['overdue']} overdue, {counts['items']} items, "
+            f"{counts['agencies']} agencies) in {time.perf_counter() - t0:.1f}s"
+        )
         times, cold = measure(url, args.runs)
     med = {k: statistics.median(v) for k, v in times.items()}
     for k, v in times.items():
         print(f"{k:7} median {med[k]:7.2f} ms   p90 {p90(v):7.2f} ms")
-    line = (f"assignments={counts['assignments']} static_ms={med['static']:.2f} summary_ms={med['summary']:.2f} "
-            f"items_ms={med['items']:.2f} ratio_summary={med['summary'] / med['static']:.2f} "
-            f"ratio_items={med['items'] / med['static']:.2f} cold_ms={cold:.0f}")
+    line = (
+        f"assignments={counts['assignments']} static_ms={med['static']:.2f} summary_ms={med['summary']:.2f} "
+        f"items_ms={med['items']:.2f} ratio_summary={med['summary'] / med['static']:.2f} "
+        f"ratio_items={med['items'] / med['static']:.2f} cold_ms={cold:.0f}"
+    )
     print(line)
     return line
 

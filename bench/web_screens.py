@@ -29,8 +29,16 @@ from storage.engine import make_engine  # noqa: E402
 from storage.store import SqlStore  # noqa: E402
 
 NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
@@ -47,21 +55,33 @@ def main(argv: list[str] | None = None) -> list[Path]:
         store.upgrade_schema()
         store.load_plan(plan=load_plan(DEFAULT_PLAN), directory=load_directory(DEFAULT_AGENCIES), now=NOW)
         clock = FixedClock(NOW)
-        config = WebConfig(secret="screens-" + "x" * 32, base_url="", zone=ZoneInfo("Asia/Ho_Chi_Minh"),
-                           calendar=load_calendar(DEFAULT_CALENDAR), bot_username="nhacviec_bot")
+        config = WebConfig(
+            secret="screens-" + "x" * 32,
+            base_url="",
+            zone=ZoneInfo("Asia/Ho_Chi_Minh"),
+            calendar=load_calendar(DEFAULT_CALENDAR),
+            bot_username="nhacviec_bot",
+        )
         data = store.report_data(zone=config.zone)
         item = data.rows[0]["item_id"]
         agency = data.rows[0]["agency_id"]
-        pages = {"tong-hop": "/", "co-quan": "/co-quan", "co-quan-1": f"/co-quan/{agency}",
-                 "nhiem-vu": "/nhiem-vu?state=overdue", "nhiem-vu-1": f"/nhiem-vu/{item}", "can-bo": "/can-bo",
-                 "bao-cao": "/bao-cao"}
+        pages = {
+            "tong-hop": "/",
+            "co-quan": "/co-quan",
+            "co-quan-1": f"/co-quan/{agency}",
+            "nhiem-vu": "/nhiem-vu?state=overdue",
+            "nhiem-vu-1": f"/nhiem-vu/{item}",
+            "can-bo": "/can-bo",
+            "bao-cao": "/bao-cao",
+        }
         with server.in_thread(create_app(store, clock, config)) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
             for width, (w, h) in WIDTHS.items():
                 context = browser.new_context(viewport={"width": w, "height": h}, locale="vi-VN")
                 page = context.new_page()
-                path, _, _ = auth.new_link(store, config, agency_key="vp-ubnd-tinh", role="coordinator",
-                                           now=clock.now())
+                path, _, _ = auth.new_link(
+                    store, config, agency_key="vp-ubnd-tinh", role="coordinator", now=clock.now()
+                )
                 page.goto(url + path)
                 page.click("#login")
                 for name, target in pages.items():

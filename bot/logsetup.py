@@ -38,7 +38,7 @@ def setup_logging(level: str, secrets: list[str], stream=None) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    sys.excepthook = _logged_excepthook   # an uncaught traceback goes through the redacting formatter too
+    sys.excepthook = _logged_excepthook  # an uncaught traceback goes through the redacting formatter too
     # Request lines carry the token in the URL path: keep them out even at DEBUG.
     for noisy in ("httpx", "httpcore", "alembic", "apscheduler.executors.default"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

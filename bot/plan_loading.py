@@ -53,8 +53,14 @@ def _absolute(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def load_plan_files(store: PlanStore, plan_path: Path | str | Source, agencies_path: Path | str | Source, *,
-                    now: datetime, strict: bool = False) -> SyncReport:
+def load_plan_files(
+    store: PlanStore,
+    plan_path: Path | str | Source,
+    agencies_path: Path | str | Source,
+    *,
+    now: datetime,
+    strict: bool = False,
+) -> SyncReport:
     """Read and check both files, bring the schema up to date, then load them (idempotent) and record
     what was loaded.
 
@@ -64,21 +70,32 @@ def load_plan_files(store: PlanStore, plan_path: Path | str | Source, agencies_p
     """
     plan_src = plan_path if isinstance(plan_path, Source) else Source(str(plan_path))
     dir_src = agencies_path if isinstance(agencies_path, Source) else Source(str(agencies_path))
-    plan, plan_text = read_plan(plan_src)          # validate both files before touching the database
+    plan, plan_text = read_plan(plan_src)  # validate both files before touching the database
     directory, dir_text = read_directory(dir_src)
-    sources = {"plan_file": _absolute(plan_src.path), "plan_text": plan_text,
-               "agencies_file": _absolute(dir_src.path), "agencies_text": dir_text, "province": directory.province}
+    sources = {
+        "plan_file": _absolute(plan_src.path),
+        "plan_text": plan_text,
+        "agencies_file": _absolute(dir_src.path),
+        "agencies_text": dir_text,
+        "province": directory.province,
+    }
     before, after = store.upgrade_schema()
-    report = store.load_plan(plan=plan, directory=directory, now=now, source_file=str(plan_src.path), strict=strict,
-                             sources=sources)
+    report = store.load_plan(
+        plan=plan, directory=directory, now=now, source_file=str(plan_src.path), strict=strict, sources=sources
+    )
     report.schema_before, report.schema = before, after
-    report.counts = {"total": len(plan.items), TASK: plan.count(TASK), REVIEW: plan.count(REVIEW),
-                     INSPECTION: plan.count(INSPECTION)}
+    report.counts = {
+        "total": len(plan.items),
+        TASK: plan.count(TASK),
+        REVIEW: plan.count(REVIEW),
+        INSPECTION: plan.count(INSPECTION),
+    }
     return report
 
 
-def ensure_ready(store: PlanStore, plan_path: Path | str, agencies_path: Path | str, *, now: datetime,
-                 plan_slug: str | None = None) -> SyncReport | None:
+def ensure_ready(
+    store: PlanStore, plan_path: Path | str, agencies_path: Path | str, *, now: datetime, plan_slug: str | None = None
+) -> SyncReport | None:
     """The embedded default works on a fresh machine: create and load the database when it holds no
     plan; None when it was ready already."""
     if store.has_plan(plan_slug=plan_slug):
@@ -117,5 +134,5 @@ def directory_for(plan: Plan, recorded: Source | None, fallback: Path | str) -> 
 
 
 def suggested_directory_name(province: str) -> str:
-    """"danh-muc-quang-ninh.yaml": where ``directory new`` could write the province's directory."""
+    """ "danh-muc-quang-ninh.yaml": where ``directory new`` could write the province's directory."""
     return "danh-muc-" + "-".join(key(province).split()) + ".yaml"

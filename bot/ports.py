@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Sequence, Any, Iterable, Protocol
 
 from bot.domain.audience import Chat
-from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, InviteResult, ItemWork, KnownAgencies,
-                                     Officer, OverdueSummary, WorkPage)
+from bot.domain.chat_records import (
+    AgencyOverdue,
+    AgencyRef,
+    ChatContext,
+    InviteResult,
+    ItemWork,
+    KnownAgencies,
+    Officer,
+    OverdueSummary,
+    WorkPage,
+)
 from bot.domain.views import WorkItem
 from bot.domain.claims import Claim
 from bot.domain.day_plan import DaySelection, DueWork
@@ -24,7 +33,6 @@ from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.periods import PeriodFacts
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
-
 
 
 class Clock(Protocol):
@@ -59,22 +67,22 @@ class SystemClock:
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str          # at most 64 bytes (Telegram's callback_data limit)
+    data: str  # at most 64 bytes (Telegram's callback_data limit)
 
 
 @dataclass(frozen=True)
 class Inbound:
     """One message or button press from any channel, as the command core sees it."""
 
-    channel: str                 # telegram | zalo | console
+    channel: str  # telegram | zalo | console
     chat_id: str
     text: str = ""
     callback: str | None = None  # data of the button pressed
-    sender: str = ""             # display name of the person
-    group: bool = False          # a group chat: free chatter is ignored
+    sender: str = ""  # display name of the person
+    group: bool = False  # a group chat: free chatter is ignored
     edited: bool = False
-    bare: bool = False           # accept commands without the slash ("xong 3.II")
-    buttons: bool = True         # the channel shows buttons; else they become numbered choices
+    bare: bool = False  # accept commands without the slash ("xong 3.II")
+    buttons: bool = True  # the channel shows buttons; else they become numbered choices
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ class Attachment:
 
     filename: str
     data: bytes
-    kind: str = "document"       # photo | document
+    kind: str = "document"  # photo | document
     caption: str = ""
 
 
@@ -97,8 +105,8 @@ class Outbound:
     title: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
-    subject: str = ""            # one line for channels that have a subject (e-mail): who, what, how many
-    choices: bool = False        # its numbered choices were remembered for the chat: forget them if it never arrives
+    subject: str = ""  # one line for channels that have a subject (e-mail): who, what, how many
+    choices: bool = False  # its numbered choices were remembered for the chat: forget them if it never arrives
 
 
 class TransportError(Exception):
@@ -107,13 +115,21 @@ class TransportError(Exception):
     ``ambiguous``: the request may have reached the server (a read timeout, a connection dropped after
     the request was written), so the message may have arrived: retried at most once."""
 
-    def __init__(self, message: str, *, permanent: bool, recipient_gone: bool = False,
-                 retry_after: float | None = None, quota: bool = False, ambiguous: bool = False):
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool,
+        recipient_gone: bool = False,
+        retry_after: float | None = None,
+        quota: bool = False,
+        ambiguous: bool = False,
+    ):
         super().__init__(message)
         self.permanent = permanent
         self.recipient_gone = recipient_gone
         self.retry_after = retry_after
-        self.quota = quota            # the channel's monthly quota is used up: try the officer's other channel
+        self.quota = quota  # the channel's monthly quota is used up: try the officer's other channel
         self.ambiguous = ambiguous
 
 
@@ -126,10 +142,10 @@ class Sender(Protocol):
 class Capabilities:
     """What a channel can carry: delivery and the core shape messages to it (senders are wire code only)."""
 
-    buttons: bool = True          # inline buttons; without them buttons become numbered choices
-    files: bool = True            # photos and documents
-    max_length: int = 4096        # of one message, as the channel counts
-    inbound: bool = True          # people can answer on it (e-mail: no)
+    buttons: bool = True  # inline buttons; without them buttons become numbered choices
+    files: bool = True  # photos and documents
+    max_length: int = 4096  # of one message, as the channel counts
+    inbound: bool = True  # people can answer on it (e-mail: no)
 
 
 # --- the store: what the rest of the program asks of the database (storage.store.SqlStore) -------------
@@ -164,32 +180,57 @@ class ChatStore(Protocol):
     def assignment(self, *, plan_id: int, assignment_id: int) -> WorkItem | None:
         """One active assignment with its item and agency (None when gone)."""
 
-    def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
+    def close_assignment(
+        self,
+        *,
+        plan_id: int,
+        assignment_id: int,
+        item_id: int,
+        agency_id: int,
+        actor: str,
+        note: str,
+        now: datetime,
+        data: dict[str, Any],
+        channel: str = "",
+    ) -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
         open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
 
-    def add_evidence(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
-                     data: dict[str, Any]) -> None:
+    def add_evidence(
+        self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, data: dict[str, Any]
+    ) -> None:
         """Keep a document sent after the closing (an "evidence" event; history keeps both)."""
 
     def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
         """A coordinator's date for an item from the chat (/dathan, /xacnhan); the new reading."""
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
-                          channel: str = "") -> bool:
+    def reopen_assignment(
+        self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+    ) -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
 
     def period_facts(self, *, assignment_id: int) -> PeriodFacts | None:
         """The item's deadline, the plan's span and the periods recorded for one assignment (None: unknown)."""
 
-    def record_period(self, *, assignment_id: int, item_id: int, period: str, due: date, status: str, actor: str,
-                      note: str, now: datetime, data: dict[str, Any]) -> bool:
+    def record_period(
+        self,
+        *,
+        assignment_id: int,
+        item_id: int,
+        period: str,
+        due: date,
+        status: str,
+        actor: str,
+        note: str,
+        now: datetime,
+        data: dict[str, Any],
+    ) -> bool:
         """Record one period of a recurring assignment as done (or ``ended`` by a coordinator); False when
         it already was."""
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
-                        channel: str = "") -> None:
+    def record_progress(
+        self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, channel: str = ""
+    ) -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
 
     def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
@@ -205,22 +246,24 @@ class ChatStore(Protocol):
     def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
         """Overdue counts per agency, most first; the items too when there are at most ``detail_limit``."""
 
-    def report_data(self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None,
-                    with_history: bool = False) -> ReportData:
+    def report_data(
+        self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None, with_history: bool = False
+    ) -> ReportData:
         """What /baocao and /xuatbaocao are built from (PlanStore's use case, asked by the core too)."""
 
     # linking chats
-    def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
-                      prefer: str = "") -> InviteResult:
+    def redeem_invite(
+        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+    ) -> InviteResult:
         """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes nothing."""
 
-    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime,
-                         expires_at: datetime) -> bool:
+    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime, expires_at: datetime) -> bool:
         """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's
         person; False when this chat is not linked."""
 
-    def redeem_link_code(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
-                         prefer: str = "") -> InviteResult:
+    def redeem_link_code(
+        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+    ) -> InviteResult:
         """Link this chat to the person who asked for ``code``: ok | unknown | used | expired | same_channel | taken."""
 
     def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
@@ -230,8 +273,7 @@ class ChatStore(Protocol):
         """Make ``channel`` the preferred among a person's chats; False when they have no chat there."""
 
     # dialogs
-    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any],
-                   expires_at: datetime) -> None:
+    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any], expires_at: datetime) -> None:
         """Remember what the chat's next plain message means (replacing what was pending)."""
 
     def clear_dialog(self, *, channel: str, chat_id: str) -> None:
@@ -252,16 +294,18 @@ class SweepStore(Protocol):
         """What ``selection`` (bot.domain.day_plan.select_day) names; ``plain=False`` leaves out the plain
         assignments that ``claim_plain`` claims set-based."""
 
-    def claim_plain(self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int],
-                    now: datetime) -> int:
+    def claim_plain(
+        self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int], now: datetime
+    ) -> int:
         """Claim the plain-item reminders of ``day`` in the database for this audience (recipient ids of
         officer chats by agency, of coordinator chats); returns the claims inserted."""
 
     def claim(self, *, claims: Iterable[Claim], now: datetime) -> int:
         """Insert pending claims; existing keys are left alone. Returns the claims inserted."""
 
-    def record_sweep(self, *, day: date, first_day: date, started_at: datetime, planned: int, claimed: int,
-                     finished_at: datetime) -> None:
+    def record_sweep(
+        self, *, day: date, first_day: date, started_at: datetime, planned: int, claimed: int, finished_at: datetime
+    ) -> None:
         """Record a finished plan-and-claim (the scheduler's state lives in the database)."""
 
     def record_sweep_delivery(self, *, sent: int, failed: int) -> None:
@@ -274,8 +318,7 @@ class SweepStore(Protocol):
     def pending_batch(self, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
         """Their due pending reminders with what the digests need (inactive recipients' rows are skipped)."""
 
-    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime,
-                       until: datetime) -> dict[int, int]:
+    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime, until: datetime) -> dict[int, int]:
         """Take rows before sending them (``pending → sending``, held by ``holder`` until ``until``): only
         rows due at the real time ``now`` that nobody holds (or whose holder's lease expired). Returns the
         rows taken with their count of ambiguous sends (a row taken back from a dead sender counts one)."""
@@ -295,8 +338,16 @@ class SweepStore(Protocol):
     def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
         """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests."""
 
-    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str, take: list[int] = (),
-                    holder: str = "", until: datetime | None = None) -> dict[int, int]:
+    def record_sent(
+        self,
+        *,
+        reminder_ids: list[int],
+        now: datetime,
+        ref: str,
+        take: Sequence[int] = (),
+        holder: str = "",
+        until: datetime | None = None,
+    ) -> dict[int, int]:
         """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference).
         With ``take``, the next digest's rows are taken in the same transaction (as ``take_reminders``
         does, for ``holder`` until ``until``; one commit per digest) and returned; else ``{}``."""
@@ -304,9 +355,19 @@ class SweepStore(Protocol):
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         """Nothing left to say for these rows (items closed meanwhile)."""
 
-    def record_failure(self, *, reminder_ids: list[int], attempts: int, error: str, retry_at: datetime | None,
-                       disable: Chat | None = None, exhausted: tuple[str, str] | None = None,
-                       claims: Iterable[Claim] = (), now: datetime, ambiguous: int | None = None) -> int:
+    def record_failure(
+        self,
+        *,
+        reminder_ids: list[int],
+        attempts: int,
+        error: str,
+        retry_at: datetime | None,
+        disable: Chat | None = None,
+        exhausted: tuple[str, str] | None = None,
+        claims: Iterable[Claim] = (),
+        now: datetime,
+        ambiguous: int | None = None,
+    ) -> int:
         """A failed send as bot.domain.failure.after_failure decided, in one transaction (rows back to
         ``pending`` until ``retry_at`` or ``failed``; ``ambiguous``: their new count of ambiguous sends);
         returns the new claims (fallback copies, coordinator notices) inserted."""
@@ -348,8 +409,16 @@ class PlanStore(Protocol):
         """Copy a SQLite database to ``target`` (online); its size in bytes. ``BackupUnsupported`` otherwise."""
 
     # loading
-    def load_plan(self, *, plan: Plan, directory: Directory, now: datetime, source_file: str = "",
-                  strict: bool = False, sources: dict | None = None) -> SyncReport:
+    def load_plan(
+        self,
+        *,
+        plan: Plan,
+        directory: Directory,
+        now: datetime,
+        source_file: str = "",
+        strict: bool = False,
+        sources: dict | None = None,
+    ) -> SyncReport:
         """Interpret (bot.domain.interpret) and upsert a plan; agencies not in ``directory`` (nor imported
         for its province) are retired, other provinces' open work deactivated; ``sources`` recorded;
         ``strict``: ``UnknownAgencies``, nothing written."""
@@ -361,8 +430,9 @@ class PlanStore(Protocol):
     def known_directory(self, *, directory: Directory) -> Directory:
         """``directory`` plus the agencies only the database knows (imported communes)."""
 
-    def import_agencies(self, *, agencies: list[Agency], plan: Plan, directory: Directory, now: datetime,
-                        source_file: str = "") -> tuple[list[str], list[str], SyncReport]:
+    def import_agencies(
+        self, *, agencies: list[Agency], plan: Plan, directory: Directory, now: datetime, source_file: str = ""
+    ) -> tuple[list[str], list[str], SyncReport]:
         """Add/update communes, then reload the plan: (added keys, updated keys, report)."""
 
     def agencies(self, *, kind: str | None = None, retired: bool = False) -> list[dict]:
@@ -384,13 +454,22 @@ class PlanStore(Protocol):
     def set_due(self, *, code: str, due: date, actor: str, now: datetime, plan_slug: str | None = None) -> Deadline:
         """Record a coordinator's date; the reading in force afterwards."""
 
-    def schedule_inspection_by_code(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
-                            plan_slug: str | None = None) -> bool:
+    def schedule_inspection_by_code(
+        self,
+        *,
+        code: str,
+        day: date,
+        actor: str,
+        now: datetime,
+        surprise: bool | None = None,
+        plan_slug: str | None = None,
+    ) -> bool:
         """Set an inspection's date; whether it is a surprise inspection."""
 
     # reports
-    def report_data(self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None,
-                    with_history: bool = False) -> ReportData:
+    def report_data(
+        self, *, zone: tzinfo, plan_slug: str | None = None, plan_id: int | None = None, with_history: bool = False
+    ) -> ReportData:
         """What bot.reports.build needs, loaded once (history only when asked: the workbook's log)."""
 
     # operations
@@ -463,8 +542,9 @@ class ChannelStore(Protocol):
     def open_work_by_agency(self, *, plan_slug: str | None = None) -> list[AgencyWork]:
         """Every active agency with its number of open lead assignments in the plan."""
 
-    def link_console_chat(self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str,
-                          now: datetime) -> None:
+    def link_console_chat(
+        self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str, now: datetime
+    ) -> None:
         """Link a chat to an agency directly (the terminal chat picks who it speaks for)."""
 
     # --- e-mail addresses
@@ -487,19 +567,50 @@ class ChannelStore(Protocol):
 class GovernanceStore(Protocol):
     """Extensions of one agency's deadline and the audit trail (storage/governance_store.py)."""
 
-    def request_extension(self, *, plan_id: int, assignment_id: int, new_due: date, reason: str, actor: str,
-                          channel: str, chat_id: str, now: datetime, today: date) -> ExtensionOutcome:
+    def request_extension(
+        self,
+        *,
+        plan_id: int,
+        assignment_id: int,
+        new_due: date,
+        reason: str,
+        actor: str,
+        channel: str,
+        chat_id: str,
+        now: datetime,
+        today: date,
+    ) -> ExtensionOutcome:
         """Record an officer's request (pending a coordinator's decision); ``error`` says why not."""
 
     def pending_extension(self, *, assignment_id: int) -> Extension | None:
         """The request waiting for a decision on this assignment, if any."""
 
-    def decide_extension(self, *, extension_id: int, approve: bool, actor: str, channel: str, now: datetime,
-                         document: str = "", note: str = "") -> ExtensionOutcome:
+    def decide_extension(
+        self,
+        *,
+        extension_id: int,
+        approve: bool,
+        actor: str,
+        channel: str,
+        now: datetime,
+        document: str = "",
+        note: str = "",
+    ) -> ExtensionOutcome:
         """Approve (the assignment's due date moves) or refuse; a request on closed work becomes stale."""
 
-    def extend_by_code(self, *, code: str, agency_key: str, new_due: date, document: str, actor: str, now: datetime,
-                       today: date, reason: str = "", plan_slug: str | None = None) -> ExtensionOutcome:
+    def extend_by_code(
+        self,
+        *,
+        code: str,
+        agency_key: str,
+        new_due: date,
+        document: str,
+        actor: str,
+        now: datetime,
+        today: date,
+        reason: str = "",
+        plan_slug: str | None = None,
+    ) -> ExtensionOutcome:
         """An approved extension recorded directly (``nhacviec extend``)."""
 
     def item_extensions(self, *, item_id: int) -> list[Extension]:
@@ -511,15 +622,24 @@ class GovernanceStore(Protocol):
     def item_deadline_kind(self, *, code: str, plan_slug: str | None = None) -> str:
         """The deadline kind the plan gives the item (before any coordinator's date)."""
 
-    def audit_entries(self, *, zone: tzinfo, agency_key: str | None = None, since: date | None = None,
-                      limit: int | None = None) -> list[AuditEntry]:
+    def audit_entries(
+        self, *, zone: tzinfo, agency_key: str | None = None, since: date | None = None, limit: int | None = None
+    ) -> list[AuditEntry]:
         """The audit trail, oldest first, of one agency and from a business day when asked."""
 
-    def record_audit(self, *, action: str, actor: str, channel: str, now: datetime, agency_id: int | None = None,
-                     before: dict | None = None, after: dict | None = None, note: str = "") -> None:
+    def record_audit(
+        self,
+        *,
+        action: str,
+        actor: str,
+        channel: str,
+        now: datetime,
+        agency_id: int | None = None,
+        before: dict | None = None,
+        after: dict | None = None,
+        note: str = "",
+    ) -> None:
         """Append one audit row for a change made outside the store's own write paths."""
-
-
 
 
 @dataclass(frozen=True)
@@ -533,12 +653,12 @@ class WebSignIn:
 class WebStore(Protocol):
     """The web desk's sign-in links and sessions, and what its pages ask (storage/web_store.py)."""
 
-    def web_create_link(self, *, agency_key: str, role: str, token: str, now: datetime,
-                        expires_at: datetime) -> str:
+    def web_create_link(self, *, agency_key: str, role: str, token: str, now: datetime, expires_at: datetime) -> str:
         """A one-time sign-in link for the agency (only the token's hash is kept); returns its name."""
 
-    def web_redeem_link(self, *, token: str, session_token: str, now: datetime,
-                        session_expires_at: datetime) -> WebSignIn:
+    def web_redeem_link(
+        self, *, token: str, session_token: str, now: datetime, session_expires_at: datetime
+    ) -> WebSignIn:
         """Use a sign-in link once; on success a session ``session_token`` (hashed) is opened."""
 
     def web_session_officer(self, *, session_token: str, now: datetime) -> Officer | None:

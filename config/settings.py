@@ -58,8 +58,8 @@ class Settings(BaseSettings):
     rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 
     zalo_bot_token: SecretStr | None = Field(default=None)
-    zalo_bot_tokens: SecretStr | None = Field(default=None)     # several bots, comma-separated (50 users each)
-    zalo_bot_names: str = Field(default="")                     # what officers search for, in the same order
+    zalo_bot_tokens: SecretStr | None = Field(default=None)  # several bots, comma-separated (50 users each)
+    zalo_bot_names: str = Field(default="")  # what officers search for, in the same order
     zalo_users_per_bot: int = Field(default=50, ge=1)
     zalo_base_url: str = Field(default="https://bot-api.zaloplatforms.com")
     zalo_webhook_url: str = Field(default="")
@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     # the web desk (bot/web): served by `nhacviec web`, and by `nhacviec run` beside the bot when WEB_PORT is set
     web_port: int | None = Field(default=None, ge=1, le=65535)
     web_host: str = Field(default="127.0.0.1")
-    web_base_url: str = Field(default="")              # the desk's public address, for sign-in links
+    web_base_url: str = Field(default="")  # the desk's public address, for sign-in links
     web_secret: SecretStr | None = Field(default=None)  # signs session cookies and CSRF tokens (32+ chars)
 
     note_limit: int = Field(default=1000, ge=50, le=3500)
@@ -103,8 +103,17 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {v!r}")
         return v
 
-    @field_validator("telegram_bot_token", "telegram_webhook_secret", "zalo_bot_token", "zalo_bot_tokens",
-                     "zalo_webhook_secret", "smtp_url", "web_secret", "web_port", mode="before")
+    @field_validator(
+        "telegram_bot_token",
+        "telegram_webhook_secret",
+        "zalo_bot_token",
+        "zalo_bot_tokens",
+        "zalo_webhook_secret",
+        "smtp_url",
+        "web_secret",
+        "web_port",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, v):
         return v or None

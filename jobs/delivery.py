@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from bot.domain.audience import DEFAULT_FALLBACK_ORDER, Chat, recipients
 from bot.domain.choices import number_choices
 from bot.domain.failure import Failure, FailurePolicy, Outcome, after_failure, failure_claims
-from bot.domain.pending import PendingBatch
+from bot.domain.pending import Overview, PendingBatch
 from bot.domain.reminder_kinds import ReminderKind
 from bot.ports import Capabilities, Clock, Outbound, Sender, SweepStore, TransportError
 from jobs.digests import coordinator_message, officer_message
@@ -28,18 +28,18 @@ from jobs.limiter import RateLimiter
 
 log = logging.getLogger(__name__)
 
-CHOICES_KEPT = timedelta(hours=12)   # a numbered reminder's "1" is understood this long
+CHOICES_KEPT = timedelta(hours=12)  # a numbered reminder's "1" is understood this long
 
 
 @dataclass(frozen=True)
 class DeliveryConfig:
     max_attempts: int = 5
-    backoff_base: float = 30.0      # seconds; doubled each attempt
+    backoff_base: float = 30.0  # seconds; doubled each attempt
     backoff_max: float = 3600.0
-    escalate_after: int = 7         # shown in the coordinators' digest
+    escalate_after: int = 7  # shown in the coordinators' digest
     plan_slug: str | None = None
-    default_recurrence: str = "quarterly"   # named in the coordinators' notice about "Định kỳ" items
-    fallback_order: tuple[str, ...] = DEFAULT_FALLBACK_ORDER   # a person's channels, tried in this order
+    default_recurrence: str = "quarterly"  # named in the coordinators' notice about "Định kỳ" items
+    fallback_order: tuple[str, ...] = DEFAULT_FALLBACK_ORDER  # a person's channels, tried in this order
 
     @property
     def failure_policy(self) -> FailurePolicy:
@@ -54,20 +54,20 @@ class DeliveryReport:
     failed: int = 0
     skipped: int = 0
     disabled: list[str] = field(default_factory=list)
-    taken_elsewhere: int = 0      # rows another deliverer had taken first
-    busy: str = ""                # another process held the sender lease: nothing was sent (its holder)
+    taken_elsewhere: int = 0  # rows another deliverer had taken first
+    busy: str = ""  # another process held the sender lease: nothing was sent (its holder)
     busy_until: datetime | None = None
-    lost_lease: bool = False      # the lease was taken over mid-batch: we stopped
+    lost_lease: bool = False  # the lease was taken over mid-batch: we stopped
 
 
 @dataclass
 class _Send:
     chat: Chat
     row_ids: list[int]
-    out: Outbound | None          # None: nothing left to say (items closed meanwhile)
+    out: Outbound | None  # None: nothing left to say (items closed meanwhile)
 
 
-RECIPIENTS_PER_BATCH = 50   # digests built at a time: memory stays flat however many are pending
+RECIPIENTS_PER_BATCH = 50  # digests built at a time: memory stays flat however many are pending
 
 
 def capabilities(sender: Sender) -> Capabilities:
@@ -88,15 +88,26 @@ def shape(out: Outbound, caps: Capabilities) -> tuple[Outbound, dict[str, str] |
     return numbered, mapping
 
 
-async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLimiter, clock: Clock, zone: tzinfo,
-                  config: DeliveryConfig = DeliveryConfig(), *, wall: Clock | None = None, holder: str = "",
-                  leader: Leadership | None = None, lease: LeaseConfig = LeaseConfig()) -> DeliveryReport:
+async def deliver(
+    store: SweepStore,
+    senders: dict[str, Sender],
+    limiter: RateLimiter,
+    clock: Clock,
+    zone: tzinfo,
+    config: DeliveryConfig = DeliveryConfig(),
+    *,
+    wall: Clock | None = None,
+    holder: str = "",
+    leader: Leadership | None = None,
+    lease: LeaseConfig | None = None,
+) -> DeliveryReport:
     """Send every due pending reminder, one digest per recipient. ``clock`` is the business clock (what
     the digests say), ``wall`` real time (retries, row leases; the business clock when None); ``holder``
     names this deliverer in the row leases; with a ``leader``, delivery stops as soon as its sender lease
     is lost."""
     wall = wall or clock
     holder = holder or new_holder()
+    lease = lease or LeaseConfig()
     report = DeliveryReport()
     for _ in range(2):  # a second pass carries the notices the first one raised (a lost channel)
         raised = False
@@ -104,19 +115,23 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
         if not waiting:
             break
         for i in range(0, len(waiting), RECIPIENTS_PER_BATCH):
-            batch = store.pending_batch(recipient_ids=waiting[i:i + RECIPIENTS_PER_BATCH], now=wall.now())
+            batch = store.pending_batch(recipient_ids=waiting[i : i + RECIPIENTS_PER_BATCH], now=wall.now())
             report.skipped += batch.skipped
             built = _Digests(store, batch, clock.now().astimezone(zone).date(), zone, config)
             order = list(batch.rows.items())
-            ahead: dict[int, int] | None = None   # the next recipient's rows, taken with the last send's record
+            ahead: dict[int, int] | None = None  # the next recipient's rows, taken with the last send's record
             for k, (rid, loaded) in enumerate(order):
                 if leader is not None and not leader.held:
                     report.lost_lease = True
                     log.warning("stopping delivery: the sender lease was lost")
                     return report
                 if ahead is None:
-                    taken = store.take_reminders(reminder_ids=[r.id for r in loaded], holder=holder,
-                                                 now=wall.now(), until=_until(wall, leader, lease))
+                    taken = store.take_reminders(
+                        reminder_ids=[r.id for r in loaded],
+                        holder=holder,
+                        now=wall.now(),
+                        until=_until(wall, leader, lease),
+                    )
                 else:
                     taken, ahead = ahead, None
                 report.taken_elsewhere += len(loaded) - len(taken)
@@ -133,20 +148,34 @@ async def deliver(store: SweepStore, senders: dict[str, Sender], limiter: RateLi
                     async with limiter.slot(b.chat.address):
                         ref = await sender.send(out)
                 except TransportError as e:
-                    raised |= _failed(store, batch, b, e, wall.now(), built.today, config, report,
-                                      ambiguous=max(taken.values()))
+                    raised |= _failed(
+                        store, batch, b, e, wall.now(), built.today, config, report, ambiguous=max(taken.values())
+                    )
                 else:
                     # One commit per digest: the next recipient's rows are taken as this send is recorded
                     # (still just before its digest is built and sent), unless the sender lease is gone.
                     nxt = order[k + 1][1] if k + 1 < len(order) and (leader is None or leader.held) else []
-                    ahead = store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref,
-                                              take=[r.id for r in nxt], holder=holder,
-                                              until=_until(wall, leader, lease)) if nxt else None
+                    ahead = (
+                        store.record_sent(
+                            reminder_ids=b.row_ids,
+                            now=wall.now(),
+                            ref=ref,
+                            take=[r.id for r in nxt],
+                            holder=holder,
+                            until=_until(wall, leader, lease),
+                        )
+                        if nxt
+                        else None
+                    )
                     if not nxt:
                         store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
                     if choices:
-                        store.remember_choices(channel=out.channel, chat_id=out.chat_id, mapping=choices,
-                                               expires_at=clock.now() + CHOICES_KEPT)
+                        store.remember_choices(
+                            channel=out.channel,
+                            chat_id=out.chat_id,
+                            mapping=choices,
+                            expires_at=clock.now() + CHOICES_KEPT,
+                        )
                     report.messages += 1
                     report.reminders += len(b.row_ids)
         if not raised:
@@ -168,39 +197,70 @@ class _Digests:
 
     def __init__(self, store: SweepStore, batch: PendingBatch, today: date, zone: tzinfo, config: DeliveryConfig):
         self.store, self.batch, self.today, self.zone, self.config = store, batch, today, zone, config
-        self._overview = None
+        self._overview: Overview | None = None
 
     def one(self, rid: int, rows) -> _Send:
         batch, config, chat = self.batch, self.config, self.batch.chats[rid]
         if chat.role == "coordinator":
             if self._overview is None:
                 weekly = any(r.kind is ReminderKind.WEEKLY for rs in batch.rows.values() for r in rs)
-                self._overview = self.store.coordinator_overview(plan_slug=config.plan_slug, today=self.today,
-                                                                 zone=self.zone, weekly=weekly)
-            out = coordinator_message(batch, chat, rows, self._overview, self.today, config.escalate_after,
-                                      config.default_recurrence)
+                self._overview = self.store.coordinator_overview(
+                    plan_slug=config.plan_slug, today=self.today, zone=self.zone, weekly=weekly
+                )
+            out = coordinator_message(
+                batch, chat, rows, self._overview, self.today, config.escalate_after, config.default_recurrence
+            )
         else:
             out = officer_message(batch, chat, rows, self.today)
         return _Send(chat, [r.id for r in rows], out)
 
 
-def _failed(store: SweepStore, batch: PendingBatch, b: _Send, e: TransportError, now: datetime, today: date,
-            config: DeliveryConfig, report: DeliveryReport, *, ambiguous: int = 0) -> bool:
+def _failed(
+    store: SweepStore,
+    batch: PendingBatch,
+    b: _Send,
+    e: TransportError,
+    now: datetime,
+    today: date,
+    config: DeliveryConfig,
+    report: DeliveryReport,
+    *,
+    ambiguous: int = 0,
+) -> bool:
     """Record a failed send as the domain decides (``now`` real time, ``today`` the business day); True
     when coordinators were given something new to hear."""
     rows = [r for r in batch.rows[b.chat.id] if r.id in set(b.row_ids)]
     failure = Failure(str(e), e.permanent, e.recipient_gone, e.retry_after, e.quota, e.ambiguous)
     chats = store.linked_chats()
     others = store.linked_chats(person=b.chat.person) if b.chat.person else []
-    d = after_failure(failure=failure, attempts=max(r.attempts for r in rows), chat=b.chat, chats=others, now=now,
-                      policy=config.failure_policy, ambiguous=ambiguous)
-    claims = failure_claims(d, failed=[r.as_claim() for r in rows], chat=b.chat,
-                            coordinators=recipients(chats, config.fallback_order).coordinators, error=str(e),
-                            day=today)
-    new = store.record_failure(reminder_ids=b.row_ids, attempts=d.attempts, error=str(e), retry_at=d.retry_at,
-                               disable=b.chat if d.disable else None,
-                               exhausted=(b.chat.channel, d.exhausted_month) if d.exhausted_month else None,
-                               claims=claims, now=now, ambiguous=d.ambiguous)
+    d = after_failure(
+        failure=failure,
+        attempts=max(r.attempts for r in rows),
+        chat=b.chat,
+        chats=others,
+        now=now,
+        policy=config.failure_policy,
+        ambiguous=ambiguous,
+    )
+    claims = failure_claims(
+        d,
+        failed=[r.as_claim() for r in rows],
+        chat=b.chat,
+        coordinators=recipients(chats, config.fallback_order).coordinators,
+        error=str(e),
+        day=today,
+    )
+    new = store.record_failure(
+        reminder_ids=b.row_ids,
+        attempts=d.attempts,
+        error=str(e),
+        retry_at=d.retry_at,
+        disable=b.chat if d.disable else None,
+        exhausted=(b.chat.channel, d.exhausted_month) if d.exhausted_month else None,
+        claims=claims,
+        now=now,
+        ambiguous=d.ambiguous,
+    )
     if d.disable:
         report.disabled.append(b.chat.address)
     if d.outcome is Outcome.RETRY:

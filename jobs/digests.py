@@ -7,8 +7,14 @@ from datetime import date
 
 from bot.domain.audience import Chat
 from bot.domain.deadlines import NO_DATE
-from bot.domain.digest import (CoordinatorDigest, Entry, coordinator_digest, coordinator_subject, officer_digest,
-                               officer_subject)
+from bot.domain.digest import (
+    CoordinatorDigest,
+    Entry,
+    coordinator_digest,
+    coordinator_subject,
+    officer_digest,
+    officer_subject,
+)
 from bot.domain.effective import effective_kind
 from bot.domain.pending import Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind as K
@@ -27,27 +33,53 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
         if r.kind is K.INSPECTION:
             if item.surprise or item.inspection_date is None:
                 continue  # never announce a surprise inspection
-            entries.append(Entry(item.code, item.content, r.kind, "date", item.inspection_date, 0, item.id,
-                                 scheduled=item.inspection_date))
+            entries.append(
+                Entry(
+                    item.code,
+                    item.content,
+                    r.kind,
+                    "date",
+                    item.inspection_date,
+                    0,
+                    item.id,
+                    scheduled=item.inspection_date,
+                )
+            )
             continue
         a = b.assignments.get((item.id, r.agency_id, r.kind.role))
         if a is None or a.status == "done" or not a.active:
             continue
-        entries.append(Entry(item.code, item.content, r.kind, effective_kind(item.deadline_kind, item.due_override),
-                             None if a.due == NO_DATE else a.due, a.id, item.id, start=item.start_date,
-                             leads=", ".join(b.leads.get(item.id, []))))
+        entries.append(
+            Entry(
+                item.code,
+                item.content,
+                r.kind,
+                effective_kind(item.deadline_kind, item.due_override),
+                None if a.due == NO_DATE else a.due,
+                a.id,
+                item.id,
+                start=item.start_date,
+                leads=", ".join(b.leads.get(item.id, [])),
+            )
+        )
     if not entries:
         return None
     agency = b.agencies.get(chat.agency_id, "")
     title, text, actionable = officer_digest(agency, entries, today)
-    opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]   # one choice per item
-    buttons = tuple(tuple(opens[i:i + 4]) for i in range(0, len(opens), 4))
-    return Outbound(chat.channel, chat.chat_id, text, title, buttons,
-                    subject=officer_subject(agency, entries, today))
+    opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]  # one choice per item
+    buttons = tuple(tuple(opens[i : i + 4]) for i in range(0, len(opens), 4))
+    return Outbound(chat.channel, chat.chat_id, text, title, buttons, subject=officer_subject(agency, entries, today))
 
 
-def coordinator_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], overview: Overview, today: date,
-                        escalate_after: int, default_recurrence: str) -> Outbound | None:
+def coordinator_message(
+    b: PendingBatch,
+    chat: Chat,
+    rows: list[PendingReminder],
+    overview: Overview,
+    today: date,
+    escalate_after: int,
+    default_recurrence: str,
+) -> Outbound | None:
     """The coordinators' digest, or None when there is nothing to say."""
     d = CoordinatorDigest()
     d.overdue_total, d.overdue_agencies = overview.overdue_total, overview.overdue_agencies
@@ -68,8 +100,9 @@ def coordinator_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder]
         elif r.kind is K.WEEKLY:
             d.weekly = overview.weekly
         elif r.kind is K.CHANNEL_FALLBACK:
-            d.notices.append(reminder_texts.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to,
-                                                      reason=r.error))
+            d.notices.append(
+                reminder_texts.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to, reason=r.error)
+            )
         elif r.kind is K.UNREACHABLE:
             d.notices.append(reminder_texts.COORD_UNREACHABLE.format(agency=agency, chat=r.chat))
         elif r.kind is K.QUOTA_WARNING:

@@ -25,9 +25,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LeaseConfig:
-    seconds: float = 45.0        # a dead holder's lease (and its rows) is taken over after this long
-    renew_every: float = 15.0    # while delivering; also how often standby processes look (takeover < 1 min)
-    wait: float = 0.0            # how long a second process waits for the lease (0: it gives up at once)
+    seconds: float = 45.0  # a dead holder's lease (and its rows) is taken over after this long
+    renew_every: float = 15.0  # while delivering; also how often standby processes look (takeover < 1 min)
+    wait: float = 0.0  # how long a second process waits for the lease (0: it gives up at once)
 
     def __post_init__(self):
         if not 0 < self.renew_every < self.seconds:
@@ -44,11 +44,17 @@ class Leadership:
     renews it in the background; ``held`` turns False if another process took it (we were stalled
     beyond the lease), and delivery then stops before its next send."""
 
-    def __init__(self, store: SweepStore, holder: str, wall: Clock, config: LeaseConfig = LeaseConfig(),
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+    def __init__(
+        self,
+        store: SweepStore,
+        holder: str,
+        wall: Clock,
+        config: LeaseConfig = LeaseConfig(),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
         self.store, self.holder, self.wall, self.config, self.sleep = store, holder, wall, config, sleep
         self.held = False
-        self.expires: datetime | None = None     # the lease's expiry as last taken or renewed
+        self.expires: datetime | None = None  # the lease's expiry as last taken or renewed
         self._task: asyncio.Task | None = None
 
     def until(self) -> datetime:

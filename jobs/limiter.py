@@ -18,18 +18,22 @@ _EPSILON = 1e-6
 
 
 class RateLimiter:
-    def __init__(self, per_second: float = 25.0, per_chat_interval: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+    def __init__(
+        self,
+        per_second: float = 25.0,
+        per_chat_interval: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
         if per_second <= 0:
             raise ValueError("per_second must be positive")
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
         self.clock = clock
         self.sleep = sleep
-        self._recent: deque[list[float]] = deque()   # [time] of the sends within the last second
+        self._recent: deque[list[float]] = deque()  # [time] of the sends within the last second
         self._last: dict[str, list[float]] = {}
-        self._previous_start = float("-inf")           # sends are also spaced evenly: no bursts
+        self._previous_start = float("-inf")  # sends are also spaced evenly: no bursts
         self._lock = asyncio.Lock()
 
     async def acquire(self, chat: str) -> list[float]:
@@ -46,7 +50,7 @@ class RateLimiter:
                 last = self._last.get(chat)
                 if last is not None:
                     wait = max(wait, self.per_chat_interval - (now - last[0]))
-                if wait <= _EPSILON:   # float rounding must never leave us sleeping for nothing, forever
+                if wait <= _EPSILON:  # float rounding must never leave us sleeping for nothing, forever
                     stamp = [now]
                     self._previous_start = now
                     self._recent.append(stamp)

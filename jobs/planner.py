@@ -13,8 +13,9 @@ from bot.domain.workdays import WorkCalendar
 from bot.ports import SweepStore
 
 
-def plan_day(store: SweepStore, *, day: date, cal: WorkCalendar, policy: ReminderPolicy,
-             plain: bool = True) -> list[Planned]:
+def plan_day(
+    store: SweepStore, *, day: date, cal: WorkCalendar, policy: ReminderPolicy, plain: bool = True
+) -> list[Planned]:
     """Every reminder due on ``day`` (empty on a non-working day). With ``plain=False`` the plain date
     and window assignments are left out: the sweep claims those set-based (``SweepStore.claim_plain``)."""
     selection = select_day(day, cal, policy)

@@ -78,16 +78,34 @@ def build_scheduler(deps: SweepDeps, *, send_at: time, work_end: time, retry_eve
             log.exception("takeover check failed")
 
     # Monday to Saturday: make-up Saturdays are working days; the sweep checks the calendar itself.
-    scheduler.add_job(sweep, CronTrigger(day_of_week="mon-sat", hour=send_at.hour, minute=send_at.minute,
-                                         timezone=deps.zone),
-                      id="daily-sweep", coalesce=True, max_instances=1, misfire_grace_time=6 * 3600,
-                      replace_existing=True)
-    scheduler.add_job(retries, IntervalTrigger(seconds=retry_every, timezone=deps.zone), id="retries",
-                      coalesce=True, max_instances=1, misfire_grace_time=retry_every, replace_existing=True)
+    scheduler.add_job(
+        sweep,
+        CronTrigger(day_of_week="mon-sat", hour=send_at.hour, minute=send_at.minute, timezone=deps.zone),
+        id="daily-sweep",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=6 * 3600,
+        replace_existing=True,
+    )
+    scheduler.add_job(
+        retries,
+        IntervalTrigger(seconds=retry_every, timezone=deps.zone),
+        id="retries",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=retry_every,
+        replace_existing=True,
+    )
     # Another process's lease expired mid-batch (it died): take its delivery over within a minute.
-    scheduler.add_job(takeover, IntervalTrigger(seconds=deps.lease.renew_every, timezone=deps.zone), id="takeover",
-                      coalesce=True, max_instances=1, misfire_grace_time=int(deps.lease.renew_every) or 1,
-                      replace_existing=True)
+    scheduler.add_job(
+        takeover,
+        IntervalTrigger(seconds=deps.lease.renew_every, timezone=deps.zone),
+        id="takeover",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=int(deps.lease.renew_every) or 1,
+        replace_existing=True,
+    )
     now = deps.clock.now().astimezone(deps.zone)
     if now.time() >= send_at:  # started after today's send time: catch up now
         scheduler.add_job(sweep, id="catch-up", next_run_time=datetime.now(deps.zone), replace_existing=True)

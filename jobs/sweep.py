@@ -86,13 +86,20 @@ def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> Swee
         selection = select_day(day, deps.calendar, deps.policy)
         if selection is None:
             continue
-        bulk += store.claim_plain(day=day, tables=selection.tables, officers=officers, coordinators=coordinators,
-                                  now=now)
+        bulk += store.claim_plain(
+            day=day, tables=selection.tables, officers=officers, coordinators=coordinators, now=now
+        )
         planned += plan(selection, store.due_work(selection=selection, plain=False), deps.calendar, deps.policy)
     report.planned = bulk + len(planned)
     report.claimed = bulk + store.claim(claims=claims_for(planned, who), now=now)
-    store.record_sweep(day=today, first_day=report.days[0], started_at=now, planned=report.planned,
-                       claimed=report.claimed, finished_at=now)
+    store.record_sweep(
+        day=today,
+        first_day=report.days[0],
+        started_at=now,
+        planned=report.planned,
+        claimed=report.claimed,
+        finished_at=now,
+    )
     if len(report.days) > 1:
         log.info("caught up %d missed working days (%s to %s)", len(report.days), report.days[0], report.days[-1])
     return report
@@ -106,12 +113,23 @@ async def _deliver(deps: SweepDeps) -> DeliveryReport:
         if not await leader.acquire():
             held = leader.holder_now()
             report = DeliveryReport(busy=held[0] if held else "?", busy_until=held[1] if held else None)
-            log.info("another process delivers reminders (%s, lease until %s): not sending", report.busy,
-                     report.busy_until)
+            log.info(
+                "another process delivers reminders (%s, lease until %s): not sending", report.busy, report.busy_until
+            )
             return report
         async with leader:
-            return await deliver(deps.store, deps.senders, deps.limiter, deps.clock, deps.zone, deps.delivery,
-                                 wall=deps.wall, holder=deps.holder, leader=leader, lease=deps.lease)
+            return await deliver(
+                deps.store,
+                deps.senders,
+                deps.limiter,
+                deps.clock,
+                deps.zone,
+                deps.delivery,
+                wall=deps.wall,
+                holder=deps.holder,
+                leader=leader,
+                lease=deps.lease,
+            )
 
 
 async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool = False) -> SweepReport:
@@ -126,8 +144,14 @@ async def run_sweep(deps: SweepDeps, *, today: date | None = None, force: bool =
     report.delivery = await _deliver(deps)
     if report.days and not report.delivery.busy:
         deps.store.record_sweep_delivery(sent=report.delivery.reminders, failed=report.delivery.failed)
-    log.info("sweep %s: %d planned, %d claimed, %d messages sent, %d failed", today, report.planned,
-             report.claimed, report.delivery.messages, report.delivery.failed)
+    log.info(
+        "sweep %s: %d planned, %d claimed, %d messages sent, %d failed",
+        today,
+        report.planned,
+        report.claimed,
+        report.delivery.messages,
+        report.delivery.failed,
+    )
     return report
 
 

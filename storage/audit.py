@@ -27,18 +27,44 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def write(session: Session, *, action: str, actor: str, now: datetime | None, channel: str = "", plan_id: int | None = None,
-          item_id: int | None = None, assignment_id: int | None = None, agency_id: int | None = None,
-          code: str = "", agency: str = "", before: dict | None = None, after: dict | None = None,
-          note: str = "", returning: Any = None) -> Any:
+def write(
+    session: Session,
+    *,
+    action: str,
+    actor: str,
+    now: datetime | None,
+    channel: str = "",
+    plan_id: int | None = None,
+    item_id: int | None = None,
+    assignment_id: int | None = None,
+    agency_id: int | None = None,
+    code: str = "",
+    agency: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    note: str = "",
+    returning: Any = None,
+) -> Any:
     """Append one audit row (the caller commits with the change it describes); ``now`` is the program's
     (business) time, None when the caller has none (then the real time). ``returning`` (a scalar SQL
     expression) is evaluated by the same INSERT and returned: one statement where a caller needs a figure."""
     real = datetime.now(timezone.utc)
     statement = insert(AuditRow).values(
-        at=real, business_at=now or real, actor=actor[:200], channel=channel[:20], action=action,
-        plan_id=plan_id, item_id=item_id, assignment_id=assignment_id, agency_id=agency_id, code=code[:20],
-        agency=agency[:300], before=_plain(before or {}), after=_plain(after or {}), note=note or "")
+        at=real,
+        business_at=now or real,
+        actor=actor[:200],
+        channel=channel[:20],
+        action=action,
+        plan_id=plan_id,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        agency_id=agency_id,
+        code=code[:20],
+        agency=agency[:300],
+        before=_plain(before or {}),
+        after=_plain(after or {}),
+        note=note or "",
+    )
     if returning is None:
         session.execute(statement)
         return None

@@ -14,7 +14,7 @@ from storage import audit, queries, registry, work
 from storage.base import SqlBase
 from storage.models import AgencyRow, RecipientRow, ReminderRow
 
-EMAIL = "email"   # the channel name of e-mail recipients
+EMAIL = "email"  # the channel name of e-mail recipients
 
 
 class SqlChannelStore(SqlBase):
@@ -48,16 +48,28 @@ class SqlChannelStore(SqlBase):
         """Queue one notice of ``kind`` for every active coordinator, once per ``key`` (e.g. the month);
         delivery sends it with the coordinators' next digest. Returns the notices added."""
         with self.session() as s:
-            coordinators = list(s.execute(select(RecipientRow.id).where(
-                RecipientRow.active.is_(True), RecipientRow.role == "coordinator")).scalars())
+            coordinators = list(
+                s.execute(
+                    select(RecipientRow.id).where(RecipientRow.active.is_(True), RecipientRow.role == "coordinator")
+                ).scalars()
+            )
             keys = {cid: f"-:-:{cid}:{kind}:{key}" for cid in coordinators}
             existing = set(s.execute(select(ReminderRow.key).where(ReminderRow.key.in_(keys.values()))).scalars())
             added = 0
             for cid, k in keys.items():
                 if k in existing:
                     continue
-                s.add(ReminderRow(key=k, recipient_id=cid, kind=kind, slot=slot[:40], day=now.date(),
-                                  status="pending", created_at=now))
+                s.add(
+                    ReminderRow(
+                        key=k,
+                        recipient_id=cid,
+                        kind=kind,
+                        slot=slot[:40],
+                        day=now.date(),
+                        status="pending",
+                        created_at=now,
+                    )
+                )
                 added += 1
             s.commit()
             return added
@@ -81,20 +93,31 @@ class SqlChannelStore(SqlBase):
         with self.session() as s:
             done = registry.disable(s, channel=channel, chat_id=chat_id, reason=reason)
             if done:
-                audit.write(s, action="disabled", actor="hệ thống", now=None, channel=channel, before={"chat": f"{channel}:{chat_id}", "active": True}, after={"active": False, "reason": reason})
+                audit.write(
+                    s,
+                    action="disabled",
+                    actor="hệ thống",
+                    now=None,
+                    channel=channel,
+                    before={"chat": f"{channel}:{chat_id}", "active": True},
+                    after={"active": False, "reason": reason},
+                )
             s.commit()
             return done
 
     def move_chat(self, *, channel: str, old_chat_id: str, new_chat_id: str) -> bool:
         """A group became a supergroup (a new chat id): its recipient follows it. True if one moved."""
         with self.session() as s:
-            taken = s.execute(select(RecipientRow.id).where(RecipientRow.channel == channel,
-                                                            RecipientRow.chat_id == new_chat_id)).first()
+            taken = s.execute(
+                select(RecipientRow.id).where(RecipientRow.channel == channel, RecipientRow.chat_id == new_chat_id)
+            ).first()
             if taken is not None:
                 return False
-            res = s.execute(update(RecipientRow).where(RecipientRow.channel == channel,
-                                                       RecipientRow.chat_id == old_chat_id)
-                            .values(chat_id=new_chat_id))
+            res = s.execute(
+                update(RecipientRow)
+                .where(RecipientRow.channel == channel, RecipientRow.chat_id == old_chat_id)
+                .values(chat_id=new_chat_id)
+            )
             s.commit()
             return res.rowcount > 0
 
@@ -110,8 +133,11 @@ class SqlChannelStore(SqlBase):
         with self.session() as s:
             for prefix in prefixes:
                 which = RecipientRow.chat_id.startswith(prefix) if prefix else ~RecipientRow.chat_id.contains("/")
-                out[prefix] = s.execute(select(func.count()).select_from(RecipientRow).where(
-                    RecipientRow.channel == channel, RecipientRow.active.is_(True), which)).scalar_one()
+                out[prefix] = s.execute(
+                    select(func.count())
+                    .select_from(RecipientRow)
+                    .where(RecipientRow.channel == channel, RecipientRow.active.is_(True), which)
+                ).scalar_one()
         return out
 
     # --- the terminal chat --------------------------------------------------------------------------
@@ -130,13 +156,29 @@ class SqlChannelStore(SqlBase):
             plan_id = queries.get_plan(session=s, slug=plan_slug).id
             return [AgencyWork(a.key, a.name, a.kind, n) for a, n in work.open_counts(s, plan_id=plan_id)]
 
-    def link_console_chat(self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str,
-                          now: datetime) -> None:
+    def link_console_chat(
+        self, *, channel: str, chat_id: str, agency_key: str, role: str, display_name: str, now: datetime
+    ) -> None:
         """Link a chat to an agency directly (the terminal chat picks who it speaks for)."""
         with self.session() as s:
-            rec = registry.link_chat(s, channel=channel, chat_id=chat_id, agency_id=work.agency_ids(s)[agency_key],
-                                     role=role, display_name=display_name, now=now)
-            audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=rec.agency_id, after={"chat": f"{channel}:{chat_id}", "role": role})
+            rec = registry.link_chat(
+                s,
+                channel=channel,
+                chat_id=chat_id,
+                agency_id=work.agency_ids(s)[agency_key],
+                role=role,
+                display_name=display_name,
+                now=now,
+            )
+            audit.write(
+                s,
+                action="registered",
+                actor=display_name or f"{channel}:{chat_id}",
+                now=now,
+                channel=channel,
+                agency_id=rec.agency_id,
+                after={"chat": f"{channel}:{chat_id}", "role": role},
+            )
             s.commit()
 
     # --- e-mail addresses (recipients with channel "email", chat_id = the address; officers of their agency)
@@ -151,8 +193,9 @@ class SqlChannelStore(SqlBase):
         returns the agency's name."""
         with self.session() as s:
             agency = s.execute(select(AgencyRow).where(AgencyRow.key == agency_key)).scalar_one()
-            registry.link_chat(s, channel=EMAIL, chat_id=address, agency_id=agency.id, role="officer",
-                               display_name=name, now=now)
+            registry.link_chat(
+                s, channel=EMAIL, chat_id=address, agency_id=agency.id, role="officer", display_name=name, now=now
+            )
             s.commit()
             return agency.name
 
@@ -160,11 +203,23 @@ class SqlChannelStore(SqlBase):
         """Every e-mail address, active or not, oldest first: dicts with address, agency, name, active,
         disabled_reason, since (ISO time)."""
         with self.session() as s:
-            q = (select(RecipientRow, AgencyRow.name).join(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
-                 .where(RecipientRow.channel == EMAIL).order_by(RecipientRow.id))
-            return [{"address": r.chat_id, "agency": agency, "name": r.display_name, "active": r.active,
-                     "disabled_reason": r.disabled_reason, "since": r.created_at.isoformat()}
-                    for r, agency in s.execute(q)]
+            q = (
+                select(RecipientRow, AgencyRow.name)
+                .join(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
+                .where(RecipientRow.channel == EMAIL)
+                .order_by(RecipientRow.id)
+            )
+            return [
+                {
+                    "address": r.chat_id,
+                    "agency": agency,
+                    "name": r.display_name,
+                    "active": r.active,
+                    "disabled_reason": r.disabled_reason,
+                    "since": r.created_at.isoformat(),
+                }
+                for r, agency in s.execute(q)
+            ]
 
     def remove_email_address(self, *, address: str) -> bool:
         """Stop sending to ``address`` (the row stays, inactive, for the reminders' history); False if

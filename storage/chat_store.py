@@ -14,23 +14,67 @@ from typing import Any
 from sqlalchemy import and_, case, delete, literal, update
 from sqlmodel import Session, select
 
-from bot.domain.chat_records import (AgencyOverdue, AgencyRef, ChatContext, Dialog, InviteResult, ItemInfo, ItemWork,
-                                     KnownAgencies, Officer, OverdueSummary, PlanRef, WorkPage)
+from bot.domain.chat_records import (
+    AgencyOverdue,
+    AgencyRef,
+    ChatContext,
+    Dialog,
+    InviteResult,
+    ItemInfo,
+    ItemWork,
+    KnownAgencies,
+    Officer,
+    OverdueSummary,
+    PlanRef,
+    WorkPage,
+)
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as chat_texts
 from bot.domain.views import REMAINING_SHOWN, WorkItem
 from bot.domain.periods import PeriodFacts
 from storage import audit, occurrences, queries, registry, role_switch, work
 from storage.base import SqlBase
-from storage.models import (AgencyRow, AssignmentRow, DialogRow, ItemRow, PlanRow, RecipientRow, SectionRow,
-                            StatusEventRow)
+from storage.models import (
+    AgencyRow,
+    AssignmentRow,
+    DialogRow,
+    ItemRow,
+    PlanRow,
+    RecipientRow,
+    SectionRow,
+    StatusEventRow,
+)
 
-_ITEM_COLUMNS = (ItemRow.id, ItemRow.code, ItemRow.type, ItemRow.content, SectionRow.title, ItemRow.lead_text,
-                 ItemRow.coordinating_text, ItemRow.deadline_text, ItemRow.product, ItemRow.footnotes,
-                 ItemRow.surprise, ItemRow.unresolved, ItemRow.deadline, ItemRow.due_override,
-                 ItemRow.deadline_kind, ItemRow.start_date, ItemRow.blocked, ItemRow.position)
-_WORK_COLUMNS = (AssignmentRow.id, AssignmentRow.agency_id, AgencyRow.name, AssignmentRow.due, AssignmentRow.status,
-                 AssignmentRow.role, AssignmentRow.closed_at, AssignmentRow.closed_by)
+_ITEM_COLUMNS = (
+    ItemRow.id,
+    ItemRow.code,
+    ItemRow.type,
+    ItemRow.content,
+    SectionRow.title,
+    ItemRow.lead_text,
+    ItemRow.coordinating_text,
+    ItemRow.deadline_text,
+    ItemRow.product,
+    ItemRow.footnotes,
+    ItemRow.surprise,
+    ItemRow.unresolved,
+    ItemRow.deadline,
+    ItemRow.due_override,
+    ItemRow.deadline_kind,
+    ItemRow.start_date,
+    ItemRow.blocked,
+    ItemRow.position,
+)
+_WORK_COLUMNS = (
+    AssignmentRow.id,
+    AssignmentRow.agency_id,
+    AgencyRow.name,
+    AssignmentRow.due,
+    AssignmentRow.status,
+    AssignmentRow.role,
+    AssignmentRow.closed_at,
+    AssignmentRow.closed_by,
+)
 
 
 def _item_work(rows) -> ItemWork | None:
@@ -38,29 +82,83 @@ def _item_work(rows) -> ItemWork | None:
     rows = list(rows)
     if not rows:
         return None
-    (item_id, code, type_, content, section, lead_text, coord_text, deadline_text, product, footnotes, surprise,
-     unresolved, deadline, override, kind, start, blocked, position) = rows[0][:len(_ITEM_COLUMNS)]
-    info = ItemInfo(item_id, code, type_, content, section, lead_text, coord_text, deadline_text, product,
-                    tuple(footnotes or ()), bool(surprise),
-                    tuple(chat_texts.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"])
-                          for u in unresolved or ()),
-                    deadline or {}, override)
+    (
+        item_id,
+        code,
+        type_,
+        content,
+        section,
+        lead_text,
+        coord_text,
+        deadline_text,
+        product,
+        footnotes,
+        surprise,
+        unresolved,
+        deadline,
+        override,
+        kind,
+        start,
+        blocked,
+        position,
+    ) = rows[0][: len(_ITEM_COLUMNS)]
+    info = ItemInfo(
+        item_id,
+        code,
+        type_,
+        content,
+        section,
+        lead_text,
+        coord_text,
+        deadline_text,
+        product,
+        tuple(footnotes or ()),
+        bool(surprise),
+        tuple(
+            chat_texts.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"]) for u in unresolved or ()
+        ),
+        deadline or {},
+        override,
+    )
     assigned = []
     for r in rows:
-        aid, agency_id, agency, due, status, role, closed_at, closed_by = r[len(_ITEM_COLUMNS):]
+        aid, agency_id, agency, due, status, role, closed_at, closed_by = r[len(_ITEM_COLUMNS) :]
         if aid is None:
             continue
-        assigned.append(work.to_work((aid, item_id, agency_id, agency, code, content, type_, kind, due, start,
-                                      blocked, override, status, role, position, closed_at, closed_by)))
+        assigned.append(
+            work.to_work(
+                (
+                    aid,
+                    item_id,
+                    agency_id,
+                    agency,
+                    code,
+                    content,
+                    type_,
+                    kind,
+                    due,
+                    start,
+                    blocked,
+                    override,
+                    status,
+                    role,
+                    position,
+                    closed_at,
+                    closed_by,
+                )
+            )
+        )
     return ItemWork(info, tuple(sorted(assigned, key=lambda w: w.assignment_id)))
 
 
 def _item_query():
-    return (select(*_ITEM_COLUMNS, *_WORK_COLUMNS)
-            .join(SectionRow, SectionRow.id == ItemRow.section_id)
-            .outerjoin(AssignmentRow, and_(AssignmentRow.item_id == ItemRow.id, AssignmentRow.active.is_(True)))
-            .outerjoin(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-            .where(ItemRow.retired.is_(False)))
+    return (
+        select(*_ITEM_COLUMNS, *_WORK_COLUMNS)
+        .join(SectionRow, SectionRow.id == ItemRow.section_id)
+        .outerjoin(AssignmentRow, and_(AssignmentRow.item_id == ItemRow.id, AssignmentRow.active.is_(True)))
+        .outerjoin(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+        .where(ItemRow.retired.is_(False))
+    )
 
 
 class SqlChatStore(SqlBase):
@@ -69,33 +167,70 @@ class SqlChatStore(SqlBase):
     # --- who is asking -------------------------------------------------------------------------
     def chat_context(self, *, channel: str, chat_id: str, plan_slug: str | None = None) -> ChatContext:
         """The plan in force, the linked chat with its agency and any stored dialog, in one query."""
-        plan_id = select(PlanRow.id)
-        plan_id = (plan_id.where(PlanRow.slug == plan_slug) if plan_slug
-                   else plan_id.order_by(PlanRow.year.desc(), PlanRow.id.desc())).limit(1).scalar_subquery()
+        plans = select(PlanRow.id)
+        plan_id = (
+            (
+                plans.where(PlanRow.slug == plan_slug)
+                if plan_slug
+                else plans.order_by(PlanRow.year.desc(), PlanRow.id.desc())
+            )
+            .limit(1)
+            .scalar_subquery()
+        )
         one = select(literal(1).label("one")).subquery("one")
-        q = (select(PlanRow.id, PlanRow.year, PlanRow.province, PlanRow.title, RecipientRow.id, RecipientRow.role,
-                    RecipientRow.person, AgencyRow.id, AgencyRow.key, AgencyRow.name, AgencyRow.kind,
-                    DialogRow.kind, DialogRow.data, DialogRow.expires_at)
-             .select_from(one)
-             .outerjoin(PlanRow, PlanRow.id == plan_id)
-             .outerjoin(RecipientRow, and_(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
-                                           RecipientRow.active.is_(True)))
-             .outerjoin(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
-             .outerjoin(DialogRow, and_(DialogRow.channel == channel, DialogRow.chat_id == chat_id)))
+        q = (
+            select(
+                PlanRow.id,
+                PlanRow.year,
+                PlanRow.province,
+                PlanRow.title,
+                RecipientRow.id,
+                RecipientRow.role,
+                RecipientRow.person,
+                AgencyRow.id,
+                AgencyRow.key,
+                AgencyRow.name,
+                AgencyRow.kind,
+                DialogRow.kind,
+                DialogRow.data,
+                DialogRow.expires_at,
+            )
+            .select_from(one)
+            .outerjoin(PlanRow, PlanRow.id == plan_id)
+            .outerjoin(
+                RecipientRow,
+                and_(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id, RecipientRow.active.is_(True)),
+            )
+            .outerjoin(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
+            .outerjoin(DialogRow, and_(DialogRow.channel == channel, DialogRow.chat_id == chat_id))
+        )
         with self.session() as s:
-            (pid, year, province, title, rid, role, person, aid, key, name, kind, dkind, ddata,
-             dexpires) = s.exec(q).one()
+            (pid, year, province, title, rid, role, person, aid, key, name, kind, dkind, ddata, dexpires) = s.exec(
+                q
+            ).one()
         plan = PlanRef(pid, year, province, title or "") if pid is not None else None
-        officer = (Officer(rid, role, person, AgencyRef(aid, key, name, kind))
-                   if rid is not None and aid is not None else None)
+        officer = (
+            Officer(rid, role, person, AgencyRef(aid, key, name, kind)) if rid is not None and aid is not None else None
+        )
         dialog = Dialog(dkind, dict(ddata or {}), dexpires) if dkind is not None else None
         return ChatContext(plan, officer, dialog)
 
     def known_agencies(self, *, province: str = "") -> KnownAgencies:
         """Active agencies as a directory for names people type, with their ids by key."""
         with self.session() as s:
-            rows = list(s.exec(select(AgencyRow.id, AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short,
-                                      AgencyRow.aliases, AgencyRow.parent_key).where(AgencyRow.active.is_(True))))
+            rows = list(
+                s.exec(
+                    select(
+                        AgencyRow.id,
+                        AgencyRow.key,
+                        AgencyRow.name,
+                        AgencyRow.kind,
+                        AgencyRow.short,
+                        AgencyRow.aliases,
+                        AgencyRow.parent_key,
+                    ).where(AgencyRow.active.is_(True))
+                )
+            )
         directory = work.directory_of([r[1:] for r in rows], province=province)
         return KnownAgencies(directory, {r[1]: r[0] for r in rows})
 
@@ -129,36 +264,70 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             return work.work_of(s, plan_id=plan_id, assignment_id=assignment_id)
 
-    def close_assignment(self, *, plan_id: int, assignment_id: int, item_id: int, agency_id: int, actor: str,
-                         note: str, now: datetime, data: dict[str, Any], channel: str = "") -> int | None:
+    def close_assignment(
+        self,
+        *,
+        plan_id: int,
+        assignment_id: int,
+        item_id: int,
+        agency_id: int,
+        actor: str,
+        note: str,
+        now: datetime,
+        data: dict[str, Any],
+        channel: str = "",
+    ) -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the agency's open lead
         assignments left, counted by the one INSERT that records the closing in the audit trail (the history)."""
         with self.session() as s:
-            res = s.execute(update(AssignmentRow)
-                            .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
-                            .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now))
+            res = s.execute(
+                update(AssignmentRow)
+                .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
+                .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now)
+            )
             if res.rowcount != 1:
                 return None
             left = work.open_left(s, plan_id=plan_id, agency_id=agency_id, cap=REMAINING_SHOWN)
-            n, hands_over = audit.write(s, action="done", actor=actor, now=now, channel=channel, plan_id=plan_id,
-                                        item_id=item_id, assignment_id=assignment_id, agency_id=agency_id,
-                                        before={"done": False}, after={"done": True, **data}, note=note,
-                                        returning=(left, role_switch.is_trigger(item_id)))
-            if hands_over:      # a task that hands a role over: the role's items follow it
+            n, hands_over = audit.write(
+                s,
+                action="done",
+                actor=actor,
+                now=now,
+                channel=channel,
+                plan_id=plan_id,
+                item_id=item_id,
+                assignment_id=assignment_id,
+                agency_id=agency_id,
+                before={"done": False},
+                after={"done": True, **data},
+                note=note,
+                returning=(left, role_switch.is_trigger(item_id)),
+            )
+            if hands_over:  # a task that hands a role over: the role's items follow it
                 role_switch.resettle(s, plan_id=plan_id)
             s.commit()
             return n
 
-    def add_evidence(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
-                     data: dict[str, Any]) -> None:
+    def add_evidence(
+        self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, data: dict[str, Any]
+    ) -> None:
         """Keep a document sent after the closing: an "evidence" event (history keeps both) and the note
         added to the assignment's."""
         joined = case((AssignmentRow.note == "", note), else_=AssignmentRow.note + "\n" + note)
         with self.session() as s:
-            s.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id)
-                      .values(note=joined, updated_at=now))
-            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="evidence",
-                   note=note, data=data)
+            s.execute(
+                update(AssignmentRow).where(AssignmentRow.id == assignment_id).values(note=joined, updated_at=now)
+            )
+            _event(
+                s,
+                item_id=item_id,
+                assignment_id=assignment_id,
+                now=now,
+                actor=actor,
+                action="evidence",
+                note=note,
+                data=data,
+            )
             _resettle_roles(s, item_id)
             s.commit()
 
@@ -176,38 +345,76 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             return occurrences.period_facts(s, assignment_id=assignment_id)
 
-    def record_period(self, *, assignment_id: int, item_id: int, period: str, due: date, status: str, actor: str,
-                      note: str, now: datetime, data: dict[str, Any]) -> bool:
+    def record_period(
+        self,
+        *,
+        assignment_id: int,
+        item_id: int,
+        period: str,
+        due: date,
+        status: str,
+        actor: str,
+        note: str,
+        now: datetime,
+        data: dict[str, Any],
+    ) -> bool:
         """Record one period of a recurring assignment as done (or ended); False when it already was."""
         with self.session() as s:
-            ok = occurrences.record_period(s, assignment_id=assignment_id, item_id=item_id, period=period, due=due,
-                                           status=status, actor=actor, note=note, now=now, data=data)
+            ok = occurrences.record_period(
+                s,
+                assignment_id=assignment_id,
+                item_id=item_id,
+                period=period,
+                due=due,
+                status=status,
+                actor=actor,
+                note=note,
+                now=now,
+                data=data,
+            )
             s.commit()
             return ok
 
-    def reopen_assignment(self, *, assignment_id: int, item_id: int, actor: str, now: datetime,
-                          channel: str = "") -> bool:
+    def reopen_assignment(
+        self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+    ) -> bool:
         """Reopen a closed assignment (in progress again); False when it was not closed."""
         with self.session() as s:
-            res = s.execute(update(AssignmentRow)
-                            .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "done")
-                            .values(status="in_progress", closed_at=None, closed_by="", updated_at=now))
+            res = s.execute(
+                update(AssignmentRow)
+                .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "done")
+                .values(status="in_progress", closed_at=None, closed_by="", updated_at=now)
+            )
             if res.rowcount != 1:
                 return False
-            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo", channel=channel)
+            _event(
+                s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="undo", channel=channel
+            )
             _resettle_roles(s, item_id)
             s.commit()
             return True
 
-    def record_progress(self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime,
-                        channel: str = "") -> None:
+    def record_progress(
+        self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, channel: str = ""
+    ) -> None:
         """Keep a progress note; an open assignment becomes in progress (a closed one stays closed)."""
         status = case((AssignmentRow.status == "open", "in_progress"), else_=AssignmentRow.status)
         with self.session() as s:
-            s.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id)
-                      .values(status=status, note=note, updated_at=now))
-            _event(s, item_id=item_id, assignment_id=assignment_id, now=now, actor=actor, action="progress",
-                   note=note, channel=channel)
+            s.execute(
+                update(AssignmentRow)
+                .where(AssignmentRow.id == assignment_id)
+                .values(status=status, note=note, updated_at=now)
+            )
+            _event(
+                s,
+                item_id=item_id,
+                assignment_id=assignment_id,
+                now=now,
+                actor=actor,
+                action="progress",
+                note=note,
+                channel=channel,
+            )
             s.commit()
 
     def schedule_inspection(self, *, item_id: int, day: date, actor: str, now: datetime, channel: str = "") -> None:
@@ -215,9 +422,26 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             row = s.get(ItemRow, item_id)
             row.inspection_date = day
-            s.add(StatusEventRow(item_id=row.id, at=now, actor=actor, action="inspection_scheduled",
-                                 data={"date": day.isoformat(), "surprise": row.surprise}))
-            audit.write(s, action="inspection_scheduled", actor=actor, now=now, channel=channel, plan_id=row.plan_id, item_id=row.id, code=row.code, after={"date": day, "surprise": row.surprise})
+            s.add(
+                StatusEventRow(
+                    item_id=row.id,
+                    at=now,
+                    actor=actor,
+                    action="inspection_scheduled",
+                    data={"date": day.isoformat(), "surprise": row.surprise},
+                )
+            )
+            audit.write(
+                s,
+                action="inspection_scheduled",
+                actor=actor,
+                now=now,
+                channel=channel,
+                plan_id=row.plan_id,
+                item_id=row.id,
+                code=row.code,
+                after={"date": day, "surprise": row.surprise},
+            )
             s.commit()
 
     # --- lists ------------------------------------------------------------------------------
@@ -229,16 +453,20 @@ class SqlChatStore(SqlBase):
                 return WorkPage(0, 1, 0, ())
             pages = (total + page_size - 1) // page_size
             page = min(max(page, 1), pages)
-            items = work.open_work(s, plan_id=plan_id, agency_id=agency_id, limit=page_size,
-                                   offset=(page - 1) * page_size)
+            items = work.open_work(
+                s, plan_id=plan_id, agency_id=agency_id, limit=page_size, offset=(page - 1) * page_size
+            )
             return WorkPage(total, page, pages, tuple(items))
 
     def agency_overdue(self, *, plan_id: int, agency_id: int, today: date, limit: int) -> AgencyOverdue:
         """The first ``limit`` overdue lead items of an agency, oldest first, and how many there are."""
         with self.session() as s:
             items = work.overdue_items(s, plan_id=plan_id, today=today, agency_ids=[agency_id], limit=limit + 1)
-            total = (work.count_overdue(s, plan_id=plan_id, today=today, agency_id=agency_id)
-                     if len(items) > limit else len(items))
+            total = (
+                work.count_overdue(s, plan_id=plan_id, today=today, agency_id=agency_id)
+                if len(items) > limit
+                else len(items)
+            )
             return AgencyOverdue(tuple(items[:limit]), total)
 
     def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
@@ -250,39 +478,50 @@ class SqlChatStore(SqlBase):
             return OverdueSummary(counts, tuple(work.overdue_items(s, plan_id=plan_id, today=today)))
 
     # --- linking chats -------------------------------------------------------------------------
-    def redeem_invite(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
-                      prefer: str = "") -> InviteResult:
+    def redeem_invite(
+        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+    ) -> InviteResult:
         """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes nothing."""
         with self.session() as s:
-            status, row = registry.redeem_invite(s, code=code, channel=channel, chat_id=chat_id,
-                                                 display_name=display_name, now=now, prefer=prefer)
+            status, row = registry.redeem_invite(
+                s, code=code, channel=channel, chat_id=chat_id, display_name=display_name, now=now, prefer=prefer
+            )
             if row is None:
                 return InviteResult(status)
             agency = s.get(AgencyRow, row.agency_id)
-            result = InviteResult(status, agency.name if agency else "", row.role,
-                                  getattr(row, "expires_at", None))
+            result = InviteResult(status, agency.name if agency else "", row.role, getattr(row, "expires_at", None))
             if status == registry.OK:
-                audit.write(s, action="registered", actor=display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=row.agency_id, after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person})
+                audit.write(
+                    s,
+                    action="registered",
+                    actor=display_name or f"{channel}:{chat_id}",
+                    now=now,
+                    channel=channel,
+                    agency_id=row.agency_id,
+                    after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person},
+                )
                 s.commit()
             return result
 
-    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime,
-                         expires_at: datetime) -> bool:
+    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime, expires_at: datetime) -> bool:
         """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's
         person; False when this chat is not linked."""
         with self.session() as s:
-            rec = registry.create_link_code(s, code=code, channel=channel, chat_id=chat_id, now=now,
-                                            expires_at=expires_at)
+            rec = registry.create_link_code(
+                s, code=code, channel=channel, chat_id=chat_id, now=now, expires_at=expires_at
+            )
             s.commit()
             return rec is not None
 
-    def redeem_link_code(self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime,
-                         prefer: str = "") -> InviteResult:
+    def redeem_link_code(
+        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+    ) -> InviteResult:
         """Link this chat to the person who asked for ``code`` (see registry.redeem_link_code); the
         result's status is ok | unknown | used | expired | same_channel | taken."""
         with self.session() as s:
-            status, row = registry.redeem_link_code(s, code=code, channel=channel, chat_id=chat_id,
-                                                    display_name=display_name, now=now, prefer=prefer)
+            status, row = registry.redeem_link_code(
+                s, code=code, channel=channel, chat_id=chat_id, display_name=display_name, now=now, prefer=prefer
+            )
             if status != registry.OK or not isinstance(row, RecipientRow):
                 return InviteResult(status, expires_at=getattr(row, "expires_at", None))
             agency = s.get(AgencyRow, row.agency_id)
@@ -295,7 +534,16 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             rec = registry.unlink(s, channel=channel, chat_id=chat_id)
             if rec is not None:
-                audit.write(s, action="unlinked", actor=rec.display_name or f"{channel}:{chat_id}", now=now, channel=channel, agency_id=rec.agency_id, before={"chat": f"{channel}:{chat_id}", "role": rec.role, "active": True}, after={"active": False})
+                audit.write(
+                    s,
+                    action="unlinked",
+                    actor=rec.display_name or f"{channel}:{chat_id}",
+                    now=now,
+                    channel=channel,
+                    agency_id=rec.agency_id,
+                    before={"chat": f"{channel}:{chat_id}", "role": rec.role, "active": True},
+                    after={"active": False},
+                )
             s.commit()
 
     def set_preferred_channel(self, *, person: str, channel: str) -> bool:
@@ -306,8 +554,7 @@ class SqlChatStore(SqlBase):
             return ok
 
     # --- dialogs -------------------------------------------------------------------------------
-    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any],
-                   expires_at: datetime) -> None:
+    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any], expires_at: datetime) -> None:
         """Remember what the chat's next plain message means (replacing what was pending)."""
         with self.session() as s:
             registry.set_dialog(s, channel=channel, chat_id=chat_id, kind=kind, data=data, expires_at=expires_at)
@@ -320,10 +567,29 @@ class SqlChatStore(SqlBase):
             s.commit()
 
 
-def _event(s: Session, *, item_id: int, assignment_id: int, now: datetime, actor: str, action: str,
-           note: str = "", data: dict | None = None, channel: str = "") -> None:
-    audit.write(s, action=action, actor=actor, now=now, channel=channel, item_id=item_id,
-                assignment_id=assignment_id, after=data, note=note)
+def _event(
+    s: Session,
+    *,
+    item_id: int,
+    assignment_id: int,
+    now: datetime,
+    actor: str,
+    action: str,
+    note: str = "",
+    data: dict | None = None,
+    channel: str = "",
+) -> None:
+    audit.write(
+        s,
+        action=action,
+        actor=actor,
+        now=now,
+        channel=channel,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        after=data,
+        note=note,
+    )
 
 
 def _resettle_roles(s, item_id: int) -> None:

@@ -21,20 +21,46 @@ from bot.domain.reminders import DayTables
 from storage.due_rows import PLAIN_SQL
 
 _TRUE = {"sqlite": "1"}
-COLUMNS = ("key", "item_id", "agency_id", "assignment_id", "recipient_id", "kind", "slot", "day", "status",
-           "attempts", "created_at", "message_ref", "last_error", "chat", "fallback_to", "error", "failed_attempts")
+COLUMNS = (
+    "key",
+    "item_id",
+    "agency_id",
+    "assignment_id",
+    "recipient_id",
+    "kind",
+    "slot",
+    "day",
+    "status",
+    "attempts",
+    "created_at",
+    "message_ref",
+    "last_error",
+    "chat",
+    "fallback_to",
+    "error",
+    "failed_attempts",
+)
 
 
 def _rules(t: DayTables) -> list[tuple]:
     rules = [(due, "lead", kind.value, slot, Audience.OFFICER.value) for due, (kind, slot) in t.lead.items()]
     rules += [(due, "coordinating", ReminderKind.HEADS_UP.value, "h", Audience.OFFICER.value) for due in t.heads_up]
-    rules += [(due, "lead", ReminderKind.ESCALATION.value, slot, Audience.COORDINATOR.value)
-              for due, slot in t.escalation.items()]
+    rules += [
+        (due, "lead", ReminderKind.ESCALATION.value, slot, Audience.COORDINATOR.value)
+        for due, slot in t.escalation.items()
+    ]
     return rules
 
 
-def claim_plain(session: Session, *, day: date, tables: DayTables, officers: dict[int, list[int]],
-                coordinators: list[int], now: datetime) -> int:
+def claim_plain(
+    session: Session,
+    *,
+    day: date,
+    tables: DayTables,
+    officers: dict[int, list[int]],
+    coordinators: list[int],
+    now: datetime,
+) -> int:
     """Claim every plain-item reminder of ``day`` for the given audience (officer chats by agency,
     coordinator chats); returns the rows inserted."""
     conn = session.connection()
@@ -48,18 +74,26 @@ def claim_plain(session: Session, *, day: date, tables: DayTables, officers: dic
     who += [(Audience.COORDINATOR.value, 0, rid) for rid in coordinators]
     if not rules or not who:
         return 0
-    conn.exec_driver_sql("CREATE TEMP TABLE day_rule (due DATE, role VARCHAR(20), kind VARCHAR(30), "
-                         "slot VARCHAR(40), audience VARCHAR(20))")
-    conn.exec_driver_sql("CREATE TEMP TABLE day_audience (audience VARCHAR(20), agency_id INTEGER, "
-                         "recipient_id INTEGER)")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE day_rule (due DATE, role VARCHAR(20), kind VARCHAR(30), "
+        "slot VARCHAR(40), audience VARCHAR(20))"
+    )
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE day_audience (audience VARCHAR(20), agency_id INTEGER, recipient_id INTEGER)"
+    )
     try:
         conn.exec_driver_sql(f"INSERT INTO day_rule VALUES ({', '.join([mark] * 5)})", rules)
         conn.exec_driver_sql(f"INSERT INTO day_audience VALUES ({mark}, {mark}, {mark})", who)
         created = _sqlite_time(now) if sqlite else now
-        key = ("CAST(a.item_id AS VARCHAR(20)) || ':' || CAST(a.agency_id AS VARCHAR(20)) || ':' || "
-               "CAST(r.recipient_id AS VARCHAR(20)) || ':' || t.kind || ':' || t.slot")
+        key = (
+            "CAST(a.item_id AS VARCHAR(20)) || ':' || CAST(a.agency_id AS VARCHAR(20)) || ':' || "
+            "CAST(r.recipient_id AS VARCHAR(20)) || ':' || t.kind || ':' || t.slot"
+        )
         inserted = 0
-        for audience, join in ((Audience.OFFICER.value, "r.agency_id = a.agency_id"), (Audience.COORDINATOR.value, "1 = 1")):
+        for audience, join in (
+            (Audience.OFFICER.value, "r.agency_id = a.agency_id"),
+            (Audience.COORDINATOR.value, "1 = 1"),
+        ):
             sql = (
                 f"INSERT INTO reminder ({', '.join(COLUMNS)}) "
                 f"SELECT {key}, a.item_id, a.agency_id, a.id, r.recipient_id, t.kind, t.slot, {mark}, 'pending', 0, "
@@ -69,7 +103,8 @@ def claim_plain(session: Session, *, day: date, tables: DayTables, officers: dic
                 "JOIN item i ON i.id = a.item_id "
                 f"JOIN day_audience r ON r.audience = t.audience AND {join} "
                 f"WHERE t.audience = {mark} AND a.active = {true} AND a.status != 'done' AND {PLAIN_SQL} "
-                "ON CONFLICT (key) DO NOTHING")
+                "ON CONFLICT (key) DO NOTHING"
+            )
             res = conn.exec_driver_sql(sql, (as_date(day), created, audience))
             inserted += max(res.rowcount, 0)
         return inserted
@@ -88,13 +123,34 @@ def insert_claims(session: Session, *, claims: Iterable[Claim], now: datetime) -
     rows = []
     for c in claims:
         day = days.get(c.day) or days.setdefault(c.day, c.day.isoformat() if sqlite else c.day)
-        rows.append((c.key, c.item_id, c.agency_id, c.assignment_id, c.recipient_id, c.kind.value, c.slot[:40], day,
-                     "pending", 0, created, "", "", c.chat, c.fallback_to, c.error, c.failed_attempts))
+        rows.append(
+            (
+                c.key,
+                c.item_id,
+                c.agency_id,
+                c.assignment_id,
+                c.recipient_id,
+                c.kind.value,
+                c.slot[:40],
+                day,
+                "pending",
+                0,
+                created,
+                "",
+                "",
+                c.chat,
+                c.fallback_to,
+                c.error,
+                c.failed_attempts,
+            )
+        )
     if not rows:
         return 0
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO reminder ({', '.join(COLUMNS)}) VALUES ({', '.join([mark] * len(COLUMNS))}) "
-           "ON CONFLICT (key) DO NOTHING")
+    sql = (
+        f"INSERT INTO reminder ({', '.join(COLUMNS)}) VALUES ({', '.join([mark] * len(COLUMNS))}) "
+        "ON CONFLICT (key) DO NOTHING"
+    )
     return max(conn.exec_driver_sql(sql, rows).rowcount, 0)
 
 

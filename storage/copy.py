@@ -58,9 +58,9 @@ class TableCount:
 
 @dataclass
 class CopyReport:
-    target: str                                   # the target URL, password hidden
+    target: str  # the target URL, password hidden
     counts: list[TableCount] = field(default_factory=list)
-    replaced: dict[str, int] = field(default_factory=dict)   # rows deleted from the target (``force``)
+    replaced: dict[str, int] = field(default_factory=dict)  # rows deleted from the target (``force``)
 
     @property
     def ok(self) -> bool:
@@ -83,12 +83,21 @@ def tables() -> list[Table]:
 
 def _counts(conn: Connection, names: list[str]) -> dict[str, int]:
     present = set(inspect(conn).get_table_names())
-    return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in tables() if t.name in present and t.name in names}
+    return {
+        t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+        for t in tables()
+        if t.name in present and t.name in names
+    }
 
 
-def copy_database(source: Engine, target_url: str, *, force: bool = False, batch: int = BATCH,
-                  progress: Callable[[str, int], None] | None = None) -> CopyReport:
+def copy_database(
+    source: Engine,
+    target_url: str,
+    *,
+    force: bool = False,
+    batch: int = BATCH,
+    progress: Callable[[str, int], None] | None = None,
+) -> CopyReport:
     """Copy everything in ``source`` to the database at ``target_url``; returns the per-table counts of
     both sides (``report.ok`` when they agree). Raises ``TargetNotEmpty``, ``SameDatabase`` or
     ``DatabaseUnusable`` (a foreign or newer target, a source not at the newest schema)."""
@@ -96,8 +105,10 @@ def copy_database(source: Engine, target_url: str, *, force: bool = False, batch
         raise SameDatabase(safe_url(target_url))
     rev = check(source)
     if rev != head_revision():
-        raise DatabaseUnusable(f"cơ sở dữ liệu nguồn ở phiên bản {rev or 'trống'}, chưa phải "
-                               f"{head_revision()}: hãy chạy nhacviec init trước")
+        raise DatabaseUnusable(
+            f"cơ sở dữ liệu nguồn ở phiên bản {rev or 'trống'}, chưa phải "
+            f"{head_revision()}: hãy chạy nhacviec init trước"
+        )
     target = make_engine(target_url)
     try:
         report = CopyReport(safe_url(target_url))
@@ -148,5 +159,10 @@ def _advance_sequences(dst: Connection) -> None:
             continue
         seq = dst.execute(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": t.name, "c": pk[0].name}).scalar()
         if seq:
-            dst.execute(text(f'SELECT setval(:s, COALESCE((SELECT MAX("{pk[0].name}") FROM "{t.name}"), 1), '
-                             f'(SELECT MAX("{pk[0].name}") FROM "{t.name}") IS NOT NULL)'), {"s": seq})
+            dst.execute(
+                text(
+                    f'SELECT setval(:s, COALESCE((SELECT MAX("{pk[0].name}") FROM "{t.name}"), 1), '
+                    f'(SELECT MAX("{pk[0].name}") FROM "{t.name}") IS NOT NULL)'
+                ),
+                {"s": seq},
+            )

@@ -16,23 +16,64 @@ from storage import queries, registry, work
 from storage.lease import takeable
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
 
-_REMINDER = ReminderRow.__table__   # updates through Core: no ORM bookkeeping per statement
+_REMINDER = ReminderRow.__table__  # updates through Core: no ORM bookkeeping per statement
 
-_REMINDER_COLS = (ReminderRow.id, ReminderRow.item_id, ReminderRow.agency_id, ReminderRow.assignment_id,
-                  ReminderRow.recipient_id, ReminderRow.kind, ReminderRow.slot, ReminderRow.day, ReminderRow.attempts,
-                  ReminderRow.chat, ReminderRow.fallback_to, ReminderRow.error, ReminderRow.failed_attempts)
-_ITEM_COLS = (ItemRow.id, ItemRow.code, ItemRow.content, ItemRow.type, ItemRow.deadline_kind, ItemRow.deadline_text,
-              ItemRow.deadline, ItemRow.due_date, ItemRow.due_override, ItemRow.start_date, ItemRow.inspection_date,
-              ItemRow.surprise, ItemRow.retired, ItemRow.subject_text)
-_ASSIGNMENT_COLS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AssignmentRow.role,
-                    AssignmentRow.status, AssignmentRow.active, AssignmentRow.due)
-_CHAT_COLS = (RecipientRow.id, RecipientRow.channel, RecipientRow.chat_id, RecipientRow.agency_id, RecipientRow.role,
-              RecipientRow.person, RecipientRow.preferred, RecipientRow.active, RecipientRow.display_name)
+_REMINDER_COLS = (
+    ReminderRow.id,
+    ReminderRow.item_id,
+    ReminderRow.agency_id,
+    ReminderRow.assignment_id,
+    ReminderRow.recipient_id,
+    ReminderRow.kind,
+    ReminderRow.slot,
+    ReminderRow.day,
+    ReminderRow.attempts,
+    ReminderRow.chat,
+    ReminderRow.fallback_to,
+    ReminderRow.error,
+    ReminderRow.failed_attempts,
+)
+_ITEM_COLS = (
+    ItemRow.id,
+    ItemRow.code,
+    ItemRow.content,
+    ItemRow.type,
+    ItemRow.deadline_kind,
+    ItemRow.deadline_text,
+    ItemRow.deadline,
+    ItemRow.due_date,
+    ItemRow.due_override,
+    ItemRow.start_date,
+    ItemRow.inspection_date,
+    ItemRow.surprise,
+    ItemRow.retired,
+    ItemRow.subject_text,
+)
+_ASSIGNMENT_COLS = (
+    AssignmentRow.id,
+    AssignmentRow.item_id,
+    AssignmentRow.agency_id,
+    AssignmentRow.role,
+    AssignmentRow.status,
+    AssignmentRow.active,
+    AssignmentRow.due,
+)
+_CHAT_COLS = (
+    RecipientRow.id,
+    RecipientRow.channel,
+    RecipientRow.chat_id,
+    RecipientRow.agency_id,
+    RecipientRow.role,
+    RecipientRow.person,
+    RecipientRow.preferred,
+    RecipientRow.active,
+    RecipientRow.display_name,
+)
 
 
 def chunks(ids: list[int], size: int = 5000):
     for i in range(0, len(ids), size):
-        yield ids[i:i + size]
+        yield ids[i : i + size]
 
 
 def chat_of(row) -> Chat:
@@ -55,8 +96,13 @@ def _due_now(now: datetime):
 
 
 def waiting_recipients(session: Session, *, channels: Iterable[str], now: datetime) -> list[int]:
-    q = (select(ReminderRow.recipient_id).join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
-         .where(_due_now(now), RecipientRow.channel.in_(list(channels))).distinct().order_by(ReminderRow.recipient_id))
+    q = (
+        select(ReminderRow.recipient_id)
+        .join(RecipientRow, RecipientRow.id == ReminderRow.recipient_id)
+        .where(_due_now(now), RecipientRow.channel.in_(list(channels)))
+        .distinct()
+        .order_by(ReminderRow.recipient_id)
+    )
     return [r for (r,) in session.connection().execute(q)]
 
 
@@ -64,16 +110,33 @@ def _item(i) -> ItemFacts:
     deadline = i.deadline or {}
     flags = deadline.get("flags") or []
     freq = (deadline.get("recurrence") or {}).get("freq")
-    return ItemFacts(i.id, i.code, i.content, i.type, i.deadline_kind, i.deadline_text, flags[0] if flags else "",
-                     i.due_date, i.due_override, i.start_date, i.inspection_date, bool(i.surprise), bool(i.retired),
-                     i.subject_text or "", freq, dict(deadline.get("recurrence") or {}) or None,
-                     bool(deadline.get("open_ended")))
+    return ItemFacts(
+        i.id,
+        i.code,
+        i.content,
+        i.type,
+        i.deadline_kind,
+        i.deadline_text,
+        flags[0] if flags else "",
+        i.due_date,
+        i.due_override,
+        i.start_date,
+        i.inspection_date,
+        bool(i.surprise),
+        bool(i.retired),
+        i.subject_text or "",
+        freq,
+        dict(deadline.get("recurrence") or {}) or None,
+        bool(deadline.get("open_ended")),
+    )
 
 
 def items(session: Session, *, item_ids: Iterable[int]) -> dict[int, ItemFacts]:
     conn = session.connection()
     ids = sorted(set(item_ids))
-    return {i.id: _item(i) for chunk in chunks(ids) for i in conn.execute(select(*_ITEM_COLS).where(ItemRow.id.in_(chunk)))}
+    return {
+        i.id: _item(i) for chunk in chunks(ids) for i in conn.execute(select(*_ITEM_COLS).where(ItemRow.id.in_(chunk)))
+    }
 
 
 def agency_names(session: Session) -> dict[int, str]:
@@ -84,20 +147,40 @@ def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -
     """The due pending reminders of these recipients; rows of inactive recipients are marked skipped."""
     conn = session.connection()
     batch = PendingBatch()
-    recs = {c.id: c for c in (chat_of(r) for r in conn.execute(select(*_CHAT_COLS).where(
-        RecipientRow.id.in_(recipient_ids))))}
+    recs = {
+        c.id: c
+        for c in (chat_of(r) for r in conn.execute(select(*_CHAT_COLS).where(RecipientRow.id.in_(recipient_ids))))
+    }
     grouped: dict[int, list[PendingReminder]] = {}
-    q = (select(*_REMINDER_COLS).where(_due_now(now), ReminderRow.recipient_id.in_(recipient_ids))
-         .order_by(ReminderRow.recipient_id, ReminderRow.id))
+    q = (
+        select(*_REMINDER_COLS)
+        .where(_due_now(now), ReminderRow.recipient_id.in_(recipient_ids))
+        .order_by(ReminderRow.recipient_id, ReminderRow.id)
+    )
     for row in conn.execute(q):
-        r = PendingReminder(row.id, row.item_id, row.agency_id, row.assignment_id, row.recipient_id,
-                            ReminderKind(row.kind), row.slot, row.day, row.attempts, row.chat, row.fallback_to,
-                            row.error, row.failed_attempts)
+        r = PendingReminder(
+            row.id,
+            row.item_id,
+            row.agency_id,
+            row.assignment_id,
+            row.recipient_id,
+            ReminderKind(row.kind),
+            row.slot,
+            row.day,
+            row.attempts,
+            row.chat,
+            row.fallback_to,
+            row.error,
+            row.failed_attempts,
+        )
         grouped.setdefault(r.recipient_id, []).append(r)
     inactive = [r.id for rid, rows in grouped.items() if not recs[rid].active for r in rows]
     if inactive:
-        session.execute(update(ReminderRow).where(ReminderRow.id.in_(inactive))
-                        .values(status="skipped", last_error="recipient inactive"))
+        session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(inactive))
+            .values(status="skipped", last_error="recipient inactive")
+        )
         batch.skipped = len(inactive)
     batch.rows = {rid: rows for rid, rows in grouped.items() if recs[rid].active}
     batch.chats = {rid: recs[rid] for rid in batch.rows}
@@ -110,7 +193,8 @@ def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -
     heads_up = sorted({r.item_id for r in every if r.kind is ReminderKind.HEADS_UP and r.item_id})
     for chunk in chunks(heads_up):  # who leads, for the coordinating agencies' lines
         q = select(AssignmentRow.item_id, AssignmentRow.agency_id).where(
-            AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active.is_(True))
+            AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active.is_(True)
+        )
         for item_id, agency_id in conn.execute(q):
             batch.leads.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
     inspected = sorted({r.item_id for r in every if r.kind is ReminderKind.INSPECTION_DUE and r.item_id})
@@ -132,7 +216,7 @@ def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzin
     counts = work.overdue_by_agency(session, plan_id=plan_id, today=today)
     week = weekly_lists(session, plan_id=plan_id, today=today, zone=zone) if weekly else None
     if week is not None:
-        week["waiting_groups"] = dict((plan.meta or {}).get("waiting_groups") or {})   # kept at load
+        week["waiting_groups"] = dict((plan.meta or {}).get("waiting_groups") or {})  # kept at load
     return Overview(officers, sum(c.count for c in counts), len(counts), week)
 
 
@@ -143,57 +227,101 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo) -
     (tests/storage/test_weekly_lists.py checks both agree)."""
     conn = session.connection()
     week_start, end = today - timedelta(days=7), today + timedelta(days=14)
-    lead = (select(ItemRow.code, AgencyRow.name).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-            .where(ItemRow.plan_id == plan_id, ItemRow.retired.is_(False), AssignmentRow.active.is_(True),
-                   AssignmentRow.role == "lead"))
+    lead = (
+        select(ItemRow.code, AgencyRow.name)
+        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+        .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+        .where(
+            ItemRow.plan_id == plan_id,
+            ItemRow.retired.is_(False),
+            AssignmentRow.active.is_(True),
+            AssignmentRow.role == "lead",
+        )
+    )
     # Closed: a day's margin in SQL either side (closed_at is UTC), the exact local day in Python.
     closed, margin = [], timedelta(days=1)
     since = datetime.combine(week_start, time(), tzinfo=timezone.utc) - margin
     before = datetime.combine(today, time(), tzinfo=timezone.utc) + margin
-    for code, agency, at in conn.execute(lead.add_columns(AssignmentRow.closed_at).where(
-            AssignmentRow.status == "done", AssignmentRow.closed_at >= since, AssignmentRow.closed_at < before)):
+    for code, agency, at in conn.execute(
+        lead.add_columns(AssignmentRow.closed_at).where(
+            AssignmentRow.status == "done", AssignmentRow.closed_at >= since, AssignmentRow.closed_at < before
+        )
+    ):
         on = at.astimezone(zone).date() if at else None
         if on and week_start <= on < today:
             closed.append((code, agency, on))
     open_due = lead.add_columns(AssignmentRow.due).where(AssignmentRow.status != "done")
-    new_overdue = [tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= week_start,
-                                                                 AssignmentRow.due < today))]
+    new_overdue = [
+        tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= week_start, AssignmentRow.due < today))
+    ]
     soon = [tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= today, AssignmentRow.due <= end))]
     linked = {a for (a,) in conn.execute(select(RecipientRow.agency_id).where(RecipientRow.active.is_(True)))}
     names = agency_names(session)
-    no_officer = [n for a, n in conn.execute(
-        select(AgencyRow.id, AgencyRow.name).where(AgencyRow.active.is_(True), AgencyRow.kind != "commune")
-        .order_by(AgencyRow.id)) if a not in linked]
-    disabled = [f"{names.get(a, '')} ({c}:{chat})" for a, c, chat in conn.execute(
-        select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(
-            RecipientRow.active.is_(False)))]
-    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer,
-            "disabled": disabled}
+    no_officer = [
+        n
+        for a, n in conn.execute(
+            select(AgencyRow.id, AgencyRow.name)
+            .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune")
+            .order_by(AgencyRow.id)
+        )
+        if a not in linked
+    ]
+    disabled = [
+        f"{names.get(a, '')} ({c}:{chat})"
+        for a, c, chat in conn.execute(
+            select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(
+                RecipientRow.active.is_(False)
+            )
+        )
+    ]
+    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer, "disabled": disabled}
 
 
 def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
     """The send's outcome (``sent`` at the real time ``now``, or ``skipped``); the row lease is let go."""
-    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
-                                 .values(status=status, sent_at=now if status == "sent" else None,
-                                         message_ref=ref[:100], lease_owner="", lease_expires_at=None),
-                                 {"ids": list(reminder_ids)})
+    session.connection().execute(
+        update(_REMINDER)
+        .where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
+        .values(
+            status=status,
+            sent_at=now if status == "sent" else None,
+            message_ref=ref[:100],
+            lease_owner="",
+            lease_expires_at=None,
+        ),
+        {"ids": list(reminder_ids)},
+    )
 
 
-def record_failure(session: Session, *, reminder_ids: list[int], attempts: int, error: str,
-                   retry_at: datetime | None, ambiguous: int | None = None) -> None:
+def record_failure(
+    session: Session,
+    *,
+    reminder_ids: list[int],
+    attempts: int,
+    error: str,
+    retry_at: datetime | None,
+    ambiguous: int | None = None,
+) -> None:
     """A failed send: back to ``pending`` until ``retry_at`` (real time), or failed for good when it is
     None; ``ambiguous`` is the rows' new count of sends that may have arrived."""
-    values = dict(attempts=attempts, last_error=error[:500], status="pending" if retry_at else "failed",
-                  next_attempt_at=retry_at, lease_owner="", lease_expires_at=None)
+    values = dict(
+        attempts=attempts,
+        last_error=error[:500],
+        status="pending" if retry_at else "failed",
+        next_attempt_at=retry_at,
+        lease_owner="",
+        lease_expires_at=None,
+    )
     if ambiguous is not None:
         values["ambiguous"] = ambiguous
-    session.connection().execute(update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
-                                 .values(**values), {"ids": list(reminder_ids)})
+    session.connection().execute(
+        update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True))).values(**values),
+        {"ids": list(reminder_ids)},
+    )
 
 
-def remember_choices(session: Session, *, channel: str, chat_id: str, mapping: dict[str, str],
-                     expires_at: datetime) -> None:
+def remember_choices(
+    session: Session, *, channel: str, chat_id: str, mapping: dict[str, str], expires_at: datetime
+) -> None:
     """Numbered choices sent to a chat without buttons: its next "1" means the first button."""
     registry.set_dialog(session, channel=channel, chat_id=chat_id, kind="choices", data=mapping, expires_at=expires_at)
-

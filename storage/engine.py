@@ -61,7 +61,7 @@ def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Eng
         raise DatabaseUnusable(texts.DB_DRIVER_MISSING.format(backend=backend)) from None
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_read_pragmas if read_only else _sqlite_pragmas)
-        if path is not None and not read_only:   # the folder appears with the first connection, not before
+        if path is not None and not read_only:  # the folder appears with the first connection, not before
             event.listen(engine, "do_connect", lambda *_: path.parent.mkdir(parents=True, exist_ok=True))
     return engine
 
@@ -98,7 +98,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        if _ours_or_empty(cur):     # reads only: another program's file is left exactly as it was
+        if _ours_or_empty(cur):  # reads only: another program's file is left exactly as it was
             cur.execute("PRAGMA journal_mode=WAL")
     finally:
         cur.close()

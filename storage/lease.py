@@ -29,22 +29,33 @@ def _insert(session: Session):
 
 def acquire(session: Session, *, holder: str, now: datetime, until: datetime, name: str = SENDER_LEASE) -> bool:
     """Take the lease for ``holder`` (new, expired, or already ours); True when ``holder`` has it."""
-    res = session.execute(_insert(session).values(name=name, holder=holder, acquired_at=now, expires_at=until)
-                          .on_conflict_do_nothing(index_elements=["name"]))
+    res = session.execute(
+        _insert(session)
+        .values(name=name, holder=holder, acquired_at=now, expires_at=until)
+        .on_conflict_do_nothing(index_elements=["name"])
+    )
     if res.rowcount == 1:
         return True
-    res = session.execute(update(SenderLeaseRow).where(
-        SenderLeaseRow.name == name, or_(SenderLeaseRow.holder == holder, SenderLeaseRow.expires_at < now))
-        .values(holder=holder, acquired_at=now, expires_at=until))
+    res = session.execute(
+        update(SenderLeaseRow)
+        .where(SenderLeaseRow.name == name, or_(SenderLeaseRow.holder == holder, SenderLeaseRow.expires_at < now))
+        .values(holder=holder, acquired_at=now, expires_at=until)
+    )
     return res.rowcount == 1
 
 
 def renew(session: Session, *, holder: str, until: datetime, name: str = SENDER_LEASE) -> bool:
     """Extend ``holder``'s lease and the row leases it holds; False when another process has taken it."""
-    res = session.execute(update(SenderLeaseRow).where(SenderLeaseRow.name == name, SenderLeaseRow.holder == holder)
-                          .values(expires_at=until))
-    session.execute(update(ReminderRow).where(ReminderRow.status == "sending", ReminderRow.lease_owner == holder)
-                    .values(lease_expires_at=until))
+    res = session.execute(
+        update(SenderLeaseRow)
+        .where(SenderLeaseRow.name == name, SenderLeaseRow.holder == holder)
+        .values(expires_at=until)
+    )
+    session.execute(
+        update(ReminderRow)
+        .where(ReminderRow.status == "sending", ReminderRow.lease_owner == holder)
+        .values(lease_expires_at=until)
+    )
     return res.rowcount == 1
 
 
@@ -55,17 +66,21 @@ def release(session: Session, *, holder: str, name: str = SENDER_LEASE) -> None:
 
 def holder(session: Session, *, now: datetime, name: str = SENDER_LEASE) -> tuple[str, datetime] | None:
     """Who holds the lease and until when, or None when nobody does (free or expired)."""
-    row = session.execute(select(SenderLeaseRow.holder, SenderLeaseRow.expires_at)
-                          .where(SenderLeaseRow.name == name, SenderLeaseRow.expires_at >= now)).first()
+    row = session.execute(
+        select(SenderLeaseRow.holder, SenderLeaseRow.expires_at).where(
+            SenderLeaseRow.name == name, SenderLeaseRow.expires_at >= now
+        )
+    ).first()
     return (row.holder, row.expires_at) if row else None
 
 
 def takeable(now: datetime, status=ReminderRow.status):
     """Rows a deliverer may take: pending and due for an attempt, or being sent by a sender whose
     lease has expired (it crashed or hung)."""
-    return or_(and_(status == "pending",
-                    or_(ReminderRow.next_attempt_at.is_(None), ReminderRow.next_attempt_at <= now)),
-               and_(status == "sending", ReminderRow.lease_expires_at < now))
+    return or_(
+        and_(status == "pending", or_(ReminderRow.next_attempt_at.is_(None), ReminderRow.next_attempt_at <= now)),
+        and_(status == "sending", ReminderRow.lease_expires_at < now),
+    )
 
 
 def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime, until: datetime) -> dict[int, int]:
@@ -79,11 +94,20 @@ def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime
     # The ids as one expanding parameter: no per-id expression for SQLAlchemy to build and hash.
     ids = {"ids": list(reminder_ids)}
     conn = session.connection()
-    conn.execute(update(ReminderRow.__table__).where(ReminderRow.id.in_(bindparam("ids", expanding=True)),
-                                                     takeable(now, ReminderRow.status.concat(""))).values(
-        status="sending", lease_owner=owner, lease_expires_at=until,
-        ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0)), ids)
-    q = select(ReminderRow.id, ReminderRow.ambiguous).where(ReminderRow.id.in_(bindparam("ids", expanding=True)),
-                                                           ReminderRow.status.concat("") == "sending",
-                                                           ReminderRow.lease_owner == owner)
+    conn.execute(
+        update(ReminderRow.__table__)
+        .where(ReminderRow.id.in_(bindparam("ids", expanding=True)), takeable(now, ReminderRow.status.concat("")))
+        .values(
+            status="sending",
+            lease_owner=owner,
+            lease_expires_at=until,
+            ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0),
+        ),
+        ids,
+    )
+    q = select(ReminderRow.id, ReminderRow.ambiguous).where(
+        ReminderRow.id.in_(bindparam("ids", expanding=True)),
+        ReminderRow.status.concat("") == "sending",
+        ReminderRow.lease_owner == owner,
+    )
     return {i: n for i, n in conn.execute(q, ids)}

@@ -39,7 +39,7 @@ def check(engine: Engine) -> str | None:
     script = ScriptDirectory.from_config(_config())
     path = _sqlite_file(engine)
     if path is not None and (not path.exists() or path.stat().st_size == 0):
-        return None      # no database yet: nothing is opened (so nothing is created)
+        return None  # no database yet: nothing is opened (so nothing is created)
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
@@ -51,14 +51,16 @@ def check(engine: Engine) -> str | None:
         if tables - {"alembic_version"}:
             raise DatabaseUnusable(
                 "cơ sở dữ liệu đã có bảng nhưng không phải của nhacviec "
-                f"({', '.join(sorted(tables)[:5])}…); không ghi gì vào đó")
+                f"({', '.join(sorted(tables)[:5])}…); không ghi gì vào đó"
+            )
         return None
     try:
         script.get_revision(rev)
     except Exception:
         raise DatabaseUnusable(
             f"cơ sở dữ liệu ở phiên bản {rev}, mới hơn phần mềm này (tối đa {script.get_current_head()}); "
-            "hãy cập nhật nhacviec") from None
+            "hãy cập nhật nhacviec"
+        ) from None
     return rev
 
 
@@ -70,7 +72,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     if engine.dialect.name == "sqlite" and _sqlite_file(engine) is not None:
-        with engine.connect() as conn:      # a new file was opened empty: WAL once the schema is ours
+        with engine.connect() as conn:  # a new file was opened empty: WAL once the schema is ours
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     after = head_revision()
     if before != after:

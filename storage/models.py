@@ -45,7 +45,7 @@ class SectionRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("plan_id", "code"),)
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
-    code: str = Field(max_length=20)       # "II", "PL1", "PL2.II"
+    code: str = Field(max_length=20)  # "II", "PL1", "PL2.II"
     title: str = Field(max_length=1000)
     position: int
 
@@ -57,7 +57,7 @@ class ItemRow(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True)
     section_id: int = Field(foreign_key="section.id")
     code: str = Field(max_length=20)
-    type: str = Field(max_length=20)       # task | review | inspection
+    type: str = Field(max_length=20)  # task | review | inspection
     number: int
     position: int
     content: str
@@ -79,9 +79,9 @@ class ItemRow(SQLModel, table=True):
     due_set_by: str = Field(default="", max_length=200)
     due_set_at: datetime | None = None
     unresolved: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    blocked: bool = False                  # no reminders until a coordinator sets or confirms a date
-    inspection_date: date | None = None    # inspections: the date a coordinator scheduled
-    retired: bool = False                  # removed from the plan file, history kept
+    blocked: bool = False  # no reminders until a coordinator sets or confirms a date
+    inspection_date: date | None = None  # inspections: the date a coordinator scheduled
+    retired: bool = False  # removed from the plan file, history kept
 
 
 class AgencyRow(SQLModel, table=True):
@@ -118,11 +118,22 @@ class AssignmentRow(SQLModel, table=True):
         Index("ix_assignment_agency_status", "agency_id", "status"),
         # Open lead assignments by agency and due date: /viec pages and the overdue counts read
         # only this index. Queries must repeat its WHERE terms literally (see storage/work.py).
-        Index("ix_assignment_open_lead", "agency_id", "plan_id", "due", "item_id",
-              sqlite_where=text(OPEN_LEAD_SQL["sqlite"]), postgresql_where=text(OPEN_LEAD_SQL["postgresql"])),
+        Index(
+            "ix_assignment_open_lead",
+            "agency_id",
+            "plan_id",
+            "due",
+            "item_id",
+            sqlite_where=text(OPEN_LEAD_SQL["sqlite"]),
+            postgresql_where=text(OPEN_LEAD_SQL["postgresql"]),
+        ),
         # Open assignments by due date: the daily sweep loads only the dates that remind today.
-        Index("ix_assignment_open_due", "due", sqlite_where=text(OPEN_SQL["sqlite"]),
-              postgresql_where=text(OPEN_SQL["postgresql"])),
+        Index(
+            "ix_assignment_open_due",
+            "due",
+            sqlite_where=text(OPEN_SQL["sqlite"]),
+            postgresql_where=text(OPEN_SQL["postgresql"]),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="item.id", index=True)
@@ -131,13 +142,13 @@ class AssignmentRow(SQLModel, table=True):
     # (the coordinator's date, else the parsed one; NO_DATE when undated or waiting for a coordinator).
     plan_id: int = Field(foreign_key="plan.id")
     due: date = Field(default=NO_DATE)
-    role: str = Field(max_length=20)            # lead | coordinating
+    role: str = Field(max_length=20)  # lead | coordinating
     status: str = Field(default="open", max_length=20)  # open | in_progress | done
     closed_at: datetime | None = None
     closed_by: str = Field(default="", max_length=200)
     note: str = ""
     updated_at: datetime | None = None
-    active: bool = True                          # false once the plan no longer names the agency
+    active: bool = True  # false once the plan no longer names the agency
 
 
 class StatusEventRow(SQLModel, table=True):
@@ -149,7 +160,7 @@ class StatusEventRow(SQLModel, table=True):
     assignment_id: int | None = Field(default=None, foreign_key="assignment.id", index=True)
     at: datetime
     actor: str = Field(max_length=200)
-    action: str = Field(max_length=30)          # done | progress | undo | set_due | ...
+    action: str = Field(max_length=30)  # done | progress | undo | set_due | ...
     note: str = ""
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
@@ -163,9 +174,9 @@ class OccurrenceRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("assignment_id", "period"),)
     id: int | None = Field(default=None, primary_key=True)
     assignment_id: int = Field(foreign_key="assignment.id", index=True)
-    period: str = Field(max_length=20)              # bot.domain.periods key: 2023-Q3, 2023-09, 2023-H1, 2023
-    due: date                                       # the period's due date when it was recorded
-    status: str = Field(default="done", max_length=20)   # done | ended (a coordinator ended ongoing work)
+    period: str = Field(max_length=20)  # bot.domain.periods key: 2023-Q3, 2023-09, 2023-H1, 2023
+    due: date  # the period's due date when it was recorded
+    status: str = Field(default="done", max_length=20)  # done | ended (a coordinator ended ongoing work)
     closed_at: datetime
     closed_by: str = Field(default="", max_length=200)
     note: str = ""
@@ -186,10 +197,10 @@ class RecipientRow(SQLModel, table=True):
     __tablename__ = "recipient"
     __table_args__ = (UniqueConstraint("channel", "chat_id"),)
     id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=20)          # telegram | zalo | console
+    channel: str = Field(max_length=20)  # telegram | zalo | console
     chat_id: str = Field(max_length=100)
     agency_id: int = Field(foreign_key="agency.id", index=True)
-    role: str = Field(default="officer", max_length=20)   # officer | coordinator
+    role: str = Field(default="officer", max_length=20)  # officer | coordinator
     display_name: str = Field(default="", max_length=200)
     active: bool = True
     disabled_reason: str = ""
@@ -207,7 +218,7 @@ class UsageRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("channel", "month"),)
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=20)
-    month: str = Field(max_length=7)               # 2023-07
+    month: str = Field(max_length=7)  # 2023-07
     sent: int = 0
     exhausted: bool = False
 
@@ -224,7 +235,7 @@ class InviteRow(SQLModel, table=True):
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
-    used_by: str = Field(default="", max_length=240)   # "channel:chat_id" of the chat it linked
+    used_by: str = Field(default="", max_length=240)  # "channel:chat_id" of the chat it linked
 
 
 class LinkCodeRow(SQLModel, table=True):
@@ -234,11 +245,11 @@ class LinkCodeRow(SQLModel, table=True):
     __tablename__ = "link_code"
     id: int | None = Field(default=None, primary_key=True)
     code_hash: str = Field(max_length=64, unique=True)
-    recipient_id: int = Field(foreign_key="recipient.id")   # the linked chat that asked for it
+    recipient_id: int = Field(foreign_key="recipient.id")  # the linked chat that asked for it
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
-    used_by: str = Field(default="", max_length=130)         # "channel:chat_id" it linked
+    used_by: str = Field(default="", max_length=130)  # "channel:chat_id" it linked
 
 
 class DialogRow(SQLModel, table=True):
@@ -249,7 +260,7 @@ class DialogRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=20)
     chat_id: str = Field(max_length=100)
-    kind: str = Field(max_length=30)            # progress_note | choices
+    kind: str = Field(max_length=30)  # progress_note | choices
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     expires_at: datetime
 
@@ -273,24 +284,24 @@ class ReminderRow(SQLModel, table=True):
     recipient_id: int = Field(foreign_key="recipient.id")
     kind: str = Field(max_length=30)
     slot: str = Field(max_length=40)
-    day: date                                      # the working day the reminder belongs to
-    status: str = Field(default="pending", max_length=20)   # pending | sending | sent | failed | skipped
+    day: date  # the working day the reminder belongs to
+    status: str = Field(default="pending", max_length=20)  # pending | sending | sent | failed | skipped
     attempts: int = 0
     # A send is taken before it is made (pending → sending): by whom and until when (real time); a
     # crashed sender's rows are taken again once the lease has expired.
     lease_owner: str = Field(default="", max_length=100)
     lease_expires_at: datetime | None = None
-    ambiguous: int = 0                             # sends that may have arrived (timeout after the request left)
+    ambiguous: int = 0  # sends that may have arrived (timeout after the request left)
     next_attempt_at: datetime | None = None
     created_at: datetime
     sent_at: datetime | None = None
     message_ref: str = Field(default="", max_length=100)
-    last_error: str = ""                           # why this row's own send failed or was skipped
+    last_error: str = ""  # why this row's own send failed or was skipped
     # Delivery notices to coordinators (bot.domain.failure) say what happened in their own columns:
-    chat: str = Field(default="", max_length=140)          # the chat the notice is about ("telegram:111")
-    fallback_to: str = Field(default="", max_length=140)   # channel fallbacks: the chat that took over
-    error: str = ""                                        # the error the notice reports
-    failed_attempts: int = 0                               # attempts made before giving up
+    chat: str = Field(default="", max_length=140)  # the chat the notice is about ("telegram:111")
+    fallback_to: str = Field(default="", max_length=140)  # channel fallbacks: the chat that took over
+    error: str = ""  # the error the notice reports
+    failed_attempts: int = 0  # attempts made before giving up
 
 
 class SweepRow(SQLModel, table=True):
@@ -298,7 +309,7 @@ class SweepRow(SQLModel, table=True):
 
     __tablename__ = "sweep"
     id: int | None = Field(default=None, primary_key=True)
-    day: date = Field(index=True)                  # the last working day planned by this run
+    day: date = Field(index=True)  # the last working day planned by this run
     first_day: date
     started_at: datetime
     finished_at: datetime | None = None
@@ -342,17 +353,17 @@ class ExtensionRow(SQLModel, table=True):
     item_id: int = Field(foreign_key="item.id", index=True)
     assignment_id: int = Field(foreign_key="assignment.id")
     agency_id: int = Field(foreign_key="agency.id")
-    status: str = Field(default="pending", max_length=20)   # pending | approved | refused | stale
+    status: str = Field(default="pending", max_length=20)  # pending | approved | refused | stale
     original_due: date
     new_due: date
     reason: str = ""
     requested_by: str = Field(default="", max_length=200)
     requested_at: datetime
-    channel: str = Field(default="", max_length=20)          # where the request came from (told the outcome)
+    channel: str = Field(default="", max_length=20)  # where the request came from (told the outcome)
     chat_id: str = Field(default="", max_length=100)
     decided_by: str = Field(default="", max_length=200)
     decided_at: datetime | None = None
-    document: str = ""                                       # the approving document, as cited
+    document: str = ""  # the approving document, as cited
     decision_note: str = ""
 
 
@@ -363,12 +374,12 @@ class AuditRow(SQLModel, table=True):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_agency_at", "agency_id", "at"),)
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(index=True)                         # real time (UTC)
-    business_at: datetime                                     # the program's clock (fixed with --today)
+    at: datetime = Field(index=True)  # real time (UTC)
+    business_at: datetime  # the program's clock (fixed with --today)
     actor: str = Field(default="", max_length=200)
-    channel: str = Field(default="", max_length=20)          # telegram | zalo | console | email | cli | system
+    channel: str = Field(default="", max_length=20)  # telegram | zalo | console | email | cli | system
     action: str = Field(max_length=40)
-    plan_id: int | None = None                                # plain ids: a log outlives what it names
+    plan_id: int | None = None  # plain ids: a log outlives what it names
     item_id: int | None = None
     assignment_id: int | None = None
     agency_id: int | None = None
@@ -386,7 +397,7 @@ class WebLinkRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True)
     agency_id: int = Field(foreign_key="agency.id")
-    role: str = Field(default="officer", max_length=20)   # officer | coordinator
+    role: str = Field(default="officer", max_length=20)  # officer | coordinator
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None

@@ -24,7 +24,8 @@ def closed_periods(session: Session, *, assignment_ids: Iterable[int]) -> dict[i
     found: dict[int, set[str]] = {}
     for i in range(0, len(ids), CHUNK):
         q = select(OccurrenceRow.assignment_id, OccurrenceRow.period).where(
-            OccurrenceRow.assignment_id.in_(ids[i:i + CHUNK]))
+            OccurrenceRow.assignment_id.in_(ids[i : i + CHUNK])
+        )
         for aid, key in session.connection().execute(q):
             found.setdefault(aid, set()).add(key)
     return {aid: frozenset(keys) for aid, keys in found.items()}
@@ -34,30 +35,66 @@ def period_facts(session: Session, *, assignment_id: int) -> PeriodFacts | None:
     """What closing a period needs: the item's deadline, the plan's span, the periods recorded."""
     row = session.execute(
         select(ItemRow.deadline, ItemRow.deadline_kind, ItemRow.due_override, PlanRow.meta, PlanRow.year)
-        .select_from(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-        .join(PlanRow, PlanRow.id == ItemRow.plan_id).where(AssignmentRow.id == assignment_id)).first()
+        .select_from(AssignmentRow)
+        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+        .join(PlanRow, PlanRow.id == ItemRow.plan_id)
+        .where(AssignmentRow.id == assignment_id)
+    ).first()
     if row is None:
         return None
     deadline, kind, override, meta, year = row
     span = (meta or {}).get("span") or {}
     records = session.execute(select(OccurrenceRow).where(OccurrenceRow.assignment_id == assignment_id)).scalars()
     return PeriodFacts(
-        deadline=dict(deadline or {}), kind=kind, due_override=override,
+        deadline=dict(deadline or {}),
+        kind=kind,
+        due_override=override,
         span_from=date.fromisoformat(span["from"]) if span.get("from") else date(year, 1, 1),
         span_to=(date.fromisoformat(span["to"]) if span.get("to") else None) if "to" in span else date(year, 12, 31),
-        records=tuple(PeriodRecord(r.period, r.due, r.status, r.closed_at, r.closed_by, r.note) for r in records))
+        records=tuple(PeriodRecord(r.period, r.due, r.status, r.closed_at, r.closed_by, r.note) for r in records),
+    )
 
 
-def record_period(session: Session, *, assignment_id: int, item_id: int, period: str, due: date, status: str,
-                  actor: str, note: str, now: datetime, data: dict[str, Any]) -> bool:
+def record_period(
+    session: Session,
+    *,
+    assignment_id: int,
+    item_id: int,
+    period: str,
+    due: date,
+    status: str,
+    actor: str,
+    note: str,
+    now: datetime,
+    data: dict[str, Any],
+) -> bool:
     """Record one period as done (or ended); False when it already was (nothing changes)."""
     try:
         with session.begin_nested():
-            session.add(OccurrenceRow(assignment_id=assignment_id, period=period, due=due, status=status,
-                                      closed_at=now, closed_by=actor, note=note, data=data))
+            session.add(
+                OccurrenceRow(
+                    assignment_id=assignment_id,
+                    period=period,
+                    due=due,
+                    status=status,
+                    closed_at=now,
+                    closed_by=actor,
+                    note=note,
+                    data=data,
+                )
+            )
             session.flush()
     except IntegrityError:
         return False
-    session.add(StatusEventRow(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor,
-                               action="period_" + status, note=note, data={**data, "period": period}))
+    session.add(
+        StatusEventRow(
+            item_id=item_id,
+            assignment_id=assignment_id,
+            at=now,
+            actor=actor,
+            action="period_" + status,
+            note=note,
+            data={**data, "period": period},
+        )
+    )
     return True

@@ -76,8 +76,16 @@ class SqlPlanStore(SqlBase):
         return target.stat().st_size
 
     # --- loading -----------------------------------------------------------------------------------
-    def load_plan(self, *, plan: Plan, directory: Directory, now: datetime, source_file: str = "",
-                  strict: bool = False, sources: dict | None = None) -> SyncReport:
+    def load_plan(
+        self,
+        *,
+        plan: Plan,
+        directory: Directory,
+        now: datetime,
+        source_file: str = "",
+        strict: bool = False,
+        sources: dict | None = None,
+    ) -> SyncReport:
         """Interpret ``plan`` against ``directory`` plus the communes imported for it and upsert it
         (idempotent). Agencies not in that directory are retired (their open work deactivated, history
         kept), and so is the open work of other provinces' plans. ``sources`` (the files' paths and texts,
@@ -105,9 +113,12 @@ class SqlPlanStore(SqlBase):
         if not before or not sync.same_province(before.get("province"), directory.province):
             return []
         imported = before.get("imported")
-        if imported is None:   # a database loaded before imports were recorded: every commune it alone knows
-            imported = [r.key for r in s.exec(select(AgencyRow).where(AgencyRow.kind == "commune"))
-                        if r.key not in directory.agencies]
+        if imported is None:  # a database loaded before imports were recorded: every commune it alone knows
+            imported = [
+                r.key
+                for r in s.exec(select(AgencyRow).where(AgencyRow.kind == "commune"))
+                if r.key not in directory.agencies
+            ]
         return sorted(imported)
 
     def loaded_sources(self, *, plan_slug: str | None = None) -> dict | None:
@@ -124,17 +135,24 @@ class SqlPlanStore(SqlBase):
         with self.session() as s:
             return sync.full_directory(s, directory)
 
-    def import_agencies(self, *, agencies: list[Agency], plan: Plan, directory: Directory, now: datetime,
-                        source_file: str = "") -> tuple[list[str], list[str], SyncReport]:
+    def import_agencies(
+        self, *, agencies: list[Agency], plan: Plan, directory: Directory, now: datetime, source_file: str = ""
+    ) -> tuple[list[str], list[str], SyncReport]:
         """Add or update agencies the directory file lacks (communes), then reload the plan so groups
         such as "UBND cấp xã" include them: (added keys, updated keys, the reload's report)."""
         with self.session() as s:
             added, updated = sync.add_agencies(s, agencies)
             sources = sync.recorded_sources(s, plan.id)
-            if sources is not None and "plan_text" in sources:   # the communes stay with this directory
+            if sources is not None and "plan_text" in sources:  # the communes stay with this directory
                 sources["imported"] = sorted(set(sources.get("imported") or ()) | {a.key for a in agencies})
-            report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file,
-                                    sources=sources if sources and "plan_text" in sources else None)
+            report = sync.sync_plan(
+                s,
+                plan,
+                directory,
+                now=now,
+                source_file=source_file,
+                sources=sources if sources and "plan_text" in sources else None,
+            )
             s.commit()
         return added, updated, report
 
@@ -177,16 +195,25 @@ class SqlPlanStore(SqlBase):
         """A coordinator's date for the item ``code``: recorded, assignments re-sorted; the new reading."""
         with self.session() as s:
             try:
-                row = queries.set_due(session=s, plan_id=_plan_id(s, plan_slug), code=code, due=due, actor=actor,
-                                      now=now)
+                row = queries.set_due(
+                    session=s, plan_id=_plan_id(s, plan_slug), code=code, due=due, actor=actor, now=now
+                )
             except queries.NotFound:
                 raise UnknownItem(code) from None
             dl = queries.effective_deadline(row)
             s.commit()
         return dl
 
-    def schedule_inspection_by_code(self, *, code: str, day: date, actor: str, now: datetime, surprise: bool | None = None,
-                            plan_slug: str | None = None) -> bool:
+    def schedule_inspection_by_code(
+        self,
+        *,
+        code: str,
+        day: date,
+        actor: str,
+        now: datetime,
+        surprise: bool | None = None,
+        plan_slug: str | None = None,
+    ) -> bool:
         """Set an inspection's date; return whether it is a surprise (never announced to the unit)."""
         with self.session() as s:
             row = work.item_by_code(s, plan_id=_plan_id(s, plan_slug), code=code)
@@ -198,8 +225,9 @@ class SqlPlanStore(SqlBase):
         return secret
 
     # --- reports -----------------------------------------------------------------------------------
-    def report_data(self, *, zone, plan_slug: str | None = None, plan_id: int | None = None,
-                    with_history: bool = False) -> ReportData:
+    def report_data(
+        self, *, zone, plan_slug: str | None = None, plan_id: int | None = None, with_history: bool = False
+    ) -> ReportData:
         """What reports are built from (bot.reports.build): rows, inspected units, the history if asked."""
         with self.session() as s:
             pid = plan_id if plan_id is not None else _plan_id(s, plan_slug)
@@ -218,37 +246,72 @@ class SqlPlanStore(SqlBase):
         """Sweep and send figures for ``status``: sent since ``since``, retries, failures, chats."""
         with self.session() as s:
             last = s.execute(select(func.max(SweepRow.day)).where(SweepRow.finished_at.is_not(None))).scalar_one()
-            counts = dict(s.execute(select(ReminderRow.status, func.count()).where(
-                ((ReminderRow.status == "sent") & (ReminderRow.sent_at >= since))
-                | ((ReminderRow.status == "pending") & (ReminderRow.attempts > 0))
-                | (ReminderRow.status == "failed")).group_by(ReminderRow.status)).all())
+            counts: dict = dict(
+                s.execute(
+                    select(ReminderRow.status, func.count())
+                    .where(
+                        ((ReminderRow.status == "sent") & (ReminderRow.sent_at >= since))
+                        | ((ReminderRow.status == "pending") & (ReminderRow.attempts > 0))
+                        | (ReminderRow.status == "failed")
+                    )
+                    .group_by(ReminderRow.status)
+                ).all()
+            )
             disabled = [f"{r.channel}:{r.chat_id} ({a.name})" for r, a in registry.all_recipients(s) if not r.active]
             missing = registry.agencies_without_recipient(s)
             zalo = registry.usage(s, channel="zalo", month=month)
-            return StatusFigures(last, counts.get("sent", 0), counts.get("pending", 0), counts.get("failed", 0),
-                                 disabled, missing, zalo.sent if zalo else 0, bool(zalo and zalo.exhausted))
+            return StatusFigures(
+                last,
+                counts.get("sent", 0),
+                counts.get("pending", 0),
+                counts.get("failed", 0),
+                disabled,
+                missing,
+                zalo.sent if zalo else 0,
+                bool(zalo and zalo.exhausted),
+            )
 
     def create_invite(self, *, agency_key: str, code: str, role: str, now: datetime, expires_at: datetime) -> None:
         """A one-use invite (only its hash is stored) linking a chat to the agency ``agency_key``."""
         with self.session() as s:
-            registry.create_invite(s, code=code, agency_id=work.agency_ids(s)[agency_key], role=role, now=now,
-                                   expires_at=expires_at)
+            registry.create_invite(
+                s, code=code, agency_id=work.agency_ids(s)[agency_key], role=role, now=now, expires_at=expires_at
+            )
             s.commit()
 
     def officers(self) -> list[dict]:
         """Every linked chat: channel, chat_id, agency, role, name, active, disabled_reason, preferred,
         person, since (ISO)."""
         with self.session() as s:
-            return [{"channel": r.channel, "chat_id": r.chat_id, "agency": a.name, "role": r.role,
-                     "name": r.display_name, "active": r.active, "disabled_reason": r.disabled_reason,
-                     "preferred": r.preferred, "person": r.person, "since": r.created_at.isoformat()}
-                    for r, a in registry.all_recipients(s)]
+            return [
+                {
+                    "channel": r.channel,
+                    "chat_id": r.chat_id,
+                    "agency": a.name,
+                    "role": r.role,
+                    "name": r.display_name,
+                    "active": r.active,
+                    "disabled_reason": r.disabled_reason,
+                    "preferred": r.preferred,
+                    "person": r.person,
+                    "since": r.created_at.isoformat(),
+                }
+                for r, a in registry.all_recipients(s)
+            ]
 
     def revoke_chat(self, *, chat_id: str, channel: str | None = None) -> int:
         """Deactivate a chat (history kept); the number of links revoked."""
         with self.session() as s:
             n = registry.remove_by_chat(s, chat_id=chat_id, channel=channel)
             if n:
-                audit.write(s, action="revoked", actor="CLI", now=None, channel="cli", before={"chat": f"{channel or '*'}:{chat_id}"}, after={"revoked": n})
+                audit.write(
+                    s,
+                    action="revoked",
+                    actor="CLI",
+                    now=None,
+                    channel="cli",
+                    before={"chat": f"{channel or '*'}:{chat_id}"},
+                    after={"revoked": n},
+                )
             s.commit()
         return n

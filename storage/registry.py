@@ -16,8 +16,9 @@ def hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
 
 
-def create_invite(session: Session, *, code: str, agency_id: int, role: str, now: datetime,
-                  expires_at: datetime) -> InviteRow:
+def create_invite(
+    session: Session, *, code: str, agency_id: int, role: str, now: datetime, expires_at: datetime
+) -> InviteRow:
     row = InviteRow(code_hash=hash_code(code), agency_id=agency_id, role=role, created_at=now, expires_at=expires_at)
     session.add(row)
     session.flush()
@@ -27,8 +28,9 @@ def create_invite(session: Session, *, code: str, agency_id: int, role: str, now
 OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
 
-def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
-                  now: datetime, prefer: str = "") -> tuple[str, RecipientRow | InviteRow | None]:
+def redeem_invite(
+    session: Session, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+) -> tuple[str, RecipientRow | InviteRow | None]:
     """Link a chat with a valid, unused invite; anything else changes nothing. An invite is used once,
     whatever the channel: a second channel is linked from the first with a link code."""
     invite = session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
@@ -38,21 +40,33 @@ def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, di
         return USED, invite
     if invite.expires_at <= now:
         return EXPIRED, invite
-    res = session.execute(update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None),
-                                                  InviteRow.used_by == "")
-                          .values(used_at=now, used_by=f"{channel}:{chat_id}"[:240]))
+    res = session.execute(
+        update(InviteRow)
+        .where(InviteRow.id == invite.id, InviteRow.used_at.is_(None), InviteRow.used_by == "")
+        .values(used_at=now, used_by=f"{channel}:{chat_id}"[:240])
+    )
     if res.rowcount != 1:
         return USED, invite
-    rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=invite.agency_id, role=invite.role,
-                    display_name=display_name, now=now, person=f"invite:{invite.id}", preferred=True)
+    rec = link_chat(
+        session,
+        channel=channel,
+        chat_id=chat_id,
+        agency_id=invite.agency_id,
+        role=invite.role,
+        display_name=display_name,
+        now=now,
+        person=f"invite:{invite.id}",
+        preferred=True,
+    )
     return OK, rec
 
 
 SAME_CHANNEL, TAKEN = LINK_SAME_CHANNEL, LINK_TAKEN
 
 
-def create_link_code(session: Session, *, code: str, channel: str, chat_id: str, now: datetime,
-                     expires_at: datetime) -> RecipientRow | None:
+def create_link_code(
+    session: Session, *, code: str, channel: str, chat_id: str, now: datetime, expires_at: datetime
+) -> RecipientRow | None:
     """A one-time code for the linked chat (channel, chat_id) to link a chat on another channel to the
     same person (only its hash is kept); None when the chat is not linked."""
     rec = recipient(session, channel=channel, chat_id=chat_id)
@@ -65,8 +79,9 @@ def create_link_code(session: Session, *, code: str, channel: str, chat_id: str,
     return rec
 
 
-def redeem_link_code(session: Session, *, code: str, channel: str, chat_id: str, display_name: str,
-                     now: datetime, prefer: str = "") -> tuple[str, RecipientRow | LinkCodeRow | None]:
+def redeem_link_code(
+    session: Session, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
+) -> tuple[str, RecipientRow | LinkCodeRow | None]:
     """Link (channel, chat_id) to the person of the chat that asked for ``code``: the same agency and
     role, sharing ``person``; once, within its validity, on another channel, never over someone else's
     chat. Anything else changes nothing."""
@@ -79,21 +94,34 @@ def redeem_link_code(session: Session, *, code: str, channel: str, chat_id: str,
         return EXPIRED, row
     source = session.get(RecipientRow, row.recipient_id)
     if source is None or not source.active:
-        return UNKNOWN, None            # the chat that asked was unlinked meanwhile
+        return UNKNOWN, None  # the chat that asked was unlinked meanwhile
     if source.channel == channel:
         return SAME_CHANNEL, row
     mine = recipient(session, channel=channel, chat_id=chat_id)
     if mine is not None and mine.person != source.person:
         return TAKEN, row
-    res = session.execute(update(LinkCodeRow).where(LinkCodeRow.id == row.id, LinkCodeRow.used_at.is_(None))
-                          .values(used_at=now, used_by=f"{channel}:{chat_id}"[:130]))
+    res = session.execute(
+        update(LinkCodeRow)
+        .where(LinkCodeRow.id == row.id, LinkCodeRow.used_at.is_(None))
+        .values(used_at=now, used_by=f"{channel}:{chat_id}"[:130])
+    )
     if res.rowcount != 1:
         return USED, row
-    others = list(session.exec(select(RecipientRow).where(RecipientRow.person == source.person,
-                                                          RecipientRow.active.is_(True))))
+    others = list(
+        session.exec(select(RecipientRow).where(RecipientRow.person == source.person, RecipientRow.active.is_(True)))
+    )
     preferred = channel == prefer or not any(r.preferred for r in others)
-    rec = link_chat(session, channel=channel, chat_id=chat_id, agency_id=source.agency_id, role=source.role,
-                    display_name=display_name, now=now, person=source.person, preferred=preferred)
+    rec = link_chat(
+        session,
+        channel=channel,
+        chat_id=chat_id,
+        agency_id=source.agency_id,
+        role=source.role,
+        display_name=display_name,
+        now=now,
+        person=source.person,
+        preferred=preferred,
+    )
     if preferred:
         for r in others:
             if r.id != rec.id:
@@ -117,8 +145,13 @@ def siblings(session: Session, rec: RecipientRow) -> list[RecipientRow]:
     """The person's other active chats (another channel)."""
     if not rec.person:
         return []
-    return list(session.exec(select(RecipientRow).where(RecipientRow.person == rec.person, RecipientRow.id != rec.id,
-                                                        RecipientRow.active.is_(True))))
+    return list(
+        session.exec(
+            select(RecipientRow).where(
+                RecipientRow.person == rec.person, RecipientRow.id != rec.id, RecipientRow.active.is_(True)
+            )
+        )
+    )
 
 
 def add_usage(session: Session, *, channel: str, month: str, n: int = 1) -> int:
@@ -135,13 +168,32 @@ def usage(session: Session, *, channel: str, month: str) -> UsageRow | None:
     return session.exec(select(UsageRow).where(UsageRow.channel == channel, UsageRow.month == month)).first()
 
 
-def link_chat(session: Session, *, channel: str, chat_id: str, agency_id: int, role: str, display_name: str,
-              now: datetime, person: str = "", preferred: bool = True) -> RecipientRow:
-    rec = session.exec(select(RecipientRow).where(RecipientRow.channel == channel,
-                                                  RecipientRow.chat_id == chat_id)).first()
+def link_chat(
+    session: Session,
+    *,
+    channel: str,
+    chat_id: str,
+    agency_id: int,
+    role: str,
+    display_name: str,
+    now: datetime,
+    person: str = "",
+    preferred: bool = True,
+) -> RecipientRow:
+    rec = session.exec(
+        select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id)
+    ).first()
     if rec is None:
-        rec = RecipientRow(channel=channel, chat_id=chat_id, agency_id=agency_id, role=role,
-                           display_name=display_name, created_at=now, person=person, preferred=preferred)
+        rec = RecipientRow(
+            channel=channel,
+            chat_id=chat_id,
+            agency_id=agency_id,
+            role=role,
+            display_name=display_name,
+            created_at=now,
+            person=person,
+            preferred=preferred,
+        )
         session.add(rec)
     else:
         rec.agency_id, rec.role, rec.display_name = agency_id, role, display_name
@@ -151,8 +203,11 @@ def link_chat(session: Session, *, channel: str, chat_id: str, agency_id: int, r
 
 
 def recipient(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
-    return session.exec(select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
-                                                   RecipientRow.active.is_(True))).first()
+    return session.exec(
+        select(RecipientRow).where(
+            RecipientRow.channel == channel, RecipientRow.chat_id == chat_id, RecipientRow.active.is_(True)
+        )
+    ).first()
 
 
 def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | None:
@@ -165,14 +220,20 @@ def unlink(session: Session, *, channel: str, chat_id: str) -> RecipientRow | No
 
 
 def disable(session: Session, *, channel: str, chat_id: str, reason: str) -> bool:
-    res = session.execute(update(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id,
-                                                     RecipientRow.active.is_(True))
-                          .values(active=False, disabled_reason=reason[:500]))
+    res = session.execute(
+        update(RecipientRow)
+        .where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id, RecipientRow.active.is_(True))
+        .values(active=False, disabled_reason=reason[:500])
+    )
     return res.rowcount == 1
 
 
 def all_recipients(session: Session) -> list[tuple[RecipientRow, AgencyRow]]:
-    q = select(RecipientRow, AgencyRow).join(AgencyRow, AgencyRow.id == RecipientRow.agency_id).order_by(RecipientRow.id)
+    q = (
+        select(RecipientRow, AgencyRow)
+        .join(AgencyRow, AgencyRow.id == RecipientRow.agency_id)
+        .order_by(RecipientRow.id)
+    )
     return list(session.exec(q))
 
 
@@ -190,12 +251,16 @@ def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None
 
 def agencies_without_recipient(session: Session) -> list[str]:
     linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True))
-    q = select(AgencyRow.name).where(AgencyRow.active.is_(True), AgencyRow.kind != "commune",
-                                     AgencyRow.id.not_in(linked)).order_by(AgencyRow.id)
+    q = (
+        select(AgencyRow.name)
+        .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune", AgencyRow.id.not_in(linked))
+        .order_by(AgencyRow.id)
+    )
     return list(session.exec(q))
 
 
 # --- dialog state ------------------------------------------------------------------------
+
 
 def set_dialog(session: Session, *, channel: str, chat_id: str, kind: str, data: dict, expires_at: datetime) -> None:
     row = session.exec(select(DialogRow).where(DialogRow.channel == channel, DialogRow.chat_id == chat_id)).first()
@@ -224,20 +289,26 @@ def clear_dialog(session: Session, *, channel: str, chat_id: str) -> None:
 
 # --- inbound dedupe --------------------------------------------------------------------------------
 
+
 def seen(session: Session, *, channel: str, message_id: str) -> bool:
-    return session.exec(select(InboundSeenRow.id).where(InboundSeenRow.channel == channel,
-                                                        InboundSeenRow.message_id == message_id)).first() is not None
+    return (
+        session.exec(
+            select(InboundSeenRow.id).where(InboundSeenRow.channel == channel, InboundSeenRow.message_id == message_id)
+        ).first()
+        is not None
+    )
 
 
-SEEN_KEPT = timedelta(days=7)   # replays come back within seconds; a week is ample
+SEEN_KEPT = timedelta(days=7)  # replays come back within seconds; a week is ample
 
 
 def mark_seen(session: Session, *, channel: str, message_id: str, now: datetime) -> bool:
     """Record a handled message (and forget those older than a week); False if already recorded."""
     if seen(session, channel=channel, message_id=message_id):
         return False
-    session.execute(delete(InboundSeenRow).where(InboundSeenRow.channel == channel,
-                                                 InboundSeenRow.at < now - SEEN_KEPT))
+    session.execute(
+        delete(InboundSeenRow).where(InboundSeenRow.channel == channel, InboundSeenRow.at < now - SEEN_KEPT)
+    )
     session.add(InboundSeenRow(channel=channel, message_id=message_id, at=now))
     session.flush()
     return True

@@ -16,8 +16,14 @@ from sqlmodel import Session, select
 from bot.domain.agencies import Directory
 from bot.domain.interpret import COORDINATING, LEAD, interpret_item
 from bot.domain.plan import Plan
-from bot.domain.role_tasks import (completion_day, holder_for, holders_from_data, role_variants, settle_roles,
-                                   switch_tasks)
+from bot.domain.role_tasks import (
+    completion_day,
+    holder_for,
+    holders_from_data,
+    role_variants,
+    settle_roles,
+    switch_tasks,
+)
 from storage.models import AgencyRow, AssignmentRow, AuditRow, ItemRow, PlanRow, RoleSwitchRow
 
 DOCUMENT_ACTIONS = ("done", "evidence")
@@ -37,16 +43,27 @@ def done_days(session: Session, plan_id: int, codes: set[str]) -> dict[str, date
     """Trigger task code → the day it was done (every lead done; the cited document's date, else closing)."""
     out: dict[str, date] = {}
     for code in codes:
-        leads = session.exec(select(AssignmentRow).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-                             .where(ItemRow.plan_id == plan_id, ItemRow.code == code, AssignmentRow.role == LEAD,
-                                    AssignmentRow.active.is_(True))).all()
+        leads = session.exec(
+            select(AssignmentRow)
+            .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+            .where(
+                ItemRow.plan_id == plan_id,
+                ItemRow.code == code,
+                AssignmentRow.role == LEAD,
+                AssignmentRow.active.is_(True),
+            )
+        ).all()
         facts = []
         for a in leads:
             cited = []
             if a.status == "done":
-                for data in session.exec(select(AuditRow.after).where(     # the history is the audit trail
-                        AuditRow.assignment_id == a.id, AuditRow.action.in_(DOCUMENT_ACTIONS),
-                        AuditRow.business_at >= a.closed_at)):
+                for data in session.exec(
+                    select(AuditRow.after).where(  # the history is the audit trail
+                        AuditRow.assignment_id == a.id,
+                        AuditRow.action.in_(DOCUMENT_ACTIONS),
+                        AuditRow.business_at >= a.closed_at,
+                    )
+                ):
                     day = ((data or {}).get("document") or {}).get("date")
                     if day:
                         cited.append(date.fromisoformat(day))
@@ -81,8 +98,9 @@ def remember(session: Session, plan: Plan, directory: Directory) -> None:
             continue
         for code in {h["since_task"] for h in data["holders"] if h["since_task"]}:
             if code in ids:
-                session.add(RoleSwitchRow(plan_id=prow.id, trigger_item_id=ids[code], item_id=ids[item.code],
-                                          data=data))
+                session.add(
+                    RoleSwitchRow(plan_id=prow.id, trigger_item_id=ids[code], item_id=ids[item.code], data=data)
+                )
     session.flush()
 
 
@@ -91,8 +109,9 @@ def resettle(session: Session, *, plan_id: int) -> None:
     rows = session.exec(select(RoleSwitchRow).where(RoleSwitchRow.plan_id == plan_id)).all()
     if not rows:
         return
-    triggers = dict(session.exec(select(ItemRow.id, ItemRow.code).where(
-        ItemRow.id.in_({r.trigger_item_id for r in rows}))).all())
+    triggers = dict(
+        session.exec(select(ItemRow.id, ItemRow.code).where(ItemRow.id.in_({r.trigger_item_id for r in rows}))).all()
+    )
     done = done_days(session, plan_id, set(triggers.values()))
     ids = dict(session.exec(select(AgencyRow.key, AgencyRow.id)).all())
     seen: set[int] = set()
@@ -112,15 +131,24 @@ def resettle(session: Session, *, plan_id: int) -> None:
 
 
 def _switch(session: Session, item: ItemRow, want: set[tuple[int, str]]) -> None:
-    have = {(a.agency_id, a.role): a for a in session.exec(select(AssignmentRow).where(AssignmentRow.item_id == item.id))}
+    have = {
+        (a.agency_id, a.role): a for a in session.exec(select(AssignmentRow).where(AssignmentRow.item_id == item.id))
+    }
     due = next((a.due for a in have.values() if a.active), None)
     for key in want:
         row = have.get(key)
         if row is None:
-            session.add(AssignmentRow(item_id=item.id, agency_id=key[0], role=key[1], plan_id=item.plan_id,
-                                      **({"due": due} if due is not None else {})))
+            session.add(
+                AssignmentRow(
+                    item_id=item.id,
+                    agency_id=key[0],
+                    role=key[1],
+                    plan_id=item.plan_id,
+                    **({"due": due} if due is not None else {}),
+                )
+            )
         elif not row.active:
             row.active = True
     for key, row in have.items():
         if key not in want and row.active:
-            row.active = False   # history kept; the role's holder changed
+            row.active = False  # history kept; the role's holder changed

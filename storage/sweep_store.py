@@ -4,7 +4,7 @@ and ``remind --dry-run`` ask of the database, one transaction per call."""
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from typing import Iterable
+from typing import Sequence, Iterable
 
 from sqlalchemy import func, select, update
 
@@ -39,8 +39,9 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return due_work(s, selection=selection, plain=plain)
 
-    def claim_plain(self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int],
-                    now: datetime) -> int:
+    def claim_plain(
+        self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int], now: datetime
+    ) -> int:
         with self.session() as s:
             n = C.claim_plain(s, day=day, tables=tables, officers=officers, coordinators=coordinators, now=now)
             s.commit()
@@ -52,11 +53,20 @@ class SqlSweepStore(SqlBase):
             s.commit()
             return n
 
-    def record_sweep(self, *, day: date, first_day: date, started_at: datetime, planned: int, claimed: int,
-                     finished_at: datetime) -> None:
+    def record_sweep(
+        self, *, day: date, first_day: date, started_at: datetime, planned: int, claimed: int, finished_at: datetime
+    ) -> None:
         with self.session() as s:
-            s.add(SweepRow(day=day, first_day=first_day, started_at=started_at, finished_at=finished_at,
-                           planned=planned, claimed=claimed))
+            s.add(
+                SweepRow(
+                    day=day,
+                    first_day=first_day,
+                    started_at=started_at,
+                    finished_at=finished_at,
+                    planned=planned,
+                    claimed=claimed,
+                )
+            )
             s.commit()
 
     def record_sweep_delivery(self, *, sent: int, failed: int) -> None:
@@ -78,8 +88,7 @@ class SqlSweepStore(SqlBase):
             s.commit()
             return batch
 
-    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime,
-                       until: datetime) -> dict[int, int]:
+    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime, until: datetime) -> dict[int, int]:
         with self.session() as s:
             taken = L.take(s, reminder_ids=reminder_ids, owner=holder, now=now, until=until)
             s.commit()
@@ -110,8 +119,16 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly)
 
-    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str, take: list[int] = (),
-                    holder: str = "", until: datetime | None = None) -> dict[int, int]:
+    def record_sent(
+        self,
+        *,
+        reminder_ids: list[int],
+        now: datetime,
+        ref: str,
+        take: Sequence[int] = (),
+        holder: str = "",
+        until: datetime | None = None,
+    ) -> dict[int, int]:
         with self.session() as s:
             D.finish(s, reminder_ids=reminder_ids, status="sent", now=now, ref=ref)
             taken = L.take(s, reminder_ids=list(take), owner=holder, now=now, until=until) if take else {}
@@ -123,15 +140,26 @@ class SqlSweepStore(SqlBase):
             D.finish(s, reminder_ids=reminder_ids, status="skipped", now=now)
             s.commit()
 
-    def record_failure(self, *, reminder_ids: list[int], attempts: int, error: str, retry_at: datetime | None,
-                       disable: Chat | None = None, exhausted: tuple[str, str] | None = None,
-                       claims: Iterable[Claim] = (), now: datetime, ambiguous: int | None = None) -> int:
+    def record_failure(
+        self,
+        *,
+        reminder_ids: list[int],
+        attempts: int,
+        error: str,
+        retry_at: datetime | None,
+        disable: Chat | None = None,
+        exhausted: tuple[str, str] | None = None,
+        claims: Iterable[Claim] = (),
+        now: datetime,
+        ambiguous: int | None = None,
+    ) -> int:
         """One transaction: the failed rows (retry at ``retry_at`` or failed), the chat disabled, the
         channel's month marked exhausted (channel, month), the claims the failure raised. Returns the
         claims inserted."""
         with self.session() as s:
-            D.record_failure(s, reminder_ids=reminder_ids, attempts=attempts, error=error, retry_at=retry_at,
-                             ambiguous=ambiguous)
+            D.record_failure(
+                s, reminder_ids=reminder_ids, attempts=attempts, error=error, retry_at=retry_at, ambiguous=ambiguous
+            )
             if disable is not None:
                 registry.disable(s, channel=disable.channel, chat_id=disable.chat_id, reason=error)
             if exhausted is not None:
@@ -157,5 +185,6 @@ class SqlSweepStore(SqlBase):
 
     def pending_reminders(self) -> int:
         with self.session() as s:
-            return s.execute(select(func.count()).select_from(ReminderRow)
-                             .where(ReminderRow.status.in_(("pending", "sending")))).scalar_one()
+            return s.execute(
+                select(func.count()).select_from(ReminderRow).where(ReminderRow.status.in_(("pending", "sending")))
+            ).scalar_one()

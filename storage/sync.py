@@ -17,12 +17,31 @@ from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, inter
 from bot.domain.plan import INSPECTION, Plan
 from bot.domain.folding import same_province
 from storage import extension_rows, role_switch
-from storage.models import (AgencyGroupRow, AgencyRow, AssignmentRow, GroupMemberRow, ItemRow,
-                            ItemSubjectRow, PlanRow, SectionRow)
+from storage.models import (
+    AgencyGroupRow,
+    AgencyRow,
+    AssignmentRow,
+    GroupMemberRow,
+    ItemRow,
+    ItemSubjectRow,
+    PlanRow,
+    SectionRow,
+)
 
-__all__ = ["LEAD", "COORDINATING", "SyncReport", "full_directory", "add_agencies", "sync_directory",
-           "upsert_plan", "sync_plan", "recorded_sources", "retire_absent", "quiet_other_provinces",
-           "same_province"]
+__all__ = [
+    "LEAD",
+    "COORDINATING",
+    "SyncReport",
+    "full_directory",
+    "add_agencies",
+    "sync_directory",
+    "upsert_plan",
+    "sync_plan",
+    "recorded_sources",
+    "retire_absent",
+    "quiet_other_provinces",
+    "same_province",
+]
 
 
 def _set(row, values: dict) -> list[str]:
@@ -36,16 +55,23 @@ def _set(row, values: dict) -> list[str]:
 
 
 def _agency_values(a: Agency) -> dict:
-    return {"name": a.name, "short": a.short, "kind": a.kind, "aliases": list(a.aliases), "parent_key": a.parent,
-            "active": True}
+    return {
+        "name": a.name,
+        "short": a.short,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "parent_key": a.parent,
+        "active": True,
+    }
 
 
 def full_directory(session: Session, directory: Directory) -> Directory:
     """The file's directory plus the active agencies only the database knows (imported communes)."""
     for row in session.exec(select(AgencyRow).where(AgencyRow.active.is_(True))).all():
         if row.key not in directory.agencies:
-            directory = directory.with_agency(Agency(row.key, row.name, row.kind, row.short,
-                                                     tuple(row.aliases or ()), row.parent_key))
+            directory = directory.with_agency(
+                Agency(row.key, row.name, row.kind, row.short, tuple(row.aliases or ()), row.parent_key)
+            )
     return directory
 
 
@@ -104,14 +130,22 @@ def _span_meta(plan: Plan) -> dict:
     return {"from": first.isoformat(), "to": last.isoformat() if last else None}
 
 
-def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str,
-                     sources: dict | None = None) -> PlanRow:
+def _upsert_plan_row(
+    session: Session, plan: Plan, report: SyncReport, now: datetime, source_file: str, sources: dict | None = None
+) -> PlanRow:
     prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).first()
-    pvalues = {"year": plan.year, "province": plan.province, "issuer": plan.issuer, "title": plan.title,
-               "signer": plan.signer, "decision_number": plan.decision_number,
-               "decision_date": plan.decision_date, "decision_date_text": plan.decision_date_text,
-               "source_file": source_file, "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter),
-                                                 "span": _span_meta(plan)}}
+    pvalues = {
+        "year": plan.year,
+        "province": plan.province,
+        "issuer": plan.issuer,
+        "title": plan.title,
+        "signer": plan.signer,
+        "decision_number": plan.decision_number,
+        "decision_date": plan.decision_date,
+        "decision_date_text": plan.decision_date_text,
+        "source_file": source_file,
+        "meta": {"review_notes": list(plan.review_notes), "letter": dict(plan.letter), "span": _span_meta(plan)},
+    }
     _keep_sources(pvalues["meta"], prow, sources)
     if prow is None:
         prow = PlanRow(slug=plan.id, loaded_at=now, **pvalues)
@@ -126,18 +160,39 @@ def _upsert_plan_row(session: Session, plan: Plan, report: SyncReport, now: date
 def _item_values(spec: ItemSpec, section_id: int) -> dict:
     item, dl = spec.item, spec.deadline
     return {
-        "section_id": section_id, "type": item.type, "number": item.number,
-        "position": item.position, "content": item.content, "lead_text": item.lead_text,
-        "coordinating_text": item.coordinating_text, "deadline_text": item.deadline_text,
-        "product": item.product, "notes": item.notes, "subject_text": item.subject_text,
-        "surprise": item.surprise, "footnotes": list(item.footnotes), "deadline_kind": dl.kind,
-        "due_date": dl.due, "start_date": dl.start, "deadline": dl.to_dict(),
-        "unresolved": [u.to_dict() for u in spec.unresolved], "blocked": dl.blocked, "retired": False,
+        "section_id": section_id,
+        "type": item.type,
+        "number": item.number,
+        "position": item.position,
+        "content": item.content,
+        "lead_text": item.lead_text,
+        "coordinating_text": item.coordinating_text,
+        "deadline_text": item.deadline_text,
+        "product": item.product,
+        "notes": item.notes,
+        "subject_text": item.subject_text,
+        "surprise": item.surprise,
+        "footnotes": list(item.footnotes),
+        "deadline_kind": dl.kind,
+        "due_date": dl.due,
+        "start_date": dl.start,
+        "deadline": dl.to_dict(),
+        "unresolved": [u.to_dict() for u in spec.unresolved],
+        "blocked": dl.blocked,
+        "retired": False,
     }
 
 
-def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[ItemSpec], *, now: datetime,
-                source_file: str = "", sources: dict | None = None) -> SyncReport:
+def upsert_plan(
+    session: Session,
+    plan: Plan,
+    directory: Directory,
+    specs: list[ItemSpec],
+    *,
+    now: datetime,
+    source_file: str = "",
+    sources: dict | None = None,
+) -> SyncReport:
     """Write the plan row, its sections, the interpreted items (``specs``), their assignments and
     inspected units, and the directory's agencies and groups; the caller commits (or rolls back)."""
     report = SyncReport(plan=plan.id, waiting_groups=waiting_for_groups(specs))
@@ -178,8 +233,7 @@ def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[
             if changed:
                 report.items_updated[spec.code] = changed
         want = [(ids[k], LEAD) for k in spec.lead_keys] + [(ids[k], COORDINATING) for k in spec.coordinating_keys]
-        _sync_assignments(session, row, spec.due_with(row.due_override), want, assignments.get(row.id, {}),
-                          report, now)
+        _sync_assignments(session, row, spec.due_with(row.due_override), want, assignments.get(row.id, {}), report, now)
         if spec.item.type == INSPECTION:
             have = subjects.setdefault(row.id, set())
             for k in spec.subject_keys:
@@ -195,18 +249,26 @@ def upsert_plan(session: Session, plan: Plan, directory: Directory, specs: list[
             for a in assignments.get(row.id, {}).values():
                 a.active = False  # history kept; the item is no longer in the plan
     session.flush()
-    extension_rows.reapply(session, plan_id=prow.id)   # approved extensions survive a reload
+    extension_rows.reapply(session, plan_id=prow.id)  # approved extensions survive a reload
     return report
 
 
-def sync_plan(session: Session, plan: Plan, directory: Directory, *, now: datetime,
-              source_file: str = "", sources: dict | None = None) -> SyncReport:
+def sync_plan(
+    session: Session,
+    plan: Plan,
+    directory: Directory,
+    *,
+    now: datetime,
+    source_file: str = "",
+    sources: dict | None = None,
+) -> SyncReport:
     """Interpret ``plan`` against the directory (file + agencies only the database knows) and upsert it;
     the caller commits. Test harnesses and the store's ``load_plan`` use it."""
     directory = full_directory(session, directory)
-    settled = role_switch.settled_directory(session, plan, directory)   # roles follow the tasks done so far
-    report = upsert_plan(session, plan, settled, interpret_plan(plan, settled), now=now, source_file=source_file,
-                         sources=sources)
+    settled = role_switch.settled_directory(session, plan, directory)  # roles follow the tasks done so far
+    report = upsert_plan(
+        session, plan, settled, interpret_plan(plan, settled), now=now, source_file=source_file, sources=sources
+    )
     role_switch.remember(session, plan, directory)
     _remember_waiting(session, plan, report)
     return report
@@ -219,13 +281,23 @@ def _remember_waiting(session: Session, plan: Plan, report: SyncReport) -> None:
         prow.meta = {**(prow.meta or {}), "waiting_groups": dict(report.waiting_groups)}
 
 
-def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int, str]],
-                      have: dict[tuple[int, str], AssignmentRow], report: SyncReport, now: datetime) -> None:
+def _sync_assignments(
+    session: Session,
+    item: ItemRow,
+    due,
+    want: list[tuple[int, str]],
+    have: dict[tuple[int, str], AssignmentRow],
+    report: SyncReport,
+    now: datetime,
+) -> None:
     for key in want:
         row = have.get(key)
         if row is None:
-            session.add(AssignmentRow(item_id=item.id, agency_id=key[0], role=key[1], plan_id=item.plan_id, due=due,
-                                      updated_at=now))
+            session.add(
+                AssignmentRow(
+                    item_id=item.id, agency_id=key[0], role=key[1], plan_id=item.plan_id, due=due, updated_at=now
+                )
+            )
             report.assignments_added += 1
             continue
         if not row.active:
@@ -241,6 +313,7 @@ def _sync_assignments(session: Session, item: ItemRow, due, want: list[tuple[int
 
 
 # --- what init loaded, and nothing else reminded (issue 11 §3) ----------------------------------------
+
 
 def _keep_sources(meta: dict, prow: PlanRow | None, sources: dict | None) -> None:
     """The files ``init`` loaded live in the plan row's meta; a reload without them keeps the record."""
@@ -279,8 +352,11 @@ def quiet_other_provinces(session: Session, plan: Plan) -> tuple[list[str], int]
     """Retire the items of plans of another province and deactivate their open assignments (history
     kept): one database, one plan family, nothing of them reminded. (slugs of the plans touched,
     assignments deactivated); loading such a plan again brings it back."""
-    others = [p for p in session.exec(select(PlanRow).where(PlanRow.slug != plan.id))
-              if not same_province(p.province, plan.province)]
+    others = [
+        p
+        for p in session.exec(select(PlanRow).where(PlanRow.slug != plan.id))
+        if not same_province(p.province, plan.province)
+    ]
     if not others:
         return [], 0
     ids = [p.id for p in others]
@@ -293,8 +369,9 @@ def quiet_other_provinces(session: Session, plan: Plan) -> tuple[list[str], int]
 
 
 def _deactivate_open(session: Session, where) -> int:
-    rows = list(session.exec(select(AssignmentRow).where(where, AssignmentRow.active.is_(True),
-                                                         AssignmentRow.status != "done")))
+    rows = list(
+        session.exec(select(AssignmentRow).where(where, AssignmentRow.active.is_(True), AssignmentRow.status != "done"))
+    )
     for a in rows:
         a.active = False
     session.flush()

@@ -12,8 +12,7 @@ from sqlmodel import select
 from bot.domain.chat_records import AgencyRef, Officer
 from bot.ports import WebSignIn
 from storage.base import SqlBase
-from storage.models import (AgencyRow, ItemSubjectRow, PlanRow, RecipientRow, StatusEventRow,
-                            WebLinkRow, WebSessionRow)
+from storage.models import AgencyRow, ItemSubjectRow, PlanRow, RecipientRow, StatusEventRow, WebLinkRow, WebSessionRow
 
 SIGNED_IN, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
@@ -25,19 +24,22 @@ def _hash(token: str) -> str:
 class SqlWebStore(SqlBase):
     """Implements bot.ports.WebStore."""
 
-    def web_create_link(self, *, agency_key: str, role: str, token: str, now: datetime,
-                        expires_at: datetime) -> str:
+    def web_create_link(self, *, agency_key: str, role: str, token: str, now: datetime, expires_at: datetime) -> str:
         """A one-time sign-in link for the agency ``agency_key`` (only the token's hash is kept); returns
         the agency's name."""
         with self.session() as s:
             agency = s.exec(select(AgencyRow).where(AgencyRow.key == agency_key)).one()
-            s.add(WebLinkRow(token_hash=_hash(token), agency_id=agency.id, role=role, created_at=now,
-                             expires_at=expires_at))
+            s.add(
+                WebLinkRow(
+                    token_hash=_hash(token), agency_id=agency.id, role=role, created_at=now, expires_at=expires_at
+                )
+            )
             s.commit()
             return agency.name
 
-    def web_redeem_link(self, *, token: str, session_token: str, now: datetime,
-                        session_expires_at: datetime) -> WebSignIn:
+    def web_redeem_link(
+        self, *, token: str, session_token: str, now: datetime, session_expires_at: datetime
+    ) -> WebSignIn:
         """Use a sign-in link once: on success a session (``session_token``, hashed) is opened for its
         agency and role. A link used before, expired or unknown changes nothing."""
         with self.session() as s:
@@ -48,13 +50,21 @@ class SqlWebStore(SqlBase):
                 return WebSignIn(USED)
             if link.expires_at <= now:
                 return WebSignIn(EXPIRED)
-            taken = s.execute(update(WebLinkRow).where(WebLinkRow.id == link.id, WebLinkRow.used_at.is_(None))
-                              .values(used_at=now))
-            if taken.rowcount != 1:   # another browser used it a moment ago
+            taken = s.execute(
+                update(WebLinkRow).where(WebLinkRow.id == link.id, WebLinkRow.used_at.is_(None)).values(used_at=now)
+            )
+            if taken.rowcount != 1:  # another browser used it a moment ago
                 s.rollback()
                 return WebSignIn(USED)
-            s.add(WebSessionRow(token_hash=_hash(session_token), agency_id=link.agency_id, role=link.role,
-                                created_at=now, expires_at=session_expires_at))
+            s.add(
+                WebSessionRow(
+                    token_hash=_hash(session_token),
+                    agency_id=link.agency_id,
+                    role=link.role,
+                    created_at=now,
+                    expires_at=session_expires_at,
+                )
+            )
             agency = s.get(AgencyRow, link.agency_id)
             s.commit()
             return WebSignIn(SIGNED_IN, _officer(agency, link.role, session_token))
@@ -62,8 +72,11 @@ class SqlWebStore(SqlBase):
     def web_session_officer(self, *, session_token: str, now: datetime) -> Officer | None:
         """Who a live session acts for (None: unknown, ended or expired)."""
         with self.session() as s:
-            row = s.exec(select(WebSessionRow, AgencyRow).join(AgencyRow, AgencyRow.id == WebSessionRow.agency_id)
-                         .where(WebSessionRow.token_hash == _hash(session_token))).first()
+            row = s.exec(
+                select(WebSessionRow, AgencyRow)
+                .join(AgencyRow, AgencyRow.id == WebSessionRow.agency_id)
+                .where(WebSessionRow.token_hash == _hash(session_token))
+            ).first()
         if row is None:
             return None
         session, agency = row
@@ -74,8 +87,11 @@ class SqlWebStore(SqlBase):
     def web_end_session(self, *, session_token: str, now: datetime) -> None:
         """Sign out: the session is ended (kept for the record)."""
         with self.session() as s:
-            s.execute(update(WebSessionRow).where(WebSessionRow.token_hash == _hash(session_token),
-                                                  WebSessionRow.ended_at.is_(None)).values(ended_at=now))
+            s.execute(
+                update(WebSessionRow)
+                .where(WebSessionRow.token_hash == _hash(session_token), WebSessionRow.ended_at.is_(None))
+                .values(ended_at=now)
+            )
             s.commit()
 
     def web_data_version(self, *, plan_slug: str | None = None) -> tuple:
@@ -106,13 +122,27 @@ class SqlWebStore(SqlBase):
     def web_agency_chats(self, *, agency_id: int) -> list[dict]:
         """The chats linked to one agency: channel, name, role, active, disabled_reason, since (aware)."""
         with self.session() as s:
-            rows = s.exec(select(RecipientRow).where(RecipientRow.agency_id == agency_id)
-                          .order_by(RecipientRow.id)).all()
-            return [{"channel": r.channel, "name": r.display_name, "role": r.role, "active": r.active,
-                     "disabled_reason": r.disabled_reason, "since": r.created_at} for r in rows]
+            rows = s.exec(
+                select(RecipientRow).where(RecipientRow.agency_id == agency_id).order_by(RecipientRow.id)
+            ).all()
+            return [
+                {
+                    "channel": r.channel,
+                    "name": r.display_name,
+                    "role": r.role,
+                    "active": r.active,
+                    "disabled_reason": r.disabled_reason,
+                    "since": r.created_at,
+                }
+                for r in rows
+            ]
 
 
 def _officer(agency: AgencyRow, role: str, session_token: str) -> Officer:
     person = "web:" + _hash(session_token)[:16]
-    return Officer(recipient_id=0, role=role, person=person,
-                   agency=AgencyRef(id=agency.id, key=agency.key, name=agency.name, kind=agency.kind))
+    return Officer(
+        recipient_id=0,
+        role=role,
+        person=person,
+        agency=AgencyRef(id=agency.id, key=agency.key, name=agency.name, kind=agency.kind),
+    )

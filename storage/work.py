@@ -35,15 +35,19 @@ def _open_lead(session: Session):
 
 def directory_from_db(session: Session, *, province: str = "") -> Directory:
     """Agencies as the database knows them, for lookups typed by people (columns only, no groups)."""
-    rows = session.exec(select(AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short, AgencyRow.aliases,
-                               AgencyRow.parent_key).where(AgencyRow.active.is_(True)))
+    rows = session.exec(
+        select(
+            AgencyRow.key, AgencyRow.name, AgencyRow.kind, AgencyRow.short, AgencyRow.aliases, AgencyRow.parent_key
+        ).where(AgencyRow.active.is_(True))
+    )
     return directory_of(rows, province=province)
 
 
 def directory_of(rows, *, province: str = "") -> Directory:
     """A directory (no groups) from (key, name, kind, short, aliases, parent_key) tuples."""
-    agencies = {k: Agency(k, n, kind, short, tuple(aliases or ()), parent)
-                for k, n, kind, short, aliases, parent in rows}
+    agencies = {
+        k: Agency(k, n, kind, short, tuple(aliases or ()), parent) for k, n, kind, short, aliases, parent in rows
+    }
     return Directory(province, agencies, {})
 
 
@@ -51,28 +55,79 @@ def agency_ids(session: Session) -> dict[str, int]:
     return {k: i for k, i in session.exec(select(AgencyRow.key, AgencyRow.id))}
 
 
-_COLUMNS = (AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AgencyRow.name, ItemRow.code,
-            ItemRow.content, ItemRow.type, ItemRow.deadline_kind, AssignmentRow.due, ItemRow.start_date,
-            ItemRow.blocked, ItemRow.due_override, AssignmentRow.status, AssignmentRow.role, ItemRow.position,
-            AssignmentRow.closed_at, AssignmentRow.closed_by)
+_COLUMNS = (
+    AssignmentRow.id,
+    AssignmentRow.item_id,
+    AssignmentRow.agency_id,
+    AgencyRow.name,
+    ItemRow.code,
+    ItemRow.content,
+    ItemRow.type,
+    ItemRow.deadline_kind,
+    AssignmentRow.due,
+    ItemRow.start_date,
+    ItemRow.blocked,
+    ItemRow.due_override,
+    AssignmentRow.status,
+    AssignmentRow.role,
+    ItemRow.position,
+    AssignmentRow.closed_at,
+    AssignmentRow.closed_by,
+)
 
 
 def _details(ids_query):
     """Item and agency details for the assignments ``ids_query`` selects (a page at most)."""
-    return (select(*_COLUMNS).join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-            .where(AssignmentRow.id.in_(ids_query)))
+    return (
+        select(*_COLUMNS)
+        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+        .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+        .where(AssignmentRow.id.in_(ids_query))
+    )
 
 
 def to_work(row) -> WorkItem:
     """A WorkItem from the columns of ``_COLUMNS`` (a coordinator's date makes an undated item dated)."""
-    (aid, item_id, agency_id, agency, code, content, type_, kind, due, start, blocked, override, status, role,
-     position, closed_at, closed_by) = row
+    (
+        aid,
+        item_id,
+        agency_id,
+        agency,
+        code,
+        content,
+        type_,
+        kind,
+        due,
+        start,
+        blocked,
+        override,
+        status,
+        role,
+        position,
+        closed_at,
+        closed_by,
+    ) = row
     if override is not None:
         blocked = False
     kind = effective_kind(kind, override)
-    return WorkItem(item_id, aid, agency_id, agency, code, content, type_, kind, None if due == NO_DATE else due,
-                    start, bool(blocked), status, role, position, closed_at, closed_by)
+    return WorkItem(
+        item_id,
+        aid,
+        agency_id,
+        agency,
+        code,
+        content,
+        type_,
+        kind,
+        None if due == NO_DATE else due,
+        start,
+        bool(blocked),
+        status,
+        role,
+        position,
+        closed_at,
+        closed_by,
+    )
 
 
 def _ordered(rows) -> list[WorkItem]:
@@ -80,12 +135,14 @@ def _ordered(rows) -> list[WorkItem]:
 
 
 def _open_ids(session: Session, plan_id: int, agency_id: int):
-    return select(AssignmentRow.id).where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
-                                          _open_lead(session))
+    return select(AssignmentRow.id).where(
+        AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session)
+    )
 
 
-def open_work(session: Session, *, plan_id: int, agency_id: int, limit: int | None = None,
-              offset: int = 0) -> list[WorkItem]:
+def open_work(
+    session: Session, *, plan_id: int, agency_id: int, limit: int | None = None, offset: int = 0
+) -> list[WorkItem]:
     """One page of an agency's open lead assignments: soonest (and overdue) first, undated last."""
     ids = _open_ids(session, plan_id, agency_id).order_by(AssignmentRow.due, AssignmentRow.item_id).offset(offset)
     if limit is not None:
@@ -94,8 +151,11 @@ def open_work(session: Session, *, plan_id: int, agency_id: int, limit: int | No
 
 
 def count_open(session: Session, *, plan_id: int, agency_id: int) -> int:
-    q = select(func.count()).select_from(AssignmentRow).where(
-        AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+    q = (
+        select(func.count())
+        .select_from(AssignmentRow)
+        .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+    )
     return session.exec(q).one()
 
 
@@ -107,8 +167,12 @@ def _not_ongoing():
 def open_left(session: Session, *, plan_id: int, agency_id: int, cap: int):
     """A scalar subquery: the agency's open lead assignments counted up to ``cap`` + 1 at most (a LIMIT
     inside the count), so the /xong reply costs the same for an agency with 10 items or 50,000."""
-    some = (select(AssignmentRow.id).where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id,
-                                          _open_lead(session)).limit(cap + 1).subquery())
+    some = (
+        select(AssignmentRow.id)
+        .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+        .limit(cap + 1)
+        .subquery()
+    )
     return select(func.count()).select_from(some).scalar_subquery()
 
 
@@ -119,9 +183,13 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
     seek for its first (oldest) open entry. No temporary B-tree over every overdue row, which a
     GROUP BY over the assignments would build.
     """
+
     def mine(column):
-        return (select(column).where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id,
-                                     _open_lead(session)).correlate(AgencyRow))
+        return (
+            select(column)
+            .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+            .correlate(AgencyRow)
+        )
 
     n = mine(func.count()).where(AssignmentRow.due < today, _not_ongoing()).scalar_subquery()
     oldest = mine(AssignmentRow.due).where(_not_ongoing()).order_by(AssignmentRow.due).limit(1).scalar_subquery()
@@ -129,10 +197,12 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
     return sorted((OverdueCount(a, name, c, d) for a, name, c, d in rows if c), key=lambda o: (-o.count, o.agency))
 
 
-def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None,
-                  limit: int | None = None) -> list[WorkItem]:
-    ids = select(AssignmentRow.id).where(AssignmentRow.plan_id == plan_id, _open_lead(session),
-                                         AssignmentRow.due < today, _not_ongoing())
+def overdue_items(
+    session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None, limit: int | None = None
+) -> list[WorkItem]:
+    ids = select(AssignmentRow.id).where(
+        AssignmentRow.plan_id == plan_id, _open_lead(session), AssignmentRow.due < today, _not_ongoing()
+    )
     if agency_ids is not None:
         ids = ids.where(AssignmentRow.agency_id.in_(agency_ids))
     ids = ids.order_by(AssignmentRow.due, AssignmentRow.item_id)
@@ -142,23 +212,36 @@ def overdue_items(session: Session, *, plan_id: int, today: date, agency_ids: li
 
 
 def count_overdue(session: Session, *, plan_id: int, today: date, agency_id: int) -> int:
-    q = select(func.count()).select_from(AssignmentRow).where(
-        AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session),
-        AssignmentRow.due < today, _not_ongoing())
+    q = (
+        select(func.count())
+        .select_from(AssignmentRow)
+        .where(
+            AssignmentRow.agency_id == agency_id,
+            AssignmentRow.plan_id == plan_id,
+            _open_lead(session),
+            AssignmentRow.due < today,
+            _not_ongoing(),
+        )
+    )
     return session.exec(q).one()
 
 
 def open_counts(session: Session, *, plan_id: int) -> list[tuple[AgencyRow, int]]:
     """Every active agency with its number of open lead assignments (one query)."""
-    n = (select(func.count()).select_from(AssignmentRow)
-         .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
-         .correlate(AgencyRow).scalar_subquery())
+    n = (
+        select(func.count())
+        .select_from(AssignmentRow)
+        .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+        .correlate(AgencyRow)
+        .scalar_subquery()
+    )
     return list(session.exec(select(AgencyRow, n).where(AgencyRow.active.is_(True)).order_by(AgencyRow.id)))
 
 
 def item_by_code(session: Session, *, plan_id: int, code: str) -> ItemRow | None:
-    return session.exec(select(ItemRow).where(ItemRow.plan_id == plan_id, ItemRow.code == code,
-                                              ItemRow.retired.is_(False))).first()
+    return session.exec(
+        select(ItemRow).where(ItemRow.plan_id == plan_id, ItemRow.code == code, ItemRow.retired.is_(False))
+    ).first()
 
 
 def item_work(session: Session, *, plan_id: int, item_id: int) -> list[WorkItem]:
@@ -168,16 +251,23 @@ def item_work(session: Session, *, plan_id: int, item_id: int) -> list[WorkItem]
 
 
 def work_of(session: Session, *, plan_id: int, assignment_id: int) -> WorkItem | None:
-    row = session.exec(_details(select(AssignmentRow.id).where(
-        AssignmentRow.id == assignment_id, AssignmentRow.plan_id == plan_id, AssignmentRow.active.is_(True)))).first()
+    row = session.exec(
+        _details(
+            select(AssignmentRow.id).where(
+                AssignmentRow.id == assignment_id, AssignmentRow.plan_id == plan_id, AssignmentRow.active.is_(True)
+            )
+        )
+    ).first()
     return to_work(row) if row else None
 
 
 def close(session: Session, *, assignment_id: int, actor: str, note: str, now: datetime, data: dict) -> bool:
     """Mark done unless it already is; False means somebody else closed it first."""
-    res = session.execute(update(AssignmentRow)
-                          .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
-                          .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now))
+    res = session.execute(
+        update(AssignmentRow)
+        .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
+        .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now)
+    )
     if res.rowcount != 1:
         return False
     _event(session, assignment_id, now, actor, "done", note, data)
@@ -185,9 +275,11 @@ def close(session: Session, *, assignment_id: int, actor: str, note: str, now: d
 
 
 def reopen(session: Session, *, assignment_id: int, actor: str, now: datetime) -> bool:
-    res = session.execute(update(AssignmentRow)
-                          .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "done")
-                          .values(status="in_progress", closed_at=None, closed_by="", updated_at=now))
+    res = session.execute(
+        update(AssignmentRow)
+        .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "done")
+        .values(status="in_progress", closed_at=None, closed_by="", updated_at=now)
+    )
     if res.rowcount != 1:
         return False
     _event(session, assignment_id, now, actor, "undo", "", {})
@@ -195,16 +287,30 @@ def reopen(session: Session, *, assignment_id: int, actor: str, now: datetime) -
 
 
 def progress(session: Session, *, assignment_id: int, actor: str, note: str, now: datetime) -> None:
-    session.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id, AssignmentRow.status == "open")
-                    .values(status="in_progress", updated_at=now))
+    session.execute(
+        update(AssignmentRow)
+        .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "open")
+        .values(status="in_progress", updated_at=now)
+    )
     session.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id).values(note=note, updated_at=now))
     _event(session, assignment_id, now, actor, "progress", note, {})
 
 
-def _event(session: Session, assignment_id: int, now: datetime, actor: str, action: str, note: str,
-           data: dict) -> None:
+def _event(session: Session, assignment_id: int, now: datetime, actor: str, action: str, note: str, data: dict) -> None:
     item_id = session.exec(select(AssignmentRow.item_id).where(AssignmentRow.id == assignment_id)).one()
-    session.add(StatusEventRow(item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action=action,
-                               note=note, data=data))
-    audit.write(session, action=action, actor=actor, now=now, item_id=item_id, assignment_id=assignment_id, after=data, note=note)
+    session.add(
+        StatusEventRow(
+            item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action=action, note=note, data=data
+        )
+    )
+    audit.write(
+        session,
+        action=action,
+        actor=actor,
+        now=now,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        after=data,
+        note=note,
+    )
     session.flush()

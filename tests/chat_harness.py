@@ -55,20 +55,30 @@ class Harness:
     async def send(self, update: dict) -> None:
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
-    def invite(self, agency_key: str, role: str = "officer", code: str | None = None,
-               ttl: timedelta = timedelta(days=7)) -> str:
+    def invite(
+        self, agency_key: str, role: str = "officer", code: str | None = None, ttl: timedelta = timedelta(days=7)
+    ) -> str:
         code = code or f"code-{agency_key}-{role}-{len(self.fake.calls)}"
         with Session(self.engine) as s:
-            registry.create_invite(s, code=code, agency_id=work.agency_ids(s)[agency_key], role=role,
-                                   now=self.clock.now(), expires_at=self.clock.now() + ttl)
+            registry.create_invite(
+                s,
+                code=code,
+                agency_id=work.agency_ids(s)[agency_key],
+                role=role,
+                now=self.clock.now(),
+                expires_at=self.clock.now() + ttl,
+            )
             s.commit()
         return code
 
     def assignment(self, code: str, agency_key: str, role: str = "lead") -> AssignmentRow:
         with Session(self.engine) as s:
             aid = work.agency_ids(s)[agency_key]
-            return s.exec(select(AssignmentRow).join(ItemRow).where(
-                ItemRow.code == code, AssignmentRow.agency_id == aid, AssignmentRow.role == role)).one()
+            return s.exec(
+                select(AssignmentRow)
+                .join(ItemRow)
+                .where(ItemRow.code == code, AssignmentRow.agency_id == aid, AssignmentRow.role == role)
+            ).one()
 
     def events(self, action: str | None = None) -> int:
         """Changes recorded about plan items (the audit trail's rows that name an item)."""

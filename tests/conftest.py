@@ -102,8 +102,15 @@ def cli(tmp_path, monkeypatch, capsys):
     from bot.cli.main import main
 
     monkeypatch.chdir(tmp_path)
-    for var in ("DATABASE_URL", "PLAN_FILE", "AGENCIES_FILE", "TIMEZONE", "TODAY", "TELEGRAM_BOT_TOKEN",
-                "TELEGRAM_BOT_USERNAME"):
+    for var in (
+        "DATABASE_URL",
+        "PLAN_FILE",
+        "AGENCIES_FILE",
+        "TIMEZONE",
+        "TODAY",
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_BOT_USERNAME",
+    ):
         monkeypatch.delenv(var, raising=False)
 
     def run(*args: str, stdin: str | None = None):

@@ -20,12 +20,24 @@ def task(number: int, content: str, lead: str, deadline: str, *, coordinating: s
     return row
 
 
-def make_plan(*sections: tuple[str, str, list[dict]], year: int = 2026, province: str = "Quảng Ninh",
-              plan_id: str = "test-plan", title: str = "Kế hoạch thử nghiệm", **extra: Any) -> Plan:
+def make_plan(
+    *sections: tuple[str, str, list[dict]],
+    year: int = 2026,
+    province: str = "Quảng Ninh",
+    plan_id: str = "test-plan",
+    title: str = "Kế hoạch thử nghiệm",
+    **extra: Any,
+) -> Plan:
     """A plan from ``(roman, title, [task(...), ...])`` sections; ``extra`` adds plan-file fields."""
-    tree = {"id": plan_id, "year": year, "province": province, "issuer": f"UBND tỉnh {province}",
-            "title": title, "sections": [{"number": n, "title": t, "tasks": rows} for n, t, rows in sections],
-            **extra}
+    tree = {
+        "id": plan_id,
+        "year": year,
+        "province": province,
+        "issuer": f"UBND tỉnh {province}",
+        "title": title,
+        "sections": [{"number": n, "title": t, "tasks": rows} for n, t, rows in sections],
+        **extra,
+    }
     return build_plan(tree)
 
 
@@ -39,11 +51,18 @@ def agency(key: str, name: str, kind: str = "department", *aliases: str, short: 
     return node
 
 
-def make_directory(*agencies: dict, province: str = "Quảng Ninh", groups: list[dict] | None = None,
-                   vague: list[str] | None = None) -> Directory:
+def make_directory(
+    *agencies: dict, province: str = "Quảng Ninh", groups: list[dict] | None = None, vague: list[str] | None = None
+) -> Directory:
     """A directory of ``agency(...)`` entries (a provincial office is added when none is given)."""
     nodes = list(agencies)
     if not any(a["kind"] == "province_office" for a in nodes):
         nodes.insert(0, agency("vp-ubnd", "Văn phòng UBND tỉnh", "province_office", short="VP UBND tỉnh"))
-    return build_directory({"province": province, "agencies": nodes, "groups": groups or [],
-                            "vague": vague or ["các cơ quan có liên quan"]})
+    return build_directory(
+        {
+            "province": province,
+            "agencies": nodes,
+            "groups": groups or [],
+            "vague": vague or ["các cơ quan có liên quan"],
+        }
+    )

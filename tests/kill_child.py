@@ -24,7 +24,7 @@ class FileSender:
         self.path, self.pause = path, pause
 
     async def send(self, out) -> str:
-        with open(self.path, "a", encoding="utf-8") as f:   # the message has reached the chat
+        with open(self.path, "a", encoding="utf-8") as f:  # the message has reached the chat
             f.write(out.chat_id + "\n")
             f.flush()
             os.fsync(f.fileno())

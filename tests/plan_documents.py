@@ -22,7 +22,7 @@ class Merge:
     across: int
 
 
-DOWN = object()   # merged with the cell above
+DOWN = object()  # merged with the cell above
 
 
 @dataclass
@@ -30,13 +30,13 @@ class Table:
     rows: list[list]
     before: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
-    widths: list[float] = field(default_factory=list)   # cm
+    widths: list[float] = field(default_factory=list)  # cm
 
 
 @dataclass
 class Doc:
-    heading: list[list[str]]          # a borderless 2-column heading block (issuer | motto) …
-    paragraphs: list[str]              # … then body paragraphs
+    heading: list[list[str]]  # a borderless 2-column heading block (issuer | motto) …
+    paragraphs: list[str]  # … then body paragraphs
     tables: list[Table]
 
 
@@ -132,8 +132,7 @@ def to_xlsx(doc: Doc, path: Path, sheet_names: list[str]) -> Path:
                     text, cs, rs = cell
                     ws.cell(r + i, j + 1, text)
                     if cs > 1 or rs > 1:
-                        ws.merge_cells(start_row=r + i, start_column=j + 1, end_row=r + i + rs - 1,
-                                       end_column=j + cs)
+                        ws.merge_cells(start_row=r + i, start_column=j + 1, end_row=r + i + rs - 1, end_column=j + cs)
         r += len(grid)
         for p in t.after:
             ws.cell(r, 1, p)
@@ -178,18 +177,28 @@ def to_pdf(doc: Doc, path: Path) -> Path:
 def seed_doc() -> Doc:
     """The bundled plan laid out like the signed decision: QĐ heading, task table I–IV, Phụ lục I, II."""
     tree = yaml.safe_load(SEED.read_text(encoding="utf-8"))
-    heading = [["UBND TỈNH HẢI DƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-               ["Số:         /QĐ-UBND", "Độc lập - Tự do - Hạnh phúc"],
-               ["", "Hải Dương, ngày      tháng 02 năm 2023"]]
-    paragraphs = ["QUYẾT ĐỊNH", tree["decision"]["title"], "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG",
-                  "Căn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ;",
-                  "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", "CHỦ TỊCH",
-                  "Triệu Thế Hùng", "KẾ HOẠCH",
-                  "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm 2023 "
-                  "trên địa bàn tỉnh Hải Dương",
-                  "(Kèm theo Quyết định số      /QĐ-UBND ngày    /02/2023 của Chủ tịch UBND tỉnh)"]
-    rows: list[list] = [["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp",
-                         "Thời gian hoàn thành", "Sản phẩm dự kiến"]]
+    heading = [
+        ["UBND TỈNH HẢI DƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Số:         /QĐ-UBND", "Độc lập - Tự do - Hạnh phúc"],
+        ["", "Hải Dương, ngày      tháng 02 năm 2023"],
+    ]
+    paragraphs = [
+        "QUYẾT ĐỊNH",
+        tree["decision"]["title"],
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG",
+        "Căn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+        "CHỦ TỊCH",
+        "Triệu Thế Hùng",
+        "KẾ HOẠCH",
+        "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm 2023 "
+        "trên địa bàn tỉnh Hải Dương",
+        "(Kèm theo Quyết định số      /QĐ-UBND ngày    /02/2023 của Chủ tịch UBND tỉnh)",
+    ]
+    rows: list[list] = [
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm dự kiến"]
+    ]
     footnotes = []
     for n, sec in enumerate(tree["sections"]):
         if n < 2:
@@ -197,18 +206,33 @@ def seed_doc() -> Doc:
         else:
             rows.append([sec["number"], Merge(sec["title"], 5)])
         for t in sec["tasks"]:
-            rows.append([str(t["number"]), t["content"], t["lead"], t.get("coordinating", ""), t["deadline"],
-                         t.get("product", "")])
+            rows.append(
+                [
+                    str(t["number"]),
+                    t["content"],
+                    t["lead"],
+                    t.get("coordinating", ""),
+                    t["deadline"],
+                    t.get("product", ""),
+                ]
+            )
             footnotes += [f"¹ {f}" for f in t.get("footnotes", [])]
-        if n == 1:   # the header repeated at a page break
+        if n == 1:  # the header repeated at a page break
             rows.append(list(rows[0]))
     main = Table(rows, before=["III. TỔ CHỨC THỰC HIỆN"], after=footnotes, widths=[1.2, 8, 4, 4, 3, 4])
     review = tree["appendix_review"]
     rrows: list[list] = [["STT", "Cơ quan chủ trì rà soát", "Lĩnh vực rà soát, đánh giá", "Thời gian hoàn thành"]]
     rrows += [[str(r["number"]), r["department"], r["fields"], r["deadline"]] for r in review["items"]]
-    appendix1 = Table(rrows, before=["PHỤ LỤC I", "RÀ SOÁT, ĐÁNH GIÁ ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM 2023",
-                                     "(Kèm theo Kế hoạch tại Quyết định số     /QĐ-UBND)"],
-                      after=["Ghi chú:"] + [f"- {x}" for x in review["notes"]], widths=[1.2, 6, 14, 4])
+    appendix1 = Table(
+        rrows,
+        before=[
+            "PHỤ LỤC I",
+            "RÀ SOÁT, ĐÁNH GIÁ ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM 2023",
+            "(Kèm theo Kế hoạch tại Quyết định số     /QĐ-UBND)",
+        ],
+        after=["Ghi chú:"] + [f"- {x}" for x in review["notes"]],
+        widths=[1.2, 6, 14, 4],
+    )
     insp = tree["appendix_inspection"]
     irows: list[list] = [["STT", "Cơ quan, đơn vị được kiểm tra", "Ghi chú"]]
     for g in insp["groups"]:
@@ -219,7 +243,9 @@ def seed_doc() -> Doc:
                 notes[k] = note["text"] if k == note["rows"][0] else DOWN
         for k, unit in enumerate(g["units"], 1):
             irows.append([str(k), unit, notes.get(k, "")])
-    title2 = ("KIỂM TRA CÔNG TÁC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG "
-              "TRONG VIỆC THỰC HIỆN THỦ TỤC HÀNH CHÍNH")
+    title2 = (
+        "KIỂM TRA CÔNG TÁC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG "
+        "TRONG VIỆC THỰC HIỆN THỦ TỤC HÀNH CHÍNH"
+    )
     appendix2 = Table(irows, before=["PHỤ LỤC II", title2], widths=[1.2, 12, 10])
     return Doc(heading, paragraphs, [main, appendix1, appendix2])

@@ -24,8 +24,9 @@ def running_bot(cwd: Path, env: dict, *args: str):
     """Yields (wait_until, log_text); the process is interrupted when the block ends, stderr kept in a file."""
     log_path = cwd / "stderr.log"
     log = open(log_path, "w", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", *args, "run"], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=log)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli.main", *args, "run"], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log
+    )
     deadline = time.monotonic() + 30
 
     def wait_until(condition: Callable[[], bool]) -> bool:

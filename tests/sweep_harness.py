@@ -41,7 +41,7 @@ class RecordingSender:
         self.capabilities = capabilities or Capabilities()
         self.sent: list[Outbound] = []
         self.attempts: list[str] = []
-        self.script: dict[str, list[Exception]] = {}   # chat → errors to raise, in order
+        self.script: dict[str, list[Exception]] = {}  # chat → errors to raise, in order
 
     async def send(self, out: Outbound) -> str:
         self.attempts.append(out.chat_id)
@@ -59,14 +59,30 @@ def at(day, hour=8, minute=0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
 
 
-def make_deps(engine, clock: FixedClock, sender, *, max_attempts: int = 5, time: FakeTime | None = None,
-              wall=None, lease: LeaseConfig | None = None, channel: str = "telegram") -> SweepDeps:
+def make_deps(
+    engine,
+    clock: FixedClock,
+    sender,
+    *,
+    max_attempts: int = 5,
+    time: FakeTime | None = None,
+    wall=None,
+    lease: LeaseConfig | None = None,
+    channel: str = "telegram",
+) -> SweepDeps:
     """Sweep dependencies over ``engine``; unless ``wall`` is given, real time is whatever ``deps.clock``
     says (tests move real time by advancing or replacing a fixed clock)."""
     time = time or FakeTime()
-    deps = SweepDeps(store=SqlStore(engine), clock=clock, zone=ZONE, calendar=CAL, senders={channel: sender},
-                     limiter=RateLimiter(25, 1.0, clock=time.monotonic, sleep=time.sleep),
-                     delivery=DeliveryConfig(max_attempts=max_attempts), lease=lease or LeaseConfig())
+    deps = SweepDeps(
+        store=SqlStore(engine),
+        clock=clock,
+        zone=ZONE,
+        calendar=CAL,
+        senders={channel: sender},
+        limiter=RateLimiter(25, 1.0, clock=time.monotonic, sleep=time.sleep),
+        delivery=DeliveryConfig(max_attempts=max_attempts),
+        lease=lease or LeaseConfig(),
+    )
     deps.wall = wall or _BusinessTime(deps)
     return deps
 
@@ -84,18 +100,37 @@ class _BusinessTime:
         self.deps.clock.advance(delta)
 
 
-def link(engine, chat: str, agency_key: str, role: str = "officer", name: str = "", now=None, *,
-         channel: str = "telegram", person: str = "", preferred: bool = True) -> None:
+def link(
+    engine,
+    chat: str,
+    agency_key: str,
+    role: str = "officer",
+    name: str = "",
+    now=None,
+    *,
+    channel: str = "telegram",
+    person: str = "",
+    preferred: bool = True,
+) -> None:
     with Session(engine) as s:
-        registry.link_chat(s, channel=channel, chat_id=chat, agency_id=work.agency_ids(s)[agency_key], role=role,
-                           display_name=name or chat, now=now or datetime(2023, 1, 1, tzinfo=ZONE), person=person,
-                           preferred=preferred)
+        registry.link_chat(
+            s,
+            channel=channel,
+            chat_id=chat,
+            agency_id=work.agency_ids(s)[agency_key],
+            role=role,
+            display_name=name or chat,
+            now=now or datetime(2023, 1, 1, tzinfo=ZONE),
+            person=person,
+            preferred=preferred,
+        )
         s.commit()
 
 
 def transient(retry_after: float | None = None) -> TransportError:
-    return TransportError("Timed out" if retry_after is None else "Telegram 429", permanent=False,
-                          retry_after=retry_after)
+    return TransportError(
+        "Timed out" if retry_after is None else "Telegram 429", permanent=False, retry_after=retry_after
+    )
 
 
 def gone() -> TransportError:

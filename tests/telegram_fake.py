@@ -17,9 +17,9 @@ BOT = {"id": 123456, "is_bot": True, "first_name": "Nhắc việc", "username": 
 class FakeBotAPI:
     def __init__(self):
         self.calls: list[tuple[str, dict]] = []
-        self.errors: dict[str, dict | list[dict]] = {}   # chat_id → error body (every time) or bodies (once each)
+        self.errors: dict[str, dict | list[dict]] = {}  # chat_id → error body (every time) or bodies (once each)
         self._ids = itertools.count(1000)
-        self.files: list[tuple[str, str, bytes]] = []   # (method, chat_id, raw multipart body)
+        self.files: list[tuple[str, str, bytes]] = []  # (method, chat_id, raw multipart body)
 
     def request(self) -> HTTPXRequest:
         return HTTPXRequest(httpx_kwargs={"transport": httpx.MockTransport(self.handle)})
@@ -38,12 +38,23 @@ class FakeBotAPI:
                 error = error.pop(0) if error else None
             if error:
                 return httpx.Response(error["error_code"], json=error)
-            return self._ok({"message_id": next(self._ids), "date": 1685000000, "text": params["text"],
-                             "chat": {"id": int(chat_id), "type": "private"}})
+            return self._ok(
+                {
+                    "message_id": next(self._ids),
+                    "date": 1685000000,
+                    "text": params["text"],
+                    "chat": {"id": int(chat_id), "type": "private"},
+                }
+            )
         if method in ("sendPhoto", "sendDocument"):
             self.files.append((method, params.get("chat_id"), request.content))
-            return self._ok({"message_id": next(self._ids), "date": 1685000000,
-                             "chat": {"id": int(params.get("chat_id") or 0), "type": "private"}})
+            return self._ok(
+                {
+                    "message_id": next(self._ids),
+                    "date": 1685000000,
+                    "chat": {"id": int(params.get("chat_id") or 0), "type": "private"},
+                }
+            )
         if method in ("setMyCommands", "answerCallbackQuery", "deleteWebhook", "setWebhook"):
             return self._ok(True)
         if method == "getUpdates":
@@ -73,7 +84,9 @@ class FakeBotAPI:
 
     # --- what reached the network ----------------------------------------------------------
     def sent(self, chat_id: int | str | None = None) -> list[dict]:
-        return [p for m, p in self.calls if m == "sendMessage" and (chat_id is None or str(p["chat_id"]) == str(chat_id))]
+        return [
+            p for m, p in self.calls if m == "sendMessage" and (chat_id is None or str(p["chat_id"]) == str(chat_id))
+        ]
 
     def texts(self, chat_id: int | str | None = None) -> list[str]:
         return [p["text"] for p in self.sent(chat_id)]
@@ -99,8 +112,13 @@ def _user(uid: int, name: str) -> dict:
 def message(chat_id: int, text: str, *, name: str = "Lan", chat_type: str = "private", edited: bool = False) -> dict:
     chat = {"id": chat_id, "type": chat_type}
     chat.update({"title": "Nhóm đầu mối"} if chat_type != "private" else {"first_name": name})
-    msg = {"message_id": next(_update_ids), "date": 1685000000, "chat": chat, "from": _user(abs(chat_id), name),
-           "text": text}
+    msg = {
+        "message_id": next(_update_ids),
+        "date": 1685000000,
+        "chat": chat,
+        "from": _user(abs(chat_id), name),
+        "text": text,
+    }
     if text.startswith("/"):
         word = text.split()[0]
         msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(word)}]
@@ -110,13 +128,30 @@ def message(chat_id: int, text: str, *, name: str = "Lan", chat_type: str = "pri
 
 
 def button(chat_id: int, data: str, *, name: str = "Lan") -> dict:
-    return {"update_id": next(_update_ids), "callback_query": {
-        "id": str(next(_update_ids)), "from": _user(abs(chat_id), name), "chat_instance": "ci", "data": data,
-        "message": {"message_id": next(_update_ids), "date": 1685000000, "text": "…",
-                    "chat": {"id": chat_id, "type": "private", "first_name": name}}}}
+    return {
+        "update_id": next(_update_ids),
+        "callback_query": {
+            "id": str(next(_update_ids)),
+            "from": _user(abs(chat_id), name),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {
+                "message_id": next(_update_ids),
+                "date": 1685000000,
+                "text": "…",
+                "chat": {"id": chat_id, "type": "private", "first_name": name},
+            },
+        },
+    }
 
 
 def channel_post(chat_id: int, text: str) -> dict:
-    return {"update_id": next(_update_ids), "channel_post": {
-        "message_id": next(_update_ids), "date": 1685000000, "text": text,
-        "chat": {"id": chat_id, "type": "channel", "title": "Kênh tin"}}}
+    return {
+        "update_id": next(_update_ids),
+        "channel_post": {
+            "message_id": next(_update_ids),
+            "date": 1685000000,
+            "text": text,
+            "chat": {"id": chat_id, "type": "channel", "title": "Kênh tin"},
+        },
+    }

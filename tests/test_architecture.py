@@ -13,7 +13,7 @@ OURS = {"bot", "jobs", "storage", "config", "tests", "bench"}
 NETWORK = {"telegram", "httpx", "aiohttp", "requests", "aiosmtplib", "smtplib", "tornado"}
 SQL = {"sqlalchemy", "sqlmodel", "alembic", "psycopg", "sqlite3"}
 COMPOSITION_ROOT = {("bot", "cli", "main.py"), ("bot", "cli", "app.py")}
-MAX_INNER_IMPORTS = 16   # heavy optional libraries (matplotlib, openpyxl, docx, pdf, tornado…)
+MAX_INNER_IMPORTS = 16  # heavy optional libraries (matplotlib, openpyxl, docx, pdf, tornado…)
 
 
 def _tree(path: Path) -> ast.Module:
@@ -92,8 +92,9 @@ def test_storage_and_jobs_never_import_transports_channels_cli_or_config():
     for pkg in ("storage", "jobs"):
         for path, names in _modules(pkg):
             for name in names:
-                assert not name.startswith(("bot.transports", "bot.channels", "bot.cli", "bot.core", "config")), \
+                assert not name.startswith(("bot.transports", "bot.channels", "bot.cli", "bot.core", "config")), (
                     f"{path} imports {name}"
+                )
 
 
 def test_transports_never_climb_to_the_entry_point_or_jobs():
@@ -194,7 +195,7 @@ def _inner_imports() -> list[tuple[Path, int, str]]:
     out = []
     for pkg in ("bot", "jobs", "storage", "config"):
         for f in _files(pkg):
-            if "migrations" in f.parts:   # Alembic's env script runs on its own terms
+            if "migrations" in f.parts:  # Alembic's env script runs on its own terms
                 continue
             lines = f.read_text(encoding="utf-8").splitlines()
             for node in ast.walk(_tree(f)):

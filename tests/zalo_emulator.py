@@ -16,8 +16,15 @@ TOKEN = f"{BOT_ID}:zalo-SECRET-token"
 
 
 class ZaloEmulator:
-    def __init__(self, *, replay_consumed: bool = True, echo_own_sends: bool = True, quota: int = 3000,
-                 getupdates_shape: str = "object", token: str = TOKEN):
+    def __init__(
+        self,
+        *,
+        replay_consumed: bool = True,
+        echo_own_sends: bool = True,
+        quota: int = 3000,
+        getupdates_shape: str = "object",
+        token: str = TOKEN,
+    ):
         self.token = token
         self.replay_consumed, self.echo_own_sends, self.quota = replay_consumed, echo_own_sends, quota
         self.shape = getupdates_shape
@@ -39,11 +46,22 @@ class ZaloEmulator:
         self.users[chat_id] = name
         return chat_id
 
-    def update(self, chat_id: str, text: str | None, *, event: str = "message.text.received",
-               from_id: str | None = None, is_bot: bool = False, chat_type: str = "PRIVATE") -> dict:
-        message = {"date": next(self._ms), "chat": {"chat_type": chat_type, "id": chat_id},
-                   "message_id": secrets.token_hex(10),
-                   "from": {"id": from_id or chat_id, "is_bot": is_bot, "display_name": self.users.get(chat_id, "")}}
+    def update(
+        self,
+        chat_id: str,
+        text: str | None,
+        *,
+        event: str = "message.text.received",
+        from_id: str | None = None,
+        is_bot: bool = False,
+        chat_type: str = "PRIVATE",
+    ) -> dict:
+        message = {
+            "date": next(self._ms),
+            "chat": {"chat_type": chat_type, "id": chat_id},
+            "message_id": secrets.token_hex(10),
+            "from": {"id": from_id or chat_id, "is_bot": is_bot, "display_name": self.users.get(chat_id, "")},
+        }
         if text is not None:
             message["text"] = text
         return {"event_name": event, "message": message}
@@ -89,8 +107,15 @@ class ZaloEmulator:
         return self._json(200, {"ok": False, "error_code": 400, "description": "Bad Request"})
 
     def _getMe(self, params):
-        return self._ok({"id": self.token.partition(":")[0], "account_name": "bot.NhacViec", "account_type": "BASIC",
-                         "can_join_groups": False, "display_name": "Bot Nhắc việc"})
+        return self._ok(
+            {
+                "id": self.token.partition(":")[0],
+                "account_name": "bot.NhacViec",
+                "account_type": "BASIC",
+                "can_join_groups": False,
+                "display_name": "Bot Nhắc việc",
+            }
+        )
 
     def _getUpdates(self, params):
         if self.webhook:
@@ -98,7 +123,7 @@ class ZaloEmulator:
         if self.queue:
             update = self.queue.pop(0)
             if self.replay_consumed:
-                self.replay.append(update)      # comes back once more on a later poll
+                self.replay.append(update)  # comes back once more on a later poll
             return self._ok([update] if self.shape == "array" else update)
         if self.replay:
             return self._ok(self.replay.pop(0))

@@ -27,14 +27,14 @@ class ChannelError(Exception):
 class ChannelContext:
     """What a channel may use while it runs; built once by the composition root."""
 
-    settings: Any        # config.settings.Settings: a channel reads its own fields
-    store: Any           # bot.ports.Store
+    settings: Any  # config.settings.Settings: a channel reads its own fields
+    store: Any  # bot.ports.Store
     clock: Clock
     zone: tzinfo
-    core: Any = None     # bot.core.CommandCore; None when the channel only sends (`nhacviec remind`)
+    core: Any = None  # bot.core.CommandCore; None when the channel only sends (`nhacviec remind`)
     # A forced sweep through the given senders (the terminal chat shows today's reminders on demand).
     sweep: Callable[[dict[str, Sender]], Awaitable[Any]] | None = None
-    stdin: TextIO | None = None     # the terminal chat's streams (sys.stdin / sys.stdout when None)
+    stdin: TextIO | None = None  # the terminal chat's streams (sys.stdin / sys.stdout when None)
     stdout: TextIO | None = None
 
 
@@ -53,15 +53,14 @@ class Running(Protocol):
 class Started:
     """A ``Running`` from a sender and the coroutines that end it; ``done`` completes if it ends by itself."""
 
-    def __init__(self, sender: Sender, *closers: Callable[[], Awaitable[Any]],
-                 done: asyncio.Future | None = None):
+    def __init__(self, sender: Sender, *closers: Callable[[], Awaitable[Any]], done: asyncio.Future | None = None):
         self.sender = sender
         self._closers = list(closers)
         self._done = done
 
     async def wait(self) -> None:
         if self._done is None:
-            await asyncio.Event().wait()     # runs until stopped
+            await asyncio.Event().wait()  # runs until stopped
         else:
             await self._done
 
@@ -74,7 +73,7 @@ class Started:
 class Channel(Protocol):
     name: str
     capabilities: Capabilities
-    terminal: bool       # the terminal chat: `run` listens on it only when no other channel is configured
+    terminal: bool  # the terminal chat: `run` listens on it only when no other channel is configured
 
     def configured(self, settings: Any) -> bool:
         """True when the settings turn this channel on (a token, an SMTP URL…)."""
@@ -92,4 +91,3 @@ class Channel(Protocol):
 # Optional on a channel (the composition root looks them up with getattr):
 #   status(ctx) -> dict        what `nhacviec status --json` shows under "channels" (no network)
 #   invite_hint(ctx) -> str    a line `nhacviec invite` adds (Zalo: the bot with room left), "" for none
-

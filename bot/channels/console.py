@@ -20,7 +20,7 @@ class ConsoleChannel:
     terminal = True
 
     def configured(self, settings: Any) -> bool:
-        return True          # always there: `remind` prints to it, `run` falls back to it
+        return True  # always there: `remind` prints to it, `run` falls back to it
 
     def secrets(self, settings: Any) -> list[str]:
         return []
@@ -40,12 +40,18 @@ class ConsoleChannel:
 
         def link(identity: Identity) -> None:
             role, _, key = identity.chat_id.partition("-")
-            ctx.store.link_console_chat(channel=CHANNEL, chat_id=identity.chat_id, agency_key=key, role=role,
-                                        display_name=identity.label, now=ctx.clock.now())
+            ctx.store.link_console_chat(
+                channel=CHANNEL,
+                chat_id=identity.chat_id,
+                agency_key=key,
+                role=role,
+                display_name=identity.label,
+                now=ctx.clock.now(),
+            )
 
-        def reminders(_identity: Identity) -> None:   # called in the chat's thread: the sweep runs on the loop
+        def reminders(_identity: Identity) -> None:  # called in the chat's thread: the sweep runs on the loop
             if ctx.sweep is not None:
-                asyncio.run_coroutine_threadsafe(ctx.sweep({CHANNEL: sender}), loop).result()
+                asyncio.run_coroutine_threadsafe(ctx.sweep({CHANNEL: sender}), loop).result()  # type: ignore[arg-type]
 
         transport = ConsoleTransport(ctx.core, identities, link, stdin, stdout, on_pick=reminders)
         done: asyncio.Future = loop.create_future()
@@ -58,8 +64,8 @@ class ConsoleChannel:
             else:
                 loop.call_soon_threadsafe(_settle, done, None)
 
-        async def farewell() -> None:      # stopped from outside (Ctrl-C, SIGTERM): one polite line
-            if not done.done() or done.cancelled():    # (waiting on it was cancelled: the chat still runs)
+        async def farewell() -> None:  # stopped from outside (Ctrl-C, SIGTERM): one polite line
+            if not done.done() or done.cancelled():  # (waiting on it was cancelled: the chat still runs)
                 transport.stopped()
 
         # A daemon thread: Ctrl-C ends the program even while it waits for a line.
@@ -81,8 +87,20 @@ def _identities(ctx: ChannelContext) -> list[Identity]:
     office = next((a for a in rows if a.kind == "province_office"), None)
     out = []
     if office is not None:
-        out.append(Identity(console_texts.COORDINATOR_LABEL.format(agency=office.name), f"coordinator-{office.key}",
-                            console_texts.COORDINATOR_SENDER))
-    out += [Identity(console_texts.OFFICER_LABEL.format(agency=a.name, n=a.open), f"officer-{a.key}", console_texts.OFFICER_SENDER)
-            for a in rows if a.open]
+        out.append(
+            Identity(
+                console_texts.COORDINATOR_LABEL.format(agency=office.name),
+                f"coordinator-{office.key}",
+                console_texts.COORDINATOR_SENDER,
+            )
+        )
+    out += [
+        Identity(
+            console_texts.OFFICER_LABEL.format(agency=a.name, n=a.open),
+            f"officer-{a.key}",
+            console_texts.OFFICER_SENDER,
+        )
+        for a in rows
+        if a.open
+    ]
     return out

@@ -101,6 +101,7 @@ CHANNEL = EmailChannel()
 
 # --- nhacviec email add | list | remove ---------------------------------------------------------------
 
+
 def cmd_email_add(app, args: Namespace) -> int:
     """Link an address to the agency named (accents/case tolerant); a malformed address writes nothing."""
     app.require_schema()
@@ -110,11 +111,12 @@ def cmd_email_add(app, args: Namespace) -> int:
     found = app.store.email_agency(name=args.agency)
     if found.agency is None:
         names = ", ".join(a.name for a in found.candidates[:8])
-        raise CliError(texts.ERR_AGENCY.format(name=args.agency)
-                       + (" " + texts.ERR_CANDIDATES.format(names=names) if names else ""))
+        raise CliError(
+            texts.ERR_AGENCY.format(name=args.agency)
+            + (" " + texts.ERR_CANDIDATES.format(names=names) if names else "")
+        )
     name = " ".join(args.name.split())
-    agency = app.store.add_email_address(agency_key=found.agency.key, address=address, name=name,
-                                         now=app.clock.now())
+    agency = app.store.add_email_address(agency_key=found.agency.key, address=address, name=name, now=app.clock.now())
     print(texts.EMAIL_ADDED.format(address=address, name=f" ({name})" if name else "", agency=agency))
     if not CHANNEL.configured(app.settings):
         print(texts.EMAIL_NOT_CONFIGURED)
@@ -131,10 +133,19 @@ def cmd_email_list(app, args: Namespace) -> int:
     if not rows:
         print(texts.EMAIL_NONE)
         return 0
-    table(texts.EMAIL_HEADERS, [(r["address"], r["agency"], r["name"],
-                                 texts.ACTIVE[True] if r["active"]
-                                 else texts.EMAIL_DISABLED.format(reason=r["disabled_reason"]))
-                                for r in rows], limits=(40, 40, 24, 50))
+    table(
+        texts.EMAIL_HEADERS,
+        [
+            (
+                r["address"],
+                r["agency"],
+                r["name"],
+                texts.ACTIVE[True] if r["active"] else texts.EMAIL_DISABLED.format(reason=r["disabled_reason"]),
+            )
+            for r in rows
+        ],
+        limits=(40, 40, 24, 50),
+    )
     return 0
 
 

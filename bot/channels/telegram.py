@@ -9,8 +9,15 @@ from typing import Any
 
 from bot.channels.base import ChannelContext, ChannelError, Started
 from bot.domain import texts
-from bot.transports.telegram import (CAPABILITIES, CHANNEL, StartFailed, TelegramSender, TelegramTransport,
-                                     open_sender, webhook_options)
+from bot.transports.telegram import (
+    CAPABILITIES,
+    CHANNEL,
+    StartFailed,
+    TelegramSender,
+    TelegramTransport,
+    open_sender,
+    webhook_options,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +60,20 @@ class TelegramChannel:
             await asyncio.to_thread(ctx.store.disable_chat, channel=channel, chat_id=chat_id, reason=reason)
 
         seen, mark = update_hooks(ctx.store, ctx.clock)
-        transport = TelegramTransport(ctx.core, on_permanent_failure=disable, on_moved=moved,
-                                      on_start=ctx.store.agencies_without_officer, seen=seen, mark=mark)
+        transport = TelegramTransport(
+            ctx.core,
+            on_permanent_failure=disable,
+            on_moved=moved,
+            on_start=ctx.store.agencies_without_officer,
+            seen=seen,
+            mark=mark,
+        )
         application = transport.build(token, base_url=s.telegram_base_url)
-        webhook = (webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen, s.telegram_webhook_port)
-                   if s.telegram_webhook_url else None)
+        webhook = (
+            webhook_options(s.telegram_webhook_url, secret, s.telegram_webhook_listen, s.telegram_webhook_port)
+            if s.telegram_webhook_url
+            else None
+        )
         try:
             await transport.start(application, webhook=webhook)
         except BaseException:

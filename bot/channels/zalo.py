@@ -18,7 +18,7 @@ from bot.transports.zalo_client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
 
-WARN_AT = 0.8          # coordinators hear once a month when 80 % of the quota is used
+WARN_AT = 0.8  # coordinators hear once a month when 80 % of the quota is used
 
 
 class ZaloQuota:
@@ -48,8 +48,9 @@ class ZaloQuota:
         total = self.store.count_channel_messages(channel=self.key, month=month, n=n)
         warn = WARN_AT * self.limit
         if total >= warn > total - n:
-            self.store.warn_coordinators(kind="quota_warning", key=month, slot=f"{total}/{self.limit} ({month})",
-                                         now=self.clock.now())
+            self.store.warn_coordinators(
+                kind="quota_warning", key=month, slot=f"{total}/{self.limit} ({month})", now=self.clock.now()
+            )
         if total >= self.limit:
             self.store.mark_channel_exhausted(channel=self.key, month=month)
         return total
@@ -74,11 +75,11 @@ class CountedSender:
         try:
             return await self.wire.send(out)
         except TransportError as e:
-            if e.quota:   # persistent refusals (one 429 is only retried): fail fast from now on
+            if e.quota:  # persistent refusals (one 429 is only retried): fail fast from now on
                 await asyncio.to_thread(self.quota.declare_exhausted)
             raise
         finally:
-            n, self._left = self._left, 0   # concurrent sends: each message is counted exactly once
+            n, self._left = self._left, 0  # concurrent sends: each message is counted exactly once
             if n:
                 await asyncio.to_thread(self.quota.count, n)
 
@@ -89,8 +90,8 @@ class BotIdentity:
 
     index: int
     name: str
-    key: str       # "zalo" for the first bot, "zalo:<bot id>" for the others (usage and dedupe rows)
-    prefix: str    # "" for the first bot (its chat ids stay plain), "<bot id>/" for the others
+    key: str  # "zalo" for the first bot, "zalo:<bot id>" for the others (usage and dedupe rows)
+    prefix: str  # "" for the first bot (its chat ids stay plain), "<bot id>/" for the others
 
 
 def identities(settings: Any) -> list[tuple[BotIdentity, str]]:
@@ -100,8 +101,14 @@ def identities(settings: Any) -> list[tuple[BotIdentity, str]]:
     out = []
     for i, token in enumerate(toks):
         bot_id = token.partition(":")[0] if ":" in token else str(i + 1)
-        out.append((BotIdentity(i, names[i], CHANNEL if i == 0 else f"{CHANNEL}:{bot_id}"[:20],
-                                "" if i == 0 else f"{bot_id}/"), token))
+        out.append(
+            (
+                BotIdentity(
+                    i, names[i], CHANNEL if i == 0 else f"{CHANNEL}:{bot_id}"[:20], "" if i == 0 else f"{bot_id}/"
+                ),
+                token,
+            )
+        )
     return out
 
 
@@ -124,7 +131,7 @@ class ZaloBots:
     def bot_for(self, chat_id: str) -> tuple[ZaloBot, str]:
         for bot in self.bots[1:]:
             if chat_id.startswith(bot.ident.prefix):
-                return bot, chat_id[len(bot.ident.prefix):]
+                return bot, chat_id[len(bot.ident.prefix) :]
         return self.bots[0], chat_id
 
     async def send(self, out: Outbound) -> str:
@@ -146,16 +153,22 @@ def tokens(settings: Any) -> list[str]:
 
 def bot_names(settings: Any, n: int) -> list[str]:
     names = [x.strip() for x in settings.zalo_bot_names.split(",")] if settings.zalo_bot_names else []
-    return [names[i] if i < len(names) and names[i] else texts.ZALO_BOT_DEFAULT_NAME.format(n=i + 1)
-            for i in range(n)]
+    return [names[i] if i < len(names) and names[i] else texts.ZALO_BOT_DEFAULT_NAME.format(n=i + 1) for i in range(n)]
 
 
 def make_bots(ctx: ChannelContext, clients: list[ZaloClient] | None = None) -> ZaloBots:
     """The configured bots (``clients``: one per bot, for tests; default: real clients on ZALO_BASE_URL)."""
     s = ctx.settings
-    return ZaloBots([ZaloBot(ident, clients[ident.index] if clients else ZaloClient(token, s.zalo_base_url),
-                             ZaloQuota(ctx.store, ctx.clock, s.zalo_monthly_quota, ident.key))
-                     for ident, token in identities(s)])
+    return ZaloBots(
+        [
+            ZaloBot(
+                ident,
+                clients[ident.index] if clients else ZaloClient(token, s.zalo_base_url),
+                ZaloQuota(ctx.store, ctx.clock, s.zalo_monthly_quota, ident.key),
+            )
+            for ident, token in identities(s)
+        ]
+    )
 
 
 def bots_status(ctx: ChannelContext) -> list[dict]:
@@ -167,8 +180,16 @@ def bots_status(ctx: ChannelContext) -> list[dict]:
     out = []
     for b in idents:
         sent, exhausted = ctx.store.channel_usage(channel=b.key, month=month)
-        out.append({"bot": b.name, "users": users[b.prefix], "user_limit": s.zalo_users_per_bot,
-                    "messages": sent, "quota": s.zalo_monthly_quota, "quota_exhausted": exhausted})
+        out.append(
+            {
+                "bot": b.name,
+                "users": users[b.prefix],
+                "user_limit": s.zalo_users_per_bot,
+                "messages": sent,
+                "quota": s.zalo_monthly_quota,
+                "quota_exhausted": exhausted,
+            }
+        )
     return out
 
 
@@ -181,8 +202,9 @@ class ZaloChannel:
         return bool(tokens(settings))
 
     def secrets(self, settings: Any) -> list[str]:
-        return tokens(settings) + ([settings.zalo_webhook_secret.get_secret_value()]
-                                   if settings.zalo_webhook_secret else [])
+        return tokens(settings) + (
+            [settings.zalo_webhook_secret.get_secret_value()] if settings.zalo_webhook_secret else []
+        )
 
     def add_commands(self, sub: Any) -> None:
         return None
@@ -234,8 +256,7 @@ async def _listen(ctx: ChannelContext, bots: ZaloBots, secret: str) -> Started:
     transports = []
     for bot in bots.bots:
         seen, mark = seen_hooks(ctx.store, ctx.clock, bot.ident.key)
-        transport = ZaloTransport(ctx.core, bot.client, seen=seen, mark=mark, sender=bots,
-                                  chat_prefix=bot.ident.prefix)
+        transport = ZaloTransport(ctx.core, bot.client, seen=seen, mark=mark, sender=bots, chat_prefix=bot.ident.prefix)
         try:
             await transport.start()
         except ZaloError as e:
@@ -247,7 +268,7 @@ async def _listen(ctx: ChannelContext, bots: ZaloBots, secret: str) -> Started:
     loop = asyncio.get_running_loop()
     done: asyncio.Future = loop.create_future()
     tasks = []
-    for bot, transport in transports:
+    for _bot, transport in transports:
         try:
             await transport.prepare_polling()
         except WebhookSetError:
@@ -286,8 +307,10 @@ async def _webhooks(ctx: ChannelContext, bots: ZaloBots, transports: list, secre
     s = ctx.settings
     base = s.zalo_webhook_url.rstrip("/")
     path = urlparse(s.zalo_webhook_url).path or "/"
-    routes = [(path if bot.ident.index == 0 else f"{path.rstrip('/')}/{bot.ident.prefix.rstrip('/')}", t)
-              for bot, t in transports]
+    routes = [
+        (path if bot.ident.index == 0 else f"{path.rstrip('/')}/{bot.ident.prefix.rstrip('/')}", t)
+        for bot, t in transports
+    ]
     server = webhook_server(routes, secret).listen(s.zalo_webhook_port, address=s.zalo_webhook_listen)
     try:
         for bot, _ in transports:

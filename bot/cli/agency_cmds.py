@@ -21,8 +21,10 @@ def cmd_agencies_list(app, args: Namespace) -> int:
     elif not data:
         print(texts.AGENCIES_NONE)
     elif retired:
-        table(texts.AGENCY_RETIRED_HEADERS,
-              [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"]), texts.AGENCY_RETIRED) for d in data])
+        table(
+            texts.AGENCY_RETIRED_HEADERS,
+            [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"]), texts.AGENCY_RETIRED) for d in data],
+        )
     else:
         table(texts.AGENCY_HEADERS, [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"])) for d in data])
     return 0
@@ -38,8 +40,9 @@ def cmd_agencies_import(app, args: Namespace) -> int:
     plan, _ = read_plan(recorded[0])
     directory, _ = read_directory(recorded[1])
     communes = read_communes_csv(args.file, app.store.known_directory(directory=directory))
-    added, updated, report = app.store.import_agencies(agencies=communes, plan=plan, directory=directory,
-                                                       now=app.clock.now(), source_file=recorded[0].path)
+    added, updated, report = app.store.import_agencies(
+        agencies=communes, plan=plan, directory=directory, now=app.clock.now(), source_file=recorded[0].path
+    )
     if args.json:
         print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added})
     else:

@@ -39,13 +39,21 @@ log = logging.getLogger(__name__)
 class App:
     """What every command needs, built once from the settings."""
 
-    def __init__(self, settings: Settings, clock: Clock, plan_slug: str | None = None, *,
-                 stdin: TextIO | None = None, stdout: TextIO | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        plan_slug: str | None = None,
+        *,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        read_only: bool = False,
+    ):
         self.settings = settings
         self.read_only = read_only  # a command that only reads: the SQLite file is opened read-only
         self.clock = clock
         self.plan_slug = plan_slug
-        self.stdin, self.stdout = stdin, stdout    # the terminal chat's streams (None: sys.stdin/stdout)
+        self.stdin, self.stdout = stdin, stdout  # the terminal chat's streams (None: sys.stdin/stdout)
 
     # --- the database -----------------------------------------------------------------------------
     @cached_property
@@ -66,8 +74,13 @@ class App:
 
     def ensure_ready(self) -> None:
         """The embedded default works on a fresh machine: create and load the database when needed."""
-        report = ensure_ready(self.store, self.settings.plan_file, self.settings.agencies_file, now=self.clock.now(),
-                              plan_slug=self.plan_slug)
+        report = ensure_ready(
+            self.store,
+            self.settings.plan_file,
+            self.settings.agencies_file,
+            now=self.clock.now(),
+            plan_slug=self.plan_slug,
+        )
         if report is not None:
             plan_cmds.print_load_summary(report)
 
@@ -86,43 +99,75 @@ class App:
     @cached_property
     def policy(self) -> ReminderPolicy:
         s = self.settings
-        return ReminderPolicy(before=s.remind_before_days, overdue_every=s.overdue_every,
-                              escalate_after=s.escalate_after, escalate_every_days=s.escalate_every_days,
-                              heads_up_before=s.heads_up_before, inspection_notice=s.inspection_notice,
-                              default_recurrence=s.default_recurrence, period_due=self.period_due)
+        return ReminderPolicy(
+            before=s.remind_before_days,
+            overdue_every=s.overdue_every,
+            escalate_after=s.escalate_after,
+            escalate_every_days=s.escalate_every_days,
+            heads_up_before=s.heads_up_before,
+            inspection_notice=s.inspection_notice,
+            default_recurrence=s.default_recurrence,
+            period_due=self.period_due,
+        )
 
     @cached_property
     def period_due(self) -> DueDefaults:
         """Recurring work's default due day per cadence (PERIOD_DUE_*)."""
         s = self.settings
-        return DueDefaults(weekly=DueRule.parse(s.period_due_weekly), monthly=DueRule.parse(s.period_due_monthly),
-                           quarterly=DueRule.parse(s.period_due_quarterly),
-                           half_yearly=DueRule.parse(s.period_due_half_yearly),
-                           yearly=DueRule.parse(s.period_due_yearly))
+        return DueDefaults(
+            weekly=DueRule.parse(s.period_due_weekly),
+            monthly=DueRule.parse(s.period_due_monthly),
+            quarterly=DueRule.parse(s.period_due_quarterly),
+            half_yearly=DueRule.parse(s.period_due_half_yearly),
+            yearly=DueRule.parse(s.period_due_yearly),
+        )
 
     # --- the command core -------------------------------------------------------------------------------
     @cached_property
     def core(self) -> CommandCore:
         s = self.settings
-        return CommandCore(self.store, self.clock, s.zone, CoreConfig(
-            bot_username=s.telegram_bot_username, note_limit=s.note_limit, flood_commands=s.flood_commands,
-            flood_seconds=s.flood_seconds, plan_slug=self.plan_slug, inspection_notice=s.inspection_notice,
-            calendar=self.calendar, preferred_channel=s.preferred_channel, period_due=self.period_due,
-            default_recurrence=s.default_recurrence, officers_close_ongoing=False))
+        return CommandCore(
+            self.store,
+            self.clock,
+            s.zone,
+            CoreConfig(
+                bot_username=s.telegram_bot_username,
+                note_limit=s.note_limit,
+                flood_commands=s.flood_commands,
+                flood_seconds=s.flood_seconds,
+                plan_slug=self.plan_slug,
+                inspection_notice=s.inspection_notice,
+                calendar=self.calendar,
+                preferred_channel=s.preferred_channel,
+                period_due=self.period_due,
+                default_recurrence=s.default_recurrence,
+                officers_close_ongoing=False,
+            ),
+        )
 
     # --- reminders ------------------------------------------------------------------------------------------
     def sweep_deps(self, senders: dict[str, Sender]) -> SweepDeps:
         """The sweep's dependencies over ``senders`` (the only place SweepDeps is built)."""
         s = self.settings
-        return SweepDeps(store=self.store, clock=self.clock, zone=s.zone, calendar=self.calendar,
-                         policy=self.policy, senders=senders,
-                         limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
-                         delivery=DeliveryConfig(**self._delivery_options()))
+        return SweepDeps(
+            store=self.store,
+            clock=self.clock,
+            zone=s.zone,
+            calendar=self.calendar,
+            policy=self.policy,
+            senders=senders,
+            limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
+            delivery=DeliveryConfig(**self._delivery_options()),
+        )
 
     def _delivery_options(self) -> dict:
         s = self.settings
-        options = dict(max_attempts=s.retry_max_attempts, escalate_after=s.escalate_after,
-                       plan_slug=self.plan_slug, default_recurrence=s.default_recurrence)
+        options = dict(
+            max_attempts=s.retry_max_attempts,
+            escalate_after=s.escalate_after,
+            plan_slug=self.plan_slug,
+            default_recurrence=s.default_recurrence,
+        )
         known = set(registry.names())
         options["fallback_order"] = tuple(c for c in s.fallback_channels if c in known)
         return options
@@ -130,8 +175,12 @@ class App:
     def scheduler(self, senders: dict[str, Sender]):
         """APScheduler waking the daily sweep and the retries, in the running event loop."""
         s = self.settings
-        return build_scheduler(self.sweep_deps(senders), send_at=time(*s.hhmm(s.send_time)),
-                               work_end=time(*s.hhmm(s.work_end)), retry_every=s.retry_every_seconds)
+        return build_scheduler(
+            self.sweep_deps(senders),
+            send_at=time(*s.hhmm(s.send_time)),
+            work_end=time(*s.hhmm(s.work_end)),
+            retry_every=s.retry_every_seconds,
+        )
 
     async def forced_sweep(self, senders: dict[str, Sender]):
         """Today's reminders again through ``senders`` (nobody gets one twice)."""
@@ -148,9 +197,16 @@ class App:
         return chats or [c for c in configured if getattr(c, "terminal", False)]
 
     def channel_context(self, *, listen: bool) -> ChannelContext:
-        return ChannelContext(settings=self.settings, store=self.store, clock=self.clock, zone=self.settings.zone,
-                              core=self.core if listen else None, sweep=self.forced_sweep,
-                              stdin=self.stdin, stdout=self.stdout)
+        return ChannelContext(
+            settings=self.settings,
+            store=self.store,
+            clock=self.clock,
+            zone=self.settings.zone,
+            core=self.core if listen else None,
+            sweep=self.forced_sweep,
+            stdin=self.stdin,
+            stdout=self.stdout,
+        )
 
     def channel_status(self) -> dict[str, dict]:
         """Per configured channel, what it reports for `status` (users, messages per bot…)."""

@@ -43,9 +43,18 @@ def cmd_directory_new(app, args: Namespace) -> int:
         print_json(info)
         return 0
     summary = ", ".join(f"{n} {t}" for t, n in info["counts"].items() if n)
-    print(directory_texts.NEW_DONE.format(path=info["path"], full=info["full"], bodies=info["bodies"],
-                            cap="thành phố" if info["is_city"] else "tỉnh", communes=info["communes"],
-                            summary=summary, optional=info["optional"], checks=info["checks"]))
+    print(
+        directory_texts.NEW_DONE.format(
+            path=info["path"],
+            full=info["full"],
+            bodies=info["bodies"],
+            cap="thành phố" if info["is_city"] else "tỉnh",
+            communes=info["communes"],
+            summary=summary,
+            optional=info["optional"],
+            checks=info["checks"],
+        )
+    )
     print(directory_texts.NEW_NEXT.format(path=info["path"]))
     return 0
 
@@ -60,6 +69,9 @@ def cmd_directory_add(app, args: Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(directory_texts.ADD_DONE.format(path=info["path"], line=info["line"], name=info["name"], key=info["key"],
-                            kind=info["kind"]))
+    print(
+        directory_texts.ADD_DONE.format(
+            path=info["path"], line=info["line"], name=info["name"], key=info["key"], kind=info["kind"]
+        )
+    )
     return 0

@@ -20,7 +20,9 @@ def add_commands(sub) -> None:
     s.add_argument("code")
     s.add_argument("agency")
     s.add_argument("date")
-    s.add_argument("--document", required=True, help="văn bản đồng ý gia hạn, vd. \"Văn bản số 120/UBND-NC ngày 20/7/2023\"")
+    s.add_argument(
+        "--document", required=True, help='văn bản đồng ý gia hạn, vd. "Văn bản số 120/UBND-NC ngày 20/7/2023"'
+    )
     s.add_argument("--reason", default="")
     s.add_argument("--actor", default="điều phối viên (CLI)")
     s.add_argument("--json", action="store_true")
@@ -43,23 +45,47 @@ def cmd_extend(app, args: Namespace) -> int:
     code = find_code(app, args.code)
     agency = resolve_agency(app, args.agency)
     try:
-        out = app.store.extend_by_code(code=code, agency_key=agency.key, new_due=due, document=args.document,
-                                       actor=args.actor, now=app.clock.now(), today=today, reason=args.reason,
-                                       plan_slug=app.plan_slug)
+        out = app.store.extend_by_code(
+            code=code,
+            agency_key=agency.key,
+            new_due=due,
+            document=args.document,
+            actor=args.actor,
+            now=app.clock.now(),
+            today=today,
+            reason=args.reason,
+            plan_slug=app.plan_slug,
+        )
     except UnknownItem:
         raise CliError(texts.ERR_UNKNOWN_CODE.format(typed=args.code)) from None
     if out.error == "not_lead":
         raise CliError(texts.EXTEND_NOT_LEAD.format(agency=agency.name, code=code))
     if out.error:
-        raise CliError(texts.EXTEND_PROBLEM[out.error].format(code=code, agency=agency.name,
-                                                              new_due=texts.vn_date(due)))
+        raise CliError(
+            texts.EXTEND_PROBLEM[out.error].format(code=code, agency=agency.name, new_due=texts.vn_date(due))
+        )
     ext = out.extension
     if args.json:
-        print_json({"code": ext.code, "agency": ext.agency, "original_due": ext.original_due.isoformat(),
-                    "new_due": ext.new_due.isoformat(), "document": ext.document, "status": ext.status})
+        print_json(
+            {
+                "code": ext.code,
+                "agency": ext.agency,
+                "original_due": ext.original_due.isoformat(),
+                "new_due": ext.new_due.isoformat(),
+                "document": ext.document,
+                "status": ext.status,
+            }
+        )
     else:
-        print(texts.EXTEND_OK.format(code=ext.code, agency=ext.agency, original=texts.vn_date(ext.original_due),
-                                     new_due=texts.vn_date(ext.new_due), document=ext.document))
+        print(
+            texts.EXTEND_OK.format(
+                code=ext.code,
+                agency=ext.agency,
+                original=texts.vn_date(ext.original_due),
+                new_due=texts.vn_date(ext.new_due),
+                document=ext.document,
+            )
+        )
     return 0
 
 
@@ -79,9 +105,20 @@ def cmd_audit(app, args: Namespace) -> int:
     if not entries:
         print(texts.AUDIT_EMPTY)
         return 0
-    rows = [[f"{e.at.astimezone(zone):%d/%m/%Y %H:%M}", texts.vn_date(e.business_at.astimezone(zone).date()), e.actor,
-             e.channel or "—", texts.AUDIT_ACTION.get(e.action, e.action), e.code, e.agency,
-             json.dumps(e.before, ensure_ascii=False) if e.before else "", json.dumps(e.after, ensure_ascii=False)
-             if e.after else "", e.note] for e in entries]
+    rows = [
+        [
+            f"{e.at.astimezone(zone):%d/%m/%Y %H:%M}",
+            texts.vn_date(e.business_at.astimezone(zone).date()),
+            e.actor,
+            e.channel or "—",
+            texts.AUDIT_ACTION.get(e.action, e.action),
+            e.code,
+            e.agency,
+            json.dumps(e.before, ensure_ascii=False) if e.before else "",
+            json.dumps(e.after, ensure_ascii=False) if e.after else "",
+            e.note,
+        ]
+        for e in entries
+    ]
     table(list(texts.AUDIT_HEADERS), rows)
     return 0

@@ -32,8 +32,10 @@ def _directory_source(app, args: Namespace, plan: Plan) -> Source | None:
 def _places(result: ImportResult) -> dict[str, tuple[str, str, dict[str, str]]]:
     """Item code → (table, row, {role: column label}) in the source document."""
     columns = {t.table: t.columns for t in result.tables}
-    return {i["code"]: (i.get("table", ""), str(i.get("row", "")), columns.get(i.get("table", ""), {}))
-            for i in result.items}
+    return {
+        i["code"]: (i.get("table", ""), str(i.get("row", "")), columns.get(i.get("table", ""), {}))
+        for i in result.items
+    }
 
 
 def check_agencies(app, args: Namespace, plan: Plan, result: ImportResult) -> dict:
@@ -48,8 +50,14 @@ def check_agencies(app, args: Namespace, plan: Plan, result: ImportResult) -> di
     for spec in interpret_plan(plan, directory):
         table, row, columns = places.get(spec.code, ("", "", {}))
         for u in spec.unresolved:
-            entry = {"code": spec.code, "cell": u.cell, "text": u.text, "table": table, "row": row,
-                     "column": columns.get(u.cell, "")}
+            entry = {
+                "code": spec.code,
+                "cell": u.cell,
+                "text": u.text,
+                "table": table,
+                "row": row,
+                "column": columns.get(u.cell, ""),
+            }
             if u.reason == UNKNOWN:
                 entry["command"] = f"nhacviec directory add {_quoted(source.path)} {_quoted(u.text, always=True)}"
                 unknown.append(entry)
@@ -84,8 +92,11 @@ def print_agency_check(check: dict, province: str) -> None:
     else:
         print(texts.IMPORT_UNKNOWN_HEAD.format(directory=check["directory"], n=len(check["unknown"])))
         for e in check["unknown"]:
-            print(texts.IMPORT_UNKNOWN_LINE.format(place=_place(e), cell=texts.IMPORT_COLUMN[e["cell"]],
-                                                   text=e["text"], command=e["command"]))
+            print(
+                texts.IMPORT_UNKNOWN_LINE.format(
+                    place=_place(e), cell=texts.IMPORT_COLUMN[e["cell"]], text=e["text"], command=e["command"]
+                )
+            )
     if check["vague"]:
         print(texts.IMPORT_VAGUE_HEAD.format(n=len(check["vague"])))
         for e in check["vague"]:

@@ -20,12 +20,16 @@ from bot.imports.plan_yaml import plan_yaml
 
 def add_commands(plan_subparsers) -> None:
     """Register ``plan import`` under the ``plan`` command group."""
-    ps = plan_subparsers.add_parser("import", help="đọc kế hoạch đã ký (.docx, .xlsx, .csv, .pdf) thành tệp kế hoạch YAML")
+    ps = plan_subparsers.add_parser(
+        "import", help="đọc kế hoạch đã ký (.docx, .xlsx, .csv, .pdf) thành tệp kế hoạch YAML"
+    )
     ps.add_argument("file")
     ps.add_argument("--out", help="tệp kế hoạch YAML sẽ ghi (mặc định: TÊN_TỆP.yaml ở thư mục hiện tại)")
     ps.add_argument("--force", action="store_true", help="ghi đè nếu tệp --out đã có")
-    ps.add_argument("--agencies", help="tệp danh mục cơ quan để đối chiếu tên cơ quan (mặc định: danh mục đã nạp "
-                                       "bằng init, nếu cùng tỉnh)")
+    ps.add_argument(
+        "--agencies",
+        help="tệp danh mục cơ quan để đối chiếu tên cơ quan (mặc định: danh mục đã nạp bằng init, nếu cùng tỉnh)",
+    )
     ps.add_argument("--json", action="store_true", help="in báo cáo xem lại dạng JSON")
     ps.set_defaults(func=cmd_plan_import)
 
@@ -79,14 +83,33 @@ def cmd_plan_import(app, args: Namespace) -> int:
 def _print_report(result: ImportResult, source: Path) -> None:
     tree, h = result.tree, result.heading
     counts = {t: sum(1 for i in result.items if i["code"].startswith(p)) for t, p in (("r", "PL1."), ("i", "PL2."))}
-    print(import_texts.SUMMARY.format(file=source.name, title=tree["title"], id=tree["id"], year=tree["year"],
-                               tasks=len(result.items) - counts["r"] - counts["i"], sections=len(result.sections),
-                               reviews=counts["r"], inspections=counts["i"]))
-    print(import_texts.ISSUED.format(kind=import_texts.KIND.get(h.kind, h.kind), number=h.number or import_texts.NO_NUMBER,
-                              date=h.date_text, issuer=h.issuer or "?"))
+    print(
+        import_texts.SUMMARY.format(
+            file=source.name,
+            title=tree["title"],
+            id=tree["id"],
+            year=tree["year"],
+            tasks=len(result.items) - counts["r"] - counts["i"],
+            sections=len(result.sections),
+            reviews=counts["r"],
+            inspections=counts["i"],
+        )
+    )
+    print(
+        import_texts.ISSUED.format(
+            kind=import_texts.KIND.get(h.kind, h.kind),
+            number=h.number or import_texts.NO_NUMBER,
+            date=h.date_text,
+            issuer=h.issuer or "?",
+        )
+    )
     for t in result.tables:
         cols = ", ".join(f"{role}={col}" for role, col in t.columns.items())
-        print(import_texts.TABLE_LINE.format(table=t.table, kind=import_texts.TABLE_KIND[t.kind], rows=t.rows, columns=cols or "—"))
+        print(
+            import_texts.TABLE_LINE.format(
+                table=t.table, kind=import_texts.TABLE_KIND[t.kind], rows=t.rows, columns=cols or "—"
+            )
+        )
     for s in result.sections:
         print(import_texts.SECTION_LINE.format(code=s["code"], title=s["title"], rows=s["rows"]))
     if result.problems:

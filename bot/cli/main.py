@@ -7,15 +7,27 @@ import logging
 import os
 import sys
 
-os.environ.setdefault("PTB_TIMEDELTA", "1")   # python-telegram-bot 22: durations as timedelta (no deprecation)
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # python-telegram-bot 22: durations as timedelta (no deprecation)
 
 from pydantic import ValidationError  # noqa: E402
 from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 
 from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
-from bot.cli import (agency_cmds, directory_cmds, gov_cmds, import_cmds, migrate_cmds, officer_cmds, ops_cmds,  # noqa: E402
-                     plan_cmds, remind_cmds, report_cmds, run_cmds, web_cmds)
+from bot.cli import (
+    agency_cmds,
+    directory_cmds,
+    gov_cmds,
+    import_cmds,
+    migrate_cmds,
+    officer_cmds,
+    ops_cmds,  # noqa: E402
+    plan_cmds,
+    remind_cmds,
+    report_cmds,
+    run_cmds,
+    web_cmds,
+)
 from bot.cli.app import App  # noqa: E402
 from bot.cli.plan_cmds import CliError  # noqa: E402
 from bot.domain import texts  # noqa: E402
@@ -122,15 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="xuất báo cáo Excel (Tổng hợp, Nhiệm vụ, Rà soát TTHC, Kiểm tra, Nhật ký)")
     s.add_argument("--format", choices=("xlsx",), default="xlsx")
     s.add_argument("--out", required=True)
-    s.add_argument("--circulation", action="store_true",  # reports helper (issue 12 §3)
-                   help="bản lưu hành: không gồm các cuộc kiểm tra đột xuất")
+    s.add_argument(
+        "--circulation",
+        action="store_true",  # reports helper (issue 12 §3)
+        help="bản lưu hành: không gồm các cuộc kiểm tra đột xuất",
+    )
     s.set_defaults(func=report_cmds.cmd_export)
 
     s = sub.add_parser("report", help="báo cáo tiến độ tóm tắt (như /baocao); --chart FILE lưu biểu đồ PNG")
     s.add_argument("--chart", help="lưu biểu đồ (PNG) vào tệp này")
     s.set_defaults(func=report_cmds.cmd_report)
 
-    s = sub.add_parser("draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có nhiệm vụ quá hạn")
+    s = sub.add_parser(
+        "draft-reminder", help="soạn dự thảo công văn đôn đốc (.docx) gửi các cơ quan có nhiệm vụ quá hạn"
+    )
     s.add_argument("--agency", help="chỉ một cơ quan")
     s.add_argument("--out", required=True)
     s.set_defaults(func=report_cmds.cmd_draft_reminder)
@@ -159,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", help="chạy bot (chưa có token: trò chuyện ngay trong cửa sổ dòng lệnh)")
     s.set_defaults(func=run_cmds.cmd_run)
 
-    for channel in registry.CHANNELS:   # a channel's own subcommands (e-mail addresses…)
+    for channel in registry.CHANNELS:  # a channel's own subcommands (e-mail addresses…)
         channel.add_commands(sub)
     return p
 
@@ -211,8 +228,10 @@ def _main(argv: list[str] | None) -> int:
     setup_logging(settings.log_level, registry.secrets(settings))
     today = args.today or (parse_day(settings.today) if settings.today else None)
     if settings.today and today is None:
-        print(texts.ERR_SETTINGS.format(detail=f"TODAY: {texts.ERR_BAD_DATE.format(text=settings.today)}"),
-              file=sys.stderr)
+        print(
+            texts.ERR_SETTINGS.format(detail=f"TODAY: {texts.ERR_BAD_DATE.format(text=settings.today)}"),
+            file=sys.stderr,
+        )
         return 2
     clock: Clock = FixedClock.on_day(today, settings.zone) if today else SystemClock()
     app = App(settings, clock, plan_slug=args.plan_id, read_only=_read_only(args))
@@ -227,7 +246,7 @@ def _main(argv: list[str] | None) -> int:
     except DatabaseUnusable as e:
         print(texts.ERR_DB.format(where=app.where, detail=e), file=sys.stderr)
         return 2
-    except SQLAlchemyError as e:     # a file damaged past its header, a server gone: cause and next step
+    except SQLAlchemyError as e:  # a file damaged past its header, a server gone: cause and next step
         log.debug("database error: %s", e, exc_info=True)
         print(texts.ERR_DB.format(where=app.where, detail=unusable_reason(e)), file=sys.stderr)
         return 2
@@ -235,9 +254,9 @@ def _main(argv: list[str] | None) -> int:
         print(str(e), file=sys.stderr)
         return 2
     finally:
-        engine = app.__dict__.get("engine")   # built only if the command used the database
+        engine = app.__dict__.get("engine")  # built only if the command used the database
         if engine is not None:
-            engine.dispose()                  # its pooled connections closed (PostgreSQL: no leaked sockets)
+            engine.dispose()  # its pooled connections closed (PostgreSQL: no leaked sockets)
 
 
 READ_ONLY_COMMANDS = {"status", "officers", "export", "report", "draft-reminder"}
@@ -265,8 +284,9 @@ def _validation_summary(e: ValidationError) -> str:
             parts.append(texts.SETTING_MAIL_FROM if "MAIL_FROM" in err["msg"] else texts.SETTING_ERROR_DEFAULT)
             continue
         ctx = {**(err.get("ctx") or {}), "input": str(err.get("input", ""))[:60]}
-        template = texts.SETTING_FIELD_ERROR.get(name) or texts.SETTING_ERROR.get(err["type"],
-                                                                                  texts.SETTING_ERROR_DEFAULT)
+        template = texts.SETTING_FIELD_ERROR.get(name) or texts.SETTING_ERROR.get(
+            err["type"], texts.SETTING_ERROR_DEFAULT
+        )
         try:
             detail = template.format(**ctx)
         except (KeyError, IndexError):

@@ -25,8 +25,9 @@ def add_commands(sub, *, copy: Callable, errors: tuple[type[Exception], ...], sa
     s.set_defaults(func=partial(cmd_migrate_to, copy=copy, errors=errors, safe_url=safe_url))
 
 
-def cmd_migrate_to(app, args: Namespace, *, copy: Callable, errors: tuple[type[Exception], ...],
-                   safe_url: Callable[[str], str]) -> int:
+def cmd_migrate_to(
+    app, args: Namespace, *, copy: Callable, errors: tuple[type[Exception], ...], safe_url: Callable[[str], str]
+) -> int:
     """Copy the configured database to ``args.url`` and compare the counts (0: all equal, 2: not)."""
     target = safe_url(args.url)
     quiet = args.json
@@ -50,8 +51,14 @@ def cmd_migrate_to(app, args: Namespace, *, copy: Callable, errors: tuple[type[E
         return 2
     bad = [c for c in report.counts if not c.ok]
     if quiet:
-        print_json({"target": report.target, "ok": report.ok, "replaced": report.replaced,
-                    "tables": [{"table": c.table, "source": c.source, "target": c.target} for c in report.counts]})
+        print_json(
+            {
+                "target": report.target,
+                "ok": report.ok,
+                "replaced": report.replaced,
+                "tables": [{"table": c.table, "source": c.source, "target": c.target} for c in report.counts],
+            }
+        )
         return 0 if report.ok else 2
     if report.replaced:
         print(T.REPLACED.format(tables=len(report.replaced), rows=sum(report.replaced.values())))

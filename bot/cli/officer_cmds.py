@@ -33,8 +33,9 @@ def resolve_agency(app, name: str) -> Agency:
     found = app.store.find_agency(query=name)
     if found.agency is None:
         names = ", ".join(a.name for a in found.candidates[:8])
-        raise CliError(texts.ERR_AGENCY.format(name=name) + (" " + texts.ERR_CANDIDATES.format(names=names)
-                                                               if names else ""))
+        raise CliError(
+            texts.ERR_AGENCY.format(name=name) + (" " + texts.ERR_CANDIDATES.format(names=names) if names else "")
+        )
     return found.agency
 
 
@@ -54,9 +55,16 @@ def cmd_invite(app, args: Namespace) -> int:
     if args.json:
         print_json({"agency": name, "role": args.role, "code": code, "link": link, "expires_at": expires.isoformat()})
         return 0
-    print(texts.INVITE_OK.format(agency=name, role=texts.ROLE[args.role], code=code, link=link,
-                                 expires=f"{expires:%H:%M} {texts.vn_date(expires.date())}"))
-    for hint in app.invite_hints():   # e.g. the Zalo bot with room left
+    print(
+        texts.INVITE_OK.format(
+            agency=name,
+            role=texts.ROLE[args.role],
+            code=code,
+            link=link,
+            expires=f"{expires:%H:%M} {texts.vn_date(expires.date())}",
+        )
+    )
+    for hint in app.invite_hints():  # e.g. the Zalo bot with room left
         print(hint)
     if not app.settings.telegram_bot_username:
         print(texts.INVITE_NO_USERNAME)
@@ -72,8 +80,14 @@ def cmd_officers(app, args: Namespace) -> int:
     if not data:
         print(texts.OFFICERS_NONE)
         return 0
-    table(texts.OFFICER_HEADERS, [(f"{d['channel']}:{d['chat_id']}", d["agency"], texts.ROLE[d["role"]], d["name"],
-                                   texts.ACTIVE[d["active"]]) for d in data], limits=(24, 40, 14, 24, 16))
+    table(
+        texts.OFFICER_HEADERS,
+        [
+            (f"{d['channel']}:{d['chat_id']}", d["agency"], texts.ROLE[d["role"]], d["name"], texts.ACTIVE[d["active"]])
+            for d in data
+        ],
+        limits=(24, 40, 14, 24, 16),
+    )
     return 0
 
 

@@ -26,28 +26,46 @@ def cmd_status(app, args: Namespace) -> int:
     f = app.store.status_figures(since=datetime.combine(now.date(), time(0), now.tzinfo), month=now.strftime("%Y-%m"))
     last, sent_today, pending, failed = f.last_sweep, f.sent_today, f.pending_retries, f.failures
     disabled, missing = f.disabled_recipients, f.agencies_without_recipient
-    nxt = now.date() if now.time() < time(h, m) and (last is None or last < now.date()) else now.date() + timedelta(days=1)
+    nxt = (
+        now.date()
+        if now.time() < time(h, m) and (last is None or last < now.date())
+        else now.date() + timedelta(days=1)
+    )
     nxt = cal.next_working_day(nxt)
-    data = {"last_sweep": last.isoformat() if last else None,
-            "next_sweep": datetime.combine(nxt, time(h, m), s_.zone).isoformat(), "sent_today": sent_today,
-            "pending_retries": pending, "failures": failed, "disabled_recipients": disabled,
-            "agencies_without_recipient": missing,
-            "zalo_sent_this_month": f.zalo_sent_this_month, "zalo_quota": s_.zalo_monthly_quota,
-            "zalo_quota_exhausted": f.zalo_quota_exhausted, "channels": app.channel_status(),
-            "waiting_groups": app.store.groups_waiting(plan_slug=app.plan_slug)}
+    data = {
+        "last_sweep": last.isoformat() if last else None,
+        "next_sweep": datetime.combine(nxt, time(h, m), s_.zone).isoformat(),
+        "sent_today": sent_today,
+        "pending_retries": pending,
+        "failures": failed,
+        "disabled_recipients": disabled,
+        "agencies_without_recipient": missing,
+        "zalo_sent_this_month": f.zalo_sent_this_month,
+        "zalo_quota": s_.zalo_monthly_quota,
+        "zalo_quota_exhausted": f.zalo_quota_exhausted,
+        "channels": app.channel_status(),
+        "waiting_groups": app.store.groups_waiting(plan_slug=app.plan_slug),
+    }
     if args.json:
         print_json(data)
         return 0
-    print(texts.STATUS_LINES.format(last=texts.vn_date(last) if last else texts.NEVER,
-                                    next=f"{s_.send_time} {texts.vn_weekday(nxt)} {texts.vn_date(nxt)}",
-                                    sent_today=sent_today, pending=pending, failed=failed,
-                                    disabled=", ".join(disabled) or texts.NONE, n_missing=len(missing),
-                                    missing=", ".join(missing) or texts.NONE))
+    print(
+        texts.STATUS_LINES.format(
+            last=texts.vn_date(last) if last else texts.NEVER,
+            next=f"{s_.send_time} {texts.vn_weekday(nxt)} {texts.vn_date(nxt)}",
+            sent_today=sent_today,
+            pending=pending,
+            failed=failed,
+            disabled=", ".join(disabled) or texts.NONE,
+            n_missing=len(missing),
+            missing=", ".join(missing) or texts.NONE,
+        )
+    )
     for group, n in data["waiting_groups"].items():
         print(chat_texts.CLI_EMPTY_GROUP.format(group=group, n=n))
     if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:
         print(texts.STATUS_ZALO.format(sent=data["zalo_sent_this_month"], quota=data["zalo_quota"]))
-    for status in data["channels"].values():   # several bots of one channel: one line each
+    for status in data["channels"].values():  # several bots of one channel: one line each
         bots = status.get("bots", [])
         for bot in bots if len(bots) > 1 else []:
             print(texts.STATUS_ZALO_BOT.format(**bot))
@@ -81,11 +99,20 @@ def cmd_inspection_schedule(app, args: Namespace) -> int:
     item = _find(app, args.code)
     if item.type != "inspection":
         raise CliError(reminder_texts.INSPECTION_NOT.format(code=item.code))
-    surprise = app.store.schedule_inspection_by_code(code=item.code, day=day, actor=args.actor, now=app.clock.now(),
-                                             surprise=args.surprise or None, plan_slug=app.plan_slug)
+    surprise = app.store.schedule_inspection_by_code(
+        code=item.code,
+        day=day,
+        actor=args.actor,
+        now=app.clock.now(),
+        surprise=args.surprise or None,
+        plan_slug=app.plan_slug,
+    )
     n = app.settings.inspection_notice
-    notice = reminder_texts.INSPECTION_SECRET if surprise else reminder_texts.INSPECTION_NOTICE.format(
-        n=n, on=texts.vn_date(cal.add_working_days(day, -n)))
+    notice = (
+        reminder_texts.INSPECTION_SECRET
+        if surprise
+        else reminder_texts.INSPECTION_NOTICE.format(n=n, on=texts.vn_date(cal.add_working_days(day, -n)))
+    )
     print(reminder_texts.INSPECTION_SET.format(code=item.code, date=texts.vn_date(day), notice=notice))
     return 0
 
@@ -95,8 +122,12 @@ def cmd_plan_confirm(app, args: Namespace) -> int:
     item = _find(app, args.code)
     if item.deadline.due is None:
         raise CliError(texts.CONFIRM_NEEDS_DATE.format(code=item.code))
-    dl = app.store.set_due(code=item.code, due=item.deadline.due, actor=args.actor, now=app.clock.now(),
-                           plan_slug=app.plan_slug)
-    print(texts.CONFIRM_OK.format(code=args.code.upper(), reading=texts.describe_deadline(dl.kind, dl.due, dl.start,
-                                                                                         dl.flags)))
+    dl = app.store.set_due(
+        code=item.code, due=item.deadline.due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug
+    )
+    print(
+        texts.CONFIRM_OK.format(
+            code=args.code.upper(), reading=texts.describe_deadline(dl.kind, dl.due, dl.start, dl.flags)
+        )
+    )
     return 0

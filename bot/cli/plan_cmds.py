@@ -21,8 +21,15 @@ from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import reminders as reminder_texts
 from bot.files import load_directory
 from bot.domain.folding import same_province
-from bot.plan_loading import (Source, directory_for, load_plan_files, read_directory, read_plan, recorded_files,
-                              suggested_directory_name)
+from bot.plan_loading import (
+    Source,
+    directory_for,
+    load_plan_files,
+    read_directory,
+    read_plan,
+    recorded_files,
+    suggested_directory_name,
+)
 
 
 class CliError(Exception):
@@ -64,14 +71,21 @@ def _init_files(app, args: Namespace) -> tuple[Source, Source]:
         dir_src = Source(args.agencies)
         directory, _ = read_directory(dir_src)
         if not same_province(directory.province, plan.province):
-            print(texts.WARN_OTHER_PROVINCE.format(file=args.agencies, directory=directory.province or "?",
-                                                   plan=plan.id, province=plan.province or "?"), file=sys.stderr)
+            print(
+                texts.WARN_OTHER_PROVINCE.format(
+                    file=args.agencies, directory=directory.province or "?", plan=plan.id, province=plan.province or "?"
+                ),
+                file=sys.stderr,
+            )
         return plan_src, dir_src
     dir_src = directory_for(plan, recorded[1] if recorded else None, app.settings.agencies_file)
     if dir_src is None:
         province = plan.province or "?"
-        raise CliError(texts.ERR_NO_DIRECTORY.format(province=province, plan=plan.id, plan_file=plan_src.path,
-                                                     suggest=suggested_directory_name(province)))
+        raise CliError(
+            texts.ERR_NO_DIRECTORY.format(
+                province=province, plan=plan.id, plan_file=plan_src.path, suggest=suggested_directory_name(province)
+            )
+        )
     return plan_src, dir_src
 
 
@@ -83,8 +97,15 @@ def print_load_summary(report: SyncReport) -> None:
     elif before != after:
         print(texts.INIT_UPGRADED.format(before=before, after=after))
     c = report.counts
-    print(texts.INIT_PLAN.format(plan=report.plan, total=c.get("total", 0), tasks=c.get(TASK, 0),
-                                 reviews=c.get(REVIEW, 0), inspections=c.get(INSPECTION, 0)))
+    print(
+        texts.INIT_PLAN.format(
+            plan=report.plan,
+            total=c.get("total", 0),
+            tasks=c.get(TASK, 0),
+            reviews=c.get(REVIEW, 0),
+            inspections=c.get(INSPECTION, 0),
+        )
+    )
     for group, n in report.waiting_groups.items():
         print(chat_texts.CLI_EMPTY_GROUP.format(group=group, n=n))
 
@@ -140,10 +161,17 @@ def cmd_plan_show(app, args: Namespace) -> int:
     today = app.clock.now().astimezone(app.settings.zone).date()
     for i in items:
         dl = i["deadline"]
-        rows.append((i["code"], _show_title(i), i["lead_text"].replace("\n", " ") or texts.NONE,
-                     texts.describe_deadline(dl["kind"], _d(dl["due"]), _d(dl["start"]), dl["flags"],
-                                             dl["recurrence"], dl.get("reason")),
-                     _show_status(i, today)))
+        rows.append(
+            (
+                i["code"],
+                _show_title(i),
+                i["lead_text"].replace("\n", " ") or texts.NONE,
+                texts.describe_deadline(
+                    dl["kind"], _d(dl["due"]), _d(dl["start"]), dl["flags"], dl["recurrence"], dl.get("reason")
+                ),
+                _show_status(i, today),
+            )
+        )
     table(texts.PLAN_HEADERS, rows, limits=(9, 48, 36, 44, 16))
     return 0
 
@@ -152,12 +180,14 @@ def _show_title(i: dict) -> str:
     """An inspection names the unit inspected (issue 12 §3); other items their short title."""
     if i["type"] == INSPECTION:
         unit = ", ".join(i.get("subject") or []) or i.get("subject_text") or ""
-        return reminder_texts.PLAN_INSPECTION.format(unit=unit, surprise=reminder_texts.SURPRISE if i.get("surprise") else "")
+        return reminder_texts.PLAN_INSPECTION.format(
+            unit=unit, surprise=reminder_texts.SURPRISE if i.get("surprise") else ""
+        )
     return i["title"]
 
 
 def _show_status(i: dict, today: date) -> str:
-    """"quá hạn N ngày" for open work past its due date (issue 12 §3)."""
+    """ "quá hạn N ngày" for open work past its due date (issue 12 §3)."""
     due = _d(i["deadline"]["due"])
     if i["status"] in ("open", "in_progress") and due is not None and due < today:
         return reminder_texts.PLAN_OVERDUE.format(n=(today - due).days)
@@ -174,13 +204,16 @@ def cmd_set_due(app, args: Namespace) -> int:
     if due is None:
         raise CliError(texts.ERR_BAD_DATE.format(text=args.date))
     code = find_code(app, args.code)
-    if app.store.item_deadline_kind(code=code, plan_slug=app.plan_slug) not in UNDATED_KINDS:   # gov: extensions
+    if app.store.item_deadline_kind(code=code, plan_slug=app.plan_slug) not in UNDATED_KINDS:  # gov: extensions
         raise CliError(texts.SET_DUE_DATED.format(code=code))
     plan = app.store.chat_context(channel="", chat_id="", plan_slug=app.plan_slug).plan
     start, end = plan_period(plan.year) if plan else (due, due)
     if outside_period(due, start, end) and not getattr(args, "yes", False):
-        raise CliError(chat_texts.CLI_OUTSIDE_PLAN.format(date=texts.vn_date(due), start=texts.vn_date(start),
-                                                  end=texts.vn_date(end)))
+        raise CliError(
+            chat_texts.CLI_OUTSIDE_PLAN.format(
+                date=texts.vn_date(due), start=texts.vn_date(start), end=texts.vn_date(end)
+            )
+        )
     try:
         dl = app.store.set_due(code=code, due=due, actor=args.actor, now=app.clock.now(), plan_slug=app.plan_slug)
     except UnknownItem:
@@ -188,8 +221,11 @@ def cmd_set_due(app, args: Namespace) -> int:
     if args.json:
         print_json({"code": code, "deadline": dl.to_dict()})
     else:
-        print(texts.SET_DUE_OK.format(code=code, date=texts.vn_date(due),
-                                      reading=texts.describe_deadline(dl.kind, dl.due, dl.start, dl.flags)))
+        print(
+            texts.SET_DUE_OK.format(
+                code=code, date=texts.vn_date(due), reading=texts.describe_deadline(dl.kind, dl.due, dl.start, dl.flags)
+            )
+        )
     return 0
 
 
@@ -206,8 +242,12 @@ def cmd_parse_deadline(app, args: Namespace) -> int:
     if args.json:
         print_json(d)
     else:
-        print(f"{d['text']} → {d['kind']}: " + texts.describe_deadline(
-            d["kind"], _d(d["due"]), _d(d["start"]), d["flags"], d["recurrence"], d["reason"], details=d))
+        print(
+            f"{d['text']} → {d['kind']}: "
+            + texts.describe_deadline(
+                d["kind"], _d(d["due"]), _d(d["start"]), d["flags"], d["recurrence"], d["reason"], details=d
+            )
+        )
     return 0
 
 
@@ -219,8 +259,11 @@ def cmd_resolve_agencies(app, args: Namespace) -> int:
         "agencies": [directory.agencies[k].name for k in res.agencies],
         "groups": [directory.groups[g].name for g in res.groups],
         "unresolved": [u.text for u in res.unresolved]
-        + [chat_texts.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
-           for g in res.groups if not directory.members(g)],
+        + [
+            chat_texts.CLI_EMPTY_GROUP_UNRESOLVED.format(group=directory.groups[g].name)
+            for g in res.groups
+            if not directory.members(g)
+        ],
     }
     if args.json:
         print_json(data)

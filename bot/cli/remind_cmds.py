@@ -45,11 +45,18 @@ def dry_run_entries(store: SweepStore, *, day: date, deps: SweepDeps) -> list[di
             continue
         seen.add(key)
         item = items.get(p.item_id) if p.item_id else None
-        out.append({"code": item.code if item else "", "agency": agencies.get(p.agency_id, "") if p.agency_id else "",
-                    "kind": p.kind.value,
-                    "recipients": [{"channel": c.channel, "chat_id": c.chat_id}
-                                   for c in who.for_reminder(p.kind, p.agency_id)],
-                    "period": period, "text": _line(item, p.kind, day, period, deps.policy)})
+        out.append(
+            {
+                "code": item.code if item else "",
+                "agency": agencies.get(p.agency_id, "") if p.agency_id else "",
+                "kind": p.kind.value,
+                "recipients": [
+                    {"channel": c.channel, "chat_id": c.chat_id} for c in who.for_reminder(p.kind, p.agency_id)
+                ],
+                "period": period,
+                "text": _line(item, p.kind, day, period, deps.policy),
+            }
+        )
     return out
 
 
@@ -57,15 +64,24 @@ def _line(item: ItemFacts | None, kind: ReminderKind, day: date, period: str | N
     label = texts.REMIND_KIND.get(kind.value, kind.value)
     if item is None:
         return label
-    if period:   # recurring work: the period and its own due date ("định kỳ quý III/2023 (hạn 30/9/2023)")
+    if period:  # recurring work: the period and its own due date ("định kỳ quý III/2023 (hạn 30/9/2023)")
         rec = Recurrence.from_dict(item.recurrence_rule)
-        what = period_phrase(period, rec, item.start_date, None if item.open_ended else item.due_date,
-                             policy.period_due,
-                             policy.default_recurrence, day)
+        what = period_phrase(
+            period,
+            rec,
+            item.start_date,
+            None if item.open_ended else item.due_date,
+            policy.period_due,
+            policy.default_recurrence,
+            day,
+        )
         return f"{label}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
     due = item.due_override or item.due_date
-    what = due_phrase(effective_kind(item.deadline_kind, item.due_override), due, False, day) if due \
+    what = (
+        due_phrase(effective_kind(item.deadline_kind, item.due_override), due, False, day)
+        if due
         else item.deadline_text
+    )
     return f"{label}: {item.code} {what} — {' '.join(item.content.split())[:80]}"
 
 
@@ -81,26 +97,57 @@ def cmd_remind(app, args: Namespace) -> int:
             why = "" if cal.is_working_day(day) else texts.REMIND_NON_WORKING
             print(texts.REMIND_NONE.format(date=texts.vn_date(day), why=why))
         else:
-            table(texts.REMIND_HEADERS, [(e["code"], e["agency"], texts.REMIND_KIND.get(e["kind"], e["kind"]),
-                                          ", ".join(f"{r['channel']}:{r['chat_id']}" for r in e["recipients"])
-                                          or texts.REMIND_NOBODY, e["text"]) for e in entries],
-                  limits=(9, 30, 18, 24, 70))
+            table(
+                texts.REMIND_HEADERS,
+                [
+                    (
+                        e["code"],
+                        e["agency"],
+                        texts.REMIND_KIND.get(e["kind"], e["kind"]),
+                        ", ".join(f"{r['channel']}:{r['chat_id']}" for r in e["recipients"]) or texts.REMIND_NOBODY,
+                        e["text"],
+                    )
+                    for e in entries
+                ],
+                limits=(9, 30, 18, 24, 70),
+            )
         return 0
     report = asyncio.run(_sweep_with(app, day))
     if args.json:
-        print_json({"day": day.isoformat(), "days": [d.isoformat() for d in report.days], "planned": report.planned,
-                    "claimed": report.claimed, "messages": report.delivery.messages,
-                    "reminders_sent": report.delivery.reminders, "retrying": report.delivery.retrying,
-                    "failed": report.delivery.failed, "disabled": report.delivery.disabled,
-                    "busy": report.delivery.busy})
+        print_json(
+            {
+                "day": day.isoformat(),
+                "days": [d.isoformat() for d in report.days],
+                "planned": report.planned,
+                "claimed": report.claimed,
+                "messages": report.delivery.messages,
+                "reminders_sent": report.delivery.reminders,
+                "retrying": report.delivery.retrying,
+                "failed": report.delivery.failed,
+                "disabled": report.delivery.disabled,
+                "busy": report.delivery.busy,
+            }
+        )
         return 0
     if report.delivery.busy:
         until = report.delivery.busy_until
-        print(texts.REMIND_BUSY.format(holder=report.delivery.busy,
-                                       until=until.astimezone(app.settings.zone).strftime("%H:%M:%S") if until else "?"))
-    print(texts.REMIND_DONE.format(date=texts.vn_date(day), planned=report.planned, claimed=report.claimed,
-                                   messages=report.delivery.messages, reminders=report.delivery.reminders,
-                                   retrying=report.delivery.retrying, failed=report.delivery.failed))
+        print(
+            texts.REMIND_BUSY.format(
+                holder=report.delivery.busy,
+                until=until.astimezone(app.settings.zone).strftime("%H:%M:%S") if until else "?",
+            )
+        )
+    print(
+        texts.REMIND_DONE.format(
+            date=texts.vn_date(day),
+            planned=report.planned,
+            claimed=report.claimed,
+            messages=report.delivery.messages,
+            reminders=report.delivery.reminders,
+            retrying=report.delivery.retrying,
+            failed=report.delivery.failed,
+        )
+    )
     waiting = _pending(app)
     if waiting and app.settings.telegram_bot_token is None and not report.delivery.busy:
         print(texts.REMIND_WAITING.format(n=waiting))

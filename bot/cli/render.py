@@ -41,8 +41,12 @@ def clip(text: str, limit: int) -> str:
     return out + "…"
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], limits: Sequence[int] | None = None,
-          out: TextIO | None = None) -> None:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    limits: Sequence[int] | None = None,
+    out: TextIO | None = None,
+) -> None:
     out = out or sys.stdout
     rows = [[clip(str(c), limits[i] if limits else 200) for i, c in enumerate(r)] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]

@@ -88,6 +88,9 @@ def cmd_draft_reminder(app, args: Namespace) -> int:
     if own is not None:
         internal = out if doc is None else _internal_path(out)
         internal.write_bytes(own)
-        print(letter_texts.DRAFT_INTERNAL_OK.format(office=office, items=own_items, head=data.plan.settings.head,
-                                         file=internal))
+        print(
+            letter_texts.DRAFT_INTERNAL_OK.format(
+                office=office, items=own_items, head=data.plan.settings.head, file=internal
+            )
+        )
     return 0

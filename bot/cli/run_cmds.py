@@ -19,7 +19,7 @@ def cmd_run(app: App, args: Namespace) -> int:
     app.ensure_ready()
     try:
         return asyncio.run(serve(app))
-    except KeyboardInterrupt:   # a second Ctrl-C while stopping
+    except KeyboardInterrupt:  # a second Ctrl-C while stopping
         return 130
 
 
@@ -31,7 +31,7 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
     scheduler = None
     try:
         async with app.started_channels(listen=True) as running:
-            desk = web_cmds.start_beside(app)   # the web desk in this loop when WEB_PORT is set
+            desk = web_cmds.start_beside(app)  # the web desk in this loop when WEB_PORT is set
             if not all(getattr(ch, "terminal", False) for ch in app.channels_to_start(listen=True)):
                 scheduler = app.scheduler(senders_of(running))
                 scheduler.start()
@@ -39,7 +39,7 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
                 await wait_any(running, stop)
             finally:
                 if scheduler is not None:
-                    await scheduler.drain()   # no new wake-ups; a sweep in flight finishes before channels close
+                    await scheduler.drain()  # no new wake-ups; a sweep in flight finishes before channels close
                 await web_cmds.stop_beside(desk)
     except asyncio.CancelledError:
         pass
@@ -50,5 +50,5 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
 def _on_signals(stop: asyncio.Event) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):   # not the main thread, Windows
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
             loop.add_signal_handler(sig, stop.set)

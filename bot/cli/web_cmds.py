@@ -40,9 +40,16 @@ def web_config(app, *, port: int | None = None, warn: bool = True) -> WebConfig:
             log.warning("WEB_SECRET is not set: sessions end when this process stops")
         secret = secrets.token_urlsafe(32)
     base = s.web_base_url or f"http://127.0.0.1:{port or s.web_port or 8080}"
-    return WebConfig(secret=secret, base_url=base, zone=s.zone, plan_slug=app.plan_slug, calendar=app.calendar,
-                     bot_username=s.telegram_bot_username, secure_cookie=base.startswith("https://"),
-                     send_time=time(*s.hhmm(s.send_time)))
+    return WebConfig(
+        secret=secret,
+        base_url=base,
+        zone=s.zone,
+        plan_slug=app.plan_slug,
+        calendar=app.calendar,
+        bot_username=s.telegram_bot_username,
+        secure_cookie=base.startswith("https://"),
+        send_time=time(*s.hhmm(s.send_time)),
+    )
 
 
 def _serving():
@@ -78,14 +85,18 @@ def cmd_web(app, args: Namespace) -> int:
 def cmd_web_link(app, args: Namespace) -> int:
     app.require_schema()
     agency = resolve_agency(app, args.agency)
-    url, expires_at, name = auth.new_link(app.store, web_config(app, warn=False), agency_key=agency.key, role=args.role,
-                                          now=app.clock.now())
+    url, expires_at, name = auth.new_link(
+        app.store, web_config(app, warn=False), agency_key=agency.key, role=args.role, now=app.clock.now()
+    )
     if args.json:
         print_json({"url": url, "expires_at": expires_at.isoformat(), "agency": name, "role": args.role})
         return 0
     local = expires_at.astimezone(app.settings.zone)
-    print(web_texts.CLI_LINK.format(agency=name, role=web_texts.ROLE[args.role], url=url,
-                            expires=f"{local:%H:%M} {vn_date(local.date())}"))
+    print(
+        web_texts.CLI_LINK.format(
+            agency=name, role=web_texts.ROLE[args.role], url=url, expires=f"{local:%H:%M} {vn_date(local.date())}"
+        )
+    )
     return 0
 
 

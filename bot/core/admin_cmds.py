@@ -15,6 +15,7 @@ from bot.domain.texts import reminders as reminder_texts
 from bot.domain.texts import vn_date
 from bot.domain.views import reading
 from bot.ports import Attachment, Button, Outbound
+from bot.reports import build
 
 
 def _office_only(ctx: Ctx, command: str) -> bool:
@@ -43,8 +44,10 @@ def _outside(ctx: Ctx, day: date, kind: str, item_id: int) -> bool:
     start, end = plan_period(ctx.plan_year)
     if not outside_period(day, start, end):
         return False
-    ctx.reply(chat_texts.OUTSIDE_PLAN.format(date=vn_date(day), start=vn_date(start), end=vn_date(end)),
-              buttons=((Button(chat_texts.BTN_CONFIRM_DATE.format(date=vn_date(day)), f"{kind}:{item_id}:{day:%Y%m%d}"),),))
+    ctx.reply(
+        chat_texts.OUTSIDE_PLAN.format(date=vn_date(day), start=vn_date(start), end=vn_date(end)),
+        buttons=((Button(chat_texts.BTN_CONFIRM_DATE.format(date=vn_date(day)), f"{kind}:{item_id}:{day:%Y%m%d}"),),),
+    )
     return True
 
 
@@ -59,7 +62,6 @@ def _confirmed_day(ctx: Ctx, parts: list[str]):
         return None
     v = parts[1]
     return found, date(int(v[:4]), int(v[4:6]), int(v[6:]))
-from bot.reports import build
 
 
 def cmd_inspect(ctx: Ctx, args: str, config) -> None:
@@ -91,9 +93,14 @@ def _inspect_confirmed(ctx: Ctx, parts: list[str], config) -> None:
 
 def _schedule(ctx: Ctx, item, day: date, config) -> None:
     ctx.store.schedule_inspection(item_id=item.id, day=day, actor=ctx.actor, now=ctx.now, channel=ctx.inbound.channel)
-    notice = reminder_texts.INSPECTION_SECRET if item.surprise else reminder_texts.INSPECTION_NOTICE.format(
-        n=config.inspection_notice, on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice))
-        if config.calendar else "")
+    notice = (
+        reminder_texts.INSPECTION_SECRET
+        if item.surprise
+        else reminder_texts.INSPECTION_NOTICE.format(
+            n=config.inspection_notice,
+            on=vn_date(config.calendar.add_working_days(day, -config.inspection_notice)) if config.calendar else "",
+        )
+    )
     ctx.reply(reminder_texts.INSPECTION_SET.format(code=item.code, date=vn_date(day), notice=notice))
 
 
@@ -104,8 +111,14 @@ def cmd_report(ctx: Ctx, args: str, config) -> None:
     data = ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone)
     title, text, png = build.report(data, ctx.today, calendar=config.calendar)
     ctx.reply(text, title=title)
-    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
-        f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title)))
+    ctx.out.append(
+        Outbound(
+            ctx.inbound.channel,
+            ctx.inbound.chat_id,
+            "",
+            attachment=Attachment(f"bieu-do-{ctx.today:%Y-%m-%d}.png", png, "photo", title),
+        )
+    )
 
 
 def cmd_export(ctx: Ctx, args: str, config) -> None:
@@ -113,8 +126,14 @@ def cmd_export(ctx: Ctx, args: str, config) -> None:
         return
     data, _ = build.export(ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone, with_history=True), ctx.today)
     caption = reminder_texts.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
-    ctx.out.append(Outbound(ctx.inbound.channel, ctx.inbound.chat_id, "", attachment=Attachment(
-        f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption)))
+    ctx.out.append(
+        Outbound(
+            ctx.inbound.channel,
+            ctx.inbound.chat_id,
+            "",
+            attachment=Attachment(f"bao-cao-{ctx.plan_year}-den-{ctx.today:%Y-%m-%d}.xlsx", data, "document", caption),
+        )
+    )
 
 
 # --- /kenh ---------------------------------------------------------------------------------------------
@@ -153,7 +172,9 @@ def _set_due_confirmed(ctx: Ctx, parts: list[str], config) -> None:
 
 def _set_due(ctx: Ctx, code: str, day: date) -> None:
     dl = ctx.store.set_item_due(plan_id=ctx.plan_id, code=code, due=day, actor=ctx.actor, now=ctx.now)
-    ctx.reply(chat_texts.SET_DUE_OK.format(code=code, date=vn_date(day), reading=reading(dl.kind, dl.due, dl.start, dl.flags)))
+    ctx.reply(
+        chat_texts.SET_DUE_OK.format(code=code, date=vn_date(day), reading=reading(dl.kind, dl.due, dl.start, dl.flags))
+    )
 
 
 def cmd_confirm(ctx: Ctx, args: str, config) -> None:

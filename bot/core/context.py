@@ -10,12 +10,12 @@ from typing import Any
 from bot.domain.chat_records import AgencyRef, Dialog, ItemInfo, ItemWork, KnownAgencies, Officer
 from bot.domain.codes import canonical, lookup
 from bot.domain.texts import chat as chat_texts
-from bot.ports import Button, ChatStore, Inbound, Outbound
+from bot.ports import Button, Inbound, Outbound, Store
 
 
 @dataclass
 class Ctx:
-    store: ChatStore
+    store: Store  # the core asks chat use cases, and extensions' (bot.ports.GovernanceStore)
     inbound: Inbound
     now: datetime
     today: date
@@ -23,11 +23,11 @@ class Ctx:
     plan_year: int
     province: str
     zone: tzinfo = timezone.utc
-    plan_title: str = ""                     # the plan's own title (issue 11 §3: no demo wording)
+    plan_title: str = ""  # the plan's own title (issue 11 §3: no demo wording)
     officer: Officer | None = None
-    stored_dialog: Dialog | None = None      # the chat's dialog row as stored (possibly expired)
+    stored_dialog: Dialog | None = None  # the chat's dialog row as stored (possibly expired)
     carried: dict[str, Any] = field(default_factory=dict)  # a numbered choice's dialog, kept after it is answered
-    fresh_dialog: bool = False               # the dialog was set while handling this message
+    fresh_dialog: bool = False  # the dialog was set while handling this message
     out: list[Outbound] = field(default_factory=list)
 
     @property
@@ -60,8 +60,9 @@ class Ctx:
 
     def set_dialog(self, kind: str, data: dict[str, Any], ttl: timedelta) -> None:
         expires_at = self.now + ttl
-        self.store.set_dialog(channel=self.inbound.channel, chat_id=self.inbound.chat_id, kind=kind, data=data,
-                              expires_at=expires_at)
+        self.store.set_dialog(
+            channel=self.inbound.channel, chat_id=self.inbound.chat_id, kind=kind, data=data, expires_at=expires_at
+        )
         self.stored_dialog = Dialog(kind, data, expires_at)
         self.fresh_dialog = True
 

@@ -18,7 +18,7 @@ from bot.domain.commands import parse_command
 from bot.domain.sanitize import clean_text
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import vn_date
-from bot.ports import ChatStore, Clock, Inbound, Outbound
+from bot.ports import Clock, Inbound, Outbound, Store
 
 log = logging.getLogger(__name__)
 
@@ -26,17 +26,17 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CoreConfig:
     bot_username: str = ""
-    note_limit: int = 1000          # characters of a note kept; longer notes are cut with a notice
-    flood_commands: int = 20        # at most this many commands per chat ...
-    flood_seconds: int = 60         # ... within this many seconds; more are refused politely
-    dialog_minutes: int = 30        # how long a pending question (progress note, choices) waits
-    page_size: int = 8              # items per /todo page
+    note_limit: int = 1000  # characters of a note kept; longer notes are cut with a notice
+    flood_commands: int = 20  # at most this many commands per chat ...
+    flood_seconds: int = 60  # ... within this many seconds; more are refused politely
+    dialog_minutes: int = 30  # how long a pending question (progress note, choices) waits
+    page_size: int = 8  # items per /todo page
     plan_slug: str | None = None
-    inspection_notice: int = 7      # working days an inspected unit is told ahead
-    calendar: object = None         # WorkCalendar, to say when the notice goes out
-    preferred_channel: str = ""     # telegram | zalo: the channel reminders prefer when an officer has both
-    period_due: object = None       # DueDefaults: recurring work's due day per cadence when the phrase names none
-    default_recurrence: str = "quarterly"   # "Định kỳ" naming no period
+    inspection_notice: int = 7  # working days an inspected unit is told ahead
+    calendar: object = None  # WorkCalendar, to say when the notice goes out
+    preferred_channel: str = ""  # telegram | zalo: the channel reminders prefer when an officer has both
+    period_due: object = None  # DueDefaults: recurring work's due day per cadence when the phrase names none
+    default_recurrence: str = "quarterly"  # "Định kỳ" naming no period
     # False: officers cannot close ongoing work mid-plan (a coordinator ends it, with a reason); the
     # composition root sets False, the default keeps the older behaviour for embedders and old tests.
     officers_close_ongoing: bool = True
@@ -45,13 +45,20 @@ class CoreConfig:
 class CommandCore:
     """One command core for every channel. It sends nothing itself: it returns replies."""
 
-    def __init__(self, store: ChatStore, clock: Clock, zone: tzinfo, config: CoreConfig | None = None, *,
-                 monotonic: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        zone: tzinfo,
+        config: CoreConfig | None = None,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self.store = store
         self.clock = clock
         self.zone = zone
         self.config = config or CoreConfig()
-        self.monotonic = monotonic      # real elapsed time for flood control (the business clock may stand still)
+        self.monotonic = monotonic  # real elapsed time for flood control (the business clock may stand still)
         self._recent: dict[tuple[str, str], deque] = {}
 
     # --- entry point ------------------------------------------------------------------------
@@ -61,14 +68,22 @@ class CommandCore:
         now = self.clock.now()
         if inbound.edited:
             return [Outbound(inbound.channel, inbound.chat_id, chat_texts.EDITED)] if not inbound.group else []
-        command = None if inbound.callback else parse_command(
-            inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
+        command = (
+            None
+            if inbound.callback
+            else parse_command(inbound.text, bot_username=self.config.bot_username, bare=inbound.bare)
+        )
         if command is None and inbound.callback is None and (inbound.group or inbound.text.lstrip().startswith("/")):
             return []  # people talking among themselves in a group, or a command for another bot
         if self._flooded(inbound):
             typed = inbound.text.strip()[:40] or "nút bấm"
-            return [Outbound(inbound.channel, inbound.chat_id,
-                             chat_texts.THROTTLED.format(command=typed, seconds=self.config.flood_seconds))]
+            return [
+                Outbound(
+                    inbound.channel,
+                    inbound.chat_id,
+                    chat_texts.THROTTLED.format(command=typed, seconds=self.config.flood_seconds),
+                )
+            ]
         ctx = self._context(inbound, now)
         self._dispatch(ctx, command)
         if not inbound.buttons and any(o.buttons for o in ctx.out):
@@ -99,21 +114,30 @@ class CommandCore:
         return False
 
     def _context(self, inbound: Inbound, now) -> Ctx:
-        found = self.store.chat_context(channel=inbound.channel, chat_id=inbound.chat_id,
-                                        plan_slug=self.config.plan_slug)
+        found = self.store.chat_context(
+            channel=inbound.channel, chat_id=inbound.chat_id, plan_slug=self.config.plan_slug
+        )
         plan = found.plan
-        return Ctx(store=self.store, inbound=inbound, now=now, today=now.astimezone(self.zone).date(),
-                   plan_id=plan.id if plan else None, plan_year=plan.year if plan else now.year,
-                   province=plan.province if plan else "", zone=self.zone, officer=found.officer,
-                   plan_title=plan.title if plan else "",
-                   stored_dialog=found.dialog)
+        return Ctx(
+            store=self.store,
+            inbound=inbound,
+            now=now,
+            today=now.astimezone(self.zone).date(),
+            plan_id=plan.id if plan else None,
+            plan_year=plan.year if plan else now.year,
+            province=plan.province if plan else "",
+            zone=self.zone,
+            officer=found.officer,
+            plan_title=plan.title if plan else "",
+            stored_dialog=found.dialog,
+        )
 
     def _dispatch(self, ctx: Ctx, command) -> None:
         inbound = ctx.inbound
         if command is not None and command.name in ("start", "help"):
             (self._start if command.name == "start" else self._help)(ctx, command.args)
             return
-        if command is not None and command.name == "link":   # linked or not: it links a chat
+        if command is not None and command.name == "link":  # linked or not: it links a chat
             ctx.clear_dialog()
             link_cmds.cmd_link(ctx, command.args, zone=self.zone, prefer=self.config.preferred_channel)
             return
@@ -124,7 +148,7 @@ class CommandCore:
             ctx.reply(chat_texts.NOT_REGISTERED)
             return
         if inbound.callback is not None:
-            if not valid_callback(inbound.callback):   # forged or malformed: never parsed further
+            if not valid_callback(inbound.callback):  # forged or malformed: never parsed further
                 ctx.reply(chat_texts.BUTTON_STALE)
                 return
             work_cmds.on_button(ctx, inbound.callback, self.config)
@@ -139,8 +163,11 @@ class CommandCore:
         elif command.name == "logout":
             self._logout(ctx)
         else:
-            handler = next(getattr(m, f"cmd_{command.name}") for m in (work_cmds, admin_cmds, extension_cmds)
-                           if hasattr(m, f"cmd_{command.name}"))
+            handler = next(
+                getattr(m, f"cmd_{command.name}")
+                for m in (work_cmds, admin_cmds, extension_cmds)
+                if hasattr(m, f"cmd_{command.name}")
+            )
             handler(ctx, command.args, self.config)
 
     # --- registration -------------------------------------------------------------------------
@@ -152,13 +179,19 @@ class CommandCore:
             else:
                 ctx.reply(chat_texts.START_NEED_CODE)
             return
-        result = self.store.redeem_invite(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
-                                          display_name=ctx.inbound.sender, now=ctx.now,
-                                          prefer=self.config.preferred_channel)
+        result = self.store.redeem_invite(
+            code=code,
+            channel=ctx.inbound.channel,
+            chat_id=ctx.inbound.chat_id,
+            display_name=ctx.inbound.sender,
+            now=ctx.now,
+            prefer=self.config.preferred_channel,
+        )
         if result.status == INVITE_OK:
             role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
-            log.info("chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency,
-                     result.role)
+            log.info(
+                "chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency, result.role
+            )
             ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=role))
         elif result.status == INVITE_USED:
             ctx.reply(chat_texts.START_USED)

@@ -19,7 +19,7 @@ from bot.domain.texts import vn_date
 from bot.domain.views import WorkItem
 from bot.ports import Button, Outbound
 
-APPROVE, REFUSE, ASK = "ga", "gr", "gx"     # button data prefixes: approve / refuse a request, ask for one
+APPROVE, REFUSE, ASK = "ga", "gr", "gx"  # button data prefixes: approve / refuse a request, ask for one
 
 
 def _typed(agency: str) -> str:
@@ -32,8 +32,11 @@ def _problem(ctx: Ctx, error: str, target: WorkItem, new_due, ext: Extension | N
     if ext is not None and ext.requested_at is not None:
         when = f"{ext.requested_at.astimezone(ctx.zone):%H:%M} {vn_date(ext.requested_at.astimezone(ctx.zone).date())}"
     shown_new = ext.new_due if error == X.ALREADY_PENDING and ext is not None else new_due
-    ctx.reply(chat_texts.EXT_PROBLEM[error].format(code=target.code, agency=target.agency, due=vn_date(target.due),
-                                          new_due=vn_date(shown_new), when=when))
+    ctx.reply(
+        chat_texts.EXT_PROBLEM[error].format(
+            code=target.code, agency=target.agency, due=vn_date(target.due), new_due=vn_date(shown_new), when=when
+        )
+    )
 
 
 # --- /giahan ------------------------------------------------------------------------------------
@@ -52,29 +55,57 @@ def cmd_extend(ctx: Ctx, args: str, config) -> None:
 
 
 def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
-    out = ctx.store.request_extension(plan_id=ctx.plan_id, assignment_id=target.assignment_id, new_due=day,
-                                      reason=reason.strip(), actor=ctx.actor, channel=ctx.inbound.channel,
-                                      chat_id=ctx.inbound.chat_id, now=ctx.now, today=ctx.today)
+    out = ctx.store.request_extension(
+        plan_id=ctx.plan_id,
+        assignment_id=target.assignment_id,
+        new_due=day,
+        reason=reason.strip(),
+        actor=ctx.actor,
+        channel=ctx.inbound.channel,
+        chat_id=ctx.inbound.chat_id,
+        now=ctx.now,
+        today=ctx.today,
+    )
     if out.error:
         _problem(ctx, out.error, target, day, out.extension)
         return
     ext = out.extension
-    ctx.reply(chat_texts.EXT_ASKED.format(code=ext.code, agency=ext.agency, due=vn_date(ext.original_due),
-                                 new_due=vn_date(ext.new_due)))
+    ctx.reply(
+        chat_texts.EXT_ASKED.format(
+            code=ext.code, agency=ext.agency, due=vn_date(ext.original_due), new_due=vn_date(ext.new_due)
+        )
+    )
     chats = [c for c in ctx.store.coordinator_chats(channel=ctx.inbound.channel) if c != ctx.inbound.chat_id]
     if not chats:
         ctx.reply(chat_texts.EXT_NO_COORDINATOR)
-    text = chat_texts.EXT_REQUEST.format(code=ext.code, agency=ext.agency, title=target.title, due=vn_date(ext.original_due),
-                                new_due=vn_date(ext.new_due), reason=ext.reason, actor=ext.requested_by,
-                                agency_typed=_typed(ext.agency))
-    buttons = ((Button(chat_texts.BTN_EXT_APPROVE, f"{APPROVE}:{ext.id}"), Button(chat_texts.BTN_EXT_REFUSE, f"{REFUSE}:{ext.id}")),)
+    text = chat_texts.EXT_REQUEST.format(
+        code=ext.code,
+        agency=ext.agency,
+        title=target.title,
+        due=vn_date(ext.original_due),
+        new_due=vn_date(ext.new_due),
+        reason=ext.reason,
+        actor=ext.requested_by,
+        agency_typed=_typed(ext.agency),
+    )
+    buttons = (
+        (
+            Button(chat_texts.BTN_EXT_APPROVE, f"{APPROVE}:{ext.id}"),
+            Button(chat_texts.BTN_EXT_REFUSE, f"{REFUSE}:{ext.id}"),
+        ),
+    )
     title = chat_texts.EXT_REQUEST_TITLE.format(code=ext.code)
     for chat in chats:
         out_msg = Outbound(ctx.inbound.channel, chat, text, title, buttons)
-        if not ctx.inbound.buttons:   # no buttons on this channel: numbered choices kept for that chat
+        if not ctx.inbound.buttons:  # no buttons on this channel: numbered choices kept for that chat
             (out_msg,), mapping = number_choices([out_msg])
-            ctx.store.set_dialog(channel=ctx.inbound.channel, chat_id=chat, kind="choices", data=mapping,
-                                 expires_at=ctx.now + timedelta(days=7))
+            ctx.store.set_dialog(
+                channel=ctx.inbound.channel,
+                chat_id=chat,
+                kind="choices",
+                data=mapping,
+                expires_at=ctx.now + timedelta(days=7),
+            )
         ctx.out.append(out_msg)
 
 
@@ -113,9 +144,15 @@ def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> No
     if document and not X.document_valid(document, ctx.today):
         ctx.reply(chat_texts.EXT_FUTURE_DOCUMENT.format(typed=document[:80]))
         return
-    out = ctx.store.decide_extension(extension_id=extension_id, approve=approve, actor=ctx.actor,
-                                     channel=ctx.inbound.channel, now=ctx.now, document=document,
-                                     note="" if approve else text)
+    out = ctx.store.decide_extension(
+        extension_id=extension_id,
+        approve=approve,
+        actor=ctx.actor,
+        channel=ctx.inbound.channel,
+        now=ctx.now,
+        document=document,
+        note="" if approve else text,
+    )
     ext = out.extension
     if ext is None:
         ctx.reply(chat_texts.BUTTON_STALE)
@@ -124,20 +161,34 @@ def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> No
         ctx.reply(chat_texts.EXT_STALE.format(code=ext.code, agency=ext.agency, new_due=vn_date(ext.new_due)))
         return
     if out.error:
-        ctx.reply(chat_texts.EXT_ALREADY.format(code=ext.code, agency=ext.agency, status=chat_texts.EXT_STATUS.get(out.error, out.error)))
+        ctx.reply(
+            chat_texts.EXT_ALREADY.format(
+                code=ext.code, agency=ext.agency, status=chat_texts.EXT_STATUS.get(out.error, out.error)
+            )
+        )
         return
     basis = chat_texts.EXT_BASIS.format(document=ext.document) if ext.document else ""
     why = chat_texts.EXT_WHY.format(note=ext.decision_note) if ext.decision_note else ""
-    fields = dict(code=ext.code, agency=ext.agency, original=vn_date(ext.original_due), new_due=vn_date(ext.new_due),
-                  due=vn_date(ext.original_due), basis=basis, why=why)
+    fields = dict(
+        code=ext.code,
+        agency=ext.agency,
+        original=vn_date(ext.original_due),
+        new_due=vn_date(ext.new_due),
+        due=vn_date(ext.original_due),
+        basis=basis,
+        why=why,
+    )
     if ext.status == X.APPROVED:
         ctx.reply(chat_texts.EXT_APPROVED.format(**fields))
         told = chat_texts.EXT_TOLD_APPROVED.format(**fields)
     else:
         ctx.reply(chat_texts.EXT_REFUSED.format(**fields))
         told = chat_texts.EXT_TOLD_REFUSED.format(**fields)
-    if ext.chat_id and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id) \
-            and ext.channel == ctx.inbound.channel:
+    if (
+        ext.chat_id
+        and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id)
+        and ext.channel == ctx.inbound.channel
+    ):
         ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
 
 
@@ -154,8 +205,7 @@ def on_button(ctx: Ctx, kind: str, first: int, config) -> None:
     if target is None or (target.agency_id != ctx.agency.id and not ctx.coordinator):
         ctx.reply(chat_texts.BUTTON_STALE)
         return
-    ctx.set_dialog("extension_date", {"assignment_id": target.assignment_id},
-                   timedelta(minutes=config.dialog_minutes))
+    ctx.set_dialog("extension_date", {"assignment_id": target.assignment_id}, timedelta(minutes=config.dialog_minutes))
     ctx.reply(chat_texts.EXT_ASK_DATE.format(code=target.code, agency=target.agency, due=vn_date(target.due)))
 
 

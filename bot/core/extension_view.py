@@ -18,7 +18,12 @@ def extension_lines(ctx: Ctx, item_id: int) -> list[str]:
     lines = [chat_texts.EXT_SHOWN_TITLE]
     for exts in by_agency.values():
         docs = "; ".join(e.document for e in exts if e.document)
-        lines.append(chat_texts.EXT_SHOWN.format(agency=exts[-1].agency, original=vn_date(exts[0].original_due),
-                                        new_due=vn_date(exts[-1].new_due),
-                                        basis=chat_texts.EXT_BASIS.format(document=docs) if docs else ""))
+        lines.append(
+            chat_texts.EXT_SHOWN.format(
+                agency=exts[-1].agency,
+                original=vn_date(exts[0].original_due),
+                new_due=vn_date(exts[-1].new_due),
+                basis=chat_texts.EXT_BASIS.format(document=docs) if docs else "",
+            )
+        )
     return lines

@@ -32,8 +32,9 @@ def cmd_link(ctx: Ctx, args: str, *, zone: tzinfo, prefer: str = "", pick=secret
 def _issue(ctx: Ctx, zone: tzinfo, pick) -> None:
     code = L.make_code(pick)
     until = ctx.now + L.VALID_FOR
-    if not ctx.store.create_link_code(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
-                                      now=ctx.now, expires_at=until):
+    if not ctx.store.create_link_code(
+        code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now, expires_at=until
+    ):
         ctx.reply(chat_texts.LINK_NEED_CODE)
         return
     log.info("link code issued for %s:%s", ctx.inbound.channel, ctx.inbound.chat_id)
@@ -41,12 +42,24 @@ def _issue(ctx: Ctx, zone: tzinfo, pick) -> None:
 
 
 def _redeem(ctx: Ctx, code: str, prefer: str) -> None:
-    result = ctx.store.redeem_link_code(code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id,
-                                        display_name=ctx.inbound.sender, now=ctx.now, prefer=prefer)
+    result = ctx.store.redeem_link_code(
+        code=code,
+        channel=ctx.inbound.channel,
+        chat_id=ctx.inbound.chat_id,
+        display_name=ctx.inbound.sender,
+        now=ctx.now,
+        prefer=prefer,
+    )
     if result.status == INVITE_OK:
         log.info("chat %s:%s linked by a link code to %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency)
         role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
         ctx.reply(chat_texts.LINK_OK.format(agency=result.agency, role=role))
         return
-    ctx.reply({INVITE_USED: chat_texts.LINK_USED, INVITE_EXPIRED: chat_texts.LINK_EXPIRED, L.LINK_SAME_CHANNEL: chat_texts.LINK_SAME_CHANNEL,
-               L.LINK_TAKEN: chat_texts.LINK_TAKEN}.get(result.status, chat_texts.LINK_BAD))
+    ctx.reply(
+        {
+            INVITE_USED: chat_texts.LINK_USED,
+            INVITE_EXPIRED: chat_texts.LINK_EXPIRED,
+            L.LINK_SAME_CHANNEL: chat_texts.LINK_SAME_CHANNEL,
+            L.LINK_TAKEN: chat_texts.LINK_TAKEN,
+        }.get(result.status, chat_texts.LINK_BAD)
+    )

@@ -18,28 +18,30 @@ from bot.domain.texts import periods as PT
 from bot.domain.views import WorkItem
 
 RECURRING, ONGOING = "recurring", "ongoing"
-MISSED_LISTED = 4      # open past periods named after a closing
+MISSED_LISTED = 4  # open past periods named after a closing
 
 
 def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
     """Handle /xong for a recurring or ongoing assignment; False when the ordinary closing applies."""
     if target.kind not in (RECURRING, ONGOING):
         return False
-    if target.kind == ONGOING and (getattr(config, "officers_close_ongoing", False) or
-                                   (ctx.coordinator and note_text.strip())):
-        return False   # the ordinary closing, no query spent
+    if target.kind == ONGOING and (
+        getattr(config, "officers_close_ongoing", False) or (ctx.coordinator and note_text.strip())
+    ):
+        return False  # the ordinary closing, no query spent
     facts = ctx.store.period_facts(assignment_id=target.assignment_id)
     if facts is None:
         return False
     if target.kind == ONGOING:
         return _ongoing(ctx, target, note_text, facts)
     defaults = getattr(config, "period_due", None) or DueDefaults()
-    periods = facts.periods(defaults=defaults, default_freq=getattr(config, "default_recurrence", "quarterly"),
-                            today=ctx.today)
+    periods = facts.periods(
+        defaults=defaults, default_freq=getattr(config, "default_recurrence", "quarterly"), today=ctx.today
+    )
     closed = facts.closed
     words = note_text.strip()
     chosen, rest = find_period(periods, words, ctx.today)
-    if chosen is None and rest != words:   # a period was named that this duty does not have
+    if chosen is None and rest != words:  # a period was named that this duty does not have
         _unknown(ctx, target, words, periods, closed)
         return True
     if chosen is None:
@@ -49,19 +51,33 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
             return True
     if chosen.key in closed:
         done = facts.record(chosen.key)
-        ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code,
-                                        who=done.closed_by or "—", when=_when(ctx, done.closed_at)))
+        ctx.reply(
+            PT.OCC_ALREADY.format(
+                label=chosen.label,
+                agency=target.agency,
+                code=target.code,
+                who=done.closed_by or "—",
+                when=_when(ctx, done.closed_at),
+            )
+        )
         return True
     note, notice = rest, ""
     if len(note) > config.note_limit:
-        note, notice = note[:config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
+        note, notice = note[: config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
     cited = cited_document(note)
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
-    if not ctx.store.record_period(assignment_id=target.assignment_id, item_id=target.item_id, period=chosen.key,
-                                   due=chosen.due, status="done", actor=ctx.actor, note=note, now=ctx.now,
-                                   data={"document": data} if data else {}):
-        ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code, who="—",
-                                        when="—"))
+    if not ctx.store.record_period(
+        assignment_id=target.assignment_id,
+        item_id=target.item_id,
+        period=chosen.key,
+        due=chosen.due,
+        status="done",
+        actor=ctx.actor,
+        note=note,
+        now=ctx.now,
+        data={"document": data} if data else {},
+    ):
+        ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code, who="—", when="—"))
         return True
     lines = [PT.OCC_DONE.format(label=chosen.label, agency=target.agency, code=target.code, title=target.title)]
     if note:

@@ -16,17 +16,28 @@ from bot.domain.effective import effective_deadline
 from bot.domain.documents import cited_document
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as chat_texts
-from bot.domain.views import (WorkItem, agency_lines, at_phrase, closer_phrase, due_phrase, late_lines, open_button,
-                              reading, remaining_text, todo_entry, verbatim_cell)
+from bot.domain.views import (
+    WorkItem,
+    agency_lines,
+    at_phrase,
+    closer_phrase,
+    due_phrase,
+    late_lines,
+    open_button,
+    reading,
+    remaining_text,
+    todo_entry,
+    verbatim_cell,
+)
 from bot.ports import Button
 
-LATE_DETAIL_LIMIT = 30   # overdue items listed in one /trehan answer before switching to counts
-LATE_AGENCY_LIMIT = 25   # agencies listed in the counts view
+LATE_DETAIL_LIMIT = 30  # overdue items listed in one /trehan answer before switching to counts
+LATE_AGENCY_LIMIT = 25  # agencies listed in the counts view
 # Buttons and pending questions of other command modules (bot/core/extension_cmds.py registers its own):
 # data prefix → handler(ctx, kind, first id, config); answer handlers return True when they took the text.
 EXTRA_BUTTONS: dict[str, Callable] = {}
 EXTRA_TEXT: list[Callable] = []
-OPEN_BUTTONS_PER_ROW = 4   # /viec: one short "📄 3.II" choice per item, four to a row
+OPEN_BUTTONS_PER_ROW = 4  # /viec: one short "📄 3.II" choice per item, four to a row
 
 
 def _when(ctx: Ctx, at) -> str:
@@ -67,12 +78,15 @@ def _ask_lead(ctx: Ctx, item, by_key: dict[str, WorkItem], match, typed: str) ->
 def _confirm_one(ctx: Ctx, lead: WorkItem, note: str, config) -> None:
     """A coordinator's /xong on a one-lead item without naming it: one tap confirms, with the note kept."""
     ctx.set_dialog("choices", {"for": lead.assignment_id, "note": note}, timedelta(minutes=config.dialog_minutes))
-    ctx.reply(chat_texts.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
-              buttons=((Button(chat_texts.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),))
+    ctx.reply(
+        chat_texts.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
+        buttons=((Button(chat_texts.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),),
+    )
 
 
-def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
-            confirm: bool = False) -> tuple[WorkItem | None, str]:
+def _target(
+    ctx: Ctx, found: ItemWork, words: list[str], config=None, confirm: bool = False
+) -> tuple[WorkItem | None, str]:
     """The assignment a command acts on, and the note that follows; None after replying why not.
 
     Words after the code that look like an agency must name exactly one lead (issue 12 §1); with
@@ -109,8 +123,9 @@ def _target(ctx: Ctx, found: ItemWork, words: list[str], config=None,
             match = match_lead(ctx.agencies.directory, words, [ctx.agency.key])
             if match.key is not None:
                 return own[0], " ".join(match.rest)
-            ctx.reply(chat_texts.OFFICER_OTHER_NAME.format(typed=" ".join(words)[:60], agency=ctx.agency.name,
-                                                  code=item.code))
+            ctx.reply(
+                chat_texts.OFFICER_OTHER_NAME.format(typed=" ".join(words)[:60], agency=ctx.agency.name, code=item.code)
+            )
             return None, ""
         return own[0], " ".join(words)
     if any(w.agency_id == ctx.agency.id for w in assigned):
@@ -131,7 +146,7 @@ def split_code(args: str) -> tuple[str, list[str]]:
 def _note(ctx: Ctx, text: str, config) -> tuple[str, str]:
     text = text.strip()
     if len(text) > config.note_limit:
-        return text[:config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
+        return text[: config.note_limit], chat_texts.NOTE_TRUNCATED.format(limit=config.note_limit)
     return text, ""
 
 
@@ -150,7 +165,7 @@ def _item_and_target(ctx: Ctx, args: str, usage: str, config=None, confirm: bool
 # --- /xong ------------------------------------------------------------------------------------
 def cmd_done(ctx: Ctx, args: str, config) -> None:
     item, target, rest = _item_and_target(ctx, args, "done", config, confirm=True)
-    if target is not None and not close_period(ctx, target, rest, config):   # recurring: one period
+    if target is not None and not close_period(ctx, target, rest, config):  # recurring: one period
         _close(ctx, target, rest, config)
 
 
@@ -174,20 +189,41 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
         ctx.reply(problem)
         return
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
-    left = ctx.store.close_assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id,
-                                      item_id=target.item_id, agency_id=target.agency_id, actor=ctx.actor,
-                                      note=note, now=ctx.now, data={"document": data} if data else {},
-                                      channel=ctx.inbound.channel)
+    left = ctx.store.close_assignment(
+        plan_id=ctx.plan_id,
+        assignment_id=target.assignment_id,
+        item_id=target.item_id,
+        agency_id=target.agency_id,
+        actor=ctx.actor,
+        note=note,
+        now=ctx.now,
+        data={"document": data} if data else {},
+        channel=ctx.inbound.channel,
+    )
     if left is None:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
         if data and current is not None and current.status == "done":
-            ctx.store.add_evidence(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
-                                   note=note, now=ctx.now, data={"document": data} if data else {})
-            ctx.reply(chat_texts.EVIDENCE_ADDED.format(code=target.code, agency=target.agency, note=note,
-                                              when=_when(ctx, current.closed_at)))
+            ctx.store.add_evidence(
+                assignment_id=target.assignment_id,
+                item_id=target.item_id,
+                actor=ctx.actor,
+                note=note,
+                now=ctx.now,
+                data={"document": data} if data else {},
+            )
+            ctx.reply(
+                chat_texts.EVIDENCE_ADDED.format(
+                    code=target.code, agency=target.agency, note=note, when=_when(ctx, current.closed_at)
+                )
+            )
             return
-        ctx.reply(chat_texts.DONE_ALREADY.format(code=target.code, who=closer_phrase(current.closed_by, target.agency),
-                                        when=_when(ctx, current.closed_at)))
+        ctx.reply(
+            chat_texts.DONE_ALREADY.format(
+                code=target.code,
+                who=closer_phrase(current.closed_by, target.agency),
+                when=_when(ctx, current.closed_at),
+            )
+        )
         return
     lines = [chat_texts.DONE_OK.format(agency=target.agency, code=target.code, title=target.title)]
     if note:
@@ -216,8 +252,14 @@ def _ask_progress(ctx: Ctx, target: WorkItem, config) -> None:
 
 def _record_progress(ctx: Ctx, target: WorkItem, text: str, config) -> None:
     note, notice = _note(ctx, text, config)
-    ctx.store.record_progress(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor, note=note,
-                              now=ctx.now, channel=ctx.inbound.channel)
+    ctx.store.record_progress(
+        assignment_id=target.assignment_id,
+        item_id=target.item_id,
+        actor=ctx.actor,
+        note=note,
+        now=ctx.now,
+        channel=ctx.inbound.channel,
+    )
     lines = [chat_texts.PROGRESS_OK.format(code=target.code, agency=target.agency, note=note)]
     if target.status == "done":
         lines.append(chat_texts.PROGRESS_ON_DONE.format(code=target.code))
@@ -234,19 +276,26 @@ def cmd_undo(ctx: Ctx, args: str, config) -> None:
 
 
 def _reopen(ctx: Ctx, target: WorkItem) -> None:
-    if ctx.store.reopen_assignment(assignment_id=target.assignment_id, item_id=target.item_id, actor=ctx.actor,
-                                   now=ctx.now, channel=ctx.inbound.channel):
+    if ctx.store.reopen_assignment(
+        assignment_id=target.assignment_id,
+        item_id=target.item_id,
+        actor=ctx.actor,
+        now=ctx.now,
+        channel=ctx.inbound.channel,
+    ):
         ctx.reply(chat_texts.UNDO_OK.format(code=target.code, agency=target.agency))
     else:
         current = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=target.assignment_id)
-        ctx.reply(chat_texts.UNDO_NOT_DONE.format(code=target.code, agency=target.agency, status=STATUS[current.status]))
+        ctx.reply(
+            chat_texts.UNDO_NOT_DONE.format(code=target.code, agency=target.agency, status=STATUS[current.status])
+        )
 
 
 # --- /viec ------------------------------------------------------------------------------------
 def _open_buttons(shown: list[WorkItem]) -> list[tuple[Button, ...]]:
     """One choice per item (open it to act), a few to a row."""
     buttons = [Button(*open_button(w.code, w.assignment_id)) for w in shown]
-    return [tuple(buttons[i:i + OPEN_BUTTONS_PER_ROW]) for i in range(0, len(buttons), OPEN_BUTTONS_PER_ROW)]
+    return [tuple(buttons[i : i + OPEN_BUTTONS_PER_ROW]) for i in range(0, len(buttons), OPEN_BUTTONS_PER_ROW)]
 
 
 def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRef | None:
@@ -278,7 +327,7 @@ def _todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
         ctx.reply(chat_texts.TODO_EMPTY.format(agency=agency.name))
         return
     body = "\n".join(todo_entry(w, ctx.today) for w in shown) + "\n\n" + chat_texts.TODO_OPEN_HINT
-    buttons = _open_buttons(shown)
+    buttons = _open_buttons(list(shown))
     if pages > 1:
         body += " " + chat_texts.TODO_PAGE.format(page=page, pages=pages)
         if page < pages:
@@ -306,9 +355,10 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     leads = found.leads
     coordinating = [w.agency for w in found.assignments if w.role != "lead"]
     mine = acting.agency_id if acting else (ctx.agency.id if ctx.agency else None)
-    ordered = sorted(leads, key=lambda w: w.agency_id != mine)     # the reader's own agency first (stable)
-    lead_states = [(w.agency, STATUS[w.status] + (f" ({_when(ctx, w.closed_at)})" if w.status == "done" else ""))
-                   for w in ordered]
+    ordered = sorted(leads, key=lambda w: w.agency_id != mine)  # the reader's own agency first (stable)
+    lead_states = [
+        (w.agency, STATUS[w.status] + (f" ({_when(ctx, w.closed_at)})" if w.status == "done" else "")) for w in ordered
+    ]
     done = sum(1 for w in leads if w.status == "done")
     lines = [item.content, ""]
     if leads:
@@ -319,8 +369,14 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     if coordinating:
         lines.append(chat_texts.TASK_COORD)
         lines += agency_lines([(name, "") for name in coordinating])
-    lines.append(chat_texts.TASK_DEADLINE.format(text=item.deadline_text or "—", reading=reading(
-        dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None, dl.reason)))
+    lines.append(
+        chat_texts.TASK_DEADLINE.format(
+            text=item.deadline_text or "—",
+            reading=reading(
+                dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None, dl.reason
+            ),
+        )
+    )
     if item.product:
         lines.append(chat_texts.TASK_PRODUCT.format(text=" ".join(item.product.split())))
     for note in item.footnotes or []:
@@ -330,16 +386,26 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
     unresolved = list(item.unresolved)
     if unresolved and ctx.coordinator:
         lines.append(chat_texts.TASK_UNRESOLVED.format(text="; ".join(unresolved)))
-    verbatim = [verbatim_cell(cell, text, names) for cell, text, names in (
-        ("chủ trì", item.lead_text, [w.agency for w in leads]), ("phối hợp", item.coordinating_text, coordinating))]
+    verbatim = [
+        verbatim_cell(cell, text, names)
+        for cell, text, names in (
+            ("chủ trì", item.lead_text, [w.agency for w in leads]),
+            ("phối hợp", item.coordinating_text, coordinating),
+        )
+    ]
     verbatim = [line for line in verbatim if line]
     if verbatim:
         lines += ["", *verbatim]
     lines += extension_lines(ctx, item.id)
     own = acting or next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
-    buttons = ()
+    buttons: tuple[tuple[Button, ...], ...] = ()
     if own is not None and own.status != "done":
-        buttons = ((Button(chat_texts.BTN_DONE, f"d:{own.assignment_id}"), Button(chat_texts.BTN_PROGRESS, f"p:{own.assignment_id}")),)
+        buttons = (
+            (
+                Button(chat_texts.BTN_DONE, f"d:{own.assignment_id}"),
+                Button(chat_texts.BTN_PROGRESS, f"p:{own.assignment_id}"),
+            ),
+        )
         buttons += ((Button(chat_texts.BTN_EXT_ASK, f"gx:{own.assignment_id}"),),) if own.due else ()
     ctx.reply("\n".join(lines), title=f"{item.code} — {item.section_title}", buttons=buttons)
 
@@ -356,8 +422,7 @@ def cmd_late(ctx: Ctx, args: str, config) -> None:
 
 
 def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
-    found = ctx.store.agency_overdue(plan_id=ctx.plan_id, agency_id=agency.id, today=ctx.today,
-                                     limit=LATE_DETAIL_LIMIT)
+    found = ctx.store.agency_overdue(plan_id=ctx.plan_id, agency_id=agency.id, today=ctx.today, limit=LATE_DETAIL_LIMIT)
     total = found.total
     if not total:
         ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
@@ -365,7 +430,9 @@ def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
     lines = late_lines(list(found.items), ctx.today)
     if total > LATE_DETAIL_LIMIT:
         lines.append(chat_texts.LATE_MORE_ITEMS.format(n=total - LATE_DETAIL_LIMIT))
-    ctx.reply("\n".join(lines), title=chat_texts.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total))
+    ctx.reply(
+        "\n".join(lines), title=chat_texts.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total)
+    )
 
 
 def _late_all(ctx: Ctx) -> None:
@@ -380,11 +447,15 @@ def _late_all(ctx: Ctx) -> None:
     if total <= LATE_DETAIL_LIMIT:
         for c in counts:
             mine = [w for w in summary.items if w.agency_id == c.agency_id]
-            blocks.append("\n".join([chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today)))
+            blocks.append(
+                "\n".join([chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count)] + late_lines(mine, ctx.today))
+            )
     else:
         for c in counts[:LATE_AGENCY_LIMIT]:
             oldest = due_phrase("date", c.oldest_due, False, ctx.today)
-            blocks.append(chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count) + chat_texts.LATE_OLDEST.format(due=oldest))
+            blocks.append(
+                chat_texts.LATE_AGENCY.format(agency=c.agency, n=c.count) + chat_texts.LATE_OLDEST.format(due=oldest)
+            )
         if len(counts) > LATE_AGENCY_LIMIT:
             blocks.append(chat_texts.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
     ctx.reply("\n\n".join(blocks), title=title)
@@ -408,7 +479,7 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         else:
             _show_item(ctx, item)
         return
-    if kind == "o":      # an item opened from /viec: shown with that assignment's buttons
+    if kind == "o":  # an item opened from /viec: shown with that assignment's buttons
         target = ctx.store.assignment(plan_id=ctx.plan_id, assignment_id=first)
         found = ctx.store.item_by_id(item_id=target.item_id) if target is not None else None
         if found is None or (target.agency_id != ctx.agency.id and not ctx.coordinator) or not ctx.visible(found.item):
@@ -434,7 +505,7 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         ctx.reply(chat_texts.NOT_YOUR_BUTTON.format(code=target.code, agency=target.agency))
         return
     if kind == "d":
-        if not close_period(ctx, target, "", config):   # recurring: one period
+        if not close_period(ctx, target, "", config):  # recurring: one period
             _close(ctx, target, "", config)
     elif kind == "k":
         _close(ctx, target, _carried_note(ctx, target.assignment_id), config)
@@ -460,7 +531,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
     dialog = ctx.dialog
     if dialog is None:
         expired = ctx.stored_dialog
-        ctx.clear_dialog()   # an expired one, if any
+        ctx.clear_dialog()  # an expired one, if any
         if expired is not None and expired.kind == "choices" and text.strip().isdigit():
             ctx.reply(chat_texts.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
             return True

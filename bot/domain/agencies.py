@@ -17,18 +17,51 @@ from datetime import date
 from functools import cached_property
 
 from bot.domain.agency_text import (
-    HARD_GAP, UNKNOWN, VAGUE, Cell, blank_parentheses, canonical_key, canonical_words, clean, leftovers, markers,
-    source)
+    HARD_GAP,
+    UNKNOWN,
+    VAGUE,
+    Cell,
+    blank_parentheses,
+    canonical_key,
+    canonical_words,
+    clean,
+    leftovers,
+    markers,
+    source,
+)
 from bot.domain.agency_vocab import ELLIPTIC_HEADS, SEPARATOR_WORDS
 from bot.domain.folding import edit_distance, words
 
-__all__ = ["KINDS", "VAGUE", "UNKNOWN", "Agency", "Group", "Role", "RoleHolder", "Unresolved", "Resolution",
-           "Lookup", "Directory", "canonical_key"]
+__all__ = [
+    "KINDS",
+    "VAGUE",
+    "UNKNOWN",
+    "Agency",
+    "Group",
+    "Role",
+    "RoleHolder",
+    "Unresolved",
+    "Resolution",
+    "Lookup",
+    "Directory",
+    "canonical_key",
+]
 
 # commune covers xã, phường, thị trấn and đặc khu; the last five are what post-2025 plans assign too.
-KINDS = ("province_office", "department", "board", "district", "commune", "press", "other",
-         "police", "military", "vertical", "mass_org", "steering")
-
+KINDS = (
+    "province_office",
+    "department",
+    "board",
+    "district",
+    "commune",
+    "press",
+    "other",
+    "police",
+    "military",
+    "vertical",
+    "mass_org",
+    "steering",
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +126,8 @@ class Unresolved:
 
 @dataclass(frozen=True)
 class Resolution:
-    agencies: tuple[str, ...] = ()       # agency keys named directly or through a role
-    groups: tuple[str, ...] = ()         # group keys
+    agencies: tuple[str, ...] = ()  # agency keys named directly or through a role
+    groups: tuple[str, ...] = ()  # group keys
     unresolved: tuple[Unresolved, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()  # (role key, holder agency key)
     # "X chủ trì, phối hợp với Y" in one cell: Y, for the plan loader to add to the coordinating cell
@@ -187,8 +220,8 @@ class Directory:
                 continue
             for ws, rank, kind, k, sig in self._index.get(c.word, ()):
                 j = i + len(ws) - 1
-                if j < len(canon) and canon[j].tail and tuple(cw[i:j + 1]) == ws:
-                    same = sig == tuple(x.accented for x in canon[i:j + 1])
+                if j < len(canon) and canon[j].tail and tuple(cw[i : j + 1]) == ws:
+                    same = sig == tuple(x.accented for x in canon[i : j + 1])
                     by_place.setdefault((canon[i].first, canon[j].last, ws), []).append((rank, kind, k, same))
         found: list[tuple[int, int, int, int, tuple[str, ...], str, str]] = []
         for (first, last, ws), cands in by_place.items():
@@ -204,17 +237,21 @@ class Directory:
         for _, first, last, _, ws, kind, k in found:
             if ws[0] in ELLIPTIC_HEADS:
                 elliptic.append((first, last, kind, k))
-            elif not any(cell.taken[first:last + 1]):
-                cell.taken[first:last + 1] = [True] * (last - first + 1)
+            elif not any(cell.taken[first : last + 1]):
+                cell.taken[first : last + 1] = [True] * (last - first + 1)
                 chosen.append((first, last, kind, k))
         for first, last, kind, k in sorted(elliptic):
             # "cấp xã" alone names a level, not a body: only as in "UBND cấp huyện, cấp xã".
             before = first - 1
             while before >= 0 and cell.words[before] in SEPARATOR_WORDS and not cell.taken[before]:
                 before -= 1
-            if before >= 0 and cell.taken[before] and not any(cell.taken[first:last + 1]) \
-                    and not HARD_GAP.search("".join(cell.gap(x) for x in range(before + 1, first + 1))):
-                cell.taken[first:last + 1] = [True] * (last - first + 1)
+            if (
+                before >= 0
+                and cell.taken[before]
+                and not any(cell.taken[first : last + 1])
+                and not HARD_GAP.search("".join(cell.gap(x) for x in range(before + 1, first + 1)))
+            ):
+                cell.taken[first : last + 1] = [True] * (last - first + 1)
                 chosen.append((first, last, kind, k))
         chosen.sort()
         return chosen
@@ -263,8 +300,9 @@ class Directory:
         unresolved += [Unresolved(t, r) for t, r in leftovers(c, marker, lo, hi, self._province_words)]
         return Resolution(tuple(agencies), tuple(groups), tuple(unresolved), tuple(roles), replaced=tuple(replaced))
 
-    def resolve_pair(self, lead_cell: str | None, coordinating_cell: str | None,
-                     on: date | None = None) -> tuple[Resolution, Resolution]:
+    def resolve_pair(
+        self, lead_cell: str | None, coordinating_cell: str | None, on: date | None = None
+    ) -> tuple[Resolution, Resolution]:
         """The lead and coordinating cells of one row, with "X chủ trì, phối hợp với Y" written in the
         lead cell moved to the coordinating side (what a plan loader wants)."""
         lead = self.resolve(lead_cell, on)
@@ -290,8 +328,7 @@ class Directory:
         q = canonical_key(query)
         if not q:
             return Lookup(query)
-        names = [(a, [canonical_key(x) for x in (a.name, a.short, *a.aliases) if x])
-                 for a in self.agencies.values()]
+        names = [(a, [canonical_key(x) for x in (a.name, a.short, *a.aliases) if x]) for a in self.agencies.values()]
         exact = [a for a, ks in names if q in ks]
         if len(exact) == 1:
             return Lookup(query, exact[0])
@@ -310,13 +347,20 @@ class Directory:
 
 def _contains_words(hay: list[str], needle: list[str]) -> bool:
     n = len(needle)
-    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+    return any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
 def _merge(a: Resolution, b: Resolution) -> Resolution:
     """``a`` and ``b`` together (no repeats), without a coordinating part."""
+
     def both(x: tuple, y: tuple) -> tuple:
         return x + tuple(v for v in y if v not in x)
 
-    return Resolution(both(a.agencies, b.agencies), both(a.groups, b.groups), both(a.unresolved, b.unresolved),
-                      both(a.roles, b.roles), None, both(a.replaced, b.replaced))
+    return Resolution(
+        both(a.agencies, b.agencies),
+        both(a.groups, b.groups),
+        both(a.unresolved, b.unresolved),
+        both(a.roles, b.roles),
+        None,
+        both(a.replaced, b.replaced),
+    )

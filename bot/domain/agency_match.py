@@ -14,12 +14,14 @@ from typing import Sequence
 from bot.domain.agencies import Agency, Directory, canonical_key
 from bot.domain.folding import edit_distance, fold
 
-MAX_WORDS = 8         # longest agency name typed, in words
-MAX_CHOICES = 5       # leads offered when the words do not name one exactly
+MAX_WORDS = 8  # longest agency name typed, in words
+MAX_CHOICES = 5  # leads offered when the words do not name one exactly
 
 # Words that say nothing about which agency on their own ("sở", "huyện", "UBND").
-GENERIC = frozenset("so ubnd uy ban nhan dan tinh huyen thanh pho thi xa tran phuong van phong vp bao dai cong an "
-                    "tp tx cac co quan bql trung tam chi cuc va".split())
+GENERIC = frozenset(
+    "so ubnd uy ban nhan dan tinh huyen thanh pho thi xa tran phuong van phong vp bao dai cong an "
+    "tp tx cac co quan bql trung tam chi cuc va".split()
+)
 # First words that start an agency's name when typed ("sở …", "huyện …", "UBND …").
 HEADS = frozenset("so ubnd uy huyen tp tx xa phuong vp vpubnd bql".split())
 HEAD_PAIRS = frozenset({("thanh", "pho"), ("thi", "xa"), ("thi", "tran"), ("van", "phong"), ("ban", "quan")})
@@ -29,11 +31,11 @@ HEAD_PAIRS = frozenset({("thanh", "pho"), ("thi", "xa"), ("thi", "tran"), ("van"
 class LeadMatch:
     """What the words after a code say about the agency."""
 
-    key: str | None = None                 # the lead they name exactly
-    rest: tuple[str, ...] = ()             # the words after the name (the note)
-    named: bool = False                    # they begin with an agency's name, or something like one
-    other: str | None = None               # an agency they name (or nearly name) that is not a lead
-    candidates: tuple[str, ...] = ()       # leads to offer, best first
+    key: str | None = None  # the lead they name exactly
+    rest: tuple[str, ...] = ()  # the words after the name (the note)
+    named: bool = False  # they begin with an agency's name, or something like one
+    other: str | None = None  # an agency they name (or nearly name) that is not a lead
+    candidates: tuple[str, ...] = ()  # leads to offer, best first
 
 
 def _keys(a: Agency) -> list[str]:
@@ -53,7 +55,7 @@ def _continues(a: Agency, typed: Sequence[str], nxt: str) -> bool:
     for k in _keys(a):
         toks = k.split()
         for i in range(len(toks) - len(q)):
-            if toks[i:i + len(q)] == q:
+            if toks[i : i + len(q)] == q:
                 after = toks[i + len(q)]
                 if w != after and (edit_distance(w, after) <= 1 or (len(w) >= 2 and after.startswith(w))):
                     return True
@@ -98,8 +100,11 @@ def match_lead(directory: Directory, words: Sequence[str], leads: Sequence[str])
         found = directory.lookup(" ".join(words[:k]))
         if found.agency is None:
             q = canonical_key(" ".join(words[:k]))
-            near += [c.key for c in found.candidates if c.key not in near
-                     and (len(found.candidates) > 1 or min(edit_distance(q, n) for n in _keys(c)) <= 1)]
+            near += [
+                c.key
+                for c in found.candidates
+                if c.key not in near and (len(found.candidates) > 1 or min(edit_distance(q, n) for n in _keys(c)) <= 1)
+            ]
             continue
         if _generic(words[:k]):
             continue

@@ -13,11 +13,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.domain.agency_vocab import (
-    CONNECTORS, COORDINATION_MARKERS, EQUIVALENCES, GENERIC_WORDS, LEAD_MARKERS, SEPARATOR_WORDS,
-    VAGUE_MARKERS)
+    CONNECTORS,
+    COORDINATION_MARKERS,
+    EQUIVALENCES,
+    GENERIC_WORDS,
+    LEAD_MARKERS,
+    SEPARATOR_WORDS,
+    VAGUE_MARKERS,
+)
 from bot.domain.folding import fold, words
 
-VAGUE = "vague"      # "các cơ quan có liên quan": nobody in particular
+VAGUE = "vague"  # "các cơ quan có liên quan": nobody in particular
 UNKNOWN = "unknown"  # a name the directory does not know
 
 _WORD = re.compile(r"[^\W_]+")
@@ -30,7 +36,8 @@ def _phrases(texts) -> tuple[tuple[str, ...], ...]:
 
 
 _RULES: dict[tuple[str, ...], tuple[str, ...]] = {
-    tuple(v.split()): tuple(canon.split()) for canon, variants in EQUIVALENCES.items() for v in variants}
+    tuple(v.split()): tuple(canon.split()) for canon, variants in EQUIVALENCES.items() for v in variants
+}
 _RULE_MAX = max(len(v) for v in _RULES)
 _VAGUE_MARKERS = _phrases(VAGUE_MARKERS)
 _CONNECTORS = _phrases(CONNECTORS)
@@ -65,7 +72,7 @@ def canonical_words(source: list[str], accented: list[str] | None = None) -> lis
     i, n = 0, len(source)
     while i < n:
         for length in range(min(_RULE_MAX, n - i), 0, -1):
-            rep = _RULES.get(tuple(source[i:i + length]))
+            rep = _RULES.get(tuple(source[i : i + length]))
             if rep:
                 last = i + length - 1
                 out += [_Canon(w, i, last, j == 0, j == len(rep) - 1, w) for j, w in enumerate(rep)]
@@ -83,7 +90,7 @@ def canonical_key(text: str) -> str:
 
 
 def _starts_with(seq: list[str], at: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(seq[at:at + len(phrase)]) == phrase
+    return tuple(seq[at : at + len(phrase)]) == phrase
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
@@ -114,10 +121,10 @@ class Cell:
     def gap(self, i: int) -> str:
         """The text between source word i-1 and word i."""
         start = self.spans[i - 1][1] if i else 0
-        return self.text[start:self.spans[i][0]]
+        return self.text[start : self.spans[i][0]]
 
     def original(self, first: int, last: int) -> str:
-        return self.text[self.spans[first][0]:self.spans[last][1]]
+        return self.text[self.spans[first][0] : self.spans[last][1]]
 
 
 def clean(fragment: str) -> str:
@@ -127,6 +134,7 @@ def clean(fragment: str) -> str:
 
 def blank_parentheses(text: str) -> str:
     """Parenthesised asides ("(sau đây gọi tắt là Sở)") become spaces; "(chủ trì)" stays, it splits the cell."""
+
     def blank(m: re.Match) -> str:
         inner = tuple(words(m.group(0)))
         return m.group(0) if inner in _LEAD_MARKERS + _COORD_MARKERS else " " * len(m.group(0))
@@ -147,19 +155,19 @@ def markers(c: Cell) -> tuple[list[bool], int]:
     def find(phrases, start: int) -> tuple[int, int] | None:
         for i in range(start, n):
             p = next((p for p in phrases if _starts_with(c.words, i, p)), None)
-            if p and not any(c.taken[i:i + len(p)]):
+            if p and not any(c.taken[i : i + len(p)]):
                 return i, i + len(p)
         return None
 
     lead = find(_LEAD_MARKERS, 0)
     coord = find(_COORD_MARKERS, lead[1] if lead else 0)
     if lead:
-        flags[lead[0]:lead[1]] = [True] * (lead[1] - lead[0])
-        if any(c.taken[:lead[0]]):  # "X chủ trì, ...": whatever follows coordinates
+        flags[lead[0] : lead[1]] = [True] * (lead[1] - lead[0])
+        if any(c.taken[: lead[0]]):  # "X chủ trì, ...": whatever follows coordinates
             boundary = lead[1]
     if coord:
-        flags[coord[0]:coord[1]] = [True] * (coord[1] - coord[0])
-        if boundary == n and any(c.taken[:coord[0]]):
+        flags[coord[0] : coord[1]] = [True] * (coord[1] - coord[0])
+        if boundary == n and any(c.taken[: coord[0]]):
             boundary = coord[0]
     return flags, boundary
 
@@ -190,8 +198,9 @@ def _pieces(c: Cell, marker: list[bool], lo: int, hi: int) -> list[tuple[int, in
     return pieces
 
 
-def leftovers(c: Cell, marker: list[bool], lo: int, hi: int,
-               local: tuple[tuple[str, ...], ...] = ()) -> list[tuple[str, str]]:
+def leftovers(
+    c: Cell, marker: list[bool], lo: int, hi: int, local: tuple[tuple[str, ...], ...] = ()
+) -> list[tuple[str, str]]:
     """What no name covers, as fragments: VAGUE, UNKNOWN, or dropped when only connectors.
 
     Generic nouns joined by commas share the qualifier that follows them: "cơ quan, địa phương
@@ -200,7 +209,7 @@ def leftovers(c: Cell, marker: list[bool], lo: int, hi: int,
     out: list[tuple[str, str]] = []
     open_generic: tuple[int, int] | None = None  # (index in out, first word) of a generic-only phrase
     for first, last, joined in _pieces(c, marker, lo, hi):
-        ws = c.words[first:last + 1]
+        ws = c.words[first : last + 1]
         if _only(ws, local + _CONNECTORS):
             open_generic = None
             continue

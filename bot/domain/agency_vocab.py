@@ -21,8 +21,14 @@ EQUIVALENCES: dict[str, tuple[str, ...]] = {
     # Departments (2025 set and the names they replaced)
     "khoa hoc va cong nghe": ("kh cn", "kh va cn", "khcn", "khoa hoc cong nghe"),
     "nong nghiep va moi truong": ("nn mt", "nn va mt", "nnmt", "nong nghiep moi truong"),
-    "van hoa the thao va du lich": ("vh tt dl", "vhtt dl", "vh tt va dl", "vhtt va dl", "vhttdl",
-                                    "van hoa the thao du lich"),
+    "van hoa the thao va du lich": (
+        "vh tt dl",
+        "vhtt dl",
+        "vh tt va dl",
+        "vhtt va dl",
+        "vhttdl",
+        "van hoa the thao du lich",
+    ),
     "giao duc va dao tao": ("gd dt", "gd va dt", "gddt", "giao duc dao tao"),
     "ke hoach va dau tu": ("kh dt", "kh va dt", "khdt"),
     "tai nguyen va moi truong": ("tn mt", "tn va mt", "tnmt"),
@@ -32,8 +38,14 @@ EQUIVALENCES: dict[str, tuple[str, ...]] = {
     "giao thong van tai": ("gtvt", "gt vt"),
     "dan toc va ton giao": ("dt tg", "dt va tg", "dttg", "dan toc ton giao"),
     # Service centres, boards, zones
-    "trung tam phuc vu hanh chinh cong": ("ttpvhcc", "tt pvhcc", "tt phvhcc", "ttphvhcc", "trung tam pvhcc",
-                                          "tt phuc vu hanh chinh cong"),
+    "trung tam phuc vu hanh chinh cong": (
+        "ttpvhcc",
+        "tt pvhcc",
+        "tt phvhcc",
+        "ttphvhcc",
+        "trung tam pvhcc",
+        "tt phuc vu hanh chinh cong",
+    ),
     "phuc vu hanh chinh cong": ("pvhcc",),
     "hanh chinh cong": ("hcc",),
     "thu tuc hanh chinh": ("tthc",),
@@ -65,17 +77,43 @@ EQUIVALENCES: dict[str, tuple[str, ...]] = {
 ELLIPTIC_HEADS = frozenset({"cap"})
 
 # Words that say "whoever is concerned": a leftover fragment with one of them is VAGUE.
-VAGUE_MARKERS = ("lien quan", "duoc giao", "du kien", "mot so", "khac", "tuong ung", "tat ca",
-                 "theo chuc nang", "theo tham quyen", "tren dia ban")
+VAGUE_MARKERS = (
+    "lien quan",
+    "duoc giao",
+    "du kien",
+    "mot so",
+    "khac",
+    "tuong ung",
+    "tat ca",
+    "theo chuc nang",
+    "theo tham quyen",
+    "tren dia ban",
+)
 
 # Nouns that name nobody in particular ("các cơ quan, đơn vị"): a fragment made only of them is VAGUE.
-GENERIC_WORDS = frozenset("cac co quan don vi dia phuong to chuc ca nhan doanh nghiep nganh so ban "
-                          "nhung mot va cung hoac".split())
+GENERIC_WORDS = frozenset(
+    "cac co quan don vi dia phuong to chuc ca nhan doanh nghiep nganh so ban nhung mot va cung hoac".split()
+)
 
 # Fragments made only of these phrases qualify a neighbouring name and carry nothing themselves
 # ("UBND cấp xã có liên quan", "Sở Y tế tỉnh").
-CONNECTORS = ("co lien quan", "lien quan", "va", "cac", "voi", "cung", "cua", "tinh", "tp", "o", "tai",
-              "thuoc", "theo", "nhu", "la")
+CONNECTORS = (
+    "co lien quan",
+    "lien quan",
+    "va",
+    "cac",
+    "voi",
+    "cung",
+    "cua",
+    "tinh",
+    "tp",
+    "o",
+    "tai",
+    "thuoc",
+    "theo",
+    "nhu",
+    "la",
+)
 
 # "X chủ trì, phối hợp với Y": the words that split a cell into lead and coordinating parts.
 LEAD_MARKERS = ("chu tri",)

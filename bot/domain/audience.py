@@ -26,8 +26,8 @@ class Chat:
     channel: str
     chat_id: str
     agency_id: int
-    role: str = "officer"          # officer | coordinator
-    person: str = ""               # chats linked by the same invite share it
+    role: str = "officer"  # officer | coordinator
+    person: str = ""  # chats linked by the same invite share it
     preferred: bool = True
     active: bool = True
     display_name: str = ""
@@ -55,8 +55,9 @@ def fallback_chats(failed: Chat, chats: Iterable[Chat], order: Sequence[str] = D
     """The person's other active chats on another channel, in the fallback order."""
     if not failed.person:
         return []
-    others = [c for c in chats if c.person == failed.person and c.id != failed.id and c.active
-              and c.channel != failed.channel]
+    others = [
+        c for c in chats if c.person == failed.person and c.id != failed.id and c.active and c.channel != failed.channel
+    ]
     return sorted(others, key=_rank(order))
 
 
@@ -64,7 +65,7 @@ def fallback_chats(failed: Chat, chats: Iterable[Chat], order: Sequence[str] = D
 class Recipients:
     """The day's audience, computed once from every linked chat."""
 
-    officers: dict[int, tuple[Chat, ...]] = field(default_factory=dict)   # by agency
+    officers: dict[int, tuple[Chat, ...]] = field(default_factory=dict)  # by agency
     coordinators: tuple[Chat, ...] = ()
 
     def for_reminder(self, kind: ReminderKind, agency_id: int | None, *, surprise: bool = False) -> tuple[Chat, ...]:
@@ -72,7 +73,7 @@ class Recipients:
         if kind.audience is Audience.COORDINATOR:
             return self.coordinators
         if kind is ReminderKind.INSPECTION and surprise:
-            return ()   # never announce a surprise inspection to the inspected unit
+            return ()  # never announce a surprise inspection to the inspected unit
         return self.officers.get(agency_id, ()) if agency_id is not None else ()
 
     def officer_ids(self) -> dict[int, list[int]]:

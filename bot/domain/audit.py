@@ -45,6 +45,16 @@ class AuditEntry:
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values (times in ISO 8601)."""
-        return {"id": self.id, "at": self.at.isoformat(), "business_at": self.business_at.isoformat(),
-                "actor": self.actor, "channel": self.channel, "action": self.action, "code": self.code,
-                "agency": self.agency, "before": self.before, "after": self.after, "note": self.note}
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "business_at": self.business_at.isoformat(),
+            "actor": self.actor,
+            "channel": self.channel,
+            "action": self.action,
+            "code": self.code,
+            "agency": self.agency,
+            "before": self.before,
+            "after": self.after,
+            "note": self.note,
+        }

@@ -9,10 +9,22 @@ import re
 # kind → how many numbers follow: view item, todo page (+ agency), done, progress, undo, open an item to act,
 # confirm a close (k), confirm a date outside the plan (i: inspection, s: due date; id + YYYYMMDD),
 # ask for an extension (gx), approve / refuse an extension (ga / gr)
-SHAPES = {"v": (1,), "t": (1, 2), "d": (1,), "p": (1,), "u": (1,), "o": (1,), "k": (1,), "i": (2,), "s": (2,),
-          "gx": (1,), "ga": (1,), "gr": (1,)}
-MAX_ID = 2**31 - 1            # every id and page number fits a 32-bit signed integer column
-MAX_LENGTH = 64               # Telegram allows 64 bytes of callback data
+SHAPES = {
+    "v": (1,),
+    "t": (1, 2),
+    "d": (1,),
+    "p": (1,),
+    "u": (1,),
+    "o": (1,),
+    "k": (1,),
+    "i": (2,),
+    "s": (2,),
+    "gx": (1,),
+    "ga": (1,),
+    "gr": (1,),
+}
+MAX_ID = 2**31 - 1  # every id and page number fits a 32-bit signed integer column
+MAX_LENGTH = 64  # Telegram allows 64 bytes of callback data
 _NUMBER = re.compile(r"[0-9]{1,10}")
 
 
@@ -26,4 +38,4 @@ def valid_callback(data: str | None) -> bool:
     parts = rest.split(":")
     if len(parts) not in SHAPES[kind]:
         return False
-    return all(_NUMBER.fullmatch(p) and 0 < int(p) <= MAX_ID for p in parts)   # a YYYYMMDD date fits too
+    return all(_NUMBER.fullmatch(p) and 0 < int(p) <= MAX_ID for p in parts)  # a YYYYMMDD date fits too

@@ -30,8 +30,8 @@ class Officer:
     """A linked chat: the recipient and the agency it acts for."""
 
     recipient_id: int
-    role: str                    # officer | coordinator
-    person: str                  # shared by the chats linked with one invite
+    role: str  # officer | coordinator
+    person: str  # shared by the chats linked with one invite
     agency: AgencyRef
 
     @property
@@ -44,14 +44,14 @@ class PlanRef:
     id: int
     year: int
     province: str
-    title: str = ""        # the plan's own title (the /huongdan header)
+    title: str = ""  # the plan's own title (the /huongdan header)
 
 
 @dataclass(frozen=True)
 class Dialog:
     """What a chat's next plain message means (a progress note, a numbered choice)."""
 
-    kind: str                    # progress_note | choices
+    kind: str  # progress_note | choices
     data: dict[str, Any]
     expires_at: datetime
 
@@ -65,7 +65,7 @@ class ChatContext:
 
     plan: PlanRef | None
     officer: Officer | None
-    dialog: Dialog | None        # as stored, possibly expired
+    dialog: Dialog | None  # as stored, possibly expired
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class ItemInfo:
 
     id: int
     code: str
-    type: str                    # task | review | inspection
+    type: str  # task | review | inspection
     content: str
     section_title: str
     lead_text: str = ""
@@ -84,7 +84,7 @@ class ItemInfo:
     footnotes: tuple[str, ...] = ()
     surprise: bool = False
     unresolved: tuple[str, ...] = ()
-    deadline: dict[str, Any] = field(default_factory=dict)   # the parsed deadline (Deadline.to_dict())
+    deadline: dict[str, Any] = field(default_factory=dict)  # the parsed deadline (Deadline.to_dict())
     due_override: date | None = None
 
 
@@ -157,4 +157,3 @@ class OverdueSummary:
     @property
     def total(self) -> int:
         return sum(c.count for c in self.counts)
-

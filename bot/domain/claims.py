@@ -9,8 +9,9 @@ from bot.domain.audience import Recipients
 from bot.domain.reminder_kinds import ReminderKind
 
 
-def reminder_key(item_id: int | None, agency_id: int | None, recipient_id: int, kind: ReminderKind | str,
-                 slot: str) -> str:
+def reminder_key(
+    item_id: int | None, agency_id: int | None, recipient_id: int, kind: ReminderKind | str, slot: str
+) -> str:
     """The unique key of a claim; the set-based claim (storage/claims.py) builds the same string in SQL."""
     return f"{item_id or '-'}:{agency_id or '-'}:{recipient_id}:{kind}:{slot}"
 
@@ -23,10 +24,10 @@ class Claim(NamedTuple):
     kind: ReminderKind
     slot: str
     day: date
-    chat: str = ""                # delivery notices: the chat they are about ("telegram:111")
-    fallback_to: str = ""         # channel fallbacks: the chat that took over
-    error: str = ""               # delivery notices: the error reported
-    failed_attempts: int = 0      # delivery notices: attempts made before giving up
+    chat: str = ""  # delivery notices: the chat they are about ("telegram:111")
+    fallback_to: str = ""  # channel fallbacks: the chat that took over
+    error: str = ""  # delivery notices: the error reported
+    failed_attempts: int = 0  # delivery notices: attempts made before giving up
 
     @property
     def key(self) -> str:

@@ -18,8 +18,21 @@ from typing import Iterable
 
 from bot.domain.folding import edit_distance, fold
 
-_ROMAN_VALUES = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
-                 ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+_ROMAN_VALUES = (
+    ("M", 1000),
+    ("CM", 900),
+    ("D", 500),
+    ("CD", 400),
+    ("C", 100),
+    ("XC", 90),
+    ("L", 50),
+    ("XL", 40),
+    ("X", 10),
+    ("IX", 9),
+    ("V", 5),
+    ("IV", 4),
+    ("I", 1),
+)
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
 _SPLIT = re.compile(r"[\s.\-_/:,;]+")
 
@@ -161,7 +174,7 @@ def _spellings(toks: list[str]) -> list[str]:
     if not toks or toks[0] == "PL":
         return []
     out = [".".join(toks)]
-    if len(toks) > 2 and roman_to_int(toks[0]) and toks[1].isdigit():   # section typed first
+    if len(toks) > 2 and roman_to_int(toks[0]) and toks[1].isdigit():  # section typed first
         out.append(".".join(toks[1:] + toks[:1]))
     return out
 
@@ -172,13 +185,14 @@ def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
     if canon and canon.upper() in known_set:
         return CodeLookup(typed, known_set[canon.upper()])
     toks = _tokens(typed)
-    for spelling in _spellings(toks):   # sub-numbered and section-less codes
+    for spelling in _spellings(toks):  # sub-numbered and section-less codes
         if spelling in known_set:
             return CodeLookup(typed, known_set[spelling])
     if len(toks) >= 2 and toks[0].isdigit() and not (canon and _structure(canon)):
-        prefix = ".".join(toks[:-1])   # "2.3" unknown: the rows under 2 ("2", "2.1", "2.2")
-        siblings = [k for k in sort_codes(known_set.values())
-                    if k.upper() == prefix or k.upper().startswith(prefix + ".")]
+        prefix = ".".join(toks[:-1])  # "2.3" unknown: the rows under 2 ("2", "2.1", "2.2")
+        siblings = [
+            k for k in sort_codes(known_set.values()) if k.upper() == prefix or k.upper().startswith(prefix + ".")
+        ]
         if siblings:
             return CodeLookup(typed, None, tuple(siblings[: max(limit, 4)]))
     toks = _tokens(typed)
@@ -188,8 +202,11 @@ def lookup(typed: str, known: Iterable[str], limit: int = 3) -> CodeLookup:
         family = {("PL", "1"): "PL1.", ("PL", "2"): "PL2."}.get((toks[0], toks[1]) if len(toks) > 1 else ("", ""), "")
         n = toks[-1]
         if toks[0] != "PL" or family:
-            cands = [k for k in ordered if k.startswith(family)
-                     and (k.split(".")[-1] == n if family else k.split(".")[0] == n)]
+            cands = [
+                k
+                for k in ordered
+                if k.startswith(family) and (k.split(".")[-1] == n if family else k.split(".")[0] == n)
+            ]
             if cands and (family or len(toks) <= 2):
                 return CodeLookup(typed, None, tuple(cands[: max(limit, 4)]))
     want = _structure(canon) if canon else None

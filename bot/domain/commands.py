@@ -34,15 +34,25 @@ _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases
 
 # The Telegram command menu, in the order shown, with the word shown for each.
 MENU = ("todo", "done", "progress", "undo", "task", "late", "report", "export", "help", "logout")
-MENU_WORD = {"todo": "viec", "done": "xong", "progress": "tiendo", "undo": "hoantac", "task": "xem",
-             "late": "trehan", "report": "baocao", "export": "xuatbaocao", "help": "huongdan", "logout": "dangxuat"}
+MENU_WORD = {
+    "todo": "viec",
+    "done": "xong",
+    "progress": "tiendo",
+    "undo": "hoantac",
+    "task": "xem",
+    "late": "trehan",
+    "report": "baocao",
+    "export": "xuatbaocao",
+    "help": "huongdan",
+    "logout": "dangxuat",
+}
 
 
 @dataclass(frozen=True)
 class Command:
-    name: str          # canonical name, or "unknown"
-    args: str          # everything after the command word, trimmed
-    typed: str         # the command word as typed (for "unknown")
+    name: str  # canonical name, or "unknown"
+    args: str  # everything after the command word, trimmed
+    typed: str  # the command word as typed (for "unknown")
 
 
 _WORD = re.compile(r"^/?([^\s@]+)(?:@(\S+))?(?:\s+(.*))?$", re.DOTALL)

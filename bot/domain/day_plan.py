@@ -13,7 +13,7 @@ from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.reminders import DayTables, ReminderPolicy, Work
 from bot.domain.workdays import WorkCalendar
 
-PLAIN_KINDS = ("date", "window")   # reminded purely from the due date: the day tables answer for them
+PLAIN_KINDS = ("date", "window")  # reminded purely from the due date: the day tables answer for them
 
 
 def is_plain(kind: str) -> bool:
@@ -26,12 +26,12 @@ class DaySelection:
     """What day ``day`` needs loaded."""
 
     day: date
-    tables: DayTables                     # plain items: due date → reminder
-    due_dates: tuple[date, ...]           # open assignments due on these dates (ladder, heads-up, escalation)
-    start_dates: tuple[date, ...]         # items starting on these dates (start notices)
-    special_kinds: tuple[str, ...]        # items of these deadline kinds need the full policy today
-    inspection_dates: tuple[date, ...]    # scheduled inspections announced today
-    needs_date_week: str | None           # the weekly "needs a date" list (its slot), or None
+    tables: DayTables  # plain items: due date → reminder
+    due_dates: tuple[date, ...]  # open assignments due on these dates (ladder, heads-up, escalation)
+    start_dates: tuple[date, ...]  # items starting on these dates (start notices)
+    special_kinds: tuple[str, ...]  # items of these deadline kinds need the full policy today
+    inspection_dates: tuple[date, ...]  # scheduled inspections announced today
+    needs_date_week: str | None  # the weekly "needs a date" list (its slot), or None
 
 
 def select_day(day: date, cal: WorkCalendar, policy: ReminderPolicy) -> DaySelection | None:
@@ -39,11 +39,15 @@ def select_day(day: date, cal: WorkCalendar, policy: ReminderPolicy) -> DaySelec
     if not cal.is_working_day(day):
         return None
     tables = R.day_tables(day, cal, policy)
-    starts = tuple(day - timedelta(days=k) for k in range(0, 10)
-                   if cal.next_working_day(day - timedelta(days=k)) == day)
+    starts = tuple(
+        day - timedelta(days=k) for k in range(0, 10) if cal.next_working_day(day - timedelta(days=k)) == day
+    )
     special = ("recurring", "ongoing") if day == cal.first_working_day_of_month(day.year, day.month) else ("recurring",)
-    inspections = tuple(day + timedelta(days=k) for k in range(1, policy.inspection_notice * 3 + 10)
-                        if cal.add_working_days(day + timedelta(days=k), -policy.inspection_notice) == day)
+    inspections = tuple(
+        day + timedelta(days=k)
+        for k in range(1, policy.inspection_notice * 3 + 10)
+        if cal.add_working_days(day + timedelta(days=k), -policy.inspection_notice) == day
+    )
     week = None
     if R.is_needs_date_day(day, cal, policy):
         year, number, _ = day.isocalendar()
@@ -55,12 +59,12 @@ def select_day(day: date, cal: WorkCalendar, policy: ReminderPolicy) -> DaySelec
 class DueWork:
     """What storage loaded for a selection (open assignments as ``Work``, effective kind applied)."""
 
-    full: list[Work] = field(default_factory=list)      # need the whole policy (starts, recurrences, check-ins…)
-    plain: list[Work] = field(default_factory=list)     # plain date/window assignments on a due date
+    full: list[Work] = field(default_factory=list)  # need the whole policy (starts, recurrences, check-ins…)
+    plain: list[Work] = field(default_factory=list)  # plain date/window assignments on a due date
     subjects: list[Work] = field(default_factory=list)  # inspected units of announced inspections
-    needs_date: list[int] = field(default_factory=list)          # undated or blocked items (ids)
-    no_period: list[int] = field(default_factory=list)           # recurring items that name no period
-    inspections: list[tuple[int, date]] = field(default_factory=list)   # inspection items: (item, lead due)
+    needs_date: list[int] = field(default_factory=list)  # undated or blocked items (ids)
+    no_period: list[int] = field(default_factory=list)  # recurring items that name no period
+    inspections: list[tuple[int, date]] = field(default_factory=list)  # inspection items: (item, lead due)
 
 
 def plan(sel: DaySelection, work: DueWork, cal: WorkCalendar, policy: ReminderPolicy) -> list[Planned]:
@@ -77,7 +81,7 @@ def plan(sel: DaySelection, work: DueWork, cal: WorkCalendar, policy: ReminderPo
         for r in officer + coordinator:
             add(Planned(r.item_id, r.agency_id, r.kind, r.slot, r.assignment_id, day))
     lead, heads, esc = t.lead, t.heads_up, t.escalation
-    for w in work.plain:   # inline R.plain_reminders: this loop runs for every due row
+    for w in work.plain:  # inline R.plain_reminders: this loop runs for every due row
         if w.role == "lead":
             step = lead.get(w.due)
             if step:
@@ -88,16 +92,17 @@ def plan(sel: DaySelection, work: DueWork, cal: WorkCalendar, policy: ReminderPo
         elif w.role == "coordinating" and w.due in heads:
             add(Planned(w.item_id, w.agency_id, ReminderKind.HEADS_UP, "h", w.assignment_id, day))
     for w in work.subjects:
-        out += [Planned(r.item_id, r.agency_id, r.kind, r.slot, r.assignment_id, day)
-                for r in R.reminders_for(w, day, cal, policy)]
+        out += [
+            Planned(r.item_id, r.agency_id, r.kind, r.slot, r.assignment_id, day)
+            for r in R.reminders_for(w, day, cal, policy)
+        ]
     out.append(Planned(None, None, ReminderKind.DAILY, f"d{day.isoformat()}", None, day))
     if sel.needs_date_week:
         out.append(Planned(None, None, ReminderKind.WEEKLY, sel.needs_date_week, None, day))
         out += [Planned(i, None, ReminderKind.NEEDS_DATE, sel.needs_date_week, None, day) for i in work.needs_date]
     out += [Planned(i, None, ReminderKind.RECURRENCE_DEFAULT, "once", None, day) for i in work.no_period]
-    for item_id, due in work.inspections:   # coordinators hear of inspections not done as their window runs out
+    for item_id, due in work.inspections:  # coordinators hear of inspections not done as their window runs out
         step = R.ladder(cal, due, policy, day)
         if step and step[0] in (ReminderKind.UPCOMING, ReminderKind.DUE):
             add(Planned(item_id, None, ReminderKind.INSPECTION_DUE, step[1], None, day))
     return out
-

@@ -17,17 +17,17 @@ from bot.domain import deadline_words as W
 from bot.domain.recurrence import Recurrence
 from bot.domain.folding import fold
 
-DATE = "date"            # a single deadline
-WINDOW = "window"        # a period: first and last day
-ONGOING = "ongoing"      # continuous work
+DATE = "date"  # a single deadline
+WINDOW = "window"  # a period: first and last day
+ONGOING = "ongoing"  # continuous work
 RECURRING = "recurring"  # periodic reports and the like
 ON_DEMAND = "on_demand"  # only when asked, or when something happens
 UNSPECIFIED = "unspecified"
 
 YEAR_MISMATCH = "year_mismatch"
 INVALID_DATE = "invalid_date"
-UNSURE = "unsure"                  # numbers or anchor words the reader could not place
-YEAR_ASSUMED = "year_assumed"      # a yearless month in a span holding several of them (warning)
+UNSURE = "unsure"  # numbers or anchor words the reader could not place
+YEAR_ASSUMED = "year_assumed"  # a yearless month in a span holding several of them (warning)
 ON_REQUEST = "on_request"
 
 Span = tuple[date, "date | None"]
@@ -114,8 +114,11 @@ class Ctx:
             return self.plan_year
         first, last = self.span
         end_year = last.year if last else first.year + 50
-        hits = [y for y in range(first.year, end_year + 1)
-                if last_day(y, months[1]) >= first and (last is None or date(y, months[0], 1) <= last)]
+        hits = [
+            y
+            for y in range(first.year, end_year + 1)
+            if last_day(y, months[1]) >= first and (last is None or date(y, months[0], 1) <= last)
+        ]
         if not hits:
             return self.plan_year
         if len(hits) > 1 and months != (1, 12):
@@ -140,7 +143,7 @@ def date_at(ctx: Ctx, lo: int, hi: int, default_year: str | None = None, anchore
     """(date | INVALID, match) for the first free date in [lo, hi), or None."""
     for pat in (W.DATE_WORDS, W.DATE_NUM):
         m = ctx.find(pat, lo, hi)
-        if m and (not anchored or _only_filler(ctx.s[lo:m.start()])):
+        if m and (not anchored or _only_filler(ctx.s[lo : m.start()])):
             raw_y = m.group("y") or m.groupdict().get("y2") or default_year
             d, mo = int(m.group("d")), int(m.group("m"))
             mo_ok = 1 <= mo <= 12
@@ -152,10 +155,15 @@ def date_at(ctx: Ctx, lo: int, hi: int, default_year: str | None = None, anchore
 
 def period_at(ctx: Ctx, lo: int, hi: int, default_year: str | None = None, anchored: bool = False):
     """((first, last) | INVALID, match, unit) for the first free period named in [lo, hi), or None."""
-    for unit, pat in (("quarter", W.QUARTER), ("part", W.PART_OF_YEAR), ("month", W.MONTH),
-                      ("years", W.YEAR_RANGE), ("year", W.YEAR)):
+    for unit, pat in (
+        ("quarter", W.QUARTER),
+        ("part", W.PART_OF_YEAR),
+        ("month", W.MONTH),
+        ("years", W.YEAR_RANGE),
+        ("year", W.YEAR),
+    ):
         m = ctx.find(pat, lo, hi)
-        if not m or (anchored and not _only_filler(ctx.s[lo:m.start()])):
+        if not m or (anchored and not _only_filler(ctx.s[lo : m.start()])):
             continue
         got = _period_value(ctx, unit, m, default_year)
         if got is None:
@@ -223,7 +231,7 @@ def default_span(ctx: Ctx, start_year: int | None = None) -> tuple[date | None, 
 def event_text(raw: str, pattern: re.Pattern) -> str | None:
     """The words of ``raw`` (with their diacritics) from where ``pattern`` matches its folded form."""
     m = pattern.search(fold(raw))
-    return raw[m.start():].strip(" .;,") if m else None
+    return raw[m.start() :].strip(" .;,") if m else None
 
 
 def shift(d: date, days: int) -> date:

@@ -6,16 +6,32 @@ import re
 from datetime import date, timedelta
 
 from bot.domain import deadline_words as W
-from bot.domain.deadline_reader import (DATE, INVALID, INVALID_DATE, ON_DEMAND, ON_REQUEST, ONGOING, RECURRING,
-                                        UNSPECIFIED, UNSURE, WINDOW, Ctx, Reading, date_at, default_span, last_day,
-                                        period_at, when_at)
+from bot.domain.deadline_reader import (
+    DATE,
+    INVALID,
+    INVALID_DATE,
+    ON_DEMAND,
+    ON_REQUEST,
+    ONGOING,
+    RECURRING,
+    UNSPECIFIED,
+    UNSURE,
+    WINDOW,
+    Ctx,
+    Reading,
+    date_at,
+    default_span,
+    last_day,
+    period_at,
+    when_at,
+)
 from bot.domain.recurrence import Recurrence
 
 PER_FREQ = {"quy": "quarterly", "nam": "yearly", "6 thang": "half_yearly"}
 
 
 def rule_unspecified(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Theo tiến độ đã giao", "Theo lộ trình của Bộ", "Đang thực hiện": no date in this cell."""
+    """ "Theo tiến độ đã giao", "Theo lộ trình của Bộ", "Đang thực hiện": no date in this cell."""
     for pat, reason in W.UNSPECIFIED:
         if pat.search(ctx.s, lo, hi):
             ctx.take(lo, hi)
@@ -24,7 +40,7 @@ def rule_unspecified(ctx: Ctx, lo: int, hi: int) -> Reading | None:
 
 
 def rule_on_demand(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Khi có yêu cầu", "Sau khi Bộ ban hành hướng dẫn", "30 ngày kể từ khi …": starts on an event."""
+    """ "Khi có yêu cầu", "Sau khi Bộ ban hành hướng dẫn", "30 ngày kể từ khi …": starts on an event."""
     if W.ON_REQUEST_PREFIX.search(ctx.s, lo, hi):
         return None
     for pat in W.ON_DEMAND:
@@ -36,7 +52,7 @@ def rule_on_demand(ctx: Ctx, lo: int, hi: int) -> Reading | None:
 
 
 def rule_n_days(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"60 ngày, từ 1/3/2026", "30 ngày kể từ ngày 15/4/2026": a window of N days.
+    """ "60 ngày, từ 1/3/2026", "30 ngày kể từ ngày 15/4/2026": a window of N days.
 
     "kể từ" counts from the day after (Bộ luật Dân sự, Art. 147); "từ" counts the first day itself.
     """
@@ -50,7 +66,7 @@ def rule_n_days(ctx: Ctx, lo: int, hi: int) -> Reading | None:
     start, n = got[0], int(m.group("n"))
     if start is INVALID:
         return Reading(DATE)
-    if m.group("work"):          # working days need the calendar: hold for a coordinator
+    if m.group("work"):  # working days need the calendar: hold for a coordinator
         ctx.flag(UNSURE)
         return Reading(WINDOW, start=start, within_days=n)
     due = start + timedelta(days=n if m.group("from") == "ke tu" else n - 1)
@@ -102,11 +118,19 @@ def cadences(ctx: Ctx, lo: int, hi: int) -> Recurrence | None:
         if slot["freq"] in seen:
             continue
         seen.add(slot["freq"])
-        parts.append(Recurrence(freq=slot["freq"], day=slot.get("day"), month=slot.get("month"),
-                                month_of_period=slot.get("month_of_period"), offset=slot.get("offset", 0)))
+        parts.append(
+            Recurrence(
+                freq=slot["freq"],
+                day=slot.get("day"),
+                month=slot.get("month"),
+                month_of_period=slot.get("month_of_period"),
+                offset=slot.get("offset", 0),
+            )
+        )
     main = parts[0]
-    return Recurrence(main.freq, main.day, bool(ad_hoc), main.month, main.month_of_period, main.offset,
-                      tuple(parts[1:]))
+    return Recurrence(
+        main.freq, main.day, bool(ad_hoc), main.month, main.month_of_period, main.offset, tuple(parts[1:])
+    )
 
 
 def _day_rule(ctx: Ctx, m: re.Match) -> dict | None:
@@ -133,7 +157,7 @@ def _day_rule(ctx: Ctx, m: re.Match) -> dict | None:
 
 
 def rule_recurring(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Định kỳ hằng quý, trước ngày 5 của tháng đầu quý sau", "trước ngày 20/10 hằng năm", …"""
+    """ "Định kỳ hằng quý, trước ngày 5 của tháng đầu quý sau", "trước ngày 20/10 hằng năm", …"""
     if not ctx.find(W.RECURRING, lo, hi):
         return None
     rec = cadences(ctx, lo, hi)
@@ -172,7 +196,7 @@ def _run_of(ctx: Ctx, lo: int, hi: int, start_from_only: bool = False):
 
 
 def rule_range(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Tháng 3 - 4/2026", "từ tháng 6 đến tháng 9 năm 2026", "Quý III/2026 - Quý I/2027"."""
+    """ "Tháng 3 - 4/2026", "từ tháng 6 đến tháng 9 năm 2026", "Quý III/2026 - Quý I/2027"."""
     for sep in W.RANGE_SEP.finditer(ctx.s, lo, hi):
         mark = ctx.mark()
         got = _try_range(ctx, lo, sep, hi)
@@ -182,8 +206,7 @@ def rule_range(ctx: Ctx, lo: int, hi: int) -> Reading | None:
     return None
 
 
-_LEFT = (("date", W.DATE_WORDS), ("date", W.DATE_NUM), ("quarter", W.QUARTER), ("month", W.MONTH),
-         ("year", W.YEAR))
+_LEFT = (("date", W.DATE_WORDS), ("date", W.DATE_NUM), ("quarter", W.QUARTER), ("month", W.MONTH), ("year", W.YEAR))
 
 
 def _try_range(ctx: Ctx, lo: int, sep: re.Match, hi: int) -> Reading | None:
@@ -249,7 +272,7 @@ def _right_side(ctx: Ctx, left_unit: str, a: int, hi: int):
 
 
 def rule_ongoing(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Thường xuyên", "Từ 15/3/2026", "từ … đến khi …", "Năm 2026 và những năm tiếp theo"."""
+    """ "Thường xuyên", "Từ 15/3/2026", "từ … đến khi …", "Năm 2026 và những năm tiếp theo"."""
     on = ctx.find(W.ONGOING, lo, hi)
     frm = ctx.find(W.STARTS_FROM, lo, hi)
     opened = ctx.find(W.OPEN_END, lo, hi)
@@ -257,7 +280,7 @@ def rule_ongoing(ctx: Ctx, lo: int, hi: int) -> Reading | None:
         return None
     if on:
         ctx.take(on.start(), on.end())
-        ad_hoc = ctx.find(W.AD_HOC, lo, hi)       # "Thường xuyên hoặc đột xuất"
+        ad_hoc = ctx.find(W.AD_HOC, lo, hi)  # "Thường xuyên hoặc đột xuất"
         if ad_hoc:
             ctx.take(ad_hoc.start(), ad_hoc.end())
             ctx.flag(ON_REQUEST)
@@ -272,17 +295,31 @@ def rule_ongoing(ctx: Ctx, lo: int, hi: int) -> Reading | None:
             return None
         ctx.reset(mark)
     start, due, open_ended = _run_of(ctx, lo, hi)
-    if on and not frm and not opened and start and due and (start.month, start.day) == (1, 1) \
-            and (due.month, due.day) == (12, 31) and start.year == due.year:
-        start = None          # "Thường xuyên trong năm 2023": no start of its own
-    elif on and not frm and not opened and ctx.span is None and start == date(ctx.plan_year, 1, 1) \
-            and due == date(ctx.plan_year, 12, 31):
+    if (
+        on
+        and not frm
+        and not opened
+        and start
+        and due
+        and (start.month, start.day) == (1, 1)
+        and (due.month, due.day) == (12, 31)
+        and start.year == due.year
+    ):
+        start = None  # "Thường xuyên trong năm 2023": no start of its own
+    elif (
+        on
+        and not frm
+        and not opened
+        and ctx.span is None
+        and start == date(ctx.plan_year, 1, 1)
+        and due == date(ctx.plan_year, 12, 31)
+    ):
         start = None
     return Reading(ONGOING, due=due, start=start, open_ended=open_ended, end_event="" if until else None)
 
 
 def rule_before(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"trước năm 2028" → 31/12/2027; "trước tháng 6/2026" → 31/5/2026; "trước quý III" → 30/6."""
+    """ "trước năm 2028" → 31/12/2027; "trước tháng 6/2026" → 31/5/2026; "trước quý III" → 30/6."""
     m = ctx.find(W.BEFORE_PERIOD, lo, hi)
     if not m:
         return None
@@ -296,7 +333,7 @@ def rule_before(ctx: Ctx, lo: int, hi: int) -> Reading | None:
 
 
 def rule_by_end(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"cuối quý II/2026", "chậm nhất tháng 6/2026", "đến hết năm 2026": by the period's last day."""
+    """ "cuối quý II/2026", "chậm nhất tháng 6/2026", "đến hết năm 2026": by the period's last day."""
     m = ctx.find(W.BY_END_OF, lo, hi)
     if not m:
         return None
@@ -310,7 +347,7 @@ def rule_by_end(ctx: Ctx, lo: int, hi: int) -> Reading | None:
 
 
 def rule_date(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Trước ngày 31/5/2026", "ngày 15 tháng 6 năm 2026": a single day."""
+    """ "Trước ngày 31/5/2026", "ngày 15 tháng 6 năm 2026": a single day."""
     got = date_at(ctx, lo, hi)
     if not got:
         return None
@@ -318,7 +355,7 @@ def rule_date(ctx: Ctx, lo: int, hi: int) -> Reading | None:
 
 
 def rule_period(ctx: Ctx, lo: int, hi: int) -> Reading | None:
-    """"Quý II năm 2026", "6 tháng đầu năm", "Trong tháng 5", "giai đoạn 2026–2028": a window."""
+    """ "Quý II năm 2026", "6 tháng đầu năm", "Trong tháng 5", "giai đoạn 2026–2028": a window."""
     got = period_at(ctx, lo, hi)
     if not got:
         return None
@@ -327,8 +364,18 @@ def rule_period(ctx: Ctx, lo: int, hi: int) -> Reading | None:
     return Reading(WINDOW, start=got[0][0], due=got[0][1])
 
 
-RULES = (rule_unspecified, rule_on_demand, rule_n_days, rule_recurring, rule_range, rule_ongoing,
-         rule_before, rule_by_end, rule_date, rule_period)
+RULES = (
+    rule_unspecified,
+    rule_on_demand,
+    rule_n_days,
+    rule_recurring,
+    rule_range,
+    rule_ongoing,
+    rule_before,
+    rule_by_end,
+    rule_date,
+    rule_period,
+)
 
 
 def read_one(ctx: Ctx, lo: int, hi: int) -> Reading | None:
@@ -350,10 +397,10 @@ _CONNECTOR = re.compile(r"(?:;|,|\.(?=\s)|\(|\bva\b|\bsau do\b)(?:\s*(?:sau do|t
 
 
 def read_compound(ctx: Ctx) -> Reading | None:
-    """"Hoàn thành trong quý I/2026; sau đó rà soát hằng năm": the main reading plus a follow-up."""
+    """ "Hoàn thành trong quý I/2026; sau đó rà soát hằng năm": the main reading plus a follow-up."""
     s = ctx.s
     for c in _CONNECTOR.finditer(s):
-        head, tail = s[:c.start()], s[c.start():]
+        head, tail = s[: c.start()], s[c.start() :]
         if not W.RECURRING.search(tail) or W.RECURRING.search(head) or not head.strip():
             continue
         mark = ctx.mark()

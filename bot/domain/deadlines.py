@@ -13,8 +13,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.domain import deadline_words as W
-from bot.domain.deadline_reader import (DATE, INVALID_DATE, ON_DEMAND, ON_REQUEST, ONGOING, RECURRING, UNSPECIFIED,
-                                        UNSURE, WINDOW, YEAR_ASSUMED, YEAR_MISMATCH, Ctx, Span, event_text, normalize)
+from bot.domain.deadline_reader import (
+    DATE,
+    INVALID_DATE,
+    ON_DEMAND,
+    ON_REQUEST,
+    ONGOING,
+    RECURRING,
+    UNSPECIFIED,
+    UNSURE,
+    WINDOW,
+    YEAR_ASSUMED,
+    YEAR_MISMATCH,
+    Ctx,
+    Span,
+    event_text,
+    normalize,
+)
 from bot.domain.deadline_rules import read_compound, read_one
 from bot.domain.recurrence import Recurrence
 
@@ -30,14 +45,33 @@ NO_DATE = date(9999, 12, 31)
 
 # Reasons for ``unspecified``.
 REASON_EMPTY = "empty"
-REASON_SCHEDULE_ELSEWHERE = "schedule_elsewhere"   # "Theo tiến độ đã giao", "Theo lộ trình của Bộ"
-REASON_EXTERNAL_GUIDANCE = "external_guidance"     # "Theo hướng dẫn của VPCP"
-REASON_STATUS = "status"                           # "Đang thực hiện": a status, not a deadline
+REASON_SCHEDULE_ELSEWHERE = "schedule_elsewhere"  # "Theo tiến độ đã giao", "Theo lộ trình của Bộ"
+REASON_EXTERNAL_GUIDANCE = "external_guidance"  # "Theo hướng dẫn của VPCP"
+REASON_STATUS = "status"  # "Đang thực hiện": a status, not a deadline
 REASON_UNREADABLE = "unreadable"
 
-__all__ = ["DATE", "WINDOW", "ONGOING", "RECURRING", "ON_DEMAND", "UNSPECIFIED", "KINDS", "YEAR_MISMATCH",
-           "INVALID_DATE", "UNSURE", "YEAR_ASSUMED", "ON_REQUEST", "BLOCKING_FLAGS", "NO_DATE", "Recurrence",
-           "Deadline", "parse_deadline", "with_override", "parse_day", "Span"]
+__all__ = [
+    "DATE",
+    "WINDOW",
+    "ONGOING",
+    "RECURRING",
+    "ON_DEMAND",
+    "UNSPECIFIED",
+    "KINDS",
+    "YEAR_MISMATCH",
+    "INVALID_DATE",
+    "UNSURE",
+    "YEAR_ASSUMED",
+    "ON_REQUEST",
+    "BLOCKING_FLAGS",
+    "NO_DATE",
+    "Recurrence",
+    "Deadline",
+    "parse_deadline",
+    "with_override",
+    "parse_day",
+    "Span",
+]
 
 
 @dataclass(frozen=True)
@@ -152,14 +186,28 @@ def parse_deadline(text: str | None, plan_year: int, span: Span | None = None) -
     end_event = None
     if r.end_event is not None:
         end_event = event_text(nfc, _UNTIL)
-    return Deadline(raw, r.kind, r.due, r.start, r.recurrence, tuple(ctx.flags), r.reason, tuple(ctx.warnings),
-                    r.open_ended, end_event, event, r.within_days, r.follow_up)
+    return Deadline(
+        raw,
+        r.kind,
+        r.due,
+        r.start,
+        r.recurrence,
+        tuple(ctx.flags),
+        r.reason,
+        tuple(ctx.warnings),
+        r.open_ended,
+        end_event,
+        event,
+        r.within_days,
+        r.follow_up,
+    )
 
 
 def _check_span(ctx: Ctx, start: date | None, due: date | None, span: Span) -> None:
     first, last = span
-    if (due is not None and (due < first or (last is not None and due > last))) or \
-            (start is not None and last is not None and start > last):
+    if (due is not None and (due < first or (last is not None and due > last))) or (
+        start is not None and last is not None and start > last
+    ):
         ctx.flag(YEAR_MISMATCH, warning=True)
 
 

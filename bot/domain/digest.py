@@ -13,7 +13,7 @@ from bot.domain.views import due_phrase
 
 CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection")
 MAX_LINES = 25
-NAMES_INLINE = 5     # agency names listed in one line of the Monday summary; more become a count
+NAMES_INLINE = 5  # agency names listed in one line of the Monday summary; more become a count
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,13 @@ class Entry:
 
     code: str
     content: str
-    kind: ReminderKind        # the reminder kind that put it here
+    kind: ReminderKind  # the reminder kind that put it here
     deadline_kind: str
     due: date | None
     assignment_id: int
     item_id: int
     start: date | None = None
-    leads: str = ""           # heads-up: who leads
+    leads: str = ""  # heads-up: who leads
     scheduled: date | None = None
 
 
@@ -80,10 +80,13 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
 def _line(cat: str, e: Entry, today: date) -> str:
     title = short_title(e.content, 60)
     if cat == "inspection":
-        return reminder_texts.INSPECTION_LINE.format(code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled))
+        return reminder_texts.INSPECTION_LINE.format(
+            code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled)
+        )
     if cat == "heads_up":
-        return reminder_texts.HEADS_UP_LINE.format(code=e.code, due=due_phrase("date", e.due, False, today), title=title,
-                                      leads=e.leads)
+        return reminder_texts.HEADS_UP_LINE.format(
+            code=e.code, due=due_phrase("date", e.due, False, today), title=title, leads=e.leads
+        )
     if cat == "start":
         return reminder_texts.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
     return f"• {e.code} {due_phrase(e.deadline_kind, e.due, False, today)} — {title}"
@@ -104,18 +107,26 @@ class CoordinatorDigest:
     overdue_total: int = 0
     overdue_agencies: int = 0
     escalations: list[tuple[str, str, date, str]] = field(default_factory=list)  # code, agency, due, officers
-    needs_date: list[tuple[str, str, str]] = field(default_factory=list)          # code, text, why
-    recurrence: list[tuple[str, str, str]] = field(default_factory=list)          # code, text, freq
-    channel_lost: list[tuple[str, str, str]] = field(default_factory=list)        # agency, chat, reason
+    needs_date: list[tuple[str, str, str]] = field(default_factory=list)  # code, text, why
+    recurrence: list[tuple[str, str, str]] = field(default_factory=list)  # code, text, freq
+    channel_lost: list[tuple[str, str, str]] = field(default_factory=list)  # agency, chat, reason
     delivery_failed: list[tuple[str, str, int, str]] = field(default_factory=list)
     inspections: list[tuple[str, str, bool, date]] = field(default_factory=list)  # code, unit, surprise, due
-    weekly: dict | None = None   # closed, new_overdue, soon: [(code, agency, date)]; no_officer, disabled: [str]
-    notices: list[str] = field(default_factory=list)   # channel fallbacks, quota warnings, unreachable officers
+    weekly: dict | None = None  # closed, new_overdue, soon: [(code, agency, date)]; no_officer, disabled: [str]
+    notices: list[str] = field(default_factory=list)  # channel fallbacks, quota warnings, unreachable officers
 
     @property
     def empty(self) -> bool:
-        return not (self.escalations or self.needs_date or self.recurrence or self.channel_lost
-                    or self.delivery_failed or self.inspections or self.weekly or self.notices)
+        return not (
+            self.escalations
+            or self.needs_date
+            or self.recurrence
+            or self.channel_lost
+            or self.delivery_failed
+            or self.inspections
+            or self.weekly
+            or self.notices
+        )
 
 
 def _unique(rows: list, key=lambda r: r) -> list:
@@ -130,31 +141,58 @@ def _unique(rows: list, key=lambda r: r) -> list:
 
 def coordinator_digest(d: CoordinatorDigest, today: date, escalate_after: int) -> tuple[str, str]:
     """The coordinators' digest; a catch-up after downtime names each item once."""
-    d = CoordinatorDigest(d.overdue_total, d.overdue_agencies, _unique(d.escalations, lambda r: r[:2]),
-                          _unique(d.needs_date, lambda r: r[0]), _unique(d.recurrence, lambda r: r[0]),
-                          _unique(d.channel_lost, lambda r: r[1]), _unique(d.delivery_failed, lambda r: r[:2]),
-                          _unique(d.inspections, lambda r: r[0]), d.weekly, _unique(d.notices))
-    lines = [reminder_texts.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies, date=vn_date(today))
-             if d.overdue_total else reminder_texts.COORD_NO_OVERDUE.format(date=vn_date(today))]
+    d = CoordinatorDigest(
+        d.overdue_total,
+        d.overdue_agencies,
+        _unique(d.escalations, lambda r: r[:2]),
+        _unique(d.needs_date, lambda r: r[0]),
+        _unique(d.recurrence, lambda r: r[0]),
+        _unique(d.channel_lost, lambda r: r[1]),
+        _unique(d.delivery_failed, lambda r: r[:2]),
+        _unique(d.inspections, lambda r: r[0]),
+        d.weekly,
+        _unique(d.notices),
+    )
+    lines = [
+        reminder_texts.COORD_OVERDUE.format(n=d.overdue_total, agencies=d.overdue_agencies, date=vn_date(today))
+        if d.overdue_total
+        else reminder_texts.COORD_NO_OVERDUE.format(date=vn_date(today))
+    ]
     if d.escalations:
         lines += ["", reminder_texts.COORD_ESCALATIONS.format(days=escalate_after)]
         for code, agency, due, officers in sorted(d.escalations, key=lambda x: (x[2], x[0]))[:MAX_LINES]:
-            lines.append(reminder_texts.COORD_ESCALATION_LINE.format(code=code, agency=agency, officers=officers or reminder_texts.COORD_NO_OFFICER,
-                                                        due=due_phrase("date", due, False, today)))
+            lines.append(
+                reminder_texts.COORD_ESCALATION_LINE.format(
+                    code=code,
+                    agency=agency,
+                    officers=officers or reminder_texts.COORD_NO_OFFICER,
+                    due=due_phrase("date", due, False, today),
+                )
+            )
     if d.inspections:
         lines.append("")
         for code, unit, surprise, due in d.inspections:
-            lines.append(reminder_texts.COORD_INSPECTION_DUE.format(code=code, unit=unit, surprise=reminder_texts.SURPRISE if surprise else "",
-                                                       due=vn_date(due)))
+            lines.append(
+                reminder_texts.COORD_INSPECTION_DUE.format(
+                    code=code, unit=unit, surprise=reminder_texts.SURPRISE if surprise else "", due=vn_date(due)
+                )
+            )
     if d.needs_date:
         lines += ["", reminder_texts.COORD_NEEDS_DATE]
-        lines += [reminder_texts.COORD_NEEDS_DATE_LINE.format(code=c, text=t, why=reminder_texts.WHY.get(w, "")) for c, t, w in d.needs_date]
+        lines += [
+            reminder_texts.COORD_NEEDS_DATE_LINE.format(code=c, text=t, why=reminder_texts.WHY.get(w, ""))
+            for c, t, w in d.needs_date
+        ]
     for code, text, freq in d.recurrence:
-        lines.append(reminder_texts.COORD_RECURRENCE.format(code=code, text=text, period=reminder_texts.PERIOD.get(freq, freq)))
+        lines.append(
+            reminder_texts.COORD_RECURRENCE.format(code=code, text=text, period=reminder_texts.PERIOD.get(freq, freq))
+        )
     for agency, chat, reason in d.channel_lost:
         lines.append(reminder_texts.COORD_CHANNEL_LOST.format(agency=agency, chat=chat, reason=reason))
     for agency, chat, attempts, error in d.delivery_failed:
-        lines.append(reminder_texts.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error))
+        lines.append(
+            reminder_texts.COORD_DELIVERY_FAILED.format(agency=agency, chat=chat, attempts=attempts, error=error)
+        )
     lines += d.notices
     if d.weekly is not None:
         lines += ["", *weekly_lines(d.weekly, today)]
@@ -170,15 +208,17 @@ def coordinator_subject(d: CoordinatorDigest, today: date) -> str:
 def weekly_lines(w: dict, today: date, limit: int = 10) -> list[str]:
     """The Monday summary inside the coordinators' digest."""
     lines = [reminder_texts.WEEKLY_TITLE.format(date=vn_date(today))]
-    for key, head, extra in (("closed", reminder_texts.WEEKLY_CLOSED, lambda d: f" (ngày {vn_date(d)})"),
-                             ("new_overdue", reminder_texts.WEEKLY_NEW_OVERDUE, lambda d: f" (hạn {vn_date(d)})"),
-                             ("soon", reminder_texts.WEEKLY_SOON, lambda d: f" (hạn {vn_date(d)})")):
+    for key, head, extra in (
+        ("closed", reminder_texts.WEEKLY_CLOSED, lambda d: f" (ngày {vn_date(d)})"),
+        ("new_overdue", reminder_texts.WEEKLY_NEW_OVERDUE, lambda d: f" (hạn {vn_date(d)})"),
+        ("soon", reminder_texts.WEEKLY_SOON, lambda d: f" (hạn {vn_date(d)})"),
+    ):
         rows = sorted(w.get(key) or [], key=lambda r: (r[2], r[0]))
         lines.append(head.format(n=len(rows)))
         lines += [reminder_texts.WEEKLY_ITEM.format(code=c, agency=a, extra=extra(d)) for c, a, d in rows[:limit]]
         if len(rows) > limit:
             lines.append(reminder_texts.DIGEST_MORE.format(n=len(rows) - limit))
-    if w.get("no_officer"):     # a count and where to see them: 32 names do not fit a phone screen
+    if w.get("no_officer"):  # a count and where to see them: 32 names do not fit a phone screen
         lines.append(reminder_texts.WEEKLY_NO_OFFICER.format(n=len(w["no_officer"])))
     disabled = w.get("disabled") or []
     if 0 < len(disabled) <= NAMES_INLINE:

@@ -54,9 +54,15 @@ def agency_from_node(node) -> Agency:
     kind = _str(node, "kind")
     if kind not in KINDS:
         raise PlanFileError(directory_texts.ERR_KIND.format(kind=kind, kinds=", ".join(KINDS)), _line(node))
-    return Agency(key=_str(node, "key"), name=_str(node, "name"), kind=kind, short=_str(node, "short", False),
-                  aliases=_strs(node, "aliases"), parent=_str(node, "parent", False) or None,
-                  replaces=_strs(node, "replaces"))
+    return Agency(
+        key=_str(node, "key"),
+        name=_str(node, "name"),
+        kind=kind,
+        short=_str(node, "short", False),
+        aliases=_strs(node, "aliases"),
+        parent=_str(node, "parent", False) or None,
+        replaces=_strs(node, "replaces"),
+    )
 
 
 def build_directory(tree) -> Directory:
@@ -80,8 +86,13 @@ def build_directory(tree) -> Directory:
     for node in group_nodes:
         if not isinstance(node, dict):
             raise PlanFileError(directory_texts.ERR_GROUP_MAPPING, _line(group_nodes))
-        g = Group(key=_str(node, "key"), name=_str(node, "name"), aliases=_strs(node, "aliases"),
-                  members=_strs(node, "members"), member_kinds=_strs(node, "member_kinds"))
+        g = Group(
+            key=_str(node, "key"),
+            name=_str(node, "name"),
+            aliases=_strs(node, "aliases"),
+            members=_strs(node, "members"),
+            member_kinds=_strs(node, "member_kinds"),
+        )
         for m in g.members:
             if m not in agencies:
                 raise PlanFileError(directory_texts.ERR_GROUP_MEMBER.format(group=g.key, member=m), _line(node))
@@ -99,19 +110,27 @@ def build_directory(tree) -> Directory:
             raise PlanFileError(directory_texts.ERR_ROLE_MAPPING, _line(role_nodes))
         holders = []
         for h in node.get("holders") or []:
-            holder = RoleHolder(agency=_str(h, "agency"), since=_date(h, "since"), until=_date(h, "until"),
-                                since_task=str(h.get("since_task") or "").strip())
+            holder = RoleHolder(
+                agency=_str(h, "agency"),
+                since=_date(h, "since"),
+                until=_date(h, "until"),
+                since_task=str(h.get("since_task") or "").strip(),
+            )
             if holder.agency not in agencies:
                 raise PlanFileError(directory_texts.ERR_ROLE_HOLDER.format(agency=holder.agency), _line(h))
             holders.append(holder)
         if not holders:
             raise PlanFileError(directory_texts.ERR_ROLE_EMPTY, _line(node))
-        r = Role(key=_str(node, "key"), name=_str(node, "name"), aliases=_strs(node, "aliases"),
-                 holders=tuple(holders))
+        r = Role(key=_str(node, "key"), name=_str(node, "name"), aliases=_strs(node, "aliases"), holders=tuple(holders))
         roles[r.key] = r
 
     vague = tree.get("vague") or []
     if not isinstance(vague, list):
         raise PlanFileError(directory_texts.ERR_VAGUE_LIST, _line(tree))
-    return Directory(province=_str(tree, "province"), agencies=agencies, groups=groups, roles=roles,
-                     vague=tuple(str(v) for v in vague))
+    return Directory(
+        province=_str(tree, "province"),
+        agencies=agencies,
+        groups=groups,
+        roles=roles,
+        vague=tuple(str(v) for v in vague),
+    )

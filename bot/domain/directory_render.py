@@ -38,7 +38,7 @@ class Unit:
     """A commune-level unit as the package lists it: "xã" | "phường" | "đặc khu", full name, code."""
 
     division_type: str
-    name: str     # "Xã Thượng Lâm"
+    name: str  # "Xã Thượng Lâm"
     code: int
     codename: str  # "xa_thuong_lam"
 
@@ -93,11 +93,14 @@ def commune_bodies(units: list[Unit]) -> list[Body]:
         folded.setdefault(fold_key(u.name), []).append(u.name)
     out = []
     for u in sorted(units, key=lambda u: (u.division_type != "đặc khu", u.division_type, fold_key(u.name))):
-        base = u.name[len(u.division_type):].strip() if u.name.lower().startswith(u.division_type) else u.name
+        base = u.name[len(u.division_type) :].strip() if u.name.lower().startswith(u.division_type) else u.name
         key = u.codename.replace("_", "-") + (f"-{u.code}" if keys[u.codename] > 1 else "")
         twins = [n for n in folded[fold_key(u.name)] if n != u.name]
-        check = (f"chỉ khác '{twins[0]}' ở dấu: trong kế hoạch phải gõ đúng dấu, nếu không sẽ bị báo chưa xác định"
-                 if twins else "")
+        check = (
+            f"chỉ khác '{twins[0]}' ở dấu: trong kế hoạch phải gõ đúng dấu, nếu không sẽ bị báo chưa xác định"
+            if twins
+            else ""
+        )
         out.append(Body(key, f"UBND {u.division_type} {base}", "commune", aliases=(u.name,), check=check))
     return out
 

@@ -20,7 +20,7 @@ class UnknownAgencies(ValueError):
 
     def __init__(self, unknown: list[tuple[str, str, str]]):
         super().__init__(f"{len(unknown)} unknown agencies")
-        self.unknown = unknown   # (code, cell, text)
+        self.unknown = unknown  # (code, cell, text)
 
 
 class BackupUnsupported(Exception):

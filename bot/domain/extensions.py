@@ -15,14 +15,14 @@ from bot.domain.documents import cited_document
 PENDING = "pending"
 APPROVED = "approved"
 REFUSED = "refused"
-STALE = "stale"        # the item was closed (or the assignment retired) before a decision
+STALE = "stale"  # the item was closed (or the assignment retired) before a decision
 
 # Why a request cannot be made (the core words each for the officer).
-NO_DATE = "no_date"          # the assignment has no date to extend
-NOT_LATER = "not_later"      # the date asked is not after the date in force
-IN_PAST = "in_past"          # the date asked is already past
-NO_REASON = "no_reason"      # a request states its reason
-CLOSED = "closed"            # the work is done: nothing to extend
+NO_DATE = "no_date"  # the assignment has no date to extend
+NOT_LATER = "not_later"  # the date asked is not after the date in force
+IN_PAST = "in_past"  # the date asked is already past
+NO_REASON = "no_reason"  # a request states its reason
+CLOSED = "closed"  # the work is done: nothing to extend
 ALREADY_PENDING = "already_pending"
 
 
@@ -42,7 +42,7 @@ class Extension:
     reason: str = ""
     requested_by: str = ""
     requested_at: datetime | None = None
-    channel: str = ""            # the requesting chat, told the outcome
+    channel: str = ""  # the requesting chat, told the outcome
     chat_id: str = ""
     decided_by: str = ""
     decided_at: datetime | None = None

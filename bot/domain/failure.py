@@ -20,7 +20,7 @@ from bot.domain.reminder_kinds import ReminderKind
 @dataclass(frozen=True)
 class FailurePolicy:
     max_attempts: int = 5
-    backoff_base: float = 30.0      # seconds; doubled each attempt
+    backoff_base: float = 30.0  # seconds; doubled each attempt
     backoff_max: float = 3600.0
     fallback_order: tuple[str, ...] = DEFAULT_FALLBACK_ORDER
 
@@ -31,36 +31,44 @@ class Failure:
 
     message: str
     permanent: bool
-    recipient_gone: bool = False    # blocked, chat not found: the chat is disabled
+    recipient_gone: bool = False  # blocked, chat not found: the chat is disabled
     retry_after: float | None = None
-    quota: bool = False             # the channel's monthly quota is used up
-    ambiguous: bool = False         # the request may have reached the chat (read timeout, dropped connection)
+    quota: bool = False  # the channel's monthly quota is used up
+    ambiguous: bool = False  # the request may have reached the chat (read timeout, dropped connection)
 
 
 class Outcome(str, Enum):
     RETRY = "retry"
     GIVE_UP = "give_up"
-    FALL_BACK = "fall_back"         # give up on this chat, the person's next channel takes the reminders
+    FALL_BACK = "fall_back"  # give up on this chat, the person's next channel takes the reminders
 
 
 @dataclass(frozen=True)
 class Decision:
     outcome: Outcome
-    attempts: int                   # attempts made so far, this one included
-    retry_at: datetime | None       # RETRY: when to try again
-    fallback: Chat | None           # FALL_BACK: the chat that takes over
-    notice: ReminderKind | None     # what coordinators hear (on giving up)
+    attempts: int  # attempts made so far, this one included
+    retry_at: datetime | None  # RETRY: when to try again
+    fallback: Chat | None  # FALL_BACK: the chat that takes over
+    notice: ReminderKind | None  # what coordinators hear (on giving up)
     notice_slot: str = ""
-    disable: bool = False           # the chat is gone: stop using it
-    exhausted_month: str = ""       # the channel's quota is used up for this month
-    ambiguous: int = 0              # ambiguous sends so far, this one included
+    disable: bool = False  # the chat is gone: stop using it
+    exhausted_month: str = ""  # the channel's quota is used up for this month
+    ambiguous: int = 0  # ambiguous sends so far, this one included
 
 
-MAX_AMBIGUOUS = 1                   # ambiguous sends retried: a message may arrive twice, never three times
+MAX_AMBIGUOUS = 1  # ambiguous sends retried: a message may arrive twice, never three times
 
 
-def after_failure(*, failure: Failure, attempts: int, chat: Chat, chats: Sequence[Chat], now: datetime,
-                  policy: FailurePolicy = FailurePolicy(), ambiguous: int = 0) -> Decision:
+def after_failure(
+    *,
+    failure: Failure,
+    attempts: int,
+    chat: Chat,
+    chats: Sequence[Chat],
+    now: datetime,
+    policy: FailurePolicy = FailurePolicy(),
+    ambiguous: int = 0,
+) -> Decision:
     """The decision after a send to ``chat`` failed; ``attempts`` counts the earlier attempts, ``ambiguous``
     the earlier sends that may have arrived, and ``chats`` are the linked chats the fallback may choose
     from. ``now`` is real time: the retry is due after a real wait, whatever business day it is."""
@@ -70,7 +78,7 @@ def after_failure(*, failure: Failure, attempts: int, chat: Chat, chats: Sequenc
     give_up = failure.permanent or failure.quota or attempts >= policy.max_attempts or too_unsure
     if not give_up:
         backoff = min(policy.backoff_base * 2 ** (attempts - 1), policy.backoff_max)
-        wait = failure.retry_after if failure.retry_after else backoff   # the server's word beats our guess
+        wait = failure.retry_after if failure.retry_after else backoff  # the server's word beats our guess
         return Decision(Outcome.RETRY, attempts, now + timedelta(seconds=wait), None, None, ambiguous=ambiguous)
     month = now.strftime("%Y-%m")
     if failure.recipient_gone:
@@ -84,13 +92,22 @@ def after_failure(*, failure: Failure, attempts: int, chat: Chat, chats: Sequenc
     fallback = others[0] if others else None
     if fallback is not None:
         notice, slot = ReminderKind.CHANNEL_FALLBACK, chat.address
-    return Decision(Outcome.FALL_BACK if fallback else Outcome.GIVE_UP, attempts, None, fallback, notice,
-                    slot[:40], disable=failure.recipient_gone, exhausted_month=month if failure.quota else "",
-                    ambiguous=ambiguous)
+    return Decision(
+        Outcome.FALL_BACK if fallback else Outcome.GIVE_UP,
+        attempts,
+        None,
+        fallback,
+        notice,
+        slot[:40],
+        disable=failure.recipient_gone,
+        exhausted_month=month if failure.quota else "",
+        ambiguous=ambiguous,
+    )
 
 
-def failure_claims(d: Decision, *, failed: Sequence[Claim], chat: Chat, coordinators: Sequence[Chat],
-                   error: str, day: date) -> list[Claim]:
+def failure_claims(
+    d: Decision, *, failed: Sequence[Claim], chat: Chat, coordinators: Sequence[Chat], error: str, day: date
+) -> list[Claim]:
     """The claims a decision raises: the failed reminders again for the fallback chat, and one notice per
     coordinator (never to the failed chat itself)."""
     if d.outcome is Outcome.RETRY:
@@ -99,7 +116,21 @@ def failure_claims(d: Decision, *, failed: Sequence[Claim], chat: Chat, coordina
     if d.fallback is not None:
         out += [c._replace(recipient_id=d.fallback.id) for c in failed]
     target = d.fallback.address if d.fallback is not None else ""
-    out += [Claim(None, chat.agency_id, None, coord.id, d.notice, d.notice_slot, day, chat=chat.address,
-                  fallback_to=target, error=error[:300], failed_attempts=d.attempts)
-            for coord in coordinators if coord.id != chat.id and d.notice is not None]
+    out += [
+        Claim(
+            None,
+            chat.agency_id,
+            None,
+            coord.id,
+            d.notice,
+            d.notice_slot,
+            day,
+            chat=chat.address,
+            fallback_to=target,
+            error=error[:300],
+            failed_attempts=d.attempts,
+        )
+        for coord in coordinators
+        if coord.id != chat.id and d.notice is not None
+    ]
     return out

@@ -57,10 +57,12 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def same_province(a: str | None, b: str | None) -> bool:
-    """"Quảng Ninh" ≡ "tỉnh Quảng Ninh" ≡ "QUANG NINH"; an unknown side matches nothing."""
+    """ "Quảng Ninh" ≡ "tỉnh Quảng Ninh" ≡ "QUANG NINH"; an unknown side matches nothing."""
+
     def bare(p: str) -> str:
         k = key(p)
         for prefix in ("tinh ", "thanh pho "):
             k = k.removeprefix(prefix)
         return k
+
     return bool(a and b) and bare(a) == bare(b)

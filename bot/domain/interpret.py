@@ -18,17 +18,17 @@ from bot.domain.plan import INSPECTION, Item, Plan
 from bot.domain.shares import without_tracked_shares
 
 LEAD, COORDINATING = "lead", "coordinating"
-EMPTY_GROUP = "empty_group"            # a group with no member yet ("UBND cấp xã" before communes are imported)
-LEAD_AND_COORDINATING = "lead_and_coordinating"   # one agency named on both sides: for a coordinator to settle
+EMPTY_GROUP = "empty_group"  # a group with no member yet ("UBND cấp xã" before communes are imported)
+LEAD_AND_COORDINATING = "lead_and_coordinating"  # one agency named on both sides: for a coordinator to settle
 
 
 @dataclass(frozen=True)
 class Unrecognised:
     """A fragment of a lead/coordinating cell that names no agency of the directory."""
 
-    cell: str          # LEAD | COORDINATING
+    cell: str  # LEAD | COORDINATING
     text: str
-    reason: str        # bot.domain.agencies.UNKNOWN, or another reason the resolver gives
+    reason: str  # bot.domain.agencies.UNKNOWN, or another reason the resolver gives
 
     def to_dict(self) -> dict:
         return {"cell": self.cell, "text": self.text, "reason": self.reason}
@@ -40,10 +40,10 @@ class ItemSpec:
 
     item: Item
     deadline: Deadline
-    lead_keys: tuple[str, ...]            # agency keys, groups expanded, in the order the cell names them
-    coordinating_keys: tuple[str, ...]    # without the leads
+    lead_keys: tuple[str, ...]  # agency keys, groups expanded, in the order the cell names them
+    coordinating_keys: tuple[str, ...]  # without the leads
     unresolved: tuple[Unrecognised, ...] = ()
-    subject_keys: tuple[str, ...] = ()    # inspections: the units inspected
+    subject_keys: tuple[str, ...] = ()  # inspections: the units inspected
 
     @property
     def code(self) -> str:
@@ -73,34 +73,49 @@ class SyncReport:
     assignments_added: int = 0
     assignments_deactivated: int = 0
     unknown_agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (code, cell, text)
-    agencies_retired: list[str] = field(default_factory=list)   # no longer in the directory (history kept)
-    plans_quieted: list[str] = field(default_factory=list)      # other provinces' plans: open work deactivated
-    schema_before: str | None = None      # the schema revision before the load (None: a new database)
-    schema: str | None = None             # the revision after it
-    counts: dict[str, int] = field(default_factory=dict)   # the plan's items: total, task, review, inspection
+    agencies_retired: list[str] = field(default_factory=list)  # no longer in the directory (history kept)
+    plans_quieted: list[str] = field(default_factory=list)  # other provinces' plans: open work deactivated
+    schema_before: str | None = None  # the schema revision before the load (None: a new database)
+    schema: str | None = None  # the revision after it
+    counts: dict[str, int] = field(default_factory=dict)  # the plan's items: total, task, review, inspection
     waiting_groups: dict[str, int] = field(default_factory=dict)  # empty group name → items waiting for members
 
     @property
     def changed(self) -> bool:
-        return bool(self.plan_created or self.agencies_added or self.agencies_updated or self.items_added
-                    or self.items_updated or self.items_retired or self.assignments_added
-                    or self.assignments_deactivated or self.agencies_retired)
+        return bool(
+            self.plan_created
+            or self.agencies_added
+            or self.agencies_updated
+            or self.items_added
+            or self.items_updated
+            or self.items_retired
+            or self.assignments_added
+            or self.assignments_deactivated
+            or self.agencies_retired
+        )
 
     def to_dict(self) -> dict:
         return {
-            "plan": self.plan, "plan_created": self.plan_created, "changed": self.changed,
-            "agencies_added": self.agencies_added, "agencies_updated": self.agencies_updated,
-            "items_added": self.items_added, "items_updated": self.items_updated,
-            "items_retired": self.items_retired, "assignments_added": self.assignments_added,
+            "plan": self.plan,
+            "plan_created": self.plan_created,
+            "changed": self.changed,
+            "agencies_added": self.agencies_added,
+            "agencies_updated": self.agencies_updated,
+            "items_added": self.items_added,
+            "items_updated": self.items_updated,
+            "items_retired": self.items_retired,
+            "assignments_added": self.assignments_added,
             "assignments_deactivated": self.assignments_deactivated,
-            "agencies_retired": self.agencies_retired, "plans_quieted": self.plans_quieted,
+            "agencies_retired": self.agencies_retired,
+            "plans_quieted": self.plans_quieted,
             "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
             "waiting_groups": dict(self.waiting_groups),
         }
 
 
-def interpret_item(item: Item, directory: Directory, plan_year: int,
-                   span: tuple[date, date | None] | None = None) -> ItemSpec:
+def interpret_item(
+    item: Item, directory: Directory, plan_year: int, span: tuple[date, date | None] | None = None
+) -> ItemSpec:
     """One item's reading: deadline (within the plan's ``span``), agencies resolved on its due date,
     inspected units."""
     dl = parse_deadline(item.deadline_text, plan_year, span)
@@ -108,11 +123,17 @@ def interpret_item(item: Item, directory: Directory, plan_year: int,
     lead_keys = directory.expand(lead)
     both = [k for k in directory.expand(coord) if k in lead_keys]
     coord_keys = [k for k in directory.expand(coord) if k not in lead_keys]
-    unresolved = tuple([Unrecognised(LEAD, u.text, u.reason) for u in lead.unresolved]
-                       + [Unrecognised(COORDINATING, u.text, u.reason) for u in coord.unresolved]
-                       + _empty_groups(directory, LEAD, lead) + _empty_groups(directory, COORDINATING, coord)
-                       + [Unrecognised(COORDINATING, directory.agencies[k].name, LEAD_AND_COORDINATING)
-                          for k in both if k in coord.agencies])
+    unresolved = tuple(
+        [Unrecognised(LEAD, u.text, u.reason) for u in lead.unresolved]
+        + [Unrecognised(COORDINATING, u.text, u.reason) for u in coord.unresolved]
+        + _empty_groups(directory, LEAD, lead)
+        + _empty_groups(directory, COORDINATING, coord)
+        + [
+            Unrecognised(COORDINATING, directory.agencies[k].name, LEAD_AND_COORDINATING)
+            for k in both
+            if k in coord.agencies
+        ]
+    )
     subjects: list[str] = []
     if item.type == INSPECTION:
         subjects = directory.expand(directory.resolve(item.subject_text))
@@ -139,8 +160,9 @@ def interpret_plan(plan: Plan, directory: Directory) -> list[ItemSpec]:
     # A span the file declares (``span:``/``period:``) reads every year inside it as normal; without one
     # the reader keeps flagging other years (they block until a coordinator confirms), as before.
     span = plan.span if plan.span_from is not None else None
-    return without_tracked_shares(plan, directory,
-                                  [interpret_item(item, directory, plan.year, span) for item in plan.items])
+    return without_tracked_shares(
+        plan, directory, [interpret_item(item, directory, plan.year, span) for item in plan.items]
+    )
 
 
 def unknown_agencies(specs: list[ItemSpec]) -> list[tuple[str, str, str]]:

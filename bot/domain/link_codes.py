@@ -10,8 +10,8 @@ LENGTH = 8
 VALID_FOR = timedelta(minutes=15)
 
 # Outcomes of redeeming a link code besides the invite's ok | unknown | used | expired.
-LINK_SAME_CHANNEL = "same_channel"   # typed on the channel that issued it
-LINK_TAKEN = "taken"                 # this chat is linked to someone else
+LINK_SAME_CHANNEL = "same_channel"  # typed on the channel that issued it
+LINK_TAKEN = "taken"  # this chat is linked to someone else
 
 
 def make_code(pick) -> str:

@@ -15,7 +15,7 @@ class CodedItem:
     code: str
     type: str
     surprise: bool
-    deadline: Deadline          # the reading in force (a coordinator's date applied)
+    deadline: Deadline  # the reading in force (a coordinator's date applied)
 
 
 @dataclass
@@ -26,7 +26,7 @@ class StatusFigures:
     sent_today: int = 0
     pending_retries: int = 0
     failures: int = 0
-    disabled_recipients: list[str] = field(default_factory=list)   # "channel:chat (agency)"
+    disabled_recipients: list[str] = field(default_factory=list)  # "channel:chat (agency)"
     agencies_without_recipient: list[str] = field(default_factory=list)
     zalo_sent_this_month: int = 0
     zalo_quota_exhausted: bool = False

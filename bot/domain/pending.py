@@ -29,8 +29,9 @@ class PendingReminder:
 
     def as_claim(self) -> Claim:
         """The same reminder, to claim again for another recipient."""
-        return Claim(self.item_id, self.agency_id, self.assignment_id, self.recipient_id, self.kind, self.slot,
-                     self.day)
+        return Claim(
+            self.item_id, self.agency_id, self.assignment_id, self.recipient_id, self.kind, self.slot, self.day
+        )
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class ItemFacts:
     type: str
     deadline_kind: str
     deadline_text: str
-    flag: str                       # the reader's first flag about the deadline, or ""
+    flag: str  # the reader's first flag about the deadline, or ""
     due_date: date | None
     due_override: date | None
     start_date: date | None
@@ -49,9 +50,9 @@ class ItemFacts:
     surprise: bool
     retired: bool
     subject_text: str = ""
-    recurrence: str | None = None   # the period named, if any
-    recurrence_rule: dict | None = None   # the whole recurrence as read (day rules: bot.domain.periods)
-    open_ended: bool = False        # runs until the plan is closed
+    recurrence: str | None = None  # the period named, if any
+    recurrence_rule: dict | None = None  # the whole recurrence as read (day rules: bot.domain.periods)
+    open_ended: bool = False  # runs until the plan is closed
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,13 @@ class PendingBatch:
     """Pending reminders of some recipients (active ones; the inactive ones' rows were skipped)."""
 
     chats: dict[int, Chat] = field(default_factory=dict)
-    rows: dict[int, list[PendingReminder]] = field(default_factory=dict)    # by recipient, in id order
+    rows: dict[int, list[PendingReminder]] = field(default_factory=dict)  # by recipient, in id order
     items: dict[int, ItemFacts] = field(default_factory=dict)
     agencies: dict[int, str] = field(default_factory=dict)
     assignments: dict[tuple[int, int, str], AssignmentFacts] = field(default_factory=dict)  # (item, agency, role)
-    leads: dict[int, list[str]] = field(default_factory=dict)        # heads-up items: who leads
-    units: dict[int, list[str]] = field(default_factory=dict)        # inspection items: the inspected units
-    skipped: int = 0                 # rows of inactive recipients, marked skipped
+    leads: dict[int, list[str]] = field(default_factory=dict)  # heads-up items: who leads
+    units: dict[int, list[str]] = field(default_factory=dict)  # inspection items: the inspected units
+    skipped: int = 0  # rows of inactive recipients, marked skipped
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from bot.domain.texts import periods as PT
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 CADENCES = ("weekly",) + tuple(MONTHS)
-HORIZON_DAYS = 400        # open-ended plans: periods are expanded this far past the day asked about
+HORIZON_DAYS = 400  # open-ended plans: periods are expanded this far past the day asked about
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class DueRule:
 
     @classmethod
     def parse(cls, text: str) -> "DueRule":
-        """"last" → last day of the period; "15" → the 15th of its last month; "5+1" → the 5th of the
+        """ "last" → last day of the period; "15" → the 15th of its last month; "5+1" → the 5th of the
         month after it. Raises ValueError on anything else."""
         s = (text or "").strip().lower()
         if s in ("", "last", "cuoi", "cuối"):
@@ -57,7 +57,7 @@ class DueRule:
 class DueDefaults:
     """The default due rule of each cadence (settings PERIOD_DUE_*)."""
 
-    weekly: DueRule = field(default_factory=DueRule)     # weekly periods: the last day of the week
+    weekly: DueRule = field(default_factory=DueRule)  # weekly periods: the last day of the week
     monthly: DueRule = field(default_factory=DueRule)
     quarterly: DueRule = field(default_factory=DueRule)
     half_yearly: DueRule = field(default_factory=DueRule)
@@ -109,7 +109,7 @@ _KEY = re.compile(r"^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|W(\d{2})))?$")
 
 
 def label_of(key: str) -> str:
-    """"2023-Q3" → "quý III/2023"; an unknown key is returned as is."""
+    """ "2023-Q3" → "quý III/2023"; an unknown key is returned as is."""
     m = _KEY.match(key or "")
     if not m:
         return key or ""
@@ -129,7 +129,7 @@ def _due(freq: str, first: date, rec: Recurrence | None, rule: DueRule) -> date:
     """The due date of the period of ``freq`` starting on ``first``."""
     if freq == "weekly":
         last = first + timedelta(days=6)
-        if rec is not None and rec.day and 1 <= rec.day <= 7:   # "thứ N hằng tuần" as a weekday number
+        if rec is not None and rec.day and 1 <= rec.day <= 7:  # "thứ N hằng tuần" as a weekday number
             return first + timedelta(days=rec.day - 1)
         return last + timedelta(days=7 * rule.after)
     n = MONTHS[freq]
@@ -138,10 +138,10 @@ def _due(freq: str, first: date, rec: Recurrence | None, rule: DueRule) -> date:
         if rec.month and freq == "yearly":
             y, m = first.year + rec.offset, rec.month
         else:
-            if rec.month:                       # "6 tháng (trước ngày 12/6)": the month inside its period
+            if rec.month:  # "6 tháng (trước ngày 12/6)": the month inside its period
                 mop = (rec.month - 1) % n + 1
             if mop is None:
-                mop = 1 if n == 1 else -1       # no month named: the period's last month
+                mop = 1 if n == 1 else -1  # no month named: the period's last month
             index = rec.offset * n + (mop - 1 if mop > 0 else n + mop)
             y, m = _shift(first.year, first.month, index)
         end = _month_end(y, m)
@@ -176,9 +176,15 @@ def _cadences(rec: Recurrence | None, default_freq: str) -> list[tuple[str, Recu
     return out
 
 
-def periods_of(rec: Recurrence | None, span_from: date, span_to: date | None, *,
-               defaults: DueDefaults = DueDefaults(), default_freq: str = "quarterly",
-               until: date | None = None) -> list[Period]:
+def periods_of(
+    rec: Recurrence | None,
+    span_from: date,
+    span_to: date | None,
+    *,
+    defaults: DueDefaults = DueDefaults(),
+    default_freq: str = "quarterly",
+    until: date | None = None,
+) -> list[Period]:
     """Every period of ``rec`` overlapping the span, sorted by due date.
 
     ``span_to`` None (open-ended) expands up to ``until`` (required then; the caller passes today plus
@@ -197,8 +203,11 @@ def periods_of(rec: Recurrence | None, span_from: date, span_to: date | None, *,
             key = period_key(freq, first)
             if freq == "half_yearly" and "yearly" in freqs and key.endswith("-H2"):
                 continue
-            last = first + timedelta(days=6) if freq == "weekly" else _month_end(*_shift(first.year, first.month,
-                                                                                         MONTHS[freq] - 1))
+            last = (
+                first + timedelta(days=6)
+                if freq == "weekly"
+                else _month_end(*_shift(first.year, first.month, MONTHS[freq] - 1))
+            )
             out.append(Period(_due(freq, first, r, rule), key, label_of(key), first, last, freq))
     return sorted(out)
 
@@ -242,7 +251,7 @@ def find_period(periods: list[Period], words: str, today: date) -> tuple[Period 
     first = raw.split()[0] if raw else ""
     exact = next((p for p in periods if p.key.lower() == first.lower()), None)
     if exact is not None:
-        return exact, raw[len(first):].strip()
+        return exact, raw[len(first) :].strip()
     s = _fold(raw)
     for freq, rx in _WORDS:
         m = rx.match(s)
@@ -262,15 +271,14 @@ def find_period(periods: list[Period], words: str, today: date) -> tuple[Period 
             else:
                 suffix = f"{int(n):02d}"
             key = None
-            candidates = [p for p in periods if p.key.endswith("-" + suffix)
-                          and (year is None or p.first.year == year)]
-            if year is None and candidates:   # no year: the one nearest today, earlier ones first
+            candidates = [p for p in periods if p.key.endswith("-" + suffix) and (year is None or p.first.year == year)]
+            if year is None and candidates:  # no year: the one nearest today, earlier ones first
                 past = [p for p in candidates if p.first <= today]
                 candidates = [max(past, key=lambda p: p.first)] if past else [min(candidates, key=lambda p: p.first)]
             key = candidates[0].key if candidates else f"{year or today.year}-{suffix}"
         found = next((p for p in periods if p.key == key), None)
         # the rest of the original text after the matched words (folding keeps the length in NFC)
-        rest = raw[len(m.group(0)):].strip() if len(_fold(raw)) == len(raw) else ""
+        rest = raw[len(m.group(0)) :].strip() if len(_fold(raw)) == len(raw) else ""
         return found, rest
     return None, raw
 
@@ -281,8 +289,8 @@ class PeriodRecord:
 
     period: str
     due: date
-    status: str                 # done | ended
-    closed_at: object           # datetime (UTC)
+    status: str  # done | ended
+    closed_at: object  # datetime (UTC)
     closed_by: str
     note: str = ""
 
@@ -311,16 +319,35 @@ class PeriodFacts:
         due = self.deadline.get("due")
         first = date.fromisoformat(start) if start else self.span_from
         last = None if self.deadline.get("open_ended") else (date.fromisoformat(due) if due else self.span_to)
-        return periods_of(Recurrence.from_dict(self.deadline.get("recurrence")), first, last, defaults=defaults,
-                          default_freq=default_freq, until=today)
+        return periods_of(
+            Recurrence.from_dict(self.deadline.get("recurrence")),
+            first,
+            last,
+            defaults=defaults,
+            default_freq=default_freq,
+            until=today,
+        )
 
 
-def period_phrase(key: str, rec: Recurrence | None, start: date | None, due: date | None, defaults: DueDefaults,
-                  default_freq: str, today: date) -> str:
-    """"định kỳ quý III/2023 (hạn 30/9/2023)": a period named with its own due date."""
+def period_phrase(
+    key: str,
+    rec: Recurrence | None,
+    start: date | None,
+    due: date | None,
+    defaults: DueDefaults,
+    default_freq: str,
+    today: date,
+) -> str:
+    """ "định kỳ quý III/2023 (hạn 30/9/2023)": a period named with its own due date."""
     first = start or (date(due.year, 1, 1) if due else today)
-    found = next((p for p in periods_of(rec, first, due, defaults=defaults, default_freq=default_freq, until=today)
-                  if p.key == key), None)
+    found = next(
+        (
+            p
+            for p in periods_of(rec, first, due, defaults=defaults, default_freq=default_freq, until=today)
+            if p.key == key
+        ),
+        None,
+    )
     if found is None:
         return PT.PERIOD_DUE.format(label=label_of(key), due="?")
     return PT.PERIOD_DUE.format(label=found.label, due=f"{found.due.day}/{found.due.month}/{found.due.year}")

@@ -37,10 +37,10 @@ class PlanFileError(ValueError):
 class Item:
     code: str
     type: str
-    section: str              # "II" for tasks, "PL1", "PL2.II"
+    section: str  # "II" for tasks, "PL1", "PL2.II"
     section_title: str
     number: int
-    position: int             # order within the plan
+    position: int  # order within the plan
     content: str
     lead_text: str
     coordinating_text: str = ""
@@ -48,8 +48,8 @@ class Item:
     product: str = ""
     footnotes: tuple[str, ...] = ()
     notes: str = ""
-    subject_text: str = ""    # inspections: the unit inspected
-    surprise: bool = False    # inspections never announced to the unit
+    subject_text: str = ""  # inspections: the unit inspected
+    surprise: bool = False  # inspections never announced to the unit
     line: int | None = None
 
     @property
@@ -71,7 +71,7 @@ class Plan:
     items: tuple[Item, ...] = ()
     review_notes: tuple[str, ...] = ()
     section_titles: dict = field(default_factory=dict)
-    letter: dict = field(default_factory=dict)    # the optional ``letter:`` block (see bot.domain.report_data)
+    letter: dict = field(default_factory=dict)  # the optional ``letter:`` block (see bot.domain.report_data)
     # The plan's period of validity (``span:`` or ``period:`` in the file). ``span_from`` None: the plan
     # year; ``span_to`` None with a ``span_from``: open-ended (runs until the plan is closed or amended).
     span_from: date | None = None
@@ -83,11 +83,10 @@ class Plan:
         if self.span_from is None:
             return date(self.year, 1, 1), date(self.year, 12, 31)
         return self.span_from, self.span_to
+
     # An appendix that details a task ("parent_task: 2.II"): task code → the appendix's section prefix
     # ("PL1", "PL2"); the agencies of its rows have their share of the task tracked there (bot.domain.shares).
     parent_tasks: dict = field(default_factory=dict)
-
-
 
     def item(self, code: str) -> Item | None:
         return next((i for i in self.items if i.code == code), None)
@@ -97,8 +96,10 @@ class Plan:
 
 
 # Words a short title must not end on: it would read as cut mid-phrase ("… thủ tục hành chính gồm").
-DANGLING = frozenset("gồm bao về của và cho với tại theo trong các những để đối là như sau từ đến trên đã được "
-                     "hoặc nhằm thuộc việc một số sau:".split())
+DANGLING = frozenset(
+    "gồm bao về của và cho với tại theo trong các những để đối là như sau từ đến trên đã được "
+    "hoặc nhằm thuộc việc một số sau:".split()
+)
 
 
 def short_title(content: str, limit: int = 90) -> str:
@@ -106,9 +107,13 @@ def short_title(content: str, limit: int = 90) -> str:
     ("gồm", "về", "của"…) or a colon."""
     lines = [line.strip() for line in content.strip().splitlines() if line.strip()]
     first = lines[0] if lines else ""
-    for line in lines[1:]:     # a sentence broken across lines ("… các nhiệm vụ về" / "kiểm soát TTHC")
-        if _without_dangling(first) != first.rstrip(" ,;:–-") and not line.startswith(("-", "+", "•", "*")) \
-                and not first.endswith(":") and len(first) <= limit:
+    for line in lines[1:]:  # a sentence broken across lines ("… các nhiệm vụ về" / "kiểm soát TTHC")
+        if (
+            _without_dangling(first) != first.rstrip(" ,;:–-")
+            and not line.startswith(("-", "+", "•", "*"))
+            and not first.endswith(":")
+            and len(first) <= limit
+        ):
             first += " " + line
         else:
             break
@@ -142,9 +147,13 @@ def _get(node, key: str, kind: type | tuple = str, required: bool = True, defaul
     if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, kind):
-        if isinstance(value, date) and kind is str:   # an ISO date YAML read as a date: write it as text
-            raise PlanFileError(T.PLAN_ERR_ISO_DATE.format(field=key, value=value.isoformat(),
-                                                           vn=f"{value.day}/{value.month}/{value.year}"), _line(node))
+        if isinstance(value, date) and kind is str:  # an ISO date YAML read as a date: write it as text
+            raise PlanFileError(
+                T.PLAN_ERR_ISO_DATE.format(
+                    field=key, value=value.isoformat(), vn=f"{value.day}/{value.month}/{value.year}"
+                ),
+                _line(node),
+            )
         kinds = (kind,) if isinstance(kind, type) else kind
         want = " hoặc ".join(T.PLAN_TYPE.get(k.__name__, k.__name__) for k in kinds)
         got = type(value).__name__
@@ -176,14 +185,14 @@ def _task_path(node) -> tuple[str, int]:
     """
     n = _get(node, "number", (int, str, float))
     if isinstance(n, float):
-        raise PlanFileError(f"số thứ tự {n!r} phải đặt trong ngoặc kép, ví dụ number: \"{n}\"", _line(node))
+        raise PlanFileError(f'số thứ tự {n!r} phải đặt trong ngoặc kép, ví dụ number: "{n}"', _line(node))
     if isinstance(n, int):
         if isinstance(n, bool) or n < 1:
             raise PlanFileError(T.PLAN_ERR_NUMBER.format(n=n), _line(node))
         return str(n), n
     path = n.strip().lower().rstrip(".)")
     if not _PATH_RE.match(path) or path.split(".")[0] == "0":
-        raise PlanFileError(f"số thứ tự {n!r} không hợp lệ (viết 3, \"1.1\", \"2.a\" hoặc \"a\")", _line(node))
+        raise PlanFileError(f'số thứ tự {n!r} không hợp lệ (viết 3, "1.1", "2.a" hoặc "a")', _line(node))
     head = path.split(".")[0]
     return path, int(head) if head.isdigit() else "abcdđefghijklmnopqrstuvwxyz".index(head) + 1
 
@@ -209,9 +218,14 @@ def build_plan(tree) -> Plan:
     sections = _list(tree, "sections", required="tasks" not in tree)
     if sections and "tasks" in tree:
         raise PlanFileError("kế hoạch có cả 'sections' và 'tasks': dùng một trong hai", _line(tree))
-    if not sections:   # a table without sections: one default section, codes without a roman part
-        sections = [{"number": "", "title": _text(tree, "tasks_title", False) or DEFAULT_SECTION_TITLE,
-                     "tasks": _list(tree, "tasks")}]
+    if not sections:  # a table without sections: one default section, codes without a roman part
+        sections = [
+            {
+                "number": "",
+                "title": _text(tree, "tasks_title", False) or DEFAULT_SECTION_TITLE,
+                "tasks": _list(tree, "tasks"),
+            }
+        ]
     for sec in sections:
         roman = _text(sec, "number", False).upper() if "tasks" in tree else _text(sec, "number").upper()
         if roman and roman_to_int(roman) is None or not roman and "tasks" not in tree:
@@ -221,12 +235,23 @@ def build_plan(tree) -> Plan:
         section_titles[key] = title
         for t in _list(sec, "tasks"):
             path, n = _task_path(t)
-            add(Item(
-                code=task_code(path, roman), type=TASK, section=key, section_title=title, number=n,
-                position=len(items), content=_text(t, "content"), lead_text=_text(t, "lead"),
-                coordinating_text=_text(t, "coordinating", False), deadline_text=_text(t, "deadline"),
-                product=_text(t, "product", False),
-                footnotes=tuple(str(f).strip() for f in _list(t, "footnotes", False)), line=_line(t)))
+            add(
+                Item(
+                    code=task_code(path, roman),
+                    type=TASK,
+                    section=key,
+                    section_title=title,
+                    number=n,
+                    position=len(items),
+                    content=_text(t, "content"),
+                    lead_text=_text(t, "lead"),
+                    coordinating_text=_text(t, "coordinating", False),
+                    deadline_text=_text(t, "deadline"),
+                    product=_text(t, "product", False),
+                    footnotes=tuple(str(f).strip() for f in _list(t, "footnotes", False)),
+                    line=_line(t),
+                )
+            )
 
     review = _get(tree, "appendix_review", dict, required=False)
     review_notes: tuple[str, ...] = ()
@@ -237,13 +262,24 @@ def build_plan(tree) -> Plan:
         _parent_task(review, "PL1", parent_tasks)
         for r in _list(review, "items"):
             n = _number(r)
-            dept = _text(r, "department").strip().rstrip(":").strip()    # "Sở Y tế:" in the signed appendix
+            dept = _text(r, "department").strip().rstrip(":").strip()  # "Sở Y tế:" in the signed appendix
             fields_ = _text(r, "fields")
-            add(Item(
-                code=review_code(n), type=REVIEW, section="PL1", section_title=title, number=n,
-                position=len(items), content=f"Rà soát, đơn giản hóa TTHC: {_fields_list(fields_)}",
-                lead_text=dept, deadline_text=_text(r, "deadline"), notes=fields_,
-                product="", line=_line(r)))   # the appendix names no product: none is invented
+            add(
+                Item(
+                    code=review_code(n),
+                    type=REVIEW,
+                    section="PL1",
+                    section_title=title,
+                    number=n,
+                    position=len(items),
+                    content=f"Rà soát, đơn giản hóa TTHC: {_fields_list(fields_)}",
+                    lead_text=dept,
+                    deadline_text=_text(r, "deadline"),
+                    notes=fields_,
+                    product="",
+                    line=_line(r),
+                )
+            )  # the appendix names no product: none is invented
 
     insp = _get(tree, "appendix_inspection", dict, required=False)
     if insp:
@@ -263,24 +299,45 @@ def build_plan(tree) -> Plan:
                 if not isinstance(unit, str) or not unit.strip():
                     raise PlanFileError(T.PLAN_ERR_UNIT.format(idx=idx, group=groman), _line(g))
                 note, surprise = notes.get(idx, ("", False))
-                add(Item(
-                    code=inspection_code(groman, idx), type=INSPECTION, section=f"PL2.{groman}",
-                    section_title=gtitle, number=idx, position=len(items),
-                    content=f"Kiểm tra công tác kiểm soát TTHC, cơ chế một cửa, một cửa liên thông tại {unit.strip()}",
-                    lead_text=inspector, deadline_text=deadline, notes=note, subject_text=unit.strip(),
-                    surprise=surprise, product="", line=_line(g)))   # no product in the appendix
+                add(
+                    Item(
+                        code=inspection_code(groman, idx),
+                        type=INSPECTION,
+                        section=f"PL2.{groman}",
+                        section_title=gtitle,
+                        number=idx,
+                        position=len(items),
+                        content="Kiểm tra công tác kiểm soát TTHC, cơ chế một cửa, một cửa liên thông tại "
+                        + unit.strip(),
+                        lead_text=inspector,
+                        deadline_text=deadline,
+                        notes=note,
+                        subject_text=unit.strip(),
+                        surprise=surprise,
+                        product="",
+                        line=_line(g),
+                    )
+                )  # no product in the appendix
 
     span_from, span_to = read_span(tree, year) if ("span" in tree or "period" in tree) else (None, None)
     return Plan(
-        span_from=span_from, span_to=span_to,
-        id=_text(tree, "id"), year=year, province=_text(tree, "province"), issuer=_text(tree, "issuer"),
-        title=_text(tree, "title"), signer=_text(tree, "signer", False),
+        span_from=span_from,
+        span_to=span_to,
+        id=_text(tree, "id"),
+        year=year,
+        province=_text(tree, "province"),
+        issuer=_text(tree, "issuer"),
+        title=_text(tree, "title"),
+        signer=_text(tree, "signer", False),
         decision_number=str(decision.get("number") or "").strip() if isinstance(decision, dict) else "",
         decision_date=decision_date,
         decision_date_text=str(decision.get("date_text") or "").strip() if isinstance(decision, dict) else "",
-        items=tuple(items), review_notes=review_notes, section_titles=section_titles,
+        items=tuple(items),
+        review_notes=review_notes,
+        section_titles=section_titles,
         parent_tasks=_checked_parents(parent_tasks, seen, tree),
-        letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()})
+        letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()},
+    )
 
 
 _SPAN_TEXT = re.compile(r"^\s*(\d{4})\s*(?:(?:-|–|—|đến)\s*(\d{4})?)?\s*(\+|trở đi|và những năm tiếp theo)?\s*$")
@@ -322,6 +379,8 @@ def read_span(tree: dict, year: int) -> tuple[date, date | None]:
     if last is not None and last < first:
         raise PlanFileError(f"span: ends ({last}) before it starts ({first})", _line(tree))
     return first, last
+
+
 def _parent_task(node, prefix: str, out: dict[str, str]) -> None:
     """Remember ``parent_task:`` of an appendix (the task its rows detail)."""
     code = _text(node, "parent_task", False)
@@ -337,10 +396,8 @@ def _checked_parents(parents: dict[str, str], codes: dict, tree) -> dict[str, st
     return parents
 
 
-
-
 def _fields_list(fields: str) -> str:
-    """"Thủ tục hành chính các lĩnh vực: Hộ tịch; luật sư." → "Hộ tịch; luật sư."."""
+    """ "Thủ tục hành chính các lĩnh vực: Hộ tịch; luật sư." → "Hộ tịch; luật sư."."""
     head, sep, tail = fields.partition(":")
     return tail.strip() if sep and "lĩnh vực" in head else fields
 

@@ -31,18 +31,18 @@ class Heading:
 
     province: str = ""
     issuer: str = ""
-    kind: str = ""              # "QĐ" (a decision issuing the plan) or "KH" (the plan itself)
-    number: str = ""            # "617/KH-UBND"; "" when the number is left blank
+    kind: str = ""  # "QĐ" (a decision issuing the plan) or "KH" (the plan itself)
+    number: str = ""  # "617/KH-UBND"; "" when the number is left blank
     date: date | None = None
     date_text: str = ""
-    decision_title: str = ""    # "Ban hành Kế hoạch …" (decisions only)
-    title: str = ""             # "Kế hoạch kiểm soát thủ tục hành chính … năm 2023 …"
+    decision_title: str = ""  # "Ban hành Kế hoạch …" (decisions only)
+    title: str = ""  # "Kế hoạch kiểm soát thủ tục hành chính … năm 2023 …"
     signer: str = ""
     year: int | None = None
 
     @property
     def plan_id(self) -> str:
-        """"hai-duong-2023": the province (or issuer) folded to a slug, and the year."""
+        """ "hai-duong-2023": the province (or issuer) folded to a slug, and the year."""
         base = "-".join(key(self.province or self.issuer).split()) or "ke-hoach"
         return f"{base}-{self.year}" if self.year else base
 
@@ -75,7 +75,7 @@ def read_heading(paragraphs: list[str] | tuple[str, ...]) -> Heading:
     for i, f in enumerate(folded):
         if not issuer:
             probe = f if not (f in ("ubnd", "uy ban nhan dan") and i + 1 < len(folded)) else f + " " + folded[i + 1]
-            probe = probe.split(" cong hoa ")[0]      # a PDF line carries the national motto beside it
+            probe = probe.split(" cong hoa ")[0]  # a PDF line carries the national motto beside it
             m = _ISSUER.match(probe)
             if m:
                 raw = paras[i] if probe == f else paras[i] + " " + paras[i + 1]
@@ -94,13 +94,13 @@ def read_heading(paragraphs: list[str] | tuple[str, ...]) -> Heading:
             if i + 1 < len(paras):
                 title = "Kế hoạch " + _lower_first(_sentence(paras[i + 1], (province, f"tỉnh {province}")))
         if not signer and f in ("chu tich", "kt chu tich", "tm uy ban nhan dan chu tich", "tm ubnd chu tich"):
-            for name in paras[i + 1:i + 4]:
+            for name in paras[i + 1 : i + 4]:
                 if _NAME.match(name):
                     role = "Chủ tịch" if f == "chu tich" else "Phó Chủ tịch" if "kt" in f else "Chủ tịch"
                     where = issuer.replace(f" {province}", "") if issuer.startswith("UBND") else issuer
                     signer = f"{role} {where} {name}".strip()
                     break
-    for p in paras:   # the first "Số: …/QĐ-…" wins, even when its number is left blank
+    for p in paras:  # the first "Số: …/QĐ-…" wins, even when its number is left blank
         m = _NUMBER.search(p)
         if m:
             number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else ""
@@ -129,5 +129,15 @@ def read_heading(paragraphs: list[str] | tuple[str, ...]) -> Heading:
         if m:
             year = int(m.group(1) or m.group(2))
             break
-    return Heading(province=province, issuer=issuer, kind=kind, number=number, date=when, date_text=date_text,
-                   decision_title=decision_title, title=title, signer=signer, year=year)
+    return Heading(
+        province=province,
+        issuer=issuer,
+        kind=kind,
+        number=number,
+        date=when,
+        date_text=date_text,
+        decision_title=decision_title,
+        title=title,
+        signer=signer,
+        year=year,
+    )

@@ -59,8 +59,8 @@ class TaskRows:
 
     def __init__(self, problems_sink: list):
         self.problems = problems_sink
-        self.sections: list[dict] = []      # {"number", "title", "tasks": [...]} in order
-        self.items: list[dict] = []          # report rows: code, section, table, row, content, lead, deadline
+        self.sections: list[dict] = []  # {"number", "title", "tasks": [...]} in order
+        self.items: list[dict] = []  # report rows: code, section, table, row, content, lead, deadline
         self._codes: dict[str, str] = {}
         self._top: str = ""
         self._dashes: dict[str, int] = {}
@@ -99,10 +99,15 @@ class TaskRows:
             path = self._path(number, content, values, table, i)
             if path is None:
                 continue
-            if path == "":                   # continuation of the row above
+            if path == "":  # continuation of the row above
                 if self._last is None:
-                    self._problem(table, i, table.column_label(col.get("content", 0)), row_text(row),
-                                  "dòng không có số thứ tự và không có dòng nào phía trên để nối vào")
+                    self._problem(
+                        table,
+                        i,
+                        table.column_label(col.get("content", 0)),
+                        row_text(row),
+                        "dòng không có số thứ tự và không có dòng nào phía trên để nối vào",
+                    )
                     continue
                 self._last["content"] = "\n".join(x for x in (self._last["content"], content) if x)
                 for f in _FIELDS:
@@ -114,16 +119,25 @@ class TaskRows:
             sec = self.sections[-1]
             code = f"{path}.{sec['number']}" if sec["number"] else path
             if code in self._codes:
-                self._problem(table, i, table.column_label(col.get("number", 0)), number,
-                              f"số thứ tự trùng với dòng {self._codes[code]} (mã {code})")
+                self._problem(
+                    table,
+                    i,
+                    table.column_label(col.get("number", 0)),
+                    number,
+                    f"số thứ tự trùng với dòng {self._codes[code]} (mã {code})",
+                )
                 continue
             self._codes[code] = f"{table.name}, dòng {table.row_label(i)}"
-            task = {"number": int(path) if path.isdigit() else path, "content": content,
-                    **{f: values[f] for f in _FIELDS}}
+            task = {
+                "number": int(path) if path.isdigit() else path,
+                "content": content,
+                **{f: values[f] for f in _FIELDS},
+            }
             sec["tasks"].append(task)
             self._last = task
-            self.items.append({"code": code, "section": sec["number"], "table": table.name,
-                               "row": table.row_label(i), "_task": task})
+            self.items.append(
+                {"code": code, "section": sec["number"], "table": table.name, "row": table.row_label(i), "_task": task}
+            )
             if not content:
                 self._problem(table, i, table.column_label(col.get("content", 0)), "", "thiếu nội dung nhiệm vụ")
 
@@ -153,7 +167,7 @@ class TaskRows:
         return None
 
     def footnotes(self, paragraphs) -> None:
-        """"¹ Chỉ tiêu …" paragraphs after a table: footnotes of the task whose content carries the mark."""
+        """ "¹ Chỉ tiêu …" paragraphs after a table: footnotes of the task whose content carries the mark."""
         for p in paragraphs:
             m = re.match(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.+)$", p.strip())
             if not m:
@@ -170,7 +184,7 @@ class TaskRows:
             tasks = sec["tasks"]
             for n, t in enumerate(tasks):
                 path = str(t["number"])
-                children = [c for c in tasks[n + 1:] if str(c["number"]).startswith(path + ".")]
+                children = [c for c in tasks[n + 1 :] if str(c["number"]).startswith(path + ".")]
                 if children and not any(t[f] for f in _FIELDS):
                     for c in children:
                         c["group"] = "\n".join(x for x in (c.get("group", ""), t["content"]) if x)
@@ -184,8 +198,9 @@ class TaskRows:
         self._headings()
         for item in self.items:
             t = item.pop("_task")
-            item.update(content=t["content"].splitlines()[0] if t["content"] else "", lead=t["lead"],
-                        deadline=t["deadline"])
+            item.update(
+                content=t["content"].splitlines()[0] if t["content"] else "", lead=t["lead"], deadline=t["deadline"]
+            )
             item["_t"] = t
         for sec in self.sections:
             for t in sec["tasks"]:

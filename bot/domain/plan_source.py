@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 class SourceTable:
     """One table; ``row_labels``/``column_labels`` are the source's own names (xlsx row 12, column C)."""
 
-    name: str                                   # "bảng 2", "trang tính 'KH'", "bảng 1 (trang 3)"
+    name: str  # "bảng 2", "trang tính 'KH'", "bảng 1 (trang 3)"
     rows: tuple[tuple[str, ...], ...]
-    before: tuple[str, ...] = ()                # paragraphs between the previous table and this one
-    after: tuple[str, ...] = ()                 # paragraphs after it, up to the next table
+    before: tuple[str, ...] = ()  # paragraphs between the previous table and this one
+    after: tuple[str, ...] = ()  # paragraphs after it, up to the next table
     row_labels: tuple[str, ...] = ()
     column_labels: tuple[str, ...] = ()
 
@@ -47,8 +47,7 @@ class Problem:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"table": self.table, "row": self.row, "column": self.column, "text": self.text,
-                "reason": self.reason}
+        return {"table": self.table, "row": self.row, "column": self.column, "text": self.text, "reason": self.reason}
 
 
 def clean_cell(text: str | None) -> str:

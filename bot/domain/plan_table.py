@@ -18,7 +18,16 @@ from bot.domain.plan_source import Problem, SourceDocument, SourceTable, clean_c
 from bot.domain.folding import key
 
 NUMBER, CONTENT, LEAD, COORDINATING, DEADLINE, PRODUCT, FIELDS, UNIT, NOTES = (
-    "number", "content", "lead", "coordinating", "deadline", "product", "fields", "unit", "notes")
+    "number",
+    "content",
+    "lead",
+    "coordinating",
+    "deadline",
+    "product",
+    "fields",
+    "unit",
+    "notes",
+)
 
 # Column roles by the folded words of their header; checked in this order (the first hit wins), so that
 # "Thời gian thực hiện" is a deadline before "thực hiện" makes it a lead, and "Cơ quan phối hợp" is
@@ -31,8 +40,20 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (FIELDS, ("linh vuc",)),
     (NOTES, ("ghi chu",)),
     (UNIT, ("duoc kiem tra", "don vi kiem tra", "co quan kiem tra", "doi tuong kiem tra")),
-    (LEAD, ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem", "co quan don vi",
-            "co quan", "don vi", "ten co quan", "ten don vi")),
+    (
+        LEAD,
+        (
+            "chu tri",
+            "co quan thuc hien",
+            "don vi thuc hien",
+            "trach nhiem",
+            "co quan don vi",
+            "co quan",
+            "don vi",
+            "ten co quan",
+            "ten don vi",
+        ),
+    ),
     (CONTENT, ("noi dung", "nhiem vu", "cong viec", "hoat dong", "giai phap", "ten nhiem vu")),
 )
 
@@ -61,7 +82,7 @@ class TableReport:
     kind: str
     appendix: str = ""
     header_rows: list[str] = field(default_factory=list)
-    columns: dict[str, str] = field(default_factory=dict)   # role → column label
+    columns: dict[str, str] = field(default_factory=dict)  # role → column label
     rows: int = 0
 
 
@@ -72,8 +93,8 @@ class ImportResult:
     tree: dict
     heading: Heading
     tables: list[TableReport]
-    items: list[dict]            # code, section, place, content (first line), lead, deadline
-    sections: list[dict]         # code, title, rows
+    items: list[dict]  # code, section, place, content (first line), lead, deadline
+    sections: list[dict]  # code, title, rows
     problems: list[Problem]
 
     def report(self) -> dict:
@@ -105,8 +126,12 @@ def _header(table: SourceTable, start: int) -> tuple[int, dict[int, str], list[i
         if nxt < len(table.rows) and any(column_role(c) for c in table.rows[nxt]) and not roman_row(table.rows[nxt]):
             below = table.rows[nxt]
             if not any(re.match(r"^\d", c) for c in below if c) or is_column_numbers(below):
-                joined = {j: column_role(f"{table.rows[i][j]} {below[j]}" if below[j] != table.rows[i][j]
-                                         else table.rows[i][j]) for j in range(len(below))}
+                joined = {
+                    j: column_role(
+                        f"{table.rows[i][j]} {below[j]}" if below[j] != table.rows[i][j] else table.rows[i][j]
+                    )
+                    for j in range(len(below))
+                }
                 if len({r for r in joined.values() if r}) >= len(set(found.values())):
                     found = {j: r for j, r in joined.items() if r}
                     used.append(nxt)
@@ -115,7 +140,7 @@ def _header(table: SourceTable, start: int) -> tuple[int, dict[int, str], list[i
             used.append(nxt)
             nxt += 1
         first: dict[int, str] = {}
-        for j, r in found.items():   # a merged header spans several columns: keep the first
+        for j, r in found.items():  # a merged header spans several columns: keep the first
             if r not in first.values():
                 first[j] = r
         return nxt, first, used
@@ -138,8 +163,11 @@ def _appendix(paragraphs: tuple[str, ...]) -> tuple[str, str]:
         m = _APPENDIX.match(key(p))
         if m:
             roman = m.group(1).upper() if not m.group(1).isdigit() else m.group(1)
-            rest = [q for q in paragraphs[i + 1:] if not key(q).startswith(("kem theo", "ban hanh kem"))
-                    and not q.strip().startswith("(")]
+            rest = [
+                q
+                for q in paragraphs[i + 1 :]
+                if not key(q).startswith(("kem theo", "ban hanh kem")) and not q.strip().startswith("(")
+            ]
             inline = p.split(":", 1)[1].strip() if ":" in p else ""
             title = inline or (rest[0] if rest else "")
             return roman, title
@@ -155,7 +183,7 @@ def _cell_lines(rows) -> list[str]:
     out: list[str] = []
     width = max((len(r) for r in rows), default=0)
     seen: set[str] = set()
-    for j in range(width):          # column by column: "ỦY BAN NHÂN DÂN" then "TỈNH …" below it
+    for j in range(width):  # column by column: "ỦY BAN NHÂN DÂN" then "TỈNH …" below it
         for row in rows:
             c = row[j] if j < len(row) else ""
             if c and c not in seen:
@@ -182,14 +210,14 @@ def interpret(doc: SourceDocument) -> ImportResult:
     inspection: dict | None = None
     tasks = TaskRows(problems_sink=problems)
     _last_headers: list = []
-    prev: tuple[str, dict[int, str], int] | None = None     # kind, roles, width of the last plan table
+    prev: tuple[str, dict[int, str], int] | None = None  # kind, roles, width of the last plan table
     seen_plan_table = False
     for table in doc.tables:
         head = _header(table, 0)
         width = max((len(r) for r in table.rows), default=0)
         goes_on = prev and prev[0] != IGNORED and prev[2] == width and not table.before
         if goes_on and (head is None or head[2][0] > 0 and _same_header(table, head[2], _last_headers)):
-            head = (0, prev[1], [])                  # the table goes on after a page break
+            head = (0, prev[1], [])  # the table goes on after a page break
         if head is None:
             # a table without a plan header (the heading block "UBND TỈNH … | CỘNG HÒA …"): metadata
             lines = _cell_lines(table.rows)
@@ -199,20 +227,33 @@ def interpret(doc: SourceDocument) -> ImportResult:
         start, roles, used = head
         kind = _kind(set(roles.values()))
         prev = (kind, roles, width)
-        pre = _cell_lines(table.rows[:used[0]]) if used else []
+        pre = _cell_lines(table.rows[: used[0]]) if used else []
         if not seen_plan_table:
             meta_paras = pre + meta_paras
         seen_plan_table = True
         appx, appx_title = _appendix(tuple(table.before) + tuple(pre))
-        rep = TableReport(table.name, kind, appx, [table.row_label(i) for i in used],
-                          {r: table.column_label(j) for j, r in roles.items()})
+        rep = TableReport(
+            table.name,
+            kind,
+            appx,
+            [table.row_label(i) for i in used],
+            {r: table.column_label(j) for j, r in roles.items()},
+        )
         reports.append(rep)
         if kind == IGNORED:
-            problems.append(Problem(table.name, table.row_label(used[0]), "", " | ".join(table.rows[used[0]]),
-                                    "không nhận ra loại bảng (cần cột nội dung và cơ quan chủ trì hoặc thời hạn)"))
+            problems.append(
+                Problem(
+                    table.name,
+                    table.row_label(used[0]),
+                    "",
+                    " | ".join(table.rows[used[0]]),
+                    "không nhận ra loại bảng (cần cột nội dung và cơ quan chủ trì hoặc thời hạn)",
+                )
+            )
             continue
         header_keys = {tuple(key(c) for c in table.rows[i]) for i in used} or {
-            tuple(key(c) for c in r) for r in _last_headers}
+            tuple(key(c) for c in r) for r in _last_headers
+        }
         if used:
             _last_headers[:] = [table.rows[i] for i in used]
         body = []
@@ -220,10 +261,10 @@ def interpret(doc: SourceDocument) -> ImportResult:
         for i in range(start, len(table.rows)):
             row = tuple(clean_cell(c) for c in table.rows[i])
             if tuple(key(c) for c in row) in header_keys or is_column_numbers(row):
-                continue                               # header repeated after a page break
+                continue  # header repeated after a page break
             first = next((c for c in row if c), "")
             if (key(first).startswith("ghi chu") or _FOOTNOTE.match(first)) and not re.match(r"^\d", first):
-                after += [first] + [row_text(r) for r in table.rows[i + 1:] if row_text(r)]
+                after += [first] + [row_text(r) for r in table.rows[i + 1 :] if row_text(r)]
                 break
             if first:
                 body.append((i, row))
@@ -234,19 +275,30 @@ def interpret(doc: SourceDocument) -> ImportResult:
         elif kind == REVIEW:
             review = _review(table, roles, body, appx_title or "Rà soát, đơn giản hóa TTHC", after, problems)
         else:
-            inspection = _inspection(table, roles, body, appx_title, problems,
-                                     inspection if not used and inspection else None)
+            inspection = _inspection(
+                table, roles, body, appx_title, problems, inspection if not used and inspection else None
+            )
     tree_sections, loose_tasks = tasks.tree()
     heading = read_heading(meta_paras)
-    tree: dict = {"id": heading.plan_id, "year": heading.year or 0, "province": heading.province,
-                  "issuer": heading.issuer, "signer": heading.signer, "title": heading.title,
-                  "decision": {"type": heading.kind, "number": heading.number, "date": heading.date,
-                               "date_text": heading.date_text, "title": heading.decision_title}}
+    tree: dict = {
+        "id": heading.plan_id,
+        "year": heading.year or 0,
+        "province": heading.province,
+        "issuer": heading.issuer,
+        "signer": heading.signer,
+        "title": heading.title,
+        "decision": {
+            "type": heading.kind,
+            "number": heading.number,
+            "date": heading.date,
+            "date_text": heading.date_text,
+            "title": heading.decision_title,
+        },
+    }
     if heading.year is None:
         problems.append(Problem("", "", "", "", "không tìm thấy năm của kế hoạch trong phần đầu văn bản"))
     if not heading.title:
-        problems.append(Problem("", "", "", "", "không tìm thấy tên kế hoạch (dòng sau “KẾ HOẠCH” hoặc "
-                                                "“QUYẾT ĐỊNH”)"))
+        problems.append(Problem("", "", "", "", "không tìm thấy tên kế hoạch (dòng sau “KẾ HOẠCH” hoặc “QUYẾT ĐỊNH”)"))
     if tree_sections:
         tree["sections"] = tree_sections
     elif loose_tasks:
@@ -267,8 +319,9 @@ def interpret(doc: SourceDocument) -> ImportResult:
         if not inspection["deadline"]:
             problems.append(Problem("", "", "", "", "phụ lục kiểm tra: không xác định được thời gian kiểm tra"))
         tree["appendix_inspection"] = {k: v for k, v in inspection.items() if not k.startswith("_")}
-    return ImportResult(tree, heading, reports, tasks.items + _appendix_items(review, inspection),
-                        tasks.section_report(), problems)
+    return ImportResult(
+        tree, heading, reports, tasks.items + _appendix_items(review, inspection), tasks.section_report(), problems
+    )
 
 
 def _cell(row: tuple[str, ...], roles: dict[int, str], role: str) -> str:
@@ -281,22 +334,29 @@ def _review(table: SourceTable, roles, body, title: str, after: list[str], probl
     for i, row in body:
         number = _cell(row, roles, NUMBER).rstrip(".")
         if not number.isdigit():
-            problems.append(Problem(table.name, table.row_label(i), "", row_text(row),
-                                    "dòng phụ lục rà soát không có số thứ tự"))
+            problems.append(
+                Problem(table.name, table.row_label(i), "", row_text(row), "dòng phụ lục rà soát không có số thứ tự")
+            )
             continue
-        items.append({"number": int(number), "department": _cell(row, roles, LEAD) or _cell(row, roles, CONTENT),
-                      "fields": _cell(row, roles, FIELDS), "deadline": _cell(row, roles, DEADLINE),
-                      "_place": (table.name, table.row_label(i))})
+        items.append(
+            {
+                "number": int(number),
+                "department": _cell(row, roles, LEAD) or _cell(row, roles, CONTENT),
+                "fields": _cell(row, roles, FIELDS),
+                "deadline": _cell(row, roles, DEADLINE),
+                "_place": (table.name, table.row_label(i)),
+            }
+        )
     notes: list[str] = []
     start = next((n for n, p in enumerate(after) if key(p).startswith("ghi chu")), None)
     if start is not None:
         head = after[start]
         inline = head.split(":", 1)[1].strip() if ":" in head else ""
         notes = [inline] if inline else []
-        for p in after[start + 1:]:
+        for p in after[start + 1 :]:
             if _APPENDIX.match(key(p)):
                 break
-            if notes and not re.match(r"^[-–+•]\s", p):     # a line the PDF wrapped
+            if notes and not re.match(r"^[-–+•]\s", p):  # a line the PDF wrapped
                 notes[-1] += " " + p.strip()
             else:
                 notes.append(re.sub(r"^[-–+•]\s*", "", p).strip())
@@ -317,8 +377,15 @@ def _inspection(table: SourceTable, roles, body, title: str, problems, going_on:
         number = _cell(row, roles, NUMBER).rstrip(".")
         unit = _cell(row, roles, UNIT) or _cell(row, roles, LEAD) or _cell(row, roles, CONTENT)
         if not number.isdigit() or not unit:
-            problems.append(Problem(table.name, table.row_label(i), "", row_text(row),
-                                    "dòng phụ lục kiểm tra không có số thứ tự hoặc tên đơn vị"))
+            problems.append(
+                Problem(
+                    table.name,
+                    table.row_label(i),
+                    "",
+                    row_text(row),
+                    "dòng phụ lục kiểm tra không có số thứ tự hoặc tên đơn vị",
+                )
+            )
             continue
         if not groups:
             groups.append({"number": "I", "title": "", "units": [], "_notes": []})
@@ -340,16 +407,29 @@ def _inspection(table: SourceTable, roles, body, title: str, problems, going_on:
                 r["surprise"] = True
         if runs:
             g["notes"] = runs
-    return {"title": f"Phụ lục II: {_sentence(title)}" if title else "Phụ lục II", "deadline": deadline,
-            "inspector": inspector, "groups": out_groups, "_groups": groups, "_title": title}
+    return {
+        "title": f"Phụ lục II: {_sentence(title)}" if title else "Phụ lục II",
+        "deadline": deadline,
+        "inspector": inspector,
+        "groups": out_groups,
+        "_groups": groups,
+        "_title": title,
+    }
 
 
 def _appendix_items(review: dict | None, inspection: dict | None) -> list[dict]:
     out = []
     for r in (review or {}).get("items", []):
         table, row = r.pop("_place")
-        out.append({"code": f"PL1.{r['number']}", "table": table, "row": row, "lead": r["department"],
-                    "deadline": r["deadline"]})
+        out.append(
+            {
+                "code": f"PL1.{r['number']}",
+                "table": table,
+                "row": row,
+                "lead": r["department"],
+                "deadline": r["deadline"],
+            }
+        )
     for g in (inspection or {}).get("groups", []):
         for n, unit in enumerate(g["units"], 1):
             out.append({"code": f"PL2.{g['number']}.{n}", "unit": unit})

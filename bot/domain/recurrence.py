@@ -56,7 +56,12 @@ class Recurrence:
     def from_dict(cls, d: dict | None) -> "Recurrence | None":
         if not d:
             return None
-        return cls(freq=d.get("freq"), day=d.get("day"), ad_hoc=bool(d.get("ad_hoc")),
-                   month=d.get("month"), month_of_period=d.get("month_of_period"),
-                   offset=int(d.get("offset") or 0),
-                   also=tuple(r for r in (cls.from_dict(x) for x in d.get("also") or ()) if r))
+        return cls(
+            freq=d.get("freq"),
+            day=d.get("day"),
+            ad_hoc=bool(d.get("ad_hoc")),
+            month=d.get("month"),
+            month_of_period=d.get("month_of_period"),
+            offset=int(d.get("offset") or 0),
+            also=tuple(r for r in (cls.from_dict(x) for x in d.get("also") or ()) if r),
+        )

@@ -9,8 +9,8 @@ from enum import Enum
 class Audience(str, Enum):
     """Who a reminder kind goes to."""
 
-    OFFICER = "officer"            # the focal officers of the reminder's agency
-    COORDINATOR = "coordinator"    # the coordinators (Văn phòng UBND tỉnh)
+    OFFICER = "officer"  # the focal officers of the reminder's agency
+    COORDINATOR = "coordinator"  # the coordinators (Văn phòng UBND tỉnh)
 
     def __str__(self) -> str:
         return self.value

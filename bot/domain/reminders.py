@@ -16,11 +16,20 @@ from bot.domain.reminder_kinds import ReminderKind
 from bot.domain.workdays import WorkCalendar
 
 # kinds (the enum carries their rules; these names keep the policy below short)
-UPCOMING, DUE, OVERDUE, START, CHECKIN = (ReminderKind.UPCOMING, ReminderKind.DUE, ReminderKind.OVERDUE,
-                                          ReminderKind.START, ReminderKind.CHECKIN)
+UPCOMING, DUE, OVERDUE, START, CHECKIN = (
+    ReminderKind.UPCOMING,
+    ReminderKind.DUE,
+    ReminderKind.OVERDUE,
+    ReminderKind.START,
+    ReminderKind.CHECKIN,
+)
 ESCALATION, HEADS_UP, NEEDS_DATE, INSPECTION, RECURRENCE_DEFAULT = (
-    ReminderKind.ESCALATION, ReminderKind.HEADS_UP, ReminderKind.NEEDS_DATE, ReminderKind.INSPECTION,
-    ReminderKind.RECURRENCE_DEFAULT)
+    ReminderKind.ESCALATION,
+    ReminderKind.HEADS_UP,
+    ReminderKind.NEEDS_DATE,
+    ReminderKind.INSPECTION,
+    ReminderKind.RECURRENCE_DEFAULT,
+)
 
 MONTHS_OF = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -29,16 +38,16 @@ MONTHS_OF = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 class ReminderPolicy:
     """Every number is a setting (see config/settings.py); these are the defaults."""
 
-    before: tuple[int, ...] = (14, 7, 3, 1)   # working days before the due date (plus the due day)
-    overdue_every: int = 3                    # working days between overdue reminders
-    escalate_after: int = 7                   # working days overdue before coordinators hear of it
-    escalate_every_days: int = 7              # then weekly
-    heads_up_before: int = 7                  # coordinating agencies: once, this many working days before
-    inspection_notice: int = 7                # the inspected unit: this many working days before the date
-    default_recurrence: str = "quarterly"     # "Định kỳ" with no period named
-    needs_date_weekday: int = 0               # weekly list for coordinators on the first working day from Monday
-    lookback_days: int = 800                  # how far back an overdue item keeps being reminded
-    period_due: DueDefaults = DueDefaults()   # recurring work: the due day of a period the phrase leaves open
+    before: tuple[int, ...] = (14, 7, 3, 1)  # working days before the due date (plus the due day)
+    overdue_every: int = 3  # working days between overdue reminders
+    escalate_after: int = 7  # working days overdue before coordinators hear of it
+    escalate_every_days: int = 7  # then weekly
+    heads_up_before: int = 7  # coordinating agencies: once, this many working days before
+    inspection_notice: int = 7  # the inspected unit: this many working days before the date
+    default_recurrence: str = "quarterly"  # "Định kỳ" with no period named
+    needs_date_weekday: int = 0  # weekly list for coordinators on the first working day from Monday
+    lookback_days: int = 800  # how far back an overdue item keeps being reminded
+    period_due: DueDefaults = DueDefaults()  # recurring work: the due day of a period the phrase leaves open
 
 
 class Work(NamedTuple):
@@ -46,13 +55,13 @@ class Work(NamedTuple):
 
     item_id: int
     agency_id: int
-    role: str                     # lead | coordinating | subject (an inspected unit)
-    kind: str                     # deadline kind after any coordinator date
+    role: str  # lead | coordinating | subject (an inspected unit)
+    kind: str  # deadline kind after any coordinator date
     due: date | None
     start: date | None = None
-    blocked: bool = False         # unspecified, on demand, or flagged: waits for a coordinator
+    blocked: bool = False  # unspecified, on demand, or flagged: waits for a coordinator
     done: bool = False
-    freq: str | None = None       # recurring items
+    freq: str | None = None  # recurring items
     day: int | None = None
     surprise: bool = False
     scheduled: date | None = None  # inspections: the date a coordinator set
@@ -68,7 +77,7 @@ class Reminder(NamedTuple):
     item_id: int | None
     agency_id: int | None
     kind: ReminderKind
-    slot: str                     # identifies the occurrence: the reminder's own date, or a period
+    slot: str  # identifies the occurrence: the reminder's own date, or a period
     assignment_id: int | None = None
 
 
@@ -86,7 +95,7 @@ def ladder(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date) ->
             if cal.add_working_days(due, -n) == today:
                 return UPCOMING, f"d-{n}"
         return None
-    late = cal.working_days_between(due, today)   # 1 on the first working day after the due date
+    late = cal.working_days_between(due, today)  # 1 on the first working day after the due date
     if late >= 1 and (late - 1) % policy.overdue_every == 0 and cal.is_working_day(today):
         return OVERDUE, f"d+{late}"
     return None
@@ -103,8 +112,8 @@ def escalation(cal: WorkCalendar, due: date, policy: ReminderPolicy, today: date
     return None
 
 
-PERIOD_SLOT = "p"          # slots of a period's reminders: "p2023-Q3d0", "p2023-Q3d+1", "p2023-Q3e0"
-_AHEAD_DAYS = 60           # periods due further ahead than this remind nothing today
+PERIOD_SLOT = "p"  # slots of a period's reminders: "p2023-Q3d0", "p2023-Q3d+1", "p2023-Q3e0"
+_AHEAD_DAYS = 60  # periods due further ahead than this remind nothing today
 
 
 def work_periods(w: Work, policy: ReminderPolicy, today: date) -> list[Period]:
@@ -112,8 +121,7 @@ def work_periods(w: Work, policy: ReminderPolicy, today: date) -> list[Period]:
     rec = w.recurrence or (Recurrence(freq=w.freq, day=w.day) if (w.freq or w.day) else None)
     first = w.start or (date(w.due.year, 1, 1) if w.due else today)
     last = None if w.open_ended or w.due is None else w.due
-    return periods_of(rec, first, last, defaults=policy.period_due, default_freq=policy.default_recurrence,
-                      until=today)
+    return periods_of(rec, first, last, defaults=policy.period_due, default_freq=policy.default_recurrence, until=today)
 
 
 def period_slot(key: str, step: str) -> str:
@@ -125,7 +133,7 @@ def slot_period(slot: str) -> str | None:
     """The period key a reminder's slot names ("p2023-Q3d+1" → "2023-Q3"), or None."""
     if not slot.startswith(PERIOD_SLOT):
         return None
-    body = slot[len(PERIOD_SLOT):]
+    body = slot[len(PERIOD_SLOT) :]
     for i, c in enumerate(body):
         if c in "de" and i >= 4:
             return body[:i]
@@ -166,8 +174,11 @@ def reminders_for(w: Work, today: date, cal: WorkCalendar, policy: ReminderPolic
     if w.start and w.start > date.min and cal.next_working_day(w.start) == today and w.kind in ("window", "ongoing"):
         add(START, f"s{w.start.isoformat()}")
     if w.kind == "ongoing":
-        if (w.due is None or today <= w.due) and today == cal.first_working_day_of_month(today.year, today.month) \
-                and (w.start is None or w.start <= today):
+        if (
+            (w.due is None or today <= w.due)
+            and today == cal.first_working_day_of_month(today.year, today.month)
+            and (w.start is None or w.start <= today)
+        ):
             add(CHECKIN, f"c{today:%Y-%m}")
         return out
     if w.kind == "recurring":

@@ -58,7 +58,7 @@ class LetterSettings:
     archive: str
     head: str
     leader: str
-    tier: str                 # "tỉnh" or "thành phố": how the plan names its own level
+    tier: str  # "tỉnh" or "thành phố": how the plan names its own level
 
 
 @dataclass(frozen=True)
@@ -88,28 +88,45 @@ class ReportData:
 
     plan: PlanMeta
     rows: list[dict]
-    subjects: dict[int, list[str]] = field(default_factory=dict)   # item id → inspected units' names
-    history: list[dict] = field(default_factory=list)              # loaded when asked (the workbook's log)
+    subjects: dict[int, list[str]] = field(default_factory=dict)  # item id → inspected units' names
+    history: list[dict] = field(default_factory=list)  # loaded when asked (the workbook's log)
 
     def for_circulation(self) -> "ReportData":
         """The same data without surprise inspections (never announced in advance)."""
         hidden = {r["code"] for r in self.rows if r["type"] == "inspection" and r["surprise"]}
-        return ReportData(self.plan, [r for r in self.rows if r["code"] not in hidden],
-                          {k: v for k, v in self.subjects.items()
-                           if k not in {r["item_id"] for r in self.rows if r["code"] in hidden}},
-                          [h for h in self.history if h["code"] not in hidden])
+        return ReportData(
+            self.plan,
+            [r for r in self.rows if r["code"] not in hidden],
+            {
+                k: v
+                for k, v in self.subjects.items()
+                if k not in {r["item_id"] for r in self.rows if r["code"] in hidden}
+            },
+            [h for h in self.history if h["code"] not in hidden],
+        )
 
 
 def tally_rows(rows: list[dict]) -> list[TallyRow]:
     """The tally's view of report rows."""
-    return [TallyRow(r["code"], r["section"], r["agency"], r["kind"], r["due"], r["start"], r["status"],
-                     r["closed_on"], r["note"]) for r in rows]
+    return [
+        TallyRow(
+            r["code"],
+            r["section"],
+            r["agency"],
+            r["kind"],
+            r["due"],
+            r["start"],
+            r["status"],
+            r["closed_on"],
+            r["note"],
+        )
+        for r in rows
+    ]
 
 
 def _central(province: str, issuer: str) -> bool:
     folded = issuer.lower()
-    return (folded.startswith(("ubnd thành phố", "ủy ban nhân dân thành phố"))
-            or province.strip() in CENTRAL_CITIES)
+    return folded.startswith(("ubnd thành phố", "ủy ban nhân dân thành phố")) or province.strip() in CENTRAL_CITIES
 
 
 def letter_settings(*, province: str, issuer: str = "", given: dict | None = None) -> LetterSettings:
@@ -118,19 +135,27 @@ def letter_settings(*, province: str, issuer: str = "", given: dict | None = Non
     tier = "thành phố" if _central(province, issuer) else "tỉnh"
     name = province.strip()
     if tier == "thành phố" and name.lower().startswith("thành phố "):
-        name = name[len("thành phố "):]
+        name = name[len("thành phố ") :]
     defaults = {
-        "parent": f"UBND {tier} {name}".upper(), "unit": "VĂN PHÒNG", "unit_name": f"Văn phòng UBND {tier}",
-        "symbol": "VP-KSTTHC", "place": name, "division": "Phòng Kiểm soát thủ tục hành chính",
-        "sign_for": "KT. CHÁNH VĂN PHÒNG", "sign_title": "PHÓ CHÁNH VĂN PHÒNG", "signer_name": "",
-        "archive": "VT, KSTTHC", "head": "Chánh Văn phòng", "leader": f"Chủ tịch UBND {tier}",
+        "parent": f"UBND {tier} {name}".upper(),
+        "unit": "VĂN PHÒNG",
+        "unit_name": f"Văn phòng UBND {tier}",
+        "symbol": "VP-KSTTHC",
+        "place": name,
+        "division": "Phòng Kiểm soát thủ tục hành chính",
+        "sign_for": "KT. CHÁNH VĂN PHÒNG",
+        "sign_title": "PHÓ CHÁNH VĂN PHÒNG",
+        "signer_name": "",
+        "archive": "VT, KSTTHC",
+        "head": "Chánh Văn phòng",
+        "leader": f"Chủ tịch UBND {tier}",
     }
     values = {k: given.get(k, v) for k, v in defaults.items()}
     return LetterSettings(**values, tier=tier)
 
 
 def issued_as(number: str, given: str = "") -> str:
-    """"Kế hoạch" or "Quyết định": as the plan file says, else from the number's symbol ("…/KH-UBND")."""
+    """ "Kế hoạch" or "Quyết định": as the plan file says, else from the number's symbol ("…/KH-UBND")."""
     if given in ISSUED_AS:
         return given
     return "Kế hoạch" if re.search(r"/\s*KH\b", number or "", re.IGNORECASE) else "Quyết định"

@@ -21,8 +21,13 @@ from bot.domain.texts import vn_date
 from bot.domain.texts import reminders as reminder_texts
 
 GROUPS = ("office", "district", "commune", "other")
-_GROUP_OF_KIND = {"province_office": "office", "department": "office", "board": "office", "district": "district",
-                  "commune": "commune"}
+_GROUP_OF_KIND = {
+    "province_office": "office",
+    "department": "office",
+    "board": "office",
+    "district": "district",
+    "commune": "commune",
+}
 _APPENDIX_PREFIX = re.compile(r"^\s*Phụ lục\s+[IVX]+\s*[:.\-–—]\s*", re.IGNORECASE)
 
 
@@ -40,7 +45,7 @@ def official_order(rows: list[dict]) -> list[tuple[str, str]]:
 
 
 def group_title(section_title: str) -> str:
-    """"Phụ lục II: … — II. KHỐI CẤP HUYỆN" → "Khối cấp huyện"."""
+    """ "Phụ lục II: … — II. KHỐI CẤP HUYỆN" → "Khối cấp huyện"."""
     tail = section_title.rsplit("—", 1)[-1].strip()
     tail = re.sub(r"^[IVXLC]+\.\s*", "", tail)
     return tail[:1].upper() + tail[1:].lower() if tail.isupper() else tail
@@ -62,7 +67,7 @@ def cite(row: dict) -> str:
 
 
 def section_label(section: str, title: str) -> str:
-    """"Mục I. …", "Phụ lục I", "Phụ lục II – Khối cấp huyện" (never "Mục PL1")."""
+    """ "Mục I. …", "Phụ lục I", "Phụ lục II – Khối cấp huyện" (never "Mục PL1")."""
     if section == "PL1":
         return reminder_texts.EXPORT_SECTION_REVIEW
     if section.startswith("PL2"):
@@ -108,14 +113,30 @@ def summary_lines(tally: Tally) -> list[str]:
             prefix = f"{n}. "
         else:
             prefix = "   - " if level == 1 else "      + "
-        lines.append(prefix + reminder_texts.REPORT_LINE.format(label=reminder_texts.SUMMARY_LABEL[key], items=i, rows=a,
-                                                   items_pct=percent(i, items), rows_pct=percent(a, rows)))
+        lines.append(
+            prefix
+            + reminder_texts.REPORT_LINE.format(
+                label=reminder_texts.SUMMARY_LABEL[key],
+                items=i,
+                rows=a,
+                items_pct=percent(i, items),
+                rows_pct=percent(a, rows),
+            )
+        )
     return lines
 
 
-def report_text(tally: Tally, soon: list[tuple[str, str, date]], today: date, year: int, *,
-                horizon: date | None = None, days: int = 14, working_days: bool = False,
-                chart: tuple[int, int] | None = None) -> tuple[str, str]:
+def report_text(
+    tally: Tally,
+    soon: list[tuple[str, str, date]],
+    today: date,
+    year: int,
+    *,
+    horizon: date | None = None,
+    days: int = 14,
+    working_days: bool = False,
+    chart: tuple[int, int] | None = None,
+) -> tuple[str, str]:
     """(title, text) of /baocao; ``soon`` holds (code, agency, due) of open work, ``horizon`` the last
     day of "Đến hạn trong {days} ngày" (working days when ``working_days``); ``chart`` is (shown, rest)
     when the chart shows only the agencies with most work."""

@@ -58,22 +58,37 @@ def holder_for(holders: tuple[RoleHolder, ...], done: Mapping[str, date], day: d
 
 def holders_to_data(holders: tuple[RoleHolder, ...]) -> list[dict]:
     """Plain data for storage."""
-    return [{"agency": h.agency, "since": h.since.isoformat() if h.since else None,
-             "until": h.until.isoformat() if h.until else None, "since_task": h.since_task} for h in holders]
+    return [
+        {
+            "agency": h.agency,
+            "since": h.since.isoformat() if h.since else None,
+            "until": h.until.isoformat() if h.until else None,
+            "since_task": h.since_task,
+        }
+        for h in holders
+    ]
 
 
 def holders_from_data(data: list[dict]) -> tuple[RoleHolder, ...]:
     """The inverse of ``holders_to_data``."""
+
     def day(v):
         return date.fromisoformat(v) if v else None
-    return tuple(RoleHolder(d["agency"], day(d.get("since")), day(d.get("until")), d.get("since_task") or "")
-                 for d in data)
+
+    return tuple(
+        RoleHolder(d["agency"], day(d.get("since")), day(d.get("until")), d.get("since_task") or "") for d in data
+    )
 
 
 def switching_roles(directory: Directory, item: Item) -> list[str]:
     """The task-driven roles an item's lead or coordinating cell names."""
-    names = {k for r in (directory.resolve(item.lead_text), directory.resolve(item.coordinating_text))
-             for part in (r, r.coordinating) if part is not None for k, _ in part.roles}
+    names = {
+        k
+        for r in (directory.resolve(item.lead_text), directory.resolve(item.coordinating_text))
+        for part in (r, r.coordinating)
+        if part is not None
+        for k, _ in part.roles
+    }
     return [k for k in sorted(names) if any(h.since_task for h in directory.roles[k].holders)]
 
 
@@ -88,10 +103,21 @@ def role_variants(directory: Directory, item: Item, interpret) -> dict | None:
     variants: dict[str, dict] = {}
     for agency in dict.fromkeys(h.agency for h in role.holders):
         one = replace(role, holders=(RoleHolder(agency),))
-        spec = interpret(item, Directory(directory.province, directory.agencies, directory.groups,
-                                         {**directory.roles, role.key: one}, directory.vague))
-        variants[agency] = {"lead": list(spec.lead_keys), "coordinating": list(spec.coordinating_keys),
-                            "unresolved": [u.to_dict() for u in spec.unresolved]}
+        spec = interpret(
+            item,
+            Directory(
+                directory.province,
+                directory.agencies,
+                directory.groups,
+                {**directory.roles, role.key: one},
+                directory.vague,
+            ),
+        )
+        variants[agency] = {
+            "lead": list(spec.lead_keys),
+            "coordinating": list(spec.coordinating_keys),
+            "unresolved": [u.to_dict() for u in spec.unresolved],
+        }
     return {"role": role.key, "holders": holders_to_data(role.holders), "variants": variants}
 
 

@@ -23,8 +23,9 @@ OFFICE_KIND = "province_office"
 
 def appendix_leads(specs: list, prefix: str) -> set[str]:
     """Every agency leading a row of the appendix whose sections start with ``prefix`` ("PL1")."""
-    return {k for s in specs if s.item.section == prefix or s.item.section.startswith(prefix + ".")
-            for k in s.lead_keys}
+    return {
+        k for s in specs if s.item.section == prefix or s.item.section.startswith(prefix + ".") for k in s.lead_keys
+    }
 
 
 def tracked_groups(directory: Directory, lead: Resolution, tracked: set[str]) -> list[str]:
@@ -54,7 +55,10 @@ def without_tracked_shares(plan: Plan, directory: Directory, specs: list) -> lis
         lead_keys = directory.expand(kept)
         if not lead_keys and (office := _office(directory)):
             lead_keys = [office]
-        coord_keys = [k for k in list(spec.lead_keys) + list(spec.coordinating_keys)
-                      if k not in lead_keys and k in directory.expand(coord)]
+        coord_keys = [
+            k
+            for k in list(spec.lead_keys) + list(spec.coordinating_keys)
+            if k not in lead_keys and k in directory.expand(coord)
+        ]
         out[i] = replace(spec, lead_keys=tuple(lead_keys), coordinating_keys=tuple(coord_keys))
     return out

@@ -57,10 +57,10 @@ class TallyRow:
     code: str
     section: str
     agency: str
-    kind: str                 # deadline kind in force
-    due: date | None          # None: no date (unspecified, on demand, waiting for a coordinator)
+    kind: str  # deadline kind in force
+    due: date | None  # None: no date (unspecified, on demand, waiting for a coordinator)
     start: date | None
-    status: str               # open | in_progress | done
+    status: str  # open | in_progress | done
     closed_on: date | None = None
     note: str = ""
 
@@ -83,13 +83,13 @@ def state(row: TallyRow, today: date) -> str:
         done = row.completed_on
         continuous = row.kind in _CONTINUOUS and row.due is not None
         if continuous and row.document_date is None and today <= row.due and (done is None or done < row.due):
-            return ONGOING       # closed early without a document: the continuous work goes on
+            return ONGOING  # closed early without a document: the continuous work goes on
         if row.due is None or done is None or done <= row.due:
             return DONE_ON_TIME
         return DONE_LATE
     if row.due is None:
         return UNDATED
-    if row.kind in _CONTINUOUS:   # never overdue as a whole: its periods are (issue 10 §1)
+    if row.kind in _CONTINUOUS:  # never overdue as a whole: its periods are (issue 10 §1)
         return ONGOING
     if row.due < today:
         return OVERDUE
@@ -105,7 +105,7 @@ def item_state(states: list[str]) -> str:
 
 @dataclass
 class Tally:
-    total: Counter                                   # assignments per state
+    total: Counter  # assignments per state
     by_agency: dict[str, Counter]
     by_section: dict[str, Counter]
     items: Counter = field(default_factory=Counter)  # items per state
@@ -141,8 +141,10 @@ class Tally:
 
     def summary(self) -> list[tuple[int, str, int, int]]:
         """(level, key, items, assignments) for every line of ``SUMMARY``, zero lines included."""
-        return [(level, key, sum(self.items[s] for s in states), sum(self.total[s] for s in states))
-                for level, key, states in SUMMARY]
+        return [
+            (level, key, sum(self.items[s] for s in states), sum(self.total[s] for s in states))
+            for level, key, states in SUMMARY
+        ]
 
     def worst(self, n: int = 5) -> list[tuple[str, int]]:
         """Agencies with the most overdue assignments."""

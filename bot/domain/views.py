@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -37,7 +38,7 @@ class WorkItem:
 
 
 def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
-    """"hạn 30/6/2023 — còn 5 ngày", "quá hạn 12 ngày", "thường xuyên", "chưa có hạn"."""
+    """ "hạn 30/6/2023 — còn 5 ngày", "quá hạn 12 ngày", "thường xuyên", "chưa có hạn"."""
     if blocked or due is None or kind in ("unspecified", "on_demand"):
         return "chưa có hạn"
     days = (due - today).days
@@ -52,17 +53,21 @@ def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
 
 def item_buttons(code: str, assignment_id: int, item_id: int) -> tuple[tuple[str, str], ...]:
     """(label, data) of the three buttons every listed item carries: done, progress, details."""
-    return ((f"{chat_texts.BTN_DONE} {code}", f"d:{assignment_id}"), (f"{chat_texts.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
-            (f"{chat_texts.BTN_DETAIL} {code}", f"v:{item_id}"))
+    return (
+        (f"{chat_texts.BTN_DONE} {code}", f"d:{assignment_id}"),
+        (f"{chat_texts.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
+        (f"{chat_texts.BTN_DETAIL} {code}", f"v:{item_id}"),
+    )
 
 
-TODO_TITLE_CHARS = 40   # a /viec line stays one line on a phone: code, due phrase, a short title
+TODO_TITLE_CHARS = 40  # a /viec line stays one line on a phone: code, due phrase, a short title
 
 
 def todo_entry(w: WorkItem, today: date) -> str:
     """One compact line per item: "• 3.II · quá hạn 12 ngày (hạn 30/6/2023) — Thực hiện cơ chế một cửa…"."""
     status = f" · {STATUS[w.status]}" if w.status != "open" else ""
-    return f"• {w.code} · {due_phrase(w.kind, w.due, w.blocked, today)}{status} — {short_title(w.content, TODO_TITLE_CHARS)}"
+    title = short_title(w.content, TODO_TITLE_CHARS)
+    return f"• {w.code} · {due_phrase(w.kind, w.due, w.blocked, today)}{status} — {title}"
 
 
 def open_button(code: str, assignment_id: int) -> tuple[str, str]:
@@ -80,18 +85,21 @@ def closer_phrase(closed_by: str, agency: str) -> str:
     return closed_by
 
 
-LIST_LIMIT = 8   # agencies listed one per line in /xem before "… và N cơ quan khác"
+LIST_LIMIT = 8  # agencies listed one per line in /xem before "… và N cơ quan khác"
 
 
 def agency_lines(named: list[tuple[str, str]], limit: int = LIST_LIMIT) -> list[str]:
     """Resolved agencies, one bullet per line ("- Sở Tư pháp: đã hoàn thành"); long lists end with a count."""
-    lines = [chat_texts.TASK_AGENCY_BULLET.format(name=name) + (f": {state}" if state else "") for name, state in named[:limit]]
+    lines = [
+        chat_texts.TASK_AGENCY_BULLET.format(name=name) + (f": {state}" if state else "")
+        for name, state in named[:limit]
+    ]
     if len(named) > limit:
         lines.append(chat_texts.TASK_MORE_AGENCIES.format(n=len(named) - limit))
     return lines
 
 
-def verbatim_cell(cell: str, text: str, resolved: list[str] = ()) -> str:
+def verbatim_cell(cell: str, text: str, resolved: Sequence[str] = ()) -> str:
     """The plan's cell as written, on one line, without a stray trailing colon ("Sở Y tế:"); "" when empty or
     when it says no more than the resolved names."""
     flat = " ".join(text.split()).rstrip(":").strip()
@@ -101,7 +109,7 @@ def verbatim_cell(cell: str, text: str, resolved: list[str] = ()) -> str:
 
 
 def at_phrase(local: datetime | None) -> str:
-    """"09:00 ngày 25/5/2023" (local time)."""
+    """ "09:00 ngày 25/5/2023" (local time)."""
     return f"{local:%H:%M} ngày {vn_date(local.date())}" if local else "—"
 
 
@@ -113,11 +121,13 @@ def reading(kind: str, due: date | None, start: date | None, flags=(), recurrenc
     return describe_deadline(kind, due, start, flags, recurrence, reason)
 
 
-REMAINING_SHOWN = 100   # /xong counts what is left up to here, then says "more than": its cost stays flat
+REMAINING_SHOWN = 100  # /xong counts what is left up to here, then says "more than": its cost stays flat
 
 
 def remaining_text(agency: str, n: int) -> str:
     """The /xong reply's last line; ``n`` is counted up to ``REMAINING_SHOWN + 1`` at most."""
     if n > REMAINING_SHOWN:
         return chat_texts.DONE_REMAINING_MORE.format(agency=agency, n=REMAINING_SHOWN)
-    return chat_texts.DONE_REMAINING.format(agency=agency, n=n) if n else chat_texts.DONE_NONE_LEFT.format(agency=agency)
+    return (
+        chat_texts.DONE_REMAINING.format(agency=agency, n=n) if n else chat_texts.DONE_NONE_LEFT.format(agency=agency)
+    )

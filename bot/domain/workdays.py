@@ -20,7 +20,7 @@ class WorkCalendar:
 
     off: frozenset[date] = frozenset()
     makeup: frozenset[date] = frozenset()
-    fixed: tuple[tuple[int, int], ...] = ()      # (day, month) holidays for years not listed
+    fixed: tuple[tuple[int, int], ...] = ()  # (day, month) holidays for years not listed
     known_years: frozenset[int] = frozenset()
     _days: list[date] = field(default_factory=list, repr=False)
     _span: tuple[int, int] = (0, 0)

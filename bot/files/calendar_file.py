@@ -29,7 +29,9 @@ def read_announced_calendar(path: Path | str) -> WorkCalendar:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise DataFileError(p, f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD)", getattr(node, "line", None)) from None
+            raise DataFileError(
+                p, f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD)", getattr(node, "line", None)
+            ) from None
 
     if not isinstance(tree, dict) or not isinstance(tree.get("years"), dict):
         raise DataFileError(p, "cần mục 'years' (năm → holidays, makeup)", getattr(tree, "line", None))
@@ -40,7 +42,7 @@ def read_announced_calendar(path: Path | str) -> WorkCalendar:
         except (KeyError, ValueError, TypeError):
             raise DataFileError(p, "mục 'fixed' cần date: \"ngày/tháng\"", getattr(node, "line", None)) from None
         fixed.append((d, m))
-    for year, spec in tree["years"].items():
+    for spec in tree["years"].values():
         for node in (spec or {}).get("holidays") or []:
             start, end = day(node.get("from"), node), day(node.get("to", node.get("from")), node)
             if end < start:

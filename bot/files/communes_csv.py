@@ -33,6 +33,9 @@ def read_communes_csv(path: Path | str, directory: Directory) -> list[Agency]:
             if found.agency is None or found.agency.kind != "district":
                 raise DataFileError(p, f"không xác định được đơn vị cấp huyện {row['district']!r}", line)
             parent = found.agency.key
-        out.append(Agency(key=key_, name=name, kind="commune", parent=parent,
-                          aliases=(row["alias"],) if row.get("alias") else ()))
+        out.append(
+            Agency(
+                key=key_, name=name, kind="commune", parent=parent, aliases=(row["alias"],) if row.get("alias") else ()
+            )
+        )
     return out

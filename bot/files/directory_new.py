@@ -25,8 +25,8 @@ class DirectoryError(Exception):
 
 @dataclass(frozen=True)
 class ProvinceInfo:
-    name: str       # "Hải Phòng"
-    is_city: bool   # thành phố trực thuộc trung ương
+    name: str  # "Hải Phòng"
+    is_city: bool  # thành phố trực thuộc trung ương
     code: int
     units: tuple[Unit, ...]
 
@@ -51,8 +51,7 @@ def _package():
 def provinces() -> list[tuple[str, bool, int]]:
     """(name, is a centrally-run city, code) of every province the package lists."""
     Province, Types, _ = _package()
-    return [(_short(p.name), p.division_type == Types.THANH_PHO_TRUNG_UONG, int(p.code))
-            for p in Province.iter_all()]
+    return [(_short(p.name), p.division_type == Types.THANH_PHO_TRUNG_UONG, int(p.code)) for p in Province.iter_all()]
 
 
 def find_province(typed: str) -> ProvinceInfo:
@@ -65,8 +64,9 @@ def find_province(typed: str) -> ProvinceInfo:
     for p in Province.iter_all():
         name = _short(p.name)
         if fold_key(name) == q or p.codename == q.replace(" ", "_"):
-            units = tuple(Unit(w.division_type.value, w.name, int(w.code), w.codename)
-                          for w in Ward.iter_by_province(p.code))
+            units = tuple(
+                Unit(w.division_type.value, w.name, int(w.code), w.codename) for w in Ward.iter_by_province(p.code)
+            )
             return ProvinceInfo(name, p.division_type == Types.THANH_PHO_TRUNG_UONG, int(p.code), units)
     for old, new in FORMER_PROVINCES.items():
         if fold_key(old) == q:
@@ -74,7 +74,9 @@ def find_province(typed: str) -> ProvinceInfo:
     names = sorted((edit_distance(q, fold_key(n)), n) for n, _, _ in provinces())
     message = directory_texts.ERR_PROVINCE.format(name=typed)
     close = [n for d, n in names if d <= max(2, len(q) // 4)][:3]
-    return _raise(message + (" " + directory_texts.ERR_PROVINCE_SUGGEST.format(names=", ".join(close)) if close else ""))
+    return _raise(
+        message + (" " + directory_texts.ERR_PROVINCE_SUGGEST.format(names=", ".join(close)) if close else "")
+    )
 
 
 def _raise(message: str):
@@ -95,8 +97,12 @@ def write_new(province: str, out: Path | str, force: bool = False) -> dict:
     directory = load_directory(path)  # what we wrote must load, or it is our bug
     counts = {t: sum(1 for u in info.units if u.division_type == t) for t in ("xã", "phường", "đặc khu")}
     return {
-        "path": str(path), "province": info.name, "full": info.full, "is_city": info.is_city,
-        "communes": len(info.units), "counts": counts,
+        "path": str(path),
+        "province": info.name,
+        "full": info.full,
+        "is_city": info.is_city,
+        "communes": len(info.units),
+        "counts": counts,
         "bodies": sum(1 for a in directory.agencies.values() if a.kind != "commune"),
         "optional": sum(1 for line in text.splitlines() if line.startswith("  # - {")),
         "checks": text.count("# kiểm tra:"),
@@ -108,8 +114,14 @@ def slug(name: str) -> str:
     return "-".join(fold_key(name).split())[:60] or "co-quan"
 
 
-def add_agency(path: Path | str, name: str, aliases: list[str] | None = None, kind: str = "department",
-               key: str | None = None, parent: str | None = None) -> dict:
+def add_agency(
+    path: Path | str,
+    name: str,
+    aliases: list[str] | None = None,
+    kind: str = "department",
+    key: str | None = None,
+    parent: str | None = None,
+) -> dict:
     """Append one body to a directory file's ``agencies`` list, keeping every other line as it is."""
     p = Path(path)
     name = " ".join(name.split())
@@ -123,8 +135,15 @@ def add_agency(path: Path | str, name: str, aliases: list[str] | None = None, ki
     for typed in [name, *aliases]:
         found = _same_name(directory, typed)
         if found:
-            raise DirectoryError(directory_texts.ERR_ALREADY.format(path=p, line=_line_of(lines, found) or "?",
-                                                      name=directory.agencies[found].name, key=found, typed=typed))
+            raise DirectoryError(
+                directory_texts.ERR_ALREADY.format(
+                    path=p,
+                    line=_line_of(lines, found) or "?",
+                    name=directory.agencies[found].name,
+                    key=found,
+                    typed=typed,
+                )
+            )
     key = key or _free_key(directory, slug(name))
     if key in directory.agencies or key in directory.groups:
         raise DirectoryError(directory_texts.ERR_KEY_TAKEN.format(path=p, line=_line_of(lines, key) or "?", key=key))
@@ -160,8 +179,9 @@ def _free_key(directory: Directory, base: str) -> str:
 
 def _line_of(lines: list[str], key: str) -> int | None:
     rx = re.compile(r"(?:^|[{\s])key:\s*" + re.escape(key) + r"\s*[,}\n]")
-    return next((i + 1 for i, line in enumerate(lines)
-                 if not line.lstrip().startswith("#") and rx.search(line + "\n")), None)
+    return next(
+        (i + 1 for i, line in enumerate(lines) if not line.lstrip().startswith("#") and rx.search(line + "\n")), None
+    )
 
 
 def _end_of_agencies(lines: list[str], path: Path) -> int:

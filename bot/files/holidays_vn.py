@@ -34,6 +34,7 @@ def makeup_days(years: Iterable[int]) -> list[tuple[date, str]]:
     wanted = set(years)
     try:  # the library's table of announced swaps; its layout is shared by every country module
         from holidays.countries.vietnam import VietnamStaticHolidays  # internal table: may move
+
         table: dict[int, Any] = dict(VietnamStaticHolidays.special_public_holidays)
     except (ImportError, AttributeError):  # pragma: no cover - a future layout: the data file still works
         log.warning("holidays: không đọc được bảng ngày làm bù của thư viện")
@@ -54,16 +55,20 @@ def makeup_days(years: Iterable[int]) -> list[tuple[date, str]]:
     return sorted(out)
 
 
-def working_calendar(extra_holidays: Iterable[Holiday] = (), extra_makeup: Iterable[tuple[date, str]] = (),
-                     years: Iterable[int] = DEFAULT_YEARS) -> WorkCalendar:
+def working_calendar(
+    extra_holidays: Iterable[Holiday] = (),
+    extra_makeup: Iterable[tuple[date, str]] = (),
+    years: Iterable[int] = DEFAULT_YEARS,
+) -> WorkCalendar:
     """The calendar of ``years``: computed holidays and swaps, plus the data file's own entries on top.
 
     A make-up day from either source makes that day a working day; a holiday from either source makes
     it a day off (make-up days win, as in ``WorkCalendar.is_working_day``).
     """
     years = sorted(set(years))
-    return WorkCalendar.build(public_holidays(years) + list(extra_holidays), makeup_days(years) + list(extra_makeup),
-                              known_years=years)
+    return WorkCalendar.build(
+        public_holidays(years) + list(extra_holidays), makeup_days(years) + list(extra_makeup), known_years=years
+    )
 
 
 def with_public_holidays(cal: WorkCalendar, years: Iterable[int] = DEFAULT_YEARS) -> WorkCalendar:
@@ -74,8 +79,12 @@ def with_public_holidays(cal: WorkCalendar, years: Iterable[int] = DEFAULT_YEARS
     """
     years = sorted(set(years))
     computed = working_calendar(years=years)
-    return WorkCalendar(off=cal.off | computed.off, makeup=cal.makeup | computed.makeup, fixed=cal.fixed,
-                        known_years=cal.known_years | frozenset(years))
+    return WorkCalendar(
+        off=cal.off | computed.off,
+        makeup=cal.makeup | computed.makeup,
+        fixed=cal.fixed,
+        known_years=cal.known_years | frozenset(years),
+    )
 
 
 def announced(file_calendar: WorkCalendar, year: int) -> bool:

@@ -26,15 +26,19 @@ def read_document(path: Path | str) -> SourceDocument:
     try:
         if suffix == ".docx":
             from bot.imports.docx_table import read_docx  # each reader loads its own heavy library
+
             return read_docx(p)
         if suffix in (".xlsx", ".xlsm"):
             from bot.imports.xlsx_table import read_xlsx  # each reader loads its own heavy library
+
             return read_xlsx(p)
         if suffix == ".csv":
             from bot.imports.csv_table import read_csv  # each reader loads its own heavy library
+
             return read_csv(p)
         if suffix == ".pdf":
             from bot.imports.pdf_table import read_pdf  # each reader loads its own heavy library
+
             return read_pdf(p)
     except ImportFileError:
         raise

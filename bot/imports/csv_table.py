@@ -27,6 +27,7 @@ def read_csv(path: Path) -> SourceDocument:
             rows.append([clean_cell(c) for c in record])
             labels.append(str(reader.line_num))
     width = max((len(r) for r in rows), default=0)
-    table = SourceTable(name="bảng", rows=tuple(tuple(r + [""] * (width - len(r))) for r in rows),
-                        row_labels=tuple(labels))
+    table = SourceTable(
+        name="bảng", rows=tuple(tuple(r + [""] * (width - len(r))) for r in rows), row_labels=tuple(labels)
+    )
     return SourceDocument(name=path.name, tables=(table,))

@@ -14,7 +14,7 @@ def read_docx(path: Path) -> SourceDocument:
     document = docx.Document(str(path))
     paragraphs: list[str] = []
     tables: list[SourceTable] = []
-    pending: list[str] = []           # paragraphs since the previous table
+    pending: list[str] = []  # paragraphs since the previous table
     raw: list[tuple[list[list[str]], list[str]]] = []
     for block in document.iter_inner_content():
         if isinstance(block, docx.table.Table):

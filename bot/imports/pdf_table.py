@@ -50,7 +50,7 @@ def _fill(table, above: list[str] | None) -> list[list[str]]:
             left = next((k for k in range(j - 1, -1, -1) if boxes[i][k] is not None), None)
             x = centers[j]
             if left is not None and x is not None and boxes[i][left][2] > x:
-                filled.append(filled[left])          # covered by a cell merged across
+                filled.append(filled[left])  # covered by a cell merged across
             else:
                 prev = out[-1] if out else above
                 filled.append(prev[j] if prev and j < len(prev) else "")
@@ -68,7 +68,7 @@ def read_pdf(path: Path) -> SourceDocument:
         for page_no, page in enumerate(pdf.pages, 1):
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             top = 0.0
-            for n, t in enumerate(found, 1):
+            for t in found:
                 region = page.crop((0, top, page.width, t.bbox[1])) if t.bbox[1] > top else None
                 lines = [ln.strip() for ln in (region.extract_text() or "").splitlines()] if region else []
                 lines = [ln for ln in lines if ln]
@@ -76,10 +76,14 @@ def read_pdf(path: Path) -> SourceDocument:
                 pending += lines
                 rows = _fill(t, last if not lines else None)
                 width = max((len(r) for r in rows), default=0)
-                tables.append(SourceTable(
-                    name=f"bảng {len(tables) + 1} (trang {page_no})",
-                    rows=tuple(tuple(r + [""] * (width - len(r))) for r in rows), before=tuple(pending),
-                    row_labels=tuple(f"{i + 1} (trang {page_no})" for i in range(len(rows)))))
+                tables.append(
+                    SourceTable(
+                        name=f"bảng {len(tables) + 1} (trang {page_no})",
+                        rows=tuple(tuple(r + [""] * (width - len(r))) for r in rows),
+                        before=tuple(pending),
+                        row_labels=tuple(f"{i + 1} (trang {page_no})" for i in range(len(rows))),
+                    )
+                )
                 last = rows[-1] if rows else None
                 pending = []
                 top = t.bbox[3]
@@ -89,6 +93,10 @@ def read_pdf(path: Path) -> SourceDocument:
             pending += lines
     if not tables and not any(paragraphs):
         raise ImportFileError(import_texts.ERR_PDF_SCANNED.format(file=path))
-    out = [SourceTable(t.name, t.rows, t.before, tables[i + 1].before if i + 1 < len(tables) else tuple(pending),
-                       t.row_labels) for i, t in enumerate(tables)]
+    out = [
+        SourceTable(
+            t.name, t.rows, t.before, tables[i + 1].before if i + 1 < len(tables) else tuple(pending), t.row_labels
+        )
+        for i, t in enumerate(tables)
+    ]
     return SourceDocument(name=path.name, paragraphs=tuple(paragraphs), tables=tuple(out))

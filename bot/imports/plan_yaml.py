@@ -6,9 +6,11 @@ from pathlib import Path
 
 import yaml
 
-HEADER = ("# Kế hoạch nhập từ {source} bằng `nhacviec plan import` — xem lại trước khi nạp (`nhacviec init`).\n"
-          "# Mã nhiệm vụ: SỐ.MỤC (3.II), dòng con 1.1.II hoặc 2.a.I; bảng không chia mục: 3, 1.1.\n"
-          "# `group`: dòng tiêu đề nhóm phía trên các dòng con (chỉ để đọc).\n\n")
+HEADER = (
+    "# Kế hoạch nhập từ {source} bằng `nhacviec plan import` — xem lại trước khi nạp (`nhacviec init`).\n"
+    "# Mã nhiệm vụ: SỐ.MỤC (3.II), dòng con 1.1.II hoặc 2.a.I; bảng không chia mục: 3, 1.1.\n"
+    "# `group`: dòng tiêu đề nhóm phía trên các dòng con (chỉ để đọc).\n\n"
+)
 
 
 class _Dumper(yaml.SafeDumper):

@@ -38,9 +38,14 @@ def read_xlsx(path: Path) -> SourceDocument:
                 continue
             width = max(len(grid[i]) for i in keep)
             rows = tuple(tuple(grid[i] + [""] * (width - len(grid[i]))) for i in keep)
-            tables.append(SourceTable(name=f"trang tính “{ws.title}”", rows=rows,
-                                      row_labels=tuple(str(i + 1) for i in keep),
-                                      column_labels=tuple(get_column_letter(j + 1) for j in range(width))))
+            tables.append(
+                SourceTable(
+                    name=f"trang tính “{ws.title}”",
+                    rows=rows,
+                    row_labels=tuple(str(i + 1) for i in keep),
+                    column_labels=tuple(get_column_letter(j + 1) for j in range(width)),
+                )
+            )
     finally:
         book.close()
     return SourceDocument(name=path.name, tables=tuple(tables))

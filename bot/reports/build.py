@@ -45,8 +45,16 @@ def report(data: ReportData, today: date, *, calendar: WorkCalendar | None = Non
     order = [a for a, _ in official_order(data.rows)]
     shown, rest = shown_agencies(t, order)
     soon = [(r["code"], r["agency"], r["due"]) for r in data.rows if r["status"] != "done" and r["due"]]
-    title, text = report_text(t, soon, today, data.plan.year, horizon=horizon(today, calendar), days=SOON_DAYS,
-                              working_days=calendar is not None, chart=(len(shown), rest))
+    title, text = report_text(
+        t,
+        soon,
+        today,
+        data.plan.year,
+        horizon=horizon(today, calendar),
+        days=SOON_DAYS,
+        working_days=calendar is not None,
+        chart=(len(shown), rest),
+    )
     text += extensions_line(data)
     return title, text, progress_chart(t, today, order)
 
@@ -71,8 +79,9 @@ def _overdue(r: dict, today: date) -> bool:
     return r["status"] != "done" and r["due"] is not None and r["due"] < today and r["type"] != "inspection"
 
 
-def overdue_by_agency(data: ReportData, today: date, agency: str | None = None, *,
-                      office: bool | None = False) -> list[tuple[str, list]]:
+def overdue_by_agency(
+    data: ReportData, today: date, agency: str | None = None, *, office: bool | None = False
+) -> list[tuple[str, list]]:
     """Overdue (non-inspection) work per agency (``OverdueLine``s), agencies in the directory's official
     order. ``office=False`` leaves out the coordinating office (the letter's issuer), ``True`` keeps only it,
     ``None`` keeps everyone."""
@@ -84,8 +93,9 @@ def overdue_by_agency(data: ReportData, today: date, agency: str | None = None, 
             continue
         if office is not None and (r.get("agency_kind") == OFFICE_KIND) != office:
             continue
-        out.setdefault(r["agency"], []).append(OverdueLine(r["code"], cite(r), plan_words(r), r["deadline_text"],
-                                                           r["due"], product_words(r)))
+        out.setdefault(r["agency"], []).append(
+            OverdueLine(r["code"], cite(r), plan_words(r), r["deadline_text"], r["due"], product_words(r))
+        )
     order = [a for a, _ in official_order(data.rows)]
     return [(a, out[a]) for a in order if a in out]
 

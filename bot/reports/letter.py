@@ -33,23 +33,33 @@ from bot.domain.texts import vn_date
 @dataclass(frozen=True)
 class OverdueLine:
     code: str
-    citation: str         # "Mục I, nhiệm vụ 3", "Phụ lục I, STT 5"
-    content: str          # the plan's own words
+    citation: str  # "Mục I, nhiệm vụ 3", "Phụ lục I, STT 5"
+    content: str  # the plan's own words
     deadline_text: str
     due: date
-    product: str          # the plan's words, or "(Kế hoạch không nêu)"
+    product: str  # the plan's words, or "(Kế hoạch không nêu)"
 
 
 FONT = "Times New Roman"
-Segment = tuple[str, bool]          # (text, highlighted for the clerk)
+Segment = tuple[str, bool]  # (text, highlighted for the clerk)
 TO_INDENT, TO_HANG = Cm(4.5), Cm(2.3)
 
 
-def _para(doc_or_cell, text: str | list[Segment] = "", *, bold=False, italic=False, size=13, align=None,
-          space_after=0, first_indent=None, left_indent=None):
+def _para(
+    doc_or_cell,
+    text: str | list[Segment] = "",
+    *,
+    bold=False,
+    italic=False,
+    size=13,
+    align=None,
+    space_after=0,
+    first_indent=None,
+    left_indent=None,
+):
     paragraphs = getattr(doc_or_cell, "paragraphs", [])
     fresh_cell = hasattr(doc_or_cell, "merge") and len(paragraphs) == 1 and not paragraphs[0].runs
-    p = paragraphs[0] if fresh_cell else doc_or_cell.add_paragraph()   # a table cell starts with one empty paragraph
+    p = paragraphs[0] if fresh_cell else doc_or_cell.add_paragraph()  # a table cell starts with one empty paragraph
     if align is not None:
         p.alignment = align
     p.paragraph_format.space_after = Pt(space_after)
@@ -58,7 +68,7 @@ def _para(doc_or_cell, text: str | list[Segment] = "", *, bold=False, italic=Fal
         p.paragraph_format.left_indent = left_indent
     if first_indent is not None:
         p.paragraph_format.first_line_indent = first_indent
-    for chunk, marked in ([(text, False)] if isinstance(text, str) else text):
+    for chunk, marked in [(text, False)] if isinstance(text, str) else text:
         run = p.add_run(chunk)
         run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), FONT
         if marked:
@@ -103,7 +113,7 @@ def _page_numbers(doc) -> None:
 
 
 def _sentence_case_plan(title: str) -> str:
-    """"kế hoạch …" → "Kế hoạch …": the plan's name is capitalised wherever it is cited."""
+    """ "kế hoạch …" → "Kế hoạch …": the plan's name is capitalised wherever it is cited."""
     return "K" + title[1:] if title[:8].lower() == "kế hoạch" else title
 
 
@@ -122,14 +132,18 @@ def _missing_date(plan: PlanMeta) -> str:
 def plan_citation(plan: PlanMeta) -> list[Segment]:
     """The plan as it was issued, with a highlighted placeholder for a missing number or date."""
     s = plan.settings
-    number: Segment = (plan.decision_number, False) if plan.decision_number else \
-        (letter_texts.NUMBER_MISSING[plan.issued_as], True)
+    number: Segment = (
+        (plan.decision_number, False) if plan.decision_number else (letter_texts.NUMBER_MISSING[plan.issued_as], True)
+    )
     when: Segment = (vn_date(plan.decision_date), False) if plan.decision_date else (_missing_date(plan), True)
     if plan.issued_as == "Kế hoạch":
-        head, tail = letter_texts.PLAN_DIRECT.format(number="\0", date="\1", tier=s.tier, topic=_topic(plan.title)).split("\0")
+        head, tail = letter_texts.PLAN_DIRECT.format(
+            number="\0", date="\1", tier=s.tier, topic=_topic(plan.title)
+        ).split("\0")
     else:
-        head, tail = letter_texts.PLAN_BY_DECISION.format(title=_sentence_case_plan(plan.title), number="\0", date="\1",
-                                               leader=s.leader).split("\0")
+        head, tail = letter_texts.PLAN_BY_DECISION.format(
+            title=_sentence_case_plan(plan.title), number="\0", date="\1", leader=s.leader
+        ).split("\0")
     middle, tail = tail.split("\1")
     return [(head, False), number, (middle, False), when, (tail, False)]
 
@@ -145,12 +159,21 @@ def _heading(doc, plan: PlanMeta, today: date) -> None:
     _para(left, "────────", align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, letter_texts.NUMBER.format(symbol=s.symbol), align=WD_ALIGN_PARAGRAPH.CENTER)
     topic = _topic(plan.title)
-    _para(left, letter_texts.SUBJECT.format(topic=topic) if topic else letter_texts.SUBJECT_DEFAULT.format(year=plan.year), size=12,
-          align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(
+        left,
+        letter_texts.SUBJECT.format(topic=topic) if topic else letter_texts.SUBJECT_DEFAULT.format(year=plan.year),
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     _para(right, letter_texts.NATION, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, letter_texts.MOTTO, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, "───────────────", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, letter_texts.PLACE_DATE.format(place=s.place, year=today.year), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(
+        right,
+        letter_texts.PLACE_DATE.format(place=s.place, year=today.year),
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
 
 
 def _addressees(doc, names: list[str]) -> None:
@@ -180,8 +203,14 @@ def _items_table(doc, agencies: list[tuple[str, list[OverdueLine]]], today: date
             _para(cells[0], int_to_roman(k), bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
             _para(merged, letter_texts.AGENCY_ROW.format(agency=name, n=len(lines)), bold=True, size=11)
         for i, line in enumerate(lines, 1):
-            values = (str(i), line.citation, line.content, line.deadline_text,
-                      letter_texts.DAYS_LATE.format(n=(today - line.due).days, due=vn_date(line.due)), line.product)
+            values = (
+                str(i),
+                line.citation,
+                line.content,
+                line.deadline_text,
+                letter_texts.DAYS_LATE.format(n=(today - line.due).days, due=vn_date(line.due)),
+                line.product,
+            )
             for col, (cell, text) in enumerate(zip(table.add_row().cells, values)):
                 _para(cell, text, size=11, align=WD_ALIGN_PARAGRAPH.CENTER if col == 0 else None)
     _widths(table, (Cm(1.0), Cm(2.8), Cm(5.6), Cm(2.6), Cm(2.3), Cm(2.2)))
@@ -222,24 +251,45 @@ def reminder_letter(*, plan: PlanMeta, today: date, agencies: list[tuple[str, li
     _addressees(doc, names)
 
     n = sum(len(v) for _, v in agencies)
-    count = (letter_texts.COUNT_ONE.format(n=n, agency=names[0]) if len(names) == 1
-             else letter_texts.COUNT_MANY.format(n=n, agencies=len(names)))
-    opening = [(letter_texts.OPENING_1, False)] + plan_citation(plan) + [(letter_texts.OPENING_2.format(date=vn_date(today),
-                                                                                    count=count), False)]
+    count = (
+        letter_texts.COUNT_ONE.format(n=n, agency=names[0])
+        if len(names) == 1
+        else letter_texts.COUNT_MANY.format(n=n, agencies=len(names))
+    )
+    opening = (
+        [(letter_texts.OPENING_1, False)]
+        + plan_citation(plan)
+        + [(letter_texts.OPENING_2.format(date=vn_date(today), count=count), False)]
+    )
     _para(doc, opening, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=6)
     who = names[0] if len(names) == 1 else letter_texts.WHO_MANY
-    request = [(letter_texts.REQUEST_1.format(unit=s.unit_name, who=who, division=s.division), False), (letter_texts.REQUEST_DUE, True),
-               (letter_texts.REQUEST_2.format(leader=s.leader), False)]
+    request = [
+        (letter_texts.REQUEST_1.format(unit=s.unit_name, who=who, division=s.division), False),
+        (letter_texts.REQUEST_DUE, True),
+        (letter_texts.REQUEST_2.format(leader=s.leader), False),
+    ]
     _para(doc, request, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=12)
-    _signature(doc, plan, [letter_texts.RECIPIENT_SAME, letter_texts.RECIPIENT_LEADERS.format(unit=s.unit_name),
-                           letter_texts.ARCHIVE.format(archive=s.archive)])
+    _signature(
+        doc,
+        plan,
+        [
+            letter_texts.RECIPIENT_SAME,
+            letter_texts.RECIPIENT_LEADERS.format(unit=s.unit_name),
+            letter_texts.ARCHIVE.format(archive=s.archive),
+        ],
+    )
 
     page_break = doc.add_paragraph().add_run()
     page_break.add_break(WD_BREAK.PAGE)
     _para(doc, letter_texts.APPENDIX, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, letter_texts.APPENDIX_TITLE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, letter_texts.APPENDIX_NOTE.format(symbol=s.symbol, year=today.year, unit=s.unit_name), italic=True,
-          align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _para(
+        doc,
+        letter_texts.APPENDIX_NOTE.format(symbol=s.symbol, year=today.year, unit=s.unit_name),
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=6,
+    )
     _items_table(doc, agencies, today, headings=True)
     return _save(doc)
 
@@ -253,14 +303,29 @@ def office_list(*, plan: PlanMeta, today: date, office: str, lines: list[Overdue
     _para(doc, s.parent, align=WD_ALIGN_PARAGRAPH.LEFT)
     _para(doc, s.unit, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=12)
     _para(doc, letter_texts.INTERNAL_TITLE.format(office=office.upper()), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, letter_texts.INTERNAL_PLACE_DATE.format(place=s.place, day=today.day, month=today.month, year=today.year),
-          italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _para(
+        doc,
+        letter_texts.INTERNAL_PLACE_DATE.format(place=s.place, day=today.day, month=today.month, year=today.year),
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=6,
+    )
     _para(doc, letter_texts.INTERNAL_TO.format(head=s.head), align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     citation = "".join(t for t, _ in plan_citation(plan))
-    _para(doc, letter_texts.INTERNAL_OPENING.format(plan=citation, date=vn_date(today), office=office, n=len(lines)),
-          align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=Cm(1), space_after=6)
+    _para(
+        doc,
+        letter_texts.INTERNAL_OPENING.format(plan=citation, date=vn_date(today), office=office, n=len(lines)),
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        first_indent=Cm(1),
+        space_after=6,
+    )
     _items_table(doc, [(office, lines)], today, headings=False)
     _para(doc, "", space_after=6)
-    _para(doc, letter_texts.INTERNAL_CLOSING.format(division=s.division, head=s.head), align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-          first_indent=Cm(1), space_after=12)
+    _para(
+        doc,
+        letter_texts.INTERNAL_CLOSING.format(division=s.division, head=s.head),
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        first_indent=Cm(1),
+        space_after=12,
+    )
     return _save(doc)

@@ -28,9 +28,16 @@ from bot.domain.texts import reminders as reminder_texts
 
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
-FILLS = {"done_on_time": "C8E6C9", "done_late": "DCEDC8", "in_progress_on_time": "BBDEFB", "not_yet_due": "E3F2FD",
-         "overdue": "FFCDD2", "ongoing": "ECEFF1", "undated": "FFE0B2"}
-ACTION = AUDIT_ACTION   # the log sheet reads the audit trail (bot.domain.texts words its actions)
+FILLS = {
+    "done_on_time": "C8E6C9",
+    "done_late": "DCEDC8",
+    "in_progress_on_time": "BBDEFB",
+    "not_yet_due": "E3F2FD",
+    "overdue": "FFCDD2",
+    "ongoing": "ECEFF1",
+    "undated": "FFE0B2",
+}
+ACTION = AUDIT_ACTION  # the log sheet reads the audit trail (bot.domain.texts words its actions)
 SHEETS = ("Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký")
 HEADER_ROW = 5
 BOLD = Font(bold=True)
@@ -40,8 +47,9 @@ _STATE_BY_LABEL = {v: k for k, v in reminder_texts.STATE.items()}
 
 def _titles(ws, lines: list[str], internal: bool) -> None:
     for i, text in enumerate(lines, 1):
-        ws.cell(row=i, column=1, value=text).font = Font(bold=i != 2, italic=i == 2,
-                                                         color="C62828" if i == 3 and internal else None)
+        ws.cell(row=i, column=1, value=text).font = Font(
+            bold=i != 2, italic=i == 2, color="C62828" if i == 3 and internal else None
+        )
 
 
 def _header(ws, row: int, headers) -> None:
@@ -51,8 +59,17 @@ def _header(ws, row: int, headers) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _sheet(ws, titles: list[str], internal: bool, headers: list[str], widths: list[int], rows: list[list],
-           date_cols=(), wrap_cols=(), state_col=None):
+def _sheet(
+    ws,
+    titles: list[str],
+    internal: bool,
+    headers: list[str],
+    widths: list[int],
+    rows: list[list],
+    date_cols=(),
+    wrap_cols=(),
+    state_col=None,
+):
     _titles(ws, titles, internal)
     _header(ws, HEADER_ROW, headers)
     for row in rows:
@@ -75,8 +92,9 @@ def _reading(r: dict) -> str:
     d = Deadline.from_dict({"text": r["deadline_text"], "kind": "unspecified", **(r["deadline"] or {})})
     if r["due"] is not None and d.due != r["due"]:
         return describe_deadline(r["kind"], r["due"], d.start, ("set_due",))
-    return describe_deadline(d.kind, d.due, d.start, d.flags, d.recurrence.to_dict() if d.recurrence else None,
-                             d.reason)
+    return describe_deadline(
+        d.kind, d.due, d.start, d.flags, d.recurrence.to_dict() if d.recurrence else None, d.reason
+    )
 
 
 def _summary_sheet(ws, data: ReportData, t: Tally, titles: list[str], internal: bool) -> None:
@@ -155,45 +173,153 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
     states = [state(tr, today) for tr in trows]
     done_on = [tr.completed_on for tr in trows]
     internal = not circulation
-    titles = [reminder_texts.EXPORT_TITLE.format(year=data.plan.year), reminder_texts.EXPORT_AS_OF.format(date=vn_date(today)),
-              reminder_texts.EXPORT_CIRCULATION if circulation else reminder_texts.EXPORT_INTERNAL]
+    titles = [
+        reminder_texts.EXPORT_TITLE.format(year=data.plan.year),
+        reminder_texts.EXPORT_AS_OF.format(date=vn_date(today)),
+        reminder_texts.EXPORT_CIRCULATION if circulation else reminder_texts.EXPORT_INTERNAL,
+    ]
     wb = Workbook()
     ws = wb.active
     ws.title = SHEETS[0]
     _summary_sheet(ws, data, t, titles, internal)
 
-    tasks = [[r["code"], cite(r), r["content"], " ".join(r["lead_text"].split()),
-              " ".join(r["coordinating_text"].split()), r["agency"], r["deadline_text"], _reading(r), r["due"],
-              reminder_texts.STATE[st], d, product_words(r), r["note"], _extension(r)]
-             for r, st, d in zip(rows, states, done_on) if r["type"] == "task"]
-    _sheet(wb.create_sheet(SHEETS[1]), titles, internal,
-           ["Mã", "Theo Kế hoạch", "Nội dung", "Cơ quan chủ trì (theo KH)", "Cơ quan phối hợp", "Cơ quan thực hiện",
-            "Thời hạn (theo KH)", "Thời hạn (bot hiểu)", "Hạn", "Tình trạng", "Ngày hoàn thành",
-            "Sản phẩm dự kiến (theo KH)", "Ghi chú/văn bản", "Gia hạn"],
-           [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36], tasks, date_cols=(8, 10),
-           wrap_cols=(2, 3, 4, 7, 11, 12, 13), state_col=9)
+    tasks = [
+        [
+            r["code"],
+            cite(r),
+            r["content"],
+            " ".join(r["lead_text"].split()),
+            " ".join(r["coordinating_text"].split()),
+            r["agency"],
+            r["deadline_text"],
+            _reading(r),
+            r["due"],
+            reminder_texts.STATE[st],
+            d,
+            product_words(r),
+            r["note"],
+            _extension(r),
+        ]
+        for r, st, d in zip(rows, states, done_on)
+        if r["type"] == "task"
+    ]
+    _sheet(
+        wb.create_sheet(SHEETS[1]),
+        titles,
+        internal,
+        [
+            "Mã",
+            "Theo Kế hoạch",
+            "Nội dung",
+            "Cơ quan chủ trì (theo KH)",
+            "Cơ quan phối hợp",
+            "Cơ quan thực hiện",
+            "Thời hạn (theo KH)",
+            "Thời hạn (bot hiểu)",
+            "Hạn",
+            "Tình trạng",
+            "Ngày hoàn thành",
+            "Sản phẩm dự kiến (theo KH)",
+            "Ghi chú/văn bản",
+            "Gia hạn",
+        ],
+        [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36],
+        tasks,
+        date_cols=(8, 10),
+        wrap_cols=(2, 3, 4, 7, 11, 12, 13),
+        state_col=9,
+    )
 
-    reviews = [[r["code"], cite(r), r["agency"], r["fields"], r["deadline_text"], r["due"], reminder_texts.STATE[st], d,
-                r["note"]] for r, st, d in zip(rows, states, done_on) if r["type"] == "review"]
-    _sheet(wb.create_sheet(SHEETS[2]), titles, internal,
-           ["Mã", "Theo Kế hoạch", "Cơ quan", "Lĩnh vực rà soát", "Thời hạn (theo KH)", "Hạn", "Tình trạng",
-            "Ngày hoàn thành", "Ghi chú/văn bản"], [8, 18, 34, 60, 22, 12, 22, 14, 40], reviews,
-           date_cols=(5, 7), wrap_cols=(3, 8), state_col=6)
+    reviews = [
+        [
+            r["code"],
+            cite(r),
+            r["agency"],
+            r["fields"],
+            r["deadline_text"],
+            r["due"],
+            reminder_texts.STATE[st],
+            d,
+            r["note"],
+        ]
+        for r, st, d in zip(rows, states, done_on)
+        if r["type"] == "review"
+    ]
+    _sheet(
+        wb.create_sheet(SHEETS[2]),
+        titles,
+        internal,
+        [
+            "Mã",
+            "Theo Kế hoạch",
+            "Cơ quan",
+            "Lĩnh vực rà soát",
+            "Thời hạn (theo KH)",
+            "Hạn",
+            "Tình trạng",
+            "Ngày hoàn thành",
+            "Ghi chú/văn bản",
+        ],
+        [8, 18, 34, 60, 22, 12, 22, 14, 40],
+        reviews,
+        date_cols=(5, 7),
+        wrap_cols=(3, 8),
+        state_col=6,
+    )
 
-    inspections = [[r["code"], cite(r), group_title(r["section_title"]),
-                    ", ".join(subjects.get(r["item_id"], [])) or r["subject"], r["fields"] or "",
-                    "Có" if r["surprise"] else "", r["inspection_date"], r["due"], reminder_texts.STATE[st], d, r["note"]]
-                   for r, st, d in zip(rows, states, done_on) if r["type"] == "inspection"]
-    _sheet(wb.create_sheet(SHEETS[3]), titles, internal,
-           ["Mã", "Theo Kế hoạch", "Khối", "Đơn vị được kiểm tra", "Ghi chú", "Đột xuất", "Ngày kiểm tra (dự kiến)",
-            "Hạn", "Tình trạng", "Ngày hoàn thành", "Kết luận/văn bản"], [9, 24, 22, 40, 40, 9, 16, 12, 22, 14, 40],
-           inspections, date_cols=(6, 7, 9), wrap_cols=(1, 3, 4, 10), state_col=8)
+    inspections = [
+        [
+            r["code"],
+            cite(r),
+            group_title(r["section_title"]),
+            ", ".join(subjects.get(r["item_id"], [])) or r["subject"],
+            r["fields"] or "",
+            "Có" if r["surprise"] else "",
+            r["inspection_date"],
+            r["due"],
+            reminder_texts.STATE[st],
+            d,
+            r["note"],
+        ]
+        for r, st, d in zip(rows, states, done_on)
+        if r["type"] == "inspection"
+    ]
+    _sheet(
+        wb.create_sheet(SHEETS[3]),
+        titles,
+        internal,
+        [
+            "Mã",
+            "Theo Kế hoạch",
+            "Khối",
+            "Đơn vị được kiểm tra",
+            "Ghi chú",
+            "Đột xuất",
+            "Ngày kiểm tra (dự kiến)",
+            "Hạn",
+            "Tình trạng",
+            "Ngày hoàn thành",
+            "Kết luận/văn bản",
+        ],
+        [9, 24, 22, 40, 40, 9, 16, 12, 22, 14, 40],
+        inspections,
+        date_cols=(6, 7, 9),
+        wrap_cols=(1, 3, 4, 10),
+        state_col=8,
+    )
 
-    log = [[h["at"], h["code"], h["agency"], ACTION.get(h["action"], h["action"]), h["actor"], h["note"]]
-           for h in history]
-    _sheet(wb.create_sheet(SHEETS[4]), titles, internal,
-           ["Thời điểm", "Mã", "Cơ quan", "Thao tác", "Người thực hiện", "Ghi chú"], [18, 9, 34, 20, 30, 50], log,
-           wrap_cols=(5,))
+    log = [
+        [h["at"], h["code"], h["agency"], ACTION.get(h["action"], h["action"]), h["actor"], h["note"]] for h in history
+    ]
+    _sheet(
+        wb.create_sheet(SHEETS[4]),
+        titles,
+        internal,
+        ["Thời điểm", "Mã", "Cơ quan", "Thao tác", "Người thực hiện", "Ghi chú"],
+        [18, 9, 34, 20, 30, 50],
+        log,
+        wrap_cols=(5,),
+    )
     for r in wb[SHEETS[4]].iter_rows(min_row=HEADER_ROW + 1):
         r[0].number_format = "DD/MM/YYYY HH:MM"
 

@@ -21,12 +21,12 @@ CAPABILITIES = Capabilities(buttons=False, files=True, max_length=1_000_000)
 
 @dataclass(frozen=True)
 class Identity:
-    label: str            # as the picker lists it (with the open count)
+    label: str  # as the picker lists it (with the open count)
     chat_id: str
-    sender: str = ""      # as history records the actor ("Cán bộ đầu mối"): no count that goes stale
+    sender: str = ""  # as history records the actor ("Cán bộ đầu mối"): no count that goes stale
 
 
-REPORTS_FOLDER = Path("data") / "reports"   # ignored by git (.gitignore); named in the README's chat section
+REPORTS_FOLDER = Path("data") / "reports"  # ignored by git (.gitignore); named in the README's chat section
 
 
 def save_attachment(a, folder: Path) -> Path:
@@ -38,7 +38,7 @@ def save_attachment(a, folder: Path) -> Path:
     n = 1
     while True:
         try:
-            with open(path, "xb") as f:     # exclusive: two chats saving at once never share a name
+            with open(path, "xb") as f:  # exclusive: two chats saving at once never share a name
                 f.write(a.data)
             return path
         except FileExistsError:
@@ -56,7 +56,9 @@ class ConsoleSender:
         self.labels = labels
 
     async def send(self, out: Outbound) -> str:
-        self.stdout.write("\n" + console_texts.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n")
+        self.stdout.write(
+            "\n" + console_texts.REMINDER_FOR.format(label=self.labels.get(out.chat_id, out.chat_id)) + "\n"
+        )
         if out.title:
             self.stdout.write(f"【{out.title}】\n")
         self.stdout.write(out.text + "\n")
@@ -85,9 +87,16 @@ class PrintSender:
 
 
 class ConsoleTransport:
-    def __init__(self, core: CommandCore, identities: list[Identity], link: Callable[[Identity], None],
-                 stdin: TextIO, stdout: TextIO, on_pick: Callable[[Identity], None] | None = None,
-                 files: Path = REPORTS_FOLDER):
+    def __init__(
+        self,
+        core: CommandCore,
+        identities: list[Identity],
+        link: Callable[[Identity], None],
+        stdin: TextIO,
+        stdout: TextIO,
+        on_pick: Callable[[Identity], None] | None = None,
+        files: Path = REPORTS_FOLDER,
+    ):
         self.core = core
         self.files = files
         self.on_pick = on_pick
@@ -158,8 +167,14 @@ class ConsoleTransport:
             self.send_line(line)
 
     def send_line(self, line: str) -> None:
-        inbound = Inbound(channel=CHANNEL, chat_id=self.me.chat_id, text=line, sender=self.me.sender or self.me.label,
-                          bare=True, buttons=False)
+        inbound = Inbound(
+            channel=CHANNEL,
+            chat_id=self.me.chat_id,
+            text=line,
+            sender=self.me.sender or self.me.label,
+            bare=True,
+            buttons=False,
+        )
         outs = self.core.handle(inbound)
         for out in outs:
             self.show(out)

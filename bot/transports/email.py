@@ -26,7 +26,7 @@ from bot.ports import Outbound, TransportError
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 30.0   # seconds for connecting and for each SMTP reply
+TIMEOUT = 30.0  # seconds for connecting and for each SMTP reply
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class SmtpServer:
 
     host: str
     port: int
-    implicit_tls: bool                 # smtps://: TLS from the first byte; smtp://: STARTTLS when offered
+    implicit_tls: bool  # smtps://: TLS from the first byte; smtp://: STARTTLS when offered
     user: str = ""
     password: str = field(default="", repr=False)
 
@@ -59,8 +59,13 @@ def parse_smtp_url(url: str) -> SmtpServer:
     if not parts.hostname:
         raise ValueError("SMTP_URL names no host")
     implicit = scheme == "smtps"
-    return SmtpServer(host=parts.hostname, port=port or (465 if implicit else 587), implicit_tls=implicit,
-                      user=unquote(parts.username or ""), password=unquote(parts.password or ""))
+    return SmtpServer(
+        host=parts.hostname,
+        port=port or (465 if implicit else 587),
+        implicit_tls=implicit,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+    )
 
 
 def parse_sender(text: str) -> Address:
@@ -77,11 +82,13 @@ def _html(title: str, text: str, footer: str) -> str:
     """A simple HTML rendering of the plain text: a heading, paragraphs, line breaks; all of it escaped."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     body = "\n".join(f"<p>{'<br>'.join(html.escape(line) for line in p.splitlines())}</p>" for p in paragraphs)
-    head = f"<h2 style=\"font-size:1.2em\">{html.escape(title)}</h2>\n" if title else ""
+    head = f'<h2 style="font-size:1.2em">{html.escape(title)}</h2>\n' if title else ""
     foot = "<br>".join(html.escape(line) for line in footer.splitlines())
-    return ("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"></head>\n"
-            "<body style=\"font-family:Arial,sans-serif;line-height:1.5\">\n"
-            f"{head}{body}\n<hr>\n<p style=\"color:#555;font-size:0.9em\">{foot}</p>\n</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"></head>\n'
+        '<body style="font-family:Arial,sans-serif;line-height:1.5">\n'
+        f'{head}{body}\n<hr>\n<p style="color:#555;font-size:0.9em">{foot}</p>\n</body></html>\n'
+    )
 
 
 def build_message(out: Outbound, *, sender: Address, footer: str) -> EmailMessage:
@@ -90,7 +97,7 @@ def build_message(out: Outbound, *, sender: Address, footer: str) -> EmailMessag
     msg = EmailMessage(policy=SMTP)
     msg["From"] = sender
     msg["To"] = out.chat_id
-    msg["Subject"] = " ".join((out.subject or out.title).split())   # one line, RFC 2047-encoded when sent
+    msg["Subject"] = " ".join((out.subject or out.title).split())  # one line, RFC 2047-encoded when sent
     msg["Date"] = formatdate(localtime=False, usegmt=True)
     msg["Message-ID"] = make_msgid(domain=sender.domain)
     plain = (f"{out.title}\n\n" if out.title else "") + out.text + f"\n\n-- \n{footer}\n"
@@ -120,19 +127,27 @@ class SmtpSender:
         s = self.server
         try:
             await aiosmtplib.send(
-                msg, sender=self.sender.addr_spec, recipients=[out.chat_id], hostname=s.host, port=s.port,
-                username=s.user or None, password=s.password or None, use_tls=s.implicit_tls,
-                start_tls=False if s.implicit_tls else None,   # None: STARTTLS whenever the server offers it
-                timeout=self.timeout)
+                msg,
+                sender=self.sender.addr_spec,
+                recipients=[out.chat_id],
+                hostname=s.host,
+                port=s.port,
+                username=s.user or None,
+                password=s.password or None,
+                use_tls=s.implicit_tls,
+                start_tls=False if s.implicit_tls else None,  # None: STARTTLS whenever the server offers it
+                timeout=self.timeout,
+            )
         except aiosmtplib.SMTPRecipientsRefused as e:
             refused = e.recipients[0] if e.recipients else None
             code, text = (refused.code, refused.message) if refused else (550, "recipient refused")
             raise _error(code, _clean(text, s.password), recipient=True) from None
-        except aiosmtplib.SMTPResponseException as e:   # sender refused, DATA refused, authentication…
+        except aiosmtplib.SMTPResponseException as e:  # sender refused, DATA refused, authentication…
             raise _error(e.code, _clean(e.message, s.password), recipient=False) from None
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as e:  # connect/timeout/disconnect/TLS
-            raise TransportError(f"SMTP {s.where}: {type(e).__name__}: {_clean(str(e), s.password)}",
-                                 permanent=False) from None
+            raise TransportError(
+                f"SMTP {s.where}: {type(e).__name__}: {_clean(str(e), s.password)}", permanent=False
+            ) from None
         log.info("e-mail sent to %s", out.chat_id)
         return str(msg["Message-ID"])
 
@@ -147,4 +162,3 @@ def _error(code: int, text: str, *, recipient: bool) -> TransportError:
 
 def _clean(text: str, password: str) -> str:
     return text.replace(password, "***") if password else text
-

@@ -13,17 +13,24 @@ from bot.ports import Outbound, TransportError
 
 log = logging.getLogger(__name__)
 
-REPLY_ATTEMPTS = 4          # the first send and three retries
-REPLY_BACKOFF = 2.0         # seconds before the first retry, doubled after each
-REPLY_WAIT_MAX = 120.0      # a longer retry_after than this: the reply is given up (logged)
+REPLY_ATTEMPTS = 4  # the first send and three retries
+REPLY_BACKOFF = 2.0  # seconds before the first retry, doubled after each
+REPLY_WAIT_MAX = 120.0  # a longer retry_after than this: the reply is given up (logged)
 
 Send = Callable[[Outbound], Awaitable[str]]
 Sleep = Callable[[float], Awaitable[None]]
 Gone = Callable[[Outbound, TransportError], Awaitable[None]]
 
 
-async def send_reply(send: Send, out: Outbound, *, sleep: Sleep = asyncio.sleep, on_gone: Gone | None = None,
-                     attempts: int = REPLY_ATTEMPTS, backoff: float = REPLY_BACKOFF) -> bool:
+async def send_reply(
+    send: Send,
+    out: Outbound,
+    *,
+    sleep: Sleep = asyncio.sleep,
+    on_gone: Gone | None = None,
+    attempts: int = REPLY_ATTEMPTS,
+    backoff: float = REPLY_BACKOFF,
+) -> bool:
     """Send one reply, retrying transient failures; True once delivered. Never raises a TransportError:
     the command's action happened whatever becomes of its answer."""
     unsure = 0
@@ -39,8 +46,9 @@ async def send_reply(send: Send, out: Outbound, *, sleep: Sleep = asyncio.sleep,
             unsure += 1 if e.ambiguous else 0
             wait = e.retry_after if e.retry_after else backoff * 2 ** (attempt - 1)
             if e.permanent or e.quota or attempt == attempts or unsure > MAX_AMBIGUOUS or wait > REPLY_WAIT_MAX:
-                log.warning("reply to %s chat %s not delivered after %d attempt(s): %s", out.channel, out.chat_id,
-                            attempt, e)
+                log.warning(
+                    "reply to %s chat %s not delivered after %d attempt(s): %s", out.channel, out.chat_id, attempt, e
+                )
                 return False
             log.info("reply to %s chat %s failed (%s); retrying in %.0fs", out.channel, out.chat_id, e, wait)
             await sleep(wait)

@@ -20,8 +20,15 @@ import httpx
 from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
-from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, ContextTypes,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.core import CommandCore
@@ -36,15 +43,22 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 MESSAGE_LIMIT = 4096
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
-PERMANENT_BAD_REQUESTS = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send",
-                          "group chat was upgraded", "not enough rights", "peer_id_invalid")
+PERMANENT_BAD_REQUESTS = (
+    "chat not found",
+    "user is deactivated",
+    "bot was kicked",
+    "have no rights to send",
+    "group chat was upgraded",
+    "not enough rights",
+    "peer_id_invalid",
+)
 
 CAPABILITIES = Capabilities(buttons=True, files=True, max_length=MESSAGE_LIMIT)
 
 FailureHook = Callable[[str, str, str], Awaitable[None] | None]
-SeenHook = Callable[[str], bool]          # update_id → already handled?
-MarkHook = Callable[[str], object]        # update_id handled
-MovedHook = Callable[[str, str], Awaitable[object] | object]   # (old chat id, new chat id)
+SeenHook = Callable[[str], bool]  # update_id → already handled?
+MarkHook = Callable[[str], object]  # update_id handled
+MovedHook = Callable[[str, str], Awaitable[object] | object]  # (old chat id, new chat id)
 
 
 UPDATES = ["message", "edited_message", "callback_query"]
@@ -62,9 +76,13 @@ _AMBIGUOUS_CAUSES = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, htt
 
 def send_request(**httpx_kwargs: Any) -> HTTPXRequest:
     """The HTTP settings for sending (a read timeout that fits Telegram's slow answers)."""
-    return HTTPXRequest(connection_pool_size=POOL_SIZE, read_timeout=SEND_READ_TIMEOUT,
-                        write_timeout=SEND_WRITE_TIMEOUT, connect_timeout=SEND_CONNECT_TIMEOUT,
-                        httpx_kwargs=httpx_kwargs or None)
+    return HTTPXRequest(
+        connection_pool_size=POOL_SIZE,
+        read_timeout=SEND_READ_TIMEOUT,
+        write_timeout=SEND_WRITE_TIMEOUT,
+        connect_timeout=SEND_CONNECT_TIMEOUT,
+        httpx_kwargs=httpx_kwargs or None,
+    )
 
 
 def is_ambiguous(error: BaseException) -> bool:
@@ -79,8 +97,14 @@ def webhook_options(url: str, secret: str, listen: str, port: int) -> dict:
     """Arguments for Application.run_webhook / Updater.start_webhook: Telegram must send ``secret``."""
     if not secret:
         raise ValueError("webhook mode needs a secret token")
-    return {"listen": listen, "port": port, "url_path": urlparse(url).path.lstrip("/"), "webhook_url": url,
-            "secret_token": secret, "allowed_updates": UPDATES}
+    return {
+        "listen": listen,
+        "port": port,
+        "url_path": urlparse(url).path.lstrip("/"),
+        "webhook_url": url,
+        "secret_token": secret,
+        "allowed_updates": UPDATES,
+    }
 
 
 def is_permanent(error: TelegramError) -> bool:
@@ -97,8 +121,9 @@ def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     chunks = [head + html.escape(raw[0], quote=False)] + [html.escape(c, quote=False) for c in raw[1:]]
     markup = None
     if out.buttons:
-        markup = InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-                                       for row in out.buttons])
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in out.buttons]
+        )
     return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
 
 
@@ -135,12 +160,17 @@ class TelegramSender:
 
     async def _send(self, out: Outbound) -> str:
         ref = ""
-        went_out = False   # a part already reached the chat: a failure now leaves the message half-sent
+        went_out = False  # a part already reached the chat: a failure now leaves the message half-sent
         try:
             if out.text or out.title:
                 for text, markup in render(out):
-                    msg = await self.bot.send_message(chat_id=int(out.chat_id), text=text, parse_mode=ParseMode.HTML,
-                                                      reply_markup=markup, disable_web_page_preview=True)
+                    msg = await self.bot.send_message(
+                        chat_id=int(out.chat_id),
+                        text=text,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=markup,
+                        disable_web_page_preview=True,
+                    )
                     ref = str(getattr(msg, "message_id", ""))
                     went_out = True
             if out.attachment is not None:
@@ -148,19 +178,21 @@ class TelegramSender:
                 if a.kind == "photo":
                     msg = await self.bot.send_photo(chat_id=int(out.chat_id), photo=a.data, caption=a.caption[:1024])
                 else:
-                    msg = await self.bot.send_document(chat_id=int(out.chat_id), document=a.data, filename=a.filename,
-                                                       caption=a.caption[:1024])
+                    msg = await self.bot.send_document(
+                        chat_id=int(out.chat_id), document=a.data, filename=a.filename, caption=a.caption[:1024]
+                    )
                 ref = str(getattr(msg, "message_id", ""))
         except ChatMigrated:
             raise
         except RetryAfter as e:
-            raise TransportError(f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e),
-                                 ambiguous=went_out) from None
+            raise TransportError(
+                f"Telegram 429: {e}", permanent=False, retry_after=_seconds(e), ambiguous=went_out
+            ) from None
         except TelegramError as e:
             unsure = went_out or is_ambiguous(e)
             if is_permanent(e):
                 raise TransportError(e.message, permanent=True, recipient_gone=True, ambiguous=unsure) from None
-            if isinstance(e, BadRequest):   # the message itself was refused
+            if isinstance(e, BadRequest):  # the message itself was refused
                 raise TransportError(e.message, permanent=True, ambiguous=unsure) from None
             raise TransportError(e.message, permanent=False, ambiguous=unsure) from None  # timeouts, network, 5xx
         return ref
@@ -184,8 +216,9 @@ async def _guarded(starting: Awaitable[Any]) -> None:
         raise StartFailed(token_refused=False, detail=type(e).__name__) from None
 
 
-async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
-                      on_moved: MovedHook | None = None) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
+async def open_sender(
+    token: str, base_url: str = DEFAULT_BASE_URL, *, on_moved: MovedHook | None = None
+) -> tuple["TelegramSender", Callable[[], Awaitable[None]]]:
     """A TelegramSender on a Bot of its own (send-only), and how to close it."""
     bot = Bot(token, base_url=base_url, request=send_request())
     await _guarded(bot.initialize())
@@ -193,8 +226,13 @@ async def open_sender(token: str, base_url: str = DEFAULT_BASE_URL, *,
 
 
 @asynccontextmanager
-async def telegram_sender(token: str, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None, *,
-                          on_moved: MovedHook | None = None):
+async def telegram_sender(
+    token: str,
+    base_url: str = DEFAULT_BASE_URL,
+    request: BaseRequest | None = None,
+    *,
+    on_moved: MovedHook | None = None,
+):
     """A TelegramSender on its own Bot, for sending outside the Application (the `remind` command)."""
     async with Bot(token, base_url=base_url, request=request or send_request()) as bot:
         yield TelegramSender(bot, on_moved=on_moved)
@@ -207,7 +245,7 @@ def _seconds(e: RetryAfter) -> float:
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
 
 
-CONCURRENT_UPDATES = 16   # chats served at once (each update's core call takes a worker thread)
+CONCURRENT_UPDATES = 16  # chats served at once (each update's core call takes a worker thread)
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -234,27 +272,40 @@ class TelegramTransport:
     """Updates in, replies out. The synchronous command core runs in a worker thread, so a slow
     command (a chart, a workbook) never stalls the other chats, Zalo or the scheduler."""
 
-    def __init__(self, core: CommandCore, *, on_permanent_failure: FailureHook | None = None,
-                 on_start: Callable[[], list[str]] | None = None,
-                 after_start: Callable[[Application], Awaitable[None]] | None = None,
-                 on_moved: MovedHook | None = None, seen: SeenHook | None = None, mark: MarkHook | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+    def __init__(
+        self,
+        core: CommandCore,
+        *,
+        on_permanent_failure: FailureHook | None = None,
+        on_start: Callable[[], list[str]] | None = None,
+        after_start: Callable[[Application], Awaitable[None]] | None = None,
+        on_moved: MovedHook | None = None,
+        seen: SeenHook | None = None,
+        mark: MarkHook | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
         self.core = core
-        self.seen, self.mark = seen, mark   # inbound dedupe by update_id (a replayed update acts once)
-        self.sleep = sleep                  # waits between reply retries (real time)
+        self.seen, self.mark = seen, mark  # inbound dedupe by update_id (a replayed update acts once)
+        self.sleep = sleep  # waits between reply retries (real time)
         self.on_permanent_failure = on_permanent_failure
         self.on_start = on_start
         self.after_start = after_start
         self.on_moved = on_moved
         self.application: Application | None = None
 
-    def build(self, token: str, *, base_url: str = DEFAULT_BASE_URL, request: BaseRequest | None = None,
-              get_updates_request: BaseRequest | None = None) -> Application:
+    def build(
+        self,
+        token: str,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        request: BaseRequest | None = None,
+        get_updates_request: BaseRequest | None = None,
+    ) -> Application:
         builder: ApplicationBuilder = Application.builder().token(token).base_url(base_url)
         builder = builder.request(request if request is not None else send_request())
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
-        builder = builder.concurrent_updates(PerChatUpdates()).job_queue(None)   # our scheduler: APScheduler, once
+        builder = builder.concurrent_updates(PerChatUpdates()).job_queue(None)  # our scheduler: APScheduler, once
         app = builder.post_init(self.ready).build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGES, self._on_message))
         app.add_handler(CallbackQueryHandler(self._on_button))
@@ -301,9 +352,14 @@ class TelegramTransport:
         if msg is None or chat is None or update.channel_post or update.edited_channel_post:
             return
         user = update.effective_user
-        inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), text=msg.text or msg.caption or "",
-                          sender=user.full_name if user else (chat.title or ""),
-                          group=chat.type in ("group", "supergroup"), edited=update.edited_message is not None)
+        inbound = Inbound(
+            channel=CHANNEL,
+            chat_id=str(chat.id),
+            text=msg.text or msg.caption or "",
+            sender=user.full_name if user else (chat.title or ""),
+            group=chat.type in ("group", "supergroup"),
+            edited=update.edited_message is not None,
+        )
         await self._act(update, context.bot, inbound)
 
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -311,13 +367,17 @@ class TelegramTransport:
         chat = update.effective_chat
         try:
             await query.answer()
-        except TelegramError as e:   # only the button's spinner: the press itself is still handled
+        except TelegramError as e:  # only the button's spinner: the press itself is still handled
             log.info("could not answer a button press: %s", e)
         if chat is None:
             return
-        inbound = Inbound(channel=CHANNEL, chat_id=str(chat.id), callback=query.data or "",
-                          sender=query.from_user.full_name if query.from_user else "",
-                          group=chat.type in ("group", "supergroup"))
+        inbound = Inbound(
+            channel=CHANNEL,
+            chat_id=str(chat.id),
+            callback=query.data or "",
+            sender=query.from_user.full_name if query.from_user else "",
+            group=chat.type in ("group", "supergroup"),
+        )
         await self._act(update, context.bot, inbound)
 
     async def _act(self, update: Update, bot, inbound: Inbound) -> None:
@@ -330,7 +390,7 @@ class TelegramTransport:
             return
         outs = await asyncio.to_thread(self.core.handle, inbound)
         if self.mark is not None:
-            try:   # handled: a replay changes nothing, even if a reply fails
+            try:  # handled: a replay changes nothing, even if a reply fails
                 await asyncio.to_thread(self.mark, key)
             except Exception:  # noqa: BLE001 - the action happened: its replies still go out
                 log.exception("could not record update %s as handled", key)
@@ -354,4 +414,3 @@ class TelegramTransport:
                 await context.bot.send_message(chat_id=update.effective_chat.id, text=chat_texts.APOLOGY)
             except TelegramError:
                 log.warning("could not send the apology either")
-

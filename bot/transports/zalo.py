@@ -30,14 +30,14 @@ TEXT_LIMIT = 2000
 MIN_POLL_INTERVAL = 1.0
 CAPABILITIES = Capabilities(buttons=False, files=False, max_length=TEXT_LIMIT)
 
-SeenHook = Callable[[str], bool]          # message_id → already handled?
-MarkHook = Callable[[str], None]          # message_id handled
+SeenHook = Callable[[str], bool]  # message_id → already handled?
+MarkHook = Callable[[str], None]  # message_id handled
 
 
 # Zalo's 429 "Quota exceeded" also comes as a passing hiccup: the month is used up only when it persists.
-QUOTA_STRIKES = 3              # quota refusals in a row (no send getting through in between) ...
-QUOTA_SPAN = 180.0             # ... the first at least this many seconds (real time) before the last
-QUOTA_RETRY_AFTER = 60.0       # until then: a transient failure, tried again after this wait
+QUOTA_STRIKES = 3  # quota refusals in a row (no send getting through in between) ...
+QUOTA_SPAN = 180.0  # ... the first at least this many seconds (real time) before the last
+QUOTA_RETRY_AFTER = 60.0  # until then: a transient failure, tried again after this wait
 
 
 class WebhookSetError(RuntimeError):
@@ -70,8 +70,13 @@ class ZaloSender:
 
     capabilities = CAPABILITIES
 
-    def __init__(self, client: ZaloClient, *, on_message: Callable[[], None] | None = None,
-                 monotonic: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        client: ZaloClient,
+        *,
+        on_message: Callable[[], None] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self.client = client
         self.on_message = on_message or (lambda: None)
         self.quota = QuotaStreak(monotonic)
@@ -81,7 +86,7 @@ class ZaloSender:
         if out.attachment is not None:
             text = (text + "\n\n" if text else "") + chat_texts.ZALO_FILE_ELSEWHERE.format(name=out.attachment.filename)
         ref = ""
-        went_out = False   # an earlier chunk was delivered: a failure now leaves the message half-sent
+        went_out = False  # an earlier chunk was delivered: a failure now leaves the message half-sent
         try:
             for chunk in split_text(text, TEXT_LIMIT, utf16_len):
                 if chunk.strip():
@@ -104,17 +109,26 @@ class ZaloSender:
 
 
 class ZaloTransport:
-    def __init__(self, core: CommandCore, client: ZaloClient, *, seen: SeenHook, mark: MarkHook,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, sender=None, chat_prefix: str = "",
-                 reply_sleep: Callable[[float], Awaitable[None]] | None = None):
+    def __init__(
+        self,
+        core: CommandCore,
+        client: ZaloClient,
+        *,
+        seen: SeenHook,
+        mark: MarkHook,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sender=None,
+        chat_prefix: str = "",
+        reply_sleep: Callable[[float], Awaitable[None]] | None = None,
+    ):
         self.core, self.client = core, client
-        self.chat_prefix = chat_prefix   # several bots: "<bot id>/" before the chat ids of all but the first
+        self.chat_prefix = chat_prefix  # several bots: "<bot id>/" before the chat ids of all but the first
         self.sender = sender or ZaloSender(client)
         self.seen, self.mark, self.sleep = seen, mark, sleep
-        self.reply_sleep = reply_sleep or sleep   # waits between reply retries (real time)
+        self.reply_sleep = reply_sleep or sleep  # waits between reply retries (real time)
         self.bot_id: str | None = None
-        self._inflight: set[str] = set()   # being handled now: a replay arriving meanwhile is dropped
-        self._chats: dict[str, asyncio.Lock] = {}   # per chat (a lock per linked chat at most)
+        self._inflight: set[str] = set()  # being handled now: a replay arriving meanwhile is dropped
+        self._chats: dict[str, asyncio.Lock] = {}  # per chat (a lock per linked chat at most)
 
     async def start(self) -> None:
         me = await self.client.get_me()
@@ -123,7 +137,7 @@ class ZaloTransport:
     # --- one update ------------------------------------------------------------------------------
     async def handle_update(self, update: dict) -> None:
         if isinstance(update, dict) and "result" in update and "event_name" not in update:
-            update = update.get("result") or {}   # the documented wrapped shape
+            update = update.get("result") or {}  # the documented wrapped shape
         message = (update or {}).get("message") or {}
         message_id = str(message.get("message_id") or "")
         if not message_id or message_id in self._inflight:
@@ -131,7 +145,7 @@ class ZaloTransport:
         self._inflight.add(message_id)
         raw_chat = (message.get("chat") or {}).get("id") or (message.get("from") or {}).get("id") or ""
         chat = self.chat_prefix + str(raw_chat)
-        lock = self._chats.setdefault(chat, asyncio.Lock())   # one chat's messages in arrival order
+        lock = self._chats.setdefault(chat, asyncio.Lock())  # one chat's messages in arrival order
         try:
             async with lock:
                 if not await asyncio.to_thread(self.seen, message_id):
@@ -145,7 +159,7 @@ class ZaloTransport:
         raw = str(chat.get("id") or sender.get("id") or "")
         chat_id = self.chat_prefix + raw
         if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not raw:
-            await asyncio.to_thread(self.mark, message_id)   # our own message echoed back
+            await asyncio.to_thread(self.mark, message_id)  # our own message echoed back
             return
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
         if update.get("event_name") != "message.text.received" or not message.get("text"):
@@ -153,10 +167,17 @@ class ZaloTransport:
                 await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.ZALO_UNSUPPORTED)])
             await asyncio.to_thread(self.mark, message_id)
             return
-        inbound = Inbound(channel=CHANNEL, chat_id=chat_id, text=str(message["text"]),
-                          sender=str(sender.get("display_name") or ""), group=group, bare=True, buttons=False)
+        inbound = Inbound(
+            channel=CHANNEL,
+            chat_id=chat_id,
+            text=str(message["text"]),
+            sender=str(sender.get("display_name") or ""),
+            group=group,
+            bare=True,
+            buttons=False,
+        )
         outs = await asyncio.to_thread(self.core.handle, inbound)
-        await asyncio.to_thread(self.mark, message_id)   # handled: a replay changes nothing, even if a reply fails
+        await asyncio.to_thread(self.mark, message_id)  # handled: a replay changes nothing, even if a reply fails
         await self._send_all(outs)
 
     async def _send_all(self, outs: list[Outbound]) -> None:
@@ -205,7 +226,7 @@ class ZaloTransport:
                 backoff = min(backoff * 2, 60.0)
             rest = MIN_POLL_INTERVAL - (loop.time() - started)
             if rest > 0:
-                await self.sleep(rest)   # replayed updates come back at once: never a hot loop
+                await self.sleep(rest)  # replayed updates come back at once: never a hot loop
 
     # --- webhook -------------------------------------------------------------------------------------
     def webhook_app(self, path: str, secret: str):
@@ -214,7 +235,7 @@ class ZaloTransport:
 
     def webhook_handler(self, secret: str):
         """The tornado handler class for this bot's webhook."""
-        import tornado.web   # only the webhook mode needs the web server
+        import tornado.web  # only the webhook mode needs the web server
 
         transport = self
 
@@ -226,7 +247,7 @@ class ZaloTransport:
                     return
                 body = self.request.body
                 if not body.strip():
-                    self.set_status(200)   # Zalo's empty probe
+                    self.set_status(200)  # Zalo's empty probe
                     return
                 try:
                     update = json.loads(body)
@@ -242,7 +263,8 @@ class ZaloTransport:
 
 def webhook_server(routes: list[tuple[str, "ZaloTransport"]], secret: str):
     """One tornado application for several bots' webhooks, each on its own path."""
-    import tornado.web   # only the webhook mode needs the web server
+    import tornado.web  # only the webhook mode needs the web server
 
-    return tornado.web.Application([(path if path.startswith("/") else "/" + path, t.webhook_handler(secret))
-                                    for path, t in routes])
+    return tornado.web.Application(
+        [(path if path.startswith("/") else "/" + path, t.webhook_handler(secret)) for path, t in routes]
+    )

@@ -15,7 +15,7 @@ import httpx
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://bot-api.zaloplatforms.com"
-TRANSIENT_CODES = {403, 408, 429, 500, 502, 503, 504}   # Zalo's 403 is "Internal server error"
+TRANSIENT_CODES = {403, 408, 429, 500, 502, 503, 504}  # Zalo's 403 is "Internal server error"
 
 
 # After these the request had left: the message may have been delivered.
@@ -37,8 +37,14 @@ class ZaloError(Exception):
 
 
 class ZaloClient:
-    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL, *, transport: httpx.AsyncBaseTransport | None = None,
-                 timeout: float = 10.0):
+    def __init__(
+        self,
+        token: str,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 10.0,
+    ):
         self._token = token
         self._base = base_url.rstrip("/")
         self._timeout = timeout
@@ -57,13 +63,16 @@ class ZaloClient:
         url = f"{self._base}/bot{self._token}/{method}"
         try:
             response = await self._http.post(url, json=params or {}, timeout=timeout or self._timeout)
-        except httpx.HTTPError as e:   # timeouts, refused connections, dropped sockets
+        except httpx.HTTPError as e:  # timeouts, refused connections, dropped sockets
             raise ZaloError(None, type(e).__name__, transient=True, ambiguous=isinstance(e, _AMBIGUOUS)) from None
         try:
             body = response.json()
         except (json.JSONDecodeError, ValueError):
-            raise ZaloError(response.status_code, f"HTTP {response.status_code} without JSON",
-                            transient=response.status_code >= 500 or response.status_code in TRANSIENT_CODES) from None
+            raise ZaloError(
+                response.status_code,
+                f"HTTP {response.status_code} without JSON",
+                transient=response.status_code >= 500 or response.status_code in TRANSIENT_CODES,
+            ) from None
         if isinstance(body, dict) and body.get("ok") is True:
             return body.get("result")
         code = body.get("error_code") if isinstance(body, dict) else None

@@ -11,17 +11,26 @@ from datetime import datetime
 
 from bot.core.context import Ctx
 from bot.domain.chat_records import ItemInfo, Officer
-from bot.ports import ChatStore, Inbound
+from bot.ports import Inbound, Store
 
 
-def chat_view(store: ChatStore, officer: Officer, now: datetime) -> Ctx:
+def chat_view(store: Store, officer: Officer, now: datetime) -> Ctx:
     """The command core's context for this session's officer (channel "web")."""
-    return Ctx(store=store, inbound=Inbound("web", officer.person), now=now, today=now.date(), plan_id=None,
-               plan_year=now.year, province="", officer=officer)
+    return Ctx(
+        store=store,
+        inbound=Inbound("web", officer.person),
+        now=now,
+        today=now.date(),
+        plan_id=None,
+        plan_year=now.year,
+        province="",
+        officer=officer,
+    )
 
 
-def may_see(ctx: Ctx, item: ItemInfo, *, agency_ids: set[int] | frozenset[int],
-            subjects: frozenset[int] = frozenset()) -> bool:
+def may_see(
+    ctx: Ctx, item: ItemInfo, *, agency_ids: set[int] | frozenset[int], subjects: frozenset[int] = frozenset()
+) -> bool:
     """Whether the session may open this item (``agency_ids``: agencies assigned to it; ``subjects``:
     the units an inspection inspects)."""
     if ctx.coordinator:

@@ -38,9 +38,15 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
 
     def render(page: Page, template: str, http_status: int = 200, **context) -> HTMLResponse:
         nav = [n for n in web_texts.NAV if page.coordinator or n[0] in web_texts.OFFICER_NAV]
-        html = env.get_template(template).render(page=page, officer=page.officer, nav=nav, csrf=(
-            page.csrf if page.session_token else ""), path=page.request.url.path, refreshing=desk.refreshing,
-            **context)
+        html = env.get_template(template).render(
+            page=page,
+            officer=page.officer,
+            nav=nav,
+            csrf=(page.csrf if page.session_token else ""),
+            path=page.request.url.path,
+            refreshing=desk.refreshing,
+            **context,
+        )
         return HTMLResponse(html, status_code=http_status, headers=NO_STORE)
 
     def endpoint(fn, *, signed_in: bool = True) -> Callable:
@@ -50,6 +56,7 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
                 form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
             page = Page(request, store, clock, config, desk, lambda *a, **k: render(page, *a, **k), form=form)
             return await run_in_threadpool(_run, page, fn, signed_in)
+
         return handle
 
     def _run(page: Page, fn, signed_in: bool) -> Response:
@@ -64,8 +71,13 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
                 raise Refused(403, web_texts.CSRF_FAILED)
             return fn(page)
         except Refused as e:
-            return render(page, "message.html", e.status, title=web_texts.FORBIDDEN if e.status == 403 else web_texts.NOT_FOUND,
-                          message=e.message)
+            return render(
+                page,
+                "message.html",
+                e.status,
+                title=web_texts.FORBIDDEN if e.status == 403 else web_texts.NOT_FOUND,
+                message=e.message,
+            )
         except NoPlan:
             return render(page, "message.html", 503, title=web_texts.APP_TITLE, message=web_texts.NO_PLAN)
 
@@ -85,5 +97,3 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Starlette(routes=routes)
-
-

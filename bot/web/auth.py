@@ -11,8 +11,9 @@ from bot.ports import WebSignIn, WebStore
 from bot.web.config import LINK_TTL, WebConfig
 
 
-def new_link(store: WebStore, config: WebConfig, *, agency_key: str, role: str,
-             now: datetime) -> tuple[str, datetime, str]:
+def new_link(
+    store: WebStore, config: WebConfig, *, agency_key: str, role: str, now: datetime
+) -> tuple[str, datetime, str]:
     """A one-time sign-in link: (url, expires_at, agency name). Only the token's hash is stored."""
     token = secrets.token_urlsafe(24)
     expires_at = now + LINK_TTL
@@ -49,8 +50,9 @@ def csrf_ok(config: WebConfig, session_token: str, given: str | None) -> bool:
 def redeem(store: WebStore, config: WebConfig, *, link_token: str, now: datetime) -> tuple[WebSignIn, str]:
     """Use a sign-in link: (result, new session token)."""
     session_token = secrets.token_urlsafe(32)
-    result = store.web_redeem_link(token=link_token, session_token=session_token, now=now,
-                                   session_expires_at=now + config.session_ttl)
+    result = store.web_redeem_link(
+        token=link_token, session_token=session_token, now=now, session_expires_at=now + config.session_ttl
+    )
     return result, session_token
 
 

@@ -22,6 +22,6 @@ class WebConfig:
     plan_slug: str | None = None
     calendar: WorkCalendar | None = None
     bot_username: str = ""
-    secure_cookie: bool = False      # add Secure when the desk is served over https
+    secure_cookie: bool = False  # add Secure when the desk is served over https
     session_ttl: timedelta = SESSION_TTL
-    send_time: time = time(8, 0)    # when the daily sweep runs (SEND_TIME)
+    send_time: time = time(8, 0)  # when the daily sweep runs (SEND_TIME)

@@ -23,8 +23,8 @@ from bot.web.config import WebConfig
 
 SOON_DAYS = 14
 PAGE_SIZE = 50
-MAX_AGE = 60.0   # seconds
-FIGURES_AGE = 15.0   # seconds: the sweep's and the chats' figures on Tổng hợp
+MAX_AGE = 60.0  # seconds
+FIGURES_AGE = 15.0  # seconds: the sweep's and the chats' figures on Tổng hợp
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,12 @@ class Snapshot:
     data: ReportData
     today: date
     tally: Tally
-    states: list[str]                 # per row of data.rows
+    states: list[str]  # per row of data.rows
     items: list[ItemLine]
     soon_until: date
     sections: list[tuple[str, str]] = field(default_factory=list)
-    agencies: list[tuple[int, str]] = field(default_factory=list)   # (id, name) in official order
-    by_item: dict[int, list[int]] = field(default_factory=dict)      # item id → indices of its rows
+    agencies: list[tuple[int, str]] = field(default_factory=list)  # (id, name) in official order
+    by_item: dict[int, list[int]] = field(default_factory=dict)  # item id → indices of its rows
 
     due_soon: list[dict] = field(default_factory=list)
 
@@ -76,7 +76,7 @@ class Snapshot:
 def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot:
     """Compute the snapshot (see the module docstring)."""
     rows = tally_rows(data.rows)
-    t = Tally.of(rows, today)              # what bot.reports.build.tally computes, rows made once
+    t = Tally.of(rows, today)  # what bot.reports.build.tally computes, rows made once
     states = [state(tr, today) for tr in rows]
     per_item: dict[int, list[int]] = {}
     for n, r in enumerate(data.rows):
@@ -87,22 +87,47 @@ def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot
         first = data.rows[idx[0]]
         sections.setdefault(first["section"], first["section_title"])
         names = tuple(data.rows[i]["agency"] for i in idx)
-        items.append(ItemLine(id=item_id, code=first["code"], section=first["section"],
-                              section_title=first["section_title"], type=first["type"], content=first["content"],
-                              due=first["due"], state=item_state([states[i] for i in idx]),
-                              surprise=bool(first["surprise"]), agencies=names,
-                              agency_ids=frozenset(data.rows[i]["agency_id"] for i in idx),
-                              folded=fold(f"{first['code']} {first['content']}")))
+        items.append(
+            ItemLine(
+                id=item_id,
+                code=first["code"],
+                section=first["section"],
+                section_title=first["section_title"],
+                type=first["type"],
+                content=first["content"],
+                due=first["due"],
+                state=item_state([states[i] for i in idx]),
+                surprise=bool(first["surprise"]),
+                agencies=names,
+                agency_ids=frozenset(data.rows[i]["agency_id"] for i in idx),
+                folded=fold(f"{first['code']} {first['content']}"),
+            )
+        )
     ids: dict[str, int] = {}
     for r in data.rows:
         ids.setdefault(r["agency"], r["agency_id"])
     order = [(ids[name], name) for name, _ in official_order(data.rows)]
     until = horizon(today, config.calendar, SOON_DAYS)
-    soon = sorted(({**r, "state": st} for r, st in zip(data.rows, states)
-                   if r["status"] != "done" and r["due"] and today <= r["due"] <= until),
-                  key=lambda r: (r["due"], r["position"], r["agency_id"]))
-    return Snapshot(data=data, today=today, tally=t, states=states, items=items, soon_until=until,
-                    sections=list(sections.items()), agencies=order, by_item=per_item, due_soon=soon)
+    soon = sorted(
+        (
+            {**r, "state": st}
+            for r, st in zip(data.rows, states)
+            if r["status"] != "done" and r["due"] and today <= r["due"] <= until
+        ),
+        key=lambda r: (r["due"], r["position"], r["agency_id"]),
+    )
+    return Snapshot(
+        data=data,
+        today=today,
+        tally=t,
+        states=states,
+        items=items,
+        soon_until=until,
+        sections=list(sections.items()),
+        agencies=order,
+        by_item=per_item,
+        due_soon=soon,
+    )
 
 
 class Desk:
@@ -116,8 +141,8 @@ class Desk:
         self.store = store
         self.config = config
         self.background = background
-        self._lock = threading.Lock()         # guards the fields below
-        self._build = threading.Lock()        # one build at a time
+        self._lock = threading.Lock()  # guards the fields below
+        self._build = threading.Lock()  # one build at a time
         self._key: tuple | None = None
         self._snapshot: Snapshot | None = None
         self._built = 0.0
@@ -154,8 +179,9 @@ class Desk:
                 return current
             if current is not None and current.today == today and self.background:
                 if not self.refreshing:
-                    self._worker = threading.Thread(target=self._rebuild, args=(key,), name="desk-snapshot",
-                                                    daemon=True)
+                    self._worker = threading.Thread(
+                        target=self._rebuild, args=(key,), name="desk-snapshot", daemon=True
+                    )
                     self._worker.start()
                 return current
         return self._rebuild(key)
@@ -209,5 +235,4 @@ def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], i
     found = [x for x in lines if filters.keep(x, words)]
     pages = max(1, -(-len(found) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
-    return found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], len(found), pages
-
+    return found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(found), pages

@@ -56,15 +56,25 @@ class Page:
         return self.clock.now().astimezone(self.config.zone).date()
 
 
-NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
-             "Referrer-Policy": "no-referrer"}
+NO_STORE = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 def session_cookie(response: Response, config: WebConfig, session_token: str) -> None:
     """Set the signed session cookie (HttpOnly, SameSite=Strict, with an expiry)."""
-    response.set_cookie(COOKIE, auth.sign_session(config, session_token),
-                        max_age=int(config.session_ttl.total_seconds()), httponly=True, samesite="strict",
-                        secure=config.secure_cookie, path="/")
+    response.set_cookie(
+        COOKIE,
+        auth.sign_session(config, session_token),
+        max_age=int(config.session_ttl.total_seconds()),
+        httponly=True,
+        samesite="strict",
+        secure=config.secure_cookie,
+        path="/",
+    )
 
 
 def redirect(url: str) -> RedirectResponse:

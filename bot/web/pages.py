@@ -43,7 +43,9 @@ def login(page: Page) -> Response:
         raise Refused(403, web_texts.CSRF_FAILED)
     result, session_token = auth.redeem(page.store, page.config, link_token=token, now=page.clock.now())
     if result.officer is None:
-        return page.render("message.html", 403, title=web_texts.LOGIN_TITLE, message=web_texts.LOGIN_REFUSED[result.status])
+        return page.render(
+            "message.html", 403, title=web_texts.LOGIN_TITLE, message=web_texts.LOGIN_REFUSED[result.status]
+        )
     response = redirect("/")
     session_cookie(response, page.config, session_token)
     return response
@@ -62,14 +64,25 @@ def summary(page: Page) -> Response:
     snap = page.desk.snapshot(page.today())
     own = None if page.coordinator else page.officer.agency.id
     t = snap.tally if own is None else snap.agency_tally(own)
-    lines = [(level, SUMMARY_LABEL[key], items, rows, percent(rows, t.assignments))
-             for level, key, items, rows in t.summary()]
+    lines = [
+        (level, SUMMARY_LABEL[key], items, rows, percent(rows, t.assignments))
+        for level, key, items, rows in t.summary()
+    ]
     chart = tally_chart([(s, web_texts.STATE_LABEL[s], t.total[s]) for s in STATES], title=web_texts.CHART_TITLE)
     soon = snap.soon(own)
     without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
-    return page.render("summary.html", snap=snap, plan=snap.data.plan, t=t, lines=lines, chart=chart,
-                       soon=soon[:SOON_SHOWN], soon_more=max(0, len(soon) - SOON_SHOWN), without=without,
-                       ops=page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None)
+    return page.render(
+        "summary.html",
+        snap=snap,
+        plan=snap.data.plan,
+        t=t,
+        lines=lines,
+        chart=chart,
+        soon=soon[:SOON_SHOWN],
+        soon_more=max(0, len(soon) - SOON_SHOWN),
+        without=without,
+        ops=page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None,
+    )
 
 
 def _operations(page: Page) -> dict:
@@ -77,13 +90,21 @@ def _operations(page: Page) -> dict:
     now = page.clock.now().astimezone(page.config.zone)
     f = page.store.status_figures(since=datetime.combine(now.date(), time(0), now.tzinfo), month=f"{now:%Y-%m}")
     send = page.config.send_time
-    nxt = now.date() if now.time() < send and (f.last_sweep is None or f.last_sweep < now.date()) \
+    nxt = (
+        now.date()
+        if now.time() < send and (f.last_sweep is None or f.last_sweep < now.date())
         else now.date() + timedelta(days=1)
+    )
     if page.config.calendar is not None:
         nxt = page.config.calendar.next_working_day(nxt)
-    return {"last": vn_date(f.last_sweep) if f.last_sweep else web_texts.NEVER,
-            "next": f"{send:%H:%M} {vn_date(nxt)}", "sent_today": f.sent_today, "pending": f.pending_retries,
-            "failures": f.failures, "disabled": f.disabled_recipients}
+    return {
+        "last": vn_date(f.last_sweep) if f.last_sweep else web_texts.NEVER,
+        "next": f"{send:%H:%M} {vn_date(nxt)}",
+        "sent_today": f.sent_today,
+        "pending": f.pending_retries,
+        "failures": f.failures,
+        "disabled": f.disabled_recipients,
+    }
 
 
 # --- Cơ quan ------------------------------------------------------------------------------------------------
@@ -101,8 +122,13 @@ def agencies(page: Page) -> Response:
 
 
 def _grouped(c: Counter) -> tuple[int, int, int, int, int]:
-    return (c["done_on_time"] + c["done_late"], c["in_progress_on_time"] + c["not_yet_due"], c["overdue"],
-            c["ongoing"], c["undated"])
+    return (
+        c["done_on_time"] + c["done_late"],
+        c["in_progress_on_time"] + c["not_yet_due"],
+        c["overdue"],
+        c["ongoing"],
+        c["undated"],
+    )
 
 
 def agency(page: Page) -> Response:
@@ -113,34 +139,56 @@ def agency(page: Page) -> Response:
     if ref is None:
         raise Refused(404, web_texts.NOT_FOUND)
     snap = page.desk.snapshot(page.today())
-    return page.render("agency.html", agency=ref, work=snap.agency_rows(agency_id),
-                       chats=page.store.web_agency_chats(agency_id=agency_id))
+    return page.render(
+        "agency.html",
+        agency=ref,
+        work=snap.agency_rows(agency_id),
+        chats=page.store.web_agency_chats(agency_id=agency_id),
+    )
 
 
 # --- Nhiệm vụ ---------------------------------------------------------------------------------------------
 def items(page: Page) -> Response:
     q = page.request.query_params
     agency_id = q.get("agency", "")
-    filters = Filters(section=q.get("section", ""), state=q.get("state", "") if q.get("state") in STATES else "",
-                      agency=int(agency_id) if agency_id.isdigit() else None,
-                      due_before=parse_day(q["due_before"]) if q.get("due_before") else None,
-                      q=q.get("q", "")[:200], page=int(q["page"]) if q.get("page", "").isdigit() else 1)
+    filters = Filters(
+        section=q.get("section", ""),
+        state=q.get("state", "") if q.get("state") in STATES else "",
+        agency=int(agency_id) if agency_id.isdigit() else None,
+        due_before=parse_day(q["due_before"]) if q.get("due_before") else None,
+        q=q.get("q", "")[:200],
+        page=int(q["page"]) if q.get("page", "").isdigit() else 1,
+    )
     snap = page.desk.snapshot(page.today())
     lines = snap.items
     if not page.coordinator:
         ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
-        lines = [x for x in lines if page.officer.agency.id in x.agency_ids
-                 and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))]
+        lines = [
+            x
+            for x in lines
+            if page.officer.agency.id in x.agency_ids
+            and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))
+        ]
     shown, found, pages = filtered(lines, filters)
     agencies = snap.agencies if page.coordinator else [(page.officer.agency.id, page.officer.agency.name)]
     query = {k: v for k, v in q.items() if k != "page" and v}
-    return page.render("items.html", lines=shown, found=found, pages=pages, filters=filters, snap=snap,
-                       agencies=agencies, query=query, page_no=min(max(1, filters.page), pages))
+    return page.render(
+        "items.html",
+        lines=shown,
+        found=found,
+        pages=pages,
+        filters=filters,
+        snap=snap,
+        agencies=agencies,
+        query=query,
+        page_no=min(max(1, filters.page), pages),
+    )
 
 
 def _info(x) -> ItemInfo:
-    return ItemInfo(id=x.id, code=x.code, type=x.type, content=x.content, section_title=x.section_title,
-                    surprise=x.surprise)
+    return ItemInfo(
+        id=x.id, code=x.code, type=x.type, content=x.content, section_title=x.section_title, surprise=x.surprise
+    )
 
 
 def item(page: Page) -> Response:
@@ -151,15 +199,20 @@ def item(page: Page) -> Response:
     subjects = page.store.web_subject_ids(item_ids=[item_id]).get(item_id, frozenset())
     ctx = chat_view(page.store, page.officer, page.clock.now())
     if not may_see(ctx, found.item, agency_ids={w.agency_id for w in found.assignments}, subjects=subjects):
-        raise Refused(404, web_texts.NOT_FOUND)   # the same answer as an unknown item: nothing to guess from
+        raise Refused(404, web_texts.NOT_FOUND)  # the same answer as an unknown item: nothing to guess from
     info = found.item
     reading = _reading(info)
     snap = page.desk.snapshot(page.today())
     state_of = {snap.data.rows[i]["agency_id"]: snap.states[i] for i in snap.by_item.get(item_id, [])}
-    status = [(w.agency, web_texts.ASSIGN_ROLE.get(w.role, w.role),
-               web_texts.STATE_LABEL.get(state_of.get(w.agency_id, ""), STATUS.get(w.status, w.status)),
-               vn_date(w.closed_at.astimezone(page.config.zone).date()) if w.closed_at else "")
-              for w in found.assignments]
+    status = [
+        (
+            w.agency,
+            web_texts.ASSIGN_ROLE.get(w.role, w.role),
+            web_texts.STATE_LABEL.get(state_of.get(w.agency_id, ""), STATUS.get(w.status, w.status)),
+            vn_date(w.closed_at.astimezone(page.config.zone).date()) if w.closed_at else "",
+        )
+        for w in found.assignments
+    ]
     return page.render("item.html", item=info, reading=reading, status=status)
 
 
@@ -168,8 +221,15 @@ def _reading(info: ItemInfo) -> str:
     if not info.deadline:
         return vn_date(info.due_override) if info.due_override else "—"
     dl = effective_deadline(Deadline.from_dict(info.deadline), info.due_override)
-    return describe_deadline(dl.kind, dl.due, dl.start, dl.flags, dl.recurrence.to_dict() if dl.recurrence else None,
-                             dl.reason, info.deadline)
+    return describe_deadline(
+        dl.kind,
+        dl.due,
+        dl.start,
+        dl.flags,
+        dl.recurrence.to_dict() if dl.recurrence else None,
+        dl.reason,
+        info.deadline,
+    )
 
 
 # --- Cán bộ -----------------------------------------------------------------------------------------------
@@ -192,9 +252,17 @@ def invite(page: Page) -> Response:
     link = f"https://t.me/{username or '<tên_bot>'}?start={code}"
     qr = segno.make(link, error="m").svg_inline(scale=5, dark="#000", light="#fff")
     expires = (now + INVITE_TTL).astimezone(page.config.zone)
-    return officers(page, {"text": web_texts.INVITE_CREATED.format(agency=names[key], role=web_texts.ROLE[role],
-                                                           expires=f"{expires:%H:%M} {vn_date(expires.date())}"),
-                           "link": link, "qr": qr, "no_username": not username})
+    return officers(
+        page,
+        {
+            "text": web_texts.INVITE_CREATED.format(
+                agency=names[key], role=web_texts.ROLE[role], expires=f"{expires:%H:%M} {vn_date(expires.date())}"
+            ),
+            "link": link,
+            "qr": qr,
+            "no_username": not username,
+        },
+    )
 
 
 # --- Báo cáo ------------------------------------------------------------------------------------------------
@@ -221,5 +289,6 @@ def download(page: Page) -> Response:
 
 
 def _file(body: bytes, name: str, media_type: str) -> Response:
-    return Response(body, media_type=media_type,
-                    headers={**NO_STORE, "Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        body, media_type=media_type, headers={**NO_STORE, "Content-Disposition": f'attachment; filename="{name}"'}
+    )

@@ -19,13 +19,14 @@ class _Server(uvicorn.Server):
     def capture_signals(self) -> Iterator[None]:
         yield
 
-    def install_signal_handlers(self) -> None:   # older uvicorn releases
+    def install_signal_handlers(self) -> None:  # older uvicorn releases
         pass
 
 
 def _config(app, host: str, port: int) -> uvicorn.Config:
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
-                          server_header=False)
+    return uvicorn.Config(
+        app, host=host, port=port, log_level="warning", access_log=False, lifespan="off", server_header=False
+    )
 
 
 async def serve(app, *, host: str, port: int, stop: asyncio.Event) -> None:

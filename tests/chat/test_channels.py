@@ -37,19 +37,30 @@ class Setup:
         self.telegram = RecordingSender()
         code = "one-invite-two-channels"
         with Session(engine) as s:
-            registry.create_invite(s, code=code, agency_id=work.agency_ids(s)["so-tu-phap"], role="officer",
-                                   now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
+            registry.create_invite(
+                s,
+                code=code,
+                agency_id=work.agency_ids(s)["so-tu-phap"],
+                role="officer",
+                now=at(DAY),
+                expires_at=at(DAY) + timedelta(days=7),
+            )
             s.commit()
         assert "Xin chào" in self.core.handle(Inbound("telegram", "111", f"/start {code}", sender="Lan"))[0].text
-        refused = self.core.handle(Inbound(ZALO, self.lan_zalo, f"start {code}", sender="Lan", bare=True,
-                                           buttons=False))[0].text
-        assert "đã được dùng" in refused                  # an invite links one chat, whatever the channel
+        refused = self.core.handle(
+            Inbound(ZALO, self.lan_zalo, f"start {code}", sender="Lan", bare=True, buttons=False)
+        )[0].text
+        assert "đã được dùng" in refused  # an invite links one chat, whatever the channel
         shown = self.core.handle(Inbound("telegram", "111", "/lienket", sender="Lan"))[0].text
         link_code = shown.split("lienket ")[1].split()[0]
-        assert "Xin chào" in self.core.handle(Inbound(ZALO, self.lan_zalo, f"lienket {link_code}", sender="Lan",
-                                                      bare=True, buttons=False))[0].text
+        assert (
+            "Xin chào"
+            in self.core.handle(
+                Inbound(ZALO, self.lan_zalo, f"lienket {link_code}", sender="Lan", bare=True, buttons=False)
+            )[0].text
+        )
         link(engine, "999", "vp-ubnd-tinh", "coordinator", name="Hùng")
-        if quota == 0:    # the month's counter says the quota is used up
+        if quota == 0:  # the month's counter says the quota is used up
             SqlStore(engine).mark_channel_exhausted(channel=ZALO, month=DAY.strftime("%Y-%m"))
 
     async def sweep(self, day=DAY):
@@ -73,7 +84,7 @@ async def test_invite_then_link_code_link_both_channels_and_kenh_picks_one(engin
         assert [(r.channel, r.preferred) for r in recs] == [("telegram", True), (ZALO, False)]
         assert recs[0].person == recs[1].person != ""
     again = s.core.handle(Inbound("telegram", "222", "/start one-invite-two-channels"))[0].text
-    assert "đã được dùng" in again                      # once, whatever the channel
+    assert "đã được dùng" in again  # once, whatever the channel
     await s.sweep()
     assert len(s.telegram.to("111")) == 1 and s.emu.texts(s.lan_zalo) == []
     reply = s.core.handle(Inbound(ZALO, s.lan_zalo, "kenh zalo", bare=True, buttons=False))[0].text
@@ -89,7 +100,7 @@ async def test_quota_exhausted_falls_back_to_telegram_and_tells_coordinators(eng
     s.core.handle(Inbound(ZALO, s.lan_zalo, "kenh zalo", bare=True, buttons=False))
     report = await s.sweep()
     assert s.emu.texts(s.lan_zalo) == []
-    assert len(s.telegram.to("111")) == 1 and "PL1.2" in s.telegram.to("111")[0].text   # the fallback
+    assert len(s.telegram.to("111")) == 1 and "PL1.2" in s.telegram.to("111")[0].text  # the fallback
     coord = s.telegram.to("999")[-1].text
     assert "↪️ Sở Tư pháp: không gửi được qua zalo:" in coord and "chuyển sang telegram:111" in coord
     assert report.delivery.failed >= 1
@@ -100,8 +111,15 @@ async def test_zalo_only_officer_unreachable_when_quota_is_gone(engine):
     s = Setup(engine, quota=0)
     minh = s.emu.add_user("Minh")
     with Session(engine) as session:
-        registry.link_chat(session, channel=ZALO, chat_id=minh, agency_id=work.agency_ids(session)["so-noi-vu"],
-                           role="officer", display_name="Minh", now=at(DAY))
+        registry.link_chat(
+            session,
+            channel=ZALO,
+            chat_id=minh,
+            agency_id=work.agency_ids(session)["so-noi-vu"],
+            role="officer",
+            display_name="Minh",
+            now=at(DAY),
+        )
         session.commit()
     await s.sweep()
     coord = s.telegram.to("999")[-1].text
@@ -146,8 +164,14 @@ def test_setting_prefers_zalo_when_both_are_linked(engine):
 
     core = CommandCore(SqlStore(engine), FixedClock(at(DAY)), ZONE, CoreConfig(preferred_channel="zalo"))
     with Session(engine) as s:
-        registry.create_invite(s, code="pref-code-zalo-1", agency_id=work.agency_ids(s)["so-y-te"], role="officer",
-                               now=at(DAY), expires_at=at(DAY) + timedelta(days=7))
+        registry.create_invite(
+            s,
+            code="pref-code-zalo-1",
+            agency_id=work.agency_ids(s)["so-y-te"],
+            role="officer",
+            now=at(DAY),
+            expires_at=at(DAY) + timedelta(days=7),
+        )
         s.commit()
     core.handle(Inbound("telegram", "555", "/start pref-code-zalo-1"))
     shown = core.handle(Inbound("telegram", "555", "/link"))[0].text
@@ -167,13 +191,17 @@ async def test_a_group_upgraded_to_a_supergroup_gets_its_reminder_once_at_the_ne
 
     link(engine, "-42", "so-tu-phap", name="Nhóm Sở Tư pháp")
     fake = FakeBotAPI()
-    fake.errors["-42"] = {"ok": False, "error_code": 400, "parameters": {"migrate_to_chat_id": -1004242},
-                          "description": "Bad Request: group chat was upgraded to a supergroup chat"}
+    fake.errors["-42"] = {
+        "ok": False,
+        "error_code": 400,
+        "parameters": {"migrate_to_chat_id": -1004242},
+        "description": "Bad Request: group chat was upgraded to a supergroup chat",
+    }
     async with Bot(TOKEN, request=fake.request()) as bot:
         sender = TelegramSender(bot, on_moved=chat_moved(SqlStore(engine)))
         report = await run_sweep(make_deps(engine, FixedClock(at(DAY)), sender))
     assert report.delivery.messages == 1 and report.delivery.retrying == 0 and report.delivery.failed == 0
-    assert [str(p["chat_id"]) for p in fake.sent()] == ["-42", "-1004242"]      # tried once, resent once
+    assert [str(p["chat_id"]) for p in fake.sent()] == ["-42", "-1004242"]  # tried once, resent once
     with Session(engine) as s:
         chats = s.execute(select(RecipientRow.chat_id, RecipientRow.active)).all()
     assert chats == [("-1004242", True)]

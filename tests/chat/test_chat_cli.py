@@ -31,7 +31,7 @@ def test_invite_json_and_hash_only(cli, tmp_path, monkeypatch):
     data = json.loads(out)
     assert code == 0 and set(data) == {"agency", "role", "code", "link", "expires_at"}
     assert data["agency"] == "Sở Tư pháp" and data["role"] == "officer"
-    assert re.fullmatch(r"[A-Za-z0-9_-]{24,64}", data["code"])          # deep-link alphabet, ≥ 96 bits
+    assert re.fullmatch(r"[A-Za-z0-9_-]{24,64}", data["code"])  # deep-link alphabet, ≥ 96 bits
     assert data["link"] == f"https://t.me/hd_nhacviec_bot?start={data['code']}"
     assert data["expires_at"].startswith("2023-05-28T09:00:00+07:00")
     with Session(_engine(tmp_path)) as s:
@@ -69,26 +69,44 @@ def test_officers_and_revoke(cli, tmp_path):
     assert code == 0 and "Đã hủy liên kết" in out
     code, _, err = cli("revoke", "telegram:42")
     assert code == 2 and "Không có cuộc trò chuyện" in err
-    code, _, err = cli("revoke", f"console:{rows[0]['chat_id']}")   # already revoked
+    code, _, err = cli("revoke", f"console:{rows[0]['chat_id']}")  # already revoked
     assert code == 2
-    with Session(_engine(tmp_path)) as s:   # kept, inactive: its reminder history still names it
+    with Session(_engine(tmp_path)) as s:  # kept, inactive: its reminder history still names it
         assert [(r.active, r.disabled_reason) for r in s.exec(select(RecipientRow)).all()] == [(False, "revoked")]
 
 
 def test_console_chat(cli):
-    script = "\n".join(["x", "4", "/viec", "1", "1", "/xem pl1.2", "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023",
-                        "xong pl1.2", "/trehan",
-                        "doi", "1", "/trehan", "thoat"]) + "\n"
+    script = (
+        "\n".join(
+            [
+                "x",
+                "4",
+                "/viec",
+                "1",
+                "1",
+                "/xem pl1.2",
+                "xong pl1.2 QĐ số 5/QĐ-STP ngày 1/6/2023",
+                "xong pl1.2",
+                "/trehan",
+                "doi",
+                "1",
+                "/trehan",
+                "thoat",
+            ]
+        )
+        + "\n"
+    )
     code, out, _ = cli("--today", "10/7/2023", "run", stdin=script)
     assert code == 0
     assert "Hãy gõ một số từ 1 đến" in out
     assert "Đang trò chuyện với tư cách: Cán bộ đầu mối — Sở Tư pháp" in out
     assert "【Nhiệm vụ chưa hoàn thành — Sở Tư pháp (7)】" in out and "1 — 📄 PL1.2" in out
-    assert "1 — ✅ Báo hoàn thành" in out                                  # "1" opened PL1.2
-    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out          # and "1" again pressed its ✅
-    assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out               # the document sent afterwards is kept
-    assert ("Nhiệm vụ PL1.2 đã được cán bộ đầu mối Sở Tư pháp báo hoàn thành lúc 09:00 ngày 10/7/2023; không thay "
-            "đổi gì.") in out                                          # the bare "xong" afterwards: no stale count
+    assert "1 — ✅ Báo hoàn thành" in out  # "1" opened PL1.2
+    assert "✅ Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in out  # and "1" again pressed its ✅
+    assert "Đã bổ sung văn bản cho nhiệm vụ PL1.2" in out  # the document sent afterwards is kept
+    assert (
+        "Nhiệm vụ PL1.2 đã được cán bộ đầu mối Sở Tư pháp báo hoàn thành lúc 09:00 ngày 10/7/2023; không thay đổi gì."
+    ) in out  # the bare "xong" afterwards: no stale count
     assert "【Nhiệm vụ quá hạn tính đến ngày 10/7/2023: 19 nhiệm vụ của 13 cơ quan】" in out  # as the coordinator
     assert out.rstrip().endswith("Tạm biệt!")
 
@@ -106,7 +124,7 @@ def test_run_on_a_fresh_directory_sets_everything_up(tmp_path, monkeypatch, caps
 def test_unreachable_telegram_is_one_line_without_the_token(cli, monkeypatch):
     token = "4242:UNREACHABLE-secret-token"
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
-    monkeypatch.setenv("TELEGRAM_BASE_URL", "http://127.0.0.1:9/bot")      # nothing listens on the discard port
+    monkeypatch.setenv("TELEGRAM_BASE_URL", "http://127.0.0.1:9/bot")  # nothing listens on the discard port
     code, out, err = cli("--today", "22/5/2023", "remind")
     assert code == 2 and "Không kết nối được tới Telegram" in err
     assert token not in out + err and "Traceback" not in err
@@ -135,7 +153,9 @@ def test_status_and_invite_with_several_zalo_bots(cli, monkeypatch):
     code, out, _ = cli("--today", "25/5/2023", "status", "--json")
     bots = json.loads(out)["channels"]["zalo"]["bots"]
     assert code == 0 and [(b["bot"], b["users"], b["messages"]) for b in bots] == [
-        ("bot Zalo số 1", 0, 0), ("bot Zalo số 2", 0, 0)]
+        ("bot Zalo số 1", 0, 0),
+        ("bot Zalo số 2", 0, 0),
+    ]
     code, out, _ = cli("--today", "25/5/2023", "status")
     assert "bot Zalo số 2: 0/50 người dùng, 0/3000 tin nhắn tháng này" in out
     code, out, err = cli("invite", "so tu phap")

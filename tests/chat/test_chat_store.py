@@ -21,10 +21,17 @@ def _store(engine, plan, directory) -> SqlStore:
     with Session(engine) as s:
         sync_plan(s, plan, directory, now=JULY)
         ids = work.agency_ids(s)
-        registry.create_invite(s, code="nam-sach", agency_id=ids["ubnd-h-nam-sach"], role="officer", now=JULY,
-                               expires_at=JULY + timedelta(days=7))
-        registry.create_invite(s, code="old", agency_id=ids["so-tu-phap"], role="officer", now=JULY,
-                               expires_at=JULY - timedelta(days=1))
+        registry.create_invite(
+            s,
+            code="nam-sach",
+            agency_id=ids["ubnd-h-nam-sach"],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
+        )
+        registry.create_invite(
+            s, code="old", agency_id=ids["so-tu-phap"], role="officer", now=JULY, expires_at=JULY - timedelta(days=1)
+        )
         s.commit()
     return SqlStore(engine)
 
@@ -35,17 +42,22 @@ def test_context_invite_and_dialog(engine, plan, directory):
     assert ctx.plan is not None and ctx.plan.year == 2023 and ctx.officer is None and ctx.dialog is None
     assert store.chat_context(channel="telegram", chat_id="1", plan_slug="nope").plan is None
 
-    assert store.redeem_invite(code="zzz", channel="telegram", chat_id="1", display_name="A",
-                               now=JULY).status == INVITE_UNKNOWN
+    assert (
+        store.redeem_invite(code="zzz", channel="telegram", chat_id="1", display_name="A", now=JULY).status
+        == INVITE_UNKNOWN
+    )
     expired = store.redeem_invite(code="old", channel="telegram", chat_id="1", display_name="A", now=JULY)
     assert expired.status == INVITE_EXPIRED and expired.expires_at == JULY - timedelta(days=1)
     ok = store.redeem_invite(code="nam-sach", channel="telegram", chat_id="1", display_name="Lan", now=JULY)
     assert (ok.status, ok.agency, ok.role) == (INVITE_OK, "UBND huyện Nam Sách", "officer")
-    assert store.redeem_invite(code="nam-sach", channel="telegram", chat_id="2", display_name="B",
-                               now=JULY).status == INVITE_USED
+    assert (
+        store.redeem_invite(code="nam-sach", channel="telegram", chat_id="2", display_name="B", now=JULY).status
+        == INVITE_USED
+    )
 
-    store.set_dialog(channel="telegram", chat_id="1", kind="choices", data={"1": "v:3"},
-                     expires_at=JULY + timedelta(minutes=30))
+    store.set_dialog(
+        channel="telegram", chat_id="1", kind="choices", data={"1": "v:3"}, expires_at=JULY + timedelta(minutes=30)
+    )
     ctx = store.chat_context(channel="telegram", chat_id="1")
     assert ctx.officer.agency.key == "ubnd-h-nam-sach" and not ctx.officer.coordinator
     assert ctx.dialog.kind == "choices" and ctx.dialog.data == {"1": "v:3"} and ctx.dialog.live(JULY)
@@ -73,29 +85,45 @@ def test_close_reopen_progress_and_lists(engine, plan, directory):
     mine = next(w for w in found.leads if w.agency == "UBND huyện Nam Sách")
     page = store.open_page(plan_id=pid, agency_id=mine.agency_id, page=99, page_size=2)
     assert page.page == page.pages and page.total == 5
-    left = store.close_assignment(plan_id=pid, assignment_id=mine.assignment_id, item_id=mine.item_id,
-                                  agency_id=mine.agency_id, actor="Lan", note="xong", now=JULY, data={})
+    left = store.close_assignment(
+        plan_id=pid,
+        assignment_id=mine.assignment_id,
+        item_id=mine.item_id,
+        agency_id=mine.agency_id,
+        actor="Lan",
+        note="xong",
+        now=JULY,
+        data={},
+    )
     assert left == page.total - 1
-    assert store.close_assignment(plan_id=pid, assignment_id=mine.assignment_id, item_id=mine.item_id,
-                                  agency_id=mine.agency_id, actor="Lan", note="", now=JULY, data={}) is None
+    assert (
+        store.close_assignment(
+            plan_id=pid,
+            assignment_id=mine.assignment_id,
+            item_id=mine.item_id,
+            agency_id=mine.agency_id,
+            actor="Lan",
+            note="",
+            now=JULY,
+            data={},
+        )
+        is None
+    )
     done = store.assignment(plan_id=pid, assignment_id=mine.assignment_id)
     assert done.status == "done" and done.closed_by == "Lan"
-    store.record_progress(assignment_id=mine.assignment_id, item_id=mine.item_id, actor="Lan", note="thêm",
-                          now=JULY)
+    store.record_progress(assignment_id=mine.assignment_id, item_id=mine.item_id, actor="Lan", note="thêm", now=JULY)
     assert store.assignment(plan_id=pid, assignment_id=mine.assignment_id).status == "done"
     assert store.reopen_assignment(assignment_id=mine.assignment_id, item_id=mine.item_id, actor="Lan", now=JULY)
-    assert not store.reopen_assignment(assignment_id=mine.assignment_id, item_id=mine.item_id, actor="Lan",
-                                       now=JULY)
+    assert not store.reopen_assignment(assignment_id=mine.assignment_id, item_id=mine.item_id, actor="Lan", now=JULY)
     assert store.assignment(plan_id=pid, assignment_id=mine.assignment_id).status == "in_progress"
 
     late_day = date(2024, 1, 1)
     summary = store.overdue_summary(plan_id=pid, today=late_day, detail_limit=10**6)
     assert summary.total == len(summary.items) > 0
     assert not store.overdue_summary(plan_id=pid, today=late_day, detail_limit=1).items
-    late_agency = summary.counts[0].agency_id   # ongoing/recurring work is never overdue as a whole
+    late_agency = summary.counts[0].agency_id  # ongoing/recurring work is never overdue as a whole
     one = store.agency_overdue(plan_id=pid, agency_id=late_agency, today=late_day, limit=1)
-    assert len(one.items) == 1 and one.total == next(c.count for c in summary.counts
-                                                      if c.agency_id == late_agency)
+    assert len(one.items) == 1 and one.total == next(c.count for c in summary.counts if c.agency_id == late_agency)
     data = store.report_data(plan_id=pid, zone=ZONE, with_history=True)
     assert data.plan.year == 2023 and data.rows and any(h["action"] == "done" for h in data.history)
     known = store.known_agencies(province="Hải Dương")
@@ -122,8 +150,13 @@ def test_the_command_core_imports_no_storage_nor_sql():
     core = Path(__file__).resolve().parents[2] / "bot" / "core"
     for path in core.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             for name in names:
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"
 

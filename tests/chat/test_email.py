@@ -42,7 +42,7 @@ class Recorder:
     """An aiosmtpd handler: records every message; ``script[address]`` lists RCPT replies to give first."""
 
     script: dict[str, list[str]] = field(default_factory=dict)
-    messages: list[tuple[str, list[str], bytes, bool]] = field(default_factory=list)   # from, to, data, TLS?
+    messages: list[tuple[str, list[str], bytes, bool]] = field(default_factory=list)  # from, to, data, TLS?
     refused: list[tuple[str, str]] = field(default_factory=list)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -55,13 +55,20 @@ class Recorder:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content,
-                              server.transport.get_extra_info("ssl_object") is not None))
+        self.messages.append(
+            (
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.original_content,
+                server.transport.get_extra_info("ssl_object") is not None,
+            )
+        )
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[EmailMessage]:
-        return [message_from_bytes(data, policy=default_policy) for _, rcpts, data, _ in self.messages
-                if address in rcpts]
+        return [
+            message_from_bytes(data, policy=default_policy) for _, rcpts, data, _ in self.messages if address in rcpts
+        ]
 
 
 @pytest.fixture
@@ -91,8 +98,15 @@ def _link_coordinator(tmp_path, chat: str = "vp") -> None:
     """A coordinator of Văn phòng UBND tỉnh chatting in the terminal (its messages are printed)."""
     engine = make_engine(f"sqlite:///{tmp_path / 'mail.db'}")
     with Session(engine) as s:
-        registry.link_chat(s, channel="console", chat_id=chat, agency_id=work.agency_ids(s)["vp-ubnd-tinh"],
-                           role="coordinator", display_name="Văn phòng", now=datetime(2023, 1, 1, tzinfo=timezone.utc))
+        registry.link_chat(
+            s,
+            channel="console",
+            chat_id=chat,
+            agency_id=work.agency_ids(s)["vp-ubnd-tinh"],
+            role="coordinator",
+            display_name="Văn phòng",
+            now=datetime(2023, 1, 1, tzinfo=timezone.utc),
+        )
         s.commit()
     engine.dispose()
 
@@ -104,13 +118,24 @@ def _parts(msg: EmailMessage) -> tuple[str, str]:
 
 # --- the wire: URL, message -----------------------------------------------------------------------------
 
+
 def test_smtp_url_forms_and_the_password_stays_hidden():
     plain = parse_smtp_url("smtp://mail.haiduong.gov.vn")
-    assert (plain.host, plain.port, plain.implicit_tls, plain.user, plain.password) == \
-        ("mail.haiduong.gov.vn", 587, False, "", "")
+    assert (plain.host, plain.port, plain.implicit_tls, plain.user, plain.password) == (
+        "mail.haiduong.gov.vn",
+        587,
+        False,
+        "",
+        "",
+    )
     tls = parse_smtp_url("smtps://nhac%40viec:p%3As%40ss@mail.haiduong.gov.vn:2465")
-    assert (tls.host, tls.port, tls.implicit_tls, tls.user, tls.password) == \
-        ("mail.haiduong.gov.vn", 2465, True, "nhac@viec", "p:s@ss")
+    assert (tls.host, tls.port, tls.implicit_tls, tls.user, tls.password) == (
+        "mail.haiduong.gov.vn",
+        2465,
+        True,
+        "nhac@viec",
+        "p:s@ss",
+    )
     assert "p:s@ss" not in repr(tls) and "p%3As%40ss" not in repr(tls)
     assert parse_smtp_url("smtps://h").port == 465
     with pytest.raises(ValueError) as e:
@@ -124,12 +149,17 @@ def test_smtp_url_forms_and_the_password_stays_hidden():
 
 
 def test_message_is_multipart_with_an_encoded_vietnamese_subject_and_no_buttons():
-    out = Outbound("email", SNV, "⏰ Quá hạn (1)\n• 3.II <script>alert(1)</script> & co\n\nBáo xong: /xong MÃ",
-                   title="Nhắc việc Thứ Sáu 26/5/2023 — Sở Nội vụ", subject=SUBJECT,
-                   buttons=((Button("✅ Đã xong 3.II", "d:1"),),))
+    out = Outbound(
+        "email",
+        SNV,
+        "⏰ Quá hạn (1)\n• 3.II <script>alert(1)</script> & co\n\nBáo xong: /xong MÃ",
+        title="Nhắc việc Thứ Sáu 26/5/2023 — Sở Nội vụ",
+        subject=SUBJECT,
+        buttons=((Button("✅ Đã xong 3.II", "d:1"),),),
+    )
     raw = bytes(build_message(out, sender=parse_sender(SENDER), footer=reminder_texts.EMAIL_FOOTER))
     head = raw.split(b"\r\n\r\n", 1)[0]
-    head.decode("ascii")                                       # every header is 7-bit (RFC 2047 words)
+    head.decode("ascii")  # every header is 7-bit (RFC 2047 words)
     assert b"=?utf-8?" in head and b"List-Unsubscribe" not in head
     msg = message_from_bytes(raw, policy=default_policy)
     assert msg["Subject"] == SUBJECT and msg["To"] == SNV
@@ -141,19 +171,33 @@ def test_message_is_multipart_with_an_encoded_vietnamese_subject_and_no_buttons(
     assert "Đã xong" not in plain + html and "d:1" not in plain + html
     assert EmailChannel.capabilities.buttons is False and EmailChannel.capabilities.inbound is False
     # without a subject the title is the subject
-    assert message_from_bytes(bytes(build_message(Outbound("email", SNV, "x", title="Tiêu đề"),
-                                                  sender=parse_sender(SENDER), footer="")),
-                              policy=default_policy)["Subject"] == "Tiêu đề"
+    assert (
+        message_from_bytes(
+            bytes(build_message(Outbound("email", SNV, "x", title="Tiêu đề"), sender=parse_sender(SENDER), footer="")),
+            policy=default_policy,
+        )["Subject"]
+        == "Tiêu đề"
+    )
 
 
 def test_addresses_are_checked():
     assert normal_address("  SNV@HaiDuong.gov.vn ") == SNV
-    for bad in ("snv@@haiduong.gov.vn", "snv", "snv@localhost", "s nv@haiduong.gov.vn", "snv@haiduong..vn",
-                ".snv@haiduong.gov.vn", "a" * 96 + "@x.vn", "snv@-x.vn", ""):
+    for bad in (
+        "snv@@haiduong.gov.vn",
+        "snv",
+        "snv@localhost",
+        "s nv@haiduong.gov.vn",
+        "snv@haiduong..vn",
+        ".snv@haiduong.gov.vn",
+        "a" * 96 + "@x.vn",
+        "snv@-x.vn",
+        "",
+    ):
         assert normal_address(bad) is None, bad
 
 
 # --- sending: errors ------------------------------------------------------------------------------------
+
 
 async def test_refused_recipient_is_gone_a_busy_one_is_retried_and_a_dead_server_is_transient(smtp):
     rec, port = smtp
@@ -165,11 +209,12 @@ async def test_refused_recipient_is_gone_a_busy_one_is_retried_and_a_dead_server
     with pytest.raises(TransportError) as e:
         await sender.send(Outbound("email", "busy@x.vn", "x", subject="s"))
     assert not e.value.permanent and not e.value.recipient_gone and "451" in str(e.value)
-    ref = await sender.send(Outbound("email", "busy@x.vn", "x", subject="s"))   # the retry goes through
+    ref = await sender.send(Outbound("email", "busy@x.vn", "x", subject="s"))  # the retry goes through
     assert ref.startswith("<") and len(rec.to("busy@x.vn")) == 1
 
-    dead = SmtpSender(parse_smtp_url(f"smtp://nhac:hunter2@127.0.0.1:{_free_port()}"), parse_sender(SENDER), "",
-                      timeout=5)
+    dead = SmtpSender(
+        parse_smtp_url(f"smtp://nhac:hunter2@127.0.0.1:{_free_port()}"), parse_sender(SENDER), "", timeout=5
+    )
     with pytest.raises(TransportError) as e:
         await dead.send(Outbound("email", SNV, "x", subject="s"))
     assert not e.value.permanent and "hunter2" not in str(e.value)
@@ -179,19 +224,42 @@ def _self_signed(tmp_path) -> tuple[str, str]:
     if shutil.which("openssl") is None:
         pytest.skip("openssl is not installed")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return str(cert), str(key)
 
 
 async def test_starttls_when_offered_and_implicit_tls_on_smtps(tmp_path, monkeypatch):
     cert, key = _self_signed(tmp_path)
-    monkeypatch.setenv("SSL_CERT_FILE", cert)          # the client trusts the test's certificate
+    monkeypatch.setenv("SSL_CERT_FILE", cert)  # the client trusts the test's certificate
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert, key)
-    for scheme, kwargs in (("smtp", {"tls_context": server_ctx, "require_starttls": True}),
-                           ("smtps", {"ssl_context": server_ctx})):
+    for scheme, kwargs in (
+        ("smtp", {"tls_context": server_ctx, "require_starttls": True}),
+        ("smtps", {"ssl_context": server_ctx}),
+    ):
         rec, port = Recorder(), _free_port()
         server = Controller(rec, hostname="127.0.0.1", port=port, **kwargs)
         server.start()
@@ -200,10 +268,11 @@ async def test_starttls_when_offered_and_implicit_tls_on_smtps(tmp_path, monkeyp
             await sender.send(Outbound("email", SNV, "x", subject=SUBJECT))
         finally:
             server.stop()
-        assert [(m[1], m[3]) for m in rec.messages] == [([SNV], True)], scheme   # delivered over TLS
+        assert [(m[1], m[3]) for m in rec.messages] == [([SNV], True)], scheme  # delivered over TLS
 
 
 # --- the CLI: email add / list / remove -------------------------------------------------------------------
+
 
 def test_email_add_list_remove(mail_cli):
     code, out, _ = mail_cli("email", "add", "so noi vu", "SNV@HaiDuong.gov.vn", "--name", "Văn thư Sở")
@@ -214,8 +283,9 @@ def test_email_add_list_remove(mail_cli):
     assert code == 2 and "Không tìm thấy cơ quan" in err
     code, out, _ = mail_cli("email", "list", "--json")
     rows = json.loads(out)
-    assert [(r["address"], r["agency"], r["name"], r["active"]) for r in rows] == \
-        [(SNV, "Sở Nội vụ", "Văn thư Sở", True)]
+    assert [(r["address"], r["agency"], r["name"], r["active"]) for r in rows] == [
+        (SNV, "Sở Nội vụ", "Văn thư Sở", True)
+    ]
     code, out, _ = mail_cli("officers", "--json")
     assert [(o["channel"], o["chat_id"], o["role"]) for o in json.loads(out)] == [("email", SNV, "officer")]
     code, out, _ = mail_cli("email", "remove", SNV)
@@ -238,11 +308,14 @@ def test_settings_need_mail_from_and_never_print_the_url(cli, monkeypatch):
 
 # --- end to end: nhacviec remind --------------------------------------------------------------------------
 
+
 def test_remind_mails_the_daily_digest_once(mail_cli, smtp):
     rec, _ = smtp
     assert mail_cli("email", "add", "Sở Nội vụ", SNV)[0] == 0
     code, out, _ = mail_cli("--today", "26/5/2023", "remind", "--dry-run", "--json")
-    assert {"channel": "email", "chat_id": SNV} in next(e for e in json.loads(out) if e["code"] == "PL1.1")["recipients"]
+    assert {"channel": "email", "chat_id": SNV} in next(e for e in json.loads(out) if e["code"] == "PL1.1")[
+        "recipients"
+    ]
 
     code, out, err = mail_cli("--today", "26/5/2023", "remind", "--json")
     assert code == 0, err
@@ -254,11 +327,13 @@ def test_remind_mails_the_daily_digest_once(mail_cli, smtp):
     plain, html = _parts(msg)
     assert "PL1.1" in plain and "PL1.1" in html
     assert "Telegram hoặc Zalo" in plain and "/xong MÃ" in html
-    assert not any(label in plain + html for label in (chat_texts.BTN_DONE, chat_texts.BTN_PROGRESS_SHORT, chat_texts.BTN_DETAIL))
+    assert not any(
+        label in plain + html for label in (chat_texts.BTN_DONE, chat_texts.BTN_PROGRESS_SHORT, chat_texts.BTN_DETAIL)
+    )
     assert "List-Unsubscribe" not in msg
 
     code, out, _ = mail_cli("--today", "26/5/2023", "remind", "--json")
-    assert json.loads(out)["messages"] == 0 and len(rec.to(SNV)) == 1     # never twice
+    assert json.loads(out)["messages"] == 0 and len(rec.to(SNV)) == 1  # never twice
 
 
 def test_a_refused_address_is_disabled_and_coordinators_hear_of_it(mail_cli, smtp, tmp_path):
@@ -290,10 +365,11 @@ async def test_a_busy_mailbox_is_retried(mail_cli, smtp):
     clock = FixedClock.on_day(datetime(2023, 5, 26).date(), settings.zone)
     app = App(settings, clock)
     channel = EmailChannel()
-    running = await channel.start(ChannelContext(settings=settings, store=app.store, clock=clock,
-                                                 zone=settings.zone), listen=False)
+    running = await channel.start(
+        ChannelContext(settings=settings, store=app.store, clock=clock, zone=settings.zone), listen=False
+    )
     deps = app.sweep_deps({"email": running.sender})
-    deps.wall = clock   # retries wait for real time: the test fixes real time, too
+    deps.wall = clock  # retries wait for real time: the test fixes real time, too
     try:
         first = await run_sweep(deps, force=True)
         # one digest waits: its reminders (a dated item and 5.IV's missed quarter I) are retried together

@@ -38,8 +38,9 @@ def core(engine):
 
 def _invite(engine, code: str, agency: str = "so-tu-phap", role: str = "officer") -> str:
     with Session(engine) as s:
-        registry.create_invite(s, code=code, agency_id=work.agency_ids(s)[agency], role=role, now=JULY,
-                               expires_at=JULY + timedelta(days=7))
+        registry.create_invite(
+            s, code=code, agency_id=work.agency_ids(s)[agency], role=role, now=JULY, expires_at=JULY + timedelta(days=7)
+        )
         s.commit()
     return code
 
@@ -54,8 +55,12 @@ def zalo(core, chat: str, text: str) -> str:
 
 def _recipients(engine) -> list[tuple[str, str, str, int, str]]:
     with Session(engine) as s:
-        return [(r.channel, r.chat_id, r.role, r.agency_id, r.person) for r in
-                s.execute(select(RecipientRow).where(RecipientRow.active.is_(True)).order_by(RecipientRow.id)).scalars()]
+        return [
+            (r.channel, r.chat_id, r.role, r.agency_id, r.person)
+            for r in s.execute(
+                select(RecipientRow).where(RecipientRow.active.is_(True)).order_by(RecipientRow.id)
+            ).scalars()
+        ]
 
 
 def _code(core) -> str:
@@ -67,7 +72,7 @@ def test_a_used_telegram_invite_is_refused_on_zalo(engine, core):
     assert "Xin chào Sở Tư pháp" in tg(core, f"/start {code}")
     assert "đã được dùng" in zalo(core, MALLORY_ZALO, f"start {code}")
     assert [r[:2] for r in _recipients(engine)] == [("telegram", AN_TG)]
-    assert zalo(core, MALLORY_ZALO, "kenh zalo") == chat_texts.NOT_REGISTERED    # cannot take An's reminders
+    assert zalo(core, MALLORY_ZALO, "kenh zalo") == chat_texts.NOT_REGISTERED  # cannot take An's reminders
 
 
 def test_link_code_links_the_other_channel_to_the_same_person(engine, core):
@@ -75,7 +80,7 @@ def test_link_code_links_the_other_channel_to_the_same_person(engine, core):
     reply = tg(core, "/lienket")
     code = CODE_SHAPE.search(reply).group(1)
     assert "hết hạn lúc 09:15" in reply
-    typed = code.lower().replace("-", " ")        # typed on a phone: any case, a space
+    typed = code.lower().replace("-", " ")  # typed on a phone: any case, a space
     answer = zalo(core, AN_ZALO, f"lienket {typed}")
     assert answer.startswith("Xin chào Sở Tư pháp") and "cán bộ theo dõi" in answer
     (c1, _, role1, agency1, person1), (c2, chat2, role2, agency2, person2) = _recipients(engine)
@@ -109,10 +114,10 @@ def test_wrong_same_channel_taken_group_and_unlinked(engine, core):
     code = _code(core)
     assert tg(core, f"/lienket {code}", chat="222") == chat_texts.LINK_SAME_CHANNEL
     zalo(core, MALLORY_ZALO, f"start {_invite(engine, 'mallory-0001', agency='so-noi-vu')}")
-    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == chat_texts.LINK_TAKEN     # someone else's chat stays theirs
+    assert zalo(core, MALLORY_ZALO, f"lienket {code}") == chat_texts.LINK_TAKEN  # someone else's chat stays theirs
     assert tg(core, "/lienket", group=True) == chat_texts.LINK_GROUP
     assert zalo(core, "z-new", "lienket") == chat_texts.LINK_NEED_CODE
-    assert "Xin chào" in zalo(core, AN_ZALO, f"link {code}")             # still valid: nothing was used
+    assert "Xin chào" in zalo(core, AN_ZALO, f"link {code}")  # still valid: nothing was used
 
 
 def test_a_code_from_an_unlinked_chat_no_longer_works(engine, core):

@@ -38,14 +38,14 @@ async def test_help_is_answered_while_a_report_is_being_built(bot, monkeypatch):
     monkeypatch.setattr(report_build, "report", held_report)
     app = bot.app
     before_coord = len(bot.fake.texts(COORD))
-    await app.start()                      # the update fetcher and the update processor, as in `run`
+    await app.start()  # the update fetcher and the update processor, as in `run`
     try:
         await app.update_queue.put(Update.de_json(message(COORD, "/baocao"), app.bot))
-        assert await _until(building.is_set)            # the report is being built in a worker thread
+        assert await _until(building.is_set)  # the report is being built in a worker thread
         await app.update_queue.put(Update.de_json(message(OFFICER, "/huongdan"), app.bot))
         assert await _until(lambda: len(bot.fake.texts(OFFICER)) >= 2)
-        assert "/xong 3.II" in bot.fake.texts(OFFICER)[-1]               # help answered …
-        assert len(bot.fake.texts(COORD)) == before_coord                 # … while the report still waits
+        assert "/xong 3.II" in bot.fake.texts(OFFICER)[-1]  # help answered …
+        assert len(bot.fake.texts(COORD)) == before_coord  # … while the report still waits
         gate.set()
         assert await _until(lambda: len(bot.fake.texts(COORD)) > before_coord)
         assert bot.fake.texts(COORD)[-1].startswith("<b>Báo cáo tiến độ")
@@ -74,4 +74,4 @@ async def test_no_second_scheduler_in_the_application(bot):
     from telegram.warnings import PTBUserWarning
 
     with pytest.warns(PTBUserWarning, match="JobQueue"):
-        assert bot.app.job_queue is None      # APScheduler (jobs/scheduler.py) is the only one
+        assert bot.app.job_queue is None  # APScheduler (jobs/scheduler.py) is the only one

@@ -23,8 +23,18 @@ OFFICER, OTHER, COORD, STRANGER = 111, 222, 333, 444
 # --- start-up and registration ----------------------------------------------------------------
 async def test_menu_is_set_in_vietnamese(bot):
     cmds = [p for m, p in bot.fake.calls if m == "setMyCommands"][0]["commands"]
-    assert [c["command"] for c in cmds] == ["viec", "xong", "tiendo", "hoantac", "xem", "trehan", "baocao",
-                                            "xuatbaocao", "huongdan", "dangxuat"]
+    assert [c["command"] for c in cmds] == [
+        "viec",
+        "xong",
+        "tiendo",
+        "hoantac",
+        "xem",
+        "trehan",
+        "baocao",
+        "xuatbaocao",
+        "huongdan",
+        "dangxuat",
+    ]
     assert cmds[0]["description"] == "Nhiệm vụ chưa hoàn thành của cơ quan"
     assert bot.core.config.bot_username == "nhacviec_bot"
 
@@ -90,7 +100,7 @@ async def test_logout_after_reminders_and_register_again(bot):
     sender = RecordingSender()
     await run_sweep(make_deps(bot.engine, FixedClock(at(date(2023, 7, 10))), sender))
     assert sender.to(str(OFFICER))
-    await bot.send(message(OFFICER, "/dangxuat"))      # its reminders' history keeps the recipient row
+    await bot.send(message(OFFICER, "/dangxuat"))  # its reminders' history keeps the recipient row
     assert "Đã hủy liên kết" in bot.fake.texts(OFFICER)[-1]
     await register(bot, OFFICER, "so-noi-vu")
     assert "Xin chào Sở Nội vụ" in bot.fake.texts(OFFICER)[-1]
@@ -180,10 +190,10 @@ async def test_todo_sorted_with_buttons(bot, word):
     assert text.startswith("<b>Nhiệm vụ chưa hoàn thành — Sở Tư pháp (7)</b>")
     assert text.index("• PL1.2 · quá hạn 40 ngày (hạn 31/5/2023) — Rà soát") < text.index("• 2.III · thường xuyên")
     assert "• 4.II · chưa có hạn — Triển khai Kế hoạch rà soát, đơn giản…" in text
-    assert len(text.splitlines()) <= 12                      # a phone screen: one line per item
+    assert len(text.splitlines()) <= 12  # a phone screen: one line per item
     labels = [b[0] for b in bot.fake.buttons(OFFICER)]
     assert labels == ["📄 PL1.2", "📄 2.III", "📄 4.III", "📄 6.III", "📄 1.IV", "📄 5.IV", "📄 4.II"]
-    opened = bot.fake.buttons(OFFICER)[0][1]                  # one choice per item: open it to act
+    opened = bot.fake.buttons(OFFICER)[0][1]  # one choice per item: open it to act
     await bot.send(button(OFFICER, opened))
     assert bot.fake.last(OFFICER)["text"].startswith("<b>PL1.2 — Phụ lục I")
     assert [b[0] for b in bot.fake.buttons(OFFICER)] == ["✅ Báo hoàn thành", "📝 Cập nhật tiến độ", "⏳ Xin gia hạn"]
@@ -205,12 +215,13 @@ async def test_task_detail(bot, word):
     text = bot.fake.last(OFFICER)["text"]
     assert text.startswith("<b>3.II — Triển khai các nhiệm vụ cải cách")
     assert "Chủ trì (0/13 cơ quan đã hoàn thành):\n- Văn phòng UBND tỉnh: chưa hoàn thành\n- UBND thành phố" in text
-    assert "\n… và 5 cơ quan khác\nPhối hợp:\n- Sở Nội vụ\n" in text              # resolved names, one per line
-    assert ("Thời hạn: Theo yêu cầu hoặc thường xuyên trong năm 2023 — cách hiểu: thường xuyên, đến 31/12/2023"
-            in text)
+    assert "\n… và 5 cơ quan khác\nPhối hợp:\n- Sở Nội vụ\n" in text  # resolved names, one per line
+    assert "Thời hạn: Theo yêu cầu hoặc thường xuyên trong năm 2023 — cách hiểu: thường xuyên, đến 31/12/2023" in text
     assert "Sản phẩm: Đề án được phê duyệt" in text
-    assert text.rstrip().endswith("Nguyên văn ô phối hợp: - Các Sở; - Các cơ quan tổ chức theo ngành dọc quản lý ở "
-                                  "địa phương có liên quan - UBND cấp huyện, cấp xã.")   # the plan's cells last
+    assert text.rstrip().endswith(
+        "Nguyên văn ô phối hợp: - Các Sở; - Các cơ quan tổ chức theo ngành dọc quản lý ở "
+        "địa phương có liên quan - UBND cấp huyện, cấp xã."
+    )  # the plan's cells last
     assert "Nguyên văn ô chủ trì: - Văn phòng UBND tỉnh; - UBND cấp huyện; - UBND cấp xã." in text
 
 
@@ -228,7 +239,10 @@ async def test_late_for_coordinator_by_agency(bot, word):
 async def test_late_for_one_agency_and_for_officers(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/trehan so tt&tt"))
-    assert "Nhiệm vụ quá hạn của Sở Thông tin và Truyền thông tính đến ngày 10/7/2023: 4 nhiệm vụ" in bot.fake.last(COORD)["text"]
+    assert (
+        "Nhiệm vụ quá hạn của Sở Thông tin và Truyền thông tính đến ngày 10/7/2023: 4 nhiệm vụ"
+        in bot.fake.last(COORD)["text"]
+    )
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/trehan"))
     assert "Sở Tư pháp tính đến ngày 10/7/2023: 1 nhiệm vụ" in bot.fake.last(OFFICER)["text"]
@@ -307,8 +321,11 @@ async def test_buttons_are_authorised_like_commands(bot):
 # --- delivery ------------------------------------------------------------------------------------
 async def test_blocked_bot_disables_the_recipient(bot):
     await register(bot, OFFICER, "so-tu-phap")
-    bot.fake.errors[str(OFFICER)] = {"ok": False, "error_code": 403,
-                                     "description": "Forbidden: bot was blocked by the user"}
+    bot.fake.errors[str(OFFICER)] = {
+        "ok": False,
+        "error_code": 403,
+        "description": "Forbidden: bot was blocked by the user",
+    }
     await bot.send(message(OFFICER, "/viec"))
     with Session(bot.engine) as s:
         rec = s.exec(__import__("sqlmodel").select(RecipientRow)).one()
@@ -354,6 +371,7 @@ def test_long_messages_split_at_line_ends():
     assert chunks[0][0].startswith("<b>Tiêu đề</b>\n")
     assert [m is not None for _, m in chunks] == [False] * (len(chunks) - 1) + [True]
     import html as h
+
     assert "\n".join(h.unescape(c) for c, _ in chunks).replace("<b>Tiêu đề</b>\n", "", 1) == text
 
 
@@ -375,7 +393,11 @@ async def test_coordinator_schedules_an_inspection(bot, word):
     await bot.send(message(OFFICER, f"{word} PL2.II.2 1/10/2023"))
     assert "chỉ dành cho Văn phòng UBND tỉnh" in bot.fake.texts(OFFICER)[-1]
     with Session(bot.engine) as s:
-        dates = dict(s.exec(select(ItemRow.code, ItemRow.inspection_date).where(ItemRow.code.in_(["PL2.II.2", "PL2.II.6"]))).all())
+        dates = dict(
+            s.exec(
+                select(ItemRow.code, ItemRow.inspection_date).where(ItemRow.code.in_(["PL2.II.2", "PL2.II.6"]))
+            ).all()
+        )
     assert {str(v) for v in dates.values()} == {"2023-09-15"}
 
 

@@ -52,7 +52,7 @@ async def faulty(sqlite_url, plan, directory):
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    seen, mark = update_hooks(store, clock)     # as the Telegram channel wires them
+    seen, mark = update_hooks(store, clock)  # as the Telegram channel wires them
     transport = TelegramTransport(core, sleep=sleep, seen=seen, mark=mark)
     app = transport.build(TOKEN, request=fake.request(), get_updates_request=fake.request())
     h = Harness(app, fake, engine, clock, core, ticks)
@@ -76,11 +76,18 @@ def _apologies(h) -> list[str]:
 
 
 # --- ambiguous sends ----------------------------------------------------------------------------
-@pytest.mark.parametrize("fault, ambiguous", [
-    (httpx.ReadTimeout("slow"), True), (httpx.WriteTimeout("slow"), True),
-    (httpx.ReadError("dropped"), True), (httpx.RemoteProtocolError("closed"), True),
-    (httpx.ConnectTimeout("no route"), False), (httpx.ConnectError("refused"), False),
-    (httpx.PoolTimeout("pool"), False)])
+@pytest.mark.parametrize(
+    "fault, ambiguous",
+    [
+        (httpx.ReadTimeout("slow"), True),
+        (httpx.WriteTimeout("slow"), True),
+        (httpx.ReadError("dropped"), True),
+        (httpx.RemoteProtocolError("closed"), True),
+        (httpx.ConnectTimeout("no route"), False),
+        (httpx.ConnectError("refused"), False),
+        (httpx.PoolTimeout("pool"), False),
+    ],
+)
 async def test_a_send_is_ambiguous_only_when_the_request_left(fault, ambiguous):
     fake = FaultyAPI()
     fake.faults = [fault]
@@ -120,10 +127,10 @@ async def test_a_replayed_update_records_progress_once(faulty):
     await register(faulty, OFFICER, "so-tu-phap")
     update = message(OFFICER, "/tiendo 2.III Đã trình dự thảo")
     await faulty.send(update)
-    await faulty.send(update)   # Telegram delivers it again (a webhook retry, a polling offset lost)
+    await faulty.send(update)  # Telegram delivers it again (a webhook retry, a polling offset lost)
     assert faulty.events("progress") == 1
     assert len([t for t in faulty.fake.texts(OFFICER) if "Đã ghi tiến độ 2.III" in t]) == 1
-    await faulty.send(message(OFFICER, "/tiendo 2.III Lần hai"))   # a new update is handled
+    await faulty.send(message(OFFICER, "/tiendo 2.III Lần hai"))  # a new update is handled
     assert faulty.events("progress") == 2
 
 
@@ -151,13 +158,13 @@ async def test_a_reply_that_timed_out_is_sent_again_once_and_never_apologised_fo
     faulty.fake.faults = [httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow")]
     await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 1
-    assert len(faulty.waits) == 1            # an ambiguous failure is retried at most once
+    assert len(faulty.waits) == 1  # an ambiguous failure is retried at most once
     assert not _apologies(faulty)
 
 
 async def test_a_reply_that_never_gets_through_is_logged_not_apologised(faulty, caplog):
     await register(faulty, OFFICER, "so-tu-phap")
-    faulty.fake.errors[str(OFFICER)] = _error(500, "Internal Server Error")   # every time
+    faulty.fake.errors[str(OFFICER)] = _error(500, "Internal Server Error")  # every time
     await faulty.send(message(OFFICER, "/tiendo 2.III Đã trình"))
     assert faulty.events("progress") == 1
     assert len(faulty.waits) == 3 and not _apologies(faulty)
@@ -177,8 +184,26 @@ async def test_the_apology_is_for_an_action_that_did_not_happen(faulty, monkeypa
 
 
 # --- forged buttons -----------------------------------------------------------------------------
-FORGED = ["d:" + "9" * 25, "v:" + "1" * 20, "t:1:" + "9" * 30, "d:", "d", ":", "x:1", "d:1:2", "t:1:2:3",
-          "v:-1", "d:0", "d:١٢", "d:²", "p:1e5", "u: 1", "d:1 ", "t::", "v:" + "1" * 70]
+FORGED = [
+    "d:" + "9" * 25,
+    "v:" + "1" * 20,
+    "t:1:" + "9" * 30,
+    "d:",
+    "d",
+    ":",
+    "x:1",
+    "d:1:2",
+    "t:1:2:3",
+    "v:-1",
+    "d:0",
+    "d:١٢",
+    "d:²",
+    "p:1e5",
+    "u: 1",
+    "d:1 ",
+    "t::",
+    "v:" + "1" * 70,
+]
 
 
 @pytest.mark.parametrize("data", FORGED)

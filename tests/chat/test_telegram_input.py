@@ -15,22 +15,25 @@ from tests.chat.test_telegram import OFFICER
 async def test_unknown_code_with_suggestions(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/done 3.V"))
-    assert bot.fake.texts(OFFICER)[-1] == "Không có nhiệm vụ \"3.V\" trong Kế hoạch. Có phải: 3.IV, 3.III, 2.IV?"
+    assert bot.fake.texts(OFFICER)[-1] == 'Không có nhiệm vụ "3.V" trong Kế hoạch. Có phải: 3.IV, 3.III, 2.IV?'
     assert bot.events() == 0
 
 
 async def test_code_of_another_agency_names_its_owner(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/done 2.I"))
-    assert "Nhiệm vụ 2.I không giao Sở Tư pháp chủ trì. Cơ quan chủ trì: Sở Thông tin và Truyền thông." in \
-        bot.fake.texts(OFFICER)[-1]
+    assert (
+        "Nhiệm vụ 2.I không giao Sở Tư pháp chủ trì. Cơ quan chủ trì: Sở Thông tin và Truyền thông."
+        in bot.fake.texts(OFFICER)[-1]
+    )
     await bot.send(message(OFFICER, "/done 7.II"))
     assert "phối hợp thực hiện nhiệm vụ" in bot.fake.texts(OFFICER)[-1]
     assert bot.events() == 0
 
 
-@pytest.mark.parametrize("word,usage", [("/done", "/xong MÃ"), ("/tiendo", "/tiendo MÃ"), ("/undo", "/hoantac MÃ"),
-                                        ("/xem", "/xem MÃ")])
+@pytest.mark.parametrize(
+    "word,usage", [("/done", "/xong MÃ"), ("/tiendo", "/tiendo MÃ"), ("/undo", "/hoantac MÃ"), ("/xem", "/xem MÃ")]
+)
 async def test_missing_arguments_give_usage(bot, word, usage):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, word))
@@ -113,5 +116,3 @@ async def test_flood_control_counts_real_time_not_the_business_clock(bot):
     bot.elapse(61)
     await bot.send(message(OFFICER, "/viec"))
     assert "Nhiệm vụ chưa hoàn thành" in bot.fake.texts(OFFICER)[-1]
-
-

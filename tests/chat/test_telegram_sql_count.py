@@ -30,8 +30,8 @@ def statements(engine):
 
 
 async def test_done_by_an_officer_costs_at_most_four_statements(bot):
-    await register(bot, OFFICER, "ubnd-h-nam-sach")       # one of the district leads of 3.II
-    await bot.send(message(OFFICER, "/viec"))             # warm: nothing cached that /xong would need
+    await register(bot, OFFICER, "ubnd-h-nam-sach")  # one of the district leads of 3.II
+    await bot.send(message(OFFICER, "/viec"))  # warm: nothing cached that /xong would need
     with statements(bot.engine) as seen:
         await bot.send(message(OFFICER, "/xong 3.II"))
     reply = bot.fake.texts(OFFICER)[-1]
@@ -49,6 +49,6 @@ async def test_done_twice_and_an_unknown_code_stay_cheap(bot):
     assert "đã" in bot.fake.texts(OFFICER)[-1].lower()
     assert len(seen) <= 4, "\n\n".join(seen)
     with statements(bot.engine) as seen:
-        await bot.send(message(OFFICER, "/xong 3.V"))      # no such item: the codes are loaded for suggestions
+        await bot.send(message(OFFICER, "/xong 3.V"))  # no such item: the codes are loaded for suggestions
     assert "Có phải" in bot.fake.texts(OFFICER)[-1]
     assert len(seen) <= 3, "\n\n".join(seen)

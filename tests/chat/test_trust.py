@@ -28,7 +28,7 @@ async def test_near_miss_asks_among_the_leads_and_keeps_no_stray_note(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/xong 3.II huyen kim than"))
     text = bot.fake.texts(COORD)[-1]
-    assert "Không rõ \"huyen kim than\" là cơ quan nào" in text and "Chưa ghi nhận gì" in text
+    assert 'Không rõ "huyen kim than" là cơ quan nào' in text and "Chưa ghi nhận gì" in text
     buttons = bot.fake.buttons(COORD)
     assert buttons[0][0] == "UBND huyện Kim Thành"
     assert bot.events() == 0 and bot.assignment("3.II", "ubnd-h-kim-thanh").status == "open"
@@ -36,7 +36,7 @@ async def test_near_miss_asks_among_the_leads_and_keeps_no_stray_note(bot):
     assert "Đã ghi nhận UBND huyện Kim Thành hoàn thành 3.II" in bot.fake.texts(COORD)[-1]
     row = bot.assignment("3.II", "ubnd-h-kim-thanh")
     assert row.status == "done" and row.note == ""
-    assert bot.assignment("3.II", "vp-ubnd-tinh").status == "open"      # never the coordinator's own agency
+    assert bot.assignment("3.II", "vp-ubnd-tinh").status == "open"  # never the coordinator's own agency
 
 
 async def test_exact_agency_and_note_still_close_at_once(bot):
@@ -50,7 +50,7 @@ async def test_coordinator_one_lead_needs_a_one_tap_confirmation(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/xong 2.I Biên bản bàn giao ngày 10/4/2023"))
     assert "Nhiệm vụ 2.I do Sở Thông tin và Truyền thông chủ trì. Xác nhận" in bot.fake.texts(COORD)[-1]
-    (label, data), = bot.fake.buttons(COORD)
+    ((label, data),) = bot.fake.buttons(COORD)
     assert label == "✅ Sở Thông tin và Truyền thông đã hoàn thành"
     assert bot.events() == 0 and bot.assignment("2.I", "so-thong-tin-truyen-thong").status == "open"
     await bot.send(button(COORD, data))
@@ -62,7 +62,7 @@ async def test_officer_typing_another_name_is_told_why(bot):
     await register(bot, OFFICER, "so-tu-phap")
     await bot.send(message(OFFICER, "/xong 2.III sở abc"))
     text = bot.fake.texts(OFFICER)[-1]
-    assert "\"sở abc\" không phải tên Sở Tư pháp" in text and "Chưa ghi nhận gì" in text
+    assert '"sở abc" không phải tên Sở Tư pháp' in text and "Chưa ghi nhận gì" in text
     assert bot.events() == 0
     await bot.send(message(OFFICER, "/xong 2.III so tu phap đã ban hành"))
     assert "Đã ghi nhận Sở Tư pháp hoàn thành 2.III" in bot.fake.texts(OFFICER)[-1]
@@ -77,8 +77,9 @@ async def test_evidence_sent_later_is_kept(bot):
     assert "Đã bổ sung văn bản cho nhiệm vụ 2.I" in text and "Không có gì thay đổi" not in text
     assert bot.assignment("2.I", "so-thong-tin-truyen-thong").note == "Biên bản bàn giao ngày 10/4/2023"
     with Session(bot.engine) as s:
-        events = s.exec(select(AuditRow.action, AuditRow.after).where(AuditRow.item_id.is_not(None))
-                        .order_by(AuditRow.id)).all()
+        events = s.exec(
+            select(AuditRow.action, AuditRow.after).where(AuditRow.item_id.is_not(None)).order_by(AuditRow.id)
+        ).all()
     assert [a for a, _ in events] == ["done", "evidence"]
     assert events[1][1] == {"document": {"date": "2023-04-10"}}
 
@@ -97,9 +98,11 @@ async def test_impossible_and_future_dates_are_refused(bot):
 async def test_inspection_outside_the_plan_needs_a_confirmation(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/lichkiemtra PL2.I.1 15/9/2024"))
-    assert "Ngày 15/9/2024 nằm ngoài thời gian của Kế hoạch (01/01/2023 – 31/12/2023)" in bot.fake.texts(COORD)[-1] \
+    assert (
+        "Ngày 15/9/2024 nằm ngoài thời gian của Kế hoạch (01/01/2023 – 31/12/2023)" in bot.fake.texts(COORD)[-1]
         or "Ngày 15/9/2024 nằm ngoài thời gian của Kế hoạch" in bot.fake.texts(COORD)[-1]
-    (label, data), = bot.fake.buttons(COORD)
+    )
+    ((label, data),) = bot.fake.buttons(COORD)
     with Session(bot.engine) as s:
         assert s.exec(select(ItemRow.inspection_date).where(ItemRow.code == "PL2.I.1")).one() is None
     await bot.send(button(COORD, data))
@@ -121,8 +124,10 @@ async def test_officer_gets_the_office_only_reason(bot):
 async def test_coordinator_sets_and_confirms_dates_in_chat(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await bot.send(message(COORD, "/dathan 4.II 30/9/2023"))
-    assert "Đã đặt hạn nhiệm vụ 4.II: 30/09/2023" in bot.fake.texts(COORD)[-1] \
+    assert (
+        "Đã đặt hạn nhiệm vụ 4.II: 30/09/2023" in bot.fake.texts(COORD)[-1]
         or "Đã đặt hạn nhiệm vụ 4.II: 30/9/2023" in bot.fake.texts(COORD)[-1]
+    )
     await bot.send(message(COORD, "/xacnhan 2.IV"))
     assert "Đã xác nhận thời hạn nhiệm vụ 2.IV" in bot.fake.texts(COORD)[-1]
     await bot.send(message(COORD, "/dathan 4.II 31/9/2023"))
@@ -172,7 +177,7 @@ async def test_numbered_confirmation_carries_the_note(bot):
 async def test_item_flags_for_the_coordinator(bot):
     await register(bot, COORD, "vp-ubnd-tinh", "coordinator")
     await register(bot, TTTT, "so-thong-tin-truyen-thong")
-    await bot.send(message(TTTT, "/xong 2.I Biên bản bàn giao ngày 10/4/2023"))   # the office now runs the system
+    await bot.send(message(TTTT, "/xong 2.I Biên bản bàn giao ngày 10/4/2023"))  # the office now runs the system
     await bot.send(message(COORD, "/xem 10.III"))
     text = bot.fake.texts(COORD)[-1]
     assert "Văn phòng UBND tỉnh vừa chủ trì vừa phối hợp — cần xác định lại" in text

@@ -25,12 +25,12 @@ async def test_closing_and_reopening_the_hand_over_moves_the_role(bot):
     await bot.send(message(TTTT, "/hoantac 2.I"))
     for code in ("7.III", "10.III"):
         assert _lead(bot, code, "so-thong-tin-truyen-thong") and not _lead(bot, code, "vp-ubnd-tinh")
-    assert bot.assignment("10.III", "vp-ubnd-tinh", "coordinating").active     # the office coordinates again
+    assert bot.assignment("10.III", "vp-ubnd-tinh", "coordinating").active  # the office coordinates again
 
 
 async def test_a_document_sent_later_dates_the_hand_over(bot):
     await register(bot, TTTT, "so-thong-tin-truyen-thong")
-    await bot.send(message(TTTT, "/xong 2.I"))                  # no document: the closing day (10/7) counts
+    await bot.send(message(TTTT, "/xong 2.I"))  # no document: the closing day (10/7) counts
     assert _lead(bot, "7.III", "vp-ubnd-tinh")
     await bot.send(message(TTTT, "/xong 2.I Biên bản bàn giao ngày 10/4/2023"))
     assert _lead(bot, "7.III", "vp-ubnd-tinh") and not _lead(bot, "7.III", "so-thong-tin-truyen-thong")

@@ -36,7 +36,7 @@ def engine(sqlite_url, plan, directory):
 def _transport(engine, emu: ZaloEmulator, clock=None):
     core = CommandCore(SqlStore(engine), clock or FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))     # dedupe through the store
+    seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))  # dedupe through the store
 
     async def no_sleep(_):
         return None
@@ -46,9 +46,16 @@ def _transport(engine, emu: ZaloEmulator, clock=None):
 
 def _invite(engine, agency: str, code: str = "zalo-invite-code-123") -> str:
     from datetime import timedelta
+
     with Session(engine) as s:
-        registry.create_invite(s, code=code, agency_id=work.agency_ids(s)[agency], role="officer", now=JULY,
-                               expires_at=JULY + timedelta(days=7))
+        registry.create_invite(
+            s,
+            code=code,
+            agency_id=work.agency_ids(s)[agency],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
+        )
         s.commit()
     return code
 
@@ -59,19 +66,22 @@ async def test_done_round_trip_by_polling_with_replays_and_echo(engine):
     await zalo.start()
     await zalo.prepare_polling()
     lan = emu.add_user("Lan")
-    emu.inject_text(lan, f"start {_invite(engine, 'so-tu-phap')}")          # no slash: a phone keyboard
+    emu.inject_text(lan, f"start {_invite(engine, 'so-tu-phap')}")  # no slash: a phone keyboard
     emu.inject_text(lan, "/xong PL1.2 QĐ số 12/QĐ-STP ngày 20/6/2023")
-    for _ in range(8):                                                     # replays and echoes included
+    for _ in range(8):  # replays and echoes included
         await zalo.poll_once()
     texts = emu.texts(lan)
-    assert len(texts) == 2, texts                                          # each command answered once
+    assert len(texts) == 2, texts  # each command answered once
     assert "Xin chào Sở Tư pháp" in texts[0] and "hoàn thành PL1.2" in texts[1]
     assert "Trả lời bằng số để chọn:\n1 — ↩️ Hoàn tác" in texts[1]
     with Session(engine) as s:
-        done = [w for w in work.item_work(s, plan_id=1, item_id=work.item_by_code(s, plan_id=1, code="PL1.2").id)
-                if w.agency == "Sở Tư pháp"]
+        done = [
+            w
+            for w in work.item_work(s, plan_id=1, item_id=work.item_by_code(s, plan_id=1, code="PL1.2").id)
+            if w.agency == "Sở Tư pháp"
+        ]
     assert done[0].status == "done"
-    emu.inject_text(lan, "1")                                              # a numbered choice answered
+    emu.inject_text(lan, "1")  # a numbered choice answered
     await zalo.poll_once()
     assert "Đã hủy báo hoàn thành nhiệm vụ PL1.2" in emu.texts(lan)[-1]
     await client.close()
@@ -81,7 +91,7 @@ async def test_idle_poll_408_is_no_update_and_unknown_events_get_a_notice(engine
     emu = ZaloEmulator()
     zalo, client = _transport(engine, emu)
     await zalo.start()
-    assert await zalo.poll_once() == 0                                     # 408: nothing, no error logged
+    assert await zalo.poll_once() == 0  # 408: nothing, no error logged
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
     user = emu.add_user("Minh")
     emu.queue.append(emu.update(user, None, event="message.unsupported.received"))
@@ -97,9 +107,9 @@ async def test_webhook_set_while_polling_is_a_startup_error(engine):
     emu = ZaloEmulator()
     zalo, client = _transport(engine, emu)
     emu.webhook = {"url": "https://x.vn/hook"}
-    await zalo.prepare_polling()                                           # deletes it first
+    await zalo.prepare_polling()  # deletes it first
     assert emu.webhook is None and emu.calls[:2] == ["deleteWebhook", "getWebhookInfo"]
-    emu.webhook = {"url": "https://x.vn/hook"}                             # set again behind our back
+    emu.webhook = {"url": "https://x.vn/hook"}  # set again behind our back
     with pytest.raises(WebhookSetError):
         await zalo.poll_once()
     await client.close()
@@ -124,15 +134,15 @@ async def test_webhook_round_trip_secret_and_probe(engine):
     try:
         async with httpx.AsyncClient() as http:
             start = emu.update(lan, f"/start {code}")
-            assert (await http.post(url, json=start)).status_code == 401                       # no secret
+            assert (await http.post(url, json=start)).status_code == 401  # no secret
             assert (await http.post(url, json=start, headers={"X-Bot-Api-Secret-Token": "wrong!!"})).status_code == 401
-            assert emu.texts(lan) == []                                                        # nothing processed
+            assert emu.texts(lan) == []  # nothing processed
             assert (await http.post(url, content=b"", headers={"X-Bot-Api-Secret-Token": secret})).status_code == 200
             ok = await http.post(url, json=start, headers={"X-Bot-Api-Secret-Token": secret})
             assert ok.status_code == 200
-            wrapped = {"ok": True, "result": emu.update(lan, "xong PL1.2")}                    # the documented shape
+            wrapped = {"ok": True, "result": emu.update(lan, "xong PL1.2")}  # the documented shape
             await http.post(url, json=wrapped, headers={"X-Bot-Api-Secret-Token": secret})
-            await http.post(url, json=wrapped, headers={"X-Bot-Api-Secret-Token": secret})     # a replay
+            await http.post(url, json=wrapped, headers={"X-Bot-Api-Secret-Token": secret})  # a replay
             for _ in range(100):
                 if len(emu.texts(lan)) >= 2:
                     break
@@ -148,7 +158,7 @@ async def test_long_reply_split_in_two_at_utf16_limit(engine):
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     sender = ZaloSender(client)
     chat = emu.add_user("Lan")
-    text = "\n".join(f"Dòng {i}: nhắc việc 😀 {'x' * 40}" for i in range(50))   # about 2,500 characters
+    text = "\n".join(f"Dòng {i}: nhắc việc 😀 {'x' * 40}" for i in range(50))  # about 2,500 characters
     await sender.send(Outbound(CHANNEL, chat, text))
     sent = emu.texts(chat)
     assert len(sent) == 2 and all(len(t.encode("utf-16-le")) // 2 <= 2000 for t in sent)
@@ -175,7 +185,7 @@ async def test_errors_are_classified(engine):
     with pytest.raises(ZaloError) as z:
         await bad.get_me()
     assert z.value.code == 401 and TOKEN not in str(z.value) and "wrong" not in str(z.value)
-    assert await client.get_webhook_info() is None                      # 404 without a webhook
+    assert await client.get_webhook_info() is None  # 404 without a webhook
     await client.close()
     await bad.close()
 
@@ -188,11 +198,18 @@ async def test_429_then_success_by_the_retry_job(engine):
     emu = ZaloEmulator()
     lan = emu.add_user("Lan")
     with Session(engine) as s:
-        registry.link_chat(s, channel=CHANNEL, chat_id=lan, agency_id=work.agency_ids(s)["so-tu-phap"],
-                           role="officer", display_name="Lan", now=JULY)
+        registry.link_chat(
+            s,
+            channel=CHANNEL,
+            chat_id=lan,
+            agency_id=work.agency_ids(s)["so-tu-phap"],
+            role="officer",
+            display_name="Lan",
+            now=JULY,
+        )
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    emu.fail_next("sendMessage", "http_429")      # a rate limit, not the monthly quota: back off, then retry
+    emu.fail_next("sendMessage", "http_429")  # a rate limit, not the monthly quota: back off, then retry
     deps = make_deps(engine, FixedClock(at(D(2023, 5, 22))), None)
     deps.senders = {CHANNEL: ZaloSender(client)}
     first = await run_sweep(deps)
@@ -207,8 +224,15 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
     emu = ZaloEmulator()
     minh = emu.add_user("Minh")
     with Session(engine) as s:
-        registry.link_chat(s, channel=CHANNEL, chat_id=minh, agency_id=work.agency_ids(s)["so-noi-vu"],
-                           role="officer", display_name="Minh", now=JULY)
+        registry.link_chat(
+            s,
+            channel=CHANNEL,
+            chat_id=minh,
+            agency_id=work.agency_ids(s)["so-noi-vu"],
+            role="officer",
+            display_name="Minh",
+            now=JULY,
+        )
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     core = CommandCore(SqlStore(engine), FixedClock(at(D(2023, 6, 1))), ZONE)
@@ -217,16 +241,18 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
     await run_sweep(deps)
     texts = emu.texts(minh)
     assert len(texts) == 1
-    assert texts[0].startswith("Nhắc việc Thứ Năm 1/6/2023 — Sở Nội vụ\nKính gửi cán bộ đầu mối Sở Nội vụ:\n\n"
-                               "⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)\n• PL1.1 quá hạn 1 ngày")
+    assert texts[0].startswith(
+        "Nhắc việc Thứ Năm 1/6/2023 — Sở Nội vụ\nKính gửi cán bộ đầu mối Sở Nội vụ:\n\n"
+        "⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)\n• PL1.1 quá hạn 1 ngày"
+    )
     assert "Trả lời bằng số để chọn:\n1 — 📄 PL1.1" in texts[0]
     handled: set[str] = set()
     zalo = ZaloTransport(core, client, seen=handled.__contains__, mark=handled.add)
     await zalo.start()
     emu.inject_text(minh, "1")
-    for _ in range(4):      # the digest's own echo comes first, then the officer's "1" (and its replay)
+    for _ in range(4):  # the digest's own echo comes first, then the officer's "1" (and its replay)
         await zalo.poll_once()
-    assert "1 — ✅ Báo hoàn thành" in emu.texts(minh)[-1]          # "1" opened PL1.1 with its buttons
+    assert "1 — ✅ Báo hoàn thành" in emu.texts(minh)[-1]  # "1" opened PL1.1 with its buttons
     emu.inject_text(minh, "1")
     for _ in range(4):
         await zalo.poll_once()
@@ -254,16 +280,19 @@ async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine,
     from config.settings import load_settings
 
     a, b = "111", "222"
-    emus = {a: ZaloEmulator(token=f"{a}:bot-A-secret", echo_own_sends=False),
-            b: ZaloEmulator(token=f"{b}:bot-B-secret", echo_own_sends=False)}
+    emus = {
+        a: ZaloEmulator(token=f"{a}:bot-A-secret", echo_own_sends=False),
+        b: ZaloEmulator(token=f"{b}:bot-B-secret", echo_own_sends=False),
+    }
     monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
     monkeypatch.setenv("ZALO_BOT_TOKENS", f"{a}:bot-A-secret, {b}:bot-B-secret")
     monkeypatch.setenv("ZALO_BOT_NAMES", "Nhắc việc HD 1,Nhắc việc HD 2")
     monkeypatch.setenv("ZALO_USERS_PER_BOT", "1")
     settings = load_settings()
     store, clock = SqlStore(engine), FixedClock(JULY)
-    ctx = ChannelContext(settings=settings, store=store, clock=clock, zone=ZONE,
-                         core=CommandCore(SqlStore(engine), clock, ZONE))
+    ctx = ChannelContext(
+        settings=settings, store=store, clock=clock, zone=ZONE, core=CommandCore(SqlStore(engine), clock, ZONE)
+    )
     channel = ZaloChannel()
     assert channel.secrets(settings) == [f"{a}:bot-A-secret", f"{b}:bot-B-secret"]
     clients = [ZaloClient(e.token, "http://zalo.test", transport=e.transport()) for e in emus.values()]
@@ -287,13 +316,13 @@ async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine,
         with Session(engine) as s:
             chats = sorted(r.chat_id for r, _ in registry.all_recipients(s))
         assert chats == sorted([lan, f"{b}/{minh}"])
-        start_id = start_b["message"]["message_id"]                      # deduped under bot B's own key
+        start_id = start_b["message"]["message_id"]  # deduped under bot B's own key
         assert store.inbound_seen(channel=f"zalo:{b}", message_id=start_id)
         assert not store.inbound_seen(channel="zalo", message_id=start_id)
         await running.sender.send(Outbound(CHANNEL, f"{b}/{minh}", "nhắc việc qua bot 2"))
         assert emus[b].texts(minh)[-1] == "nhắc việc qua bot 2"
         status = {x["bot"]: (x["users"], x["messages"]) for x in bots_status(ctx)}
         assert status == {"Nhắc việc HD 1": (1, 1), "Nhắc việc HD 2": (1, 2)}
-        assert len(emus[b].texts(minh)) == 2                              # replays were not answered again
+        assert len(emus[b].texts(minh)) == 2  # replays were not answered again
     finally:
         await running.stop()

@@ -40,10 +40,18 @@ def _client(emu: ZaloEmulator, faults: list[Exception | None]) -> ZaloClient:
     return ZaloClient(TOKEN, "http://zalo.test", transport=httpx.MockTransport(handle))
 
 
-@pytest.mark.parametrize("fault, ambiguous", [
-    (httpx.ReadTimeout("slow"), True), (httpx.WriteTimeout("slow"), True), (httpx.ReadError("reset"), True),
-    (httpx.RemoteProtocolError("closed"), True), (httpx.ConnectError("refused"), False),
-    (httpx.ConnectTimeout("no route"), False), (httpx.PoolTimeout("pool"), False)])
+@pytest.mark.parametrize(
+    "fault, ambiguous",
+    [
+        (httpx.ReadTimeout("slow"), True),
+        (httpx.WriteTimeout("slow"), True),
+        (httpx.ReadError("reset"), True),
+        (httpx.RemoteProtocolError("closed"), True),
+        (httpx.ConnectError("refused"), False),
+        (httpx.ConnectTimeout("no route"), False),
+        (httpx.PoolTimeout("pool"), False),
+    ],
+)
 async def test_a_send_is_ambiguous_only_when_the_request_left(fault, ambiguous):
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
@@ -58,7 +66,7 @@ async def test_a_later_chunk_failing_after_an_earlier_one_was_sent_is_ambiguous(
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     client = _client(emu, [None, httpx.ConnectError("refused")])
-    text = "\n".join(f"Dòng {i}: {'x' * 60}" for i in range(60))     # two chunks
+    text = "\n".join(f"Dòng {i}: {'x' * 60}" for i in range(60))  # two chunks
     with pytest.raises(TransportError) as e:
         await ZaloSender(client).send(Outbound(CHANNEL, chat, text))
     assert e.value.ambiguous and len(emu.texts(chat)) == 1
@@ -76,8 +84,13 @@ async def test_a_reply_under_a_500_is_retried_after_the_action(sqlite_url, plan,
         waits.append(seconds)
 
     handled: set[str] = set()
-    zalo = ZaloTransport(CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, seen=handled.__contains__,
-                         mark=handled.add, sleep=sleep)
+    zalo = ZaloTransport(
+        CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
+        client,
+        seen=handled.__contains__,
+        mark=handled.add,
+        sleep=sleep,
+    )
     await zalo.start()
     emu.fail_next("sendMessage", "http_502", n=2)
     emu.inject_text(lan, "huongdan")
@@ -92,8 +105,14 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
     emu = ZaloEmulator(echo_own_sends=False)
     lan = emu.add_user("Lan")
     with Session(engine) as s:
-        registry.create_invite(s, code="zalo-choices-1", agency_id=work.agency_ids(s)["so-noi-vu"], role="officer",
-                               now=JULY, expires_at=JULY + timedelta(days=7))
+        registry.create_invite(
+            s,
+            code="zalo-choices-1",
+            agency_id=work.agency_ids(s)["so-noi-vu"],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
+        )
         s.commit()
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
 
@@ -101,20 +120,25 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
         return None
 
     handled: set[str] = set()
-    zalo = ZaloTransport(CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, seen=handled.__contains__,
-                         mark=handled.add, sleep=sleep)
+    zalo = ZaloTransport(
+        CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
+        client,
+        seen=handled.__contains__,
+        mark=handled.add,
+        sleep=sleep,
+    )
     await zalo.start()
-    for text in ("start zalo-choices-1", "viec"):     # a menu delivered: "1 — ✅ Đã xong …"
+    for text in ("start zalo-choices-1", "viec"):  # a menu delivered: "1 — ✅ Đã xong …"
         emu.inject_text(lan, text)
         await zalo.poll_once()
     assert "1 — " in emu.texts(lan)[-1]
     emu.fail_next("sendMessage", "http_502", n=10)
-    emu.inject_text(lan, "viec")                      # a new menu that never arrives
+    emu.inject_text(lan, "viec")  # a new menu that never arrives
     await zalo.poll_once()
     emu.faults.clear()
     emu.inject_text(lan, "1")
     await zalo.poll_once()
-    assert emu.texts(lan)[-1] == chat_texts.FREE_TEXT          # not understood: nothing was closed
+    assert emu.texts(lan)[-1] == chat_texts.FREE_TEXT  # not understood: nothing was closed
     with Session(engine) as s:
         assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
     await client.close()

@@ -51,7 +51,7 @@ def _counted(engine, emu, ticks, clock):
 
 
 async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_up(engine):
-    emu = ZaloEmulator(quota=0)    # every send: 429 "Quota exceeded"
+    emu = ZaloEmulator(quota=0)  # every send: 429 "Quota exceeded"
     chat = emu.add_user("Lan")
     link(engine, "333", "vp-ubnd-tinh", "coordinator", name="Hùng")
     ticks, store = Ticks(), SqlStore(engine)
@@ -63,16 +63,16 @@ async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_
             await sender.send(out)
         assert not e.value.quota and not e.value.permanent and e.value.retry_after == QUOTA_RETRY_AFTER
         assert not store.channel_exhausted(channel=CHANNEL, month=MONTH)
-    ticks.t += 95          # the third refusal, more than three minutes after the first
+    ticks.t += 95  # the third refusal, more than three minutes after the first
     with pytest.raises(TransportError) as e:
         await sender.send(out)
     assert e.value.quota and store.channel_exhausted(channel=CHANNEL, month=MONTH)
-    with Session(engine) as s:     # the coordinators are told, once, in their next digest
+    with Session(engine) as s:  # the coordinators are told, once, in their next digest
         notices = s.execute(select(ReminderRow.slot).where(ReminderRow.kind == "quota_warning")).scalars().all()
     assert notices == ["hết"]
     calls = emu.calls.count("sendMessage")
     with pytest.raises(TransportError) as e:
-        await sender.send(out)                                  # from now on: fail fast, nothing sent
+        await sender.send(out)  # from now on: fail fast, nothing sent
     assert e.value.quota and emu.calls.count("sendMessage") == calls
     await client.close()
 
@@ -82,13 +82,13 @@ async def test_many_quick_refusals_are_not_persistence_and_a_success_clears_them
     chat = emu.add_user("Lan")
     ticks, store = Ticks(), SqlStore(engine)
     sender, client = _counted(engine, emu, ticks, FixedClock(at(DAY)))
-    for _ in range(10):          # a burst of digests all refused within seconds
+    for _ in range(10):  # a burst of digests all refused within seconds
         with pytest.raises(TransportError) as e:
             await sender.send(Outbound(CHANNEL, chat, "x"))
         assert not e.value.quota
     emu.quota = 5
     ticks.t += 200
-    await sender.send(Outbound(CHANNEL, chat, "đã qua"))      # it passes: the streak is over
+    await sender.send(Outbound(CHANNEL, chat, "đã qua"))  # it passes: the streak is over
     emu.quota = 0
     ticks.t += 10
     with pytest.raises(TransportError) as e:
@@ -110,8 +110,14 @@ async def test_a_reply_under_one_quota_refusal_is_retried(engine):
         ticks.t += seconds
 
     handled: set[str] = set()
-    zalo = ZaloTransport(CommandCore(SqlStore(engine), clock, ZONE), client, seen=handled.__contains__,
-                         mark=handled.add, sender=sender, sleep=sleep)
+    zalo = ZaloTransport(
+        CommandCore(SqlStore(engine), clock, ZONE),
+        client,
+        seen=handled.__contains__,
+        mark=handled.add,
+        sender=sender,
+        sleep=sleep,
+    )
     await zalo.start()
     emu.fail_next("sendMessage", "ok_false_429")
     emu.inject_text(lan, "/help")

@@ -59,26 +59,43 @@ def engine(sqlite_url, plan, directory):
 async def test_the_first_update_after_start_is_accepted(engine, monkeypatch):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/zalo/hook"
-    for var, value in {"ZALO_BOT_TOKEN": TOKEN, "ZALO_WEBHOOK_URL": url, "ZALO_WEBHOOK_SECRET": SECRET,
-                       "ZALO_WEBHOOK_LISTEN": "127.0.0.1", "ZALO_WEBHOOK_PORT": str(port)}.items():
+    for var, value in {
+        "ZALO_BOT_TOKEN": TOKEN,
+        "ZALO_WEBHOOK_URL": url,
+        "ZALO_WEBHOOK_SECRET": SECRET,
+        "ZALO_WEBHOOK_LISTEN": "127.0.0.1",
+        "ZALO_WEBHOOK_PORT": str(port),
+    }.items():
         monkeypatch.setenv(var, value)
     monkeypatch.delenv("ZALO_BOT_TOKENS", raising=False)
     emu = EagerZalo(port)
     lan = emu.add_user("Lan")
     with Session(engine) as s:
-        registry.create_invite(s, code="zalo-first-update", agency_id=work.agency_ids(s)["so-tu-phap"],
-                               role="officer", now=JULY, expires_at=JULY + timedelta(days=7))
+        registry.create_invite(
+            s,
+            code="zalo-first-update",
+            agency_id=work.agency_ids(s)["so-tu-phap"],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
+        )
         s.commit()
     clock = FixedClock(JULY)
-    ctx = ChannelContext(settings=load_settings(), store=SqlStore(engine), clock=clock, zone=ZONE,
-                         core=CommandCore(SqlStore(engine), clock, ZONE))
+    ctx = ChannelContext(
+        settings=load_settings(),
+        store=SqlStore(engine),
+        clock=clock,
+        zone=ZONE,
+        core=CommandCore(SqlStore(engine), clock, ZONE),
+    )
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     running = await ZaloChannel().start(ctx, listen=True, clients=[client])
     try:
         assert emu.listening_at_set is True and emu.webhook["url"] == url
-        async with httpx.AsyncClient() as http:   # Zalo delivers at once
-            answer = await http.post(url, json=emu.update(lan, "/start zalo-first-update"),
-                                     headers={"X-Bot-Api-Secret-Token": SECRET})
+        async with httpx.AsyncClient() as http:  # Zalo delivers at once
+            answer = await http.post(
+                url, json=emu.update(lan, "/start zalo-first-update"), headers={"X-Bot-Api-Secret-Token": SECRET}
+            )
         assert answer.status_code == 200
         for _ in range(300):
             if emu.texts(lan):

@@ -21,8 +21,10 @@ CELLS = {
     "5.I": (([VP], [], []), ([SNV, TTTT], [], [LIEN_QUAN])),
     "1.II": (([VP], [], []), ([], [], ["Các cơ quan, đơn vị, địa phương có liên quan"])),
     "2.II": (([VP], ["co-quan-ra-soat-tthc"], ["Các cơ quan được giao nhiệm vụ"]), ([], [SO, HUYEN, XA], [])),
-    "3.II": (([VP], [HUYEN, XA], []),
-             ([], [SO, HUYEN, XA], ["Các cơ quan tổ chức theo ngành dọc quản lý ở địa phương có liên quan"])),
+    "3.II": (
+        ([VP], [HUYEN, XA], []),
+        ([], [SO, HUYEN, XA], ["Các cơ quan tổ chức theo ngành dọc quản lý ở địa phương có liên quan"]),
+    ),
     "4.II": (([VP], [SO], []), ([], [SO, HUYEN, XA], [])),
     "5.II": (([VP], [], []), ([], [], ["Các cơ quan, đơn vị, địa phương dự kiến được kiểm tra"])),
     "6.II": (([VP], [], []), ([SNV], [], [LIEN_QUAN])),
@@ -33,28 +35,56 @@ CELLS = {
     "4.III": (([], [SO, HUYEN, XA], []), ([VP], [], [])),
     "5.III": (([TTTT], [], []), ([VP], [], [])),
     "6.III": (([], [SO, HUYEN], [LIEN_QUAN]), ([VP], [], [])),
-    "7.III": (([TTTT], [], []), ([], [SO], [])),        # the system's operator until 2.I is recorded done
+    "7.III": (([TTTT], [], []), ([], [SO], [])),  # the system's operator until 2.I is recorded done
     "8.III": (([TTTT], [], []), ([VP], [SO], [])),
     "9.III": (([VP], [], []), ([TTTT], [SO, HUYEN, XA], [])),
     "10.III": (([TTTT], [], []), ([VP], [SO, HUYEN, XA], [])),
-    "1.IV": ((["cong-thong-tin-dien-tu"], [SO, "co-quan-bao-chi", HUYEN, XA], []),
-             ([VP, "trung-tam-phvhcc"], [HUYEN, XA], [])),
+    "1.IV": (
+        (["cong-thong-tin-dien-tu"], [SO, "co-quan-bao-chi", HUYEN, XA], []),
+        ([VP, "trung-tam-phvhcc"], [HUYEN, XA], []),
+    ),
     "2.IV": (([VP], [], []), ([], ["co-quan-bao-chi"], ["Cơ quan có phản ánh, thông tin trên báo chí"])),
     "3.IV": (([VP], [], []), ([], [HUYEN], ["Một số Sở"])),
     "4.IV": (([VP], [], []), ([], [SO, HUYEN], [LIEN_QUAN])),
     "5.IV": (([], [SO, HUYEN, XA], ["Các cơ có liên quan"]), ([VP], [], [])),
 }
 
-REVIEW_DEPARTMENTS = ["so-noi-vu", "so-tu-phap", "so-tai-nguyen-moi-truong", "so-lao-dong", TTTT, "so-y-te",
-                      "so-cong-thuong", "so-van-hoa", "ban-quan-ly-kcn", "so-khoa-hoc", "so-tai-chinh",
-                      "so-giao-duc", "so-xay-dung", "so-nong-nghiep", "so-ke-hoach-dau-tu", "so-giao-thong"]
+REVIEW_DEPARTMENTS = [
+    "so-noi-vu",
+    "so-tu-phap",
+    "so-tai-nguyen-moi-truong",
+    "so-lao-dong",
+    TTTT,
+    "so-y-te",
+    "so-cong-thuong",
+    "so-van-hoa",
+    "ban-quan-ly-kcn",
+    "so-khoa-hoc",
+    "so-tai-chinh",
+    "so-giao-duc",
+    "so-xay-dung",
+    "so-nong-nghiep",
+    "so-ke-hoach-dau-tu",
+    "so-giao-thong",
+]
 INSPECTED = {
-    "PL2.I.1": ["so-tai-nguyen-moi-truong", "van-phong-dang-ky-dat-dai"], "PL2.I.2": ["so-lao-dong"],
-    "PL2.I.3": ["ban-quan-ly-kcn"], "PL2.I.4": ["so-nong-nghiep"], "PL2.I.5": ["so-giao-thong"],
-    "PL2.II.1": ["ubnd-tp-chi-linh"], "PL2.II.2": ["ubnd-h-kim-thanh"], "PL2.II.3": ["ubnd-h-tu-ky"],
-    "PL2.II.4": ["ubnd-h-cam-giang"], "PL2.II.5": ["ubnd-h-nam-sach"], "PL2.II.6": ["ubnd-tp-hai-duong"],
-    "PL2.II.7": ["ubnd-h-thanh-mien"], "PL2.II.8": ["ubnd-h-thanh-ha"], "PL2.II.9": ["ubnd-h-ninh-giang"],
-    "PL2.II.10": ["ubnd-h-binh-giang"], "PL2.II.11": ["ubnd-tx-kinh-mon"], "PL2.II.12": ["ubnd-h-gia-loc"],
+    "PL2.I.1": ["so-tai-nguyen-moi-truong", "van-phong-dang-ky-dat-dai"],
+    "PL2.I.2": ["so-lao-dong"],
+    "PL2.I.3": ["ban-quan-ly-kcn"],
+    "PL2.I.4": ["so-nong-nghiep"],
+    "PL2.I.5": ["so-giao-thong"],
+    "PL2.II.1": ["ubnd-tp-chi-linh"],
+    "PL2.II.2": ["ubnd-h-kim-thanh"],
+    "PL2.II.3": ["ubnd-h-tu-ky"],
+    "PL2.II.4": ["ubnd-h-cam-giang"],
+    "PL2.II.5": ["ubnd-h-nam-sach"],
+    "PL2.II.6": ["ubnd-tp-hai-duong"],
+    "PL2.II.7": ["ubnd-h-thanh-mien"],
+    "PL2.II.8": ["ubnd-h-thanh-ha"],
+    "PL2.II.9": ["ubnd-h-ninh-giang"],
+    "PL2.II.10": ["ubnd-h-binh-giang"],
+    "PL2.II.11": ["ubnd-tx-kinh-mon"],
+    "PL2.II.12": ["ubnd-h-gia-loc"],
 }
 
 
@@ -110,15 +140,30 @@ def test_unknown_name_is_reported_not_dropped(directory):
     res = directory.resolve("Sở Tư pháp; Sở Du hành vũ trụ; các cơ quan có liên quan")
     assert res.agencies == ("so-tu-phap",)
     assert [(u.text, u.reason) for u in res.unresolved] == [
-        ("các cơ quan có liên quan", "vague"), ("Sở Du hành vũ trụ", "unknown")]
+        ("các cơ quan có liên quan", "vague"),
+        ("Sở Du hành vũ trụ", "unknown"),
+    ]
 
 
-@pytest.mark.parametrize("query,key", [
-    ("so tu phap", "so-tu-phap"), ("SỞ TƯ PHÁP", "so-tu-phap"), ("tu phap", "so-tu-phap"),
-    ("tt&tt", TTTT), ("Sở TTTT", TTTT), ("so tt tt", TTTT), ("VP UBND tỉnh", VP), ("vp ubnd tinh", VP),
-    ("Sở LĐ-TB&XH", "so-lao-dong"), ("so ld tb xh", "so-lao-dong"), ("BQL các KCN", "ban-quan-ly-kcn"),
-    ("bql kcn", "ban-quan-ly-kcn"), ("kim thanh", "ubnd-h-kim-thanh"), ("so tu phat", "so-tu-phap"),
-])
+@pytest.mark.parametrize(
+    "query,key",
+    [
+        ("so tu phap", "so-tu-phap"),
+        ("SỞ TƯ PHÁP", "so-tu-phap"),
+        ("tu phap", "so-tu-phap"),
+        ("tt&tt", TTTT),
+        ("Sở TTTT", TTTT),
+        ("so tt tt", TTTT),
+        ("VP UBND tỉnh", VP),
+        ("vp ubnd tinh", VP),
+        ("Sở LĐ-TB&XH", "so-lao-dong"),
+        ("so ld tb xh", "so-lao-dong"),
+        ("BQL các KCN", "ban-quan-ly-kcn"),
+        ("bql kcn", "ban-quan-ly-kcn"),
+        ("kim thanh", "ubnd-h-kim-thanh"),
+        ("so tu phat", "so-tu-phap"),
+    ],
+)
 def test_lookup(directory, query, key):
     found = directory.lookup(query)
     if found.agency is None:  # a typo gives candidates, never a guess
@@ -148,35 +193,41 @@ def test_lookup_of_nothing(directory):
 from bot.domain.agencies import UNKNOWN, VAGUE, canonical_key  # noqa: E402
 from bot.domain.directory_build import build_directory  # noqa: E402
 
-POST_2025 = build_directory({
-    "province": "Cao Bằng",
-    "agencies": [
-        {"key": "vp", "name": "Văn phòng UBND tỉnh", "kind": "province_office"},
-        {"key": "ubnd", "name": "UBND tỉnh", "kind": "other"},
-        {"key": "hdnd", "name": "HĐND tỉnh", "kind": "other"},
-        {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department"},
-        {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department"},
-        {"key": "vhttdl", "name": "Sở Văn hóa, Thể thao và Du lịch", "kind": "department"},
-        {"key": "tp", "name": "Sở Tư pháp", "kind": "department"},
-        {"key": "noivu", "name": "Sở Nội vụ", "kind": "department"},
-        {"key": "ttpvhcc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "kind": "other"},
-        {"key": "bql", "name": "Ban Quản lý các khu công nghiệp tỉnh", "kind": "board"},
-        {"key": "ca", "name": "Công an tỉnh", "kind": "police"},
-        {"key": "thue", "name": "Thuế tỉnh Cao Bằng", "kind": "vertical"},
-        {"key": "mttq", "name": "Ủy ban MTTQ Việt Nam tỉnh", "kind": "mass_org"},
-        {"key": "x-thanh-cong", "name": "UBND xã Thành Công", "kind": "commune"},
-        {"key": "p-thuc-phan", "name": "UBND phường Thục Phán", "kind": "commune"},
-        {"key": "x-cam-giang", "name": "UBND xã Cẩm Giang", "kind": "commune"},
-        {"key": "x-cam-giang-2", "name": "UBND xã Cẩm Giàng", "kind": "commune"},
-        {"key": "tp-cao-bang", "name": "UBND thành phố Cao Bằng", "kind": "district"},
-    ],
-    "groups": [
-        {"key": "cac-so", "name": "Các sở, ban, ngành tỉnh", "member_kinds": ["department", "board"]},
-        {"key": "cap-xa", "name": "UBND cấp xã", "aliases": ["UBND các xã, phường, đặc khu", "cấp xã"],
-         "member_kinds": ["commune"]},
-        {"key": "cap-huyen", "name": "UBND cấp huyện", "aliases": ["cấp huyện"], "member_kinds": ["district"]},
-    ],
-})
+POST_2025 = build_directory(
+    {
+        "province": "Cao Bằng",
+        "agencies": [
+            {"key": "vp", "name": "Văn phòng UBND tỉnh", "kind": "province_office"},
+            {"key": "ubnd", "name": "UBND tỉnh", "kind": "other"},
+            {"key": "hdnd", "name": "HĐND tỉnh", "kind": "other"},
+            {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department"},
+            {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department"},
+            {"key": "vhttdl", "name": "Sở Văn hóa, Thể thao và Du lịch", "kind": "department"},
+            {"key": "tp", "name": "Sở Tư pháp", "kind": "department"},
+            {"key": "noivu", "name": "Sở Nội vụ", "kind": "department"},
+            {"key": "ttpvhcc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "kind": "other"},
+            {"key": "bql", "name": "Ban Quản lý các khu công nghiệp tỉnh", "kind": "board"},
+            {"key": "ca", "name": "Công an tỉnh", "kind": "police"},
+            {"key": "thue", "name": "Thuế tỉnh Cao Bằng", "kind": "vertical"},
+            {"key": "mttq", "name": "Ủy ban MTTQ Việt Nam tỉnh", "kind": "mass_org"},
+            {"key": "x-thanh-cong", "name": "UBND xã Thành Công", "kind": "commune"},
+            {"key": "p-thuc-phan", "name": "UBND phường Thục Phán", "kind": "commune"},
+            {"key": "x-cam-giang", "name": "UBND xã Cẩm Giang", "kind": "commune"},
+            {"key": "x-cam-giang-2", "name": "UBND xã Cẩm Giàng", "kind": "commune"},
+            {"key": "tp-cao-bang", "name": "UBND thành phố Cao Bằng", "kind": "district"},
+        ],
+        "groups": [
+            {"key": "cac-so", "name": "Các sở, ban, ngành tỉnh", "member_kinds": ["department", "board"]},
+            {
+                "key": "cap-xa",
+                "name": "UBND cấp xã",
+                "aliases": ["UBND các xã, phường, đặc khu", "cấp xã"],
+                "member_kinds": ["commune"],
+            },
+            {"key": "cap-huyen", "name": "UBND cấp huyện", "aliases": ["cấp huyện"], "member_kinds": ["district"]},
+        ],
+    }
+)
 
 
 def _res(cell):
@@ -184,18 +235,29 @@ def _res(cell):
     return list(r.agencies), list(r.groups), [(u.text, u.reason) for u in r.unresolved]
 
 
-@pytest.mark.parametrize("a,b", [
-    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("UBND tỉnh", "Uỷ ban Nhân dân Tỉnh"), ("UBND tỉnh", "ubnd tinh"),
-    ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"), ("UBND thành phố Cao Bằng", "UBND TP. Cao Bằng"),
-    ("UBND thành phố Cao Bằng", "Ủy ban nhân dân TP Cao Bằng"),
-    ("Sở Khoa học và Công nghệ", "Sở KH&CN"), ("Sở Khoa học và Công nghệ", "Sở KHCN"),
-    ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"), ("Sở Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"),
-    ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH, TT và DL"), ("Văn phòng UBND tỉnh", "VP UBND tỉnh"),
-    ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"), ("Văn phòng UBND tỉnh", "VPUBND tỉnh"),
-    ("Trung tâm Phục vụ hành chính công tỉnh", "TTPVHCC tỉnh"),
-    ("Trung tâm Phục vụ hành chính công tỉnh", "TT PVHCC tỉnh"),
-    ("Ban Quản lý các khu công nghiệp tỉnh", "BQL các KCN tỉnh"), ("Ủy ban MTTQ Việt Nam tỉnh", "UBMTTQ Việt Nam tỉnh"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("UBND tỉnh", "Uỷ ban Nhân dân Tỉnh"),
+        ("UBND tỉnh", "ubnd tinh"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("UBND thành phố Cao Bằng", "UBND TP. Cao Bằng"),
+        ("UBND thành phố Cao Bằng", "Ủy ban nhân dân TP Cao Bằng"),
+        ("Sở Khoa học và Công nghệ", "Sở KH&CN"),
+        ("Sở Khoa học và Công nghệ", "Sở KHCN"),
+        ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH, TT và DL"),
+        ("Văn phòng UBND tỉnh", "VP UBND tỉnh"),
+        ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("Văn phòng UBND tỉnh", "VPUBND tỉnh"),
+        ("Trung tâm Phục vụ hành chính công tỉnh", "TTPVHCC tỉnh"),
+        ("Trung tâm Phục vụ hành chính công tỉnh", "TT PVHCC tỉnh"),
+        ("Ban Quản lý các khu công nghiệp tỉnh", "BQL các KCN tỉnh"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", "UBMTTQ Việt Nam tỉnh"),
+    ],
+)
 def test_equivalent_spellings_need_no_alias(a, b):
     assert canonical_key(a) == canonical_key(b)
     assert _res(a)[0] == _res(b)[0] and len(_res(b)[0]) == 1 and _res(b)[2] == []
@@ -208,18 +270,32 @@ def test_lookup_uses_the_equivalences():
 
 def test_vague_tail_is_reported_not_dropped():
     assert _res("Sở Tư pháp và cơ quan, địa phương liên quan") == (
-        ["tp"], [], [("cơ quan, địa phương liên quan", VAGUE)])
+        ["tp"],
+        [],
+        [("cơ quan, địa phương liên quan", VAGUE)],
+    )
 
 
-@pytest.mark.parametrize("cell", ["các cơ quan có liên quan", "tổ chức, cá nhân có liên quan", "các đơn vị liên quan",
-                                  "Các cơ quan, đơn vị", "các cơ quan khác"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "các cơ quan có liên quan",
+        "tổ chức, cá nhân có liên quan",
+        "các đơn vị liên quan",
+        "Các cơ quan, đơn vị",
+        "các cơ quan khác",
+    ],
+)
 def test_vague_phrases_are_flagged_not_expanded(cell):
     assert _res(cell) == ([], [], [(cell, VAGUE)])
 
 
 def test_unknown_words_come_back_whole():
     assert _res("Sở Tư pháp, Sở Du lịch; Chi cục Kiểm lâm") == (
-        ["tp"], [], [("Sở Du lịch", UNKNOWN), ("Chi cục Kiểm lâm", UNKNOWN)])
+        ["tp"],
+        [],
+        [("Sở Du lịch", UNKNOWN), ("Chi cục Kiểm lâm", UNKNOWN)],
+    )
 
 
 def test_qualifiers_are_not_unknown():
@@ -233,9 +309,16 @@ def test_lead_and_coordinating_in_one_cell():
     assert [(u.text, u.reason) for u in r.coordinating.unresolved] == [("các đơn vị liên quan", VAGUE)]
 
 
-@pytest.mark.parametrize("cell", ["Sở Nội vụ chủ trì; Sở Tư pháp phối hợp", "Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp",
-                                  "Sở Nội vụ phối hợp với Sở Tư pháp", "Sở Nội vụ (chủ trì), Sở Tư pháp",
-                                  "Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Sở Nội vụ chủ trì; Sở Tư pháp phối hợp",
+        "Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp",
+        "Sở Nội vụ phối hợp với Sở Tư pháp",
+        "Sở Nội vụ (chủ trì), Sở Tư pháp",
+        "Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)",
+    ],
+)
 def test_lead_and_coordinating_variants(cell):
     r = POST_2025.resolve(cell)
     assert r.agencies == ("noivu",) and r.coordinating.agencies == ("tp",) and not r.unresolved
@@ -256,7 +339,11 @@ def test_commune_level_group_and_commune_level_body():
     assert _res("Công an tỉnh; Công an cấp xã") == (["ca"], [], [("Công an cấp xã", UNKNOWN)])
     assert _res("Cấp xã") == ([], [], [("Cấp xã", UNKNOWN)])  # which body of the commune? ask
     assert POST_2025.expand(POST_2025.resolve("UBND các xã, phường, đặc khu")) == [
-        "x-thanh-cong", "p-thuc-phan", "x-cam-giang", "x-cam-giang-2"]
+        "x-thanh-cong",
+        "p-thuc-phan",
+        "x-cam-giang",
+        "x-cam-giang-2",
+    ]
 
 
 def test_names_equal_without_accents_are_told_apart_by_accents():
@@ -271,15 +358,25 @@ def test_new_kinds_load_and_group():
 
 
 def test_successors_read_old_names_and_say_so():
-    d = build_directory({
-        "province": "Hải Phòng",
-        "agencies": [
-            {"key": "khcn", "name": "Sở Khoa học và Công nghệ", "kind": "department",
-             "replaces": ["Sở Thông tin và Truyền thông", "so-thong-tin-truyen-thong"]},
-            {"key": "nnmt", "name": "Sở Nông nghiệp và Môi trường", "kind": "department",
-             "replaces": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"]},
-        ],
-    })
+    d = build_directory(
+        {
+            "province": "Hải Phòng",
+            "agencies": [
+                {
+                    "key": "khcn",
+                    "name": "Sở Khoa học và Công nghệ",
+                    "kind": "department",
+                    "replaces": ["Sở Thông tin và Truyền thông", "so-thong-tin-truyen-thong"],
+                },
+                {
+                    "key": "nnmt",
+                    "name": "Sở Nông nghiệp và Môi trường",
+                    "kind": "department",
+                    "replaces": ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"],
+                },
+            ],
+        }
+    )
     r = d.resolve("Sở TT&TT; Sở Tài nguyên và Môi trường; Sở Khoa học và Công nghệ")
     assert r.agencies == ("khcn", "nnmt") and not r.unresolved
     assert r.replaced == (("Sở TT&TT", "khcn"), ("Sở Tài nguyên và Môi trường", "nnmt"))

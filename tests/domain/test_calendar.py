@@ -13,17 +13,32 @@ def cal():
     return load_calendar(DEFAULT_CALENDAR)
 
 
-@pytest.mark.parametrize("day,working", [
-    (D(2023, 1, 2), False),   # Tết Dương lịch, moved from Sunday 1/1
-    (D(2023, 1, 3), True),
-    (D(2023, 1, 19), True), (D(2023, 1, 20), False), (D(2023, 1, 26), False), (D(2023, 1, 27), True),  # Tết
-    (D(2023, 4, 28), True), (D(2023, 5, 1), False), (D(2023, 5, 3), False), (D(2023, 5, 4), True),     # 30/4–1/5
-    (D(2023, 9, 1), False), (D(2023, 9, 4), False), (D(2023, 9, 5), True),                               # Quốc khánh
-    (D(2023, 6, 10), False), (D(2023, 6, 11), False),                                                  # weekend
-    (D(2024, 5, 4), True),    # make-up Saturday
-    (D(2025, 2, 8), True), (D(2025, 1, 31), False),
-    (D(2027, 9, 2), False), (D(2027, 9, 3), False), (D(2027, 9, 6), True),  # an unlisted year: computed
-])
+@pytest.mark.parametrize(
+    "day,working",
+    [
+        (D(2023, 1, 2), False),  # Tết Dương lịch, moved from Sunday 1/1
+        (D(2023, 1, 3), True),
+        (D(2023, 1, 19), True),
+        (D(2023, 1, 20), False),
+        (D(2023, 1, 26), False),
+        (D(2023, 1, 27), True),  # Tết
+        (D(2023, 4, 28), True),
+        (D(2023, 5, 1), False),
+        (D(2023, 5, 3), False),
+        (D(2023, 5, 4), True),  # 30/4–1/5
+        (D(2023, 9, 1), False),
+        (D(2023, 9, 4), False),
+        (D(2023, 9, 5), True),  # Quốc khánh
+        (D(2023, 6, 10), False),
+        (D(2023, 6, 11), False),  # weekend
+        (D(2024, 5, 4), True),  # make-up Saturday
+        (D(2025, 2, 8), True),
+        (D(2025, 1, 31), False),
+        (D(2027, 9, 2), False),
+        (D(2027, 9, 3), False),
+        (D(2027, 9, 6), True),  # an unlisted year: computed
+    ],
+)
 def test_working_days(cal, day, working):
     assert cal.is_working_day(day) is working
 
@@ -51,7 +66,7 @@ def test_years_the_file_does_not_list_are_computed_from_the_lunar_calendar():
     from config.settings import DEFAULT_CALENDAR
 
     cal = load_calendar(DEFAULT_CALENDAR)
-    assert not cal.is_working_day(date(2027, 2, 8))    # Tết Đinh Mùi (6/2/2027): the days around it are off
-    assert not cal.is_working_day(date(2028, 1, 26))   # Tết Mậu Thân
-    assert not cal.is_working_day(date(2027, 4, 16))   # Giỗ Tổ Hùng Vương, 10/3 âm lịch
+    assert not cal.is_working_day(date(2027, 2, 8))  # Tết Đinh Mùi (6/2/2027): the days around it are off
+    assert not cal.is_working_day(date(2028, 1, 26))  # Tết Mậu Thân
+    assert not cal.is_working_day(date(2027, 4, 16))  # Giỗ Tổ Hùng Vương, 10/3 âm lịch
     assert cal.is_working_day(date(2027, 3, 3))

@@ -25,17 +25,33 @@ def test_spellings_of_3_II(codes, typed):
     assert lookup(typed, codes).code == "3.II"
 
 
-@pytest.mark.parametrize("typed,code", [
-    ("pl1.5", "PL1.5"), ("PL1-5", "PL1.5"), ("pl 1 5", "PL1.5"), ("Phụ lục 1.5", "PL1.5"),
-    ("pl2.ii.6", "PL2.II.6"), ("PL2 II 6", "PL2.II.6"), ("pl2-2-6", "PL2.II.6"), ("PL2.I.3", "PL2.I.3"),
-])
+@pytest.mark.parametrize(
+    "typed,code",
+    [
+        ("pl1.5", "PL1.5"),
+        ("PL1-5", "PL1.5"),
+        ("pl 1 5", "PL1.5"),
+        ("Phụ lục 1.5", "PL1.5"),
+        ("pl2.ii.6", "PL2.II.6"),
+        ("PL2 II 6", "PL2.II.6"),
+        ("pl2-2-6", "PL2.II.6"),
+        ("PL2.I.3", "PL2.I.3"),
+    ],
+)
 def test_appendix_codes(codes, typed, code):
     assert lookup(typed, codes).code == code
 
 
-@pytest.mark.parametrize("typed,first", [
-    ("3.V", "3.IV"), ("11.III", "10.III"), ("PL1.17", "PL1.16"), ("PL2.6", "PL2.II.6"), ("6.I", "5.I"),
-])
+@pytest.mark.parametrize(
+    "typed,first",
+    [
+        ("3.V", "3.IV"),
+        ("11.III", "10.III"),
+        ("PL1.17", "PL1.16"),
+        ("PL2.6", "PL2.II.6"),
+        ("6.I", "5.I"),
+    ],
+)
 def test_unknown_codes_get_suggestions(codes, typed, first):
     found = lookup(typed, codes)
     assert found.code is None

@@ -12,14 +12,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.domain.deadlines import (DATE, ON_DEMAND, ONGOING, RECURRING, UNSPECIFIED, WINDOW, Deadline,
-                                  parse_deadline)
+from bot.domain.deadlines import DATE, ON_DEMAND, ONGOING, RECURRING, UNSPECIFIED, WINDOW, Deadline, parse_deadline
 
 D = date
 Y = 2026
-SPAN_2026 = (D(2025, 12, 1), D(2026, 12, 31))          # a plan signed 1/12/2025 for 2026
-SPAN_OPEN = (D(2025, 12, 1), None)                      # signed 1/12/2025, open-ended
-SPAN_LONG = (D(2025, 12, 1), D(2030, 12, 31))           # "giai đoạn 2026–2030"
+SPAN_2026 = (D(2025, 12, 1), D(2026, 12, 31))  # a plan signed 1/12/2025 for 2026
+SPAN_OPEN = (D(2025, 12, 1), None)  # signed 1/12/2025, open-ended
+SPAN_LONG = (D(2025, 12, 1), D(2030, 12, 31))  # "giai đoạn 2026–2030"
 
 # phrase, kind, start, due, extra (rec: subset of recurrence.to_dict(); follow: of follow_up; span; flags; …)
 TABLE = [
@@ -46,8 +45,13 @@ TABLE = [
     ("Bắt đầu từ quý II/2026", ONGOING, D(2026, 4, 1), D(2026, 12, 31), {}),
     ("Kể từ ngày 01/7/2026", ONGOING, D(2026, 7, 1), D(2026, 12, 31), {}),
     ("Từ tháng 7/2026", ONGOING, D(2026, 7, 1), D(2026, 12, 31), {"span": SPAN_2026}),
-    ("Từ 15/3/2026 đến khi có văn bản thay thế", ONGOING, D(2026, 3, 15), D(2026, 12, 31),
-     {"end_event": "đến khi có văn bản thay thế"}),
+    (
+        "Từ 15/3/2026 đến khi có văn bản thay thế",
+        ONGOING,
+        D(2026, 3, 15),
+        D(2026, 12, 31),
+        {"end_event": "đến khi có văn bản thay thế"},
+    ),
     ("Thường xuyên", ONGOING, D(2025, 12, 1), D(2026, 12, 31), {"span": SPAN_2026}),
     ("Thường xuyên, liên tục", ONGOING, None, D(2026, 12, 31), {}),
     ("Thường xuyên hoặc đột xuất", ONGOING, None, D(2026, 12, 31), {}),
@@ -87,11 +91,21 @@ TABLE = [
     ("Quý IV năm 2026", WINDOW, D(2026, 10, 1), D(2026, 12, 31), {}),
     ("Năm 2026", WINDOW, D(2026, 1, 1), D(2026, 12, 31), {}),
     # compound: main deadline + recurring follow-up
-    ("Hoàn thành trong quý I/2026; sau đó rà soát hằng năm", WINDOW, D(2026, 1, 1), D(2026, 3, 31),
-     {"follow": {"freq": "yearly"}}),
+    (
+        "Hoàn thành trong quý I/2026; sau đó rà soát hằng năm",
+        WINDOW,
+        D(2026, 1, 1),
+        D(2026, 3, 31),
+        {"follow": {"freq": "yearly"}},
+    ),
     ("Trước ngày 30/6/2026, sau đó cập nhật hằng quý", DATE, None, D(2026, 6, 30), {"follow": {"freq": "quarterly"}}),
-    ("Thường xuyên; báo cáo định kỳ 6 tháng và hằng năm", ONGOING, None, D(2026, 12, 31),
-     {"follow": {"freq": "half_yearly", "also": [{"freq": "yearly", "day": None, "ad_hoc": False}]}}),
+    (
+        "Thường xuyên; báo cáo định kỳ 6 tháng và hằng năm",
+        ONGOING,
+        None,
+        D(2026, 12, 31),
+        {"follow": {"freq": "half_yearly", "also": [{"freq": "yearly", "day": None, "ad_hoc": False}]}},
+    ),
     # event-triggered → on demand
     ("Sau khi Bộ ban hành hướng dẫn", ON_DEMAND, None, None, {"event": "Sau khi Bộ ban hành hướng dẫn"}),
     ("Khi có yêu cầu của UBND tỉnh", ON_DEMAND, None, None, {}),
@@ -107,30 +121,81 @@ TABLE = [
     ("Theo quy định của pháp luật", UNSPECIFIED, None, None, {"reason": "external_guidance"}),
     ("Theo chương trình công tác của UBND tỉnh", UNSPECIFIED, None, None, {"reason": "schedule_elsewhere"}),
     # recurring with the day rule kept
-    ("Định kỳ hằng quý, trước ngày 5 của tháng đầu quý sau", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "quarterly", "day": 5, "month_of_period": 1, "offset": 1}}),
+    (
+        "Định kỳ hằng quý, trước ngày 5 của tháng đầu quý sau",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "quarterly", "day": 5, "month_of_period": 1, "offset": 1}},
+    ),
     ("Hằng tháng trước ngày 22", RECURRING, D(2026, 1, 1), D(2026, 12, 31), {"rec": {"freq": "monthly", "day": 22}}),
-    ("Trước ngày 8 của tháng cuối quý", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "quarterly", "day": 8, "month_of_period": -1}}),
-    ("Trước ngày 20/10 hằng năm", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "yearly", "day": 20, "month": 10}}),
-    ("6 tháng (trước ngày 12/6), năm (trước ngày 10/12)", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "half_yearly", "day": 12, "month": 6,
-              "also": [{"freq": "yearly", "day": 10, "month": 12, "ad_hoc": False}]}}),
-    ("Định kỳ 6 tháng và hằng năm", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "half_yearly", "also": [{"freq": "yearly", "day": None, "ad_hoc": False}]}}),
-    ("Báo cáo hằng tháng trước ngày 15 tháng sau", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "monthly", "day": 15, "offset": 1}}),
-    ("Định kỳ hằng quý (trước ngày 15 của tháng cuối quý) hoặc đột xuất", RECURRING, D(2026, 1, 1),
-     D(2026, 12, 31), {"rec": {"freq": "quarterly", "day": 15, "month_of_period": -1, "ad_hoc": True}}),
+    (
+        "Trước ngày 8 của tháng cuối quý",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "quarterly", "day": 8, "month_of_period": -1}},
+    ),
+    (
+        "Trước ngày 20/10 hằng năm",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "yearly", "day": 20, "month": 10}},
+    ),
+    (
+        "6 tháng (trước ngày 12/6), năm (trước ngày 10/12)",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {
+            "rec": {
+                "freq": "half_yearly",
+                "day": 12,
+                "month": 6,
+                "also": [{"freq": "yearly", "day": 10, "month": 12, "ad_hoc": False}],
+            }
+        },
+    ),
+    (
+        "Định kỳ 6 tháng và hằng năm",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "half_yearly", "also": [{"freq": "yearly", "day": None, "ad_hoc": False}]}},
+    ),
+    (
+        "Báo cáo hằng tháng trước ngày 15 tháng sau",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "monthly", "day": 15, "offset": 1}},
+    ),
+    (
+        "Định kỳ hằng quý (trước ngày 15 của tháng cuối quý) hoặc đột xuất",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "quarterly", "day": 15, "month_of_period": -1, "ad_hoc": True}},
+    ),
     ("Hằng tuần", RECURRING, D(2026, 1, 1), D(2026, 12, 31), {"rec": {"freq": "weekly"}}),
     ("Hằng ngày", ONGOING, None, D(2026, 12, 31), {}),
-    ("Báo cáo định kỳ hằng quý, 6 tháng, năm", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "quarterly"}}),
+    (
+        "Báo cáo định kỳ hằng quý, 6 tháng, năm",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "quarterly"}},
+    ),
     ("Hằng năm, giai đoạn 2026-2030", RECURRING, D(2026, 1, 1), D(2030, 12, 31), {"rec": {"freq": "yearly"}}),
     ("Hằng năm", RECURRING, D(2025, 12, 1), D(2026, 12, 31), {"span": SPAN_2026, "rec": {"freq": "yearly"}}),
-    ("Định kỳ hằng tháng, chậm nhất ngày 25", RECURRING, D(2026, 1, 1), D(2026, 12, 31),
-     {"rec": {"freq": "monthly", "day": 25}}),
+    (
+        "Định kỳ hằng tháng, chậm nhất ngày 25",
+        RECURRING,
+        D(2026, 1, 1),
+        D(2026, 12, 31),
+        {"rec": {"freq": "monthly", "day": 25}},
+    ),
     # N days
     ("60 ngày, từ 1/3/2026", WINDOW, D(2026, 3, 1), D(2026, 4, 29), {"within_days": 60}),
     ("30 ngày kể từ ngày 15/4/2026", WINDOW, D(2026, 4, 15), D(2026, 5, 15), {"within_days": 30}),
@@ -189,8 +254,9 @@ def test_unsure_readings_are_held_for_a_coordinator(phrase):
     assert d.blocked, d
 
 
-@pytest.mark.parametrize("phrase", ["Trước ngày 31/4/2026", "Hằng năm trước ngày 31/4", "Tháng 3 - 13/2026",
-                                    "Từ 30/2/2026", "Quý V/2026"])
+@pytest.mark.parametrize(
+    "phrase", ["Trước ngày 31/4/2026", "Hằng năm trước ngày 31/4", "Tháng 3 - 13/2026", "Từ 30/2/2026", "Quý V/2026"]
+)
 def test_impossible_dates_are_never_invented(phrase):
     d = parse_deadline(phrase, Y)
     assert d.blocked and ("invalid_date" in d.flags or d.kind == UNSPECIFIED), d
@@ -198,6 +264,7 @@ def test_impossible_dates_are_never_invented(phrase):
 
 
 # --- spans and year_mismatch ----------------------------------------------------------------------
+
 
 def test_year_mismatch_without_span_keeps_todays_behaviour():
     d = parse_deadline("Quý I/2027", 2026)
@@ -214,18 +281,34 @@ def test_year_mismatch_with_span_is_only_a_warning_outside_it():
 
 
 def test_old_dict_without_new_keys_still_loads():
-    d = Deadline.from_dict({"text": "Quý II", "kind": "window", "due": "2023-06-30", "start": "2023-04-01",
-                            "recurrence": {"freq": "quarterly", "day": None, "ad_hoc": False}, "flags": [],
-                            "reason": None})
+    d = Deadline.from_dict(
+        {
+            "text": "Quý II",
+            "kind": "window",
+            "due": "2023-06-30",
+            "start": "2023-04-01",
+            "recurrence": {"freq": "quarterly", "day": None, "ad_hoc": False},
+            "flags": [],
+            "reason": None,
+        }
+    )
     assert d.recurrence.offset == 0 and d.follow_up is None and d.warnings == ()
 
 
 def test_new_keys_only_when_set():
     assert set(parse_deadline("Quý II năm 2023", 2023).to_dict()) == {
-        "text", "kind", "due", "start", "recurrence", "flags", "reason"}
+        "text",
+        "kind",
+        "due",
+        "start",
+        "recurrence",
+        "flags",
+        "reason",
+    }
 
 
 # --- no reading produces a date the phrase does not support --------------------------------------
+
 
 def _numbers(phrase: str) -> set[int]:
     return {int(n) for n in re.findall(r"\d+", phrase)}
@@ -248,14 +331,14 @@ def supported(phrase: str, d: date, ctx_years: set[int], within: int | None, oth
     allowed_years = years | {y - 1 for y in years} | (ctx_years if True else set())
     months = {n for n in nums if 1 <= n <= 12} | {1, 12}
     for q in _roman_quarters(phrase):
-        months |= {3 * q - 2, 3 * q, 3 * q - 3}     # the quarter, or the month before ("trước quý")
+        months |= {3 * q - 2, 3 * q, 3 * q - 3}  # the quarter, or the month before ("trước quý")
     for n in nums:
         if 1 <= n <= 12:
-            months |= {n - 1, 13 - n, 7}      # "trước tháng n", "n tháng cuối năm", half-year
+            months |= {n - 1, 13 - n, 7}  # "trước tháng n", "n tháng cuối năm", half-year
     for word, n in (("sáu", 6), ("nửa", 6), ("chín", 9), ("ba tháng", 3)):
         if word in phrase.lower():
             months |= {n, n + 1, 13 - n}
-    if within is not None and other is not None:    # N-day windows: the other end is in the phrase
+    if within is not None and other is not None:  # N-day windows: the other end is in the phrase
         return abs((d - other).days) in (within, within - 1) and other.year in allowed_years
     explicit_days = {int(x) for x in re.findall(r"(\d{1,2})\s*[/.\-]\s*\d{1,2}(?!\d)", phrase)}
     explicit_days |= {int(x) for x in re.findall(r"ngày\s*(\d{1,2})", phrase.lower())}
@@ -264,8 +347,12 @@ def supported(phrase: str, d: date, ctx_years: set[int], within: int | None, oth
 
 
 GENERATED = (
-    [f"{w} {q}/{y}" for w in ("Quý", "Trong quý", "Trước", "Cuối quý") for q in ("I", "II", "III", "IV")
-     for y in (2026, 2027)]
+    [
+        f"{w} {q}/{y}"
+        for w in ("Quý", "Trong quý", "Trước", "Cuối quý")
+        for q in ("I", "II", "III", "IV")
+        for y in (2026, 2027)
+    ]
     + [f"Tháng {a} - {b}/2026" for a in range(1, 12) for b in range(a + 1, 13, 3)]
     + [f"Từ tháng {a} đến tháng {b} năm 2027" for a in range(1, 13, 2) for b in range(a, 13, 4)]
     + [f"Trước tháng {m}/2026" for m in range(1, 13)]

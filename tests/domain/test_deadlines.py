@@ -7,8 +7,19 @@ from datetime import date
 
 import pytest
 
-from bot.domain.deadlines import (DATE, ONGOING, ON_DEMAND, RECURRING, UNSPECIFIED, WINDOW, Deadline, Recurrence,
-                                  parse_day, parse_deadline, with_override)
+from bot.domain.deadlines import (
+    DATE,
+    ONGOING,
+    ON_DEMAND,
+    RECURRING,
+    UNSPECIFIED,
+    WINDOW,
+    Deadline,
+    Recurrence,
+    parse_day,
+    parse_deadline,
+    with_override,
+)
 
 D = date
 
@@ -45,10 +56,12 @@ SEED = {
 SEED.update({f"PL1.{n}": ("Trước ngày 31/5/2023", DATE, None, D(2023, 5, 31), ()) for n in range(1, 6)})
 SEED.update({f"PL1.{n}": ("Trước ngày 30/6/2023", DATE, None, D(2023, 6, 30), ()) for n in range(6, 14)})
 SEED.update({f"PL1.{n}": ("Trước ngày 31/7/2023", DATE, None, D(2023, 7, 31), ()) for n in range(14, 17)})
-SEED.update({f"PL2.I.{n}": ("Từ tháng 4 đến tháng 12/2023", WINDOW, D(2023, 4, 1), D(2023, 12, 31), ())
-             for n in range(1, 6)})
-SEED.update({f"PL2.II.{n}": ("Từ tháng 4 đến tháng 12/2023", WINDOW, D(2023, 4, 1), D(2023, 12, 31), ())
-             for n in range(1, 13)})
+SEED.update(
+    {f"PL2.I.{n}": ("Từ tháng 4 đến tháng 12/2023", WINDOW, D(2023, 4, 1), D(2023, 12, 31), ()) for n in range(1, 6)}
+)
+SEED.update(
+    {f"PL2.II.{n}": ("Từ tháng 4 đến tháng 12/2023", WINDOW, D(2023, 4, 1), D(2023, 12, 31), ()) for n in range(1, 13)}
+)
 
 
 def test_every_item_of_the_plan_has_an_expected_deadline(plan):
@@ -122,13 +135,16 @@ def test_forms(phrase, kind, start, due):
     assert d.flags == ()
 
 
-@pytest.mark.parametrize("phrase,freq,day", [
-    ("Định kỳ hằng quý", "quarterly", None),
-    ("Định kỳ hàng quý", "quarterly", None),
-    ("trước ngày 20 hằng tháng", "monthly", 20),
-    ("Báo cáo hằng năm", "yearly", None),
-    ("Định kỳ 6 tháng", "half_yearly", None),
-])
+@pytest.mark.parametrize(
+    "phrase,freq,day",
+    [
+        ("Định kỳ hằng quý", "quarterly", None),
+        ("Định kỳ hàng quý", "quarterly", None),
+        ("trước ngày 20 hằng tháng", "monthly", 20),
+        ("Báo cáo hằng năm", "yearly", None),
+        ("Định kỳ 6 tháng", "half_yearly", None),
+    ],
+)
 def test_recurring(phrase, freq, day):
     d = parse_deadline(phrase, 2023)
     assert d.kind == RECURRING
@@ -136,11 +152,14 @@ def test_recurring(phrase, freq, day):
     assert (d.start, d.due) == (D(2023, 1, 1), D(2023, 12, 31))
 
 
-@pytest.mark.parametrize("phrase,start,due", [
-    ("Quí IV-2025", D(2025, 10, 1), D(2025, 12, 31)),
-    ("Trước ngày 15/1/2024", None, D(2024, 1, 15)),
-    ("Giai đoạn 2023 - 2025", D(2023, 1, 1), D(2025, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "phrase,start,due",
+    [
+        ("Quí IV-2025", D(2025, 10, 1), D(2025, 12, 31)),
+        ("Trước ngày 15/1/2024", None, D(2024, 1, 15)),
+        ("Giai đoạn 2023 - 2025", D(2023, 1, 1), D(2025, 12, 31)),
+    ],
+)
 def test_other_years_are_read_and_flagged(phrase, start, due):
     d = parse_deadline(phrase, 2023)
     assert (d.start, d.due) == (start, due)
@@ -183,9 +202,17 @@ def test_coordinator_date_unblocks():
     assert d.kind == ONGOING and not d.blocked
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("31/5/2023", D(2023, 5, 31)), ("2023-05-31", D(2023, 5, 31)), ("31-5-2023", D(2023, 5, 31)),
-    ("1.6.2023", D(2023, 6, 1)), ("31/11/2023", None), ("hôm qua", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("31/5/2023", D(2023, 5, 31)),
+        ("2023-05-31", D(2023, 5, 31)),
+        ("31-5-2023", D(2023, 5, 31)),
+        ("1.6.2023", D(2023, 6, 1)),
+        ("31/11/2023", None),
+        ("hôm qua", None),
+        ("", None),
+    ],
+)
 def test_parse_day(text, expected):
     assert parse_day(text) == expected

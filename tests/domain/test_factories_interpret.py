@@ -10,13 +10,27 @@ def test_a_post_2025_plan_reads_with_its_own_directory():
     directory = make_directory(
         agency("so-khcn", "Sở Khoa học và Công nghệ", "department", short="Sở KH&CN"),
         agency("so-noi-vu", "Sở Nội vụ", "department"),
-        agency("xa-a", "UBND xã A", "commune"), agency("phuong-b", "UBND phường B", "commune"),
-        groups=[{"key": "ubnd-cap-xa", "name": "UBND cấp xã", "aliases": ["UBND các xã, phường"],
-                 "member_kinds": ["commune"]}])
-    plan = make_plan(("I", "Nhiệm vụ", [
-        task(1, "Số hóa hồ sơ", "Sở KH&CN", "Quý II/2026", coordinating="UBND các xã, phường"),
-        task(2, "Rà soát thủ tục", "Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ", "Thường xuyên"),
-    ]))
+        agency("xa-a", "UBND xã A", "commune"),
+        agency("phuong-b", "UBND phường B", "commune"),
+        groups=[
+            {
+                "key": "ubnd-cap-xa",
+                "name": "UBND cấp xã",
+                "aliases": ["UBND các xã, phường"],
+                "member_kinds": ["commune"],
+            }
+        ],
+    )
+    plan = make_plan(
+        (
+            "I",
+            "Nhiệm vụ",
+            [
+                task(1, "Số hóa hồ sơ", "Sở KH&CN", "Quý II/2026", coordinating="UBND các xã, phường"),
+                task(2, "Rà soát thủ tục", "Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ", "Thường xuyên"),
+            ],
+        )
+    )
     specs = {s.item.code: s for s in interpret_plan(plan, directory)}
     assert specs["1.I"].lead_keys == ("so-khcn",)
     assert set(specs["1.I"].coordinating_keys) == {"xa-a", "phuong-b"}

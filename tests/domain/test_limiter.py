@@ -22,7 +22,7 @@ def test_global_ceiling_is_never_exceeded_in_any_second():
     t = FakeTime()
     times = _run(RateLimiter(30, 1.0, clock=t.monotonic, sleep=t.sleep), [f"c{i}" for i in range(300)])
     assert all(sum(1 for x in times if start <= x < start + 1.0) <= 30 for start in times)
-    assert times[-1] - times[0] < 10.1     # and it keeps up: 300 messages in about 10 s
+    assert times[-1] - times[0] < 10.1  # and it keeps up: 300 messages in about 10 s
 
 
 def test_one_message_per_second_per_chat():

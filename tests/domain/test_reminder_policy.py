@@ -35,10 +35,15 @@ def test_date_item_ladder_with_the_30_4_holidays(cal):
     w = Work(1, 1, "lead", "date", D(2023, 5, 31))
     got = timeline(cal, w, D(2023, 4, 1), D(2023, 6, 16), escalations=True)
     assert got == {
-        D(2023, 5, 11): [("upcoming", "d-14")], D(2023, 5, 22): [("upcoming", "d-7")],
-        D(2023, 5, 26): [("upcoming", "d-3")], D(2023, 5, 30): [("upcoming", "d-1")], D(2023, 5, 31): [("due", "d0")],
-        D(2023, 6, 1): [("overdue", "d+1")], D(2023, 6, 6): [("overdue", "d+4")],
-        D(2023, 6, 9): [("overdue", "d+7"), ("escalation", "e0")], D(2023, 6, 14): [("overdue", "d+10")],
+        D(2023, 5, 11): [("upcoming", "d-14")],
+        D(2023, 5, 22): [("upcoming", "d-7")],
+        D(2023, 5, 26): [("upcoming", "d-3")],
+        D(2023, 5, 30): [("upcoming", "d-1")],
+        D(2023, 5, 31): [("due", "d0")],
+        D(2023, 6, 1): [("overdue", "d+1")],
+        D(2023, 6, 6): [("overdue", "d+4")],
+        D(2023, 6, 9): [("overdue", "d+7"), ("escalation", "e0")],
+        D(2023, 6, 14): [("overdue", "d+10")],
         D(2023, 6, 16): [("escalation", "e1")],
     }
 
@@ -82,22 +87,24 @@ def test_recurring_item_reminds_before_each_quarter(cal):
     dues = sorted(d for d, v in got.items() if any(k == "due" for k, _ in v))
     assert dues == [D(2023, 3, 31), D(2023, 6, 30), D(2023, 9, 29), D(2023, 12, 29)]
     monthly = Work(7, 1, "lead", "recurring", D(2023, 12, 31), start=D(2023, 1, 1), freq="monthly", day=20)
-    due_days = [d for d, v in timeline(cal, monthly, D(2023, 1, 1), D(2023, 12, 31)).items()
-                if any(k == "due" for k, _ in v)]
+    due_days = [
+        d for d, v in timeline(cal, monthly, D(2023, 1, 1), D(2023, 12, 31)).items() if any(k == "due" for k, _ in v)
+    ]
     assert due_days[:3] == [D(2023, 1, 19), D(2023, 2, 20), D(2023, 3, 20)]  # 20/1/2023 is in Tết
 
 
 def test_unspecified_and_flagged_items_send_nothing_to_officers(cal):
-    for w in (Work(8, 1, "lead", "unspecified", None, blocked=True),
-              Work(9, 1, "lead", "ongoing", D(2022, 12, 31), blocked=True)):   # 2.IV's 2022 typo
+    for w in (
+        Work(8, 1, "lead", "unspecified", None, blocked=True),
+        Work(9, 1, "lead", "ongoing", D(2022, 12, 31), blocked=True),
+    ):  # 2.IV's 2022 typo
         assert timeline(cal, w, D(2023, 1, 1), D(2023, 12, 31), escalations=True) == {}
 
 
 def test_review_deadline_follows_the_same_ladder(cal):
     w = Work(10, 2, "lead", "date", D(2023, 7, 31))  # PL1.14
     got = timeline(cal, w, D(2023, 7, 1), D(2023, 8, 1))
-    assert [k for v in got.values() for k, _ in v] == ["upcoming", "upcoming", "upcoming", "upcoming", "due",
-                                                       "overdue"]
+    assert [k for v in got.values() for k, _ in v] == ["upcoming", "upcoming", "upcoming", "upcoming", "due", "overdue"]
 
 
 def test_coordinating_agency_gets_one_heads_up(cal):
@@ -108,7 +115,8 @@ def test_coordinating_agency_gets_one_heads_up(cal):
 def test_inspection_notice_and_surprise(cal):
     announced = Work(12, 4, "subject", "date", D(2023, 9, 15), scheduled=D(2023, 9, 15))
     assert timeline(cal, announced, D(2023, 8, 1), D(2023, 9, 30)) == {
-        D(2023, 9, 6): [("inspection", "i2023-09-15")]}   # 7 working days before, across Quốc khánh
+        D(2023, 9, 6): [("inspection", "i2023-09-15")]
+    }  # 7 working days before, across Quốc khánh
     surprise = Work(13, 5, "subject", "date", D(2023, 9, 15), scheduled=D(2023, 9, 15), surprise=True)
     assert timeline(cal, surprise, D(2023, 8, 1), D(2023, 9, 30)) == {}
 

@@ -52,8 +52,14 @@ def test_after_failure_retries_with_backoff_and_honours_retry_after():
     assert d.outcome is Outcome.RETRY and d.attempts == 2 and d.retry_at == NOW + timedelta(seconds=60)
     d = after_failure(failure=Failure("429", permanent=False, retry_after=7), attempts=0, chat=TG, chats=[], now=NOW)
     assert d.retry_at == NOW + timedelta(seconds=7)
-    d = after_failure(failure=transient, attempts=20, chat=SOLO, chats=[], now=NOW,
-                      policy=FailurePolicy(max_attempts=50, backoff_max=600))
+    d = after_failure(
+        failure=transient,
+        attempts=20,
+        chat=SOLO,
+        chats=[],
+        now=NOW,
+        policy=FailurePolicy(max_attempts=50, backoff_max=600),
+    )
     assert d.retry_at == NOW + timedelta(seconds=600)
 
 
@@ -61,8 +67,14 @@ def test_after_failure_gives_up_or_falls_back_in_the_configured_order():
     d = after_failure(failure=Failure("Timed out", permanent=False), attempts=4, chat=SOLO, chats=[], now=NOW)
     assert d.outcome is Outcome.GIVE_UP and d.notice is ReminderKind.DELIVERY_FAILED and not d.disable
     gone = Failure("blocked", permanent=True, recipient_gone=True)
-    d = after_failure(failure=gone, attempts=0, chat=TG, chats=[TG, ZL, ML], now=NOW,
-                      policy=FailurePolicy(fallback_order=("telegram", "email", "zalo")))
+    d = after_failure(
+        failure=gone,
+        attempts=0,
+        chat=TG,
+        chats=[TG, ZL, ML],
+        now=NOW,
+        policy=FailurePolicy(fallback_order=("telegram", "email", "zalo")),
+    )
     assert d.outcome is Outcome.FALL_BACK and d.fallback == ML and d.disable
     assert d.notice is ReminderKind.CHANNEL_FALLBACK and d.notice_slot == "telegram:111"
     d = after_failure(failure=Failure("quota", permanent=False, quota=True), attempts=0, chat=ZL, chats=[ZL], now=NOW)
@@ -82,10 +94,10 @@ def test_failure_claims_copy_the_reminders_and_tell_each_coordinator():
 
 def test_what_a_day_loads():
     p = ReminderPolicy()
-    assert select_day(date(2023, 1, 24), CAL, p) is None              # Tết: nothing
+    assert select_day(date(2023, 1, 24), CAL, p) is None  # Tết: nothing
     first = select_day(date(2023, 6, 1), CAL, p)
     assert "ongoing" in first.special_kinds and first.due_dates == tuple(sorted(first.tables.dates))
     assert date(2023, 6, 1) in first.start_dates
     assert "ongoing" not in select_day(date(2023, 6, 2), CAL, p).special_kinds
-    assert select_day(date(2023, 6, 12), CAL, p).needs_date_week == "w2023-24"   # a Monday
+    assert select_day(date(2023, 6, 12), CAL, p).needs_date_week == "w2023-24"  # a Monday
     assert select_day(date(2023, 6, 13), CAL, p).needs_date_week is None

@@ -20,14 +20,15 @@ def districts(directory):
 def test_exact_names_give_the_lead_and_the_note(directory, districts):
     m = match_lead(directory, "huyen kim thanh QĐ số 1/QĐ-UBND".split(), districts)
     assert m.key == "ubnd-h-kim-thanh" and m.rest == ("QĐ", "số", "1/QĐ-UBND")
-    assert match_lead(directory, "so tt&tt xong".split(), ["so-thong-tin-truyen-thong"]).key == \
-        "so-thong-tin-truyen-thong"
+    assert (
+        match_lead(directory, "so tt&tt xong".split(), ["so-thong-tin-truyen-thong"]).key == "so-thong-tin-truyen-thong"
+    )
 
 
 @pytest.mark.parametrize("typed", ["huyen kim than", "huyen kim thnh", "huyen kim"])
 def test_near_misses_ask(directory, districts, typed):
     m = match_lead(directory, typed.split(), districts)
-    if typed == "huyen kim":   # a unique prefix with nothing after it names the district
+    if typed == "huyen kim":  # a unique prefix with nothing after it names the district
         assert m.key == "ubnd-h-kim-thanh"
     else:
         assert m.key is None and m.named and m.candidates[0] == "ubnd-h-kim-thanh"
@@ -38,8 +39,17 @@ def test_an_agency_that_is_not_a_lead(directory):
     assert m.key is None and m.other == "so-y-te" and m.candidates == ("vp-ubnd-tinh",)
 
 
-@pytest.mark.parametrize("note", ["QĐ số 1/QĐ-UBND ngày 1/6/2023", "Báo cáo số 45/BC-STP", "Số 45/BC-STP",
-                                  "so 45 ngày 1/6/2023", "Biên bản bàn giao ngày 10/4/2023", "đã hoàn thành"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "QĐ số 1/QĐ-UBND ngày 1/6/2023",
+        "Báo cáo số 45/BC-STP",
+        "Số 45/BC-STP",
+        "so 45 ngày 1/6/2023",
+        "Biên bản bàn giao ngày 10/4/2023",
+        "đã hoàn thành",
+    ],
+)
 def test_notes_are_notes(directory, note):
     assert not agency_like(note.split())
     assert match_lead(directory, note.split(), ["vp-ubnd-tinh"]).named is False
@@ -63,6 +73,7 @@ def test_clean_text_keeps_tab_and_newline():
 
 
 def test_coordinators_digest_points_to_the_chat_commands():
-    _, body = coordinator_digest(CoordinatorDigest(needs_date=[("4.II", "Theo tiến độ đã giao", "")]),
-                                 date(2023, 7, 10), 7)
+    _, body = coordinator_digest(
+        CoordinatorDigest(needs_date=[("4.II", "Theo tiến độ đã giao", "")]), date(2023, 7, 10), 7
+    )
     assert "/dathan MÃ NGÀY" in body and "/xacnhan MÃ" in body and "nhacviec plan set-due" not in body

@@ -24,8 +24,18 @@ def test_plan_show_json(cli):
     items = json.loads(out)
     assert code == 0 and len(items) == 60
     t = next(i for i in items if i["code"] == "3.II")
-    for key in ("code", "type", "title", "lead_text", "lead", "coordinating", "unresolved", "deadline_text",
-                "deadline", "status"):
+    for key in (
+        "code",
+        "type",
+        "title",
+        "lead_text",
+        "lead",
+        "coordinating",
+        "unresolved",
+        "deadline_text",
+        "deadline",
+        "status",
+    ):
         assert key in t
     assert t["type"] == "task" and t["status"] == "open"
     assert set(t["deadline"]) >= {"kind", "due", "start", "recurrence", "flags"}
@@ -44,8 +54,15 @@ def test_plan_show_table_in_vietnamese(cli):
 
 def test_parse_deadline_json_and_stdin(cli):
     code, out, _ = cli("parse-deadline", "Quý II năm 2023", "--json")
-    assert json.loads(out) == {"text": "Quý II năm 2023", "kind": "window", "due": "2023-06-30",
-                               "start": "2023-04-01", "recurrence": None, "flags": [], "reason": None}
+    assert json.loads(out) == {
+        "text": "Quý II năm 2023",
+        "kind": "window",
+        "due": "2023-06-30",
+        "start": "2023-04-01",
+        "recurrence": None,
+        "flags": [],
+        "reason": None,
+    }
     phrases = "Trước ngày 31/5/2023\nThường xuyên trong năm 2022.\nTheo tiến độ đã giao\n"
     code, out, _ = cli("parse-deadline", "-", "--year", "2023", stdin=phrases)
     lines = [json.loads(x) for x in out.splitlines()]
@@ -57,8 +74,11 @@ def test_parse_deadline_json_and_stdin(cli):
 
 def test_resolve_agencies_json(cli):
     code, out, _ = cli("resolve-agencies", "Các sở; UBND cấp huyện và các cơ quan, đơn vị có liên quan", "--json")
-    assert json.loads(out) == {"agencies": [], "groups": ["Các Sở", "UBND cấp huyện"],
-                               "unresolved": ["các cơ quan, đơn vị có liên quan"]}
+    assert json.loads(out) == {
+        "agencies": [],
+        "groups": ["Các Sở", "UBND cấp huyện"],
+        "unresolved": ["các cơ quan, đơn vị có liên quan"],
+    }
     code, out, _ = cli("resolve-agencies", "Sở TT&TT, Sở Tư pháp", "--json")
     assert json.loads(out)["agencies"] == ["Sở Thông tin và Truyền thông", "Sở Tư pháp"]
 
@@ -107,9 +127,12 @@ def test_strict_init_refuses_unknown_agencies(cli, tmp_path):
     cli("init")
     _, before, _ = cli("plan", "show", "--json")
     edited = tmp_path / "plan.yaml"
-    edited.write_text(DEFAULT_PLAN.read_text(encoding="utf-8").replace(
-        "        coordinating: Các Sở có liên quan\n", "        coordinating: Các Sở có liên quan; Sở Vũ trụ\n"),
-        encoding="utf-8")
+    edited.write_text(
+        DEFAULT_PLAN.read_text(encoding="utf-8").replace(
+            "        coordinating: Các Sở có liên quan\n", "        coordinating: Các Sở có liên quan; Sở Vũ trụ\n"
+        ),
+        encoding="utf-8",
+    )
     code, _, err = cli("init", "--plan", str(edited), "--strict")
     assert code == 2 and "Sở Vũ trụ" in err and "4.I" in err
     _, after, _ = cli("plan", "show", "--json")
@@ -142,8 +165,10 @@ def test_database_url_password_is_not_printed(cli, monkeypatch):
 def test_import_communes_joins_them_to_the_commune_group(cli, tmp_path):
     cli("init")
     csv = tmp_path / "xa.csv"
-    csv.write_text("key,name,district\nxa-an-binh,UBND xã An Bình,Nam Sách\nphuong-ai-quoc,UBND phường Ái Quốc,"
-                   "TP Hải Dương\n", encoding="utf-8")
+    csv.write_text(
+        "key,name,district\nxa-an-binh,UBND xã An Bình,Nam Sách\nphuong-ai-quoc,UBND phường Ái Quốc,TP Hải Dương\n",
+        encoding="utf-8",
+    )
     code, out, _ = cli("agencies", "import", str(csv), "--json")
     data = json.loads(out)
     assert code == 0 and data["added"] == ["xa-an-binh", "phuong-ai-quoc"] and data["assignments_added"] > 0
@@ -152,7 +177,7 @@ def test_import_communes_joins_them_to_the_commune_group(cli, tmp_path):
     assert "UBND xã An Bình" in t["lead"] and "UBND phường Ái Quốc" in t["lead"]
     _, out, _ = cli("agencies", "list", "--kind", "commune", "--json")
     assert [a["parent"] for a in json.loads(out)] == ["ubnd-h-nam-sach", "ubnd-tp-hai-duong"]
-    code, out, _ = cli("init", "--json")   # reloading the directory file keeps imported communes
+    code, out, _ = cli("init", "--json")  # reloading the directory file keeps imported communes
     assert json.loads(out)["assignments_deactivated"] == 0
 
 
@@ -178,7 +203,12 @@ def test_plan_commands_reports_and_loading_reach_the_database_only_through_the_s
     files += [root / "bot" / "plan_loading.py", root / "bot" / "domain" / "interpret.py"]
     for f in files:
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             for name in names:
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel", "jobs"), f"{f} imports {name}"

@@ -44,9 +44,13 @@ def test_directory_new_for_every_province(tmp_path, province):
         assert res.unresolved == () and sorted(d.expand(res)) == sorted(communes), cell
     level = "thành phố" if name in CITIES else "tỉnh"
     assert info["is_city"] is (name in CITIES)
-    same = [("Sở Khoa học và Công nghệ", "Sở KH&CN"), (f"UBND {level}", f"Ủy ban nhân dân {level}"),
-            (f"Văn phòng UBND {level}", f"VP UBND {level}"), ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"),
-            (f"Công an {level}", f"Công an {level} {name}")]
+    same = [
+        ("Sở Khoa học và Công nghệ", "Sở KH&CN"),
+        (f"UBND {level}", f"Ủy ban nhân dân {level}"),
+        (f"Văn phòng UBND {level}", f"VP UBND {level}"),
+        ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"),
+        (f"Công an {level}", f"Công an {level} {name}"),
+    ]
     for a, b in same:
         ra, rb = d.resolve(a), d.resolve(b)
         assert ra.agencies == rb.agencies and len(ra.agencies) == 1 and not ra.unresolved and not rb.unresolved
@@ -65,7 +69,7 @@ def test_city_words_and_province_words(tmp_path):
     text = (tmp_path / "hp.yaml").read_text(encoding="utf-8")
     assert '"Văn phòng UBND thành phố"' in text and '"Công an thành phố"' in text and "Thành đoàn" in text
     assert "Đặc khu Cát Hải" in text and "Đặc khu Bạch Long Vĩ" in text
-    assert "# kiểm tra:" in text and '# - {key: so-ngoai-vu' in text
+    assert "# kiểm tra:" in text and "# - {key: so-ngoai-vu" in text
     hp = load_directory(tmp_path / "hp.yaml")
     assert hp.resolve("VP UBND TP").agencies == ("vp-ubnd",)
     assert hp.resolve("UBND xã Cẩm Giàng").agencies == ("xa-cam-giang-10903",)
@@ -79,8 +83,12 @@ def test_old_plans_still_read_after_the_2025_merges(tmp_path):
     d = load_directory(tmp_path / "hp.yaml")
     res = d.resolve("Sở Kế hoạch và Đầu tư; Sở GTVT; Sở TN&MT, Sở Thông tin và Truyền thông")
     assert res.agencies == ("so-tai-chinh", "so-xay-dung", "so-nong-nghiep-moi-truong", "so-khoa-hoc-cong-nghe")
-    assert [old for old, _ in res.replaced] == ["Sở Kế hoạch và Đầu tư", "Sở GTVT", "Sở TN&MT",
-                                                "Sở Thông tin và Truyền thông"]
+    assert [old for old, _ in res.replaced] == [
+        "Sở Kế hoạch và Đầu tư",
+        "Sở GTVT",
+        "Sở TN&MT",
+        "Sở Thông tin và Truyền thông",
+    ]
     assert d.successor_of("Sở Lao động, Thương binh và Xã hội") == "so-noi-vu"
 
 
@@ -89,14 +97,25 @@ def test_cli_new_and_add(cli, tmp_path):
     assert code == 0 and "114 UBND cấp xã (67 xã, 45 phường, 2 đặc khu)" in out, err
     path = tmp_path / "hp.yaml"
     before = path.read_text(encoding="utf-8")
-    code, out, err = cli("directory", "add", "hp.yaml", "Chi cục Kiểm lâm", "--alias", "CCKL", "--kind", "other",
-                         "--parent", "so-nong-nghiep-moi-truong", "--json")
+    code, out, err = cli(
+        "directory",
+        "add",
+        "hp.yaml",
+        "Chi cục Kiểm lâm",
+        "--alias",
+        "CCKL",
+        "--kind",
+        "other",
+        "--parent",
+        "so-nong-nghiep-moi-truong",
+        "--json",
+    )
     assert code == 0, err
     info = json.loads(out)
     assert info["key"] == "chi-cuc-kiem-lam"
     after = path.read_text(encoding="utf-8")
     # every line kept (comments too), one line added where agencies end
-    assert after.splitlines()[:info["line"] - 1] == before.splitlines()[:info["line"] - 1]
+    assert after.splitlines()[: info["line"] - 1] == before.splitlines()[: info["line"] - 1]
     assert len(after.splitlines()) == len(before.splitlines()) + 1
     assert "# kiểm tra:" in after
     d = load_directory(path)
@@ -116,9 +135,9 @@ def test_cli_errors_are_vietnamese_and_name_the_file(cli, tmp_path):
     code, _, err = cli("directory", "new", "--province", "Huế", "--out", "hue.yaml")
     assert code == 2 and "hue.yaml: tệp đã có" in err
     code, _, err = cli("directory", "add", "hue.yaml", "Sở KH&CN")
-    assert code == 2 and "hue.yaml:" in err and "đã có cơ quan \"Sở Khoa học và Công nghệ\"" in err
+    assert code == 2 and "hue.yaml:" in err and 'đã có cơ quan "Sở Khoa học và Công nghệ"' in err
     code, _, err = cli("directory", "add", "hue.yaml", "Sở Mới", "--key", "so-noi-vu")
-    assert code == 2 and "mã \"so-noi-vu\" đã dùng" in err
+    assert code == 2 and 'mã "so-noi-vu" đã dùng' in err
     code, _, err = cli("directory", "add", "hue.yaml", "Sở Mới", "--parent", "khong-co")
     assert code == 2 and "khong-co" in err and "không bị thay đổi" in err
     assert load_directory(tmp_path / "hue.yaml").lookup("Sở Mới").agency is None

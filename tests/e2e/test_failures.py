@@ -54,8 +54,8 @@ def test_damaged_sqlite_file_is_one_sentence_and_left_alone(cli, tmp_path, monke
     db = _settled(tmp_path / "data" / "nhacviec.db")
     damaged = tmp_path / "damaged.db"
     data = bytearray(db.read_bytes())
-    for off in range(4096 * 3, len(data) - 600, 8192):     # pages past the header overwritten
-        data[off:off + 600] = b"\xde\xad" * 300
+    for off in range(4096 * 3, len(data) - 600, 8192):  # pages past the header overwritten
+        data[off : off + 600] = b"\xde\xad" * 300
     damaged.write_bytes(bytes(data))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{damaged}")
     for args in (("status",), ("plan", "show"), (*JULY, "remind")):
@@ -74,7 +74,7 @@ def test_another_programs_database_is_refused_before_any_write(cli, tmp_path, mo
     for args in (("init",), ("status",), (*JULY, "remind")):
         code, _, err = cli(*args)
         assert code == 2 and "không phải của nhacviec" in err, err
-    assert foreign.read_bytes() == before                       # still in rollback-journal mode: no WAL
+    assert foreign.read_bytes() == before  # still in rollback-journal mode: no WAL
     with sqlite3.connect(foreign) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
@@ -107,8 +107,15 @@ def test_read_only_commands_open_the_file_read_only(cli, tmp_path):
     db = _settled(tmp_path / "data" / "nhacviec.db")
     before = db.read_bytes()
     (tmp_path / "out").mkdir()
-    for args in (("status",), ("plan", "show"), ("officers",), ("agencies", "list"), (*JULY, "remind", "--dry-run"),
-                 (*JULY, "export", "--out", "out/bc.xlsx"), (*JULY, "report")):
+    for args in (
+        ("status",),
+        ("plan", "show"),
+        ("officers",),
+        ("agencies", "list"),
+        (*JULY, "remind", "--dry-run"),
+        (*JULY, "export", "--out", "out/bc.xlsx"),
+        (*JULY, "report"),
+    ):
         code, _, err = cli(*args)
         assert code == 0, (args, err)
     assert db.read_bytes() == before
@@ -170,8 +177,14 @@ def test_ctrl_c_in_the_terminal_chat_is_one_polite_line(tmp_path):
     env = clean_env(f"sqlite:///{tmp_path / 'nhacviec.db'}")
     out_path, err_path = tmp_path / "out.txt", tmp_path / "err.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "--today", "25/5/2023", "run"], cwd=tmp_path,
-                                env=env, stdin=subprocess.PIPE, stdout=out, stderr=err)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli.main", "--today", "25/5/2023", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=err,
+        )
         deadline = time.monotonic() + 60
 
         def wait_for(words: str) -> None:

@@ -13,8 +13,16 @@ def test_set_due_refuses_a_dated_item_and_points_to_extend(cli):
 
 def test_extend_then_audit(cli):
     cli("--today", "2023-07-10", "init")
-    code, out, err = cli("--today", "2023-07-10", "extend", "PL1.2", "so tu phap", "30/9/2023",
-                         "--document", "Văn bản số 120/UBND-NC ngày 8/7/2023")
+    code, out, err = cli(
+        "--today",
+        "2023-07-10",
+        "extend",
+        "PL1.2",
+        "so tu phap",
+        "30/9/2023",
+        "--document",
+        "Văn bản số 120/UBND-NC ngày 8/7/2023",
+    )
     assert code == 0, err
     assert "hạn gốc 31/5/2023, gia hạn đến 30/9/2023 theo Văn bản số 120/UBND-NC" in out
     code, _, err = cli("--today", "2023-07-10", "extend", "PL1.2", "so tu phap", "30/8/2023", "--document", "x")

@@ -31,16 +31,26 @@ def _own_plan_files(cli, tmp_path) -> dict:
     report = json.loads(out)
     assert report["plan"]["id"] == "quang-ninh-2026" and report["problems"] == []
     unknown = report["agencies"]["unknown"]
-    assert unknown == [{"code": "4.II", "cell": "lead", "text": MISSING_BODY, "table": "bảng 2", "row": "10",
-                        "column": "3", "command": f'nhacviec directory add dm-qn.yaml "{MISSING_BODY}"'}]
+    assert unknown == [
+        {
+            "code": "4.II",
+            "cell": "lead",
+            "text": MISSING_BODY,
+            "table": "bảng 2",
+            "row": "10",
+            "column": "3",
+            "command": f'nhacviec directory add dm-qn.yaml "{MISSING_BODY}"',
+        }
+    ]
     code, out, err = cli("plan", "import", "kh-617.docx", "--out", "qn.yaml", "--agencies", "dm-qn.yaml", "--force")
     assert code == 0, err
     assert f"bảng 2, dòng 10, cột 3 (mục 4.II), ô chủ trì: “{MISSING_BODY}”" in out
     assert f'nhacviec directory add dm-qn.yaml "{MISSING_BODY}"' in out
-    code, out, err = cli("directory", "add", "dm-qn.yaml", MISSING_BODY)      # the command the report printed
+    code, out, err = cli("directory", "add", "dm-qn.yaml", MISSING_BODY)  # the command the report printed
     assert code == 0, err
-    code, out, err = cli("plan", "import", "kh-617.docx", "--out", "qn.yaml", "--agencies", "dm-qn.yaml", "--force",
-                         "--json")
+    code, out, err = cli(
+        "plan", "import", "kh-617.docx", "--out", "qn.yaml", "--agencies", "dm-qn.yaml", "--force", "--json"
+    )
     assert code == 0 and json.loads(out)["agencies"]["unknown"] == []
     return report
 
@@ -61,8 +71,12 @@ def test_another_province_from_document_to_reminders_with_nothing_of_hai_duong(c
     assert code == 0, err
     entries = json.loads(out)
     leads = {(e["code"], e["agency"]) for e in entries if e["kind"] == "upcoming"}
-    assert leads == {("1.I", "Văn phòng UBND tỉnh"), ("2.I", "Sở Khoa học và Công nghệ"),
-                     ("4.II", MISSING_BODY), ("1.III", "Sở Nội vụ")}
+    assert leads == {
+        ("1.I", "Văn phòng UBND tỉnh"),
+        ("2.I", "Sở Khoa học và Công nghệ"),
+        ("4.II", MISSING_BODY),
+        ("1.III", "Sở Nội vụ"),
+    }
     heads_up = {(e["code"], e["agency"]) for e in entries if e["kind"] == "heads_up"}
     assert ("2.I", "Văn phòng UBND tỉnh") in heads_up and ("4.II", "Sở Văn hóa, Thể thao và Du lịch") in heads_up
     communes = {a for c, a in heads_up if c == "1.I" and a.startswith("UBND ")}
@@ -78,8 +92,17 @@ def test_another_province_from_document_to_reminders_with_nothing_of_hai_duong(c
     code, out, _ = cli("plan", "show")
     assert code == 0 and "1.III" in out and _no_hai_duong(out)
     code, out, _ = cli("plan", "show", "--json")
-    assert [i["code"] for i in json.loads(out)] == ["1.I", "2.I", "3.I", "1.II", "2.II", "3.II", "4.II", "1.III",
-                                                    "2.III"]
+    assert [i["code"] for i in json.loads(out)] == [
+        "1.I",
+        "2.I",
+        "3.I",
+        "1.II",
+        "2.II",
+        "3.II",
+        "4.II",
+        "1.III",
+        "2.III",
+    ]
     db = sqlite3.connect(tmp_path / "data" / "nhacviec.db")
     try:
         assert db.execute("SELECT slug, province FROM plan").fetchall() == [("quang-ninh-2026", "Quảng Ninh")]
@@ -98,10 +121,12 @@ def test_another_province_from_document_to_reminders_with_nothing_of_hai_duong(c
     assert code == 0, err
     assert json.loads(out)["added"] == ["xa-thu-nghiem"]
     code, out, _ = cli("plan", "show", "--json")
-    assert _no_hai_duong(out) and "UBND xã Thử Nghiệm" in next(i for i in json.loads(out) if i["code"] == "2.II")["lead"]
+    assert (
+        _no_hai_duong(out) and "UBND xã Thử Nghiệm" in next(i for i in json.loads(out) if i["code"] == "2.II")["lead"]
+    )
     code, out, _ = cli("resolve-agencies", "Sở KH&CN; UBND các xã, phường, đặc khu", "--json")
     assert json.loads(out)["agencies"] == ["Sở Khoa học và Công nghệ"] and json.loads(out)["unresolved"] == []
-    code, out, err = cli("init", "--json")   # the imported commune stays with its province's directory
+    code, out, err = cli("init", "--json")  # the imported commune stays with its province's directory
     assert code == 0 and json.loads(out)["agencies_retired"] == []
 
 
@@ -119,7 +144,8 @@ def test_switching_from_the_demo_retires_its_agencies(cli, tmp_path):
         "title: Kế hoạch kiểm soát thủ tục hành chính năm 2026\ntasks:\n"
         "  - {number: 1, content: Rà soát TTHC, lead: Sở Tư pháp, deadline: Trước ngày 31/3/2026}\n"
         "  - {number: 2, content: Số hóa hồ sơ, lead: 'UBND các xã, phường, đặc khu', deadline: Quý II năm 2026}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, err = cli("init", "--plan", "qn.yaml", "--agencies", "dm-qn.yaml", "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -146,15 +172,19 @@ def test_switching_from_the_demo_retires_its_agencies(cli, tmp_path):
 def test_yaml_mistakes_a_clerk_makes_are_explained(cli, tmp_path):
     cli("directory", "new", "--province", "Quảng Ninh", "--out", "dm.yaml")
     head = "id: qn-2026\nyear: 2026\nprovince: Quảng Ninh\nissuer: UBND tỉnh Quảng Ninh\ntitle: KH\ntasks:\n"
-    (tmp_path / "colon.yaml").write_text(head + "  - number: 1\n    content: Rà soát: thủ tục\n    lead: Sở Tư pháp\n"
-                                         "    deadline: Quý I năm 2026\n", encoding="utf-8")
+    (tmp_path / "colon.yaml").write_text(
+        head + "  - number: 1\n    content: Rà soát: thủ tục\n    lead: Sở Tư pháp\n    deadline: Quý I năm 2026\n",
+        encoding="utf-8",
+    )
     code, _, err = cli("init", "--plan", "colon.yaml", "--agencies", "dm.yaml")
     assert code == 2 and "colon.yaml:8: lỗi cú pháp YAML ở cột 21: dấu hai chấm" in err and "ngoặc kép" in err
-    (tmp_path / "iso.yaml").write_text(head + "  - number: 1\n    content: Rà soát\n    lead: Sở Tư pháp\n"
-                                       "    deadline: 2026-03-31\n", encoding="utf-8")
+    (tmp_path / "iso.yaml").write_text(
+        head + "  - number: 1\n    content: Rà soát\n    lead: Sở Tư pháp\n    deadline: 2026-03-31\n", encoding="utf-8"
+    )
     code, _, err = cli("init", "--plan", "iso.yaml", "--agencies", "dm.yaml")
     assert code == 2 and "iso.yaml:7:" in err and 'deadline: "31/3/2026"' in err
-    (tmp_path / "missing.yaml").write_text(head + "  - number: 1\n    content: Rà soát\n    deadline: Quý I\n",
-                                           encoding="utf-8")
+    (tmp_path / "missing.yaml").write_text(
+        head + "  - number: 1\n    content: Rà soát\n    deadline: Quý I\n", encoding="utf-8"
+    )
     code, _, err = cli("init", "--plan", "missing.yaml", "--agencies", "dm.yaml")
     assert code == 2 and "missing.yaml:7: thiếu trường 'lead'" in err

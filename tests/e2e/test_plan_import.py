@@ -12,8 +12,20 @@ from bot.domain.plan import build_plan
 from bot.files import load_plan
 from tests.plan_documents import SEED, Doc, Table, seed_doc, to_docx, to_pdf, to_xlsx
 
-FIELDS = ("code", "type", "section", "content", "lead_text", "coordinating_text", "deadline_text", "product",
-          "footnotes", "notes", "subject_text", "surprise")
+FIELDS = (
+    "code",
+    "type",
+    "section",
+    "content",
+    "lead_text",
+    "coordinating_text",
+    "deadline_text",
+    "product",
+    "footnotes",
+    "notes",
+    "subject_text",
+    "surprise",
+)
 
 
 def _same_plan(imported, bundled, pdf: bool = False) -> None:
@@ -21,10 +33,20 @@ def _same_plan(imported, bundled, pdf: bool = False) -> None:
     for got, want in zip(imported.items, bundled.items):
         for f in FIELDS:
             assert getattr(got, f) == getattr(want, f), (want.code, f)
-    for f in ("id", "year", "province", "issuer", "title", "signer", "decision_number", "decision_date_text",
-              "review_notes", "section_titles"):
+    for f in (
+        "id",
+        "year",
+        "province",
+        "issuer",
+        "title",
+        "signer",
+        "decision_number",
+        "decision_date_text",
+        "review_notes",
+        "section_titles",
+    ):
         got, want = getattr(imported, f), getattr(bundled, f)
-        if pdf and f == "decision_date_text":   # PDF text keeps no runs of blanks ("ngày      tháng")
+        if pdf and f == "decision_date_text":  # PDF text keeps no runs of blanks ("ngày      tháng")
             got, want = " ".join(got.split()), " ".join(want.split())
         assert got == want, f
 
@@ -52,24 +74,32 @@ def test_seed_plan_round_trip(cli, tmp_path, fmt):
 def province_2025() -> Doc:
     """Another province's plan issued directly as a Kế hoạch: columns in another order, no product column,
     sub-numbered rows (1.1, a, -), a group heading row, the header repeated after a page break, no sections."""
-    heading = [["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-               ["TỈNH QUẢNG NINH", "Độc lập - Tự do - Hạnh phúc"],
-               ["Số: 617/KH-UBND", "Quảng Ninh, ngày 01 tháng 12 năm 2025"]]
-    paragraphs = ["KẾ HOẠCH", "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2026 TRÊN ĐỊA BÀN TỈNH QUẢNG NINH",
-                  "Thực hiện Kế hoạch số 617/KH-UBND ngày 01/12/2025, UBND tỉnh ban hành danh mục nhiệm vụ."]
+    heading = [
+        ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["TỈNH QUẢNG NINH", "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 617/KH-UBND", "Quảng Ninh, ngày 01 tháng 12 năm 2025"],
+    ]
+    paragraphs = [
+        "KẾ HOẠCH",
+        "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2026 TRÊN ĐỊA BÀN TỈNH QUẢNG NINH",
+        "Thực hiện Kế hoạch số 617/KH-UBND ngày 01/12/2025, UBND tỉnh ban hành danh mục nhiệm vụ.",
+    ]
     header = ["TT", "Tên nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Cơ quan phối hợp"]
-    rows = [header, ["(1)", "(2)", "(3)", "(4)", "(5)"],
-            ["1", "Rà soát quy trình nội bộ", "Trước ngày 31/3/2026", "Văn phòng UBND tỉnh", "Các sở"],
-            ["2", "Số hóa hồ sơ:", "", "", ""],
-            ["2.1", "Số hóa hồ sơ cấp tỉnh", "Quý II năm 2026", "Sở Khoa học và Công nghệ", ""],
-            ["2.2", "Số hóa hồ sơ cấp xã\nbảo đảm chỉ tiêu", "Thường xuyên", "UBND các xã, phường", "Sở Nội vụ"],
-            header,
-            ["3", "Thanh toán trực tuyến", "Hằng quý", "Sở Tài chính", "Kho bạc"],
-            ["a", "Hướng dẫn thanh toán", "Trong tháng 6 năm 2026", "Sở Tài chính", ""],
-            ["-", "Báo cáo kết quả", "Trước ngày 15/12/2026", "Sở Tài chính", "Văn phòng UBND tỉnh"],
-            ["", "(kèm số liệu từng xã)", "", "", ""],
-            ["4", "Kiểm tra đột xuất", "Theo yêu cầu", "Văn phòng UBND tỉnh", ""],
-            ["4.x", "Dòng đánh số sai", "", "", ""]]
+    rows = [
+        header,
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["1", "Rà soát quy trình nội bộ", "Trước ngày 31/3/2026", "Văn phòng UBND tỉnh", "Các sở"],
+        ["2", "Số hóa hồ sơ:", "", "", ""],
+        ["2.1", "Số hóa hồ sơ cấp tỉnh", "Quý II năm 2026", "Sở Khoa học và Công nghệ", ""],
+        ["2.2", "Số hóa hồ sơ cấp xã\nbảo đảm chỉ tiêu", "Thường xuyên", "UBND các xã, phường", "Sở Nội vụ"],
+        header,
+        ["3", "Thanh toán trực tuyến", "Hằng quý", "Sở Tài chính", "Kho bạc"],
+        ["a", "Hướng dẫn thanh toán", "Trong tháng 6 năm 2026", "Sở Tài chính", ""],
+        ["-", "Báo cáo kết quả", "Trước ngày 15/12/2026", "Sở Tài chính", "Văn phòng UBND tỉnh"],
+        ["", "(kèm số liệu từng xã)", "", "", ""],
+        ["4", "Kiểm tra đột xuất", "Theo yêu cầu", "Văn phòng UBND tỉnh", ""],
+        ["4.x", "Dòng đánh số sai", "", "", ""],
+    ]
     return Doc(heading, paragraphs, [Table(rows, widths=[1.2, 9, 4, 5, 5])])
 
 
@@ -81,8 +111,13 @@ def test_another_province_import_review_init(cli, tmp_path):
     assert report["plan"]["id"] == "quang-ninh-2026"
     assert report["plan"]["issuer"] == "UBND tỉnh Quảng Ninh"
     assert report["plan"]["title"] == "Kế hoạch kiểm soát thủ tục hành chính năm 2026 trên địa bàn tỉnh Quảng Ninh"
-    assert report["plan"]["decision"] == {"type": "KH", "number": "617/KH-UBND", "date": "2025-12-01",
-                                          "date_text": "ngày 01 tháng 12 năm 2025", "title": ""}
+    assert report["plan"]["decision"] == {
+        "type": "KH",
+        "number": "617/KH-UBND",
+        "date": "2025-12-01",
+        "date_text": "ngày 01 tháng 12 năm 2025",
+        "title": "",
+    }
     assert [r["code"] for r in report["rows"]] == ["1", "2.1", "2.2", "3", "3.a", "3.1", "4"]
     assert [p["row"] for p in report["problems"]] == ["13"]
     assert report["problems"][0]["table"] == "bảng 2" and report["problems"][0]["text"] == "4.x"
@@ -93,7 +128,9 @@ def test_another_province_import_review_init(cli, tmp_path):
     assert plan.section_titles == {"NV": "Nhiệm vụ"}
     tree = yaml.safe_load((tmp_path / "qn.yaml").read_text(encoding="utf-8"))
     assert tree["tasks"][1]["group"] == "Số hóa hồ sơ:"
-    code, out, err = cli("init", "--plan", "qn.yaml", "--agencies", str(SEED.parent.parent / "agencies" / "hai-duong.yaml"))
+    code, out, err = cli(
+        "init", "--plan", "qn.yaml", "--agencies", str(SEED.parent.parent / "agencies" / "hai-duong.yaml")
+    )
     assert code == 0, err
     assert "quang-ninh-2026" in out
     code, out, err = cli("plan", "show", "--json")
@@ -105,7 +142,9 @@ def test_csv_and_text_report(cli, tmp_path):
     (tmp_path / "kh.csv").write_text(
         "KẾ HOẠCH;;;\nCải cách thủ tục hành chính năm 2026;;;\n"
         "STT;Nội dung;Cơ quan chủ trì;Thời gian thực hiện\nI. Nhiệm vụ chung;;;\n"
-        '1;"Rà soát\nthủ tục";Sở Tư pháp;Quý I năm 2026\n', encoding="utf-8")
+        '1;"Rà soát\nthủ tục";Sở Tư pháp;Quý I năm 2026\n',
+        encoding="utf-8",
+    )
     code, out, err = cli("plan", "import", "kh.csv")
     assert code == 0, err
     assert "Mục I: Nhiệm vụ chung (1 nhiệm vụ)" in out and "kh.yaml" in out

@@ -42,7 +42,7 @@ def test_report_prints_the_vietnamese_summary(scenario, tmp_path):
     assert "1. Đã hoàn thành: 6 nhiệm vụ (10,0%); 6 lượt (2,7%)" in out
     assert "      + trong đó chưa đến hạn: 0 nhiệm vụ (0,0%); 0 lượt (0,0%)" in out
     assert "3. Nhiệm vụ thường xuyên (đang triển khai): 14 nhiệm vụ (23,3%); 162 lượt (71,7%)" in out
-    assert "Đến hạn trong 14 ngày làm việc tới, đến 3/8/2023 (3):" in out     # the reminders' calendar
+    assert "Đến hạn trong 14 ngày làm việc tới, đến 3/8/2023 (3):" in out  # the reminders' calendar
 
 
 def test_export_workbook_read_back(scenario, tmp_path):
@@ -57,7 +57,7 @@ def test_export_workbook_read_back(scenario, tmp_path):
     summary = {r[0]: r[1:5] for r in rows if r[0]}
     assert summary["Tổng số"] == (60, 1, 226, 1)
     assert summary["1. Đã hoàn thành"][0] == 6 and summary["   - Quá hạn"] == (15, 0.25, 15, 0.0664)
-    assert summary["      + trong đó chưa đến hạn"] == (0, 0, 0, 0)                  # zero lines shown
+    assert summary["      + trong đó chưa đến hạn"] == (0, 0, 0, 0)  # zero lines shown
     assert summary["3. Nhiệm vụ thường xuyên (đang triển khai)"][:1] == (14,)
     assert wb["Tổng hợp"]["C7"].number_format == "0.0%"
     names = [(r[0], r[1]) for r in rows if r[1]]
@@ -82,7 +82,7 @@ def test_export_workbook_read_back(scenario, tmp_path):
     reviews = wb["Rà soát TTHC"]
     pl12 = next(r for r in reviews.iter_rows(min_row=6, values_only=True) if r[0] == "PL1.2")
     assert pl12[1] == "Phụ lục I, STT 2" and pl12[6] == "Hoàn thành đúng hạn"
-    assert pl12[7] == datetime(2023, 5, 30)             # the cited document's date, not the day it was closed
+    assert pl12[7] == datetime(2023, 5, 30)  # the cited document's date, not the day it was closed
     insp = wb["Kiểm tra"]
     six = next(r for r in insp.iter_rows(min_row=6, values_only=True) if r[0] == "PL2.II.6")
     assert six[1] == "Phụ lục II, Khối cấp huyện, STT 6" and six[3] == "UBND thành phố Hải Dương" and six[5] == "Có"
@@ -106,8 +106,11 @@ def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     assert "gửi 10 cơ quan (12 nhiệm vụ quá hạn)" in out and "cv-noi-bo.docx" in out
     doc = Document(tmp_path / "cv.docx")
     body = _texts(doc)
-    to = [p for p in doc.paragraphs if p.text.startswith("Kính gửi:") or p.text.startswith("- Sở")
-          or p.text.startswith("- Ban")]
+    to = [
+        p
+        for p in doc.paragraphs
+        if p.text.startswith("Kính gửi:") or p.text.startswith("- Sở") or p.text.startswith("- Ban")
+    ]
     assert to[0].text == "Kính gửi:\t- Sở Tài chính;" and to[-1].text == "- Ban Quản lý các khu công nghiệp tỉnh."
     assert [p.text[2:-1] for p in to[1:4]] == ["Sở Công Thương", "Sở Xây dựng", "Sở Thông tin và Truyền thông"]
     assert all(p.alignment != WD_ALIGN_PARAGRAPH.CENTER for p in to)
@@ -136,7 +139,10 @@ def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     assert "Phụ lục I, STT 5" in cited and not any(c.startswith("PL") for c in cited)
     assert {r[5] for r in appendix[1:] if r[1].startswith("Phụ lục I,")} == {"(Kế hoạch không nêu)"}
     products = {r[1]: r[5] for r in appendix[1:]}
-    assert products["Mục III, nhiệm vụ 3"] == "- Báo cáo kết quả thực hiện;\n- Mã kết quả số hóa được cung cấp trên Hệ thống"
+    assert (
+        products["Mục III, nhiệm vụ 3"]
+        == "- Báo cáo kết quả thực hiện;\n- Mã kết quả số hóa được cung cấp trên Hệ thống"
+    )
     assert "Kết quả rà soát" not in body + "".join(map(str, appendix))
     pl15 = next(r for r in appendix if r[1] == "Phụ lục I, STT 5")
     assert pl15[2].startswith("Rà soát, đánh giá đơn giản hóa thủ tục hành chính năm 2023\nThủ tục hành chính")
@@ -145,8 +151,7 @@ def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     text = _texts(own)
     assert "Tài liệu nội bộ" in text and "Kính gửi: Chánh Văn phòng." in text
     assert "Văn phòng UBND tỉnh còn 3 nhiệm vụ" in text
-    assert [r[1] for r in _cells(own.tables[0])[1:]] == ["Mục I, nhiệm vụ 4", "Mục I, nhiệm vụ 5",
-                                                         "Mục IV, nhiệm vụ 3"]
+    assert [r[1] for r in _cells(own.tables[0])[1:]] == ["Mục I, nhiệm vụ 4", "Mục I, nhiệm vụ 5", "Mục IV, nhiệm vụ 3"]
 
 
 def test_letter_to_one_agency_names_it(scenario, tmp_path):
@@ -162,11 +167,16 @@ def test_letter_to_one_agency_names_it(scenario, tmp_path):
 
 def test_letter_settings_and_wording_from_the_plan_file(cli, tmp_path):
     text = DEFAULT_PLAN.read_text(encoding="utf-8")
-    text = text.replace('  number: ""          # "Số:         /QĐ-UBND" — blank in the source',
-                        "  number: 15/KH-UBND").replace('  date: ""            #', "  date: 2023-02-10  #")
-    text = text.replace("\nsections:", "\nletter:\n  symbol: VP-KSTT\n  archive: VT, KSTT (Hà)\n"
-                        "  sign_for: \"\"\n  sign_title: CHÁNH VĂN PHÒNG\n  signer_name: Nguyễn Văn An\n"
-                        "\nsections:", 1)
+    text = text.replace(
+        '  number: ""          # "Số:         /QĐ-UBND" — blank in the source', "  number: 15/KH-UBND"
+    ).replace('  date: ""            #', "  date: 2023-02-10  #")
+    text = text.replace(
+        "\nsections:",
+        "\nletter:\n  symbol: VP-KSTT\n  archive: VT, KSTT (Hà)\n"
+        '  sign_for: ""\n  sign_title: CHÁNH VĂN PHÒNG\n  signer_name: Nguyễn Văn An\n'
+        "\nsections:",
+        1,
+    )
     edited = tmp_path / "kh.yaml"
     edited.write_text(text, encoding="utf-8")
     assert cli("--today", "2023-01-02", "init", "--plan", str(edited))[0] == 0
@@ -174,8 +184,9 @@ def test_letter_settings_and_wording_from_the_plan_file(cli, tmp_path):
     assert code == 0, err
     doc = Document(tmp_path / "cv.docx")
     opening = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện"))
-    assert opening.text.startswith("Thực hiện Kế hoạch số 15/KH-UBND ngày 10/2/2023 của UBND tỉnh về kiểm soát "
-                                   "thủ tục hành chính")
+    assert opening.text.startswith(
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/2/2023 của UBND tỉnh về kiểm soát thủ tục hành chính"
+    )
     assert not [r for r in opening.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     header = " ".join(c.text for c in doc.tables[0].rows[0].cells)
     assert "Số:          /VP-KSTT" in header
@@ -213,7 +224,7 @@ def test_plan_show_says_how_late_and_names_the_inspected_unit(scenario):
     code, out, _ = scenario(*JULY, "plan", "show")
     assert code == 0
     line = next(x for x in out.splitlines() if x.startswith("PL1.5 "))
-    assert "quá hạn 40 ngày" in line          # due 31/5/2023
+    assert "quá hạn 40 ngày" in line  # due 31/5/2023
     six = next(x for x in out.splitlines() if x.startswith("PL2.II.6 "))
     assert "Kiểm tra: UBND thành phố Hải Dương (đột xuất)" in six
     done = next(x for x in out.splitlines() if x.startswith("PL1.2 "))

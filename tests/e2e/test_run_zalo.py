@@ -47,8 +47,16 @@ def test_remind_sends_through_zalo(tmp_path, monkeypatch, capsys, e2e_db_url):
     engine = make_engine(url)
     with Session(engine) as s:
         from datetime import datetime, timezone
-        registry.link_chat(s, channel="zalo", chat_id=lan, agency_id=work.agency_ids(s)["so-tu-phap"],
-                           role="officer", display_name="Lan", now=datetime(2023, 5, 1, tzinfo=timezone.utc))
+
+        registry.link_chat(
+            s,
+            channel="zalo",
+            chat_id=lan,
+            agency_id=work.agency_ids(s)["so-tu-phap"],
+            role="officer",
+            display_name="Lan",
+            now=datetime(2023, 5, 1, tzinfo=timezone.utc),
+        )
         s.commit()
     engine.dispose()
     with EmulatorServer(emu) as server:
@@ -69,16 +77,30 @@ def test_run_serves_telegram_and_zalo_in_one_process(tmp_path, monkeypatch, e2e_
     emu = ZaloEmulator()
     chat = emu.add_user("Lan")
     with EmulatorServer(emu) as zalo, FakeBotAPIServer() as telegram:
-        env = clean_env(db, ZALO_BOT_TOKEN=TOKEN, ZALO_BASE_URL=zalo.base_url, ZALO_POLL_TIMEOUT="1",
-                        TELEGRAM_BOT_TOKEN="42:TG-token-value", TELEGRAM_BASE_URL=telegram.base_url)
+        env = clean_env(
+            db,
+            ZALO_BOT_TOKEN=TOKEN,
+            ZALO_BASE_URL=zalo.base_url,
+            ZALO_POLL_TIMEOUT="1",
+            TELEGRAM_BOT_TOKEN="42:TG-token-value",
+            TELEGRAM_BASE_URL=telegram.base_url,
+        )
         with running_bot(tmp_path, env, "--today", "10/7/2023") as (wait_until, log):
             wait_until(lambda: "getUpdates" in emu.calls)
             emu.inject_text(chat, "/huongdan")
-            telegram.push_update({"update_id": 1, "message": {
-                "message_id": 1, "date": 1688950000, "text": "/huongdan",
-                "chat": {"id": 7, "type": "private", "first_name": "Hoa"},
-                "from": {"id": 7, "is_bot": False, "first_name": "Hoa"},
-                "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}})
+            telegram.push_update(
+                {
+                    "update_id": 1,
+                    "message": {
+                        "message_id": 1,
+                        "date": 1688950000,
+                        "text": "/huongdan",
+                        "chat": {"id": 7, "type": "private", "first_name": "Hoa"},
+                        "from": {"id": 7, "is_bot": False, "first_name": "Hoa"},
+                        "entities": [{"type": "bot_command", "offset": 0, "length": 9}],
+                    },
+                }
+            )
             wait_until(lambda: bool(emu.texts(chat)) and any(m == "sendMessage" for m, _ in telegram.calls))
         err = log()
     assert emu.texts(chat) and "/xong 3.II" in emu.texts(chat)[0], err[-2000:]

@@ -61,8 +61,9 @@ class _Handler(BaseHTTPRequestHandler):
             desc = "Unauthorized" if server.status == 401 else "Not Found"
             self._send(server.status, {"ok": False, "error_code": server.status, "description": desc})
         elif method == "getMe":
-            self._send(200, {"ok": True, "result": {"id": 918273, "is_bot": True, "first_name": "Bot",
-                                                    "username": "leak_bot"}})
+            self._send(
+                200, {"ok": True, "result": {"id": 918273, "is_bot": True, "first_name": "Bot", "username": "leak_bot"}}
+            )
         elif method == "getUpdates":
             with server.lock:
                 updates, server.updates = server.updates, []
@@ -70,8 +71,13 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(0.2)
             self._send(200, {"ok": True, "result": updates})
         elif method == "sendMessage":
-            self._send(200, {"ok": True, "result": {"message_id": 1, "date": 0, "text": "",
-                                                    "chat": {"id": 4242, "type": "private"}}})
+            self._send(
+                200,
+                {
+                    "ok": True,
+                    "result": {"message_id": 1, "date": 0, "text": "", "chat": {"id": 4242, "type": "private"}},
+                },
+            )
         else:
             self._send(200, {"ok": True, "result": True})
 
@@ -94,8 +100,14 @@ def db(tmp_path, monkeypatch):
 
 
 def _run(tmp_path, env: dict, *args: str, timeout: float = 60) -> tuple[int, str, str]:
-    proc = subprocess.run([sys.executable, "-m", "bot.cli.main", "--today", "22/5/2023", *args], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli.main", "--today", "22/5/2023", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -108,8 +120,9 @@ def _clean(*streams: str) -> None:
 @pytest.mark.parametrize("command", ["run", "remind"])
 def test_a_refused_token_is_one_vietnamese_line(tmp_path, db, status, command):
     with Api(status) as api:
-        code, out, err = _run(tmp_path, clean_env(db, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url),
-                              command)
+        code, out, err = _run(
+            tmp_path, clean_env(db, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url), command
+        )
     _clean(out, err)
     assert code != 0 and "Traceback" not in err
     assert err.strip().splitlines()[-1] == texts.ERR_TELEGRAM_TOKEN
@@ -118,7 +131,7 @@ def test_a_refused_token_is_one_vietnamese_line(tmp_path, db, status, command):
 @pytest.mark.parametrize("command", ["run", "remind"])
 def test_an_unreachable_api(tmp_path, db, command):
     with Api() as api:
-        closed = api.base_url   # nothing listens there once the block ends
+        closed = api.base_url  # nothing listens there once the block ends
     code, out, err = _run(tmp_path, clean_env(db, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=closed), command)
     _clean(out, err)
     assert code != 0 and "Traceback" not in err
@@ -127,8 +140,16 @@ def test_an_unreachable_api(tmp_path, db, command):
 
 def test_a_webhook_without_its_secret(tmp_path, db):
     with Api() as api:
-        code, out, err = _run(tmp_path, clean_env(db, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url,
-                                                  TELEGRAM_WEBHOOK_URL="https://bot.example.vn/hook"), "run")
+        code, out, err = _run(
+            tmp_path,
+            clean_env(
+                db,
+                TELEGRAM_BOT_TOKEN=TOKEN,
+                TELEGRAM_BASE_URL=api.base_url,
+                TELEGRAM_WEBHOOK_URL="https://bot.example.vn/hook",
+            ),
+            "run",
+        )
     _clean(out, err)
     assert code != 0 and "Traceback" not in err
     assert err.strip().splitlines()[-1] == texts.ERR_WEBHOOK_SECRET
@@ -136,29 +157,43 @@ def test_a_webhook_without_its_secret(tmp_path, db):
 
 def test_a_crash_in_a_handler(tmp_path, db):
     path = db.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:      # the database breaks under the running bot
+    with sqlite3.connect(path) as conn:  # the database breaks under the running bot
         conn.execute("DROP TABLE dialog")
     with Api() as api:
         env = clean_env(db, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url, LOG_LEVEL="DEBUG")
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "--today", "22/5/2023", "run"], cwd=tmp_path,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli.main", "--today", "22/5/2023", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             deadline = time.monotonic() + 30
             while "setMyCommands" not in api.calls and time.monotonic() < deadline:
                 time.sleep(0.05)
             with api.lock:
-                api.updates.append({"update_id": 7, "message": {
-                    "message_id": 7, "date": 1688950000, "text": "/huongdan",
-                    "chat": {"id": 4242, "type": "private", "first_name": "Hoa"},
-                    "from": {"id": 4242, "is_bot": False, "first_name": "Hoa"},
-                    "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}})
+                api.updates.append(
+                    {
+                        "update_id": 7,
+                        "message": {
+                            "message_id": 7,
+                            "date": 1688950000,
+                            "text": "/huongdan",
+                            "chat": {"id": 4242, "type": "private", "first_name": "Hoa"},
+                            "from": {"id": 4242, "is_bot": False, "first_name": "Hoa"},
+                            "entities": [{"type": "bot_command", "offset": 0, "length": 9}],
+                        },
+                    }
+                )
             while api.calls.count("sendMessage") < 1 and time.monotonic() < deadline:
                 time.sleep(0.05)
         finally:
             proc.send_signal(signal.SIGINT)
             out, err = proc.communicate(timeout=30)
     _clean(out, err)
-    assert api.calls.count("sendMessage") >= 1          # the apology went out
+    assert api.calls.count("sendMessage") >= 1  # the apology went out
     assert "error while handling an update" in err and "no such table: dialog" in err
 
 

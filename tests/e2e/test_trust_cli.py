@@ -58,8 +58,17 @@ def test_export_survives_control_characters_stored_before_the_fix(cli, tmp_path)
     with Session(_engine(tmp_path)) as s:
         row = s.exec(select(AssignmentRow)).first()
         row.status, row.note = "done", "cũ\x00\x07\x1b"
-        s.add(StatusEventRow(item_id=row.item_id, assignment_id=row.id, at=row.updated_at, actor="x\x1b",
-                             action="done", note="cũ\x00\x07\x1b", data={}))
+        s.add(
+            StatusEventRow(
+                item_id=row.item_id,
+                assignment_id=row.id,
+                at=row.updated_at,
+                actor="x\x1b",
+                action="done",
+                note="cũ\x00\x07\x1b",
+                data={},
+            )
+        )
         s.commit()
     code, _, err = cli("--today", "10/7/2023", "export", "--out", str(tmp_path / "bc.xlsx"))
     assert code == 0, err
@@ -72,4 +81,5 @@ def test_an_empty_group_is_reported_not_dropped(cli):
     assert code == 0 and "UBND cấp xã (nhóm chưa có cơ quan thành viên)" in out
     code, out, _ = cli("resolve-agencies", "UBND cấp xã", "--json")
     import json
+
     assert json.loads(out)["unresolved"] == ["UBND cấp xã (nhóm chưa có cơ quan thành viên)"]

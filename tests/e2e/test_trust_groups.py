@@ -20,10 +20,14 @@ def _engine(tmp_path):
 
 def _agencies(tmp_path, code: str, role: str) -> list[str]:
     with Session(_engine(tmp_path)) as s:
-        return list(s.exec(select(AgencyRow.key).join(AssignmentRow, AssignmentRow.agency_id == AgencyRow.id)
-                           .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-                           .where(ItemRow.code == code, AssignmentRow.role == role,
-                                  AssignmentRow.active.is_(True))))
+        return list(
+            s.exec(
+                select(AgencyRow.key)
+                .join(AssignmentRow, AssignmentRow.agency_id == AgencyRow.id)
+                .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+                .where(ItemRow.code == code, AssignmentRow.role == role, AssignmentRow.active.is_(True))
+            )
+        )
 
 
 def test_task_detailed_by_an_appendix_has_the_office_as_its_only_lead(cli, tmp_path):

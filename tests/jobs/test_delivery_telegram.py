@@ -33,14 +33,20 @@ def engine(sqlite_url, plan, directory):
 
 async def test_429_retry_after_then_success(engine):
     fake = FakeBotAPI()
-    fake.errors[OFFICER] = [{"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 20",
-                             "parameters": {"retry_after": 20}}]
+    fake.errors[OFFICER] = [
+        {
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 20",
+            "parameters": {"retry_after": 20},
+        }
+    ]
     async with telegram_sender(TOKEN, request=fake.request()) as tg:
         report = await run_sweep(make_deps(engine, FixedClock(at(DAY)), tg))
         assert report.delivery.retrying == 1
-        assert [p["chat_id"] for p in fake.sent()].count(int(OFFICER)) == 1   # the refused attempt
+        assert [p["chat_id"] for p in fake.sent()].count(int(OFFICER)) == 1  # the refused attempt
         await run_retries(make_deps(engine, FixedClock(at(DAY) + timedelta(seconds=19)), tg))
-        assert [p["chat_id"] for p in fake.sent()].count(int(OFFICER)) == 1   # not before retry_after
+        assert [p["chat_id"] for p in fake.sent()].count(int(OFFICER)) == 1  # not before retry_after
         later = await run_retries(make_deps(engine, FixedClock(at(DAY) + timedelta(seconds=21)), tg))
     assert later.messages == 1
     last = fake.last(OFFICER)

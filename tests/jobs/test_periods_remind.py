@@ -62,12 +62,15 @@ def test_seed_5_iv_closed_in_june_is_reminded_again_in_september_with_its_period
     q1 = _core_reply(date(2023, 6, 6), "/xong 5.IV quý I")
     assert "Đã ghi nhận báo cáo quý I/2023 của Sở Tư pháp" in q1
     for day in ("12/9/2023", "29/9/2023"):
-        mine = [e for e in _dry(cli, day) if e["code"] == "5.IV" and e["agency"] == "Sở Tư pháp"
-                and e["kind"] != "escalation"]
+        mine = [
+            e
+            for e in _dry(cli, day)
+            if e["code"] == "5.IV" and e["agency"] == "Sở Tư pháp" and e["kind"] != "escalation"
+        ]
         assert mine and {e["period"] for e in mine} == {"2023-Q3"}, (day, mine)
         assert "5.IV định kỳ quý III/2023 (hạn 30/9/2023)" in mine[0]["text"]
     june = [e for e in _dry(cli, "30/6/2023") if e["code"] == "5.IV" and e["agency"] == "Sở Tư pháp"]
-    assert june == []                                    # Q2 was recorded on 5/6: nothing due that day
+    assert june == []  # Q2 was recorded on 5/6: nothing due that day
     others = [e for e in _dry(cli, "30/6/2023") if e["code"] == "5.IV" and e["kind"] == "due"]
     assert others and all(e["period"] == "2023-Q2" for e in others)
 

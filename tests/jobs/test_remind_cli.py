@@ -15,8 +15,16 @@ def _link(tmp_path, chat: str, agency: str, role: str = "officer") -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}")
     with Session(engine) as s:
         from datetime import datetime, timezone
-        registry.link_chat(s, channel="console", chat_id=chat, agency_id=work.agency_ids(s)[agency], role=role,
-                           display_name=chat, now=datetime(2023, 1, 1, tzinfo=timezone.utc))
+
+        registry.link_chat(
+            s,
+            channel="console",
+            chat_id=chat,
+            agency_id=work.agency_ids(s)[agency],
+            role=role,
+            display_name=chat,
+            now=datetime(2023, 1, 1, tzinfo=timezone.utc),
+        )
         s.commit()
     engine.dispose()
 
@@ -28,11 +36,17 @@ def test_remind_dry_run_json_lists_everyone_even_without_recipients(cli, tmp_pat
     entries = json.loads(out)
     assert code == 0 and all(set(e) == {"code", "agency", "kind", "recipients", "period", "text"} for e in entries)
     pl12 = next(e for e in entries if e["code"] == "PL1.2")
-    assert pl12 == {"code": "PL1.2", "agency": "Sở Tư pháp", "kind": "upcoming", "period": None,
-                    "recipients": [{"channel": "console", "chat_id": "lan"}], "text": pl12["text"]}
+    assert pl12 == {
+        "code": "PL1.2",
+        "agency": "Sở Tư pháp",
+        "kind": "upcoming",
+        "period": None,
+        "recipients": [{"channel": "console", "chat_id": "lan"}],
+        "text": pl12["text"],
+    }
     assert "hạn 31/5/2023 — còn 9 ngày" in pl12["text"]
     pl11 = next(e for e in entries if e["code"] == "PL1.1")
-    assert pl11["recipients"] == []                        # Sở Nội vụ has nobody: a coordinator can see who is missed
+    assert pl11["recipients"] == []  # Sở Nội vụ has nobody: a coordinator can see who is missed
     assert len({(e["code"], e["agency"], e["kind"], e["period"]) for e in entries}) == len(entries)
 
 
@@ -76,7 +90,7 @@ def test_status(cli, tmp_path):
 
 def test_backup_is_a_consistent_copy(cli, tmp_path):
     cli("init")
-    live = sqlite3.connect(tmp_path / "data" / "nhacviec.db")   # the bot holding the database open
+    live = sqlite3.connect(tmp_path / "data" / "nhacviec.db")  # the bot holding the database open
     live.execute("BEGIN")
     live.execute("UPDATE item SET notes = notes")
     code, out, _ = cli("backup", str(tmp_path / "copies" / "nv.db"))
@@ -105,8 +119,9 @@ def test_export_and_draft_reminder_commands(cli, tmp_path):
     code, out, _ = cli("--today", "10/7/2023", "export", "--format", "xlsx", "--out", str(tmp_path / "r" / "bc.xlsx"))
     assert code == 0 and "226 lượt giao nhiệm vụ" in out
     assert load_workbook(tmp_path / "r" / "bc.xlsx").sheetnames[0] == "Tổng hợp"
-    code, out, _ = cli("--today", "10/7/2023", "draft-reminder", "--agency", "so tt&tt", "--out",
-                       str(tmp_path / "cv.docx"))
+    code, out, _ = cli(
+        "--today", "10/7/2023", "draft-reminder", "--agency", "so tt&tt", "--out", str(tmp_path / "cv.docx")
+    )
     assert code == 0 and "gửi 1 cơ quan (4 nhiệm vụ quá hạn)" in out
     body = "\n".join(p.text for p in Document(tmp_path / "cv.docx").paragraphs)
     assert "Kính gửi: Sở Thông tin và Truyền thông." in body

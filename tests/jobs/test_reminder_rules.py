@@ -30,8 +30,9 @@ def engine(sqlite_url, plan, directory):
 def _two_channel_officer(engine, preferred: str = "telegram") -> None:
     """Lan of Sở Tư pháp, linked on Telegram and Zalo with one invite."""
     link(engine, TUPHAP, "so-tu-phap", name="Lan", person="invite:1", preferred=preferred == "telegram")
-    link(engine, TUPHAP_ZALO, "so-tu-phap", name="Lan", channel="zalo", person="invite:1",
-         preferred=preferred == "zalo")
+    link(
+        engine, TUPHAP_ZALO, "so-tu-phap", name="Lan", channel="zalo", person="invite:1", preferred=preferred == "zalo"
+    )
     link(engine, COORD, "vp-ubnd-tinh", "coordinator", name="Hùng")
 
 
@@ -65,10 +66,12 @@ async def test_a_lost_preferred_channel_falls_back_in_the_configured_order(engin
     deps.senders.update(zalo=zalo, email=email)
     deps.delivery = replace(deps.delivery, fallback_order=("telegram", "email", "zalo"))
     await run_sweep(deps)
-    assert zalo.to(TUPHAP_ZALO) == [] and "PL1.2" in email.to("m-111")[0].text   # email comes before zalo here
+    assert zalo.to(TUPHAP_ZALO) == [] and "PL1.2" in email.to("m-111")[0].text  # email comes before zalo here
     coord = telegram.to(COORD)[-1].text
-    assert "↪️ Sở Tư pháp: không gửi được qua telegram:111 (Forbidden: bot was blocked by the user); " \
-           "nhắc việc chuyển sang email:m-111." in coord
+    assert (
+        "↪️ Sở Tư pháp: không gửi được qua telegram:111 (Forbidden: bot was blocked by the user); "
+        "nhắc việc chuyển sang email:m-111." in coord
+    )
 
 
 async def test_channels_without_buttons_get_numbered_choices_remembered_12_hours(engine):
@@ -132,13 +135,13 @@ async def test_sweep_and_retries_never_deliver_at_once(engine):
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), sender)
     sweep = asyncio.ensure_future(run_sweep(deps))
     await asyncio.sleep(0)
-    for _ in range(3):   # the retry job wakes up while the sweep is sending
+    for _ in range(3):  # the retry job wakes up while the sweep is sending
         await asyncio.sleep(0)
         retry = await run_retries(deps)
         assert retry.messages == 0
     report = await sweep
     chats = [o.chat_id for o in sender.sent]
-    assert report.delivery.messages == len(chats) >= 4 and len(set(chats)) == len(chats)   # nobody twice
+    assert report.delivery.messages == len(chats) >= 4 and len(set(chats)) == len(chats)  # nobody twice
     assert sender.most == 1
 
 
@@ -150,7 +153,12 @@ def test_the_store_holds_no_sweep_sql_outside_storage():
     root = Path(__file__).resolve().parents[2]
     for path in (root / "jobs").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             for name in names:
                 assert name.split(".")[0] not in ("storage", "sqlalchemy", "sqlmodel"), f"{path.name} imports {name}"

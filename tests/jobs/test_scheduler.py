@@ -19,7 +19,7 @@ def _jobs(engine_less_deps):
 def test_jobs_are_configured_on_purpose():
     deps = make_deps(None, FixedClock(at(D(2023, 6, 1), 7, 0)), RecordingSender())
     jobs = _jobs(deps)
-    assert set(jobs) == {"daily-sweep", "retries", "takeover"}   # before 08:00: no catch-up
+    assert set(jobs) == {"daily-sweep", "retries", "takeover"}  # before 08:00: no catch-up
     sweep = jobs["daily-sweep"]
     assert sweep.coalesce is True and sweep.misfire_grace_time == 6 * 3600 and sweep.max_instances == 1
     fields = {f.name: str(f) for f in sweep.trigger.fields}
@@ -39,6 +39,6 @@ def test_retries_only_in_working_hours():
     start, end = time(8, 0), time(17, 30)
     assert within_hours(deps, at(D(2023, 6, 1), 10), start, end)
     assert not within_hours(deps, at(D(2023, 6, 1), 19), start, end)
-    assert not within_hours(deps, at(D(2023, 6, 3), 10), start, end)      # Saturday
-    assert not within_hours(deps, at(D(2023, 9, 1), 10), start, end)      # Quốc khánh
-    assert within_hours(deps, at(D(2024, 5, 4), 10), start, end)          # a make-up Saturday
+    assert not within_hours(deps, at(D(2023, 6, 3), 10), start, end)  # Saturday
+    assert not within_hours(deps, at(D(2023, 9, 1), 10), start, end)  # Quốc khánh
+    assert within_hours(deps, at(D(2024, 5, 4), 10), start, end)  # a make-up Saturday

@@ -62,20 +62,21 @@ async def test_two_deliverers_without_the_lease_never_send_a_row_twice(engine):
     sender = YieldingSender()
     a = _claimed(engine, sender)
     b = make_deps(engine, a.clock, sender)
-    r1, r2 = await asyncio.gather(   # the sender lease left out: the row takes alone keep them apart
+    r1, r2 = await asyncio.gather(  # the sender lease left out: the row takes alone keep them apart
         deliver(a.store, a.senders, a.limiter, a.clock, a.zone, a.delivery, holder="A"),
-        deliver(b.store, b.senders, b.limiter, b.clock, b.zone, b.delivery, holder="B"))
+        deliver(b.store, b.senders, b.limiter, b.clock, b.zone, b.delivery, holder="B"),
+    )
     counts = Counter(o.chat_id for o in sender.sent)
     assert counts and set(counts.values()) == {1}
     assert r1.messages + r2.messages == len(counts)
-    assert r1.taken_elsewhere + r2.taken_elsewhere > 0               # they did race for the same rows
+    assert r1.taken_elsewhere + r2.taken_elsewhere > 0  # they did race for the same rows
     assert _rows(engine, status="pending") == 0 and _rows(engine, status="sending") == 0
 
 
 async def test_two_processes_one_sender_the_other_says_who_sends(engine):
     sender = YieldingSender()
     a = _claimed(engine, sender)
-    b = make_deps(engine, a.clock, sender)           # its own lock and holder: another process
+    b = make_deps(engine, a.clock, sender)  # its own lock and holder: another process
     r1, r2 = await asyncio.gather(run_retries(a), run_retries(b))
     busy = [r for r in (r1, r2) if r.busy]
     assert len(busy) == 1 and busy[0].messages == 0 and busy[0].busy in (a.holder, b.holder)
@@ -98,16 +99,17 @@ async def test_rows_of_a_dead_sender_are_taken_again_after_their_lease(engine):
     store, now = deps.store, deps.clock.now()
     with Session(engine) as s:
         ids = [i for (i,) in s.execute(select(ReminderRow.id))]
-    assert len(store.take_reminders(reminder_ids=ids, holder="dead", now=now, until=now + timedelta(seconds=45))) \
-        == len(ids)
+    assert len(
+        store.take_reminders(reminder_ids=ids, holder="dead", now=now, until=now + timedelta(seconds=45))
+    ) == len(ids)
     assert store.take_reminders(reminder_ids=ids, holder="other", now=now, until=now + timedelta(seconds=45)) == {}
     report = await run_retries(deps)
-    assert report.messages == 0 and sender.sent == []           # held by a live lease: left alone
+    assert report.messages == 0 and sender.sent == []  # held by a live lease: left alone
     deps.clock.advance(timedelta(seconds=46))
     report = await run_retries(deps)
     assert report.messages == len({o.chat_id for o in sender.sent}) > 0
     assert _rows(engine, status="sent") == len(ids)
-    assert _rows(engine, ambiguous=1) == len(ids)                 # may have been sent once already
+    assert _rows(engine, ambiguous=1) == len(ids)  # may have been sent once already
 
 
 def test_sender_lease_is_taken_renewed_lost_and_released(engine):
@@ -118,12 +120,12 @@ def test_sender_lease_is_taken_renewed_lost_and_released(engine):
     assert a.try_acquire() and not b.try_acquire()
     assert b.holder_now()[0] == "A"
     wall.advance(timedelta(seconds=20))
-    assert a.renew()                                             # renewed: good until +50 s
+    assert a.renew()  # renewed: good until +50 s
     wall.advance(timedelta(seconds=25))
     assert not b.try_acquire()
-    wall.advance(timedelta(seconds=10))                          # A stalled past its lease
+    wall.advance(timedelta(seconds=10))  # A stalled past its lease
     assert b.try_acquire() and not a.renew() and not a.held
-    store.release_sender_lease(holder="A")                       # not A's any more: nothing happens
+    store.release_sender_lease(holder="A")  # not A's any more: nothing happens
     assert b.holder_now()[0] == "B"
     store.release_sender_lease(holder="B")
     assert b.holder_now() is None
@@ -135,11 +137,11 @@ async def test_a_waiting_process_takes_over_when_the_lease_expires(engine):
     wall = deps.wall
     store = deps.store
     assert store.acquire_sender_lease(holder="dead leader", now=wall.now(), until=wall.now() + timedelta(seconds=45))
-    assert await run_takeover(deps) is None and sender.sent == []   # a live leader: the standby waits
+    assert await run_takeover(deps) is None and sender.sent == []  # a live leader: the standby waits
     wall.advance(timedelta(seconds=46))
     report = await run_takeover(deps)
     assert report is not None and report.messages > 0
-    assert await run_takeover(deps) is None                          # nothing left
+    assert await run_takeover(deps) is None  # nothing left
 
 
 def _ambiguous() -> TransportError:
@@ -155,7 +157,7 @@ async def test_an_ambiguous_send_is_retried_once_then_coordinators_are_told(engi
     deps.clock.advance(timedelta(seconds=31))
     second = await run_retries(deps)
     assert second.failed > 0
-    assert sender.attempts.count(TUPHAP) == 2                        # never a third copy
+    assert sender.attempts.count(TUPHAP) == 2  # never a third copy
     with Session(engine) as s:
         row = s.execute(select(ReminderRow).where(ReminderRow.kind == "delivery_failed")).scalars().first()
     assert row is not None and row.failed_attempts == 2
@@ -176,20 +178,20 @@ async def test_an_ambiguous_send_then_a_good_one(engine):
 async def test_retries_follow_real_time_while_the_business_day_stays_fixed(engine):
     sender = RecordingSender()
     sender.script[TUPHAP] = [TransportError("Telegram 500", permanent=False)]
-    business = FixedClock(at(DAY))                                   # what --today fixes
-    wall = FixedClock(at(D(2026, 11, 30), 10))                       # the real time of the run
+    business = FixedClock(at(DAY))  # what --today fixes
+    wall = FixedClock(at(D(2026, 11, 30), 10))  # the real time of the run
     deps = make_deps(engine, business, sender, wall=wall)
     await run_sweep(deps)
     assert sender.to(TUPHAP) == []
-    again = make_deps(engine, business, sender, wall=wall)           # the same day, a second run, too soon
+    again = make_deps(engine, business, sender, wall=wall)  # the same day, a second run, too soon
     assert (await run_retries(again)).messages == 0
-    wall.advance(timedelta(seconds=31))                              # real time passed: the retry is due
+    wall.advance(timedelta(seconds=31))  # real time passed: the retry is due
     report = await run_retries(make_deps(engine, business, sender, wall=wall))
     assert report.messages == 1 and len(sender.to(TUPHAP)) == 1
-    assert "22/5/2023" in sender.to(TUPHAP)[0].title                 # still the business day's digest
+    assert "22/5/2023" in sender.to(TUPHAP)[0].title  # still the business day's digest
     with Session(engine) as s:
         sent_at = s.execute(select(func.max(ReminderRow.sent_at))).scalar_one()
-    assert sent_at.year == 2026                                      # sent_at is real time
+    assert sent_at.year == 2026  # sent_at is real time
 
 
 def _dialogs(engine) -> int:
@@ -204,7 +206,7 @@ async def test_numbered_choices_count_only_once_delivered(engine):
     await run_sweep(deps)
     with Session(engine) as s:
         chats = {d.chat_id for d in s.execute(select(DialogRow)).scalars()}
-    assert TUPHAP not in chats and chats                             # the others got theirs
+    assert TUPHAP not in chats and chats  # the others got theirs
     deps.clock.advance(timedelta(seconds=31))
     await run_retries(deps)
     with Session(engine) as s:
@@ -226,6 +228,6 @@ def test_remind_says_another_process_is_sending(cli, tmp_path):
     assert code == 0 and "Đang có tiến trình khác gửi nhắc việc (host:42:abc" in out and "── console:lan ──" not in out
     assert "chờ kênh gửi" not in out
     SqlStore(engine).release_sender_lease(holder="host:42:abc")
-    code, out, _ = cli("--today", "22/5/2023", "remind")            # the same business day, real time later
+    code, out, _ = cli("--today", "22/5/2023", "remind")  # the same business day, real time later
     assert "── console:lan ──" in out
     engine.dispose()

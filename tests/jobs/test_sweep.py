@@ -22,7 +22,7 @@ TUPHAP, NOIVU, COORD, HAIDUONG, KIMTHANH, TTTT = "111", "222", "333", "444", "55
 
 @pytest.fixture
 def engine(e2e_db_url, plan, directory):
-    eng = loaded_engine(e2e_db_url, plan, directory, at(D(2023, 1, 2)))   # PostgreSQL in .ci/run's second pass
+    eng = loaded_engine(e2e_db_url, plan, directory, at(D(2023, 1, 2)))  # PostgreSQL in .ci/run's second pass
     link(eng, TUPHAP, "so-tu-phap", name="Lan")
     link(eng, NOIVU, "so-noi-vu", name="Minh")
     link(eng, COORD, "vp-ubnd-tinh", "coordinator", name="Hùng")
@@ -52,12 +52,13 @@ async def test_one_digest_per_recipient_grouped(engine):
     assert [o.chat_id for o in sender.sent].count(TUPHAP) == 1
     msg = sender.to(TUPHAP)[0]
     assert msg.title == "Nhắc việc Thứ Hai 22/5/2023 — Sở Tư pháp"
-    assert msg.text.startswith("Kính gửi cán bộ đầu mối Sở Tư pháp:\n\n🔜 Nhiệm vụ sắp đến hạn (1)\n"
-                               "• PL1.2 hạn 31/5/2023 — còn 9 ngày")
+    assert msg.text.startswith(
+        "Kính gửi cán bộ đầu mối Sở Tư pháp:\n\n🔜 Nhiệm vụ sắp đến hạn (1)\n• PL1.2 hạn 31/5/2023 — còn 9 ngày"
+    )
     assert msg.text.endswith("\nTrân trọng cảm ơn.") and "🎉" not in msg.text and "👍" not in msg.text
     assert [b.label for b in msg.buttons[0]] == ["📄 PL1.2"]
     sender2 = RecordingSender()
-    await sweep(engine, D(2023, 6, 1), sender2)     # first working day of June: overdue + check-ins + due
+    await sweep(engine, D(2023, 6, 1), sender2)  # first working day of June: overdue + check-ins + due
     text = sender2.to(TUPHAP)[0].text
     assert text.index("⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)") < text.index("📝 Đề nghị cập nhật tiến độ")
     assert "• PL1.2 quá hạn 1 ngày (hạn 31/5/2023)" in text and "• 2.III thường xuyên" in text
@@ -74,7 +75,7 @@ async def test_running_twice_sends_nothing_twice(engine):
 
 async def test_coordinating_agency_heads_up(engine):
     sender = RecordingSender()
-    await sweep(engine, D(2023, 6, 21), sender)   # 7 working days before 30/6: 3.I, 4.I, 5.I (Sở Nội vụ coordinates)
+    await sweep(engine, D(2023, 6, 21), sender)  # 7 working days before 30/6: 3.I, 4.I, 5.I (Sở Nội vụ coordinates)
     text = sender.to(NOIVU)[0].text
     assert "🤝 Nhiệm vụ phối hợp" in text and "• 3.I hạn 30/6/2023" in text and "chủ trì: Văn phòng UBND tỉnh" in text
     assert "📄 3.I" not in [b.label for row in sender.to(NOIVU)[0].buttons for b in row]
@@ -82,33 +83,37 @@ async def test_coordinating_agency_heads_up(engine):
 
 async def test_escalation_names_agency_and_officers(engine):
     sender = RecordingSender()
-    await sweep(engine, D(2023, 6, 9), sender)    # PL1.1–5 are 7 working days overdue
+    await sweep(engine, D(2023, 6, 9), sender)  # PL1.1–5 are 7 working days overdue
     coord = sender.to(COORD)[0]
     assert coord.title == "Tổng hợp cho cán bộ theo dõi — Thứ Sáu 9/6/2023"
     assert "• PL1.1 — Sở Nội vụ: quá hạn 9 ngày (hạn 31/5/2023); đầu mối: Minh" in coord.text
-    assert "• PL1.4 — Sở Lao động - Thương binh và Xã hội: quá hạn 9 ngày (hạn 31/5/2023); đầu mối: chưa có ai" \
-           " đăng ký" in coord.text
+    assert (
+        "• PL1.4 — Sở Lao động - Thương binh và Xã hội: quá hạn 9 ngày (hạn 31/5/2023); đầu mối: chưa có ai"
+        " đăng ký" in coord.text
+    )
     assert all("🚨" not in o.text for o in sender.sent if o.chat_id != COORD)
     assert len(sender.to(COORD)) == 1
 
 
 async def test_needs_date_weekly_and_2_IV_never_overdue(engine):
     sender = RecordingSender()
-    await sweep(engine, D(2023, 1, 3), sender)    # first working day of the year's first week
+    await sweep(engine, D(2023, 1, 3), sender)  # first working day of the year's first week
     coord = sender.to(COORD)[0].text
-    assert "• 4.II — \"Theo tiến độ đã giao\"" in coord and "• 2.IV — \"Thường xuyên trong năm 2022.\" (năm khác" \
-           " năm kế hoạch)" in coord
-    assert "5.IV \"Định kỳ hoặc đột xuất trong năm 2023\" không nêu chu kỳ: bot nhắc theo quý" in coord
+    assert (
+        '• 4.II — "Theo tiến độ đã giao"' in coord
+        and '• 2.IV — "Thường xuyên trong năm 2022." (năm khác năm kế hoạch)' in coord
+    )
+    assert '5.IV "Định kỳ hoặc đột xuất trong năm 2023" không nêu chu kỳ: bot nhắc theo quý' in coord
     assert all("2.IV" not in o.text for o in sender.sent if o.chat_id != COORD)
     sender2 = RecordingSender()
-    await sweep(engine, D(2023, 1, 4), sender2)   # not the weekly day: no list again
+    await sweep(engine, D(2023, 1, 4), sender2)  # not the weekly day: no list again
     assert all("Cần đặt hạn" not in o.text for o in sender2.sent)
 
 
 async def test_surprise_inspections_never_reach_the_inspected_unit(engine):
     with Session(engine) as s:
         pid = queries.get_plan(session=s).id
-        for code in ("PL2.II.6", "PL2.II.2"):   # Hải Dương (surprise) and Kim Thành (announced)
+        for code in ("PL2.II.6", "PL2.II.2"):  # Hải Dương (surprise) and Kim Thành (announced)
             item = work.item_by_code(s, plan_id=pid, code=code)
             queries.schedule_inspection(session=s, item=item, day=D(2023, 9, 15), actor="t", now=at(D(2023, 8, 1)))
         s.commit()
@@ -146,11 +151,13 @@ async def test_transient_failures_back_off_then_give_up_and_tell_coordinators(en
     waits = []
     for _ in range(2):
         with Session(engine) as s:
-            nxt = s.execute(select(func.min(ReminderRow.next_attempt_at)).where(ReminderRow.status == "pending")).scalar_one()
+            nxt = s.execute(
+                select(func.min(ReminderRow.next_attempt_at)).where(ReminderRow.status == "pending")
+            ).scalar_one()
         waits.append((nxt - t).total_seconds())
         t = nxt
         await run_retries(make_deps(engine, FixedClock(t), sender, max_attempts=3))
-    assert waits == [30.0, 60.0]   # exponential backoff
+    assert waits == [30.0, 60.0]  # exponential backoff
     assert _reminders(engine, status="failed") == 1
     coord = sender.to(COORD)[-1].text
     assert "Không gửi được nhắc việc cho Sở Tư pháp (telegram:111) sau 3 lần thử" in coord
@@ -166,7 +173,7 @@ async def test_blocked_chat_is_disabled_and_coordinators_told(engine):
     assert any("Sở Tư pháp mất kênh liên lạc: telegram:111" in o.text for o in sender.to(COORD))
     before = sender.attempts.count(TUPHAP)
     await sweep(engine, D(2023, 5, 26), sender)
-    assert sender.attempts.count(TUPHAP) == before   # nothing more to an inactive recipient
+    assert sender.attempts.count(TUPHAP) == before  # nothing more to an inactive recipient
 
 
 async def test_ten_days_down_gives_one_catch_up_digest(engine):
@@ -179,7 +186,7 @@ async def test_ten_days_down_gives_one_catch_up_digest(engine):
     assert [o.chat_id for o in sender.sent].count(COORD) == 1
     text = sender.to(TUPHAP)[0].text
     assert text.count("PL1.2") == 1 and "PL1.2 quá hạn 6 ngày" in text  # shown as it is now, once
-    assert "📝 Đề nghị cập nhật tiến độ" in text                                  # the 1/6 check-in was not skipped
+    assert "📝 Đề nghị cập nhật tiến độ" in text  # the 1/6 check-in was not skipped
 
 
 async def test_closed_items_are_not_reminded(engine):
@@ -208,7 +215,7 @@ async def test_closed_between_claim_and_send_is_skipped(engine):
 
 async def test_non_working_day_plans_nothing(engine):
     sender = RecordingSender()
-    report = await sweep(engine, D(2023, 1, 24), sender)    # Tết
+    report = await sweep(engine, D(2023, 1, 24), sender)  # Tết
     assert report.skipped_reason == "non_working_day" and sender.sent == [] and _reminders(engine) == 0
 
 
@@ -218,7 +225,7 @@ async def test_the_limiter_spaces_messages(engine):
     deps = make_deps(engine, FixedClock(at(D(2023, 6, 1))), sender, time=time)
     await run_sweep(deps)
     n = len(sender.sent)
-    assert n >= 3 and abs(sum(time.slept) - (n - 1) / 25) < 1e-6   # evenly spaced at the 25/s ceiling
+    assert n >= 3 and abs(sum(time.slept) - (n - 1) / 25) < 1e-6  # evenly spaced at the 25/s ceiling
 
 
 async def test_sweep_on_each_backend(db_url, plan, directory):
@@ -243,15 +250,15 @@ async def test_weekly_summary_on_monday(engine):
         work.close(s, assignment_id=a.id, actor="Lan", note="", now=at(D(2023, 6, 7)), data={})
         s.commit()
     sender = RecordingSender()
-    await sweep(engine, D(2023, 6, 12), sender)          # a Monday
+    await sweep(engine, D(2023, 6, 12), sender)  # a Monday
     coord = sender.to(COORD)[0].text
     assert "Tổng hợp tuần — 12/6/2023" in coord
     assert "✅ Hoàn thành tuần trước (1):\n• PL1.2 — Sở Tư pháp (ngày 7/6/2023)" in coord
     assert "🔜 Đến hạn trong 14 ngày tới" in coord
     assert "👤 30 cơ quan chưa có cán bộ đầu mối đăng ký; xem danh sách: nhacviec status" in coord
-    assert "Sở Y tế" not in coord                     # a count and a command, not 30 names on a phone
+    assert "Sở Y tế" not in coord  # a count and a command, not 30 names on a phone
     sender2 = RecordingSender()
-    await sweep(engine, D(2023, 6, 13), sender2)          # Tuesday: no weekly part
+    await sweep(engine, D(2023, 6, 13), sender2)  # Tuesday: no weekly part
     assert all("Tổng hợp tuần" not in o.text for o in sender2.sent)
 
 

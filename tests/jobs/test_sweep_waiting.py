@@ -25,7 +25,7 @@ def engine(sqlite_url, plan, directory):
 
 async def test_monday_summary_counts_items_waiting_for_communes(engine):
     sender = RecordingSender()
-    await run_sweep(make_deps(engine, FixedClock(at(D(2023, 6, 12))), sender))     # a Monday
+    await run_sweep(make_deps(engine, FixedClock(at(D(2023, 6, 12))), sender))  # a Monday
     coord = sender.to(COORD)[0].text
     line = next(x for x in coord.splitlines() if x.startswith("⚠️ UBND cấp xã:"))
     assert "nhiệm vụ chờ danh sách đơn vị (nhacviec agencies import TỆP.csv)" in line

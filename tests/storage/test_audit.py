@@ -33,8 +33,13 @@ def test_no_code_updates_or_deletes_audit_rows():
 def test_the_database_refuses_to_change_audit_rows(engine):
     upgrade(engine)
     store = SqlStore(engine)
-    store.record_audit(action="registered", actor="Lan", channel="telegram",
-                       now=datetime(2023, 7, 10, 9, tzinfo=ZONE), after={"chat": "telegram:1"})
+    store.record_audit(
+        action="registered",
+        actor="Lan",
+        channel="telegram",
+        now=datetime(2023, 7, 10, 9, tzinfo=ZONE),
+        after={"chat": "telegram:1"},
+    )
     for sql in ("UPDATE audit_log SET actor = 'khác'", "DELETE FROM audit_log"):
         with pytest.raises(DBAPIError, match="append-only"):
             with engine.begin() as conn:

@@ -49,13 +49,18 @@ def test_bulk_and_python_claims_agree(db_url, plan, directory, tmp_path):
         who = recipients(py.linked_chats())
         py.claim(claims=claims_for(plan_day(py, day=day, cal=CAL, policy=P), who), now=now)
         who = recipients(bulk.linked_chats())
-        bulk.claim_plain(day=day, tables=select_day(day, CAL, P).tables, officers=who.officer_ids(),
-                         coordinators=who.coordinator_ids(), now=now)
+        bulk.claim_plain(
+            day=day,
+            tables=select_day(day, CAL, P).tables,
+            officers=who.officer_ids(),
+            coordinators=who.coordinator_ids(),
+            now=now,
+        )
         bulk.claim(claims=claims_for(plan_day(bulk, day=day, cal=CAL, policy=P, plain=False), who), now=now)
     expected = _keys(python_side)
     assert len(expected) > 500
     assert _keys(bulk_side) == expected
-    with Session(bulk_side) as s:   # the columns agree too, not only the keys
+    with Session(bulk_side) as s:  # the columns agree too, not only the keys
         row = s.execute(select(ReminderRow).where(ReminderRow.kind == "escalation")).scalars().first()
         assert row.assignment_id and row.day and row.created_at.tzinfo is not None and row.status == "pending"
         assert work.work_of(s, plan_id=1, assignment_id=row.assignment_id).agency_id == row.agency_id

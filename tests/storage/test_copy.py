@@ -14,8 +14,16 @@ from sqlmodel import Session
 from bot.cli import migrate_cmds
 from bot.ports import FixedClock
 from jobs.sweep import run_sweep
-from storage.copy import (AuditTrailHeld, CopyReport, SameDatabase, TableCount, TargetNotEmpty, copy_database,
-                          safe_url, tables)
+from storage.copy import (
+    AuditTrailHeld,
+    CopyReport,
+    SameDatabase,
+    TableCount,
+    TargetNotEmpty,
+    copy_database,
+    safe_url,
+    tables,
+)
 from storage.engine import make_engine
 from storage import work
 from storage.migrate import upgrade
@@ -49,7 +57,7 @@ async def test_copy_everything_then_counts_agree(source, db_url):
     report = copy_database(source, db_url, batch=7, progress=lambda t, n: seen.append((t, n)))
     assert report.ok and report.rows > 500
     assert [c.table for c in report.counts] == [t.name for t in tables()]
-    assert [t for t, _ in seen] == [t.name for t in tables()]          # parents before children
+    assert [t for t, _ in seen] == [t.name for t in tables()]  # parents before children
     held = {c.table: c.source for c in report.counts if c.source}
     assert {"plan", "item", "assignment", "recipient", "reminder", "status_event", "sweep"} <= set(held)
     target = make_engine(db_url)
@@ -79,8 +87,11 @@ def test_force_replaces_a_target_without_an_audit_trail(source, tmp_path):
     try:
         upgrade(target)
         with Session(target) as s:
-            s.add(SweepRow(day=D(2023, 1, 2), first_day=D(2023, 1, 2),
-                           started_at=datetime(2023, 1, 2, tzinfo=timezone.utc)))
+            s.add(
+                SweepRow(
+                    day=D(2023, 1, 2), first_day=D(2023, 1, 2), started_at=datetime(2023, 1, 2, tzinfo=timezone.utc)
+                )
+            )
             s.commit()
         with pytest.raises(TargetNotEmpty):
             copy_database(source, url)
@@ -108,11 +119,12 @@ async def test_migrate_to_cli_prints_counts_and_refuses_a_full_target(cli, sourc
     code, out, err = cli("migrate-to", target)
     assert code == 2 and "--force" in err
     code, out, err = cli("migrate-to", target, "--force", "--json")
-    assert code == 2 and "audit_log" in err and "cơ sở dữ liệu mới" in err   # the audit trail is never erased
+    assert code == 2 and "audit_log" in err and "cơ sở dữ liệu mới" in err  # the audit trail is never erased
 
 
 def test_a_count_mismatch_exits_2(capsys):
     """What the command says when the counts differ (the copy function stands in for a failed copy)."""
+
     def copy(engine, url, **kw):
         return CopyReport(safe_url(url), [TableCount("assignment", 530, 529), TableCount("item", 60, 60)])
 

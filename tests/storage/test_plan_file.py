@@ -41,7 +41,8 @@ def test_task_texts_are_verbatim(plan):
 
 def test_footnote_belongs_to_9_III(plan):
     assert plan.item("9.III").footnotes == (
-        "Chỉ tiêu giao tại Phụ lục Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ.",)
+        "Chỉ tiêu giao tại Phụ lục Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ.",
+    )
     assert all(not i.footnotes for i in plan.items if i.code != "9.III")
 
 
@@ -68,15 +69,25 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return p
 
 
-@pytest.mark.parametrize("body,line,words", [
-    ("id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: I\n    title: T\n"
-     "    tasks:\n      - number: 1\n        content: X\n        deadline: Quý II\n", 10, "lead"),
-    ("id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: 7\n    title: T\n    tasks: []\n",
-     7, "La Mã"),
-    ("id: x\nyear: hai nghìn\nprovince: A\n", 1, "year"),
-    ("id: x\nyear: 2023\n  bad: [indent\n", 3, "YAML"),
-    ("- just\n- a list\n", 1, "khối các trường"),
-])
+@pytest.mark.parametrize(
+    "body,line,words",
+    [
+        (
+            "id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: I\n    title: T\n"
+            "    tasks:\n      - number: 1\n        content: X\n        deadline: Quý II\n",
+            10,
+            "lead",
+        ),
+        (
+            "id: x\nyear: 2023\nprovince: A\nissuer: B\ntitle: C\nsections:\n  - number: 7\n    title: T\n    tasks: []\n",
+            7,
+            "La Mã",
+        ),
+        ("id: x\nyear: hai nghìn\nprovince: A\n", 1, "year"),
+        ("id: x\nyear: 2023\n  bad: [indent\n", 3, "YAML"),
+        ("- just\n- a list\n", 1, "khối các trường"),
+    ],
+)
 def test_malformed_plan_names_file_and_line(tmp_path, body, line, words):
     p = _write(tmp_path, "plan.yaml", body)
     with pytest.raises(DataFileError) as e:
@@ -87,8 +98,9 @@ def test_malformed_plan_names_file_and_line(tmp_path, body, line, words):
 
 
 def test_duplicate_code_is_refused(tmp_path):
-    text = DEFAULT_PLAN.read_text(encoding="utf-8").replace("      - number: 2\n        content: Chuyển giao",
-                                                             "      - number: 1\n        content: Chuyển giao")
+    text = DEFAULT_PLAN.read_text(encoding="utf-8").replace(
+        "      - number: 2\n        content: Chuyển giao", "      - number: 1\n        content: Chuyển giao"
+    )
     with pytest.raises(DataFileError, match="mã mục 1.I bị trùng"):
         load_plan(_write(tmp_path, "plan.yaml", text))
 
@@ -103,12 +115,14 @@ def test_missing_and_binary_files(tmp_path):
 
 
 def test_malformed_directory(tmp_path):
-    text = DEFAULT_AGENCIES.read_text(encoding="utf-8").replace("kind: department, aliases: [STP]",
-                                                                 "kind: ministry, aliases: [STP]")
+    text = DEFAULT_AGENCIES.read_text(encoding="utf-8").replace(
+        "kind: department, aliases: [STP]", "kind: ministry, aliases: [STP]"
+    )
     with pytest.raises(DataFileError) as e:
         load_directory(_write(tmp_path, "agencies.yaml", text))
     assert "unknown kind 'ministry'" in str(e.value) and e.value.line and e.value.line > 1
-    text = DEFAULT_AGENCIES.read_text(encoding="utf-8").replace("members: [bao-hai-duong, dai-ptth]",
-                                                                 "members: [bao-hai-duong, dai-xyz]")
+    text = DEFAULT_AGENCIES.read_text(encoding="utf-8").replace(
+        "members: [bao-hai-duong, dai-ptth]", "members: [bao-hai-duong, dai-xyz]"
+    )
     with pytest.raises(DataFileError, match="unknown agency 'dai-xyz'"):
         load_directory(_write(tmp_path, "agencies.yaml", text))

@@ -43,7 +43,9 @@ def test_store_answers_in_domain_terms(engine):
     found = store.find_agency(query="Sở Y tế")
     assert found.agency is not None and found.agency.key in {a["key"] for a in store.agencies()}
     data = store.report_data(zone=timezone.utc)
-    assert data.plan.year == 2023 and len(data.rows) == 226 and data.history == []  # 2.II: the 16 PL1 departments are not leads twice
+    assert (
+        data.plan.year == 2023 and len(data.rows) == 226 and data.history == []
+    )  # 2.II: the 16 PL1 departments are not leads twice
     assert len(store.report_data(zone=timezone.utc, with_history=True).history) == 2
     figures = store.status_figures(since=datetime(2023, 5, 25, tzinfo=timezone.utc), month="2023-05")
     assert figures.last_sweep is None and figures.sent_today == 0 and figures.agencies_without_recipient

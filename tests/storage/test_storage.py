@@ -51,10 +51,13 @@ def test_init_loads_everything(engine, plan, directory):
     by = {i["code"]: i for i in items}
     assert len(items) == 60
     assert by["3.II"]["lead"][0] == "Văn phòng UBND tỉnh" and len(by["3.II"]["lead"]) == 13
-    assert len(by["2.III"]["lead"]) == 18                    # "Các Sở" expanded
+    assert len(by["2.III"]["lead"]) == 18  # "Các Sở" expanded
     # the system's operator is Sở TT&TT until the hand-over (2.I) is recorded done; the office coordinates
-    assert by["10.III"]["lead"] == ["Sở Thông tin và Truyền thông"] and "Văn phòng UBND tỉnh" in by["10.III"]["coordinating"]
-    assert "Sở Thông tin và Truyền thông" not in by["10.III"]["coordinating"]   # lead, not also coordinating
+    assert (
+        by["10.III"]["lead"] == ["Sở Thông tin và Truyền thông"]
+        and "Văn phòng UBND tỉnh" in by["10.III"]["coordinating"]
+    )
+    assert "Sở Thông tin và Truyền thông" not in by["10.III"]["coordinating"]  # lead, not also coordinating
     assert by["7.III"]["lead"] == ["Sở Thông tin và Truyền thông"]
     assert by["PL2.II.6"]["surprise"] and by["PL2.II.6"]["subject"] == ["UBND thành phố Hải Dương"]
     assert by["4.II"]["deadline"]["kind"] == "unspecified" and by["4.II"]["status"] == "open"
@@ -73,8 +76,12 @@ def test_init_is_idempotent(engine, plan, directory):
 
 def _close(engine, code: str, agency_key: str) -> int:
     with Session(engine) as s:
-        a = s.exec(select(AssignmentRow).join(ItemRow).join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-                   .where(ItemRow.code == code, AgencyRow.key == agency_key, AssignmentRow.role == "lead")).one()
+        a = s.exec(
+            select(AssignmentRow)
+            .join(ItemRow)
+            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+            .where(ItemRow.code == code, AgencyRow.key == agency_key, AssignmentRow.role == "lead")
+        ).one()
         a.status, a.closed_at, a.closed_by, a.note = "done", NOW, "tester", "QĐ số 1/QĐ-UBND"
         s.add(StatusEventRow(item_id=a.item_id, assignment_id=a.id, at=NOW, actor="tester", action="done"))
         s.commit()
@@ -86,14 +93,22 @@ def test_edited_plan_reload_keeps_statuses(engine, plan, directory, tmp_path: Pa
     closed = _close(engine, "3.I", "vp-ubnd-tinh")
     coord = _close_coord_marker(engine, "5.I", "so-noi-vu")
     with Session(engine) as s:
-        queries.set_due(session=s, plan_id=queries.get_plan(session=s).id, code="4.II", due=date(2023, 9, 30),
-                        actor="tester", now=NOW)
+        queries.set_due(
+            session=s,
+            plan_id=queries.get_plan(session=s).id,
+            code="4.II",
+            due=date(2023, 9, 30),
+            actor="tester",
+            now=NOW,
+        )
         s.commit()
 
     text_ = DEFAULT_PLAN.read_text(encoding="utf-8")
     text_ = text_.replace("Đề án được UBND tỉnh phê duyệt", "Đề án được UBND tỉnh phê duyệt (sửa)")
-    text_ = text_.replace("        coordinating: Sở Nội vụ; Sở Thông tin và Truyền thông; các cơ quan, đơn vị có liên quan.",
-                          "        coordinating: Sở Thông tin và Truyền thông; các cơ quan, đơn vị có liên quan.")
+    text_ = text_.replace(
+        "        coordinating: Sở Nội vụ; Sở Thông tin và Truyền thông; các cơ quan, đơn vị có liên quan.",
+        "        coordinating: Sở Thông tin và Truyền thông; các cơ quan, đơn vị có liên quan.",
+    )
     text_ = text_.replace("        deadline: Trong Quý II năm 2023", "        deadline: Trong Quý III năm 2023")
     edited = tmp_path / "plan.yaml"
     edited.write_text(text_, encoding="utf-8")
@@ -105,20 +120,30 @@ def test_edited_plan_reload_keeps_statuses(engine, plan, directory, tmp_path: Pa
     with Session(engine) as s:
         a = s.get(AssignmentRow, closed)
         assert (a.status, a.closed_by, a.note) == ("done", "tester", "QĐ số 1/QĐ-UBND")
-        assert s.get(AssignmentRow, coord).active is False       # kept, not deleted
+        assert s.get(AssignmentRow, coord).active is False  # kept, not deleted
         assert _count(engine, StatusEventRow) == 3
         pid = queries.get_plan(session=s).id
         by = {i["code"]: i for i in queries.plan_items(session=s, plan_id=pid)}
     assert by["3.I"]["status"] == "done" and by["3.I"]["product"].endswith("(sửa)")
     assert by["5.I"]["deadline"]["due"] == "2023-09-30"
-    assert by["4.II"]["deadline"] == {"kind": "date", "due": "2023-09-30", "start": None, "recurrence": None,
-                                      "flags": ["set_due"], "reason": None}
+    assert by["4.II"]["deadline"] == {
+        "kind": "date",
+        "due": "2023-09-30",
+        "start": None,
+        "recurrence": None,
+        "flags": ["set_due"],
+        "reason": None,
+    }
 
 
 def _close_coord_marker(engine, code: str, agency_key: str) -> int:
     with Session(engine) as s:
-        a = s.exec(select(AssignmentRow).join(ItemRow).join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-                   .where(ItemRow.code == code, AgencyRow.key == agency_key)).one()
+        a = s.exec(
+            select(AssignmentRow)
+            .join(ItemRow)
+            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+            .where(ItemRow.code == code, AgencyRow.key == agency_key)
+        ).one()
         s.add(StatusEventRow(item_id=a.item_id, assignment_id=a.id, at=NOW, actor="tester", action="progress"))
         s.commit()
         return a.id
@@ -141,7 +166,8 @@ def test_item_removed_from_file_is_retired(engine, plan, directory, tmp_path):
 def test_unknown_agency_is_reported_by_name(engine, plan, directory, tmp_path):
     text_ = DEFAULT_PLAN.read_text(encoding="utf-8").replace(
         "        lead: Sở Thông tin và Truyền thông\n        coordinating: Văn phòng UBND tỉnh; các cơ quan có liên quan",
-        "        lead: Sở Thông tin và Truyền thông; Sở Hàng không\n        coordinating: Văn phòng UBND tỉnh; các cơ quan có liên quan")
+        "        lead: Sở Thông tin và Truyền thông; Sở Hàng không\n        coordinating: Văn phòng UBND tỉnh; các cơ quan có liên quan",
+    )
     edited = tmp_path / "plan.yaml"
     edited.write_text(text_, encoding="utf-8")
     report = _load(engine, load_plan(edited), directory)
@@ -192,8 +218,14 @@ def test_timestamps_are_stored_in_utc(engine, plan, directory):
         row = s.exec(select(StatusEventRow)).first()
         assert row is None
         pid = queries.get_plan(session=s).id
-        queries.set_due(session=s, plan_id=pid, code="1.III", due=date(2023, 8, 31), actor="t",
-                        now=NOW.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Ho_Chi_Minh")))
+        queries.set_due(
+            session=s,
+            plan_id=pid,
+            code="1.III",
+            due=date(2023, 8, 31),
+            actor="t",
+            now=NOW.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Ho_Chi_Minh")),
+        )
         s.commit()
         ev = s.exec(select(StatusEventRow)).one()
         assert ev.at == NOW and ev.at.utcoffset().total_seconds() == 0

@@ -30,8 +30,14 @@ def test_no_part_shadows_another():
 
 
 def test_every_promised_use_case_is_implemented_keyword_only():
-    for proto in (ports.ChatStore, ports.SweepStore, ports.PlanStore, ports.ChannelStore, ports.GovernanceStore,
-                  ports.WebStore):
+    for proto in (
+        ports.ChatStore,
+        ports.SweepStore,
+        ports.PlanStore,
+        ports.ChannelStore,
+        ports.GovernanceStore,
+        ports.WebStore,
+    ):
         for name in _methods(proto):
             impl = getattr(SqlStore, name, None)
             assert impl is not None, f"SqlStore lacks {proto.__name__}.{name}"

@@ -16,8 +16,14 @@ from tests.sweep_harness import ZONE, at, link
 
 
 def _as_lists(w: dict) -> dict:
-    return {k: (sorted((x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v)
-                if k in ("closed", "new_overdue", "soon") else v) for k, v in w.items()}
+    return {
+        k: (
+            sorted((x["code"], x["agency"], x["closed_on"] if k == "closed" else x["due"]) for x in v)
+            if k in ("closed", "new_overdue", "soon")
+            else v
+        )
+        for k, v in w.items()
+    }
 
 
 def test_weekly_lists_agree_with_the_reports_weekly_summary(db_url, plan, directory):
@@ -25,8 +31,9 @@ def test_weekly_lists_agree_with_the_reports_weekly_summary(db_url, plan, direct
     link(engine, "111", "so-tu-phap", name="Lan")
     link(engine, "333", "vp-ubnd-tinh", "coordinator")
     with Session(engine) as s:
-        ids = list(s.execute(select(AssignmentRow.id).where(AssignmentRow.role == "lead")
-                             .order_by(AssignmentRow.id)).scalars())[:6]
+        ids = list(
+            s.execute(select(AssignmentRow.id).where(AssignmentRow.role == "lead").order_by(AssignmentRow.id)).scalars()
+        )[:6]
         # closed around the week's edges: 23:30 on Sunday 11/6 in Hà Nội is 16:30 UTC; local days count
         for n, aid in enumerate(ids):
             when = datetime(2023, 6, 4, 17, 30, tzinfo=timezone.utc) + timedelta(days=n * 2)
@@ -39,10 +46,11 @@ def test_weekly_lists_agree_with_the_reports_weekly_summary(db_url, plan, direct
             for today in (D(2023, 6, 12), D(2023, 5, 29), D(2023, 6, 26), D(2023, 12, 4)):
                 mine = deliveries.weekly_lists(s, plan_id=plan_id, today=today, zone=ZONE)
                 theirs = _as_lists(reports.weekly(s, plan_id=plan_id, today=today, zone=ZONE))
-                assert {k: sorted(v) if k in ("closed", "new_overdue", "soon") else v
-                        for k, v in mine.items()} == theirs
+                assert {
+                    k: sorted(v) if k in ("closed", "new_overdue", "soon") else v for k, v in mine.items()
+                } == theirs
                 listed += len(mine["soon"]) + len(mine["new_overdue"])
-            assert listed   # the comparison is not between empty lists only
+            assert listed  # the comparison is not between empty lists only
             assert deliveries.weekly_lists(s, plan_id=plan_id, today=D(2023, 6, 12), zone=ZONE)["closed"]
     finally:
         engine.dispose()

@@ -18,10 +18,18 @@ from storage.store import SqlStore
 from tests.conftest import loaded_engine
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)    # 09:00 on Monday 3/7/2023 in Hà Nội
+NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)  # 09:00 on Monday 3/7/2023 in Hà Nội
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class Desk:
@@ -38,8 +46,13 @@ class Desk:
 def desk_parts(url: str, plan, directory) -> tuple[SqlStore, FixedClock, WebConfig]:
     """The bundled plan in a database, a clock on 3/7/2023 and the desk's settings."""
     store = SqlStore(loaded_engine(url, plan, directory, NOW))
-    config = WebConfig(secret="kiem-thu-" + "x" * 32, base_url="", zone=ZONE, calendar=load_calendar(DEFAULT_CALENDAR),
-                       bot_username="nhacviec_bot")
+    config = WebConfig(
+        secret="kiem-thu-" + "x" * 32,
+        base_url="",
+        zone=ZONE,
+        calendar=load_calendar(DEFAULT_CALENDAR),
+        bot_username="nhacviec_bot",
+    )
     return store, FixedClock(NOW), config
 
 
@@ -55,7 +68,7 @@ def desk(sqlite_url, plan, directory):
 def browser():
     """Chromium for one test module: Playwright's sync API keeps an event loop running in this thread
     until it stops, so it must stop before async tests of other modules run."""
-    from playwright.sync_api import sync_playwright   # the browser driver: loaded only by the browser tests
+    from playwright.sync_api import sync_playwright  # the browser driver: loaded only by the browser tests
 
     if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
         pytest.skip("Chromium is not installed (.ci/run installs it from the OS packages)")

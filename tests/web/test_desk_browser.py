@@ -35,7 +35,7 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     page.click("nav >> text=Cơ quan")
     names = page.locator("#agencies tbody tr td:first-child").all_inner_texts()
     snap = build_snapshot(data, today, desk.config)
-    assert names[:len(snap.agencies)] == [name for _, name in snap.agencies]
+    assert names[: len(snap.agencies)] == [name for _, name in snap.agencies]
     page.click("#agencies >> text=Sở Tư pháp")
     assert page.inner_text("h1") == "Sở Tư pháp"
     justice = desk.store.web_agency_ids()["so-tu-phap"]
@@ -99,8 +99,9 @@ def test_coordinator_signs_in_sees_tally_filters_opens_item_invites_downloads(de
     # a form posted without its CSRF token is refused (the cookie alone is not enough)
     refused = context.request.post(desk.url + "/can-bo/moi", form={"agency": "so-tu-phap", "role": "coordinator"})
     assert refused.status == 403 and web_texts.CSRF_FAILED in refused.text()
-    refused = context.request.post(desk.url + "/can-bo/moi",
-                                   form={"agency": "so-tu-phap", "role": "coordinator", "csrf": "0" * 64})
+    refused = context.request.post(
+        desk.url + "/can-bo/moi", form={"agency": "so-tu-phap", "role": "coordinator", "csrf": "0" * 64}
+    )
     assert refused.status == 403
 
     # sign out: the session is over
@@ -114,8 +115,12 @@ def test_officer_cannot_open_other_agencies_items_or_a_surprise_inspection_of_it
     ids = desk.store.web_agency_ids()
     justice = ids["so-tu-phap"]
     own = next(r["item_id"] for r in data.rows if r["agency_id"] == justice)
-    foreign = next(r["item_id"] for r in data.rows if r["type"] == "task" and justice not in
-                   {w.agency_id for w in desk.store.item_by_id(item_id=r["item_id"]).assignments})
+    foreign = next(
+        r["item_id"]
+        for r in data.rows
+        if r["type"] == "task"
+        and justice not in {w.agency_id for w in desk.store.item_by_id(item_id=r["item_id"]).assignments}
+    )
     page = context.new_page()
     sign_in(page, desk.link("so-tu-phap"))
     assert page.goto(f"{desk.url}/nhiem-vu/{own}").status == 200

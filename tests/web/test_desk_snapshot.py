@@ -17,12 +17,12 @@ def test_snapshot_counts_as_the_reports_and_refreshes_in_the_background(sqlite_u
     assert first.tally.total == tally(store.report_data(zone=config.zone), today).total
     assert desk.snapshot(today) is first and not desk.refreshing
     store.set_due(code="4.II", due=today + timedelta(days=3), actor="kiểm thử", now=NOW)
-    assert desk.snapshot(today) is first          # served at once while the next one is built
+    assert desk.snapshot(today) is first  # served at once while the next one is built
     desk._worker.join(30)
     second = desk.snapshot(today)
     assert second is not first and not desk.refreshing
     assert any(r["code"] == "4.II" for r in second.soon())
-    assert desk.snapshot(today + timedelta(days=1)).today == today + timedelta(days=1)   # a new day waits
+    assert desk.snapshot(today + timedelta(days=1)).today == today + timedelta(days=1)  # a new day waits
     store.engine.dispose()
 
 

@@ -31,8 +31,9 @@ def _sign_in(client: httpx.Client, parts, key: str, role: str = "officer"):
     token = path.rsplit("/", 1)[1]
     form = client.get(path)
     assert form.status_code == 200 and auth.login_csrf(config, token) in form.text
-    return token, client.post("/dang-nhap", data={"token": token, "csrf": auth.login_csrf(config, token)},
-                              follow_redirects=False)
+    return token, client.post(
+        "/dang-nhap", data={"token": token, "csrf": auth.login_csrf(config, token)}, follow_redirects=False
+    )
 
 
 def test_link_once_cookie_flags_and_csrf(sqlite_url, plan, directory):
@@ -44,15 +45,17 @@ def test_link_once_cookie_flags_and_csrf(sqlite_url, plan, directory):
         cookie = answer.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie and "max-age=43200" in cookie
         assert client.get("/").status_code == 200
-        again = httpx.post(str(client.base_url.join("/dang-nhap")),
-                           data={"token": token, "csrf": auth.login_csrf(parts[2], token)})
+        again = httpx.post(
+            str(client.base_url.join("/dang-nhap")), data={"token": token, "csrf": auth.login_csrf(parts[2], token)}
+        )
         assert again.status_code == 403 and web_texts.LOGIN_REFUSED["used"] in again.text
         assert client.post("/can-bo/moi", data={"agency": "so-tu-phap"}).status_code == 403
         session = auth.unsign_session(parts[2], client.cookies.get("nhacviec_phien"))
-        ok = client.post("/can-bo/moi", data={"agency": "so-tu-phap", "role": "officer",
-                                              "csrf": auth.csrf_token(parts[2], session)})
+        ok = client.post(
+            "/can-bo/moi", data={"agency": "so-tu-phap", "role": "officer", "csrf": auth.csrf_token(parts[2], session)}
+        )
         assert ok.status_code == 200 and "?start=" in ok.text and "<svg" in ok.text
-        assert client.post("/dang-xuat", data={}).status_code == 403       # sign-out needs its token too
+        assert client.post("/dang-xuat", data={}).status_code == 403  # sign-out needs its token too
         assert client.post("/dang-xuat", data={"csrf": auth.csrf_token(parts[2], session)}).status_code == 200
         assert client.get("/").status_code == 401
     parts[0].engine.dispose()
@@ -73,8 +76,12 @@ def test_officer_sees_only_its_agency(sqlite_url, plan, directory):
     with _client(parts) as client:
         _sign_in(client, parts, "so-tu-phap")
         mine = {r["item_id"] for r in data.rows if r["agency_id"] == ids["so-tu-phap"]}
-        other = next(r["item_id"] for r in data.rows if r["type"] == "task" and ids["so-tu-phap"] not in
-                     {w.agency_id for w in store.item_by_id(item_id=r["item_id"]).assignments})
+        other = next(
+            r["item_id"]
+            for r in data.rows
+            if r["type"] == "task"
+            and ids["so-tu-phap"] not in {w.agency_id for w in store.item_by_id(item_id=r["item_id"]).assignments}
+        )
         assert client.get(f"/nhiem-vu/{min(mine)}").status_code == 200
         assert client.get(f"/nhiem-vu/{other}").status_code == 404
         assert client.get("/nhiem-vu/999999").status_code == 404
@@ -91,8 +98,9 @@ def test_web_link_prints_a_url_valid_15_minutes(cli):
     assert code == 0
     got = json.loads(out)
     assert got["url"].startswith("http://127.0.0.1:8080/dang-nhap/") and got["agency"] == "Sở Tư pháp"
-    assert datetime.fromisoformat(got["expires_at"]) - datetime.fromisoformat("2023-07-03T09:00:00+07:00") \
-        == timedelta(minutes=15)
+    assert datetime.fromisoformat(got["expires_at"]) - datetime.fromisoformat("2023-07-03T09:00:00+07:00") == timedelta(
+        minutes=15
+    )
     code, out, err = cli("web-link", "Không có cơ quan này")
     assert code == 2
 

@@ -11,5 +11,8 @@ def test_web_bench_runs_and_prints_its_line():
     from bench import web
 
     line = web.main(["--assignments", "2000", "--agencies", "40", "--runs", "2"])
-    assert re.fullmatch(r"assignments=\d+ static_ms=[\d.]+ summary_ms=[\d.]+ items_ms=[\d.]+ "
-                        r"ratio_summary=[\d.]+ ratio_items=[\d.]+ cold_ms=\d+", line)
+    assert re.fullmatch(
+        r"assignments=\d+ static_ms=[\d.]+ summary_ms=[\d.]+ items_ms=[\d.]+ "
+        r"ratio_summary=[\d.]+ ratio_items=[\d.]+ cold_ms=\d+",
+        line,
+    )

@@ -18,33 +18,48 @@ def _store(db_url, plan, directory) -> SqlStore:
 
 def test_a_link_signs_in_once_and_only_its_hash_is_kept(db_url, plan, directory):
     store = _store(db_url, plan, directory)
-    name = store.web_create_link(agency_key="so-tu-phap", role="officer", token="tok-1", now=NOW,
-                                 expires_at=NOW + LINK_TTL)
+    name = store.web_create_link(
+        agency_key="so-tu-phap", role="officer", token="tok-1", now=NOW, expires_at=NOW + LINK_TTL
+    )
     assert name == "Sở Tư pháp"
     with store.engine.connect() as conn:
         assert "tok-1" not in str(conn.execute(text("SELECT token_hash FROM web_link")).all())
-    first = store.web_redeem_link(token="tok-1", session_token="s-1", now=NOW + timedelta(minutes=1),
-                                  session_expires_at=NOW + timedelta(hours=12))
+    first = store.web_redeem_link(
+        token="tok-1", session_token="s-1", now=NOW + timedelta(minutes=1), session_expires_at=NOW + timedelta(hours=12)
+    )
     assert first.status == "ok" and first.officer.agency.key == "so-tu-phap" and not first.officer.coordinator
-    again = store.web_redeem_link(token="tok-1", session_token="s-2", now=NOW + timedelta(minutes=2),
-                                  session_expires_at=NOW + timedelta(hours=12))
+    again = store.web_redeem_link(
+        token="tok-1", session_token="s-2", now=NOW + timedelta(minutes=2), session_expires_at=NOW + timedelta(hours=12)
+    )
     assert again.status == "used" and again.officer is None
     assert store.web_session_officer(session_token="s-2", now=NOW) is None
-    assert store.web_redeem_link(token="nope", session_token="s-3", now=NOW,
-                                 session_expires_at=NOW + timedelta(hours=1)).status == "unknown"
+    assert (
+        store.web_redeem_link(
+            token="nope", session_token="s-3", now=NOW, session_expires_at=NOW + timedelta(hours=1)
+        ).status
+        == "unknown"
+    )
     store.engine.dispose()
 
 
 def test_a_link_expires_after_15_minutes_and_a_session_after_its_time_or_sign_out(db_url, plan, directory):
     store = _store(db_url, plan, directory)
-    store.web_create_link(agency_key="vp-ubnd-tinh", role="coordinator", token="late", now=NOW,
-                          expires_at=NOW + LINK_TTL)
-    assert store.web_redeem_link(token="late", session_token="s", now=NOW + LINK_TTL, session_expires_at=NOW
-                                 + timedelta(hours=12)).status == "expired"
-    store.web_create_link(agency_key="vp-ubnd-tinh", role="coordinator", token="ok", now=NOW,
-                          expires_at=NOW + LINK_TTL)
-    assert store.web_redeem_link(token="ok", session_token="s", now=NOW, session_expires_at=NOW
-                                 + timedelta(hours=12)).status == "ok"
+    store.web_create_link(
+        agency_key="vp-ubnd-tinh", role="coordinator", token="late", now=NOW, expires_at=NOW + LINK_TTL
+    )
+    assert (
+        store.web_redeem_link(
+            token="late", session_token="s", now=NOW + LINK_TTL, session_expires_at=NOW + timedelta(hours=12)
+        ).status
+        == "expired"
+    )
+    store.web_create_link(agency_key="vp-ubnd-tinh", role="coordinator", token="ok", now=NOW, expires_at=NOW + LINK_TTL)
+    assert (
+        store.web_redeem_link(
+            token="ok", session_token="s", now=NOW, session_expires_at=NOW + timedelta(hours=12)
+        ).status
+        == "ok"
+    )
     officer = store.web_session_officer(session_token="s", now=NOW + timedelta(hours=11))
     assert officer is not None and officer.coordinator and officer.agency.kind == "province_office"
     assert store.web_session_officer(session_token="s", now=NOW + timedelta(hours=12)) is None

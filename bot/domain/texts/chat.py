@@ -6,7 +6,7 @@ BTN_DETAIL = "📄 Chi tiết"
 BTN_PROGRESS_SHORT = "📝 Tiến độ"
 BTN_UNDO = "↩️ Hoàn tác"
 BTN_MORE = "➡️ Xem tiếp"
-BTN_OPEN = "📄 {code}"   # one per listed item: opens it, with its ✅/📝 buttons
+BTN_OPEN = "📄 {code}"  # one per listed item: opens it, with its ✅/📝 buttons
 
 MENU = {
     "todo": "Nhiệm vụ chưa hoàn thành của cơ quan",
@@ -21,7 +21,7 @@ MENU = {
     "logout": "Hủy liên kết cuộc trò chuyện này",
 }
 
-HELP_PLAN = "Kế hoạch năm {year} — {province}"    # when the plan has no title
+HELP_PLAN = "Kế hoạch năm {year} — {province}"  # when the plan has no title
 HELP = """Bot nhắc việc: {plan}.
 Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị trả lời bằng lệnh:
 
@@ -48,13 +48,17 @@ HELP_UNREGISTERED = """
 Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI
 Đã liên kết ở kênh khác? Gửi /lienket ở đó để lấy mã, rồi gửi tại đây: lienket MÃ"""
 
-START_NEED_CODE = ("Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
-                   "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời.")
+START_NEED_CODE = (
+    "Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
+    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời."
+)
 START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem nhiệm vụ chưa hoàn thành, /huongdan để xem hướng dẫn."
 START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của Văn phòng UBND tỉnh (xem và cập nhật mọi cơ quan)"
 START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
-START_USED = ("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần, trên một kênh; hãy xin mã mới. Nếu chính anh/chị "
-              "đã liên kết ở kênh khác, gửi /lienket ở đó để lấy mã liên kết. Chưa có gì thay đổi.")
+START_USED = (
+    "Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần, trên một kênh; hãy xin mã mới. Nếu chính anh/chị "
+    "đã liên kết ở kênh khác, gửi /lienket ở đó để lấy mã liên kết. Chưa có gì thay đổi."
+)
 START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
 LOGOUT_OK = "Đã hủy liên kết với {agency}. Bot sẽ không gửi nhắc việc vào đây nữa."
 NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp) hoặc /huongdan."
@@ -62,7 +66,7 @@ NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ
 UNKNOWN_COMMAND = "Không có lệnh /{typed}. Gõ /huongdan để xem các lệnh."
 FREE_TEXT = "Bot chỉ hiểu lệnh. Gõ /huongdan để xem hướng dẫn, /viec để xem nhiệm vụ chưa hoàn thành."
 EDITED = "Tin nhắn đã sửa không được xử lý. Nếu cần, hãy gửi lại lệnh mới."
-THROTTLED = "⏳ Anh/chị gửi nhiều lệnh quá nhanh. Lệnh \"{command}\" chưa được thực hiện; hãy gửi lại sau {seconds} giây."
+THROTTLED = '⏳ Anh/chị gửi nhiều lệnh quá nhanh. Lệnh "{command}" chưa được thực hiện; hãy gửi lại sau {seconds} giây.'
 APOLOGY = "Xin lỗi, bot gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
 
 USAGE = {
@@ -72,14 +76,14 @@ USAGE = {
     "task": "Cách dùng: /xem MÃ, vd: /xem 3.II",
 }
 
-UNKNOWN_CODE = "Không có nhiệm vụ \"{typed}\" trong Kế hoạch."
+UNKNOWN_CODE = 'Không có nhiệm vụ "{typed}" trong Kế hoạch.'
 SUGGEST = " Có phải: {codes}?"
 CODE_HINT = " Mã nhiệm vụ có dạng 3.II, PL1.5, PL2.II.6."
 NOT_YOURS = "Nhiệm vụ {code} không giao {agency} chủ trì. Cơ quan chủ trì: {leads}."
 ONLY_COORDINATING = "{agency} phối hợp thực hiện nhiệm vụ {code}; cơ quan chủ trì ({leads}) báo cáo hoàn thành."
 NO_LEAD = "Nhiệm vụ {code} chưa xác định cơ quan chủ trì."
 WHICH_AGENCY = "Nhiệm vụ {code} có {n} cơ quan chủ trì. Hãy ghi tên cơ quan sau mã, vd: /xong {code} {example}"
-AGENCY_UNKNOWN = "Không tìm thấy cơ quan \"{typed}\"."
+AGENCY_UNKNOWN = 'Không tìm thấy cơ quan "{typed}".'
 COORDINATOR_ONLY = "Chỉ cán bộ theo dõi của Văn phòng UBND tỉnh mới xem được nhiệm vụ của cơ quan khác."
 
 DONE_OK = "✅ Đã ghi nhận {agency} hoàn thành {code} — {title}"
@@ -131,107 +135,154 @@ CHANNEL_MISSING = "Anh/chị chưa liên kết {channel}. Mở {channel}, nhắn
 
 # --- trust
 AGENCY_NOT_LEAD = "{agency} không chủ trì nhiệm vụ {code}. Chưa ghi nhận gì."
-AGENCY_NEAR = "Không rõ \"{typed}\" là cơ quan nào trong số cơ quan chủ trì nhiệm vụ {code}. Chưa ghi nhận gì."
+AGENCY_NEAR = 'Không rõ "{typed}" là cơ quan nào trong số cơ quan chủ trì nhiệm vụ {code}. Chưa ghi nhận gì.'
 PICK_LEAD = "Chọn cơ quan chủ trì đã hoàn thành (hoặc gõ lại: /xong {code} TÊN CƠ QUAN [ghi chú]):"
-CONFIRM_ONE_LEAD = ("Nhiệm vụ {code} do {agency} chủ trì. Xác nhận {agency} đã hoàn thành? "
-                    "Bấm nút dưới đây; chưa ghi nhận gì cho đến khi anh/chị xác nhận.")
+CONFIRM_ONE_LEAD = (
+    "Nhiệm vụ {code} do {agency} chủ trì. Xác nhận {agency} đã hoàn thành? "
+    "Bấm nút dưới đây; chưa ghi nhận gì cho đến khi anh/chị xác nhận."
+)
 BTN_CONFIRM_DONE = "✅ {agency} đã hoàn thành"
-OFFICER_OTHER_NAME = ("\"{typed}\" không phải tên {agency}. Anh/chị chỉ báo hoàn thành được cho {agency}: "
-                      "/xong {code} [ghi chú]. Chưa ghi nhận gì.")
-EVIDENCE_ADDED = ("📎 Đã bổ sung văn bản cho nhiệm vụ {code} của {agency} (đã báo hoàn thành lúc {when}): {note}\n"
-                  "Lịch sử giữ cả lần báo hoàn thành trước.")
+OFFICER_OTHER_NAME = (
+    '"{typed}" không phải tên {agency}. Anh/chị chỉ báo hoàn thành được cho {agency}: '
+    "/xong {code} [ghi chú]. Chưa ghi nhận gì."
+)
+EVIDENCE_ADDED = (
+    "📎 Đã bổ sung văn bản cho nhiệm vụ {code} của {agency} (đã báo hoàn thành lúc {when}): {note}\n"
+    "Lịch sử giữ cả lần báo hoàn thành trước."
+)
 DATE_IMPOSSIBLE = "Năm {year} không có ngày {day}/{month}. Hãy kiểm tra lại ngày của văn bản. Chưa ghi nhận gì."
 DATE_BAD_MONTH = "Không có tháng {month} (ngày {day}/{month}/{year}). Hãy kiểm tra lại ngày. Chưa ghi nhận gì."
-DOC_FUTURE = ("Văn bản ghi ngày {date}, sau hôm nay ({today}): văn bản chưa ban hành không thể làm căn cứ "
-              "hoàn thành. Hãy kiểm tra lại ngày. Chưa ghi nhận gì.")
-OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}). Nếu đúng là ngày này, bấm xác nhận; "
-                "nếu không, gõ lại lệnh với ngày đúng. Chưa ghi nhận gì.")
+DOC_FUTURE = (
+    "Văn bản ghi ngày {date}, sau hôm nay ({today}): văn bản chưa ban hành không thể làm căn cứ "
+    "hoàn thành. Hãy kiểm tra lại ngày. Chưa ghi nhận gì."
+)
+OUTSIDE_PLAN = (
+    "Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}). Nếu đúng là ngày này, bấm xác nhận; "
+    "nếu không, gõ lại lệnh với ngày đúng. Chưa ghi nhận gì."
+)
 BTN_CONFIRM_DATE = "Vẫn đặt ngày {date}"
-OFFICE_ONLY = ("Lệnh /{command} chỉ dành cho Văn phòng UBND tỉnh (cán bộ theo dõi Kế hoạch). Anh/chị xem nhiệm vụ "
-               "của cơ quan mình bằng /viec, nhiệm vụ quá hạn bằng /trehan.")
-CHOICE_EXPIRED = ("Danh sách lựa chọn đã hết hạn (sau {minutes} phút). Gõ lại lệnh (vd: /viec) để có danh sách mới.")
+OFFICE_ONLY = (
+    "Lệnh /{command} chỉ dành cho Văn phòng UBND tỉnh (cán bộ theo dõi Kế hoạch). Anh/chị xem nhiệm vụ "
+    "của cơ quan mình bằng /viec, nhiệm vụ quá hạn bằng /trehan."
+)
+CHOICE_EXPIRED = "Danh sách lựa chọn đã hết hạn (sau {minutes} phút). Gõ lại lệnh (vd: /viec) để có danh sách mới."
 USAGE_SET_DUE = "Cách dùng: /dathan MÃ NGÀY, vd: /dathan 4.II 30/9/2023"
 USAGE_CONFIRM = "Cách dùng: /xacnhan MÃ — chấp nhận thời hạn bị gắn cờ, vd: /xacnhan 2.IV"
 SET_DUE_OK = "📆 Đã đặt hạn nhiệm vụ {code}: {date} ({reading})."
 CONFIRM_OK = "Đã xác nhận thời hạn nhiệm vụ {code}: {reading}."
 CONFIRM_NO_DATE = "Nhiệm vụ {code} không có ngày để xác nhận; hãy đặt hạn: /dathan {code} NGÀY"
-BAD_DAY = "Không đọc được ngày \"{text}\". Ngày viết theo dạng ngày/tháng/năm, vd: 30/9/2023."
-HELP_COORDINATOR_TRUST = "/dathan 4.II 30/9/2023 — đặt hạn cho nhiệm vụ chưa có hạn; /xacnhan 2.IV — chấp nhận thời hạn bị gắn cờ"
+BAD_DAY = 'Không đọc được ngày "{text}". Ngày viết theo dạng ngày/tháng/năm, vd: 30/9/2023.'
+HELP_COORDINATOR_TRUST = (
+    "/dathan 4.II 30/9/2023 — đặt hạn cho nhiệm vụ chưa có hạn; /xacnhan 2.IV — chấp nhận thời hạn bị gắn cờ"
+)
 # (command line)
-CLI_OUTSIDE_PLAN = ("Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}); chưa đặt hạn. Nếu đúng là "
-                    "ngày này, chạy lại với --yes.")
-CLI_COORDINATOR_FORCE = ("{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò cán bộ theo dõi "
-                         "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
-                         "như vậy, chạy lại với --force.")
-CLI_EMPTY_GROUP = ("⚠️ {group} chưa có cơ quan thành viên nào: {n} nhiệm vụ giao cho nhóm này chưa nhắc và chưa tính "
-                   "được (hãy nhập danh sách cơ quan của nhóm, vd. danh sách xã, phường, thị trấn).")
+CLI_OUTSIDE_PLAN = (
+    "Ngày {date} nằm ngoài thời gian của Kế hoạch ({start} – {end}); chưa đặt hạn. Nếu đúng là "
+    "ngày này, chạy lại với --yes."
+)
+CLI_COORDINATOR_FORCE = (
+    "{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò cán bộ theo dõi "
+    "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
+    "như vậy, chạy lại với --force."
+)
+CLI_EMPTY_GROUP = (
+    "⚠️ {group} chưa có cơ quan thành viên nào: {n} nhiệm vụ giao cho nhóm này chưa nhắc và chưa tính "
+    "được (hãy nhập danh sách cơ quan của nhóm, vd. danh sách xã, phường, thị trấn)."
+)
 CLI_EMPTY_GROUP_UNRESOLVED = "{group} (nhóm chưa có cơ quan thành viên)"
-UNRESOLVED_REASON = {"empty_group": "{text} (nhóm chưa có cơ quan thành viên)",
-                     "lead_and_coordinating": "{text} vừa chủ trì vừa phối hợp — cần xác định lại"}
+UNRESOLVED_REASON = {
+    "empty_group": "{text} (nhóm chưa có cơ quan thành viên)",
+    "lead_and_coordinating": "{text} vừa chủ trì vừa phối hợp — cần xác định lại",
+}
 
 # --- gov: extensions (gia hạn) -------------------------------------------------------------------
-EXT_USAGE = ("Cách dùng: /giahan MÃ NGÀY_MỚI lý do, vd: /giahan 3.II 30/9/2023 chờ ý kiến thẩm định của Bộ Tư pháp")
-EXT_DECIDE_USAGE = ("Cách dùng: /duyetgiahan MÃ [cơ quan] [văn bản số … ngày …], "
-                    "vd: /duyetgiahan 3.II so tu phap Văn bản số 120/UBND-NC ngày 20/7/2023; "
-                    "/tuchoigiahan MÃ [cơ quan] lý do")
-EXT_ASKED = ("⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới Văn phòng UBND tỉnh. "
-             "Anh/chị sẽ được báo kết quả; trong lúc chờ, hạn vẫn là {due}.")
-EXT_NO_COORDINATOR = "Chưa có cán bộ theo dõi nào của Văn phòng UBND tỉnh nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
-EXT_REQUEST = ("⏳ Đề nghị gia hạn {code} — {agency}\n{title}\nHạn hiện tại: {due} → đề nghị: {new_due}\n"
-               "Lý do: {reason}\nNgười đề nghị: {actor}\n"
-               "Duyệt kèm văn bản: /duyetgiahan {code} {agency_typed} Văn bản số … ngày …\n"
-               "Từ chối: /tuchoigiahan {code} {agency_typed} lý do")
+EXT_USAGE = "Cách dùng: /giahan MÃ NGÀY_MỚI lý do, vd: /giahan 3.II 30/9/2023 chờ ý kiến thẩm định của Bộ Tư pháp"
+EXT_DECIDE_USAGE = (
+    "Cách dùng: /duyetgiahan MÃ [cơ quan] [văn bản số … ngày …], "
+    "vd: /duyetgiahan 3.II so tu phap Văn bản số 120/UBND-NC ngày 20/7/2023; "
+    "/tuchoigiahan MÃ [cơ quan] lý do"
+)
+EXT_ASKED = (
+    "⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới Văn phòng UBND tỉnh. "
+    "Anh/chị sẽ được báo kết quả; trong lúc chờ, hạn vẫn là {due}."
+)
+EXT_NO_COORDINATOR = (
+    "Chưa có cán bộ theo dõi nào của Văn phòng UBND tỉnh nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
+)
+EXT_REQUEST = (
+    "⏳ Đề nghị gia hạn {code} — {agency}\n{title}\nHạn hiện tại: {due} → đề nghị: {new_due}\n"
+    "Lý do: {reason}\nNgười đề nghị: {actor}\n"
+    "Duyệt kèm văn bản: /duyetgiahan {code} {agency_typed} Văn bản số … ngày …\n"
+    "Từ chối: /tuchoigiahan {code} {agency_typed} lý do"
+)
 EXT_REQUEST_TITLE = "Đề nghị gia hạn {code}"
 BTN_EXT_APPROVE = "✅ Đồng ý"
 BTN_EXT_REFUSE = "❌ Không đồng ý"
 BTN_EXT_ASK = "⏳ Xin gia hạn"
-EXT_ASK_DATE = ("Gia hạn {code} ({agency}, hạn {due}): gửi ngày mới và lý do, vd: 30/9/2023 chờ ý kiến của Bộ. "
-                "Gõ một lệnh bất kỳ để thôi.")
+EXT_ASK_DATE = (
+    "Gia hạn {code} ({agency}, hạn {due}): gửi ngày mới và lý do, vd: 30/9/2023 chờ ý kiến của Bộ. "
+    "Gõ một lệnh bất kỳ để thôi."
+)
 EXT_PROBLEM = {
     "closed": "Mục {code} của {agency} đã hoàn thành; không cần gia hạn.",
     "no_date": "Mục {code} của {agency} chưa có hạn cụ thể nên không gia hạn được.",
     "not_later": "Ngày mới ({new_due}) phải sau hạn hiện tại ({due}).",
     "in_past": "Ngày mới ({new_due}) đã qua; hãy chọn một ngày sau hôm nay.",
     "no_reason": "Đề nghị gia hạn cần nêu lý do, vd: /giahan {code} {new_due} chờ ý kiến thẩm định.",
-    "already_pending": ("Mục {code} của {agency} đã có đề nghị gia hạn đến {new_due} đang chờ duyệt "
-                        "(gửi lúc {when})."),
+    "already_pending": ("Mục {code} của {agency} đã có đề nghị gia hạn đến {new_due} đang chờ duyệt (gửi lúc {when})."),
     "stale": "Mục {code} của {agency} không còn giao cho cơ quan này; đề nghị không gửi được.",
 }
 EXT_NONE_PENDING = "Mục {code} của {agency} không có đề nghị gia hạn nào đang chờ duyệt."
-EXT_APPROVED = ("✅ Đã duyệt gia hạn {code} cho {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}. "
-                "Nhắc việc theo hạn mới.")
+EXT_APPROVED = (
+    "✅ Đã duyệt gia hạn {code} cho {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}. Nhắc việc theo hạn mới."
+)
 EXT_REFUSED = "❌ Đã không đồng ý gia hạn {code} cho {agency}; hạn vẫn là {due}.{why}"
-EXT_TOLD_APPROVED = ("✅ Đề nghị gia hạn {code} ({agency}) đã được đồng ý: hạn gốc {original}, gia hạn đến "
-                     "{new_due}{basis}. Nhắc việc sẽ theo hạn mới.")
+EXT_TOLD_APPROVED = (
+    "✅ Đề nghị gia hạn {code} ({agency}) đã được đồng ý: hạn gốc {original}, gia hạn đến "
+    "{new_due}{basis}. Nhắc việc sẽ theo hạn mới."
+)
 EXT_TOLD_REFUSED = "❌ Đề nghị gia hạn {code} ({agency}) không được đồng ý; hạn vẫn là {due}.{why}"
 EXT_WHY = " Lý do: {note}"
 EXT_BASIS = " theo {document}"
-EXT_STALE = ("Mục {code} của {agency} đã hoàn thành (hoặc không còn giao) trước khi xét; đề nghị gia hạn "
-             "đến {new_due} được đóng lại, không đổi hạn.")
+EXT_STALE = (
+    "Mục {code} của {agency} đã hoàn thành (hoặc không còn giao) trước khi xét; đề nghị gia hạn "
+    "đến {new_due} được đóng lại, không đổi hạn."
+)
 EXT_ALREADY = "Đề nghị gia hạn {code} ({agency}) đã được xử lý trước đó: {status}."
 EXT_STATUS = {"approved": "đã đồng ý", "refused": "không đồng ý", "stale": "đã đóng vì nhiệm vụ đã hoàn thành"}
 EXT_FUTURE_DOCUMENT = "Văn bản ghi ngày sau hôm nay ({typed}) chưa thể là căn cứ gia hạn."
 EXT_SHOWN = "• {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}"
 EXT_SHOWN_TITLE = "Gia hạn:"
 HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (Văn phòng UBND tỉnh xem xét)"
-HELP_EXTENSION_COORDINATOR = ("/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — "
-                              "xét đề nghị gia hạn")
+HELP_EXTENSION_COORDINATOR = (
+    "/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — xét đề nghị gia hạn"
+)
 
 # --- linking a second channel (/lienket) --------------------------------------------------------------
-LINK_CODE = ("🔗 Mã liên kết: {code}\nDùng một lần, hết hạn lúc {until}.\n"
-             "Để nhận nhắc việc cả ở kênh khác (Zalo hoặc Telegram), mở cuộc trò chuyện với bot ở kênh đó "
-             "và gửi: lienket {code}\nĐừng chia sẻ mã này cho người khác.")
+LINK_CODE = (
+    "🔗 Mã liên kết: {code}\nDùng một lần, hết hạn lúc {until}.\n"
+    "Để nhận nhắc việc cả ở kênh khác (Zalo hoặc Telegram), mở cuộc trò chuyện với bot ở kênh đó "
+    "và gửi: lienket {code}\nĐừng chia sẻ mã này cho người khác."
+)
 LINK_GROUP = "Hãy gửi /lienket trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
-LINK_NEED_CODE = ("Cuộc trò chuyện này chưa được liên kết. Nếu anh/chị đã liên kết ở kênh khác, gửi /lienket ở đó "
-                  "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp).")
-LINK_OK = ("Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}, cùng người dùng ở kênh kia. "
-           "Gõ /kenh để chọn kênh nhận nhắc việc.")
-LINK_BAD = ("Mã liên kết không đúng. Gửi /lienket trong cuộc trò chuyện đã liên kết để lấy mã mới. "
-            "Chưa có gì thay đổi.")
+LINK_NEED_CODE = (
+    "Cuộc trò chuyện này chưa được liên kết. Nếu anh/chị đã liên kết ở kênh khác, gửi /lienket ở đó "
+    "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp)."
+)
+LINK_OK = (
+    "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}, cùng người dùng ở kênh kia. "
+    "Gõ /kenh để chọn kênh nhận nhắc việc."
+)
+LINK_BAD = "Mã liên kết không đúng. Gửi /lienket trong cuộc trò chuyện đã liên kết để lấy mã mới. Chưa có gì thay đổi."
 LINK_USED = "Mã liên kết này đã được dùng. Gửi /lienket ở kênh đã liên kết để lấy mã mới. Chưa có gì thay đổi."
-LINK_EXPIRED = ("Mã liên kết đã hết hạn (mỗi mã dùng được 15 phút). Gửi /lienket ở kênh đã liên kết để lấy mã mới. "
-                "Chưa có gì thay đổi.")
-LINK_SAME_CHANNEL = ("Mã liên kết dùng ở kênh khác (Zalo hoặc Telegram), không dùng ở chính kênh đã cấp mã. "
-                     "Chưa có gì thay đổi.")
-LINK_TAKEN = ("Cuộc trò chuyện này đang liên kết với cơ quan hoặc người khác. Gõ /dangxuat trước rồi thử lại. "
-              "Chưa có gì thay đổi.")
+LINK_EXPIRED = (
+    "Mã liên kết đã hết hạn (mỗi mã dùng được 15 phút). Gửi /lienket ở kênh đã liên kết để lấy mã mới. "
+    "Chưa có gì thay đổi."
+)
+LINK_SAME_CHANNEL = (
+    "Mã liên kết dùng ở kênh khác (Zalo hoặc Telegram), không dùng ở chính kênh đã cấp mã. Chưa có gì thay đổi."
+)
+LINK_TAKEN = (
+    "Cuộc trò chuyện này đang liên kết với cơ quan hoặc người khác. Gõ /dangxuat trước rồi thử lại. "
+    "Chưa có gì thay đổi."
+)

@@ -2,36 +2,40 @@
 
 HELP_DIRECTORY = "danh mục cơ quan của một tỉnh, thành phố (sau sắp xếp năm 2025)"
 HELP_NEW = "tạo tệp danh mục cơ quan cho một tỉnh, thành phố (34 tỉnh, thành phố từ 1/7/2025)"
-HELP_PROVINCE = "tên tỉnh, thành phố, vd. \"Hải Phòng\", \"Cao Bằng\", \"Hồ Chí Minh\""
+HELP_PROVINCE = 'tên tỉnh, thành phố, vd. "Hải Phòng", "Cao Bằng", "Hồ Chí Minh"'
 HELP_OUT = "tệp YAML sẽ ghi"
 HELP_FORCE = "ghi đè nếu tệp đã có"
 HELP_ADD = "thêm một cơ quan vào tệp danh mục (khi kế hoạch nêu cơ quan chưa có)"
 HELP_FILE = "tệp danh mục YAML"
-HELP_NAME = "tên cơ quan, vd. \"Sở Ngoại vụ\""
+HELP_NAME = 'tên cơ quan, vd. "Sở Ngoại vụ"'
 HELP_ALIAS = "tên khác (lặp lại được)"
 HELP_KIND = "loại cơ quan (mặc định: department)"
 HELP_KEY = "mã cơ quan (mặc định: tạo từ tên)"
 HELP_PARENT = "mã cơ quan cấp trên (tùy chọn)"
 
-NEW_DONE = ("Đã tạo {path}: {full} — {bodies} cơ quan cấp {cap}, {communes} UBND cấp xã ({summary}), "
-            "{optional} mục tùy chọn (đang là chú thích), {checks} dòng \"# kiểm tra\" cần xem lại.")
+NEW_DONE = (
+    "Đã tạo {path}: {full} — {bodies} cơ quan cấp {cap}, {communes} UBND cấp xã ({summary}), "
+    '{optional} mục tùy chọn (đang là chú thích), {checks} dòng "# kiểm tra" cần xem lại.'
+)
 NEW_NEXT = "Tiếp theo: xem lại tệp, rồi: nhacviec init --plan KẾ_HOẠCH.yaml --agencies {path}"
 ADD_DONE = "Đã thêm vào {path} (dòng {line}): {name} — mã {key}, loại {kind}."
 
-ERR_PROVINCE = "Không có tỉnh, thành phố \"{name}\" trong danh sách 34 tỉnh, thành phố từ 1/7/2025."
-ERR_PROVINCE_MERGED = ("\"{name}\" đã hợp nhất vào {new} từ 1/7/2025 (Nghị quyết 202/2025/QH15); "
-                       "hãy dùng --province \"{new}\".")
+ERR_PROVINCE = 'Không có tỉnh, thành phố "{name}" trong danh sách 34 tỉnh, thành phố từ 1/7/2025.'
+ERR_PROVINCE_MERGED = (
+    '"{name}" đã hợp nhất vào {new} từ 1/7/2025 (Nghị quyết 202/2025/QH15); hãy dùng --province "{new}".'
+)
 ERR_PROVINCE_SUGGEST = "Có phải: {names}?"
 ERR_EXISTS = "{path}: tệp đã có; thêm --force để ghi đè."
 ERR_WRITE = "{path}: không ghi được tệp ({reason})."
-ERR_NO_AGENCIES_LIST = "{path}: không thấy dòng \"agencies:\" ở đầu dòng."
-ERR_ALREADY = "{path}:{line}: đã có cơ quan \"{name}\" (mã {key}) cùng tên hoặc tên khác \"{typed}\"."
-ERR_KEY_TAKEN = "{path}:{line}: mã \"{key}\" đã dùng; chọn mã khác bằng --key."
+ERR_NO_AGENCIES_LIST = '{path}: không thấy dòng "agencies:" ở đầu dòng.'
+ERR_ALREADY = '{path}:{line}: đã có cơ quan "{name}" (mã {key}) cùng tên hoặc tên khác "{typed}".'
+ERR_KEY_TAKEN = '{path}:{line}: mã "{key}" đã dùng; chọn mã khác bằng --key.'
 ERR_BAD_KIND = "Loại cơ quan không hợp lệ: {kind} (một trong: {kinds})."
 ERR_EMPTY_NAME = "Tên cơ quan trống."
 ERR_INVALID_AFTER = "{detail} — tệp không bị thay đổi."
-ERR_PACKAGE = ("Thiếu gói vietnam-provinces (danh sách đơn vị hành chính): "
-               "cài bằng: pip install 'vietnam-provinces>=2025.10.1'")
+ERR_PACKAGE = (
+    "Thiếu gói vietnam-provinces (danh sách đơn vị hành chính): cài bằng: pip install 'vietnam-provinces>=2025.10.1'"
+)
 
 # Directory file validation (bot.domain.directory_build); the English words in parentheses keep
 # the messages searchable.
@@ -54,4 +58,3 @@ ERR_GROUP_MAPPING = "mỗi nhóm phải là một ánh xạ (key: …, name: …
 ERR_ROLE_MAPPING = "mỗi vai trò phải là một ánh xạ (key: …, name: …, holders: […])"
 ERR_NOT_LIST = "'{field}' phải là một danh sách"
 ERR_VAGUE_LIST = "'vague' phải là danh sách cụm từ"
-

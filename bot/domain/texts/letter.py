@@ -17,12 +17,16 @@ PLAN_DIRECT = "Kế hoạch số {number} ngày {date} của UBND {tier} về {t
 NUMBER_MISSING = {"Quyết định": "…/QĐ-UBND", "Kế hoạch": "…/KH-UBND"}
 DATE_MISSING = "…/…/{year}"
 OPENING_1 = "Thực hiện "
-OPENING_2 = (" (sau đây gọi tắt là Kế hoạch), đến ngày {date}, {count} đã quá thời hạn theo Kế hoạch nhưng "
-             "chưa được báo cáo hoàn thành (chi tiết tại Phụ lục kèm theo).")
+OPENING_2 = (
+    " (sau đây gọi tắt là Kế hoạch), đến ngày {date}, {count} đã quá thời hạn theo Kế hoạch nhưng "
+    "chưa được báo cáo hoàn thành (chi tiết tại Phụ lục kèm theo)."
+)
 COUNT_ONE = "{n} nhiệm vụ của {agency}"
 COUNT_MANY = "{n} nhiệm vụ của {agencies} cơ quan, đơn vị"
-REQUEST_1 = "{unit} đề nghị {who} khẩn trương hoàn thành các nhiệm vụ nêu trên, báo cáo kết quả (kèm văn bản, " \
-            "sản phẩm) về {unit} (qua {division}) "
+REQUEST_1 = (
+    "{unit} đề nghị {who} khẩn trương hoàn thành các nhiệm vụ nêu trên, báo cáo kết quả (kèm văn bản, "
+    "sản phẩm) về {unit} (qua {division}) "
+)
 REQUEST_DUE = "trước ngày …/…/20…"
 REQUEST_2 = " để tổng hợp, báo cáo {leader}./."
 WHO_MANY = "các cơ quan, đơn vị"
@@ -43,13 +47,19 @@ INTERNAL_TITLE = "DANH MỤC NHIỆM VỤ QUÁ HẠN CỦA {office}"
 INTERNAL_MARK = "Tài liệu nội bộ"
 INTERNAL_PLACE_DATE = "{place}, ngày {day} tháng {month} năm {year}"
 INTERNAL_TO = "Kính gửi: {head}."
-INTERNAL_OPENING = ("Thực hiện {plan} (sau đây gọi tắt là Kế hoạch), đến ngày {date}, {office} còn {n} nhiệm vụ đã "
-                    "quá thời hạn nhưng chưa được báo cáo hoàn thành, cụ thể như sau:")
+INTERNAL_OPENING = (
+    "Thực hiện {plan} (sau đây gọi tắt là Kế hoạch), đến ngày {date}, {office} còn {n} nhiệm vụ đã "
+    "quá thời hạn nhưng chưa được báo cáo hoàn thành, cụ thể như sau:"
+)
 INTERNAL_CLOSING = "{division} kính báo cáo {head} xem xét, chỉ đạo./."
 
 DRAFT_OK = "Đã soạn dự thảo công văn đôn đốc gửi {n} cơ quan ({items} nhiệm vụ quá hạn): {file}"
-DRAFT_INTERNAL_OK = ("Nhiệm vụ quá hạn của {office} ({items}) không đưa vào công văn (đơn vị không gửi công văn "
-                     "cho chính mình): danh mục nội bộ gửi {head}: {file}")
+DRAFT_INTERNAL_OK = (
+    "Nhiệm vụ quá hạn của {office} ({items}) không đưa vào công văn (đơn vị không gửi công văn "
+    "cho chính mình): danh mục nội bộ gửi {head}: {file}"
+)
 DRAFT_NONE = "Không có nhiệm vụ quá hạn nào đến {date}{who}: không cần công văn đôn đốc."
 EXPORT_OK = "Đã xuất báo cáo ({rows} lượt giao nhiệm vụ) vào {file}."
-EXPORT_CIRCULATION_OK = "Đã xuất bản lưu hành, không gồm các cuộc kiểm tra đột xuất ({rows} lượt giao nhiệm vụ) vào {file}."
+EXPORT_CIRCULATION_OK = (
+    "Đã xuất bản lưu hành, không gồm các cuộc kiểm tra đột xuất ({rows} lượt giao nhiệm vụ) vào {file}."
+)

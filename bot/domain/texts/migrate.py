@@ -12,11 +12,15 @@ HEADER = "{table:<16} {source:>10} {target:>10}"
 COL_TABLE, COL_SOURCE, COL_TARGET = "bảng", "nguồn", "đích"
 ROW = "{table:<16} {source:>10} {target:>10}{mark}"
 MISMATCH_MARK = "  ← lệch"
-OK = ("Xong: {rows} dòng ở {tables} bảng, số dòng khớp từng bảng. Đặt DATABASE_URL bằng địa chỉ {target} "
-      "(kèm mật khẩu) rồi chạy lại bot.")
+OK = (
+    "Xong: {rows} dòng ở {tables} bảng, số dòng khớp từng bảng. Đặt DATABASE_URL bằng địa chỉ {target} "
+    "(kèm mật khẩu) rồi chạy lại bot."
+)
 MISMATCH = "Số dòng không khớp ở {n} bảng: {tables}. Đừng dùng cơ sở dữ liệu đích; chép lại với --force."
-ERR_NOT_EMPTY = ("Cơ sở dữ liệu đích đã có dữ liệu ({tables}); không ghi gì. Thêm --force để xóa và chép đè.")
+ERR_NOT_EMPTY = "Cơ sở dữ liệu đích đã có dữ liệu ({tables}); không ghi gì. Thêm --force để xóa và chép đè."
 ERR_SAME = "Cơ sở dữ liệu đích trùng với nguồn ({target})."
 ERR_COPY = "Không chép được sang {target}: {detail}"
-ERR_AUDIT_HELD = ("Cơ sở dữ liệu đích đã có nhật ký thay đổi (audit_log, chỉ được ghi thêm, không xóa được); "
-                  "không ghi gì. Hãy tạo một cơ sở dữ liệu mới, trống rồi chép vào đó.")
+ERR_AUDIT_HELD = (
+    "Cơ sở dữ liệu đích đã có nhật ký thay đổi (audit_log, chỉ được ghi thêm, không xóa được); "
+    "không ghi gì. Hãy tạo một cơ sở dữ liệu mới, trống rồi chép vào đó."
+)

@@ -21,15 +21,15 @@ PERIOD_DUE = "định kỳ {label} (hạn {due})"
 # /xong on a recurring item.
 OCC_DONE = "✅ Đã ghi nhận báo cáo {label} của {agency} ({code}: {title})."
 OCC_ALREADY = "Báo cáo {label} của {agency} ({code}) đã được ghi nhận trước đó ({who}, {when})."
-OCC_UNKNOWN = ("Không tìm thấy kỳ \"{words}\" của {code}. Các kỳ còn mở: {open}. "
-               "Ví dụ: /xong {code} quý I")
+OCC_UNKNOWN = 'Không tìm thấy kỳ "{words}" của {code}. Các kỳ còn mở: {open}. Ví dụ: /xong {code} quý I'
 OCC_NONE_OPEN = "{code}: mọi kỳ báo cáo của {agency} đến nay đã được ghi nhận."
 OCC_NEXT = "Kỳ tiếp theo: {label} (hạn {due})."
 OCC_MISSED = "Còn {n} kỳ chưa báo cáo: {labels}."
 
 # Ongoing work ("thường xuyên"): officers report progress, only a coordinator ends it.
-ONGOING_NOT_CLOSABLE = ("{code} là nhiệm vụ thường xuyên, kéo dài đến hết thời gian của kế hoạch ({until}): "
-                        "không đánh dấu hoàn thành giữa chừng. Hãy gửi tiến độ: /tiendo {code} <nội dung>.")
-ONGOING_END_NEEDS_REASON = ("Kết thúc nhiệm vụ thường xuyên {code} cần nêu lý do: "
-                            "/xong {code} <cơ quan> <lý do>.")
+ONGOING_NOT_CLOSABLE = (
+    "{code} là nhiệm vụ thường xuyên, kéo dài đến hết thời gian của kế hoạch ({until}): "
+    "không đánh dấu hoàn thành giữa chừng. Hãy gửi tiến độ: /tiendo {code} <nội dung>."
+)
+ONGOING_END_NEEDS_REASON = "Kết thúc nhiệm vụ thường xuyên {code} cần nêu lý do: /xong {code} <cơ quan> <lý do>."
 OPEN_END = "đến khi kế hoạch kết thúc"

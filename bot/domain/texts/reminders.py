@@ -24,8 +24,9 @@ SUBJECT_PART = {
 }
 SUBJECT_COORDINATOR = "Tổng hợp nhắc việc ngày {date}"
 SUBJECT_COORD_OVERDUE = ": {n} nhiệm vụ quá hạn"
-DIGEST_FOOTER = ("Đề nghị báo cáo hoàn thành: /xong MÃ [văn bản]; cập nhật tiến độ: /tiendo MÃ ghi chú; "
-                 "xem tất cả nhiệm vụ: /viec.")
+DIGEST_FOOTER = (
+    "Đề nghị báo cáo hoàn thành: /xong MÃ [văn bản]; cập nhật tiến độ: /tiendo MÃ ghi chú; xem tất cả nhiệm vụ: /viec."
+)
 DIGEST_MORE = "… và {n} nhiệm vụ khác (/viec)."
 HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
 INSPECTION_LINE = "• {code}: đoàn kiểm tra của Văn phòng UBND tỉnh sẽ làm việc ngày {date} ({weekday})."
@@ -37,16 +38,22 @@ COORD_NO_OVERDUE = "Không có nhiệm vụ nào quá hạn tính đến ngày {
 COORD_ESCALATIONS = "🚨 Quá hạn từ {days} ngày làm việc trở lên (đề nghị báo cáo lãnh đạo):"
 COORD_ESCALATION_LINE = "• {code} — {agency}: {due}; đầu mối: {officers}"
 COORD_NO_OFFICER = "chưa có ai đăng ký"
-COORD_NEEDS_DATE = "📆 Cần đặt hạn (trong trò chuyện: /dathan MÃ NGÀY, hoặc /xacnhan MÃ để chấp nhận thời hạn bị gắn cờ):"
-COORD_NEEDS_DATE_LINE = "• {code} — \"{text}\"{why}"
-COORD_RECURRENCE = "ℹ️ {code} \"{text}\" không nêu chu kỳ: bot nhắc theo {period}."
+COORD_NEEDS_DATE = (
+    "📆 Cần đặt hạn (trong trò chuyện: /dathan MÃ NGÀY, hoặc /xacnhan MÃ để chấp nhận thời hạn bị gắn cờ):"
+)
+COORD_NEEDS_DATE_LINE = '• {code} — "{text}"{why}'
+COORD_RECURRENCE = 'ℹ️ {code} "{text}" không nêu chu kỳ: bot nhắc theo {period}.'
 COORD_CHANNEL_LOST = "⚠️ {agency} mất kênh liên lạc: {chat} ({reason}). Cần đăng ký lại (nhacviec invite)."
 COORD_DELIVERY_FAILED = "⚠️ Không gửi được nhắc việc cho {agency} ({chat}) sau {attempts} lần thử: {error}"
 COORD_INSPECTION_DUE = "📅 {code} — kiểm tra {unit}{surprise}: chưa ghi nhận hoàn thành, hạn {due}."
 SURPRISE = " (đột xuất)"
 PERIOD = {"monthly": "tháng", "quarterly": "quý", "half_yearly": "6 tháng", "yearly": "năm"}
-WHY = {"year_mismatch": " (năm khác năm kế hoạch)", "invalid_date": " (ngày không hợp lệ)",
-       "on_demand": " (khi có yêu cầu)", "unspecified": ""}
+WHY = {
+    "year_mismatch": " (năm khác năm kế hoạch)",
+    "invalid_date": " (ngày không hợp lệ)",
+    "on_demand": " (khi có yêu cầu)",
+    "unspecified": "",
+}
 
 INSPECTION_SET = "Đã đặt lịch kiểm tra {code} ngày {date}.{notice}"
 INSPECTION_NOTICE = " Đơn vị được kiểm tra sẽ được báo trước {n} ngày làm việc ({on})."
@@ -125,12 +132,17 @@ WEEKLY_DISABLED_MANY = "⚠️ {n} kênh liên lạc bị ngừng; xem danh sác
 WEEKLY_WAITING = "⚠️ {group}: {n} nhiệm vụ chờ danh sách đơn vị (nhacviec agencies import TỆP.csv)"
 WEEKLY_ITEM = "• {code} — {agency}{extra}"
 COORD_FALLBACK = "↪️ {agency}: không gửi được qua {source} ({reason}); nhắc việc chuyển sang {target}."
-COORD_UNREACHABLE = "⚠️ {agency} ({chat}) không còn nhận được nhắc việc: hạn mức Zalo tháng này đã hết và cán bộ chưa có kênh khác."
-COORD_QUOTA_WARNING = "⚠️ Đã dùng {slot} hạn mức tin nhắn Zalo tháng này. Khi hết, nhắc việc chuyển sang Telegram nếu cán bộ có đăng ký."
+COORD_UNREACHABLE = (
+    "⚠️ {agency} ({chat}) không còn nhận được nhắc việc: hạn mức Zalo tháng này đã hết và cán bộ chưa có kênh khác."
+)
+COORD_QUOTA_WARNING = (
+    "⚠️ Đã dùng {slot} hạn mức tin nhắn Zalo tháng này. Khi hết, nhắc việc chuyển sang Telegram nếu cán bộ có đăng ký."
+)
 
 # --- e-mail (outbound only: the footer tells how to answer by chat)
 EMAIL_FOOTER = (
     "Thư này do hệ thống Nhắc việc của Văn phòng UBND tỉnh gửi tự động; thư trả lời không được xử lý.\n"
     "Để báo cáo, hãy nhắn cho bot Nhắc việc trên Telegram hoặc Zalo: /xong MÃ — báo hoàn thành; "
     "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả nhiệm vụ của cơ quan.\n"
-    "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời.")
+    "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời."
+)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 APP_TITLE = "Nhắc việc — bàn làm việc"
-NAV = (("tong-hop", "/", "Tổng hợp"), ("co-quan", "/co-quan", "Cơ quan"), ("nhiem-vu", "/nhiem-vu", "Nhiệm vụ"),
-       ("can-bo", "/can-bo", "Cán bộ"), ("bao-cao", "/bao-cao", "Báo cáo"))
+NAV = (
+    ("tong-hop", "/", "Tổng hợp"),
+    ("co-quan", "/co-quan", "Cơ quan"),
+    ("nhiem-vu", "/nhiem-vu", "Nhiệm vụ"),
+    ("can-bo", "/can-bo", "Cán bộ"),
+    ("bao-cao", "/bao-cao", "Báo cáo"),
+)
 OFFICER_NAV = ("tong-hop", "nhiem-vu", "bao-cao")
 SIGN_OUT = "Đăng xuất"
 SIGNED_IN_AS = "{agency} · {role}"
@@ -13,7 +18,7 @@ ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viê
 LOGIN_TITLE = "Đăng nhập"
 LOGIN_CONFIRM = "Đăng nhập vào bàn làm việc với tư cách {role} của {agency}?"
 LOGIN_BUTTON = "Đăng nhập"
-LOGIN_NEEDED = "Hãy mở đường link đăng nhập (gửi /web cho bot hoặc chạy: nhacviec web-link \"TÊN CƠ QUAN\")."
+LOGIN_NEEDED = 'Hãy mở đường link đăng nhập (gửi /web cho bot hoặc chạy: nhacviec web-link "TÊN CƠ QUAN").'
 LOGIN_REFUSED = {
     "unknown": "Đường link đăng nhập không đúng.",
     "used": "Đường link đăng nhập này đã được dùng. Mỗi link chỉ dùng được một lần; hãy xin link mới.",
@@ -38,8 +43,13 @@ SOON_MORE = "… và {n} lượt giao khác."
 WITHOUT_OFFICER = "Cơ quan chưa có cán bộ đầu mối ({n})"
 WITHOUT_OFFICER_NONE = "Mọi cơ quan đã có cán bộ đầu mối."
 OPS_TITLE = "Nhắc việc"
-OPS_LINES = (("last", "Lần quét gần nhất"), ("next", "Lần quét tiếp theo"), ("sent_today", "Đã gửi hôm nay"),
-             ("pending", "Đang chờ gửi lại"), ("failures", "Gửi thất bại"))
+OPS_LINES = (
+    ("last", "Lần quét gần nhất"),
+    ("next", "Lần quét tiếp theo"),
+    ("sent_today", "Đã gửi hôm nay"),
+    ("pending", "Đang chờ gửi lại"),
+    ("failures", "Gửi thất bại"),
+)
 OPS_DISABLED = "Kênh bị ngừng ({n})"
 NEVER = "chưa có"
 
@@ -87,7 +97,7 @@ INVITE_ROLE = "Vai trò"
 INVITE_BUTTON = "Tạo mã mời"
 INVITE_CREATED = "Mã mời cho {agency} ({role}), dùng một lần, hết hạn {expires}."
 INVITE_SCAN = "Cán bộ quét mã QR bằng điện thoại, hoặc mở đường link:"
-INVITE_UNKNOWN_AGENCY = "Không tìm thấy cơ quan \"{name}\"."
+INVITE_UNKNOWN_AGENCY = 'Không tìm thấy cơ quan "{name}".'
 INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
 
 REPORTS_TITLE = "Báo cáo"
