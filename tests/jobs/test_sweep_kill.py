@@ -68,4 +68,5 @@ def test_kill_mid_batch_then_restart(e2e_db_url, plan, directory, tmp_path):
         pending = s.execute(
             select(func.count()).select_from(ReminderRow).where(ReminderRow.status != "sent")
         ).scalar_one()
+    engine.dispose()  # PostgreSQL's pooled connections are closed, not left to the garbage collector
     assert pending == 0
