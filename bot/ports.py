@@ -335,8 +335,11 @@ class SweepStore(Protocol):
     def sender_lease_holder(self, *, now: datetime) -> tuple[str, datetime] | None:
         """Who delivers right now and until when (None: nobody)."""
 
-    def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
-        """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests."""
+    def coordinator_overview(
+        self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool, soon_until: date | None = None
+    ) -> Overview:
+        """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests; "due
+        soon" runs to ``soon_until`` (14 working days, as /baocao), else 14 calendar days."""
 
     def record_sent(
         self,

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from bot.domain.audience import DEFAULT_FALLBACK_ORDER, Chat, recipients
 from bot.domain.choices import number_choices
 from bot.domain.failure import Failure, FailurePolicy, Outcome, after_failure, failure_claims
+from bot.domain.workdays import WorkCalendar
 from bot.domain.pending import Overview, PendingBatch
 from bot.domain.reminder_kinds import ReminderKind
 from bot.ports import Capabilities, Clock, Outbound, Sender, SweepStore, TransportError
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 CHOICES_KEPT = timedelta(hours=12)  # a numbered reminder's "1" is understood this long
 
 
+SOON_WORKING_DAYS = 14  # the Monday summary's "due soon", as /baocao counts it
+
+
 @dataclass(frozen=True)
 class DeliveryConfig:
     max_attempts: int = 5
@@ -40,6 +44,7 @@ class DeliveryConfig:
     plan_slug: str | None = None
     default_recurrence: str = "quarterly"  # named in the coordinators' notice about "Định kỳ" items
     fallback_order: tuple[str, ...] = DEFAULT_FALLBACK_ORDER  # a person's channels, tried in this order
+    calendar: WorkCalendar | None = None  # "due within 14 days" of the Monday summary counts working days
 
     @property
     def failure_policy(self) -> FailurePolicy:
@@ -204,8 +209,13 @@ class _Digests:
         if chat.role == "coordinator":
             if self._overview is None:
                 weekly = any(r.kind is ReminderKind.WEEKLY for rs in batch.rows.values() for r in rs)
+                cal = config.calendar
                 self._overview = self.store.coordinator_overview(
-                    plan_slug=config.plan_slug, today=self.today, zone=self.zone, weekly=weekly
+                    plan_slug=config.plan_slug,
+                    today=self.today,
+                    zone=self.zone,
+                    weekly=weekly,
+                    soon_until=cal.add_working_days(self.today, SOON_WORKING_DAYS) if cal else None,
                 )
             out = coordinator_message(
                 batch, chat, rows, self._overview, self.today, config.escalate_after, config.default_recurrence

@@ -205,7 +205,9 @@ def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -
     return batch
 
 
-def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
+def overview(
+    session: Session, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool, soon_until: date | None = None
+) -> Overview:
     """What every coordinator's digest repeats, computed once per batch."""
     officers: dict[int, list[str]] = {}
     for c in chats(session):
@@ -214,19 +216,19 @@ def overview(session: Session, *, plan_slug: str | None, today: date, zone: tzin
     plan = queries.get_plan(session=session, slug=plan_slug)
     plan_id = plan.id
     counts = work.overdue_by_agency(session, plan_id=plan_id, today=today)
-    week = weekly_lists(session, plan_id=plan_id, today=today, zone=zone) if weekly else None
+    week = weekly_lists(session, plan_id=plan_id, today=today, zone=zone, soon_until=soon_until) if weekly else None
     if week is not None:
         week["waiting_groups"] = dict((plan.meta or {}).get("waiting_groups") or {})  # kept at load
     return Overview(officers, sum(c.count for c in counts), len(counts), week)
 
 
-def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo) -> dict:
+def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, soon_until: date | None = None) -> dict:
     """The Monday summary's lists, as ``storage.reports.weekly`` gives them (closed in the week before
     ``today``, newly overdue, due within 14 days: (code, agency, date) each; agencies without an officer;
     disabled chats), loaded by date range: only the rows named travel, never the plan's every assignment
     (tests/storage/test_weekly_lists.py checks both agree)."""
     conn = session.connection()
-    week_start, end = today - timedelta(days=7), today + timedelta(days=14)
+    week_start, end = today - timedelta(days=7), soon_until or today + timedelta(days=14)
     lead = (
         select(ItemRow.code, AgencyRow.name)
         .join(ItemRow, ItemRow.id == AssignmentRow.item_id)

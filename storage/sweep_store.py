@@ -115,9 +115,11 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return L.holder(s, now=now)
 
-    def coordinator_overview(self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool) -> Overview:
+    def coordinator_overview(
+        self, *, plan_slug: str | None, today: date, zone: tzinfo, weekly: bool, soon_until: date | None = None
+    ) -> Overview:
         with self.session() as s:
-            return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly)
+            return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly, soon_until=soon_until)
 
     def record_sent(
         self,

@@ -167,6 +167,7 @@ class App:
             escalate_after=s.escalate_after,
             plan_slug=self.plan_slug,
             default_recurrence=s.default_recurrence,
+            calendar=self.calendar,
         )
         known = set(registry.names())
         options["fallback_order"] = tuple(c for c in s.fallback_channels if c in known)

@@ -10,6 +10,7 @@ from bot.domain.agency_match import agency_like, match_lead
 from bot.core.extension_view import extension_lines
 from bot.core.period_cmds import close_period
 from bot.domain.chat_records import AgencyRef, ItemWork
+from bot.domain.folding import fold
 from bot.domain.date_checks import impossible_date
 from bot.domain.deadlines import Deadline
 from bot.domain.effective import effective_deadline
@@ -337,16 +338,28 @@ def _todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
 
 # --- /xem -------------------------------------------------------------------------------------
 def cmd_task(ctx: Ctx, args: str, config) -> None:
-    code, _ = split_code(args)
+    code, rest = split_code(args)
     if not code:
         ctx.reply(chat_texts.USAGE["task"])
         return
     item = ctx.find_item(code)
     if item is not None:
-        _show_item(ctx, item)
+        _show_item(ctx, item, whole=fold(" ".join(rest)) in FULL_TEXT_WORDS)
 
 
-def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> None:
+FULL_TEXT_WORDS = ("day du", "toan van", "full")  # "/xem 2.II đầy đủ": the whole content cell
+CONTENT_LINES = 5  # a phone screen: the content's first lines, then how to see the rest
+
+
+def _content_lines(content: str, code: str, whole: bool) -> list[str]:
+    """The content as the plan writes it, cut to a screen's worth unless the whole text was asked for."""
+    lines = content.splitlines() or [""]
+    if whole or len(lines) <= CONTENT_LINES + 1:  # never "… 1 more line"
+        return lines
+    return [*lines[:CONTENT_LINES], chat_texts.TASK_CONTENT_MORE.format(n=len(lines) - CONTENT_LINES, code=code)]
+
+
+def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None, *, whole: bool = False) -> None:
     """The item on a phone: resolved agencies one per line (with each lead's state), the deadline as written and
     as read, the product; the plan's cells verbatim last. ``acting``: the assignment whose buttons it shows
     (opened from /viec), else the sender's own."""
@@ -360,7 +373,7 @@ def _show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None) -> Non
         (w.agency, STATUS[w.status] + (f" ({_when(ctx, w.closed_at)})" if w.status == "done" else "")) for w in ordered
     ]
     done = sum(1 for w in leads if w.status == "done")
-    lines = [item.content, ""]
+    lines = [*_content_lines(item.content, item.code, whole), ""]
     if leads:
         lines.append(chat_texts.TASK_STATUS.format(done=done, total=len(leads)))
         lines += agency_lines(lead_states)

@@ -54,3 +54,32 @@ def test_weekly_lists_agree_with_the_reports_weekly_summary(db_url, plan, direct
             assert deliveries.weekly_lists(s, plan_id=plan_id, today=D(2023, 6, 12), zone=ZONE)["closed"]
     finally:
         engine.dispose()
+
+
+def test_due_soon_runs_to_the_working_day_horizon_it_is_given(sqlite_url, plan, directory):
+    """The Monday summary's "due within 14 days" counts working days, as /baocao does: delivery passes the
+    calendar's 14th working day; around the 30/4–1/5 holidays that is later than 14 calendar days."""
+    from tests.sweep_harness import CAL
+
+    engine = loaded_engine(sqlite_url, plan, directory, at(D(2023, 1, 2)))
+    try:
+        today = D(2023, 4, 24)
+        horizon = CAL.add_working_days(today, 14)
+        assert horizon > today + timedelta(days=14)
+        with Session(engine) as s:
+            plan_id = queries.get_plan(session=s, slug=None).id
+            beyond = (
+                s.execute(select(AssignmentRow.id).where(AssignmentRow.role == "lead", AssignmentRow.status != "done"))
+                .scalars()
+                .first()
+            )
+            s.get(AssignmentRow, beyond).due = horizon  # due on the last working day of the horizon
+            s.commit()
+            calendar_days = deliveries.weekly_lists(s, plan_id=plan_id, today=today, zone=ZONE)["soon"]
+            working_days = deliveries.weekly_lists(s, plan_id=plan_id, today=today, zone=ZONE, soon_until=horizon)
+            assert horizon not in {d for _, _, d in calendar_days}
+            assert horizon in {d for _, _, d in working_days["soon"]}
+            overview = deliveries.overview(s, plan_slug=None, today=today, zone=ZONE, weekly=True, soon_until=horizon)
+            assert horizon in {d for _, _, d in overview.weekly["soon"]}
+    finally:
+        engine.dispose()
