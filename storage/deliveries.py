@@ -12,7 +12,7 @@ from sqlmodel import Session
 from bot.domain.audience import Chat
 from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind
-from storage import queries, registry, work
+from storage import queries, registry, reports, work
 from storage.lease import takeable
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
 
@@ -257,25 +257,7 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, s
         tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= week_start, AssignmentRow.due < today))
     ]
     soon = [tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= today, AssignmentRow.due <= end))]
-    linked = {a for (a,) in conn.execute(select(RecipientRow.agency_id).where(RecipientRow.active.is_(True)))}
-    names = agency_names(session)
-    no_officer = [
-        n
-        for a, n in conn.execute(
-            select(AgencyRow.id, AgencyRow.name)
-            .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune")
-            .order_by(AgencyRow.id)
-        )
-        if a not in linked
-    ]
-    disabled = [
-        f"{names.get(a, '')} ({c}:{chat})"
-        for a, c, chat in conn.execute(
-            select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(
-                RecipientRow.active.is_(False)
-            )
-        )
-    ]
+    no_officer, disabled = reports.chats_missing(session)
     return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer, "disabled": disabled}
 
 

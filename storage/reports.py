@@ -20,10 +20,9 @@ from storage.models import (
     PlanRow,
     RecipientRow,
     SectionRow,
-    StatusEventRow,
 )
 
-__all__ = ["lead_rows", "history", "subjects", "weekly", "tally_rows", "plan_meta", "report_data"]
+__all__ = ["lead_rows", "subjects", "weekly", "tally_rows", "plan_meta", "report_data"]
 
 
 def _local(at: datetime | None, zone: tzinfo) -> date | None:
@@ -172,37 +171,6 @@ def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: b
     )
 
 
-def history(session: Session, *, plan_id: int, zone: tzinfo) -> list[dict]:
-    q = (
-        select(
-            StatusEventRow.at,
-            StatusEventRow.actor,
-            StatusEventRow.action,
-            StatusEventRow.note,
-            StatusEventRow.data,
-            ItemRow.code,
-            AgencyRow.name,
-        )
-        .join(ItemRow, ItemRow.id == StatusEventRow.item_id)
-        .outerjoin(AssignmentRow, AssignmentRow.id == StatusEventRow.assignment_id)
-        .outerjoin(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-        .where(ItemRow.plan_id == plan_id)
-        .order_by(StatusEventRow.at, StatusEventRow.id)
-    )
-    return [
-        {
-            "at": at.astimezone(zone).replace(tzinfo=None),
-            "actor": actor,
-            "action": action,
-            "note": note,
-            "data": data or {},
-            "code": code,
-            "agency": agency or "",
-        }
-        for at, actor, action, note, data, code, agency in session.connection().execute(q)
-    ]
-
-
 def subjects(session: Session, *, plan_id: int) -> dict[int, list[str]]:
     q = (
         select(ItemSubjectRow.item_id, AgencyRow.name)
@@ -229,13 +197,19 @@ def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo, horizon
     closed = [r for r in rows if r["status"] == "done" and r["closed_on"] and week_start <= r["closed_on"] < today]
     new_overdue = [r for r in rows if r["status"] != "done" and r["due"] and week_start <= r["due"] < today]
     soon = [r for r in rows if r["status"] != "done" and r["due"] and today <= r["due"] <= end]
-    linked = {
-        a for (a,) in session.connection().execute(select(RecipientRow.agency_id).where(RecipientRow.active.is_(True)))
-    }
-    names: dict[int, str] = dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
+    no_officer, disabled = chats_missing(session)
+    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer, "disabled": disabled}
+
+
+def chats_missing(session: Session) -> tuple[list[str], list[str]]:
+    """(agencies without an active chat — communes aside, as ``status`` counts them —, disabled chats as
+    "Agency (channel:chat)"): what the Monday summary lists, the same for the reports and the sweep."""
+    conn = session.connection()
+    linked = {a for (a,) in conn.execute(select(RecipientRow.agency_id).where(RecipientRow.active.is_(True)))}
+    names: dict[int, str] = dict(conn.execute(select(AgencyRow.id, AgencyRow.name)).all())
     no_officer = [
         n
-        for a, n in session.connection().execute(
+        for a, n in conn.execute(
             select(AgencyRow.id, AgencyRow.name)
             .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune")
             .order_by(AgencyRow.id)
@@ -244,10 +218,10 @@ def weekly(session: Session, *, plan_id: int, today: date, zone: tzinfo, horizon
     ]
     disabled = [
         f"{names.get(a, '')} ({c}:{chat})"
-        for a, c, chat in session.connection().execute(
+        for a, c, chat in conn.execute(
             select(RecipientRow.agency_id, RecipientRow.channel, RecipientRow.chat_id).where(
                 RecipientRow.active.is_(False)
             )
         )
     ]
-    return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer, "disabled": disabled}
+    return no_officer, disabled

@@ -274,28 +274,6 @@ def close(session: Session, *, assignment_id: int, actor: str, note: str, now: d
     return True
 
 
-def reopen(session: Session, *, assignment_id: int, actor: str, now: datetime) -> bool:
-    res = session.execute(
-        update(AssignmentRow)
-        .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "done")
-        .values(status="in_progress", closed_at=None, closed_by="", updated_at=now)
-    )
-    if res.rowcount != 1:
-        return False
-    _event(session, assignment_id, now, actor, "undo", "", {})
-    return True
-
-
-def progress(session: Session, *, assignment_id: int, actor: str, note: str, now: datetime) -> None:
-    session.execute(
-        update(AssignmentRow)
-        .where(AssignmentRow.id == assignment_id, AssignmentRow.status == "open")
-        .values(status="in_progress", updated_at=now)
-    )
-    session.execute(update(AssignmentRow).where(AssignmentRow.id == assignment_id).values(note=note, updated_at=now))
-    _event(session, assignment_id, now, actor, "progress", note, {})
-
-
 def _event(session: Session, assignment_id: int, now: datetime, actor: str, action: str, note: str, data: dict) -> None:
     item_id = session.exec(select(AssignmentRow.item_id).where(AssignmentRow.id == assignment_id)).one()
     session.add(

@@ -51,15 +51,6 @@ def due_phrase(kind: str, due: date | None, blocked: bool, today: date) -> str:
     return f"hạn {vn_date(due)} — còn {days} ngày"
 
 
-def item_buttons(code: str, assignment_id: int, item_id: int) -> tuple[tuple[str, str], ...]:
-    """(label, data) of the three buttons every listed item carries: done, progress, details."""
-    return (
-        (f"{chat_texts.BTN_DONE} {code}", f"d:{assignment_id}"),
-        (f"{chat_texts.BTN_PROGRESS_SHORT} {code}", f"p:{assignment_id}"),
-        (f"{chat_texts.BTN_DETAIL} {code}", f"v:{item_id}"),
-    )
-
-
 TODO_TITLE_CHARS = 40  # a /viec line stays one line on a phone: code, due phrase, a short title
 
 
