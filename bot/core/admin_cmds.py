@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.core import work_cmds
 from bot.core.context import Ctx
-from bot.core.work_cmds import split_code
+from bot.core.arguments import split_code
 from bot.domain.date_checks import impossible_date, outside_period, plan_period
 from bot.domain.deadlines import Deadline, parse_day
 from bot.domain.folding import fold

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, extension_cmds, link_cmds, work_cmds
+from bot.core import admin_cmds, extension_cmds, link_cmds, view_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -165,7 +165,7 @@ class CommandCore:
         else:
             handler = next(
                 getattr(m, f"cmd_{command.name}")
-                for m in (work_cmds, admin_cmds, extension_cmds)
+                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds)
                 if hasattr(m, f"cmd_{command.name}")
             )
             handler(ctx, command.args, self.config)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.core import work_cmds
 from bot.core.context import Ctx
-from bot.core.work_cmds import split_code
+from bot.core.arguments import split_code
 from bot.domain import extensions as X
 from bot.domain.choices import number_choices
 from bot.domain.deadlines import parse_day

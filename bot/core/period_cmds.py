@@ -57,7 +57,7 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
                 agency=target.agency,
                 code=target.code,
                 who=done.closed_by or "—",
-                when=_when(ctx, done.closed_at),
+                when=_closed_when(ctx, done.closed_at),
             )
         )
         return True
@@ -120,6 +120,6 @@ def _what_is_left(ctx: Ctx, periods: list[Period], closed) -> list[str]:
     return lines
 
 
-def _when(ctx: Ctx, at) -> str:
+def _closed_when(ctx: Ctx, at) -> str:
     local = at.astimezone(ctx.zone) if at else None
     return f"{local:%H:%M} {vn_date(local.date())}" if local else "—"
