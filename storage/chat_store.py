@@ -2,7 +2,7 @@
 transaction, returning the dataclasses of bot.domain.chat_records.
 
 The reply path of `/xong 3.II` is four statements: the chat context (one query), the item with its
-assignments (one query), the conditional UPDATE and the status_event INSERT that returns the agency's
+assignments (one query), the conditional UPDATE and the audit INSERT that returns the agency's
 remaining open count (an indexed count over ``ix_assignment_open_lead``).
 """
 
@@ -42,7 +42,6 @@ from storage.models import (
     PlanRow,
     RecipientRow,
     SectionRow,
-    StatusEventRow,
 )
 
 _ITEM_COLUMNS = (
@@ -422,15 +421,6 @@ class SqlChatStore(SqlBase):
         with self.session() as s:
             row = s.get(ItemRow, item_id)
             row.inspection_date = day
-            s.add(
-                StatusEventRow(
-                    item_id=row.id,
-                    at=now,
-                    actor=actor,
-                    action="inspection_scheduled",
-                    data={"date": day.isoformat(), "surprise": row.surprise},
-                )
-            )
             audit.write(
                 s,
                 action="inspection_scheduled",

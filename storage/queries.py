@@ -11,7 +11,7 @@ from bot.domain.deadlines import Deadline, with_override
 from bot.domain.plan import short_title
 from bot.domain.status import item_status
 from storage import audit
-from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, SectionRow, StatusEventRow
+from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, PlanRow, SectionRow
 
 
 class NotFound(LookupError):
@@ -101,15 +101,6 @@ def set_due(*, session: Session, plan_id: int, code: str, due: date, actor: str,
     session.execute(
         update(AssignmentRow).where(AssignmentRow.item_id == row.id).values(due=effective_deadline(row).sort_due)
     )
-    session.add(
-        StatusEventRow(
-            item_id=row.id,
-            at=now,
-            actor=actor,
-            action="set_due",
-            data={"due": due.isoformat(), "before": before.isoformat() if before else None},
-        )
-    )
     audit.write(
         session,
         action="set_due",
@@ -132,15 +123,6 @@ def schedule_inspection(
     item.inspection_date = day
     if surprise:
         item.surprise = True
-    session.add(
-        StatusEventRow(
-            item_id=item.id,
-            at=now,
-            actor=actor,
-            action="inspection_scheduled",
-            data={"date": day.isoformat(), "surprise": item.surprise},
-        )
-    )
     audit.write(
         session,
         action="inspection_scheduled",

@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.domain.chat_records import AgencyRef, Officer
 from bot.ports import WebSignIn
 from storage.base import SqlBase
-from storage.models import AgencyRow, ItemSubjectRow, PlanRow, RecipientRow, StatusEventRow, WebLinkRow, WebSessionRow
+from storage.models import AgencyRow, AuditRow, ItemSubjectRow, PlanRow, RecipientRow, WebLinkRow, WebSessionRow
 
 SIGNED_IN, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
 
@@ -96,11 +96,11 @@ class SqlWebStore(SqlBase):
 
     def web_data_version(self, *, plan_slug: str | None = None) -> tuple:
         """A cheap fingerprint of what the desk's summaries are built from: it changes when a plan is
-        (re)loaded or a history event is written — every change of an assignment writes one (closing,
-        progress, undo, a coordinator's date). Two index lookups, whatever the size of the plan."""
+        (re)loaded or an audit row is written — every change writes one (closing, a period, progress, undo,
+        a coordinator's date, an extension). Two index lookups, whatever the size of the plan."""
         with self.session() as s:
             plans = s.execute(select(func.count(PlanRow.id), func.max(PlanRow.loaded_at))).one()
-            events = s.execute(select(func.max(StatusEventRow.id))).scalar()
+            events = s.execute(select(func.max(AuditRow.id))).scalar()
             return (plan_slug, tuple(plans), events)
 
     def web_subject_ids(self, *, item_ids: list[int] | None = None) -> dict[int, frozenset[int]]:

@@ -7,9 +7,9 @@ changes are conditional updates, so a repeated or concurrent command records not
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import func, text, update
+from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from bot.domain.agencies import Agency, Directory
@@ -17,8 +17,7 @@ from bot.domain.chat_records import OverdueCount
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.views import WorkItem
-from storage import audit
-from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow, StatusEventRow
+from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow
 
 LEAD = "lead"
 
@@ -259,36 +258,3 @@ def work_of(session: Session, *, plan_id: int, assignment_id: int) -> WorkItem |
         )
     ).first()
     return to_work(row) if row else None
-
-
-def close(session: Session, *, assignment_id: int, actor: str, note: str, now: datetime, data: dict) -> bool:
-    """Mark done unless it already is; False means somebody else closed it first."""
-    res = session.execute(
-        update(AssignmentRow)
-        .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
-        .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now)
-    )
-    if res.rowcount != 1:
-        return False
-    _event(session, assignment_id, now, actor, "done", note, data)
-    return True
-
-
-def _event(session: Session, assignment_id: int, now: datetime, actor: str, action: str, note: str, data: dict) -> None:
-    item_id = session.exec(select(AssignmentRow.item_id).where(AssignmentRow.id == assignment_id)).one()
-    session.add(
-        StatusEventRow(
-            item_id=item_id, assignment_id=assignment_id, at=now, actor=actor, action=action, note=note, data=data
-        )
-    )
-    audit.write(
-        session,
-        action=action,
-        actor=actor,
-        now=now,
-        item_id=item_id,
-        assignment_id=assignment_id,
-        after=data,
-        note=note,
-    )
-    session.flush()

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import update
+from sqlmodel import select
+
 from bot.domain.agencies import Directory
 from bot.domain.directory_build import build_directory
 from bot.domain.plan import Plan, build_plan
+from storage import audit
+from storage.models import AssignmentRow
 
 
 def task(number: int, content: str, lead: str, deadline: str, *, coordinating: str = "", product: str = "") -> dict:
@@ -66,3 +71,28 @@ def make_directory(
             "vague": vague or ["các cơ quan có liên quan"],
         }
     )
+
+
+def close_in_session(session, *, assignment_id: int, actor: str, note: str, now, data: dict | None = None) -> bool:
+    """Test set-up: mark an assignment done inside ``session`` with its audit row, as /xong would record it
+    (the chat's own path is ``SqlStore.close_assignment``). False when it already was done."""
+    res = session.execute(
+        update(AssignmentRow)
+        .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
+        .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now)
+    )
+    if res.rowcount != 1:
+        return False
+    item_id = session.exec(select(AssignmentRow.item_id).where(AssignmentRow.id == assignment_id)).one()
+    audit.write(
+        session,
+        action="done",
+        actor=actor,
+        now=now,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        after=data or {},
+        note=note,
+    )
+    session.flush()
+    return True

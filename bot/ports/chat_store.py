@@ -67,7 +67,7 @@ class ChatStore(Protocol):
         channel: str = "",
     ) -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the number of the agency's
-        open lead assignments left. Two statements: a conditional UPDATE, the status_event INSERT."""
+        open lead assignments left. Two statements: a conditional UPDATE, the audit INSERT."""
 
     def add_evidence(
         self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, data: dict[str, Any]

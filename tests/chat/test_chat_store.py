@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_UNKNOWN, INVITE_USED
 from storage import registry, work
 from storage.migrate import upgrade
-from storage.models import ItemRow, StatusEventRow
+from storage.models import AuditRow, ItemRow
 from storage.store import SqlStore
 from storage.sync import sync_plan
 from tests.chat_harness import JULY, ZONE
@@ -139,8 +139,8 @@ def test_inspection_date(engine, plan, directory):
     with Session(engine) as s:
         row = s.get(ItemRow, item.id)
         assert row.inspection_date == date(2023, 9, 15)
-        event = s.exec(select(StatusEventRow).where(StatusEventRow.action == "inspection_scheduled")).one()
-        assert event.data == {"date": "2023-09-15", "surprise": row.surprise}
+        event = s.exec(select(AuditRow).where(AuditRow.action == "inspection_scheduled")).one()
+        assert (event.item_id, event.actor) == (item.id, "VP")
 
 
 def test_the_command_core_imports_no_storage_nor_sql():

@@ -20,7 +20,7 @@ from bot.files import load_calendar
 from bot.reports import build
 from bot.reports.chart import label
 from config.settings import DEFAULT_CALENDAR
-from storage import work
+from tests.factories import close_in_session
 from storage.models import AgencyRow, AssignmentRow, ItemRow
 from storage.store import SqlStore
 from tests.conftest import loaded_engine
@@ -47,7 +47,7 @@ def close_all(engine) -> None:
                 .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
                 .where(ItemRow.code == code, AgencyRow.key == key, AssignmentRow.role == "lead")
             ).scalar_one()
-            work.close(s, assignment_id=aid, actor="Lan (test)", note=note, now=at(on, 10), data={})
+            close_in_session(s, assignment_id=aid, actor="Lan (test)", note=note, now=at(on, 10), data={})
         s.commit()
 
 

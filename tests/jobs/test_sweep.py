@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from bot.ports import FixedClock
 from jobs.sweep import run_retries, run_sweep
+from tests.factories import close_in_session
 from storage import queries, work
 from storage.models import AssignmentRow, ItemRow, RecipientRow, ReminderRow
 from tests.conftest import loaded_engine
@@ -192,7 +193,7 @@ async def test_ten_days_down_gives_one_catch_up_digest(engine):
 async def test_closed_items_are_not_reminded(engine):
     with Session(engine) as s:
         a = s.execute(select(AssignmentRow).join(ItemRow).where(ItemRow.code == "PL1.2")).scalars().first()
-        work.close(s, assignment_id=a.id, actor="t", note="", now=at(D(2023, 5, 1)), data={})
+        close_in_session(s, assignment_id=a.id, actor="t", note="", now=at(D(2023, 5, 1)), data={})
         s.commit()
     sender = RecordingSender()
     for day in (D(2023, 5, 22), D(2023, 5, 31), D(2023, 6, 1)):
@@ -207,7 +208,7 @@ async def test_closed_between_claim_and_send_is_skipped(engine):
     plan_and_claim(deps, D(2023, 5, 22))
     with Session(engine) as s:
         a = s.execute(select(AssignmentRow).join(ItemRow).where(ItemRow.code == "PL1.2")).scalars().first()
-        work.close(s, assignment_id=a.id, actor="t", note="", now=at(D(2023, 5, 22)), data={})
+        close_in_session(s, assignment_id=a.id, actor="t", note="", now=at(D(2023, 5, 22)), data={})
         s.commit()
     report = await run_retries(deps)
     assert deps.senders["telegram"].to(TUPHAP) == [] and report.skipped >= 1
@@ -247,7 +248,7 @@ async def test_sweep_on_each_backend(db_url, plan, directory):
 async def test_weekly_summary_on_monday(engine):
     with Session(engine) as s:
         a = s.execute(select(AssignmentRow).join(ItemRow).where(ItemRow.code == "PL1.2")).scalars().first()
-        work.close(s, assignment_id=a.id, actor="Lan", note="", now=at(D(2023, 6, 7)), data={})
+        close_in_session(s, assignment_id=a.id, actor="Lan", note="", now=at(D(2023, 6, 7)), data={})
         s.commit()
     sender = RecordingSender()
     await sweep(engine, D(2023, 6, 12), sender)  # a Monday

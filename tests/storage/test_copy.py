@@ -25,9 +25,9 @@ from storage.copy import (
     tables,
 )
 from storage.engine import make_engine
-from storage import work
+from tests.factories import close_in_session
 from storage.migrate import upgrade
-from storage.models import AssignmentRow, RecipientRow, StatusEventRow, SweepRow
+from storage.models import AssignmentRow, RecipientRow, AuditRow, SweepRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import RecordingSender, at, link, make_deps
 
@@ -41,7 +41,7 @@ async def source(tmp_path, plan, directory):
     await run_sweep(make_deps(eng, FixedClock(at(D(2023, 5, 22))), RecordingSender()))
     with Session(eng) as s:
         aid = s.execute(select(AssignmentRow.id).where(AssignmentRow.role == "lead")).scalars().first()
-        work.close(s, assignment_id=aid, actor="Lan", note="xong", now=at(D(2023, 5, 23)), data={})
+        close_in_session(s, assignment_id=aid, actor="Lan", note="xong", now=at(D(2023, 5, 23)), data={})
         s.commit()
     yield eng
     eng.dispose()
@@ -59,7 +59,7 @@ async def test_copy_everything_then_counts_agree(source, db_url):
     assert [c.table for c in report.counts] == [t.name for t in tables()]
     assert [t for t, _ in seen] == [t.name for t in tables()]  # parents before children
     held = {c.table: c.source for c in report.counts if c.source}
-    assert {"plan", "item", "assignment", "recipient", "reminder", "status_event", "sweep"} <= set(held)
+    assert {"plan", "item", "assignment", "recipient", "reminder", "audit_log", "sweep"} <= set(held)
     target = make_engine(db_url)
     try:
         # the copy is usable: new rows get fresh ids (PostgreSQL's sequences moved past the copied ids)
@@ -67,8 +67,8 @@ async def test_copy_everything_then_counts_agree(source, db_url):
         link(target, "999", "so-noi-vu", name="Minh", now=datetime(2023, 6, 1, tzinfo=timezone.utc))
         assert _count(target, RecipientRow) == before + 1
         with Session(target) as s:
-            ev = s.execute(select(StatusEventRow.actor, StatusEventRow.at)).first()
-        assert ev.actor == "Lan" and ev.at == at(D(2023, 5, 23))
+            ev = s.execute(select(AuditRow.actor, AuditRow.business_at).where(AuditRow.action == "done")).first()
+        assert ev.actor == "Lan" and ev.business_at == at(D(2023, 5, 23))
         # a second copy is refused: the target holds rows
         with pytest.raises(TargetNotEmpty) as e:
             copy_database(source, db_url)

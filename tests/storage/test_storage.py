@@ -16,7 +16,8 @@ from storage import queries
 from bot.files import load_plan
 from storage.engine import make_engine
 from storage.migrate import DatabaseUnusable, check, upgrade
-from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, StatusEventRow
+from storage import audit
+from storage.models import AgencyRow, AssignmentRow, AuditRow, ItemRow, ItemSubjectRow
 from storage.sync import sync_plan
 from tests.conftest import NOW
 
@@ -83,7 +84,7 @@ def _close(engine, code: str, agency_key: str) -> int:
             .where(ItemRow.code == code, AgencyRow.key == agency_key, AssignmentRow.role == "lead")
         ).one()
         a.status, a.closed_at, a.closed_by, a.note = "done", NOW, "tester", "QĐ số 1/QĐ-UBND"
-        s.add(StatusEventRow(item_id=a.item_id, assignment_id=a.id, at=NOW, actor="tester", action="done"))
+        audit.write(s, action="done", actor="tester", now=NOW, item_id=a.item_id, assignment_id=a.id)
         s.commit()
         return a.id
 
@@ -113,6 +114,7 @@ def test_edited_plan_reload_keeps_statuses(engine, plan, directory, tmp_path: Pa
     edited = tmp_path / "plan.yaml"
     edited.write_text(text_, encoding="utf-8")
 
+    history = _count(engine, AuditRow)
     report = _load(engine, load_plan(edited), directory)
     assert report.items_updated["3.I"] == ["product"]
     assert set(report.items_updated["5.I"]) >= {"coordinating_text", "due_date", "start_date", "deadline"}
@@ -121,7 +123,7 @@ def test_edited_plan_reload_keeps_statuses(engine, plan, directory, tmp_path: Pa
         a = s.get(AssignmentRow, closed)
         assert (a.status, a.closed_by, a.note) == ("done", "tester", "QĐ số 1/QĐ-UBND")
         assert s.get(AssignmentRow, coord).active is False  # kept, not deleted
-        assert _count(engine, StatusEventRow) == 3
+        assert _count(engine, AuditRow) >= history  # the history is kept
         pid = queries.get_plan(session=s).id
         by = {i["code"]: i for i in queries.plan_items(session=s, plan_id=pid)}
     assert by["3.I"]["status"] == "done" and by["3.I"]["product"].endswith("(sửa)")
@@ -144,7 +146,7 @@ def _close_coord_marker(engine, code: str, agency_key: str) -> int:
             .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
             .where(ItemRow.code == code, AgencyRow.key == agency_key)
         ).one()
-        s.add(StatusEventRow(item_id=a.item_id, assignment_id=a.id, at=NOW, actor="tester", action="progress"))
+        audit.write(s, action="progress", actor="tester", now=NOW, item_id=a.item_id, assignment_id=a.id)
         s.commit()
         return a.id
 
@@ -215,8 +217,7 @@ def test_sqlite_pragmas(sqlite_url):
 def test_timestamps_are_stored_in_utc(engine, plan, directory):
     _load(engine, plan, directory)
     with Session(engine) as s:
-        row = s.exec(select(StatusEventRow)).first()
-        assert row is None
+        assert s.exec(select(AuditRow).where(AuditRow.action == "set_due")).first() is None
         pid = queries.get_plan(session=s).id
         queries.set_due(
             session=s,
@@ -227,5 +228,5 @@ def test_timestamps_are_stored_in_utc(engine, plan, directory):
             now=NOW.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Ho_Chi_Minh")),
         )
         s.commit()
-        ev = s.exec(select(StatusEventRow)).one()
-        assert ev.at == NOW and ev.at.utcoffset().total_seconds() == 0
+        ev = s.exec(select(AuditRow).where(AuditRow.action == "set_due")).one()
+        assert ev.business_at == NOW and ev.business_at.utcoffset().total_seconds() == 0

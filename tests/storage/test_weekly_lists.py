@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlmodel import Session
 
-from storage import deliveries, queries, reports, work
+from tests.factories import close_in_session
+from storage import deliveries, queries, reports
 from storage.models import AssignmentRow
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, link
@@ -37,7 +38,7 @@ def test_weekly_lists_agree_with_the_reports_weekly_summary(db_url, plan, direct
         # closed around the week's edges: 23:30 on Sunday 11/6 in Hà Nội is 16:30 UTC; local days count
         for n, aid in enumerate(ids):
             when = datetime(2023, 6, 4, 17, 30, tzinfo=timezone.utc) + timedelta(days=n * 2)
-            work.close(s, assignment_id=aid, actor="Lan", note="", now=when, data={})
+            close_in_session(s, assignment_id=aid, actor="Lan", note="", now=when, data={})
         s.commit()
     try:
         with Session(engine) as s:
