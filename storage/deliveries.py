@@ -83,7 +83,9 @@ def _failing():
         .scalar_subquery()
     )
     return exists(
-        select(failed.id).where(failed.recipient_id == RecipientRow.id, failed.status == "failed", failed.id > last_sent)
+        select(failed.id).where(
+            failed.recipient_id == RecipientRow.id, failed.status == "failed", failed.id > last_sent
+        )
     ).label("failing")
 
 

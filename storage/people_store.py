@@ -174,9 +174,7 @@ class SqlPeopleStore(SqlBase):
             agencies = sorted(
                 set(
                     s.exec(
-                        select(RecipientRow.agency_id).where(
-                            RecipientRow.role == LEADER, RecipientRow.active.is_(True)
-                        )
+                        select(RecipientRow.agency_id).where(RecipientRow.role == LEADER, RecipientRow.active.is_(True))
                     )
                 )
             )

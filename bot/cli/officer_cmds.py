@@ -111,10 +111,7 @@ def cmd_officers(app, args: Namespace) -> int:
         return 0
     table(
         texts.OFFICER_HEADERS,
-        [
-            (f"{d['channel']}:{d['chat_id']}", d["agency"], _role(d), d["name"], texts.ACTIVE[d["active"]])
-            for d in data
-        ],
+        [(f"{d['channel']}:{d['chat_id']}", d["agency"], _role(d), d["name"], texts.ACTIVE[d["active"]]) for d in data],
         limits=(24, 40, 14, 24, 16),
     )
     return 0
@@ -178,9 +175,7 @@ def cmd_leader_set(app, args: Namespace) -> int:
         role, _, other = taken.partition("|")
         raise CliError(people_texts.LEADER_TAKEN.format(address=address, role=texts.ROLE.get(role, role), agency=other))
     print(
-        people_texts.LEADER_SET_OK.format(
-            agency=agency.name, address=address, n=app.settings.leader_after_working_days
-        )
+        people_texts.LEADER_SET_OK.format(agency=agency.name, address=address, n=app.settings.leader_after_working_days)
     )
     return 0
 
