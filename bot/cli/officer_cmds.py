@@ -51,6 +51,8 @@ def cmd_invite(app, args: Namespace) -> int:
     agency = resolve_agency(app, args.agency)
     if args.role == "coordinator" and agency.kind != "province_office" and not getattr(args, "force", False):
         raise CliError(chat_texts.CLI_COORDINATOR_FORCE.format(agency=agency.name))
+    if getattr(args, "deputy", False) + getattr(args, "leader", False) + (args.role == "coordinator") > 1:
+        raise CliError(people_texts.INVITE_ONE_KIND)
     purpose = getattr(args, "purpose", "") or (
         "deputy" if getattr(args, "deputy", False) else "leader" if getattr(args, "leader", False) else ""
     )
@@ -112,7 +114,7 @@ def cmd_officers(app, args: Namespace) -> int:
     table(
         texts.OFFICER_HEADERS,
         [(f"{d['channel']}:{d['chat_id']}", d["agency"], _role(d), d["name"], texts.ACTIVE[d["active"]]) for d in data],
-        limits=(24, 40, 14, 24, 16),
+        limits=(24, 40, 26, 24, 16),
     )
     return 0
 

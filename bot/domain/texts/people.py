@@ -13,3 +13,6 @@ LEADER_REMOVED = "Đã thôi gửi tổng hợp cho lãnh đạo phụ trách {a
 LEADER_REMOVE_NONE = "{agency} chưa có lãnh đạo phụ trách. Chưa có gì thay đổi."
 LEADER_HEADERS = ("Cơ quan", "Lãnh đạo phụ trách", "Tên", "Trạng thái")
 RANK = {"primary": "chính", "deputy": "dự phòng"}
+INVITE_ONE_KIND = (
+    "Mỗi mã mời cho một vai trò: chọn một trong --role coordinator, --deputy, --leader. Chưa có gì thay đổi."
+)
