@@ -308,7 +308,7 @@ def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None
 
 
 def agencies_without_recipient(session: Session) -> list[str]:
-    linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True))
+    linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True), RecipientRow.role != "leader")
     q = (
         select(AgencyRow.name)
         .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune", AgencyRow.id.not_in(linked))
