@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     overdue_every: int = Field(default=3, ge=1)
     escalate_after: int = Field(default=7, ge=1)
     escalate_every_days: int = Field(default=7, ge=1)
+    leader_after_working_days: int = Field(default=5, ge=1)  # the agency's leader: first overdue summary
+    leader_every_days: int = Field(default=7, ge=1)  # then this often
     heads_up_before: int = Field(default=7, ge=1)
     inspection_notice: int = Field(default=7, ge=1)
     default_recurrence: str = Field(default="quarterly", pattern=r"^(monthly|quarterly|half_yearly|yearly)$")

@@ -62,10 +62,12 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
                 leads=", ".join(b.leads.get(item.id, [])),
             )
         )
+    notes = [r.error for r in rows if r.kind is K.EXTENSION_NOTICE and r.error]  # a decision made elsewhere
     if not entries:
-        return None
+        return Outbound(chat.channel, chat.chat_id, "\n\n".join(notes)) if notes else None
     agency = b.agencies.get(chat.agency_id, "")
     title, text, actionable = officer_digest(agency, entries, today)
+    text = "\n\n".join([*notes, text])
     opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]  # one choice per item
     buttons = tuple(tuple(opens[i : i + 4]) for i in range(0, len(opens), 4))
     return Outbound(chat.channel, chat.chat_id, text, title, buttons, subject=officer_subject(agency, entries, today))
@@ -103,6 +105,8 @@ def coordinator_message(
             d.notices.append(
                 reminder_texts.COORD_FALLBACK.format(agency=agency, source=r.chat, target=r.fallback_to, reason=r.error)
             )
+        elif r.kind is K.EXTENSION_NOTICE:  # asked on another channel: the request as the core wrote it
+            d.notices.append(r.error)
         elif r.kind is K.UNREACHABLE:
             d.notices.append(reminder_texts.COORD_UNREACHABLE.format(agency=agency, chat=r.chat))
         elif r.kind is K.QUOTA_WARNING:

@@ -11,6 +11,7 @@ from bot.domain.day_plan import plan, select_day
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
 from bot.ports import SweepStore
+from jobs.leader_summary import plan_leaders
 
 
 def plan_day(
@@ -21,4 +22,6 @@ def plan_day(
     selection = select_day(day, cal, policy)
     if selection is None:
         return []
-    return plan(selection, store.due_work(selection=selection, plain=plain), cal, policy)
+    return plan(selection, store.due_work(selection=selection, plain=plain), cal, policy) + plan_leaders(
+        store, day=day, cal=cal, policy=policy
+    )

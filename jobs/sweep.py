@@ -16,6 +16,7 @@ from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
 from bot.ports import Clock, Sender, SweepStore, SystemClock
 from jobs.delivery import DeliveryConfig, DeliveryReport, deliver
+from jobs.leader_summary import plan_leaders
 from jobs.leadership import LeaseConfig, Leadership, new_holder
 from jobs.limiter import RateLimiter
 
@@ -87,9 +88,16 @@ def plan_and_claim(deps: SweepDeps, today: date, *, force: bool = False) -> Swee
         if selection is None:
             continue
         bulk += store.claim_plain(
-            day=day, tables=selection.tables, officers=officers, coordinators=coordinators, now=now
+            day=day,
+            tables=selection.tables,
+            officers=officers,
+            coordinators=coordinators,
+            now=now,
+            copies=who.copy_ids(),
         )
         planned += plan(selection, store.due_work(selection=selection, plain=False), deps.calendar, deps.policy)
+        if day == report.days[-1]:  # one summary at most, on the day swept (never for missed days)
+            planned += plan_leaders(store, day=day, cal=deps.calendar, policy=deps.policy)
     report.planned = bulk + len(planned)
     report.claimed = bulk + store.claim(claims=claims_for(planned, who), now=now)
     store.record_sweep(

@@ -44,6 +44,8 @@ from storage.models import (
     SectionRow,
 )
 
+_REGISTRATION_ACTION = {"": "registered", "deputy": "deputy_added", "leader": "leader_set", "handover": "handed_over"}
+
 _ITEM_COLUMNS = (
     ItemRow.id,
     ItemRow.code,
@@ -186,6 +188,7 @@ class SqlChatStore(SqlBase):
                 RecipientRow.id,
                 RecipientRow.role,
                 RecipientRow.person,
+                RecipientRow.rank,
                 AgencyRow.id,
                 AgencyRow.key,
                 AgencyRow.name,
@@ -204,12 +207,14 @@ class SqlChatStore(SqlBase):
             .outerjoin(DialogRow, and_(DialogRow.channel == channel, DialogRow.chat_id == chat_id))
         )
         with self.session() as s:
-            (pid, year, province, title, rid, role, person, aid, key, name, kind, dkind, ddata, dexpires) = s.exec(
-                q
-            ).one()
+            (pid, year, province, title, rid, role, person, rank, aid, key, name, kind, dkind, ddata, dexpires) = (
+                s.exec(q).one()
+            )
         plan = PlanRef(pid, year, province, title or "") if pid is not None else None
         officer = (
-            Officer(rid, role, person, AgencyRef(aid, key, name, kind)) if rid is not None and aid is not None else None
+            Officer(rid, role, person, AgencyRef(aid, key, name, kind), rank or "primary")
+            if rid is not None and aid is not None
+            else None
         )
         dialog = Dialog(dkind, dict(ddata or {}), dexpires) if dkind is not None else None
         return ChatContext(plan, officer, dialog)
@@ -471,7 +476,9 @@ class SqlChatStore(SqlBase):
     def redeem_invite(
         self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
     ) -> InviteResult:
-        """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes nothing."""
+        """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes
+        nothing. A hand-over invite also ends the outgoing chats' access (``ended``); each kind of
+        registration is one audit row (registered, deputy_added, leader_set, handed_over)."""
         with self.session() as s:
             status, row = registry.redeem_invite(
                 s, code=code, channel=channel, chat_id=chat_id, display_name=display_name, now=now, prefer=prefer
@@ -479,19 +486,33 @@ class SqlChatStore(SqlBase):
             if row is None:
                 return InviteResult(status)
             agency = s.get(AgencyRow, row.agency_id)
-            result = InviteResult(status, agency.name if agency else "", row.role, getattr(row, "expires_at", None))
-            if status == registry.OK:
-                audit.write(
-                    s,
-                    action="registered",
-                    actor=display_name or f"{channel}:{chat_id}",
-                    now=now,
-                    channel=channel,
-                    agency_id=row.agency_id,
-                    after={"chat": f"{channel}:{chat_id}", "role": row.role, "person": row.person},
-                )
-                s.commit()
-            return result
+            name = agency.name if agency else ""
+            if status != registry.OK or not isinstance(row, RecipientRow):
+                return InviteResult(status, name, row.role, getattr(row, "expires_at", None))
+            invite = registry.invite_of(s, code=code)
+            purpose = invite.purpose if invite is not None else ""
+            ended = registry.end_handed_over(s, invite=invite, successor=row) if purpose == "handover" else []
+            chat = f"{channel}:{chat_id}"
+            audit.write(
+                s,
+                action=_REGISTRATION_ACTION.get(purpose, "registered"),
+                actor=display_name or chat,
+                now=now,
+                channel=channel,
+                agency_id=row.agency_id,
+                agency=name,
+                before={"chats": [f"{r.channel}:{r.chat_id}" for r in ended]} if ended else None,
+                after={"chat": chat, "role": row.role, "rank": row.rank, "person": row.person},
+            )
+            s.commit()
+            return InviteResult(
+                status,
+                name,
+                row.role,
+                purpose=purpose,
+                rank=row.rank,
+                ended=tuple((r.channel, r.chat_id) for r in ended),
+            )
 
     def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime, expires_at: datetime) -> bool:
         """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's

@@ -60,9 +60,11 @@ def claim_plain(
     officers: dict[int, list[int]],
     coordinators: list[int],
     now: datetime,
+    copies: dict[str, dict[int, list[int]]] | None = None,
 ) -> int:
     """Claim every plain-item reminder of ``day`` for the given audience (officer chats by agency,
-    coordinator chats); returns the rows inserted."""
+    coordinator chats, and the extra officer chats of some kinds: ``copies[kind][agency]``, the deputies);
+    returns the rows inserted."""
     conn = session.connection()
     dialect = conn.dialect.name
     sqlite = dialect == "sqlite"
@@ -70,8 +72,14 @@ def claim_plain(
     true = _TRUE.get(dialect, "TRUE")
     as_date = (lambda d: d.isoformat()) if sqlite else (lambda d: d)
     rules = [(as_date(d), role, kind, slot, audience) for d, role, kind, slot, audience in _rules(tables)]
-    who = [(Audience.OFFICER.value, agency, rid) for agency, rids in officers.items() for rid in rids]
-    who += [(Audience.COORDINATOR.value, 0, rid) for rid in coordinators]
+    who = [(Audience.OFFICER.value, agency, rid, "") for agency, rids in officers.items() for rid in rids]
+    who += [(Audience.COORDINATOR.value, 0, rid, "") for rid in coordinators]
+    who += [
+        (Audience.OFFICER.value, agency, rid, kind)
+        for kind, by_agency in (copies or {}).items()
+        for agency, rids in by_agency.items()
+        for rid in rids
+    ]
     if not rules or not who:
         return 0
     conn.exec_driver_sql(
@@ -79,11 +87,12 @@ def claim_plain(
         "slot VARCHAR(40), audience VARCHAR(20))"
     )
     conn.exec_driver_sql(
-        "CREATE TEMP TABLE day_audience (audience VARCHAR(20), agency_id INTEGER, recipient_id INTEGER)"
+        "CREATE TEMP TABLE day_audience (audience VARCHAR(20), agency_id INTEGER, recipient_id INTEGER, "
+        "kind VARCHAR(30))"
     )
     try:
         conn.exec_driver_sql(f"INSERT INTO day_rule VALUES ({', '.join([mark] * 5)})", rules)
-        conn.exec_driver_sql(f"INSERT INTO day_audience VALUES ({mark}, {mark}, {mark})", who)
+        conn.exec_driver_sql(f"INSERT INTO day_audience VALUES ({mark}, {mark}, {mark}, {mark})", who)
         created = _sqlite_time(now) if sqlite else now
         key = (
             "CAST(a.item_id AS VARCHAR(20)) || ':' || CAST(a.agency_id AS VARCHAR(20)) || ':' || "
@@ -101,7 +110,7 @@ def claim_plain(
                 "FROM day_rule t "
                 "JOIN assignment a ON a.due = t.due AND a.role = t.role "
                 "JOIN item i ON i.id = a.item_id "
-                f"JOIN day_audience r ON r.audience = t.audience AND {join} "
+                f"JOIN day_audience r ON r.audience = t.audience AND (r.kind = '' OR r.kind = t.kind) AND {join} "
                 f"WHERE t.audience = {mark} AND a.active = {true} AND a.status != 'done' AND {PLAIN_SQL} "
                 "ON CONFLICT (key) DO NOTHING"
             )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Iterable
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from bot.domain.audience import Chat
@@ -68,7 +69,24 @@ _CHAT_COLS = (
     RecipientRow.preferred,
     RecipientRow.active,
     RecipientRow.display_name,
+    RecipientRow.rank,
 )
+
+
+def _failing():
+    """SQL: the chat's deliveries were given up since its last sent reminder (the audience rule lets a
+    deputy stand in)."""
+    failed, sent = aliased(ReminderRow), aliased(ReminderRow)
+    last_sent = (
+        select(func.coalesce(func.max(sent.id), 0))
+        .where(sent.recipient_id == RecipientRow.id, sent.status == "sent")
+        .scalar_subquery()
+    )
+    return exists(
+        select(failed.id).where(
+            failed.recipient_id == RecipientRow.id, failed.status == "failed", failed.id > last_sent
+        )
+    ).label("failing")
 
 
 def chunks(ids: list[int], size: int = 5000):
@@ -82,7 +100,7 @@ def chat_of(row) -> Chat:
 
 def chats(session: Session, *, active_only: bool = True, person: str | None = None) -> list[Chat]:
     """Linked chats (recipients) as the audience rule sees them."""
-    q = select(*_CHAT_COLS).order_by(RecipientRow.id)
+    q = select(*_CHAT_COLS, _failing()).order_by(RecipientRow.id)
     if active_only:
         q = q.where(RecipientRow.active.is_(True))
     if person is not None:

@@ -209,6 +209,9 @@ class RecipientRow(SQLModel, table=True):
     # go to the ``preferred`` one, and to the other when the preferred one cannot be reached.
     person: str = Field(default="", max_length=40, index=True)
     preferred: bool = True
+    # officers: "primary" gets the reminders, a "deputy" copies when the primary cannot be reached or an
+    # item is overdue (bot.domain.audience); a "leader" (role) gets the overdue summaries
+    rank: str = Field(default="primary", max_length=20)
 
 
 class UsageRow(SQLModel, table=True):
@@ -236,6 +239,8 @@ class InviteRow(SQLModel, table=True):
     expires_at: datetime
     used_at: datetime | None = None
     used_by: str = Field(default="", max_length=240)  # "channel:chat_id" of the chat it linked
+    purpose: str = Field(default="", max_length=20)  # "" | handover | deputy | leader
+    handover_from: int | None = None  # hand-over: the outgoing chat (recipient id); None: the agency's primaries
 
 
 class LinkCodeRow(SQLModel, table=True):

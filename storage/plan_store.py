@@ -294,6 +294,7 @@ class SqlPlanStore(SqlBase):
                     "disabled_reason": r.disabled_reason,
                     "preferred": r.preferred,
                     "person": r.person,
+                    "rank": r.rank,
                     "since": r.created_at.isoformat(),
                 }
                 for r, a in registry.all_recipients(s)

@@ -17,15 +17,33 @@ def hash_code(code: str) -> str:
 
 
 def create_invite(
-    session: Session, *, code: str, agency_id: int, role: str, now: datetime, expires_at: datetime
+    session: Session,
+    *,
+    code: str,
+    agency_id: int,
+    role: str,
+    now: datetime,
+    expires_at: datetime,
+    purpose: str = "",
+    handover_from: int | None = None,
 ) -> InviteRow:
-    row = InviteRow(code_hash=hash_code(code), agency_id=agency_id, role=role, created_at=now, expires_at=expires_at)
+    row = InviteRow(
+        code_hash=hash_code(code),
+        agency_id=agency_id,
+        role=role,
+        created_at=now,
+        expires_at=expires_at,
+        purpose=purpose,
+        handover_from=handover_from,
+    )
     session.add(row)
     session.flush()
     return row
 
 
 OK, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
+PRIMARY, DEPUTY = "primary", "deputy"
+HANDED_OVER = "handed_over"  # a recipient's disabled_reason after a hand-over
 
 
 def redeem_invite(
@@ -47,18 +65,55 @@ def redeem_invite(
     )
     if res.rowcount != 1:
         return USED, invite
+    role, rank = invite.role, DEPUTY if invite.purpose == "deputy" else PRIMARY
+    if invite.purpose == "leader":
+        role = "leader"
+    elif invite.purpose == "handover" and invite.handover_from:
+        outgoing = session.get(RecipientRow, invite.handover_from)
+        if outgoing is not None:  # the successor takes the outgoing chat's seat
+            role, rank = outgoing.role, outgoing.rank
     rec = link_chat(
         session,
         channel=channel,
         chat_id=chat_id,
         agency_id=invite.agency_id,
-        role=invite.role,
+        role=role,
         display_name=display_name,
         now=now,
         person=f"invite:{invite.id}",
         preferred=True,
+        rank=rank,
     )
     return OK, rec
+
+
+def invite_of(session: Session, *, code: str) -> InviteRow | None:
+    """The invite a code names (by its hash)."""
+    return session.exec(select(InviteRow).where(InviteRow.code_hash == hash_code(code))).first()
+
+
+def end_handed_over(session: Session, *, invite: InviteRow, successor: RecipientRow) -> list[RecipientRow]:
+    """A used hand-over invite: the outgoing chat (and the same person's other chats), or, from the CLI,
+    every primary officer chat of the agency, stop (kept inactive, reason "handed_over")."""
+    if invite.handover_from:
+        outgoing = session.get(RecipientRow, invite.handover_from)
+        rows = [] if outgoing is None or not outgoing.active else [outgoing, *siblings(session, outgoing)]
+    else:
+        rows = list(
+            session.exec(
+                select(RecipientRow).where(
+                    RecipientRow.agency_id == invite.agency_id,
+                    RecipientRow.role == "officer",
+                    RecipientRow.rank == PRIMARY,
+                    RecipientRow.active.is_(True),
+                )
+            )
+        )
+    ended = [r for r in rows if r.id != successor.id and r.person != successor.person]
+    for r in ended:
+        r.active, r.disabled_reason = False, HANDED_OVER
+    session.flush()
+    return ended
 
 
 SAME_CHANNEL, TAKEN = LINK_SAME_CHANNEL, LINK_TAKEN
@@ -121,6 +176,7 @@ def redeem_link_code(
         now=now,
         person=source.person,
         preferred=preferred,
+        rank=source.rank,
     )
     if preferred:
         for r in others:
@@ -179,6 +235,7 @@ def link_chat(
     now: datetime,
     person: str = "",
     preferred: bool = True,
+    rank: str = "primary",
 ) -> RecipientRow:
     rec = session.exec(
         select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id)
@@ -193,10 +250,11 @@ def link_chat(
             created_at=now,
             person=person,
             preferred=preferred,
+            rank=rank,
         )
         session.add(rec)
     else:
-        rec.agency_id, rec.role, rec.display_name = agency_id, role, display_name
+        rec.agency_id, rec.role, rec.display_name, rec.rank = agency_id, role, display_name, rank
         rec.active, rec.disabled_reason, rec.person, rec.preferred = True, "", person, preferred
     session.flush()
     return rec
@@ -250,7 +308,7 @@ def remove_by_chat(session: Session, *, chat_id: str, channel: str | None = None
 
 
 def agencies_without_recipient(session: Session) -> list[str]:
-    linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True))
+    linked = select(RecipientRow.agency_id).where(RecipientRow.active.is_(True), RecipientRow.role != "leader")
     q = (
         select(AgencyRow.name)
         .where(AgencyRow.active.is_(True), AgencyRow.kind != "commune", AgencyRow.id.not_in(linked))

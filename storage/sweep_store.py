@@ -40,10 +40,19 @@ class SqlSweepStore(SqlBase):
             return due_work(s, selection=selection, plain=plain)
 
     def claim_plain(
-        self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int], now: datetime
+        self,
+        *,
+        day: date,
+        tables: DayTables,
+        officers: dict[int, list[int]],
+        coordinators: list[int],
+        now: datetime,
+        copies: dict[str, dict[int, list[int]]] | None = None,
     ) -> int:
         with self.session() as s:
-            n = C.claim_plain(s, day=day, tables=tables, officers=officers, coordinators=coordinators, now=now)
+            n = C.claim_plain(
+                s, day=day, tables=tables, officers=officers, coordinators=coordinators, now=now, copies=copies
+            )
             s.commit()
             return n
 

@@ -104,6 +104,8 @@ class App:
             overdue_every=s.overdue_every,
             escalate_after=s.escalate_after,
             escalate_every_days=s.escalate_every_days,
+            leader_after=s.leader_after_working_days,
+            leader_every_days=s.leader_every_days,
             heads_up_before=s.heads_up_before,
             inspection_notice=s.inspection_notice,
             default_recurrence=s.default_recurrence,

@@ -157,8 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
     s.add_argument("--force", action="store_true", help="cho phép điều phối viên ngoài Văn phòng UBND tỉnh")
     s.add_argument("--expires", default="7d", help="hiệu lực: 7d, 12h, 30m (mặc định 7d)")
+    s.add_argument("--deputy", action="store_true", help="mời cán bộ dự phòng (nhận bản sao nhắc quá hạn)")
+    s.add_argument("--leader", action="store_true", help="mời lãnh đạo phụ trách (nhận tổng hợp quá hạn)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=officer_cmds.cmd_invite)
+    officer_cmds.add_commands(sub)  # handover, leader
 
     s = sub.add_parser("officers", help="các cuộc trò chuyện đã liên kết")
     s.add_argument("--json", action="store_true")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, extension_cmds, link_cmds, view_cmds, work_cmds
+from bot.core import admin_cmds, extension_cmds, handover_cmds, link_cmds, view_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -142,7 +142,11 @@ class CommandCore:
             link_cmds.cmd_link(ctx, command.args, zone=self.zone, prefer=self.config.preferred_channel)
             return
         if ctx.officer is None:
-            ctx.reply(chat_texts.NOT_REGISTERED)
+            if not handover_cmds.answer_unlinked(ctx):
+                ctx.reply(chat_texts.NOT_REGISTERED)
+            return
+        if ctx.officer.leader and not _leader_may(command, inbound):
+            ctx.reply(chat_texts.LEADER_VIEW_ONLY)
             return
         if ctx.plan_id is None:
             ctx.reply(chat_texts.NOT_REGISTERED)
@@ -165,7 +169,7 @@ class CommandCore:
         else:
             handler = next(
                 getattr(m, f"cmd_{command.name}")
-                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds)
+                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, handover_cmds)
                 if hasattr(m, f"cmd_{command.name}")
             )
             handler(ctx, command.args, self.config)
@@ -188,11 +192,19 @@ class CommandCore:
             prefer=self.config.preferred_channel,
         )
         if result.status == INVITE_OK:
-            role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
             log.info(
-                "chat %s:%s linked to %s as %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency, result.role
+                "chat %s:%s linked to %s as %s (%s)",
+                ctx.inbound.channel,
+                ctx.inbound.chat_id,
+                result.agency,
+                result.role,
+                result.purpose or "invite",
             )
-            ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=role))
+            if result.purpose == "handover" and result.role == "officer" and result.rank == "primary":
+                ctx.reply(chat_texts.START_HANDOVER.format(agency=result.agency))
+            else:
+                ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=_role_words(result)))
+            handover_cmds.tell_ended(ctx, result.agency, result.ended)
         elif result.status == INVITE_USED:
             ctx.reply(chat_texts.START_USED)
         elif result.status == INVITE_EXPIRED:
@@ -205,6 +217,8 @@ class CommandCore:
         text = chat_texts.HELP.format(plan=plan)
         if ctx.coordinator:
             text += "\n" + chat_texts.HELP_COORDINATOR + "\n" + chat_texts.HELP_COORDINATOR_TRUST
+        if ctx.officer is not None and not ctx.officer.leader:
+            text += "\n" + chat_texts.HELP_PEOPLE
         if ctx.officer is None:
             text += "\n" + chat_texts.HELP_UNREGISTERED
         ctx.reply(text)
@@ -213,3 +227,20 @@ class CommandCore:
         name = ctx.agency.name if ctx.agency else ""
         self.store.unlink_chat(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now)
         ctx.reply(chat_texts.LOGOUT_OK.format(agency=name))
+
+
+_LEADER_COMMANDS = frozenset({"todo", "task", "late", "logout", "unknown"})
+
+
+def _leader_may(command, inbound: Inbound) -> bool:
+    """A leader reads (/viec, /xem, /trehan) and never acts: no buttons, no updates."""
+    return inbound.callback is None and command is not None and command.name in _LEADER_COMMANDS
+
+
+def _role_words(result) -> str:
+    """What the welcome says of the chat's role."""
+    if result.role == "coordinator":
+        return chat_texts.START_ROLE_COORDINATOR
+    if result.role == "leader":
+        return chat_texts.START_ROLE_LEADER
+    return chat_texts.START_ROLE_DEPUTY if result.rank == "deputy" else ""

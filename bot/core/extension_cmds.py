@@ -76,8 +76,6 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         )
     )
     chats = [c for c in ctx.store.coordinator_chats(channel=ctx.inbound.channel) if c != ctx.inbound.chat_id]
-    if not chats:
-        ctx.reply(chat_texts.EXT_NO_COORDINATOR)
     text = chat_texts.EXT_REQUEST.format(
         code=ext.code,
         agency=ext.agency,
@@ -95,6 +93,20 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         ),
     )
     title = chat_texts.EXT_REQUEST_TITLE.format(code=ext.code)
+    # coordinators on other channels (Zalo, e-mail…): queued, delivered like a reminder notice
+    queued = ctx.store.extension_queue_notices(
+        assignment_id=target.assignment_id,
+        extension_id=ext.id,
+        text=text,
+        channel=ctx.inbound.channel,
+        chat=f"{ctx.inbound.channel}:{ctx.inbound.chat_id}",
+        day=ctx.today,
+        now=ctx.now,
+    )
+    if not chats and not queued:
+        ctx.reply(chat_texts.EXT_NO_COORDINATOR)
+    elif queued:
+        ctx.reply(chat_texts.EXT_QUEUED_OTHER.format(n=queued))
     for chat in chats:
         out_msg = Outbound(ctx.inbound.channel, chat, text, title, buttons)
         if not ctx.inbound.buttons:  # no buttons on this channel: numbered choices kept for that chat
@@ -184,12 +196,20 @@ def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> No
     else:
         ctx.reply(chat_texts.EXT_REFUSED.format(**fields))
         told = chat_texts.EXT_TOLD_REFUSED.format(**fields)
-    if (
-        ext.chat_id
-        and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id)
-        and ext.channel == ctx.inbound.channel
-    ):
-        ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
+    if ext.chat_id and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id):
+        if ext.channel == ctx.inbound.channel:
+            ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
+        else:  # asked on another channel: told through delivery
+            ctx.store.extension_queue_notices(
+                assignment_id=ext.assignment_id,
+                extension_id=ext.id,
+                text=told,
+                channel=ctx.inbound.channel,
+                chat=f"{ctx.inbound.channel}:{ctx.inbound.chat_id}",
+                day=ctx.today,
+                now=ctx.now,
+                to=f"{ext.channel}:{ext.chat_id}",
+            )
 
 
 # --- buttons ------------------------------------------------------------------------------------

@@ -25,6 +25,13 @@ UNLINKED = "unlinked"
 REVOKED = "revoked"
 DISABLED = "disabled"
 ROLE_CHANGED = "role_changed"
+HANDED_OVER = "handed_over"  # people (issue 14 §3): a hand-over used, the outgoing chats ended
+HANDOVER_INVITED = "handover_invited"
+DEPUTY_ADDED = "deputy_added"
+DEPUTY_INVITED = "deputy_invited"
+LEADER_SET = "leader_set"
+LEADER_INVITED = "leader_invited"
+LEADER_REMOVED = "leader_removed"
 
 
 @dataclass(frozen=True)

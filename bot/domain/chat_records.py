@@ -33,10 +33,16 @@ class Officer:
     role: str  # officer | coordinator
     person: str  # shared by the chats linked with one invite
     agency: AgencyRef
+    rank: str = "primary"  # officers: primary | deputy
 
     @property
     def coordinator(self) -> bool:
         return self.role == COORDINATOR
+
+    @property
+    def leader(self) -> bool:
+        """The agency's leader (lãnh đạo phụ trách): reads, never acts."""
+        return self.role == "leader"
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,9 @@ class InviteResult:
     agency: str = ""
     role: str = ""
     expires_at: datetime | None = None
+    purpose: str = ""  # "" | handover | deputy | leader
+    rank: str = "primary"
+    ended: tuple[tuple[str, str], ...] = ()  # hand-over: the (channel, chat_id) whose access ended
 
 
 INVITE_OK, INVITE_UNKNOWN, INVITE_USED, INVITE_EXPIRED = "ok", "unknown", "used", "expired"

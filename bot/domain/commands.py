@@ -29,6 +29,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "approve_extension": ("duyetgiahan", "approve_extension"),
     "refuse_extension": ("tuchoigiahan", "refuse_extension"),
     "link": ("lienket", "link"),
+    # people: hand-over and deputies (bot/core/handover_cmds.py)
+    "handover": ("bangiao", "handover"),
+    "deputy": ("duphong", "deputy"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

@@ -11,7 +11,7 @@ from bot.domain.texts import vn_date, vn_weekday
 from bot.domain.texts import reminders as reminder_texts
 from bot.domain.views import due_phrase
 
-CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection")
+CATEGORIES = ("overdue", "due_today", "upcoming", "start", "checkin", "heads_up", "inspection", "leader")
 MAX_LINES = 25
 NAMES_INLINE = 5  # agency names listed in one line of the Monday summary; more become a count
 
@@ -53,7 +53,9 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
     groups: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
     for (_, cat), e in seen.items():
         groups[cat].append(e)
-    lines: list[str] = [reminder_texts.DIGEST_OPENING.format(agency=agency), ""]
+    leader = all(cat == "leader" for _, cat in seen)  # the agency's leader: the overdue summary
+    opening = reminder_texts.LEADER_OPENING if leader else reminder_texts.DIGEST_OPENING
+    lines: list[str] = [opening.format(agency=agency), ""]
     shown = 0
     actionable: list[Entry] = []
     for cat in CATEGORIES:
@@ -66,14 +68,18 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
                 continue
             shown += 1
             lines.append(_line(cat, e, today))
-            if cat not in ("heads_up", "inspection") and e not in actionable:
+            if cat not in ("heads_up", "inspection", "leader") and e not in actionable:
                 actionable.append(e)
         lines.append("")
     total = len(seen)
     if total > shown:
         lines.append(reminder_texts.DIGEST_MORE.format(n=total - shown))
-    lines += [reminder_texts.DIGEST_FOOTER, reminder_texts.DIGEST_CLOSING]
-    title = reminder_texts.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
+    lines += [reminder_texts.LEADER_FOOTER if leader else reminder_texts.DIGEST_FOOTER, reminder_texts.DIGEST_CLOSING]
+    title = (
+        reminder_texts.LEADER_TITLE.format(date=vn_date(today), agency=agency)
+        if leader
+        else reminder_texts.DIGEST_TITLE.format(weekday=vn_weekday(today), date=vn_date(today), agency=agency)
+    )
     return title, "\n".join(lines).strip(), actionable
 
 
@@ -99,6 +105,8 @@ def officer_subject(agency: str, entries: list[Entry], today: date) -> str:
     for e in entries:
         counts.setdefault(category(e, today), set()).add(e.item_id)
     parts = [reminder_texts.SUBJECT_PART[cat].format(n=len(counts[cat])) for cat in CATEGORIES if cat in counts]
+    if set(counts) == {"leader"}:
+        return reminder_texts.SUBJECT_LEADER.format(date=vn_date(today), agency=agency, parts=", ".join(parts))
     return reminder_texts.SUBJECT_OFFICER.format(date=vn_date(today), agency=agency, parts=", ".join(parts))
 
 

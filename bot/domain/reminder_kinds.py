@@ -11,6 +11,7 @@ class Audience(str, Enum):
 
     OFFICER = "officer"  # the focal officers of the reminder's agency
     COORDINATOR = "coordinator"  # the coordinators (Văn phòng UBND tỉnh)
+    LEADER = "leader"  # the agency's leader (lãnh đạo phụ trách)
 
     def __str__(self) -> str:
         return self.value
@@ -30,6 +31,8 @@ class ReminderKind(str, Enum):
     CHECKIN = "checkin"
     HEADS_UP = "heads_up"
     INSPECTION = "inspection"
+    # the agency's leader: its overdue items, after some working days, then weekly
+    LEADER_SUMMARY = "leader_summary"
     # coordinators
     ESCALATION = "escalation"
     NEEDS_DATE = "needs_date"
@@ -43,6 +46,8 @@ class ReminderKind(str, Enum):
     UNREACHABLE = "unreachable"
     DELIVERY_FAILED = "delivery_failed"
     QUOTA_WARNING = "quota_warning"
+    # an extension request (to coordinators) or its outcome (to the officer) on another channel than the sender's
+    EXTENSION_NOTICE = "extension_notice"
 
     def __str__(self) -> str:
         return self.value
@@ -52,13 +57,15 @@ class ReminderKind(str, Enum):
 
     @property
     def audience(self) -> Audience:
-        """Officers of the agency, or the coordinators."""
+        """Officers of the agency, its leader, or the coordinators."""
+        if self is ReminderKind.LEADER_SUMMARY:
+            return Audience.LEADER
         return Audience.OFFICER if self in _OFFICER_KINDS else Audience.COORDINATOR
 
     @property
     def role(self) -> str:
         """The assignment role an officer reminder is about (lead, coordinating, subject); "" otherwise."""
-        return _ROLE.get(self, "lead" if self in _OFFICER_KINDS else "")
+        return _ROLE.get(self, "lead" if self in _OFFICER_KINDS or self is ReminderKind.LEADER_SUMMARY else "")
 
     @property
     def section(self) -> str | None:
@@ -80,6 +87,14 @@ class ReminderKind(str, Enum):
 K = ReminderKind
 _OFFICER_KINDS = frozenset({K.UPCOMING, K.DUE, K.OVERDUE, K.START, K.CHECKIN, K.HEADS_UP, K.INSPECTION})
 _ROLE = {K.HEADS_UP: "coordinating", K.INSPECTION: "subject"}
-_SECTION = {K.INSPECTION: "inspection", K.HEADS_UP: "heads_up", K.START: "start", K.CHECKIN: "checkin"}
-_NOTICES = frozenset({K.CHANNEL_FALLBACK, K.CHANNEL_LOST, K.UNREACHABLE, K.DELIVERY_FAILED, K.QUOTA_WARNING})
+_SECTION = {
+    K.INSPECTION: "inspection",
+    K.HEADS_UP: "heads_up",
+    K.START: "start",
+    K.CHECKIN: "checkin",
+    K.LEADER_SUMMARY: "leader",
+}
+_NOTICES = frozenset(
+    {K.CHANNEL_FALLBACK, K.CHANNEL_LOST, K.UNREACHABLE, K.DELIVERY_FAILED, K.QUOTA_WARNING, K.EXTENSION_NOTICE}
+)
 del K

@@ -48,6 +48,8 @@ class ReminderPolicy:
     needs_date_weekday: int = 0  # weekly list for coordinators on the first working day from Monday
     lookback_days: int = 800  # how far back an overdue item keeps being reminded
     period_due: DueDefaults = DueDefaults()  # recurring work: the due day of a period the phrase leaves open
+    leader_after: int = 5  # working days overdue before the agency's leader gets a summary
+    leader_every_days: int = 7  # then weekly
 
 
 class Work(NamedTuple):

@@ -12,6 +12,7 @@ from bot.ports.plan_store import PlanStore
 from bot.ports.channel_store import AgencyWork, ChannelStore
 from bot.ports.governance_store import GovernanceStore
 from bot.ports.web_store import WebSignIn, WebStore
+from bot.ports.people_store import PeopleStore
 
 __all__ = [
     "Clock",
@@ -32,9 +33,10 @@ __all__ = [
     "GovernanceStore",
     "WebSignIn",
     "WebStore",
+    "PeopleStore",
     "Store",
 ]
 
 
-class Store(ChatStore, SweepStore, PlanStore, ChannelStore, GovernanceStore, WebStore, Protocol):
+class Store(ChatStore, SweepStore, PlanStore, ChannelStore, GovernanceStore, WebStore, PeopleStore, Protocol):
     """Everything; storage.store.SqlStore implements it."""

@@ -8,6 +8,7 @@ from typing import Sequence, Iterable, Protocol
 from bot.domain.audience import Chat
 from bot.domain.claims import Claim
 from bot.domain.day_plan import DaySelection, DueWork
+from bot.domain.leaders import LeaderFacts
 from bot.domain.pending import ItemFacts, Overview, PendingBatch
 from bot.domain.reminders import DayTables
 
@@ -27,10 +28,21 @@ class SweepStore(Protocol):
         assignments that ``claim_plain`` claims set-based."""
 
     def claim_plain(
-        self, *, day: date, tables: DayTables, officers: dict[int, list[int]], coordinators: list[int], now: datetime
+        self,
+        *,
+        day: date,
+        tables: DayTables,
+        officers: dict[int, list[int]],
+        coordinators: list[int],
+        now: datetime,
+        copies: dict[str, dict[int, list[int]]] | None = None,
     ) -> int:
         """Claim the plain-item reminders of ``day`` in the database for this audience (recipient ids of
-        officer chats by agency, of coordinator chats); returns the claims inserted."""
+        officer chats by agency, of coordinator chats, extra officer chats by kind and agency); returns the
+        claims inserted."""
+
+    def leader_overdue(self, *, today: date) -> LeaderFacts:
+        """Overdue lead work of the agencies with a leader, and each one's last leader summary day."""
 
     def claim(self, *, claims: Iterable[Claim], now: datetime) -> int:
         """Insert pending claims; existing keys are left alone. Returns the claims inserted."""

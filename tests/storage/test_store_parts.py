@@ -9,12 +9,13 @@ from bot import ports
 from storage.channel_store import SqlChannelStore
 from storage.chat_store import SqlChatStore
 from storage.governance_store import SqlGovernanceStore
+from storage.people_store import SqlPeopleStore
 from storage.plan_store import SqlPlanStore
 from storage.store import SqlStore
 from storage.sweep_store import SqlSweepStore
 from storage.web_store import SqlWebStore
 
-PARTS = (SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore, SqlWebStore)
+PARTS = (SqlChatStore, SqlSweepStore, SqlPlanStore, SqlChannelStore, SqlGovernanceStore, SqlWebStore, SqlPeopleStore)
 
 
 def _methods(cls) -> set[str]:
@@ -37,6 +38,7 @@ def test_every_promised_use_case_is_implemented_keyword_only():
         ports.ChannelStore,
         ports.GovernanceStore,
         ports.WebStore,
+        ports.PeopleStore,
     ):
         for name in _methods(proto):
             impl = getattr(SqlStore, name, None)

@@ -287,3 +287,42 @@ LINK_TAKEN = (
     "Cuộc trò chuyện này đang liên kết với cơ quan hoặc người khác. Gõ /dangxuat trước rồi thử lại. "
     "Chưa có gì thay đổi."
 )
+
+# --- people: hand-over (/bangiao), deputies (/duphong), leaders (bot/core/handover_cmds.py) ---------
+HANDOVER_CODE = (
+    "🔁 Mã bàn giao cho {agency}: {code}\nDùng một lần, hết hạn {until}.\n"
+    "Người nhận bàn giao mở cuộc trò chuyện với bot (Telegram, Zalo) và gửi: /start {code}{link}\n"
+    "Khi mã được dùng, cuộc trò chuyện này sẽ thôi nhận nhắc việc và thôi thao tác cho {agency}."
+)
+HANDOVER_LINK = "\nHoặc bấm: {link}"
+DEPUTY_CODE = (
+    "👥 Mã mời cán bộ dự phòng của {agency}: {code}\nDùng một lần, hết hạn {until}.\n"
+    "Cán bộ dự phòng gửi cho bot: /start {code}{link}\n"
+    "Cán bộ dự phòng thao tác được như cán bộ đầu mối; nhận bản sao nhắc việc quá hạn, và mọi nhắc việc "
+    "khi không liên lạc được cán bộ đầu mối."
+)
+PEOPLE_GROUP = "Vì an toàn, mã bàn giao và mã mời chỉ cấp trong cuộc trò chuyện riêng với bot."
+PEOPLE_NOT_OFFICER = "Lệnh này dành cho cán bộ đầu mối của cơ quan."
+DEPUTY_PRIMARY_ONLY = "Chỉ cán bộ đầu mối chính mới mời được cán bộ dự phòng. Chưa có gì thay đổi."
+START_ROLE_DEPUTY = " với vai trò cán bộ dự phòng (nhận bản sao nhắc việc quá hạn)"
+START_ROLE_LEADER = " với vai trò lãnh đạo phụ trách (nhận tổng hợp nhiệm vụ quá hạn; chỉ xem)"
+START_HANDOVER = (
+    "Đã nhận bàn giao: từ nay anh/chị là cán bộ đầu mối của {agency}. Gõ /viec để xem nhiệm vụ chưa hoàn thành."
+)
+HANDOVER_ENDED = (
+    "🔁 Việc theo dõi nhắc việc của {agency} đã được bàn giao cho người khác ({who}). Cuộc trò chuyện này "
+    "không còn nhận nhắc việc và không thao tác được nữa. Cảm ơn anh/chị."
+)
+HANDOVER_ENDED_BEFORE = (
+    "Cuộc trò chuyện này đã bàn giao việc theo dõi của {agency} cho người khác nên không còn dùng được. "
+    "Nếu cần, hãy xin mã mời mới từ Văn phòng UBND tỉnh."
+)
+LEADER_VIEW_ONLY = (
+    "Lãnh đạo phụ trách chỉ xem được: /viec, /xem MÃ, /trehan. Việc cập nhật do cán bộ đầu mối thực hiện."
+)
+EXT_QUEUED_OTHER = "Đề nghị đã được chuyển tới {n} cán bộ theo dõi qua kênh khác (Zalo, e-mail…)."
+HELP_PEOPLE = (
+    "/bangiao — bàn giao cho người khác (cấp mã; khi mã được dùng, cuộc trò chuyện này thôi nhận nhắc việc)\n"
+    "/duphong — mời cán bộ dự phòng của cơ quan"
+)
+START_HANDOVER_SOMEONE = "người nhận bàn giao"

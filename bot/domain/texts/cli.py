@@ -107,7 +107,7 @@ AGENCY_KIND = {
     "steering": "Ban chỉ đạo, ban chỉ huy",
 }
 IMPORT_DONE = "Đã thêm {added} và cập nhật {updated} đơn vị cấp xã; thêm {assignments} phân công."
-ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi", "leader": "lãnh đạo phụ trách"}
 ACTIVE = {True: "đang hoạt động", False: "đã ngừng"}
 OFFICER_HEADERS = ("Cuộc trò chuyện", "Cơ quan", "Vai trò", "Tên", "Trạng thái")
 OFFICERS_NONE = 'Chưa có cuộc trò chuyện nào được liên kết. Tạo mã mời: nhacviec invite "Sở Tư pháp"'
@@ -254,6 +254,13 @@ AUDIT_ACTION = {
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
     "role_changed": "Đổi vai trò",
+    "handed_over": "Bàn giao cán bộ đầu mối",
+    "handover_invited": "Cấp mã bàn giao",
+    "deputy_added": "Thêm cán bộ dự phòng",
+    "deputy_invited": "Cấp mã mời cán bộ dự phòng",
+    "leader_set": "Đặt lãnh đạo phụ trách",
+    "leader_invited": "Cấp mã mời lãnh đạo phụ trách",
+    "leader_removed": "Thôi lãnh đạo phụ trách",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 

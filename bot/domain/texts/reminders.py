@@ -11,6 +11,7 @@ CATEGORY = {
     "checkin": "📝 Đề nghị cập nhật tiến độ — trả lời /tiendo MÃ ghi chú",
     "heads_up": "🤝 Nhiệm vụ phối hợp (cơ quan chủ trì báo cáo hoàn thành)",
     "inspection": "📅 Lịch kiểm tra",
+    "leader": "⏰ Nhiệm vụ quá hạn tính đến ngày {date}",
 }
 SUBJECT_OFFICER = "Nhắc việc ngày {date} — {agency}: {parts}"
 SUBJECT_PART = {
@@ -21,6 +22,7 @@ SUBJECT_PART = {
     "checkin": "{n} nhiệm vụ cần báo tiến độ",
     "heads_up": "{n} nhiệm vụ phối hợp",
     "inspection": "{n} lịch kiểm tra",
+    "leader": "{n} nhiệm vụ quá hạn",
 }
 SUBJECT_COORDINATOR = "Tổng hợp nhắc việc ngày {date}"
 SUBJECT_COORD_OVERDUE = ": {n} nhiệm vụ quá hạn"
@@ -146,3 +148,11 @@ EMAIL_FOOTER = (
     "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả nhiệm vụ của cơ quan.\n"
     "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời."
 )
+
+# --- the leader's summary (bot/domain/leaders.py) ------------------------------------------------------
+LEADER_OPENING = "Kính gửi lãnh đạo phụ trách {agency}: tổng hợp nhiệm vụ quá hạn của cơ quan."
+LEADER_FOOTER = (
+    "Tổng hợp này gửi khi có nhiệm vụ quá hạn, mỗi tuần một lần; cán bộ đầu mối báo cáo hoàn thành bằng /xong MÃ."
+)
+LEADER_TITLE = "Tổng hợp quá hạn ngày {date} — {agency}"
+SUBJECT_LEADER = "Tổng hợp nhiệm vụ quá hạn ngày {date} — {agency}: {parts}"
