@@ -25,6 +25,7 @@ UNLINKED = "unlinked"
 REVOKED = "revoked"
 DISABLED = "disabled"
 ROLE_CHANGED = "role_changed"
+EVIDENCE = "evidence"
 
 
 @dataclass(frozen=True)

@@ -385,6 +385,7 @@ AUDIT_ACTION = {
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
     "role_changed": "Đổi vai trò",
+    "evidence": "Bổ sung minh chứng",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
