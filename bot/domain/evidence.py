@@ -94,5 +94,5 @@ def size_text(size: int) -> str:
 def safe_name(name: str, fallback: str) -> str:
     """A file name fit for a directory: folded letters, digits, dots and dashes, at most 80 characters."""
     folded = "".join(c if c.isalnum() or c in ".-_" else "-" for c in fold(name or ""))
-    folded = "-".join(p for p in folded.split("-") if p).strip(".")
+    folded = "-".join(p for p in folded.split("-") if p.strip(".")).strip(".-")
     return (folded or fallback)[-80:]
