@@ -69,9 +69,18 @@ class FakeBotAPI:
         if method == "getFile":
             file_id = str(params.get("file_id"))
             if file_id not in self.stored:
-                return httpx.Response(400, json={"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"})
+                return httpx.Response(
+                    400, json={"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
+                )
             data = self.stored[file_id]
-            return self._ok({"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data), "file_path": f"documents/{file_id}"})
+            return self._ok(
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "file_size": len(data),
+                    "file_path": f"documents/{file_id}",
+                }
+            )
         return httpx.Response(400, json={"ok": False, "error_code": 400, "description": f"unknown {method}"})
 
     @staticmethod

@@ -205,7 +205,9 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config, document: Evidenc
         if with_evidence and current is not None and current.status == "done":
             kept = evidence_keep.keep(ctx, target, document)
             when = when_phrase(ctx, current.closed_at)
-            ctx.reply("\n".join([ev_texts.ADDED_LATER.format(code=target.code, agency=target.agency, when=when), *kept]))
+            ctx.reply(
+                "\n".join([ev_texts.ADDED_LATER.format(code=target.code, agency=target.agency, when=when), *kept])
+            )
             return
         ctx.reply(
             chat_texts.DONE_ALREADY.format(

@@ -47,7 +47,12 @@ def _register(engine, agency: str) -> str:
     code = f"zalo-{agency}-invite"
     with Session(engine) as s:
         registry.create_invite(
-            s, code=code, agency_id=work.agency_ids(s)[agency], role="officer", now=JULY, expires_at=JULY + timedelta(days=7)
+            s,
+            code=code,
+            agency_id=work.agency_ids(s)[agency],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
         )
         s.commit()
     return code
