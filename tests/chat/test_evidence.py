@@ -18,7 +18,7 @@ from storage.models import AuditRow, EvidenceRow
 from storage.store import SqlStore
 from tests.chat_harness import JULY, ZONE, build, register
 from tests.conftest import loaded_engine
-from tests.telegram_fake import message
+from tests.telegram_fake import button, message
 
 NAM_SACH, TTTT = 111, 555  # a district lead of 3.II; the sole lead of 2.I (product: a decision)
 KB = 1024
@@ -242,3 +242,26 @@ async def test_the_workbook_has_an_evidence_column(bot):
     cells = {(r[0].value, r[5].value): r[col].value for r in ws.iter_rows(min_row=6)}
     assert cells[("3.II", "UBND huyện Nam Sách")] == "qd-12.pdf (120 KB)"
     assert cells[("3.II", "UBND huyện Kim Thành")] in ("", None)
+
+
+async def test_the_done_button_on_a_decision_asks_too(bot):
+    _asking(bot)
+    await register(bot, TTTT, "so-thong-tin-truyen-thong")
+    await bot.send(message(TTTT, "/xem 2.I"))
+    done = next(data for label, data in bot.fake.buttons(TTTT) if data.startswith("d:"))
+    await bot.send(button(TTTT, done))
+    assert "Sản phẩm của nhiệm vụ 2.I là văn bản" in bot.fake.texts(TTTT)[-1]
+    assert bot.assignment("2.I", "so-thong-tin-truyen-thong").status == "open" and bot.events() == 0
+
+
+async def test_a_photo_with_the_caption_is_kept(bot):
+    await register(bot, NAM_SACH, "ubnd-h-nam-sach")
+    update = document(NAM_SACH, "/xong 3.II")
+    del update["message"]["document"]
+    update["message"]["photo"] = [
+        {"file_id": "P-small", "file_unique_id": "Us", "width": 90, "height": 90, "file_size": 2 * KB},
+        {"file_id": "P-big", "file_unique_id": "Ubig", "width": 1280, "height": 960, "file_size": 200 * KB},
+    ]
+    await bot.send(update)
+    assert "📎 Đã lưu minh chứng: anh-Ubig.jpg (200 KB)." in bot.fake.texts(NAM_SACH)[-1]
+    assert [(e.file_id, e.mime) for e in _evidence(bot.engine)] == [("P-big", "image/jpeg")]
