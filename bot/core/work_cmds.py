@@ -333,7 +333,9 @@ def on_button(ctx: Ctx, data: str, config) -> None:
             if not any(ask(ctx, target, "", config, None) for ask in BEFORE_CLOSE):
                 _close(ctx, target, "", config)
     elif kind == "k":
-        _close(ctx, target, _carried_note(ctx, target.assignment_id), config)
+        note = _carried_note(ctx, target.assignment_id)
+        if not any(ask(ctx, target, note, config, None) for ask in BEFORE_CLOSE):
+            _close(ctx, target, note, config)
     elif kind == "p":
         _ask_progress(ctx, target, config)
     else:

@@ -265,3 +265,16 @@ async def test_a_photo_with_the_caption_is_kept(bot):
     await bot.send(update)
     assert "📎 Đã lưu minh chứng: anh-Ubig.jpg (200 KB)." in bot.fake.texts(NAM_SACH)[-1]
     assert [(e.file_id, e.mime) for e in _evidence(bot.engine)] == [("P-big", "image/jpeg")]
+
+
+async def test_a_coordinators_one_tap_confirmation_asks_for_the_decision_too(bot):
+    _asking(bot)
+    coord = 333
+    await register(bot, coord, "vp-ubnd-tinh", "coordinator")
+    await bot.send(message(coord, "/xong 2.I đã bàn giao"))
+    ((_, data),) = bot.fake.buttons(coord)
+    await bot.send(button(coord, data))
+    assert "Sản phẩm của nhiệm vụ 2.I là văn bản" in bot.fake.texts(coord)[-1]
+    await bot.send(message(coord, "QĐ số 45/QĐ-UBND ngày 5/7/2023"))
+    assert "Đã ghi nhận Sở Thông tin và Truyền thông hoàn thành 2.I" in bot.fake.texts(coord)[-1]
+    assert bot.assignment("2.I", "so-thong-tin-truyen-thong").note == "đã bàn giao QĐ số 45/QĐ-UBND ngày 5/7/2023"
