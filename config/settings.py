@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     web_base_url: str = Field(default="")  # the desk's public address, for sign-in links
     web_secret: SecretStr | None = Field(default=None)  # signs session cookies and CSRF tokens (32+ chars)
 
+    # evidence of closings (issue 14 §4): files sent with /xong are kept by their channel id, name and size;
+    # the files themselves are downloaded into EVIDENCE_DIR only when EVIDENCE_STORE_FILES is true
+    evidence_store_files: bool = Field(default=False)
+    evidence_dir: Path = Field(default=Path("./data/evidence"))
+    evidence_max_mb: int = Field(default=20, ge=1, le=20)  # Telegram's getFile serves at most 20 MB
+    evidence_ask_document: bool = Field(default=True)  # /xong on a decision, scheme, plan... asks for it first
     note_limit: int = Field(default=1000, ge=50, le=3500)
     flood_commands: int = Field(default=20, ge=1)
     flood_seconds: int = Field(default=60, ge=1)

@@ -34,6 +34,7 @@ from bot.domain.views import REMAINING_SHOWN, WorkItem
 from bot.domain.periods import PeriodFacts
 from storage import audit, occurrences, queries, registry, role_switch, work
 from storage.base import SqlBase
+from storage.evidence import SqlEvidenceStore
 from storage.models import (
     AgencyRow,
     AssignmentRow,
@@ -162,7 +163,7 @@ def _item_query():
     )
 
 
-class SqlChatStore(SqlBase):
+class SqlChatStore(SqlEvidenceStore, SqlBase):
     """Implements bot.ports.ChatStore."""
 
     # --- who is asking -------------------------------------------------------------------------

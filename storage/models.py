@@ -431,3 +431,24 @@ class RoleSwitchRow(SQLModel, table=True):
     trigger_item_id: int = Field(foreign_key="item.id", index=True)
     item_id: int = Field(foreign_key="item.id")
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class EvidenceRow(SQLModel, table=True):
+    """Evidence kept for a closing (issue 14 §4): a file sent through a channel (its id there, name, size,
+    and where it was stored when EVIDENCE_STORE_FILES allows) or a cited document's number and date."""
+
+    __tablename__ = "evidence"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    assignment_id: int = Field(foreign_key="assignment.id", index=True)
+    kind: str = Field(default="file", max_length=20)  # file | document
+    channel: str = Field(default="", max_length=20)
+    file_id: str = Field(default="", max_length=300)
+    name: str = Field(default="", max_length=300)
+    size: int = 0
+    mime: str = Field(default="", max_length=100)
+    path: str = Field(default="", max_length=500)
+    number: str = Field(default="", max_length=100)
+    document_date: date | None = None
+    actor: str = Field(default="", max_length=200)
+    at: datetime

@@ -11,7 +11,7 @@ from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.errors import NoPlan
 from bot.domain.report_data import PlanMeta, ReportData, issued_as, letter_settings, tally_rows
-from storage import extension_rows
+from storage import evidence, extension_rows
 from storage.models import (
     AgencyRow,
     AssignmentRow,
@@ -165,7 +165,11 @@ def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: b
     """Rows, inspected units (and the status history when asked) for the reports of one plan."""
     return ReportData(
         plan_meta(session, plan_id=plan_id),
-        extension_rows.annotate(session, lead_rows(session, plan_id=plan_id, zone=zone), plan_id=plan_id),
+        evidence.annotate(
+            session,
+            extension_rows.annotate(session, lead_rows(session, plan_id=plan_id, zone=zone), plan_id=plan_id),
+            plan_id=plan_id,
+        ),
         subjects(session, plan_id=plan_id),
         extension_rows.audit_history(session, plan_id=plan_id, zone=zone) if with_history else [],
     )

@@ -20,11 +20,18 @@ class FakeBotAPI:
         self.errors: dict[str, dict | list[dict]] = {}  # chat_id → error body (every time) or bodies (once each)
         self._ids = itertools.count(1000)
         self.files: list[tuple[str, str, bytes]] = []  # (method, chat_id, raw multipart body)
+        self.stored: dict[str, bytes] = {}  # file_id → the bytes getFile and the file download serve
 
     def request(self) -> HTTPXRequest:
         return HTTPXRequest(httpx_kwargs={"transport": httpx.MockTransport(self.handle)})
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith(f"/file/bot{TOKEN}/"):  # a file download (after getFile)
+            file_id = request.url.path.rsplit("/", 1)[-1]
+            self.calls.append(("download", {"file_id": file_id}))
+            if file_id not in self.stored:
+                return httpx.Response(404, json={"ok": False, "error_code": 404, "description": "Not Found"})
+            return httpx.Response(200, content=self.stored[file_id])
         assert request.url.path.startswith(f"/bot{TOKEN}/"), request.url.path
         method = request.url.path.rsplit("/", 1)[-1]
         params = self._params(request)
@@ -59,6 +66,21 @@ class FakeBotAPI:
             return self._ok(True)
         if method == "getUpdates":
             return self._ok([])
+        if method == "getFile":
+            file_id = str(params.get("file_id"))
+            if file_id not in self.stored:
+                return httpx.Response(
+                    400, json={"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
+                )
+            data = self.stored[file_id]
+            return self._ok(
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "file_size": len(data),
+                    "file_path": f"documents/{file_id}",
+                }
+            )
         return httpx.Response(400, json={"ok": False, "error_code": 400, "description": f"unknown {method}"})
 
     @staticmethod

@@ -67,6 +67,7 @@ class TelegramChannel:
             on_start=ctx.store.agencies_without_officer,
             seen=seen,
             mark=mark,
+            evidence_dir=s.evidence_dir if s.evidence_store_files else None,
         )
         application = transport.build(token, base_url=s.telegram_base_url)
         webhook = (

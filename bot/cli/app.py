@@ -144,6 +144,8 @@ class App:
                 period_due=self.period_due,
                 default_recurrence=s.default_recurrence,
                 officers_close_ongoing=False,
+                ask_document=s.evidence_ask_document,
+                evidence_max_bytes=s.evidence_max_mb * 1024 * 1024,
             ),
         )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, extension_cmds, handover_cmds, link_cmds, view_cmds, work_cmds
+from bot.core import admin_cmds, evidence_cmds, extension_cmds, handover_cmds, link_cmds, view_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -17,6 +17,7 @@ from bot.domain.choices import number_choices
 from bot.domain.commands import parse_command
 from bot.domain.sanitize import clean_text
 from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import evidence as ev_texts
 from bot.domain.texts import vn_date
 from bot.ports import Clock, Inbound, Outbound, Store
 
@@ -40,6 +41,10 @@ class CoreConfig:
     # False: officers cannot close ongoing work mid-plan (a coordinator ends it, with a reason); the
     # composition root sets False, the default keeps the older behaviour for embedders and old tests.
     officers_close_ongoing: bool = True
+    # Issue 14 §4: /xong on an item whose product is a document asks for its number and date (or its file)
+    # first; False by default for embedders and older tests, the composition root sets EVIDENCE_ASK_DOCUMENT.
+    ask_document: bool = False
+    evidence_max_bytes: int = 20 * 1024 * 1024  # a file larger than this is refused when files are stored
 
 
 class CommandCore:
@@ -159,7 +164,7 @@ class CommandCore:
             return
         if command is None:
             if not work_cmds.on_plain_text(ctx, inbound.text, self.config):
-                ctx.reply(chat_texts.FREE_TEXT)
+                ctx.reply(ev_texts.FILE_HINT if inbound.file is not None else chat_texts.FREE_TEXT)
             return
         ctx.clear_dialog()
         if command.name == "unknown":
@@ -169,7 +174,7 @@ class CommandCore:
         else:
             handler = next(
                 getattr(m, f"cmd_{command.name}")
-                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, handover_cmds)
+                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, handover_cmds, evidence_cmds)
                 if hasattr(m, f"cmd_{command.name}")
             )
             handler(ctx, command.args, self.config)

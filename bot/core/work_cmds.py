@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable
 
+from bot.core import evidence_keep
 from bot.core.arguments import split_code, when_phrase
 from bot.core.context import Ctx
 from bot.domain.agency_match import agency_like, match_lead
@@ -13,8 +14,10 @@ from bot.core.view_cmds import show_item, todo_page
 from bot.domain.chat_records import ItemWork
 from bot.domain.date_checks import impossible_date
 from bot.domain.documents import cited_document
+from bot.domain.evidence import EvidenceIn
 from bot.domain.texts import STATUS, vn_date
 from bot.domain.texts import chat as chat_texts
+from bot.domain.texts import evidence as ev_texts
 from bot.domain.views import (
     WorkItem,
     closer_phrase,
@@ -26,6 +29,11 @@ from bot.ports import Button
 # data prefix → handler(ctx, kind, first id, config); answer handlers return True when they took the text.
 EXTRA_BUTTONS: dict[str, Callable] = {}
 EXTRA_TEXT: list[Callable] = []
+# Checks that may ask a question before a closing is recorded, handler(ctx, target, note, config, found) →
+# True when they asked (bot/core/evidence_cmds.py: the document an item's product is); and answers to an
+# expired question by its dialog kind, handler(ctx, expired dialog, text, config) → True when taken.
+BEFORE_CLOSE: list[Callable] = []
+EXPIRED_TEXT: dict[str, Callable] = {}
 
 
 def _lead_keys(ctx: Ctx, leads) -> dict[str, WorkItem]:
@@ -131,7 +139,8 @@ def _item_and_target(ctx: Ctx, args: str, usage: str, config=None, confirm: bool
 def cmd_done(ctx: Ctx, args: str, config) -> None:
     item, target, rest = _item_and_target(ctx, args, "done", config, confirm=True)
     if target is not None and not close_period(ctx, target, rest, config):  # recurring: one period
-        _close(ctx, target, rest, config)
+        if not any(ask(ctx, target, rest, config, item) for ask in BEFORE_CLOSE):
+            _close(ctx, target, rest, config)
 
 
 def _date_problem(ctx: Ctx, note: str, cited: dict) -> str | None:
@@ -146,13 +155,18 @@ def _date_problem(ctx: Ctx, note: str, cited: dict) -> str | None:
     return None
 
 
-def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
+def _close(ctx: Ctx, target: WorkItem, note_text: str, config, document: EvidenceIn | None = None) -> None:
+    """Record the closing with its note; the message's file and ``document`` (an answer to the question for
+    the document an item's product is) are kept as evidence (bot.core.evidence_keep)."""
     note, notice = _note(ctx, note_text, config)
     cited = cited_document(note)
     problem = _date_problem(ctx, note, cited)
     if problem:
         ctx.reply(problem)
         return
+    if evidence_keep.refused(ctx, config):
+        return
+    with_evidence = ctx.inbound.file is not None or document is not None
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cited.items()}
     left = ctx.store.close_assignment(
         plan_id=ctx.plan_id,
@@ -176,10 +190,23 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
                 now=ctx.now,
                 data={"document": data} if data else {},
             )
+            kept = evidence_keep.keep(ctx, target, document) if with_evidence else []
             ctx.reply(
-                chat_texts.EVIDENCE_ADDED.format(
-                    code=target.code, agency=target.agency, note=note, when=when_phrase(ctx, current.closed_at)
+                "\n".join(
+                    [
+                        chat_texts.EVIDENCE_ADDED.format(
+                            code=target.code, agency=target.agency, note=note, when=when_phrase(ctx, current.closed_at)
+                        ),
+                        *kept,
+                    ]
                 )
+            )
+            return
+        if with_evidence and current is not None and current.status == "done":
+            kept = evidence_keep.keep(ctx, target, document)
+            when = when_phrase(ctx, current.closed_at)
+            ctx.reply(
+                "\n".join([ev_texts.ADDED_LATER.format(code=target.code, agency=target.agency, when=when), *kept])
             )
             return
         ctx.reply(
@@ -193,6 +220,8 @@ def _close(ctx: Ctx, target: WorkItem, note_text: str, config) -> None:
     lines = [chat_texts.DONE_OK.format(agency=target.agency, code=target.code, title=target.title)]
     if note:
         lines.append(chat_texts.DONE_NOTE.format(note=note))
+    if with_evidence:
+        lines += evidence_keep.keep(ctx, target, document)
     if notice:
         lines.append(notice)
     lines.append(remaining_text(target.agency, left))
@@ -301,9 +330,12 @@ def on_button(ctx: Ctx, data: str, config) -> None:
         return
     if kind == "d":
         if not close_period(ctx, target, "", config):  # recurring: one period
-            _close(ctx, target, "", config)
+            if not any(ask(ctx, target, "", config, None) for ask in BEFORE_CLOSE):
+                _close(ctx, target, "", config)
     elif kind == "k":
-        _close(ctx, target, _carried_note(ctx, target.assignment_id), config)
+        note = _carried_note(ctx, target.assignment_id)
+        if not any(ask(ctx, target, note, config, None) for ask in BEFORE_CLOSE):
+            _close(ctx, target, note, config)
     elif kind == "p":
         _ask_progress(ctx, target, config)
     else:
@@ -330,6 +362,8 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         if expired is not None and expired.kind == "choices" and text.strip().isdigit():
             ctx.reply(chat_texts.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
             return True
+        if expired is not None and expired.kind in EXPIRED_TEXT:
+            return bool(EXPIRED_TEXT[expired.kind](ctx, expired, text, config))
         return False
     if any(answer(ctx, text, config) for answer in EXTRA_TEXT):
         return True

@@ -32,6 +32,7 @@ DEPUTY_INVITED = "deputy_invited"
 LEADER_SET = "leader_set"
 LEADER_INVITED = "leader_invited"
 LEADER_REMOVED = "leader_removed"
+EVIDENCE = "evidence"
 
 
 @dataclass(frozen=True)

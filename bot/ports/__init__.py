@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.ports.clock import Clock, FixedClock, SystemClock
-from bot.ports.messages import Button, Inbound, Attachment, Outbound, TransportError, Sender, Capabilities
+from bot.ports.messages import Button, Inbound, InboundFile, Attachment, Outbound, TransportError, Sender, Capabilities
 from bot.ports.chat_store import ChatStore
 from bot.ports.sweep_store import SweepStore
 from bot.ports.plan_store import PlanStore
@@ -20,6 +20,7 @@ __all__ = [
     "SystemClock",
     "Button",
     "Inbound",
+    "InboundFile",
     "Attachment",
     "Outbound",
     "TransportError",

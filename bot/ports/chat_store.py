@@ -17,6 +17,7 @@ from bot.domain.chat_records import (
 )
 from bot.domain.views import WorkItem
 from bot.domain.deadlines import Deadline
+from bot.domain.evidence import Evidence, EvidenceIn
 from bot.domain.periods import PeriodFacts
 from bot.domain.report_data import ReportData
 
@@ -73,6 +74,24 @@ class ChatStore(Protocol):
         self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, data: dict[str, Any]
     ) -> None:
         """Keep a document sent after the closing (an "evidence" event; history keeps both)."""
+
+    # evidence (issue 14 §4, storage/evidence.py)
+    def evidence_add(
+        self,
+        *,
+        plan_id: int,
+        assignment_id: int,
+        item_id: int,
+        agency_id: int,
+        evidence: EvidenceIn,
+        actor: str,
+        now: datetime,
+        channel: str = "",
+    ) -> int:
+        """Keep one piece of evidence (a file, a cited document) and its "evidence" audit row; its id."""
+
+    def evidence_for_item(self, *, item_id: int) -> list[Evidence]:
+        """The evidence kept for an item's assignments, oldest first."""
 
     def set_item_due(self, *, plan_id: int, code: str, due: date, actor: str, now: datetime) -> Deadline:
         """A coordinator's date for an item from the chat (/dathan, /xacnhan); the new reading."""

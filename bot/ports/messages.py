@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
 
 
 @dataclass(frozen=True)
 class Button:
     label: str
     data: str  # at most 64 bytes (Telegram's callback_data limit)
+
+
+@dataclass(frozen=True)
+class InboundFile:
+    """A file or photo sent with a message (issue 14 §4): the channel's id for it, its name, size and type.
+    ``keep`` (set by the transport only when EVIDENCE_STORE_FILES allows) downloads it into the evidence
+    directory and returns the stored path; it raises OSError (or the channel's error) when that fails."""
+
+    id: str
+    name: str = ""
+    size: int = 0  # bytes; 0 when the channel does not say
+    mime: str = ""
+    keep: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,7 @@ class Inbound:
     edited: bool = False
     bare: bool = False  # accept commands without the slash ("xong 3.II")
     buttons: bool = True  # the channel shows buttons; else they become numbered choices
+    file: InboundFile | None = None  # a document or photo sent with the message (its caption is ``text``)
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,7 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
             product_words(r),
             r["note"],
             _extension(r),
+            r.get("evidence", ""),
         ]
         for r, st, d in zip(rows, states, done_on)
         if r["type"] == "task"
@@ -222,8 +223,9 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
             "Sản phẩm dự kiến (theo KH)",
             "Ghi chú/văn bản",
             "Gia hạn",
+            "Minh chứng",
         ],
-        [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36],
+        [8, 18, 60, 30, 30, 30, 24, 30, 12, 22, 14, 30, 40, 36, 36],
         tasks,
         date_cols=(8, 10),
         wrap_cols=(2, 3, 4, 7, 11, 12, 13),

@@ -13,6 +13,7 @@ import inspect
 import logging
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Awaitable, Callable
 from urllib.parse import urlparse
 
@@ -37,6 +38,7 @@ from bot.domain.texts import chat as chat_texts
 from bot.ports import Capabilities, Inbound, Outbound, TransportError
 from bot.transports.replies import send_reply
 from bot.transports.splitting import split_text, utf16_len
+from bot.transports.telegram_files import inbound_file
 
 log = logging.getLogger(__name__)
 
@@ -283,8 +285,10 @@ class TelegramTransport:
         seen: SeenHook | None = None,
         mark: MarkHook | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        evidence_dir: str | Path | None = None,
     ):
         self.core = core
+        self.evidence_dir = evidence_dir  # where evidence files are stored (None: only their ids are kept)
         self.seen, self.mark = seen, mark  # inbound dedupe by update_id (a replayed update acts once)
         self.sleep = sleep  # waits between reply retries (real time)
         self.on_permanent_failure = on_permanent_failure
@@ -302,6 +306,8 @@ class TelegramTransport:
         get_updates_request: BaseRequest | None = None,
     ) -> Application:
         builder: ApplicationBuilder = Application.builder().token(token).base_url(base_url)
+        if base_url.endswith("/bot"):  # a local Bot API server serves files beside its methods
+            builder = builder.base_file_url(base_url[: -len("bot")] + "file/bot")
         builder = builder.request(request if request is not None else send_request())
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
@@ -359,6 +365,7 @@ class TelegramTransport:
             sender=user.full_name if user else (chat.title or ""),
             group=chat.type in ("group", "supergroup"),
             edited=update.edited_message is not None,
+            file=inbound_file(msg, context.bot, self.evidence_dir),
         )
         await self._act(update, context.bot, inbound)
 

@@ -18,7 +18,8 @@ from typing import Awaitable, Callable
 
 from bot.core import CommandCore
 from bot.domain.texts import chat as chat_texts
-from bot.ports import Capabilities, Inbound, Outbound, TransportError
+from bot.domain.texts import evidence as ev_texts
+from bot.ports import Capabilities, Inbound, InboundFile, Outbound, TransportError
 from bot.transports.replies import send_reply
 from bot.transports.splitting import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
@@ -108,6 +109,17 @@ class ZaloSender:
         return ref
 
 
+def photo_file(update: dict, message: dict, message_id: str) -> InboundFile | None:
+    """A photo sent to the bot (``message.image.received``, its caption beside it) as evidence: kept by its
+    URL; Zalo gives no name or size and sends no other files to bots, so documents cannot be evidence here."""
+    if update.get("event_name") != "message.image.received":
+        return None
+    url = message.get("photo_url") or message.get("photo") or message.get("url") or ""
+    if not isinstance(url, str) or not url:
+        return None
+    return InboundFile(id=url[:300], name=ev_texts.PHOTO_NAME.format(id=message_id[:16]), mime="image/jpeg")
+
+
 class ZaloTransport:
     def __init__(
         self,
@@ -162,7 +174,8 @@ class ZaloTransport:
             await asyncio.to_thread(self.mark, message_id)  # our own message echoed back
             return
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
-        if update.get("event_name") != "message.text.received" or not message.get("text"):
+        file = photo_file(update, message, message_id)
+        if file is None and (update.get("event_name") != "message.text.received" or not message.get("text")):
             if not group:
                 await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.ZALO_UNSUPPORTED)])
             await asyncio.to_thread(self.mark, message_id)
@@ -170,11 +183,12 @@ class ZaloTransport:
         inbound = Inbound(
             channel=CHANNEL,
             chat_id=chat_id,
-            text=str(message["text"]),
+            text=str(message.get("text") or message.get("caption") or ""),
             sender=str(sender.get("display_name") or ""),
             group=group,
             bare=True,
             buttons=False,
+            file=file,
         )
         outs = await asyncio.to_thread(self.core.handle, inbound)
         await asyncio.to_thread(self.mark, message_id)  # handled: a replay changes nothing, even if a reply fails

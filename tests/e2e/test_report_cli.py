@@ -74,7 +74,7 @@ def test_export_workbook_read_back(scenario, tmp_path):
     assert not any(p.startswith("Mục PL") for p in parts)
 
     tasks = wb["Nhiệm vụ"]
-    assert tasks.freeze_panes == "A6" and tasks.auto_filter.ref.startswith("A5:N")
+    assert tasks.freeze_panes == "A6" and tasks.auto_filter.ref.startswith("A5:O")  # … "Gia hạn", "Minh chứng"
     row = next(r for r in tasks.iter_rows(min_row=6) if r[0].value == "3.I")
     assert row[1].value == "Mục I, nhiệm vụ 3" and row[5].value == "Văn phòng UBND tỉnh"
     assert row[8].value == datetime(2023, 6, 30) and row[8].number_format == "DD/MM/YYYY"

@@ -61,7 +61,7 @@ def test_the_operator_role_follows_the_hand_over_task(cli, tmp_path):
     assert _checkins(cli, "1/6/2023", "10.III") == ["Sở Thông tin và Truyền thông"]
     assert _agencies(tmp_path, "10.III", "coordinating").count("vp-ubnd-tinh") == 1
     # the department records the hand-over in the terminal chat (12 = its officer)
-    script = "12\n/xong 2.I Biên bản bàn giao ngày 10/4/2023\nthoat\n"
+    script = "12\n/xong 2.I Biên bản bàn giao số 01/BB-STTTT ngày 10/4/2023\nthoat\n"
     code, out, _ = cli("--today", "12/4/2023", "run", stdin=script)
     assert code == 0 and "Đã ghi nhận Sở Thông tin và Truyền thông hoàn thành 2.I" in out
     assert _agencies(tmp_path, "7.III", "lead") == ["vp-ubnd-tinh"]

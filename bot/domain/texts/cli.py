@@ -261,6 +261,7 @@ AUDIT_ACTION = {
     "leader_set": "Đặt lãnh đạo phụ trách",
     "leader_invited": "Cấp mã mời lãnh đạo phụ trách",
     "leader_removed": "Thôi lãnh đạo phụ trách",
+    "evidence": "Bổ sung minh chứng",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
