@@ -1,4 +1,7 @@
-"""Communes (UBND cấp xã) from a CSV with columns key,name[,district][,alias]."""
+"""Communes (UBND cấp xã) from a CSV with columns key,name[,district][,alias][,replaces].
+
+``replaces``: the former communes (names or keys, separated by ";") a new ward or commune took over in
+the 2025 reorganisation; their open work moves to it (``storage.successors``)."""
 
 from __future__ import annotations
 
@@ -33,9 +36,15 @@ def read_communes_csv(path: Path | str, directory: Directory) -> list[Agency]:
             if found.agency is None or found.agency.kind != "district":
                 raise DataFileError(p, f"không xác định được đơn vị cấp huyện {row['district']!r}", line)
             parent = found.agency.key
+        replaces = tuple(x.strip() for x in (row.get("replaces") or "").split(";") if x.strip())
         out.append(
             Agency(
-                key=key_, name=name, kind="commune", parent=parent, aliases=(row["alias"],) if row.get("alias") else ()
+                key=key_,
+                name=name,
+                kind="commune",
+                parent=parent,
+                aliases=(row["alias"],) if row.get("alias") else (),
+                replaces=replaces,
             )
         )
     return out
