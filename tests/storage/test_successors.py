@@ -4,6 +4,7 @@ stay its own, and old plans naming it still read."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -169,3 +170,20 @@ def test_a_commune_import_naming_former_communes_moves_their_work(engine, tmp_pa
     again = load_plan_files(store, tmp_path / "plan.yaml", tmp_path / "dm.yaml", now=NOW)
     assert not again.unknown_agencies and again.moved == []
     assert _rows(engine, "x-moi")["7"][1:3] == ("open", True)
+
+
+def test_init_says_so_and_agencies_list_retired_shows_the_successor(cli, tmp_path):
+    plan, old, new = _files(tmp_path)
+    code, out, err = cli("init", "--plan", str(plan), "--agencies", str(old))
+    assert code == 0, err
+    code, out, err = cli("init", "--plan", str(plan), "--agencies", str(new))
+    assert code == 0, err
+    assert "chuyển cho cơ quan kế nhiệm: 5 phân công" in out
+    code, out, err = cli("agencies", "list", "--retired")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if "so-tttt" in ln)
+    assert "→ Sở Khoa học và Công nghệ" in line
+    code, out, err = cli("agencies", "list", "--retired", "--json")
+    assert json.loads(out)[0]["successor"] == "so-khcn"
+    code, out, err = cli("audit")
+    assert code == 0 and "Chuyển việc cho cơ quan kế nhiệm" in out
