@@ -65,7 +65,7 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
     if not entries:
         return None
     agency = b.agencies.get(chat.agency_id, "")
-    title, text, actionable = officer_digest(agency, entries, today)
+    title, text, actionable = officer_digest(agency, entries, today, b.office)
     opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]  # one choice per item
     buttons = tuple(tuple(opens[i : i + 4]) for i in range(0, len(opens), 4))
     return Outbound(chat.channel, chat.chat_id, text, title, buttons, subject=officer_subject(agency, entries, today))

@@ -18,7 +18,7 @@ from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
-from storage import audit, queries, registry, reports, successors, sync, work
+from storage import audit, office, queries, registry, reports, successors, sync, work
 from storage.base import SqlBase
 from storage.engine import sqlite_path
 from storage.migrate import check, head_revision, upgrade
@@ -189,6 +189,14 @@ class SqlPlanStore(SqlBase):
                 d["successor"] = succ
                 d["successor_name"] = names.get(succ, "") if succ else ""
         return out
+
+    def plan_office_name(self) -> str:
+        """The coordinating office as the newest plan names it ("Văn phòng UBND thành phố", "Văn phòng Bộ");
+        "" when no plan is loaded."""
+        if check(self.engine) is None:
+            return ""
+        with self.session() as s:
+            return office.plan_office(s)
 
     def find_agency(self, *, query: str) -> Lookup:
         """An agency typed by a person (name, short name or alias): one match or candidates."""

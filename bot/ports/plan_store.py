@@ -67,6 +67,9 @@ class PlanStore(Protocol):
         """Agencies as dicts (key, name, short, kind, parent); ``retired``: only those retired, with
         ``successor`` and ``successor_name`` (empty when no agency replaced them)."""
 
+    def plan_office_name(self) -> str:
+        """The coordinating office as the newest plan names it; "" when no plan is loaded."""
+
     def find_agency(self, *, query: str) -> Lookup:
         """An agency typed by a person: one match or candidates."""
 
