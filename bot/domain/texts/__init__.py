@@ -424,7 +424,24 @@ YAML_COLON = (
     'vd. content: "Rà soát: các thủ tục…"'
 )
 YAML_TAB = "có ký tự tab: YAML chỉ thụt lề bằng dấu cách"
-YAML_OTHER = "{problem} — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+YAML_SYNTAX = "viết sai cú pháp — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+FILE_NOT_FOUND = "không tìm thấy tệp; hãy kiểm tra tên và thư mục của tệp"
+# The parser's problem (words of its English message) → what to fix, in Vietnamese.
+YAML_PROBLEMS = (
+    ("that cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt (%, @, `): đặt cả giá trị trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm (:) sau tên trường, hoặc một giá trị bị xuống dòng"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các trường phía trên"),
+    ("did not find expected '-'", "các dòng của danh sách phải bắt đầu bằng '- ' và thẳng hàng"),
+    ("expected <block end>", "thụt lề không thẳng hàng với các dòng phía trên"),
+    ("unexpected end of stream", "thiếu dấu ngoặc kép đóng (\")"),
+    ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng (\")"),
+    ("undefined alias", "giá trị bắt đầu bằng dấu *: đặt cả giá trị trong ngoặc kép"),
+    ("expected alphabetic or numeric character", "giá trị bắt đầu bằng & hoặc *: đặt cả giá trị trong ngoặc kép"),
+    ("expected ',' or '}'", "khối {…} viết trên một dòng thiếu dấu phẩy hoặc dấu }"),
+    ("expected ',' or ']'", "danh sách […] thiếu dấu phẩy hoặc dấu ]"),
+    ("unknown escape character", "dấu \\ trong ngoặc kép: dùng ngoặc đơn ('…') hoặc viết \\\\"),
+    ("duplicate anchor", "giá trị bắt đầu bằng &: đặt cả giá trị trong ngoặc kép"),
+)
 PLAN_ERR_MAPPING = "cần một khối có trường '{field}'"
 PLAN_ERR_MISSING = "thiếu trường '{field}'"
 PLAN_ERR_TYPE = "trường '{field}' phải là {want}, đang là {got}"
