@@ -44,9 +44,7 @@ def category(e: Entry, today: date) -> str:
     return "upcoming"
 
 
-def officer_digest(
-    agency: str, entries: list[Entry], today: date, office: str = ""
-) -> tuple[str, str, list[Entry]]:
+def officer_digest(agency: str, entries: list[Entry], today: date, office: str = "") -> tuple[str, str, list[Entry]]:
     """(title, text, entries that get buttons); one line per item even when several reminders name it.
     ``office``: the coordinating office as the plan names it (its inspection teams are announced)."""
     seen: dict[tuple[int, str], Entry] = {}

@@ -35,7 +35,9 @@ def read_communes_csv(path: Path | str, directory: Directory) -> list[Agency]:
         if row.get("district"):
             found = directory.lookup(row["district"])
             if found.agency is None or found.agency.kind != "district":
-                raise DataFileError(p, f"cột 'district': không xác định được đơn vị cấp huyện {row['district']!r}", line)
+                raise DataFileError(
+                    p, f"cột 'district': không xác định được đơn vị cấp huyện {row['district']!r}", line
+                )
             parent = found.agency.key
         replaces = tuple(x.strip() for x in (row.get("replaces") or "").split(";") if x.strip())
         out.append(

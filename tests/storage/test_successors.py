@@ -97,8 +97,12 @@ def test_open_work_of_a_replaced_agency_moves_to_its_successor(engine, tmp_path)
     later = NOW + timedelta(days=3)
     report = load_plan_files(store, plan, new, now=later)
 
-    assert sorted(report.moved) == [("1", "so-tttt", "so-khcn"), ("2", "so-tttt", "so-khcn"),
-                                    ("4", "so-tttt", "so-khcn"), ("5", "so-tttt", "so-khcn")]
+    assert sorted(report.moved) == [
+        ("1", "so-tttt", "so-khcn"),
+        ("2", "so-tttt", "so-khcn"),
+        ("4", "so-tttt", "so-khcn"),
+        ("5", "so-tttt", "so-khcn"),
+    ]
     assert "so-tttt" in report.agencies_retired
     khcn = _rows(engine, "so-khcn")
     assert khcn["1"] == ("lead", "open", True, "")
@@ -156,7 +160,9 @@ def test_a_commune_import_naming_former_communes_moves_their_work(engine, tmp_pa
     d, _ = read_directory(dir_src)
     first = tmp_path / "xa-cu.csv"  # communes imported before the reorganisation
     first.write_text("key,name\nx-b,UBND xã Tân Lập\n", encoding="utf-8")
-    store.import_agencies(agencies=read_communes_csv(first, store.known_directory(directory=d)), plan=p, directory=d, now=NOW)
+    store.import_agencies(
+        agencies=read_communes_csv(first, store.known_directory(directory=d)), plan=p, directory=d, now=NOW
+    )
     assert _rows(engine, "x-b")["7"][1:3] == ("open", True)
     csv = tmp_path / "xa.csv"
     csv.write_text("key,name,replaces\nx-moi,UBND xã Tân Lập Mới,x-b;UBND xã Cũ Khác\n", encoding="utf-8")

@@ -433,8 +433,8 @@ YAML_PROBLEMS = (
     ("did not find expected key", "thụt lề không thẳng hàng với các trường phía trên"),
     ("did not find expected '-'", "các dòng của danh sách phải bắt đầu bằng '- ' và thẳng hàng"),
     ("expected <block end>", "thụt lề không thẳng hàng với các dòng phía trên"),
-    ("unexpected end of stream", "thiếu dấu ngoặc kép đóng (\")"),
-    ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng (\")"),
+    ("unexpected end of stream", 'thiếu dấu ngoặc kép đóng (")'),
+    ("while scanning a quoted scalar", 'thiếu dấu ngoặc kép đóng (")'),
     ("undefined alias", "giá trị bắt đầu bằng dấu *: đặt cả giá trị trong ngoặc kép"),
     ("expected alphabetic or numeric character", "giá trị bắt đầu bằng & hoặc *: đặt cả giá trị trong ngoặc kép"),
     ("expected ',' or '}'", "khối {…} viết trên một dòng thiếu dấu phẩy hoặc dấu }"),
@@ -467,6 +467,9 @@ PLAN_ERR_GROUP = "số của nhóm phải là số La Mã (I, II…), đang là 
 PLAN_ERR_UNIT = "đơn vị thứ {idx} của nhóm {group} phải là một tên"
 PLAN_ERR_ROWS = "'rows' phải là [dòng đầu, dòng cuối] trong khoảng 1..{n}"
 PLAN_ERR_TWO_NOTES = "dòng {row} có hai ghi chú"
+PLAN_ERR_APPENDIX_TAKEN = (
+    "phụ lục số {n} đã dùng (PL1 là phụ lục rà soát, PL2 là phụ lục kiểm tra, mỗi số một phụ lục): đổi 'number'"
+)
 IMPORT_UNKNOWN_HEAD = "Tên cơ quan chưa có trong danh mục {directory} ({n}):"
 IMPORT_UNKNOWN_LINE = "  • {place}, {cell}: “{text}”\n    thêm vào danh mục: {command}"
 IMPORT_VAGUE_HEAD = "Cụm từ chung chung, cán bộ theo dõi cần chỉ rõ cơ quan ({n}):"
