@@ -182,7 +182,7 @@ class SqlPlanStore(SqlBase):
             if kind:
                 q = q.where(AgencyRow.kind == kind)
             rows = s.execute(q.order_by(AgencyRow.kind, AgencyRow.id)).all()
-            names = dict(s.execute(select(AgencyRow.key, AgencyRow.name)).all()) if retired else {}
+            names: dict[str, str] = dict(s.execute(select(AgencyRow.key, AgencyRow.name)).all()) if retired else {}
         out = [{"key": k, "name": n, "short": sh, "kind": kd, "parent": p} for k, n, sh, kd, p, _ in rows]
         if retired:  # the agency that took over the work, when the directory names one
             for d, (*_, succ) in zip(out, rows):

@@ -67,9 +67,9 @@ def move_to_successors(session: Session, directory: Directory, *, now: datetime)
     rows = {r.key: r for r in session.exec(select(AgencyRow))}
     for _, succ in links:
         if succ not in rows:
-            a = directory.agencies[succ]
-            row = AgencyRow(key=a.key, name=a.name, short=a.short, kind=a.kind, aliases=list(a.aliases))
-            row.parent_key = a.parent
+            body = directory.agencies[succ]
+            row = AgencyRow(key=body.key, name=body.name, short=body.short, kind=body.kind, aliases=list(body.aliases))
+            row.parent_key = body.parent
             session.add(row)
             rows[succ] = row
             done.added.append(succ)

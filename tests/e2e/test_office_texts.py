@@ -109,5 +109,5 @@ def test_no_province_leaks_into_reminders_mail_or_letter(engine, tmp_path, case)
     for words in letter_words:
         assert words in letter or words in citation
     assert office in letter
-    for text in (text, footer, letter, citation):
-        assert "tỉnh" not in text.lower() and "TỈNH" not in text
+    for shown in (text, footer, letter, citation):
+        assert "tỉnh" not in shown.lower() and "TỈNH" not in shown
