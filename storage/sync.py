@@ -63,6 +63,7 @@ def _agency_values(a: Agency) -> dict:
         "aliases": list(a.aliases),
         "parent_key": a.parent,
         "active": True,
+        "successor_key": None,  # in the directory again: nobody replaced it
     }
 
 

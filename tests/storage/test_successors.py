@@ -131,6 +131,10 @@ def test_open_work_of_a_replaced_agency_moves_to_its_successor(engine, tmp_path)
     assert not again.changed and again.moved == []
     assert _rows(engine, "so-khcn") == khcn
     assert store.find_agency(query="Sở Thông tin và Truyền thông").agency is None
+    # a directory listing it again brings it back: nobody replaces it any more
+    load_plan_files(store, plan, old, now=later)
+    assert "so-tttt" not in {a["key"] for a in store.agencies(retired=True)}
+    assert _rows(engine, "so-tttt")["2"] == ("lead", "in_progress", True, "đã số hóa 40%")
 
 
 def test_a_successor_named_after_the_retirement_takes_the_set_aside_work_once(engine, tmp_path):
