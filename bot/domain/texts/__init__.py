@@ -385,7 +385,7 @@ AUDIT_ACTION = {
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
     "role_changed": "Đổi vai trò",
-    "successor": "Chuyển việc cho cơ quan kế nhiệm",
+    "successor": "Chuyển nhiệm vụ cho cơ quan kế nhiệm",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
@@ -405,10 +405,10 @@ INIT_AGENCIES_RETIRED = (
     "Cơ quan không còn trong danh mục (ngừng nhắc việc, giữ lịch sử; xem: nhacviec agencies list --retired): {n}"
 )
 INIT_MOVED = (
-    "Việc chưa xong của {agencies} cơ quan đã được thay thế chuyển cho cơ quan kế nhiệm: {n} phân công "
-    "(xem: nhacviec audit)"
+    "Nhiệm vụ chưa hoàn thành của {agencies} cơ quan đã được thay thế chuyển cho cơ quan kế nhiệm: {n} lượt "
+    "giao nhiệm vụ (xem: nhacviec audit)"
 )
-AGENCY_SUCCEEDED = "đã ngừng, việc chuyển cho → {successor}"
+AGENCY_SUCCEEDED = "đã ngừng, nhiệm vụ chuyển cho → {successor}"
 INIT_OTHER_PLANS = "Kế hoạch của tỉnh khác không còn được nhắc việc (giữ lịch sử): {plans}"
 INIT_SOURCES = "Đã ghi nhận trong cơ sở dữ liệu: kế hoạch {plan}, danh mục {agencies}."
 AGENCY_RETIRED_HEADERS = ("Mã", "Tên cơ quan", "Loại", "Trạng thái")
