@@ -66,7 +66,7 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
     if not entries:
         return Outbound(chat.channel, chat.chat_id, "\n\n".join(notes)) if notes else None
     agency = b.agencies.get(chat.agency_id, "")
-    title, text, actionable = officer_digest(agency, entries, today)
+    title, text, actionable = officer_digest(agency, entries, today, b.office)
     text = "\n\n".join([*notes, text])
     opens = [Button(*open_button(e.code, e.assignment_id)) for e in actionable[:8]]  # one choice per item
     buttons = tuple(tuple(opens[i : i + 4]) for i in range(0, len(opens), 4))

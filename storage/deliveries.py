@@ -14,6 +14,7 @@ from bot.domain.audience import Chat
 from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
+from storage.office import plan_office
 from storage.lease import takeable
 from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
 
@@ -205,6 +206,7 @@ def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -
     every = [r for rows in batch.rows.values() for r in rows]
     batch.items = items(session, item_ids=(r.item_id for r in every if r.item_id))
     batch.agencies = agency_names(session)
+    batch.office = plan_office(session)
     for chunk in chunks(sorted({r.assignment_id for r in every if r.assignment_id})):
         for a in conn.execute(select(*_ASSIGNMENT_COLS).where(AssignmentRow.id.in_(chunk))):
             batch.assignments[(a.item_id, a.agency_id, a.role)] = AssignmentFacts(*a)

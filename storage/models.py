@@ -94,6 +94,8 @@ class AgencyRow(SQLModel, table=True):
     aliases: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     parent_key: str | None = Field(default=None, max_length=100)
     active: bool = True
+    # A retired agency the directory says another replaced (``replaces:``): that agency's key.
+    successor_key: str | None = Field(default=None, max_length=100)
 
 
 class AgencyGroupRow(SQLModel, table=True):

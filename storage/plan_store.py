@@ -18,7 +18,7 @@ from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
-from storage import audit, queries, registry, reports, sync, work
+from storage import audit, office, queries, registry, reports, successors, sync, work
 from storage.base import SqlBase
 from storage.engine import sqlite_path
 from storage.migrate import check, head_revision, upgrade
@@ -95,10 +95,13 @@ class SqlPlanStore(SqlBase):
             imported = self._kept_imports(s, directory)
             if sources is not None:
                 sources = {**sources, "imported": imported}
+            succession = successors.move_to_successors(s, directory, now=now)  # before retiring: work moves
             retired, n_off = sync.retire_absent(s, set(directory.agencies) | set(imported))
             report = sync.sync_plan(s, plan, directory, now=now, source_file=source_file, sources=sources)
             quieted, n_quiet = sync.quiet_other_provinces(s, plan)
-            report.agencies_retired, report.plans_quieted = retired, quieted
+            report.agencies_retired, report.plans_quieted = succession.retired + retired, quieted
+            report.agencies_added = succession.added + report.agencies_added
+            report.moved = [(m.code, m.former, m.successor) for m in succession.moves]
             report.assignments_deactivated += n_off + n_quiet
             if strict and report.unknown_agencies:
                 s.rollback()
@@ -142,6 +145,10 @@ class SqlPlanStore(SqlBase):
         such as "UBND cấp xã" include them: (added keys, updated keys, the reload's report)."""
         with self.session() as s:
             added, updated = sync.add_agencies(s, agencies)
+            known = directory
+            for a in agencies:  # the communes as read, with the former communes they replace
+                known = known.with_agency(a)
+            succession = successors.move_to_successors(s, known, now=now)
             sources = sync.recorded_sources(s, plan.id)
             if sources is not None and "plan_text" in sources:  # the communes stay with this directory
                 sources["imported"] = sorted(set(sources.get("imported") or ()) | {a.key for a in agencies})
@@ -153,19 +160,43 @@ class SqlPlanStore(SqlBase):
                 source_file=source_file,
                 sources=sources if sources and "plan_text" in sources else None,
             )
+            report.agencies_retired = succession.retired + report.agencies_retired
+            report.moved = [(m.code, m.former, m.successor) for m in succession.moves]
             s.commit()
         return added, updated, report
 
     def agencies(self, *, kind: str | None = None, retired: bool = False) -> list[dict]:
         """Agencies in the current directory (key, name, short, kind, parent) by kind then load order;
-        ``retired``: only those no longer in it (kept for history)."""
+        ``retired``: only those no longer in it (kept for history), with ``successor`` (key) and
+        ``successor_name`` when the directory says which agency replaced them."""
         with self.session() as s:
-            q = select(AgencyRow.key, AgencyRow.name, AgencyRow.short, AgencyRow.kind, AgencyRow.parent_key)
+            q = select(
+                AgencyRow.key,
+                AgencyRow.name,
+                AgencyRow.short,
+                AgencyRow.kind,
+                AgencyRow.parent_key,
+                AgencyRow.successor_key,
+            )
             q = q.where(AgencyRow.active.is_(not retired))
             if kind:
                 q = q.where(AgencyRow.kind == kind)
             rows = s.execute(q.order_by(AgencyRow.kind, AgencyRow.id)).all()
-        return [{"key": k, "name": n, "short": sh, "kind": kd, "parent": p} for k, n, sh, kd, p in rows]
+            names: dict[str, str] = dict(s.execute(select(AgencyRow.key, AgencyRow.name)).all()) if retired else {}
+        out = [{"key": k, "name": n, "short": sh, "kind": kd, "parent": p} for k, n, sh, kd, p, _ in rows]
+        if retired:  # the agency that took over the work, when the directory names one
+            for d, (*_, succ) in zip(out, rows):
+                d["successor"] = succ
+                d["successor_name"] = names.get(succ, "") if succ else ""
+        return out
+
+    def plan_office_name(self) -> str:
+        """The coordinating office as the newest plan names it ("Văn phòng UBND thành phố", "Văn phòng Bộ");
+        "" when no plan is loaded."""
+        if check(self.engine) is None:
+            return ""
+        with self.session() as s:
+            return office.plan_office(s)
 
     def find_agency(self, *, query: str) -> Lookup:
         """An agency typed by a person (name, short name or alias): one match or candidates."""

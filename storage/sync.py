@@ -8,6 +8,7 @@ from the file are retired, a coordinator's date (set-due) survives.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -62,16 +63,25 @@ def _agency_values(a: Agency) -> dict:
         "aliases": list(a.aliases),
         "parent_key": a.parent,
         "active": True,
+        "successor_key": None,  # in the directory again: nobody replaced it
     }
 
 
 def full_directory(session: Session, directory: Directory) -> Directory:
-    """The file's directory plus the active agencies only the database knows (imported communes)."""
-    for row in session.exec(select(AgencyRow).where(AgencyRow.active.is_(True))).all():
-        if row.key not in directory.agencies:
+    """The file's directory plus the active agencies only the database knows (imported communes); every
+    successor also answers to the names of the retired agencies it replaced (old plans still read)."""
+    rows = session.exec(select(AgencyRow)).all()
+    for row in rows:
+        if row.active and row.key not in directory.agencies:
             directory = directory.with_agency(
                 Agency(row.key, row.name, row.kind, row.short, tuple(row.aliases or ()), row.parent_key)
             )
+    for row in rows:
+        succ = directory.agencies.get(row.successor_key or "")
+        if succ is not None and not row.active and row.key not in directory.agencies:
+            names = tuple(n for n in (row.name, row.short, *(row.aliases or ())) if n and n not in succ.replaces)
+            if names:
+                directory = directory.with_agency(replace(succ, replaces=succ.replaces + names))
     return directory
 
 
@@ -218,6 +228,13 @@ def upsert_plan(
     for subj in session.exec(select(ItemSubjectRow).join(ItemRow).where(ItemRow.plan_id == prow.id)):
         subjects.setdefault(subj.item_id, set()).add(subj.agency_id)
 
+    formers: dict[int, list[int]] = {}  # successor id → ids of the retired agencies it replaced
+    for aid, succ in session.execute(
+        select(AgencyRow.id, AgencyRow.successor_key).where(AgencyRow.successor_key.is_not(None))
+    ).all():
+        if succ in ids:
+            formers.setdefault(ids[succ], []).append(aid)
+
     for spec in specs:
         report.unknown_agencies.extend((spec.code, u.cell, u.text) for u in spec.unknown)
         values = _item_values(spec, sections[spec.item.section].id)
@@ -233,6 +250,7 @@ def upsert_plan(
             if changed:
                 report.items_updated[spec.code] = changed
         want = [(ids[k], LEAD) for k in spec.lead_keys] + [(ids[k], COORDINATING) for k in spec.coordinating_keys]
+        want = _done_by_former(want, assignments.get(row.id, {}), formers)
         _sync_assignments(session, row, spec.due_with(row.due_override), want, assignments.get(row.id, {}), report, now)
         if spec.item.type == INSPECTION:
             have = subjects.setdefault(row.id, set())
@@ -279,6 +297,17 @@ def _remember_waiting(session: Session, plan: Plan, report: SyncReport) -> None:
     prow = session.exec(select(PlanRow).where(PlanRow.slug == plan.id)).one()
     if (prow.meta or {}).get("waiting_groups") != report.waiting_groups:
         prow.meta = {**(prow.meta or {}), "waiting_groups": dict(report.waiting_groups)}
+
+
+def _done_by_former(
+    want: list[tuple[int, str]], have: dict[tuple[int, str], AssignmentRow], formers: dict[int, list[int]]
+) -> list[tuple[int, str]]:
+    """Work a replaced agency finished stays its own: its successor is not assigned that item again."""
+    out = []
+    for aid, role in want:
+        done = [f for f in formers.get(aid, ()) if (f, role) in have and have[(f, role)].status == "done"]
+        out.append((done[0], role) if done and (aid, role) not in have else (aid, role))
+    return out
 
 
 def _sync_assignments(

@@ -93,7 +93,13 @@ class EmailChannel:
         """A sender over the configured SMTP server (``listen`` is ignored: mail is outbound only)."""
         settings = ctx.settings
         server = parse_smtp_url(settings.smtp_url.get_secret_value())
-        return _Running(SmtpSender(server, parse_sender(settings.mail_from), reminder_texts.EMAIL_FOOTER))
+        office = ctx.store.plan_office_name() or reminder_texts.OFFICE_UNKNOWN
+        return _Running(SmtpSender(server, parse_sender(settings.mail_from), email_footer(office)))
+
+
+def email_footer(office: str) -> str:
+    """The footer of every e-mail, naming the coordinating office of the plan."""
+    return reminder_texts.EMAIL_FOOTER.format(office=office)
 
 
 CHANNEL = EmailChannel()

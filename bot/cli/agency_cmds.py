@@ -23,11 +23,18 @@ def cmd_agencies_list(app, args: Namespace) -> int:
     elif retired:
         table(
             texts.AGENCY_RETIRED_HEADERS,
-            [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"]), texts.AGENCY_RETIRED) for d in data],
+            [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"]), _retired_state(d)) for d in data],
         )
     else:
         table(texts.AGENCY_HEADERS, [(d["key"], d["name"], texts.AGENCY_KIND.get(d["kind"], d["kind"])) for d in data])
     return 0
+
+
+def _retired_state(d: dict) -> str:
+    """ "đã ngừng, nhiệm vụ chuyển cho → Sở Nội vụ" when a successor took over, else "đã ngừng (…)"."""
+    if d.get("successor"):
+        return texts.AGENCY_SUCCEEDED.format(successor=d.get("successor_name") or d["successor"])
+    return texts.AGENCY_RETIRED
 
 
 def cmd_agencies_import(app, args: Namespace) -> int:
@@ -44,7 +51,10 @@ def cmd_agencies_import(app, args: Namespace) -> int:
         agencies=communes, plan=plan, directory=directory, now=app.clock.now(), source_file=recorded[0].path
     )
     if args.json:
-        print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added})
+        moved = [{"code": c, "from": f, "to": t} for c, f, t in report.moved]
+        print_json({"added": added, "updated": updated, "assignments_added": report.assignments_added, "moved": moved})
     else:
         print(texts.IMPORT_DONE.format(added=len(added), updated=len(updated), assignments=report.assignments_added))
+        if report.moved:
+            print(texts.INIT_MOVED.format(n=len(report.moved), agencies=len({f for _, f, _ in report.moved})))
     return 0

@@ -82,7 +82,9 @@ def cmd_plan_import(app, args: Namespace) -> int:
 
 def _print_report(result: ImportResult, source: Path) -> None:
     tree, h = result.tree, result.heading
-    counts = {t: sum(1 for i in result.items if i["code"].startswith(p)) for t, p in (("r", "PL1."), ("i", "PL2."))}
+    counts = {
+        t: sum(1 for i in result.items if i.get("type") == kind) for t, kind in (("r", "review"), ("i", "inspection"))
+    }
     print(
         import_texts.SUMMARY.format(
             file=source.name,

@@ -125,6 +125,8 @@ def _print_report(report) -> None:
         print(texts.INIT_ASSIGNMENTS.format(added=report.assignments_added, removed=report.assignments_deactivated))
     if report.agencies_retired:
         print(texts.INIT_AGENCIES_RETIRED.format(n=len(report.agencies_retired)))
+    if report.moved:
+        print(texts.INIT_MOVED.format(n=len(report.moved), agencies=len({f for _, f, _ in report.moved})))
     if report.plans_quieted:
         print(texts.INIT_OTHER_PLANS.format(plans=", ".join(report.plans_quieted)))
     for code, cell, text in report.unknown_agencies:

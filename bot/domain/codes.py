@@ -171,8 +171,11 @@ def _structure(code: str) -> tuple[str, int, int] | None:
 
 def _spellings(toks: list[str]) -> list[str]:
     """The codes a typed token list may mean, upper case: ``1 1 II`` → ``1.1.II``; ``II 1 1`` too."""
-    if not toks or toks[0] == "PL":
+    if not toks:
         return []
+    if toks[0] == "PL":  # an appendix task table: PL3.2, PL1.1.II
+        n = _num(toks[1]) if len(toks) > 2 else None
+        return [f"PL{n}." + ".".join(toks[2:])] if n else []
     out = [".".join(toks)]
     if len(toks) > 2 and roman_to_int(toks[0]) and toks[1].isdigit():  # section typed first
         out.append(".".join(toks[1:] + toks[:1]))

@@ -44,8 +44,9 @@ def category(e: Entry, today: date) -> str:
     return "upcoming"
 
 
-def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str, str, list[Entry]]:
-    """(title, text, entries that get buttons); one line per item even when several reminders name it."""
+def officer_digest(agency: str, entries: list[Entry], today: date, office: str = "") -> tuple[str, str, list[Entry]]:
+    """(title, text, entries that get buttons); one line per item even when several reminders name it.
+    ``office``: the coordinating office as the plan names it (its inspection teams are announced)."""
     seen: dict[tuple[int, str], Entry] = {}
     for e in entries:
         cat = category(e, today)
@@ -67,7 +68,7 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
             if shown >= MAX_LINES:
                 continue
             shown += 1
-            lines.append(_line(cat, e, today))
+            lines.append(_line(cat, e, today, office or reminder_texts.OFFICE_UNKNOWN))
             if cat not in ("heads_up", "inspection", "leader") and e not in actionable:
                 actionable.append(e)
         lines.append("")
@@ -83,11 +84,11 @@ def officer_digest(agency: str, entries: list[Entry], today: date) -> tuple[str,
     return title, "\n".join(lines).strip(), actionable
 
 
-def _line(cat: str, e: Entry, today: date) -> str:
+def _line(cat: str, e: Entry, today: date, office: str) -> str:
     title = short_title(e.content, 60)
     if cat == "inspection":
         return reminder_texts.INSPECTION_LINE.format(
-            code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled)
+            code=e.code, date=vn_date(e.scheduled), weekday=vn_weekday(e.scheduled), office=office
         )
     if cat == "heads_up":
         return reminder_texts.HEADS_UP_LINE.format(

@@ -79,6 +79,8 @@ class SyncReport:
     schema: str | None = None  # the revision after it
     counts: dict[str, int] = field(default_factory=dict)  # the plan's items: total, task, review, inspection
     waiting_groups: dict[str, int] = field(default_factory=dict)  # empty group name → items waiting for members
+    # Open work moved from a replaced agency to its successor: (item code, former key, successor key)
+    moved: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -92,6 +94,7 @@ class SyncReport:
             or self.assignments_added
             or self.assignments_deactivated
             or self.agencies_retired
+            or self.moved
         )
 
     def to_dict(self) -> dict:
@@ -108,6 +111,7 @@ class SyncReport:
             "assignments_deactivated": self.assignments_deactivated,
             "agencies_retired": self.agencies_retired,
             "plans_quieted": self.plans_quieted,
+            "moved": [{"code": c, "from": f, "to": t} for c, f, t in self.moved],
             "unknown_agencies": [{"code": c, "cell": cell, "text": t} for c, cell, t in self.unknown_agencies],
             "waiting_groups": dict(self.waiting_groups),
         }

@@ -78,6 +78,7 @@ class PendingBatch:
     leads: dict[int, list[str]] = field(default_factory=dict)  # heads-up items: who leads
     units: dict[int, list[str]] = field(default_factory=dict)  # inspection items: the inspected units
     skipped: int = 0  # rows of inactive recipients, marked skipped
+    office: str = ""  # the coordinating office as the newest plan names it ("Văn phòng UBND thành phố")
 
 
 @dataclass(frozen=True)

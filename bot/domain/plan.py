@@ -215,43 +215,16 @@ def build_plan(tree) -> Plan:
         seen[item.code] = item.line
         items.append(item)
 
-    sections = _list(tree, "sections", required="tasks" not in tree)
-    if sections and "tasks" in tree:
-        raise PlanFileError("kế hoạch có cả 'sections' và 'tasks': dùng một trong hai", _line(tree))
-    if not sections:  # a table without sections: one default section, codes without a roman part
-        sections = [
-            {
-                "number": "",
-                "title": _text(tree, "tasks_title", False) or DEFAULT_SECTION_TITLE,
-                "tasks": _list(tree, "tasks"),
-            }
-        ]
-    for sec in sections:
-        roman = _text(sec, "number", False).upper() if "tasks" in tree else _text(sec, "number").upper()
-        if roman and roman_to_int(roman) is None or not roman and "tasks" not in tree:
-            raise PlanFileError(T.PLAN_ERR_SECTION.format(roman=roman), _line(sec))
-        key = roman or DEFAULT_SECTION
-        title = _text(sec, "title")
-        section_titles[key] = title
-        for t in _list(sec, "tasks"):
-            path, n = _task_path(t)
-            add(
-                Item(
-                    code=task_code(path, roman),
-                    type=TASK,
-                    section=key,
-                    section_title=title,
-                    number=n,
-                    position=len(items),
-                    content=_text(t, "content"),
-                    lead_text=_text(t, "lead"),
-                    coordinating_text=_text(t, "coordinating", False),
-                    deadline_text=_text(t, "deadline"),
-                    product=_text(t, "product", False),
-                    footnotes=tuple(str(f).strip() for f in _list(t, "footnotes", False)),
-                    line=_line(t),
-                )
-            )
+    _read_tasks(tree, "", add, items, section_titles)
+    taken = {"PL1"} if tree.get("appendix_review") else set()
+    taken |= {"PL2"} if tree.get("appendix_inspection") else set()
+    for appx in _list(tree, "appendix_tasks", False):  # further task tables, each its own codes (PL3.1)
+        n = _number(appx)
+        if f"PL{n}" in taken:
+            raise PlanFileError(T.PLAN_ERR_APPENDIX_TAKEN.format(n=n), _line(appx))
+        taken.add(f"PL{n}")
+        _read_tasks(appx, f"PL{n}", add, items, section_titles)
+        _parent_task(appx, f"PL{n}", parent_tasks)
 
     review = _get(tree, "appendix_review", dict, required=False)
     review_notes: tuple[str, ...] = ()
@@ -338,6 +311,45 @@ def build_plan(tree) -> Plan:
         parent_tasks=_checked_parents(parent_tasks, seen, tree),
         letter={str(k): str(v) for k, v in (_get(tree, "letter", dict, required=False, default={}) or {}).items()},
     )
+
+
+def _read_tasks(tree, appendix: str, add, items: list, section_titles: dict) -> None:
+    """The ``sections`` (or section-less ``tasks``) of the plan, or of an appendix task table when
+    ``appendix`` is its prefix ("PL3": codes PL3.2, PL3.1.II; sections PL3, PL3.II)."""
+    sections = _list(tree, "sections", required="tasks" not in tree)
+    if sections and "tasks" in tree:
+        raise PlanFileError("kế hoạch có cả 'sections' và 'tasks': dùng một trong hai", _line(tree))
+    title = _text(tree, "title", False) if appendix else ""
+    if not sections:  # a table without sections: one default section, codes without a roman part
+        default = title if appendix else (_text(tree, "tasks_title", False) or DEFAULT_SECTION_TITLE)
+        sections = [{"number": "", "title": default or DEFAULT_SECTION_TITLE, "tasks": _list(tree, "tasks")}]
+    for sec in sections:
+        roman = _text(sec, "number", False).upper() if "tasks" in tree else _text(sec, "number").upper()
+        if roman and roman_to_int(roman) is None or not roman and "tasks" not in tree:
+            raise PlanFileError(T.PLAN_ERR_SECTION.format(roman=roman), _line(sec))
+        key = ".".join(x for x in (appendix, roman) if x) or DEFAULT_SECTION
+        stitle = _text(sec, "title")
+        section_titles[key] = f"{title} — {roman}. {stitle}" if appendix and roman else stitle
+        for t in _list(sec, "tasks"):
+            path, n = _task_path(t)
+            code = task_code(path, roman)
+            add(
+                Item(
+                    code=f"{appendix}.{code}" if appendix else code,
+                    type=TASK,
+                    section=key,
+                    section_title=stitle,
+                    number=n,
+                    position=len(items),
+                    content=_text(t, "content"),
+                    lead_text=_text(t, "lead"),
+                    coordinating_text=_text(t, "coordinating", False),
+                    deadline_text=_text(t, "deadline"),
+                    product=_text(t, "product", False),
+                    footnotes=tuple(str(f).strip() for f in _list(t, "footnotes", False)),
+                    line=_line(t),
+                )
+            )
 
 
 _SPAN_TEXT = re.compile(r"^\s*(\d{4})\s*(?:(?:-|–|—|đến)\s*(\d{4})?)?\s*(\+|trở đi|và những năm tiếp theo)?\s*$")

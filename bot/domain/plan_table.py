@@ -4,7 +4,9 @@ Header rows are recognised by vocabulary, in any words and order (``COLUMN_WORDS
 page break repeats them. A task table gives sections ("I. …" rows, merged or not) and tasks numbered
 1, 1.1, a or "-"; a table without sections gives top-level ``tasks``. A review appendix (a "lĩnh vực"
 column) gives ``appendix_review``; an inspection appendix (units to inspect, group rows, merged
-"Ghi chú") gives ``appendix_inspection``. Everything not understood is reported with its place.
+"Ghi chú") gives ``appendix_inspection``; a further task table under a "Phụ lục …" heading, after the
+plan's own, gives ``appendix_tasks`` with its own codes (PL1.3). Everything not understood is reported
+with its place.
 """
 
 from __future__ import annotations
@@ -12,22 +14,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.domain.plan_appendix import (
+    APPENDIX_HEADING,
+    CONTENT,
+    COORDINATING,
+    DEADLINE,
+    FIELDS,
+    LEAD,
+    NOTES,
+    NUMBER,
+    PRODUCT,
+    UNIT,
+    appendix_items,
+    inspection_appendix,
+    review_appendix,
+    task_appendices,
+)
 from bot.domain.plan_heading import Heading, read_heading
 from bot.domain.plan_rows import TaskRows, is_column_numbers, roman_row, row_text
 from bot.domain.plan_source import Problem, SourceDocument, SourceTable, clean_cell
 from bot.domain.folding import key
 
-NUMBER, CONTENT, LEAD, COORDINATING, DEADLINE, PRODUCT, FIELDS, UNIT, NOTES = (
-    "number",
-    "content",
-    "lead",
-    "coordinating",
-    "deadline",
-    "product",
-    "fields",
-    "unit",
-    "notes",
-)
 
 # Column roles by the folded words of their header; checked in this order (the first hit wins), so that
 # "Thời gian thực hiện" is a deadline before "thực hiện" makes it a lead, and "Cơ quan phối hợp" is
@@ -58,7 +65,6 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 TASKS, REVIEW, INSPECTION, IGNORED = "tasks", "review", "inspection", "ignored"
-_APPENDIX = re.compile(r"^phu luc\s+([ivxlc]+|\d+)\b(.*)$")
 _ROMAN_VALUE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _FOOTNOTE = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.+)$")
 
@@ -160,7 +166,7 @@ def _kind(roles: set[str]) -> str:
 def _appendix(paragraphs: tuple[str, ...]) -> tuple[str, str]:
     """("II", "Kiểm tra công tác …") from the paragraphs before an appendix table, or ("", "")."""
     for i, p in enumerate(paragraphs):
-        m = _APPENDIX.match(key(p))
+        m = APPENDIX_HEADING.match(key(p))
         if m:
             roman = m.group(1).upper() if not m.group(1).isdigit() else m.group(1)
             rest = [
@@ -192,13 +198,6 @@ def _cell_lines(rows) -> list[str]:
     return out
 
 
-def _sentence(text: str) -> str:
-    if text != text.upper():
-        return text
-    low = text.lower()
-    return low[:1].upper() + low[1:]
-
-
 def interpret(doc: SourceDocument) -> ImportResult:
     """The plan tree and review report for ``doc``; never raises on content, reports it instead."""
     problems: list[Problem] = []
@@ -212,12 +211,18 @@ def interpret(doc: SourceDocument) -> ImportResult:
     _last_headers: list = []
     prev: tuple[str, dict[int, str], int] | None = None  # kind, roles, width of the last plan table
     seen_plan_table = False
+    appendices: list[tuple[str, str, TaskRows]] = []  # further task tables: (appendix number, title, rows)
+    target = tasks  # where the last task table's rows went
     for table in doc.tables:
         head = _header(table, 0)
         width = max((len(r) for r in table.rows), default=0)
         goes_on = prev and prev[0] != IGNORED and prev[2] == width and not table.before
+        continued = False
         if goes_on and (head is None or head[2][0] > 0 and _same_header(table, head[2], _last_headers)):
             head = (0, prev[1], [])  # the table goes on after a page break
+            continued = True
+        elif goes_on and head is not None and _same_header(table, head[2], _last_headers):
+            continued = True  # … with its header repeated at the top
         if head is None:
             # a table without a plan header (the heading block "UBND TỈNH … | CỘNG HÒA …"): metadata
             lines = _cell_lines(table.rows)
@@ -270,12 +275,17 @@ def interpret(doc: SourceDocument) -> ImportResult:
                 body.append((i, row))
         rep.rows = len(body)
         if kind == TASKS:
-            tasks.read(table, roles, body)
-            tasks.footnotes(after)
+            if not continued:
+                target = tasks
+                if appx and tasks.items:  # "Phụ lục I" after the plan's own table: its own numbering
+                    target = TaskRows(problems_sink=problems)
+                    appendices.append((appx, appx_title, target))
+            target.read(table, roles, body)
+            target.footnotes(after)
         elif kind == REVIEW:
-            review = _review(table, roles, body, appx_title or "Rà soát, đơn giản hóa TTHC", after, problems)
+            review = review_appendix(table, roles, body, appx_title or "Rà soát, đơn giản hóa TTHC", after, problems)
         else:
-            inspection = _inspection(
+            inspection = inspection_appendix(
                 table, roles, body, appx_title, problems, inspection if not used and inspection else None
             )
     tree_sections, loose_tasks = tasks.tree()
@@ -319,118 +329,12 @@ def interpret(doc: SourceDocument) -> ImportResult:
         if not inspection["deadline"]:
             problems.append(Problem("", "", "", "", "phụ lục kiểm tra: không xác định được thời gian kiểm tra"))
         tree["appendix_inspection"] = {k: v for k, v in inspection.items() if not k.startswith("_")}
+    extra_items, extra_sections = task_appendices(tree, appendices)
     return ImportResult(
-        tree, heading, reports, tasks.items + _appendix_items(review, inspection), tasks.section_report(), problems
+        tree,
+        heading,
+        reports,
+        tasks.items + appendix_items(review, inspection) + extra_items,
+        tasks.section_report() + extra_sections,
+        problems,
     )
-
-
-def _cell(row: tuple[str, ...], roles: dict[int, str], role: str) -> str:
-    j = next((j for j, r in roles.items() if r == role), None)
-    return row[j] if j is not None and j < len(row) else ""
-
-
-def _review(table: SourceTable, roles, body, title: str, after: list[str], problems) -> dict:
-    items = []
-    for i, row in body:
-        number = _cell(row, roles, NUMBER).rstrip(".")
-        if not number.isdigit():
-            problems.append(
-                Problem(table.name, table.row_label(i), "", row_text(row), "dòng phụ lục rà soát không có số thứ tự")
-            )
-            continue
-        items.append(
-            {
-                "number": int(number),
-                "department": _cell(row, roles, LEAD) or _cell(row, roles, CONTENT),
-                "fields": _cell(row, roles, FIELDS),
-                "deadline": _cell(row, roles, DEADLINE),
-                "_place": (table.name, table.row_label(i)),
-            }
-        )
-    notes: list[str] = []
-    start = next((n for n, p in enumerate(after) if key(p).startswith("ghi chu")), None)
-    if start is not None:
-        head = after[start]
-        inline = head.split(":", 1)[1].strip() if ":" in head else ""
-        notes = [inline] if inline else []
-        for p in after[start + 1 :]:
-            if _APPENDIX.match(key(p)):
-                break
-            if notes and not re.match(r"^[-–+•]\s", p):  # a line the PDF wrapped
-                notes[-1] += " " + p.strip()
-            else:
-                notes.append(re.sub(r"^[-–+•]\s*", "", p).strip())
-    return {"title": f"Phụ lục I: {_sentence(title)}", "items": items, "notes": notes}
-
-
-def _inspection(table: SourceTable, roles, body, title: str, problems, going_on: dict | None) -> dict:
-    """The inspection appendix; ``going_on``: the same appendix from the page before (continued)."""
-    groups: list[dict] = going_on["_groups"] if going_on else []
-    deadline, inspector = (going_on["deadline"], going_on["inspector"]) if going_on else ("", "")
-    title = going_on["_title"] if going_on else title
-    notes_col = next((j for j, r in roles.items() if r == NOTES), None)
-    for i, row in body:
-        sec = roman_row(row, roles)
-        if sec:
-            groups.append({"number": sec[0], "title": sec[1], "units": [], "_notes": []})
-            continue
-        number = _cell(row, roles, NUMBER).rstrip(".")
-        unit = _cell(row, roles, UNIT) or _cell(row, roles, LEAD) or _cell(row, roles, CONTENT)
-        if not number.isdigit() or not unit:
-            problems.append(
-                Problem(
-                    table.name,
-                    table.row_label(i),
-                    "",
-                    row_text(row),
-                    "dòng phụ lục kiểm tra không có số thứ tự hoặc tên đơn vị",
-                )
-            )
-            continue
-        if not groups:
-            groups.append({"number": "I", "title": "", "units": [], "_notes": []})
-        groups[-1]["units"].append(unit)
-        groups[-1]["_notes"].append(row[notes_col] if notes_col is not None and notes_col < len(row) else "")
-        deadline = deadline or _cell(row, roles, DEADLINE)
-    out_groups = []
-    for group in groups:
-        g = {k: v for k, v in group.items() if k != "_notes"}
-        out_groups.append(g)
-        runs: list[dict] = []
-        for n, text in enumerate(group["_notes"], 1):
-            if text and runs and runs[-1]["text"] == text and runs[-1]["rows"][1] == n - 1:
-                runs[-1]["rows"][1] = n
-            elif text:
-                runs.append({"rows": [n, n], "text": text})
-        for r in runs:
-            if "dot xuat" in key(r["text"]):
-                r["surprise"] = True
-        if runs:
-            g["notes"] = runs
-    return {
-        "title": f"Phụ lục II: {_sentence(title)}" if title else "Phụ lục II",
-        "deadline": deadline,
-        "inspector": inspector,
-        "groups": out_groups,
-        "_groups": groups,
-        "_title": title,
-    }
-
-
-def _appendix_items(review: dict | None, inspection: dict | None) -> list[dict]:
-    out = []
-    for r in (review or {}).get("items", []):
-        table, row = r.pop("_place")
-        out.append(
-            {
-                "code": f"PL1.{r['number']}",
-                "table": table,
-                "row": row,
-                "lead": r["department"],
-                "deadline": r["deadline"],
-            }
-        )
-    for g in (inspection or {}).get("groups", []):
-        for n, unit in enumerate(g["units"], 1):
-            out.append({"code": f"PL2.{g['number']}.{n}", "unit": unit})
-    return out

@@ -27,6 +27,9 @@ the plan's metadata); every field has a default derived from the plan's heading:
       archive: VT, KSTTHC          # "Lưu: VT, KSTTHC."
       head: Chánh Văn phòng        # whom the office's own overdue list is addressed to
       leader: Chủ tịch UBND tỉnh   # whom the results are reported to
+      issuer_body: UBND tỉnh       # who issued a Kế hoạch, in a sentence ("Bộ Tư pháp" for a ministry)
+
+A ministry's plan (issuer "Bộ …") gets "Văn phòng Bộ", "Bộ trưởng Bộ …" and the ministry's name instead.
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ class LetterSettings:
     archive: str
     head: str
     leader: str
-    tier: str  # "tỉnh" or "thành phố": how the plan names its own level
+    tier: str  # "tỉnh", "thành phố" or "bộ": how the plan names its own level
+    issuer_body: str = ""  # who issued the plan, in a sentence: "UBND tỉnh", "UBND thành phố", "Bộ Tư pháp"
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,39 @@ def _central(province: str, issuer: str) -> bool:
     return folded.startswith(("ubnd thành phố", "ủy ban nhân dân thành phố")) or province.strip() in CENTRAL_CITIES
 
 
+_MINISTRY = re.compile(r"^\s*(bộ|bo)\s+\S", re.IGNORECASE)
+
+
+def ministry_name(province: str, issuer: str) -> str:
+    """ "Bộ Tư pháp" when the plan is a ministry's (its issuer or ``province:`` names a Bộ), else ""."""
+    for text in (issuer, province):
+        if _MINISTRY.match(text or "") and not text.lower().startswith(("bộ chỉ huy", "bo chi huy")):
+            return " ".join(text.split())
+    return ""
+
+
 def letter_settings(*, province: str, issuer: str = "", given: dict | None = None) -> LetterSettings:
-    """The letter's settings: the plan's ``letter:`` block over defaults derived from the heading."""
+    """The letter's settings: the plan's ``letter:`` block over defaults derived from the heading (a
+    province's UBND, a centrally-run city's, or a ministry: "Văn phòng Bộ", "Bộ trưởng")."""
     given = {k: str(v).strip() for k, v in (given or {}).items() if v is not None}
+    ministry = ministry_name(province, issuer)
+    if ministry:
+        defaults = {
+            "parent": ministry.upper(),
+            "unit": "VĂN PHÒNG",
+            "unit_name": "Văn phòng Bộ",
+            "symbol": "VP-KSTTHC",
+            "place": "Hà Nội",
+            "division": "Phòng Kiểm soát thủ tục hành chính",
+            "sign_for": "KT. CHÁNH VĂN PHÒNG",
+            "sign_title": "PHÓ CHÁNH VĂN PHÒNG",
+            "signer_name": "",
+            "archive": "VT, KSTTHC",
+            "head": "Chánh Văn phòng",
+            "leader": f"Bộ trưởng {ministry}",
+        }
+        values = {k: given.get(k, v) for k, v in defaults.items()}
+        return LetterSettings(**values, tier="bộ", issuer_body=given.get("issuer_body", ministry))
     tier = "thành phố" if _central(province, issuer) else "tỉnh"
     name = province.strip()
     if tier == "thành phố" and name.lower().startswith("thành phố "):
@@ -151,7 +185,13 @@ def letter_settings(*, province: str, issuer: str = "", given: dict | None = Non
         "leader": f"Chủ tịch UBND {tier}",
     }
     values = {k: given.get(k, v) for k, v in defaults.items()}
-    return LetterSettings(**values, tier=tier)
+    return LetterSettings(**values, tier=tier, issuer_body=given.get("issuer_body", f"UBND {tier}"))
+
+
+def coordinating_office(*, province: str, issuer: str = "", given: dict | None = None) -> str:
+    """The office that coordinates the plan, as texts name it: "Văn phòng UBND tỉnh", "Văn phòng UBND
+    thành phố", "Văn phòng Bộ" (the ``letter:`` block's ``unit_name`` when given)."""
+    return letter_settings(province=province, issuer=issuer, given=given).unit_name
 
 
 def issued_as(number: str, given: str = "") -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.domain.codes import int_to_roman
 from bot.domain.tally import Tally, percent
 from bot.domain.texts import vn_date
 from bot.domain.texts import reminders as reminder_texts
@@ -62,6 +63,9 @@ def cite(row: dict) -> str:
         return f"Phụ lục I, STT {code.split('.', 1)[1]}"
     if row["type"] == "inspection":
         return f"Phụ lục II, {group_title(row.get('section_title') or '')}, STT {code.rsplit('.', 1)[1]}"
+    appendix = re.match(r"^PL(\d+)\.(.+)$", code)
+    if appendix:  # a task table of its own in an appendix: "Phụ lục III, nhiệm vụ 2.I"
+        return f"Phụ lục {int_to_roman(int(appendix.group(1)))}, nhiệm vụ {appendix.group(2)}"
     path = code[: -len(section) - 1] if section and code.endswith("." + section) else code
     return f"Mục {section}, nhiệm vụ {path}" if section and section != "NV" else f"Nhiệm vụ {path}"
 
@@ -72,6 +76,9 @@ def section_label(section: str, title: str) -> str:
         return reminder_texts.EXPORT_SECTION_REVIEW
     if section.startswith("PL2"):
         return reminder_texts.EXPORT_SECTION_INSPECTION.format(group=group_title(title) or _roman(section))
+    m = re.match(r"^PL(\d+)(?:\.([IVXLC]+))?$", section)
+    if m and int(m.group(1)) > 2:  # a task table of its own in an appendix
+        return f"Phụ lục {int_to_roman(int(m.group(1)))}" + (f" – Mục {m.group(2)}" if m.group(2) else "")
     if section == "NV" or not section:
         return reminder_texts.EXPORT_SECTION_DEFAULT
     return reminder_texts.EXPORT_SECTION_TASKS.format(roman=section, title=title)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import yaml
 
 from bot.domain import texts as T
+
+log = logging.getLogger(__name__)
 
 
 class DataFileError(Exception):
@@ -20,10 +23,12 @@ class DataFileError(Exception):
 
 class _LinedDict(dict):
     line: int | None = None
+    key_lines: dict = {}  # field → 1-based line of that field
 
 
 class _LinedList(list):
     line: int | None = None
+    item_lines: list = []  # 1-based line of each element
 
 
 class _Loader(yaml.SafeLoader):
@@ -33,12 +38,14 @@ class _Loader(yaml.SafeLoader):
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> _LinedDict:
     d = _LinedDict(loader.construct_mapping(node, deep=True))
     d.line = node.start_mark.line + 1
+    d.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     return d
 
 
 def _sequence(loader: _Loader, node: yaml.SequenceNode) -> _LinedList:
     seq = _LinedList(loader.construct_sequence(node, deep=True))
     seq.line = node.start_mark.line + 1
+    seq.item_lines = [child.start_mark.line + 1 for child in node.value]
     return seq
 
 
@@ -60,7 +67,7 @@ def read_text(p: Path, encoding: str = "utf-8") -> str:
     try:
         return p.read_text(encoding=encoding)
     except FileNotFoundError:
-        raise DataFileError(p, "không tìm thấy tệp (file not found)") from None
+        raise DataFileError(p, T.FILE_NOT_FOUND) from None
     except UnicodeDecodeError as e:
         raise DataFileError(p, f"tệp không phải văn bản UTF-8 ({e.reason})") from None
     except OSError as e:
@@ -82,15 +89,21 @@ def parse_tree(text: str, p: Path | str):
         line = mark.line + 1 if mark else None
         raise DataFileError(p, _yaml_problem(e, mark), line) from None
     except yaml.YAMLError as e:
-        raise DataFileError(p, f"lỗi cú pháp YAML: {e}") from None
+        log.info("YAML error in %s: %s", p, e)  # the parser's English goes to the log
+        raise DataFileError(p, T.YAML_SYNTAX) from None
 
 
 def _yaml_problem(e: yaml.MarkedYAMLError, mark) -> str:
-    """The syntax error in Vietnamese, with its column and the usual fix (quotes around a colon...)."""
+    """The syntax error in Vietnamese, with its column and the usual fix (quotes around a colon...); the
+    parser's English words go to the log, never to the clerk."""
     problem = str(e.problem or e)
+    log.info("YAML syntax error: %s", " ".join(str(e).split()))
     where = T.YAML_WHERE.format(column=mark.column + 1 if mark else "?")
     if "mapping values are not allowed" in problem:
         return where + T.YAML_COLON
     if "\\t" in problem or "tab" in problem:
         return where + T.YAML_TAB
-    return where + T.YAML_OTHER.format(problem=problem)
+    for words, text in T.YAML_PROBLEMS:
+        if words in problem or words in str(e.context or ""):
+            return where + text
+    return where + T.YAML_SYNTAX

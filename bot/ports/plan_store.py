@@ -64,7 +64,11 @@ class PlanStore(Protocol):
         """Add/update communes, then reload the plan: (added keys, updated keys, report)."""
 
     def agencies(self, *, kind: str | None = None, retired: bool = False) -> list[dict]:
-        """Agencies as dicts (key, name, short, kind, parent); ``retired``: only those retired."""
+        """Agencies as dicts (key, name, short, kind, parent); ``retired``: only those retired, with
+        ``successor`` and ``successor_name`` (empty when no agency replaced them)."""
+
+    def plan_office_name(self) -> str:
+        """The coordinating office as the newest plan names it; "" when no plan is loaded."""
 
     def find_agency(self, *, query: str) -> Lookup:
         """An agency typed by a person: one match or candidates."""

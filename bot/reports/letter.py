@@ -138,7 +138,7 @@ def plan_citation(plan: PlanMeta) -> list[Segment]:
     when: Segment = (vn_date(plan.decision_date), False) if plan.decision_date else (_missing_date(plan), True)
     if plan.issued_as == "Kế hoạch":
         head, tail = letter_texts.PLAN_DIRECT.format(
-            number="\0", date="\1", tier=s.tier, topic=_topic(plan.title)
+            number="\0", date="\1", issuer_body=s.issuer_body, topic=_topic(plan.title)
         ).split("\0")
     else:
         head, tail = letter_texts.PLAN_BY_DECISION.format(

@@ -157,7 +157,11 @@ def test_message_is_multipart_with_an_encoded_vietnamese_subject_and_no_buttons(
         subject=SUBJECT,
         buttons=((Button("✅ Đã xong 3.II", "d:1"),),),
     )
-    raw = bytes(build_message(out, sender=parse_sender(SENDER), footer=reminder_texts.EMAIL_FOOTER))
+    raw = bytes(
+        build_message(
+            out, sender=parse_sender(SENDER), footer=reminder_texts.EMAIL_FOOTER.format(office="Văn phòng UBND tỉnh")
+        )
+    )
     head = raw.split(b"\r\n\r\n", 1)[0]
     head.decode("ascii")  # every header is 7-bit (RFC 2047 words)
     assert b"=?utf-8?" in head and b"List-Unsubscribe" not in head

@@ -120,9 +120,9 @@ def test_malformed_directory(tmp_path):
     )
     with pytest.raises(DataFileError) as e:
         load_directory(_write(tmp_path, "agencies.yaml", text))
-    assert "unknown kind 'ministry'" in str(e.value) and e.value.line and e.value.line > 1
+    assert "loại cơ quan 'ministry' không hợp lệ" in str(e.value) and e.value.line and e.value.line > 1
     text = DEFAULT_AGENCIES.read_text(encoding="utf-8").replace(
         "members: [bao-hai-duong, dai-ptth]", "members: [bao-hai-duong, dai-xyz]"
     )
-    with pytest.raises(DataFileError, match="unknown agency 'dai-xyz'"):
+    with pytest.raises(DataFileError, match="không có cơ quan mã 'dai-xyz'"):
         load_directory(_write(tmp_path, "agencies.yaml", text))

@@ -11,7 +11,7 @@ FLAG = {
     "year_mismatch": "năm khác năm kế hoạch — cần xác nhận",
     "invalid_date": "ngày không hợp lệ — cần xác nhận",
     "on_request": "hoặc theo yêu cầu",
-    "set_due": "hạn do Văn phòng UBND tỉnh đặt",
+    "set_due": "hạn do cán bộ theo dõi Kế hoạch đặt",
     "unsure": "chưa chắc cách đọc — cần xác nhận",
     "year_assumed": "năm suy ra từ thời gian của kế hoạch — cần xác nhận",
 }

@@ -262,6 +262,7 @@ AUDIT_ACTION = {
     "leader_invited": "Cấp mã mời lãnh đạo phụ trách",
     "leader_removed": "Thôi lãnh đạo phụ trách",
     "evidence": "Bổ sung minh chứng",
+    "successor": "Chuyển nhiệm vụ cho cơ quan kế nhiệm",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
@@ -280,6 +281,11 @@ WARN_OTHER_PROVINCE = (
 INIT_AGENCIES_RETIRED = (
     "Cơ quan không còn trong danh mục (ngừng nhắc việc, giữ lịch sử; xem: nhacviec agencies list --retired): {n}"
 )
+INIT_MOVED = (
+    "Nhiệm vụ chưa hoàn thành của {agencies} cơ quan đã được thay thế chuyển cho cơ quan kế nhiệm: {n} lượt "
+    "giao nhiệm vụ (xem: nhacviec audit)"
+)
+AGENCY_SUCCEEDED = "đã ngừng, nhiệm vụ chuyển cho → {successor}"
 INIT_OTHER_PLANS = "Kế hoạch của tỉnh khác không còn được nhắc việc (giữ lịch sử): {plans}"
 INIT_SOURCES = "Đã ghi nhận trong cơ sở dữ liệu: kế hoạch {plan}, danh mục {agencies}."
 AGENCY_RETIRED_HEADERS = ("Mã", "Tên cơ quan", "Loại", "Trạng thái")
@@ -295,7 +301,24 @@ YAML_COLON = (
     'vd. content: "Rà soát: các thủ tục…"'
 )
 YAML_TAB = "có ký tự tab: YAML chỉ thụt lề bằng dấu cách"
-YAML_OTHER = "{problem} — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+YAML_SYNTAX = "viết sai cú pháp — thường do thiếu ngoặc kép hoặc thụt lề không thẳng hàng"
+FILE_NOT_FOUND = "không tìm thấy tệp; hãy kiểm tra tên và thư mục của tệp"
+# The parser's problem (words of its English message) → what to fix, in Vietnamese.
+YAML_PROBLEMS = (
+    ("that cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt (%, @, `): đặt cả giá trị trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm (:) sau tên trường, hoặc một giá trị bị xuống dòng"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các trường phía trên"),
+    ("did not find expected '-'", "các dòng của danh sách phải bắt đầu bằng '- ' và thẳng hàng"),
+    ("expected <block end>", "thụt lề không thẳng hàng với các dòng phía trên"),
+    ("unexpected end of stream", 'thiếu dấu ngoặc kép đóng (")'),
+    ("while scanning a quoted scalar", 'thiếu dấu ngoặc kép đóng (")'),
+    ("undefined alias", "giá trị bắt đầu bằng dấu *: đặt cả giá trị trong ngoặc kép"),
+    ("expected alphabetic or numeric character", "giá trị bắt đầu bằng & hoặc *: đặt cả giá trị trong ngoặc kép"),
+    ("expected ',' or '}'", "khối {…} viết trên một dòng thiếu dấu phẩy hoặc dấu }"),
+    ("expected ',' or ']'", "danh sách […] thiếu dấu phẩy hoặc dấu ]"),
+    ("unknown escape character", "dấu \\ trong ngoặc kép: dùng ngoặc đơn ('…') hoặc viết \\\\"),
+    ("duplicate anchor", "giá trị bắt đầu bằng &: đặt cả giá trị trong ngoặc kép"),
+)
 PLAN_ERR_MAPPING = "cần một khối có trường '{field}'"
 PLAN_ERR_MISSING = "thiếu trường '{field}'"
 PLAN_ERR_TYPE = "trường '{field}' phải là {want}, đang là {got}"
@@ -321,6 +344,9 @@ PLAN_ERR_GROUP = "số của nhóm phải là số La Mã (I, II…), đang là 
 PLAN_ERR_UNIT = "đơn vị thứ {idx} của nhóm {group} phải là một tên"
 PLAN_ERR_ROWS = "'rows' phải là [dòng đầu, dòng cuối] trong khoảng 1..{n}"
 PLAN_ERR_TWO_NOTES = "dòng {row} có hai ghi chú"
+PLAN_ERR_APPENDIX_TAKEN = (
+    "phụ lục số {n} đã dùng (PL1 là phụ lục rà soát, PL2 là phụ lục kiểm tra, mỗi số một phụ lục): đổi 'number'"
+)
 IMPORT_UNKNOWN_HEAD = "Tên cơ quan chưa có trong danh mục {directory} ({n}):"
 IMPORT_UNKNOWN_LINE = "  • {place}, {cell}: “{text}”\n    thêm vào danh mục: {command}"
 IMPORT_VAGUE_HEAD = "Cụm từ chung chung, cán bộ theo dõi cần chỉ rõ cơ quan ({n}):"

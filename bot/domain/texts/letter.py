@@ -13,7 +13,7 @@ PLACE_DATE = "{place}, ngày      tháng      năm {year}"
 TO = "Kính gửi:"
 # The plan as issued: a Quyết định that issues the Kế hoạch, or a Kế hoạch issued directly.
 PLAN_BY_DECISION = "{title} ban hành kèm theo Quyết định số {number} ngày {date} của {leader}"
-PLAN_DIRECT = "Kế hoạch số {number} ngày {date} của UBND {tier} về {topic}"
+PLAN_DIRECT = "Kế hoạch số {number} ngày {date} của {issuer_body} về {topic}"
 NUMBER_MISSING = {"Quyết định": "…/QĐ-UBND", "Kế hoạch": "…/KH-UBND"}
 DATE_MISSING = "…/…/{year}"
 OPENING_1 = "Thực hiện "

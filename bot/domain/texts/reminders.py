@@ -31,7 +31,9 @@ DIGEST_FOOTER = (
 )
 DIGEST_MORE = "… và {n} nhiệm vụ khác (/viec)."
 HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
-INSPECTION_LINE = "• {code}: đoàn kiểm tra của Văn phòng UBND tỉnh sẽ làm việc ngày {date} ({weekday})."
+# {office}: the coordinating office from the plan's heading ("Văn phòng UBND thành phố", "Văn phòng Bộ").
+INSPECTION_LINE = "• {code}: đoàn kiểm tra của {office} sẽ làm việc ngày {date} ({weekday})."
+OFFICE_UNKNOWN = "cơ quan điều phối Kế hoạch"
 START_LINE = "• {code} bắt đầu từ {date} — {title}"
 
 COORD_TITLE = "Tổng hợp cho cán bộ theo dõi — {weekday} {date}"
@@ -142,11 +144,11 @@ COORD_QUOTA_WARNING = (
 )
 
 # --- e-mail (outbound only: the footer tells how to answer by chat)
-EMAIL_FOOTER = (
-    "Thư này do hệ thống Nhắc việc của Văn phòng UBND tỉnh gửi tự động; thư trả lời không được xử lý.\n"
+EMAIL_FOOTER = (  # {office}: as INSPECTION_LINE
+    "Thư này do hệ thống Nhắc việc của {office} gửi tự động; thư trả lời không được xử lý.\n"
     "Để báo cáo, hãy nhắn cho bot Nhắc việc trên Telegram hoặc Zalo: /xong MÃ — báo hoàn thành; "
     "/tiendo MÃ ghi chú — báo tiến độ; /viec — xem tất cả nhiệm vụ của cơ quan.\n"
-    "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ Văn phòng UBND tỉnh để nhận mã mời."
+    "Chưa liên kết Telegram hoặc Zalo? Đề nghị liên hệ {office} để nhận mã mời."
 )
 
 # --- the leader's summary (bot/domain/leaders.py) ------------------------------------------------------
