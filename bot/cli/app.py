@@ -142,6 +142,7 @@ class App:
                 period_due=self.period_due,
                 default_recurrence=s.default_recurrence,
                 officers_close_ongoing=False,
+                web_base_url=s.web_base_url,
             ),
         )
 

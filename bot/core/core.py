@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, extension_cmds, link_cmds, view_cmds, work_cmds
+from bot.core import admin_cmds, extension_cmds, link_cmds, view_cmds, web_cmds, work_cmds
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -40,6 +40,7 @@ class CoreConfig:
     # False: officers cannot close ongoing work mid-plan (a coordinator ends it, with a reason); the
     # composition root sets False, the default keeps the older behaviour for embedders and old tests.
     officers_close_ongoing: bool = True
+    web_base_url: str = ""  # the web desk's public address (WEB_BASE_URL): /web answers with a sign-in link
 
 
 class CommandCore:
@@ -165,7 +166,7 @@ class CommandCore:
         else:
             handler = next(
                 getattr(m, f"cmd_{command.name}")
-                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds)
+                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, web_cmds)
                 if hasattr(m, f"cmd_{command.name}")
             )
             handler(ctx, command.args, self.config)

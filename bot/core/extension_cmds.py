@@ -187,7 +187,7 @@ def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> No
     if (
         ext.chat_id
         and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id)
-        and ext.channel == ctx.inbound.channel
+        and (ext.channel == ctx.inbound.channel or ctx.inbound.channel == "web")  # the desk sends on any channel
     ):
         ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
 

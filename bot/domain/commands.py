@@ -29,6 +29,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "approve_extension": ("duyetgiahan", "approve_extension"),
     "refuse_extension": ("tuchoigiahan", "refuse_extension"),
     "link": ("lienket", "link"),
+    # the web desk: a one-time sign-in link (bot/core/web_cmds.py)
+    "web": ("web", "banlamviec"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

@@ -186,6 +186,10 @@ class Desk:
                 return current
         return self._rebuild(key)
 
+    def refresh(self, today: date) -> Snapshot:
+        """Rebuild now, waiting for it (after the desk itself changed the plan: the next page shows it)."""
+        return self._rebuild((today, self.store.web_data_version(plan_slug=self.config.plan_slug)))
+
     def _rebuild(self, key: tuple) -> Snapshot:
         with self._build:
             with self._lock:

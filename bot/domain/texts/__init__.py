@@ -385,6 +385,9 @@ AUDIT_ACTION = {
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
     "role_changed": "Đổi vai trò",
+    "web_signed_in": "Đăng nhập bàn làm việc",
+    "invite_created": "Tạo mã mời",
+    "plan_loaded": "Nạp kế hoạch",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
