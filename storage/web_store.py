@@ -18,6 +18,7 @@ from storage.base import SqlBase
 from storage.governance_store import _extension
 from storage.models import (
     AgencyRow,
+    AuditRow,
     ExtensionRow,
     ItemRow,
     ItemSubjectRow,
@@ -123,12 +124,17 @@ class SqlWebStore(SqlBase):
 
     def web_data_version(self, *, plan_slug: str | None = None) -> tuple:
         """A cheap fingerprint of what the desk's summaries are built from: it changes when a plan is
-        (re)loaded or a history event is written — every change of an assignment writes one (closing,
-        progress, undo, a coordinator's date). Two index lookups, whatever the size of the plan."""
+        (re)loaded, a history event is written — every change of an assignment writes one (closing,
+        progress, undo, a coordinator's date) — or an audit row about an item (an extension decided).
+        One statement of index lookups, whatever the size of the plan; sign-ins and invites do not count."""
+        events = select(func.max(StatusEventRow.id)).scalar_subquery()
+        # every change of the plan's work writes an audit row naming its item (extension decisions too)
+        audited = select(func.max(AuditRow.id)).where(AuditRow.item_id.is_not(None)).scalar_subquery()
         with self.session() as s:
-            plans = s.execute(select(func.count(PlanRow.id), func.max(PlanRow.loaded_at))).one()
-            events = s.execute(select(func.max(StatusEventRow.id))).scalar()
-            return (plan_slug, tuple(plans), events)
+            count, loaded, last, changed = s.execute(
+                select(func.count(PlanRow.id), func.max(PlanRow.loaded_at), events, audited)
+            ).one()
+            return (plan_slug, (count, loaded), last, changed)
 
     def web_subject_ids(self, *, item_ids: list[int] | None = None) -> dict[int, frozenset[int]]:
         """Inspected units (agency ids) by inspection item id (all items, or these)."""

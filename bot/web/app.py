@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -57,6 +58,10 @@ def create_app(store: Store, clock: Clock, config: WebConfig, senders: Mapping[s
 
     sending: set[asyncio.Task] = set()  # messages in flight to chats (kept referenced until done)
 
+    def fragment(template: str, **context) -> str:
+        """A page body without the session's parts (no CSRF token, no user): safe to cache and share."""
+        return Markup(env.get_template(template).render(**context))
+
     def endpoint(fn, *, signed_in: bool = True) -> Callable:
         async def handle(request: Request) -> Response:
             form: dict[str, str] = {}
@@ -71,9 +76,19 @@ def create_app(store: Store, clock: Clock, config: WebConfig, senders: Mapping[s
                         elif isinstance(v, UploadFile) and v.filename:
                             files[k] = (v.filename, await v.read(MAX_UPLOAD + 1))
             page = Page(
-                request, store, clock, config, desk, lambda *a, **k: render(page, *a, **k), form=form, files=files
+                request,
+                store,
+                clock,
+                config,
+                desk,
+                lambda *a, **k: render(page, *a, **k),
+                fragment=fragment,
+                form=form,
+                files=files,
             )
             response = await run_in_threadpool(_run, page, fn, signed_in)
+            if request.method == "POST":
+                desk.changed()  # what the desk itself changed shows on the next page
             if page.outbox:  # the page waits a moment for the notices; slow retries go on afterwards
                 task = asyncio.ensure_future(_send(page.outbox))
                 sending.add(task)

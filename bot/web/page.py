@@ -38,6 +38,7 @@ class Page:
     config: WebConfig
     desk: Desk
     render: Callable[..., HTMLResponse]
+    fragment: Callable[..., str] = lambda template, **context: ""  # a template rendered to safe HTML text
     officer: Officer | None = None
     session_token: str = ""
     form: dict[str, str] = field(default_factory=dict)

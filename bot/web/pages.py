@@ -64,6 +64,15 @@ def logout(page: Page) -> Response:
 def summary(page: Page) -> Response:
     snap = page.desk.snapshot(page.today())
     own = None if page.coordinator else page.officer.agency.id
+    without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
+    ops = page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None
+    figures = (tuple(without), tuple((k, str(v)) for k, v in ops.items()) if ops else ())
+    main = snap.fragment(("summary", own, figures), lambda: _summary_main(page, snap, own, without, ops))
+    return page.render("summary.html", main=main)
+
+
+def _summary_main(page: Page, snap, own: int | None, without: list, ops: dict | None) -> str:
+    """Tổng hợp's body for this viewer and these figures (rendered once per snapshot)."""
     t = snap.tally if own is None else snap.agency_tally(own)
     lines = [
         (level, SUMMARY_LABEL[key], items, rows, percent(rows, t.assignments))
@@ -71,9 +80,9 @@ def summary(page: Page) -> Response:
     ]
     chart = tally_chart([(s, web_texts.STATE_LABEL[s], t.total[s]) for s in STATES], title=web_texts.CHART_TITLE)
     soon = snap.soon(own)
-    without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
-    return page.render(
-        "summary.html",
+    return page.fragment(
+        "summary_main.html",
+        coordinator=own is None,
         snap=snap,
         plan=snap.data.plan,
         t=t,
@@ -82,7 +91,7 @@ def summary(page: Page) -> Response:
         soon=soon[:SOON_SHOWN],
         soon_more=max(0, len(soon) - SOON_SHOWN),
         without=without,
-        ops=page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None,
+        ops=ops,
     )
 
 
@@ -151,6 +160,16 @@ def agency(page: Page) -> Response:
 # --- Nhiệm vụ ---------------------------------------------------------------------------------------------
 def items(page: Page) -> Response:
     q = page.request.query_params
+    snap = page.desk.snapshot(page.today())
+    scope = None if page.coordinator else page.officer.agency.id
+    key = ("items", scope, tuple(sorted(q.multi_items())))
+    main = snap.fragment(key, lambda: _items_main(page, snap))
+    return page.render("items.html", main=main)
+
+
+def _items_main(page: Page, snap) -> str:
+    """The plan page's body for this viewer and query (rendered once per snapshot)."""
+    q = page.request.query_params
     agency_id = q.get("agency", "")
     filters = Filters(
         section=q.get("section", ""),
@@ -160,7 +179,6 @@ def items(page: Page) -> Response:
         q=q.get("q", "")[:200],
         page=int(q["page"]) if q.get("page", "").isdigit() else 1,
     )
-    snap = page.desk.snapshot(page.today())
     lines = snap.items
     if not page.coordinator:
         ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
@@ -173,8 +191,8 @@ def items(page: Page) -> Response:
     shown, found, pages = filtered(lines, filters)
     agencies = snap.agencies if page.coordinator else [(page.officer.agency.id, page.officer.agency.name)]
     query = {k: v for k, v in q.items() if k != "page" and v}
-    return page.render(
-        "items.html",
+    return page.fragment(
+        "items_main.html",
         lines=shown,
         found=found,
         pages=pages,

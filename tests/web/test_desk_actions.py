@@ -62,11 +62,12 @@ def test_approving_an_extension_is_the_chats_decision_and_the_officer_is_told(sq
         assert client.post(f"/gia-han/{ext.id}", data={"decision": "approve"}).status_code == 403  # no CSRF token
         assert store.web_pending_extensions() == [ext] and _due(store) == date(2023, 5, 31)
 
+        version = store.web_data_version()
         done = client.post(f"/gia-han/{ext.id}", data={"csrf": csrf, "decision": "approve", "document": DOC})
         assert done.status_code == 200
         assert "Đã duyệt gia hạn PL1.2 cho Sở Tư pháp: hạn gốc 31/5/2023, gia hạn đến 30/9/2023" in done.text
         assert web_texts.EXT_NONE in done.text and store.web_pending_extensions() == []
-        assert _due(store) == date(2023, 9, 30)
+        assert _due(store) == date(2023, 9, 30) and store.web_data_version() != version  # the desk recounts
         (told,) = sender.to("111")
         assert told.channel == "telegram" and "đã được đồng ý" in told.text and DOC in told.text
         (row,) = _audit(store, "extension_approved")
@@ -96,7 +97,9 @@ def test_declining_tells_the_officer_and_officers_cannot_decide(sqlite_url, plan
 def test_invite_revoke_and_sign_in_are_audited_as_web(sqlite_url, plan, directory):
     with _desk(sqlite_url, plan, directory) as (client, csrf, store, sender, clock):
         assert [(e.channel, e.agency) for e in _audit(store, "web_signed_in")] == [("web", "Văn phòng UBND tỉnh")]
+        version = store.web_data_version()
         assert client.post("/can-bo/moi", data={"csrf": csrf, "agency": "so-tu-phap", "role": "officer"}).is_success
+        assert store.web_data_version() == version  # nothing the summaries count changed
         (invited,) = _audit(store, "invite_created")
         assert invited.channel == "web" and invited.agency == "Sở Tư pháp" and invited.after["role"] == "officer"
 
