@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Callable, TypeVar
 
 from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.report_text import official_order
@@ -23,6 +24,7 @@ from bot.ports import Store
 from bot.reports.build import horizon
 from bot.web.config import WebConfig
 
+T = TypeVar("T")
 SOON_DAYS = 14
 PAGE_SIZE = 50
 MAX_AGE = 60.0  # seconds
@@ -64,12 +66,13 @@ class Snapshot:
     by_item: dict[int, list[int]] = field(default_factory=dict)  # item id → indices of its rows
 
     due_soon: list[dict] = field(default_factory=list)
-    # rendered page bodies of this snapshot, by page and query (they die with the snapshot)
-    fragments: dict[tuple, str] = field(default_factory=dict)
+    # rendered page bodies (and what they are made of) of this snapshot, by page, viewer and query
+    fragments: dict[tuple, Any] = field(default_factory=dict)
     _fragments_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def fragment(self, key: tuple, render) -> str:
-        """A page body rendered once per snapshot and ``key`` (the viewer's scope and the query)."""
+    def fragment(self, key: tuple, render: Callable[[], T]) -> T:
+        """Computed once per snapshot and ``key`` (a page body for the viewer's scope and the query, the
+        items an officer may see...): they die with the snapshot."""
         with self._fragments_lock:
             hit = self.fragments.get(key)
         if hit is not None:
@@ -270,13 +273,20 @@ class Filters:
 
 
 def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], int, int]:
-    """(one page of the matching items, how many match, pages)."""
-    words = filters.words
-    if filters.state:
-        lines = [x for x in lines if x.state == filters.state]
-    if filters.agency is not None:
-        lines = [x for x in lines if filters.agency in x.agency_ids]
-    found = [x for x in lines if filters.keep(x, words)]
+    """(one page of the matching items, how many match, pages). ``Filters.keep`` says the same of one
+    line; here each filter is one pass (the plan page at 100k assignments)."""
+    f = filters
+    if f.state:
+        lines = [x for x in lines if x.state == f.state]
+    if f.agency is not None:
+        lines = [x for x in lines if f.agency in x.agency_ids]
+    if f.section:
+        lines = [x for x in lines if x.section == f.section]
+    if f.due_before is not None:
+        lines = [x for x in lines if x.due is not None and x.due < f.due_before]
+    for word in f.words:
+        lines = [x for x in lines if word in x.folded]
+    found = lines
     pages = max(1, -(-len(found) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
     return found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(found), pages

@@ -7,6 +7,9 @@ from collections import Counter
 from datetime import datetime, time, timedelta
 
 import segno
+from jinja2 import Environment
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from bot.domain import audit as A
@@ -179,20 +182,18 @@ def _items_main(page: Page, snap) -> str:
         q=q.get("q", "")[:200],
         page=int(q["page"]) if q.get("page", "").isdigit() else 1,
     )
-    lines = snap.items
-    if not page.coordinator:
-        ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
-        lines = [
-            x
-            for x in lines
-            if page.officer.agency.id in x.agency_ids
-            and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))
-        ]
+    scope = None if page.coordinator else page.officer.agency.id
+    lines = snap.items if scope is None else snap.fragment(("visible", scope), lambda: _visible(page, snap))
     shown, found, pages = filtered(lines, filters)
     agencies = snap.agencies if page.coordinator else [(page.officer.agency.id, page.officer.agency.name)]
     query = {k: v for k, v in q.items() if k != "page" and v}
+    options = snap.fragment(
+        ("options", scope), lambda: (_options(snap.sections, lambda t: truncate(t, 60)), _options(agencies))
+    )
     return page.fragment(
         "items_main.html",
+        section_options=_selected(options[0], filters.section),
+        agency_options=_selected(options[1], filters.agency),
         lines=shown,
         found=found,
         pages=pages,
@@ -202,6 +203,41 @@ def _items_main(page: Page, snap) -> str:
         query=query,
         page_no=min(max(1, filters.page), pages),
     )
+
+
+def _visible(page: Page, snap) -> list:
+    """The items an officer's session may list (its agency's, as the chat shows them)."""
+    ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
+    own = page.officer.agency.id
+    return [
+        x
+        for x in snap.items
+        if own in x.agency_ids
+        and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))
+    ]
+
+
+def _options(pairs, label=None) -> str:
+    """``<option>``s of a filter's choices, rendered once per snapshot (400 agencies at a province)."""
+    if label is None:
+        return "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in pairs)
+    return "".join(f'<option value="{escape(v)}">{escape(v)} — {escape(label(t))}</option>' for v, t in pairs)
+
+
+def _selected(options: str, value) -> Markup:
+    """The options with ``value`` chosen."""
+    if value in (None, ""):
+        return Markup(options)
+    mark = f'<option value="{escape(value)}">'
+    return Markup(options.replace(mark, mark[:-1] + " selected>", 1))
+
+
+def truncate(text: str, n: int) -> str:
+    """Jinja's ``truncate`` filter (a word boundary, an ellipsis), outside a template."""
+    return do_truncate(_PLAIN, text, n)
+
+
+_PLAIN = Environment()
 
 
 def _info(x) -> ItemInfo:
