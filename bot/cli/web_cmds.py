@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 def add_commands(sub) -> None:
     """Register `web` and `web-link`."""
-    s = sub.add_parser("web", help="bàn làm việc trên trình duyệt cho điều phối viên")
+    s = sub.add_parser("web", help="bàn làm việc trên trình duyệt cho cán bộ theo dõi")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
     s.set_defaults(func=cmd_web)

@@ -12,6 +12,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 from starlette.responses import Response
 
+from bot.core.extension_view import extension_lines
 from bot.domain import audit as A
 from bot.domain.chat_records import ItemInfo
 from bot.domain.deadlines import Deadline, parse_day
@@ -268,7 +269,8 @@ def item(page: Page) -> Response:
         )
         for w in found.assignments
     ]
-    return page.render("item.html", item=info, reading=reading, status=status)
+    extended = extension_lines(ctx, item_id)  # the chat's /xem lines: original date, new date, documents
+    return page.render("item.html", item=info, reading=reading, status=status, extended=extended)
 
 
 def _reading(info: ItemInfo) -> str:

@@ -73,6 +73,8 @@ def test_approving_an_extension_is_the_chats_decision_and_the_officer_is_told(sq
         (row,) = _audit(store, "extension_approved")
         assert row.channel == "web" and row.after["document"] == DOC and "Văn phòng UBND tỉnh" in row.actor
 
+        item = client.get(f"/nhiem-vu/{ext.item_id}").text  # the item page shows it as /xem does
+        assert 'id="extended"' in item and "hạn gốc 31/5/2023, gia hạn đến 30/9/2023 theo " + DOC in item
         again = client.post(f"/gia-han/{ext.id}", data={"csrf": csrf, "decision": "refuse"})
         assert "đã được xử lý trước đó" in again.text and _due(store) == date(2023, 9, 30)
 

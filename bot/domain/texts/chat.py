@@ -293,6 +293,6 @@ WEB_LINK = (
     "Đường link đăng nhập bàn làm việc cho {agency} ({role}), dùng một lần, hết hạn {expires}:\n{url}\n"
     "Vui lòng không chuyển link này cho người khác."
 )
-WEB_ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+WEB_ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 WEB_NOT_SET_UP = "Bàn làm việc trên trình duyệt chưa được thiết lập. Vui lòng liên hệ quản trị viên hệ thống."
 WEB_PRIVATE_ONLY = "Vì an toàn, vui lòng gửi /web trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."

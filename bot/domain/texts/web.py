@@ -15,7 +15,7 @@ NAV = (
 OFFICER_NAV = ("tong-hop", "nhiem-vu", "bao-cao")
 SIGN_OUT = "Đăng xuất"
 SIGNED_IN_AS = "{agency} · {role}"
-ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 
 LOGIN_TITLE = "Đăng nhập"
 LOGIN_CONFIRM = "Đăng nhập vào bàn làm việc với tư cách {role} của {agency}?"
