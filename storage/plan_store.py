@@ -331,17 +331,26 @@ class SqlPlanStore(SqlBase):
                 for r, a in registry.all_recipients(s)
             ]
 
-    def revoke_chat(self, *, chat_id: str, channel: str | None = None) -> int:
-        """Deactivate a chat (history kept); the number of links revoked."""
+    def revoke_chat(
+        self,
+        *,
+        chat_id: str,
+        channel: str | None = None,
+        actor: str = "CLI",
+        via: str = "cli",
+        now: datetime | None = None,
+    ) -> int:
+        """Deactivate a chat (history kept); the number of links revoked. ``actor``/``via``: who revoked
+        it and where (the CLI, or the web desk)."""
         with self.session() as s:
             n = registry.remove_by_chat(s, chat_id=chat_id, channel=channel)
             if n:
                 audit.write(
                     s,
                     action="revoked",
-                    actor="CLI",
-                    now=None,
-                    channel="cli",
+                    actor=actor,
+                    now=now,
+                    channel=via,
                     before={"chat": f"{channel or '*'}:{chat_id}"},
                     after={"revoked": n},
                 )

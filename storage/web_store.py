@@ -9,12 +9,28 @@ from datetime import datetime
 from sqlalchemy import func, update
 from sqlmodel import select
 
+from bot.domain import extensions as X
 from bot.domain.chat_records import AgencyRef, Officer
+from bot.domain.extensions import Extension
 from bot.ports import WebSignIn
+from storage import audit
 from storage.base import SqlBase
-from storage.models import AgencyRow, AuditRow, ItemSubjectRow, PlanRow, RecipientRow, WebLinkRow, WebSessionRow
+from storage.governance_store import _extension
+from storage.models import (
+    AgencyRow,
+    AuditRow,
+    ExtensionRow,
+    ItemRow,
+    ItemSubjectRow,
+    PlanRow,
+    RecipientRow,
+    WebLinkRow,
+    WebSessionRow,
+)
 
 SIGNED_IN, UNKNOWN, USED, EXPIRED = "ok", "unknown", "used", "expired"
+WEB = "web"  # the audit trail's channel for what is done at the desk
+SIGNED_IN_ACTION = "web_signed_in"  # bot.domain.audit.WEB_SIGNED_IN
 
 
 def _hash(token: str) -> str:
@@ -66,8 +82,19 @@ class SqlWebStore(SqlBase):
                 )
             )
             agency = s.get(AgencyRow, link.agency_id)
+            officer = _officer(agency, link.role, session_token)
+            audit.write(
+                s,
+                action=SIGNED_IN_ACTION,
+                actor=f"{officer.person} ({agency.name})",
+                now=now,
+                channel=WEB,
+                agency_id=agency.id,
+                agency=agency.name,
+                after={"role": link.role, "session_expires_at": session_expires_at},
+            )
             s.commit()
-            return WebSignIn(SIGNED_IN, _officer(agency, link.role, session_token))
+            return WebSignIn(SIGNED_IN, officer)
 
     def web_session_officer(self, *, session_token: str, now: datetime) -> Officer | None:
         """Who a live session acts for (None: unknown, ended or expired)."""
@@ -96,12 +123,15 @@ class SqlWebStore(SqlBase):
 
     def web_data_version(self, *, plan_slug: str | None = None) -> tuple:
         """A cheap fingerprint of what the desk's summaries are built from: it changes when a plan is
-        (re)loaded or an audit row is written — every change writes one (closing, a period, progress, undo,
-        a coordinator's date, an extension). Two index lookups, whatever the size of the plan."""
+        (re)loaded or an audit row about an item is written — every change of the plan's work writes one
+        (closing, a period, progress, undo, a coordinator's date, an extension decided); sign-ins and invites
+        do not count. One statement of index lookups, whatever the size of the plan."""
+        audited = select(func.max(AuditRow.id)).where(AuditRow.item_id.is_not(None)).scalar_subquery()
         with self.session() as s:
-            plans = s.execute(select(func.count(PlanRow.id), func.max(PlanRow.loaded_at))).one()
-            events = s.execute(select(func.max(AuditRow.id))).scalar()
-            return (plan_slug, tuple(plans), events)
+            count, loaded, changed = s.execute(
+                select(func.count(PlanRow.id), func.max(PlanRow.loaded_at), audited)
+            ).one()
+            return (plan_slug, (count, loaded), changed)
 
     def web_subject_ids(self, *, item_ids: list[int] | None = None) -> dict[int, frozenset[int]]:
         """Inspected units (agency ids) by inspection item id (all items, or these)."""
@@ -136,6 +166,18 @@ class SqlWebStore(SqlBase):
                 }
                 for r in rows
             ]
+
+    def web_pending_extensions(self) -> list[Extension]:
+        """Extension requests waiting for a coordinator's decision, oldest first (the Gia hạn page)."""
+        with self.session() as s:
+            rows = s.execute(
+                select(ExtensionRow, ItemRow.code, AgencyRow.name)
+                .join(ItemRow, ItemRow.id == ExtensionRow.item_id)
+                .join(AgencyRow, AgencyRow.id == ExtensionRow.agency_id)
+                .where(ExtensionRow.status == X.PENDING)
+                .order_by(ExtensionRow.requested_at, ExtensionRow.id)
+            ).all()
+            return [_extension(r, code, name) for r, code, name in rows]
 
 
 def _officer(agency: AgencyRow, role: str, session_token: str) -> Officer:

@@ -146,6 +146,7 @@ class App:
                 officers_close_ongoing=False,
                 ask_document=s.evidence_ask_document,
                 evidence_max_bytes=s.evidence_max_mb * 1024 * 1024,
+                web_base_url=s.web_base_url,
             ),
         )
 

@@ -31,7 +31,7 @@ async def serve(app: App, stop: asyncio.Event | None = None) -> int:
     scheduler = None
     try:
         async with app.started_channels(listen=True) as running:
-            desk = web_cmds.start_beside(app)  # the web desk in this loop when WEB_PORT is set
+            desk = web_cmds.start_beside(app, senders_of(running))  # the web desk in this loop when WEB_PORT is set
             if not all(getattr(ch, "terminal", False) for ch in app.channels_to_start(listen=True)):
                 scheduler = app.scheduler(senders_of(running))
                 scheduler.start()

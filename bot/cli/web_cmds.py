@@ -7,11 +7,13 @@ import logging
 import secrets
 from argparse import Namespace
 from datetime import time
+from typing import Mapping
 
 from bot.cli.officer_cmds import resolve_agency
 from bot.cli.render import print_json
 from bot.domain.texts import vn_date
 from bot.domain.texts import web as web_texts
+from bot.ports import Sender
 from bot.web import auth
 from bot.web.config import WebConfig
 
@@ -20,7 +22,7 @@ log = logging.getLogger(__name__)
 
 def add_commands(sub) -> None:
     """Register `web` and `web-link`."""
-    s = sub.add_parser("web", help="bàn làm việc trên trình duyệt cho điều phối viên")
+    s = sub.add_parser("web", help="bàn làm việc trên trình duyệt cho cán bộ theo dõi")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
     s.set_defaults(func=cmd_web)
@@ -59,10 +61,11 @@ def _serving():
     return desk, server
 
 
-def desk_app(app, *, port: int | None = None):
-    """The desk's ASGI app over the app's store and clock."""
+def desk_app(app, *, port: int | None = None, senders: Mapping[str, Sender] | None = None):
+    """The desk's ASGI app over the app's store and clock; ``senders`` tell officers of the desk's
+    decisions (the running chat channels)."""
     desk, _ = _serving()
-    return desk.create_app(app.store, app.clock, web_config(app, port=port))
+    return desk.create_app(app.store, app.clock, web_config(app, port=port), senders)
 
 
 def cmd_web(app, args: Namespace) -> int:
@@ -73,7 +76,11 @@ def cmd_web(app, args: Namespace) -> int:
     _, server = _serving()
 
     async def main() -> None:
-        await server.serve(desk_app(app, port=args.port), host=args.host, port=args.port, stop=stop)
+        async with app.started_channels(listen=False) as running:  # send only: the officers' notices
+            senders = {name: r.sender for name, r in running.items()}
+            await server.serve(
+                desk_app(app, port=args.port, senders=senders), host=args.host, port=args.port, stop=stop
+            )
 
     try:
         asyncio.run(main())
@@ -100,14 +107,17 @@ def cmd_web_link(app, args: Namespace) -> int:
     return 0
 
 
-def start_beside(app) -> tuple[asyncio.Future, asyncio.Event] | None:
-    """In `run`: serve the desk in the running loop when WEB_PORT is set (None otherwise)."""
+def start_beside(app, senders: Mapping[str, Sender] | None = None) -> tuple[asyncio.Future, asyncio.Event] | None:
+    """In `run`: serve the desk in the running loop when WEB_PORT is set (None otherwise), telling
+    officers through the bot's own ``senders``."""
     port = app.settings.web_port
     if not port:
         return None
     stop = asyncio.Event()
     _, server = _serving()
-    task = asyncio.ensure_future(server.serve(desk_app(app), host=app.settings.web_host, port=port, stop=stop))
+    task = asyncio.ensure_future(
+        server.serve(desk_app(app, senders=senders), host=app.settings.web_host, port=port, stop=stop)
+    )
     log.info("web desk on %s:%s", app.settings.web_host, port)
     return task, stop
 

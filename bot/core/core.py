@@ -9,7 +9,16 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 from typing import Callable
 
-from bot.core import admin_cmds, evidence_cmds, extension_cmds, handover_cmds, link_cmds, view_cmds, work_cmds
+from bot.core import (
+    admin_cmds,
+    evidence_cmds,
+    extension_cmds,
+    handover_cmds,
+    link_cmds,
+    view_cmds,
+    web_cmds,
+    work_cmds,
+)
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
@@ -45,6 +54,7 @@ class CoreConfig:
     # first; False by default for embedders and older tests, the composition root sets EVIDENCE_ASK_DOCUMENT.
     ask_document: bool = False
     evidence_max_bytes: int = 20 * 1024 * 1024  # a file larger than this is refused when files are stored
+    web_base_url: str = ""  # the web desk's public address (WEB_BASE_URL): /web answers with a sign-in link
 
 
 class CommandCore:
@@ -174,7 +184,7 @@ class CommandCore:
         else:
             handler = next(
                 getattr(m, f"cmd_{command.name}")
-                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, handover_cmds, evidence_cmds)
+                for m in (work_cmds, view_cmds, admin_cmds, extension_cmds, handover_cmds, evidence_cmds, web_cmds)
                 if hasattr(m, f"cmd_{command.name}")
             )
             handler(ctx, command.args, self.config)

@@ -197,7 +197,7 @@ def _decide(ctx: Ctx, extension_id: int, *, approve: bool, text: str = "") -> No
         ctx.reply(chat_texts.EXT_REFUSED.format(**fields))
         told = chat_texts.EXT_TOLD_REFUSED.format(**fields)
     if ext.chat_id and (ext.channel, ext.chat_id) != (ctx.inbound.channel, ctx.inbound.chat_id):
-        if ext.channel == ctx.inbound.channel:
+        if ext.channel == ctx.inbound.channel or ctx.inbound.channel == "web":  # the desk sends on any channel
             ctx.out.append(Outbound(ext.channel, ext.chat_id, told))
         else:  # asked on another channel: told through delivery
             ctx.store.extension_queue_notices(

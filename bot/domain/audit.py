@@ -33,6 +33,9 @@ LEADER_SET = "leader_set"
 LEADER_INVITED = "leader_invited"
 LEADER_REMOVED = "leader_removed"
 EVIDENCE = "evidence"
+WEB_SIGNED_IN = "web_signed_in"  # a session opened on the web desk with a one-time link
+INVITE_CREATED = "invite_created"  # an invite made on the web desk
+PLAN_LOADED = "plan_loaded"  # a plan loaded from a document uploaded to the web desk
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # people: hand-over and deputies (bot/core/handover_cmds.py)
     "handover": ("bangiao", "handover"),
     "deputy": ("duphong", "deputy"),
+    # the web desk: a one-time sign-in link (bot/core/web_cmds.py)
+    "web": ("web", "banlamviec"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 

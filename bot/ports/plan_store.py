@@ -118,5 +118,13 @@ class PlanStore(Protocol):
     def officers(self) -> list[dict]:
         """Every linked chat as a dict (channel, chat_id, agency, role, name, active, ...)."""
 
-    def revoke_chat(self, *, chat_id: str, channel: str | None = None) -> int:
-        """Deactivate a chat; the number of links revoked."""
+    def revoke_chat(
+        self,
+        *,
+        chat_id: str,
+        channel: str | None = None,
+        actor: str = "CLI",
+        via: str = "cli",
+        now: datetime | None = None,
+    ) -> int:
+        """Deactivate a chat; the number of links revoked (audited as ``actor`` through ``via``)."""

@@ -9,6 +9,7 @@ from typing import Protocol
 from bot.domain.chat_records import (
     Officer,
 )
+from bot.domain.extensions import Extension
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,6 @@ class WebStore(Protocol):
 
     def web_agency_chats(self, *, agency_id: int) -> list[dict]:
         """The chats linked to one agency."""
+
+    def web_pending_extensions(self) -> list[Extension]:
+        """Extension requests waiting for a coordinator's decision, oldest first."""

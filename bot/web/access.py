@@ -7,23 +7,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 
 from bot.core.context import Ctx
 from bot.domain.chat_records import ItemInfo, Officer
 from bot.ports import Inbound, Store
 
+WEB = "web"  # the channel the desk's actions are recorded under (audit rows, extension decisions)
 
-def chat_view(store: Store, officer: Officer, now: datetime) -> Ctx:
-    """The command core's context for this session's officer (channel "web")."""
+
+def chat_view(store: Store, officer: Officer, now: datetime, zone: tzinfo = timezone.utc) -> Ctx:
+    """The command core's context for this session's officer (channel "web"): the desk's actions run
+    the chat's own command code with it; its replies are shown on the page."""
     return Ctx(
         store=store,
-        inbound=Inbound("web", officer.person),
+        inbound=Inbound(WEB, officer.person),
         now=now,
-        today=now.date(),
+        today=now.astimezone(zone).date(),
         plan_id=None,
         plan_year=now.year,
         province="",
+        zone=zone,
         officer=officer,
     )
 

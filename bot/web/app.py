@@ -3,13 +3,16 @@ function run off the event loop (the store is synchronous)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
@@ -18,19 +21,23 @@ from starlette.staticfiles import StaticFiles
 from bot.domain.errors import NoPlan
 from bot.domain.texts import vn_date
 from bot.domain.texts import web as web_texts
-from bot.ports import Clock, Store
-from bot.web import auth
+from bot.ports import Clock, Outbound, Sender, Store
+from bot.transports.replies import send_reply
+from bot.web import auth, extensions_page, pages, plan_page
 from bot.web.config import COOKIE, WebConfig
-from bot.web import pages
 from bot.web.desk import Desk
 from bot.web.page import NO_STORE, Page, Refused
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one request (a signed plan as DOCX, XLSX or PDF)
+SEND_WAIT = 3.0  # seconds a page waits for its messages to chats before answering
 
 
-def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
-    """The desk over ``store`` (the same store and rules as the chat)."""
+def create_app(store: Store, clock: Clock, config: WebConfig, senders: Mapping[str, Sender] | None = None) -> Starlette:
+    """The desk over ``store`` (the same store and rules as the chat). ``senders``: the running chat
+    channels, by name, which carry what the desk tells officers (an extension's decision); beside the bot
+    they are the bot's own."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.filters["vn_date"] = lambda d: vn_date(d) if d else "—"
     env.globals.update(W=web_texts)
@@ -49,15 +56,56 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
         )
         return HTMLResponse(html, status_code=http_status, headers=NO_STORE)
 
+    sending: set[asyncio.Task] = set()  # messages in flight to chats (kept referenced until done)
+
+    def fragment(template: str, **context) -> str:
+        """A page body without the session's parts (no CSRF token, no user): safe to cache and share."""
+        return Markup(env.get_template(template).render(**context))
+
     def endpoint(fn, *, signed_in: bool = True) -> Callable:
         async def handle(request: Request) -> Response:
             form: dict[str, str] = {}
+            files: dict[str, tuple[str, bytes]] = {}
             if request.method == "POST":
-                form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-            page = Page(request, store, clock, config, desk, lambda *a, **k: render(page, *a, **k), form=form)
-            return await run_in_threadpool(_run, page, fn, signed_in)
+                if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
+                    return HTMLResponse(web_texts.UPLOAD_TOO_BIG, status_code=413, headers=NO_STORE)
+                async with request.form(max_files=2, max_fields=200, max_part_size=MAX_UPLOAD) as data:
+                    for k, v in data.multi_items():
+                        if isinstance(v, str):
+                            form.setdefault(k, v)
+                        elif isinstance(v, UploadFile) and v.filename:
+                            files[k] = (v.filename, await v.read(MAX_UPLOAD + 1))
+            page = Page(
+                request,
+                store,
+                clock,
+                config,
+                desk,
+                lambda *a, **k: render(page, *a, **k),
+                fragment=fragment,
+                form=form,
+                files=files,
+            )
+            response = await run_in_threadpool(_run, page, fn, signed_in)
+            if request.method == "POST":
+                desk.changed()  # what the desk itself changed shows on the next page
+            if page.outbox:  # the page waits a moment for the notices; slow retries go on afterwards
+                task = asyncio.ensure_future(_send(page.outbox))
+                sending.add(task)
+                task.add_done_callback(sending.discard)
+                await asyncio.wait({task}, timeout=SEND_WAIT)
+            return response
 
         return handle
+
+    async def _send(outs: list[Outbound]) -> None:
+        """Tell the chats (the officer whose request was decided) through the running channels."""
+        for out in outs:
+            sender = (senders or {}).get(out.channel)
+            if sender is None:
+                log.warning("no running %s channel: a message to chat %s was not sent", out.channel, out.chat_id)
+                continue
+            await send_reply(sender.send, out)
 
     def _run(page: Page, fn, signed_in: bool) -> Response:
         token = auth.unsign_session(config, page.request.cookies.get(COOKIE))
@@ -92,6 +140,12 @@ def create_app(store: Store, clock: Clock, config: WebConfig) -> Starlette:
         Route("/nhiem-vu/{item_id:int}", endpoint(pages.item)),
         Route("/can-bo", endpoint(pages.officers)),
         Route("/can-bo/moi", endpoint(pages.invite), methods=["POST"]),
+        Route("/can-bo/thu-hoi", endpoint(pages.revoke), methods=["POST"]),
+        Route("/gia-han", endpoint(extensions_page.pending)),
+        Route("/gia-han/{extension_id:int}", endpoint(extensions_page.decide), methods=["POST"]),
+        Route("/ke-hoach", endpoint(plan_page.plan)),
+        Route("/ke-hoach/doc", endpoint(plan_page.read), methods=["POST"]),
+        Route("/ke-hoach/nap", endpoint(plan_page.load), methods=["POST"]),
         Route("/bao-cao", endpoint(pages.reports)),
         Route("/bao-cao/{kind}", endpoint(pages.download)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -7,18 +7,16 @@ import hmac
 import secrets
 from datetime import datetime
 
+from bot.core.web_cmds import new_sign_in_link
 from bot.ports import WebSignIn, WebStore
-from bot.web.config import LINK_TTL, WebConfig
+from bot.web.config import WebConfig
 
 
 def new_link(
     store: WebStore, config: WebConfig, *, agency_key: str, role: str, now: datetime
 ) -> tuple[str, datetime, str]:
-    """A one-time sign-in link: (url, expires_at, agency name). Only the token's hash is stored."""
-    token = secrets.token_urlsafe(24)
-    expires_at = now + LINK_TTL
-    name = store.web_create_link(agency_key=agency_key, role=role, token=token, now=now, expires_at=expires_at)
-    return f"{config.base_url.rstrip('/')}/dang-nhap/{token}", expires_at, name
+    """A one-time sign-in link: (url, expires_at, agency name), made as ``/web`` in the chat makes it."""
+    return new_sign_in_link(store, base_url=config.base_url, agency_key=agency_key, role=role, now=now)
 
 
 def _mac(secret: str, purpose: str, value: str) -> str:

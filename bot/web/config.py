@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time, timedelta, tzinfo
 
+from bot.core.web_cmds import LINK_TTL
 from bot.domain.workdays import WorkCalendar
 
-LINK_TTL = timedelta(minutes=15)
+__all__ = ["COOKIE", "LINK_TTL", "SESSION_TTL", "WebConfig"]  # LINK_TTL: one value for the chat and the desk
+
 SESSION_TTL = timedelta(hours=12)
 COOKIE = "nhacviec_phien"
 

@@ -3,7 +3,9 @@
 The snapshot holds the report data (the same ``store.report_data`` the reports use), the tally as the
 reports categorise it (``Tally.of`` over ``tally_rows``, as ``bot.reports.build.tally`` does), every item
 with its state, and the work due soon. It is rebuilt when ``store.web_data_version()`` or the day changes
-(and at least every minute), so a page over 100k assignments costs one cheap query plus filtering in memory.
+(and at least every minute), so a page over 100k assignments costs one cheap query plus filtering in memory;
+the fingerprint itself is asked at most once a second, and the rendered bodies of the Tổng hợp and Nhiệm
+vụ pages are kept with their snapshot (by viewer and query).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Callable, TypeVar
 
 from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.report_text import official_order
@@ -21,10 +24,13 @@ from bot.ports import Store
 from bot.reports.build import horizon
 from bot.web.config import WebConfig
 
+T = TypeVar("T")
 SOON_DAYS = 14
 PAGE_SIZE = 50
 MAX_AGE = 60.0  # seconds
 FIGURES_AGE = 15.0  # seconds: the sweep's and the chats' figures on Tổng hợp
+FRAGMENTS_KEPT = 256  # rendered page bodies kept per snapshot
+VERSION_AGE = 1.0  # seconds the data's fingerprint is trusted without asking the database again
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,23 @@ class Snapshot:
     by_item: dict[int, list[int]] = field(default_factory=dict)  # item id → indices of its rows
 
     due_soon: list[dict] = field(default_factory=list)
+    # rendered page bodies (and what they are made of) of this snapshot, by page, viewer and query
+    fragments: dict[tuple, Any] = field(default_factory=dict)
+    _fragments_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def fragment(self, key: tuple, render: Callable[[], T]) -> T:
+        """Computed once per snapshot and ``key`` (a page body for the viewer's scope and the query, the
+        items an officer may see...): they die with the snapshot."""
+        with self._fragments_lock:
+            hit = self.fragments.get(key)
+        if hit is not None:
+            return hit
+        html = render()
+        with self._fragments_lock:
+            if len(self.fragments) >= FRAGMENTS_KEPT:
+                self.fragments.pop(next(iter(self.fragments)))
+            self.fragments[key] = html
+        return html
 
     def soon(self, agency_id: int | None = None) -> list[dict]:
         """Open lead work due from today to the horizon, soonest first (one agency's, or all)."""
@@ -137,10 +160,11 @@ class Desk:
     (``refreshing`` tells the page to say so) while one background thread builds the next one. Only the
     first page of a day waits."""
 
-    def __init__(self, store: Store, config: WebConfig, *, background: bool = True):
+    def __init__(self, store: Store, config: WebConfig, *, background: bool = True, version_age: float = VERSION_AGE):
         self.store = store
         self.config = config
         self.background = background
+        self.version_age = version_age
         self._lock = threading.Lock()  # guards the fields below
         self._build = threading.Lock()  # one build at a time
         self._key: tuple | None = None
@@ -148,6 +172,7 @@ class Desk:
         self._built = 0.0
         self._worker: threading.Thread | None = None
         self._figures: dict[str, tuple[float, object]] = {}
+        self._version_at: tuple[float, tuple] | None = None
 
     def figures(self, key: str, compute, max_age: float = FIGURES_AGE):
         """A small figure of the operations (sweeps, sends, chats) kept ``max_age`` seconds: such figures
@@ -168,10 +193,27 @@ class Desk:
         worker = self._worker
         return worker is not None and worker.is_alive()
 
+    def _version(self) -> tuple:
+        """The data's fingerprint, asked of the database at most every ``version_age`` seconds (the
+        desk's own changes forget it: ``changed``)."""
+        now = time.monotonic()
+        with self._lock:
+            if self._version_at is not None and now - self._version_at[0] <= self.version_age:
+                return self._version_at[1]
+        version = self.store.web_data_version(plan_slug=self.config.plan_slug)
+        with self._lock:
+            self._version_at = (now, version)
+        return version
+
+    def changed(self) -> None:
+        """The desk itself changed something: the next page asks the database for the fingerprint."""
+        with self._lock:
+            self._version_at = None
+
     def snapshot(self, today: date) -> Snapshot:
         """The snapshot for ``today``: rebuilt when the data's fingerprint changed, and at least every
         ``MAX_AGE`` (a safety net for a writer that leaves no history event)."""
-        key = (today, self.store.web_data_version(plan_slug=self.config.plan_slug))
+        key = (today, self._version())
         with self._lock:
             current = self._snapshot
             fresh = key == self._key and time.monotonic() - self._built <= MAX_AGE
@@ -185,6 +227,11 @@ class Desk:
                     self._worker.start()
                 return current
         return self._rebuild(key)
+
+    def refresh(self, today: date) -> Snapshot:
+        """Rebuild now, waiting for it (after the desk itself changed the plan: the next page shows it)."""
+        self.changed()
+        return self._rebuild((today, self._version()))
 
     def _rebuild(self, key: tuple) -> Snapshot:
         with self._build:
@@ -226,13 +273,20 @@ class Filters:
 
 
 def filtered(lines: list[ItemLine], filters: Filters) -> tuple[list[ItemLine], int, int]:
-    """(one page of the matching items, how many match, pages)."""
-    words = filters.words
-    if filters.state:
-        lines = [x for x in lines if x.state == filters.state]
-    if filters.agency is not None:
-        lines = [x for x in lines if filters.agency in x.agency_ids]
-    found = [x for x in lines if filters.keep(x, words)]
+    """(one page of the matching items, how many match, pages). ``Filters.keep`` says the same of one
+    line; here each filter is one pass (the plan page at 100k assignments)."""
+    f = filters
+    if f.state:
+        lines = [x for x in lines if x.state == f.state]
+    if f.agency is not None:
+        lines = [x for x in lines if f.agency in x.agency_ids]
+    if f.section:
+        lines = [x for x in lines if x.section == f.section]
+    if f.due_before is not None:
+        lines = [x for x in lines if x.due is not None and x.due < f.due_before]
+    for word in f.words:
+        lines = [x for x in lines if word in x.folded]
+    found = lines
     pages = max(1, -(-len(found) // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
     return found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(found), pages

@@ -9,10 +9,12 @@ from typing import Callable
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from bot.core.context import Ctx
 from bot.domain.chat_records import Officer
 from bot.domain.texts import web as web_texts
-from bot.ports import Clock, Store
+from bot.ports import Clock, Outbound, Store
 from bot.web import auth
+from bot.web.access import chat_view
 from bot.web.config import COOKIE, WebConfig
 from bot.web.desk import Desk
 
@@ -36,9 +38,12 @@ class Page:
     config: WebConfig
     desk: Desk
     render: Callable[..., HTMLResponse]
+    fragment: Callable[..., str] = lambda template, **context: ""  # a template rendered to safe HTML text
     officer: Officer | None = None
     session_token: str = ""
     form: dict[str, str] = field(default_factory=dict)
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # uploads: field → (file name, bytes)
+    outbox: list[Outbound] = field(default_factory=list)  # messages to chats, sent once the page is answered
 
     @property
     def coordinator(self) -> bool:
@@ -54,6 +59,18 @@ class Page:
 
     def today(self):
         return self.clock.now().astimezone(self.config.zone).date()
+
+    def chat(self) -> Ctx:
+        """The command core's context for this session (channel "web"), to run a chat command's code."""
+        assert self.officer is not None
+        return chat_view(self.store, self.officer, self.clock.now(), self.config.zone)
+
+    def run_chat(self, ctx: Ctx) -> list[str]:
+        """After a chat command's code ran on ``ctx``: its replies (shown on the page); its messages to
+        other chats go to the outbox."""
+        shown = [o.text for o in ctx.out if o.channel == ctx.inbound.channel]
+        self.outbox.extend(o for o in ctx.out if o.channel != ctx.inbound.channel)
+        return shown
 
 
 NO_STORE = {

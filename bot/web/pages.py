@@ -7,8 +7,13 @@ from collections import Counter
 from datetime import datetime, time, timedelta
 
 import segno
+from jinja2 import Environment
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
 from starlette.responses import Response
 
+from bot.core.extension_view import extension_lines
+from bot.domain import audit as A
 from bot.domain.chat_records import ItemInfo
 from bot.domain.deadlines import Deadline, parse_day
 from bot.domain.effective import effective_deadline
@@ -18,7 +23,7 @@ from bot.domain.texts import web as web_texts
 from bot.domain.texts.reminders import SUMMARY_LABEL
 from bot.reports import build
 from bot.web import auth
-from bot.web.access import chat_view, may_see
+from bot.web.access import WEB, chat_view, may_see
 from bot.web.chart import tally_chart
 from bot.web.config import COOKIE
 from bot.web.desk import Filters, filtered
@@ -63,6 +68,15 @@ def logout(page: Page) -> Response:
 def summary(page: Page) -> Response:
     snap = page.desk.snapshot(page.today())
     own = None if page.coordinator else page.officer.agency.id
+    without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
+    ops = page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None
+    figures = (tuple(without), tuple((k, str(v)) for k, v in ops.items()) if ops else ())
+    main = snap.fragment(("summary", own, figures), lambda: _summary_main(page, snap, own, without, ops))
+    return page.render("summary.html", main=main)
+
+
+def _summary_main(page: Page, snap, own: int | None, without: list, ops: dict | None) -> str:
+    """Tổng hợp's body for this viewer and these figures (rendered once per snapshot)."""
     t = snap.tally if own is None else snap.agency_tally(own)
     lines = [
         (level, SUMMARY_LABEL[key], items, rows, percent(rows, t.assignments))
@@ -70,9 +84,9 @@ def summary(page: Page) -> Response:
     ]
     chart = tally_chart([(s, web_texts.STATE_LABEL[s], t.total[s]) for s in STATES], title=web_texts.CHART_TITLE)
     soon = snap.soon(own)
-    without = page.desk.figures("without", page.store.agencies_without_officer) if page.coordinator else []
-    return page.render(
-        "summary.html",
+    return page.fragment(
+        "summary_main.html",
+        coordinator=own is None,
         snap=snap,
         plan=snap.data.plan,
         t=t,
@@ -81,7 +95,7 @@ def summary(page: Page) -> Response:
         soon=soon[:SOON_SHOWN],
         soon_more=max(0, len(soon) - SOON_SHOWN),
         without=without,
-        ops=page.desk.figures("ops", lambda: _operations(page)) if page.coordinator else None,
+        ops=ops,
     )
 
 
@@ -150,6 +164,16 @@ def agency(page: Page) -> Response:
 # --- Nhiệm vụ ---------------------------------------------------------------------------------------------
 def items(page: Page) -> Response:
     q = page.request.query_params
+    snap = page.desk.snapshot(page.today())
+    scope = None if page.coordinator else page.officer.agency.id
+    key = ("items", scope, tuple(sorted(q.multi_items())))
+    main = snap.fragment(key, lambda: _items_main(page, snap))
+    return page.render("items.html", main=main)
+
+
+def _items_main(page: Page, snap) -> str:
+    """The plan page's body for this viewer and query (rendered once per snapshot)."""
+    q = page.request.query_params
     agency_id = q.get("agency", "")
     filters = Filters(
         section=q.get("section", ""),
@@ -159,21 +183,18 @@ def items(page: Page) -> Response:
         q=q.get("q", "")[:200],
         page=int(q["page"]) if q.get("page", "").isdigit() else 1,
     )
-    snap = page.desk.snapshot(page.today())
-    lines = snap.items
-    if not page.coordinator:
-        ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
-        lines = [
-            x
-            for x in lines
-            if page.officer.agency.id in x.agency_ids
-            and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))
-        ]
+    scope = None if page.coordinator else page.officer.agency.id
+    lines = snap.items if scope is None else snap.fragment(("visible", scope), lambda: _visible(page, snap))
     shown, found, pages = filtered(lines, filters)
     agencies = snap.agencies if page.coordinator else [(page.officer.agency.id, page.officer.agency.name)]
     query = {k: v for k, v in q.items() if k != "page" and v}
-    return page.render(
-        "items.html",
+    options = snap.fragment(
+        ("options", scope), lambda: (_options(snap.sections, lambda t: truncate(t, 60)), _options(agencies))
+    )
+    return page.fragment(
+        "items_main.html",
+        section_options=_selected(options[0], filters.section),
+        agency_options=_selected(options[1], filters.agency),
         lines=shown,
         found=found,
         pages=pages,
@@ -183,6 +204,41 @@ def items(page: Page) -> Response:
         query=query,
         page_no=min(max(1, filters.page), pages),
     )
+
+
+def _visible(page: Page, snap) -> list:
+    """The items an officer's session may list (its agency's, as the chat shows them)."""
+    ctx, subjects = chat_view(page.store, page.officer, page.clock.now()), page.store.web_subject_ids()
+    own = page.officer.agency.id
+    return [
+        x
+        for x in snap.items
+        if own in x.agency_ids
+        and may_see(ctx, _info(x), agency_ids=x.agency_ids, subjects=subjects.get(x.id, frozenset()))
+    ]
+
+
+def _options(pairs, label=None) -> str:
+    """``<option>``s of a filter's choices, rendered once per snapshot (400 agencies at a province)."""
+    if label is None:
+        return "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in pairs)
+    return "".join(f'<option value="{escape(v)}">{escape(v)} — {escape(label(t))}</option>' for v, t in pairs)
+
+
+def _selected(options: str, value) -> Markup:
+    """The options with ``value`` chosen."""
+    if value in (None, ""):
+        return Markup(options)
+    mark = f'<option value="{escape(value)}">'
+    return Markup(options.replace(mark, mark[:-1] + " selected>", 1))
+
+
+def truncate(text: str, n: int) -> str:
+    """Jinja's ``truncate`` filter (a word boundary, an ellipsis), outside a template."""
+    return do_truncate(_PLAIN, text, n)
+
+
+_PLAIN = Environment()
 
 
 def _info(x) -> ItemInfo:
@@ -213,7 +269,8 @@ def item(page: Page) -> Response:
         )
         for w in found.assignments
     ]
-    return page.render("item.html", item=info, reading=reading, status=status)
+    extended = extension_lines(ctx, item_id)  # the chat's /xem lines: original date, new date, documents
+    return page.render("item.html", item=info, reading=reading, status=status, extended=extended)
 
 
 def _reading(info: ItemInfo) -> str:
@@ -248,6 +305,14 @@ def invite(page: Page) -> Response:
     code = secrets.token_urlsafe(18)
     now = page.clock.now()
     page.store.create_invite(agency_key=key, code=code, role=role, now=now, expires_at=now + INVITE_TTL)
+    page.store.record_audit(
+        action=A.INVITE_CREATED,
+        actor=page.chat().actor,
+        channel=WEB,
+        now=now,
+        agency_id=page.store.web_agency_ids().get(key),
+        after={"agency": names[key], "role": role, "expires_at": now + INVITE_TTL},
+    )
     username = page.config.bot_username.lstrip("@")
     link = f"https://t.me/{username or '<tên_bot>'}?start={code}"
     qr = segno.make(link, error="m").svg_inline(scale=5, dark="#000", light="#fff")
@@ -263,6 +328,25 @@ def invite(page: Page) -> Response:
             "no_username": not username,
         },
     )
+
+
+def revoke(page: Page) -> Response:
+    """Revoke a linked chat, after a confirmation page (the same store path as ``nhacviec revoke``)."""
+    page.require_coordinator()
+    channel, _, chat_id = page.form.get("chat", "").partition(":")
+    chat = next(
+        (c for c in page.store.officers() if c["active"] and (c["channel"], c["chat_id"]) == (channel, chat_id)),
+        None,
+    )
+    if chat is None or not chat_id:
+        return officers(page, {"error": web_texts.REVOKE_NONE}, 404)
+    fields = dict(channel=chat["channel"], name=chat["name"] or chat["chat_id"], agency=chat["agency"])
+    if page.form.get("confirm") != "yes":
+        return page.render("revoke.html", chat=chat, question=web_texts.REVOKE_CONFIRM.format(**fields))
+    n = page.store.revoke_chat(chat_id=chat_id, channel=channel, actor=page.chat().actor, via=WEB, now=page.clock.now())
+    if n == 0:
+        return officers(page, {"error": web_texts.REVOKE_NONE}, 404)
+    return officers(page, {"done": web_texts.REVOKE_DONE.format(**fields)})
 
 
 # --- Báo cáo ------------------------------------------------------------------------------------------------

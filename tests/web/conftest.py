@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.files import load_calendar
-from bot.ports import FixedClock
+from bot.core import CommandCore
+from bot.ports import FixedClock, Inbound
 from bot.web import auth, server
 from bot.web.app import create_app
 from bot.web.config import WebConfig
 from config.settings import DEFAULT_CALENDAR
 from storage.store import SqlStore
 from tests.conftest import loaded_engine
+from tests.sweep_harness import RecordingSender
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)  # 09:00 on Monday 3/7/2023 in Hà Nội
+DAY = timedelta(days=1)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless=new",
@@ -33,10 +36,11 @@ ARGS = [
 
 
 class Desk:
-    """A served desk: its URL, store, clock and a way to mint sign-in links."""
+    """A served desk: its URL, store, clock, the chats' sender it tells officers through, and a way to
+    mint sign-in links."""
 
-    def __init__(self, url: str, store: SqlStore, clock: FixedClock, config: WebConfig):
-        self.url, self.store, self.clock, self.config = url, store, clock, config
+    def __init__(self, url: str, store: SqlStore, clock: FixedClock, config: WebConfig, sender=None):
+        self.url, self.store, self.clock, self.config, self.sender = url, store, clock, config, sender
 
     def link(self, agency_key: str, role: str = "officer") -> str:
         path, _, _ = auth.new_link(self.store, self.config, agency_key=agency_key, role=role, now=self.clock.now())
@@ -56,11 +60,21 @@ def desk_parts(url: str, plan, directory) -> tuple[SqlStore, FixedClock, WebConf
     return store, FixedClock(NOW), config
 
 
+def ask_extension(store: SqlStore, clock: FixedClock, *, chat: str = "111", agency: str = "so-tu-phap") -> None:
+    """An officer links a Telegram chat and asks, in it, to extend PL1.2 (the chat's own command code)."""
+    code = f"moi-{chat}"
+    store.create_invite(agency_key=agency, code=code, role="officer", now=clock.now(), expires_at=clock.now() + DAY)
+    core = CommandCore(store, clock, ZONE)
+    for text in (f"/start {code}", "/giahan PL1.2 30/9/2023 chờ ý kiến thẩm định của Bộ Tư pháp"):
+        core.handle(Inbound("telegram", chat, text, sender="Lan"))
+
+
 @pytest.fixture
 def desk(sqlite_url, plan, directory):
     store, clock, config = desk_parts(sqlite_url, plan, directory)
-    with server.in_thread(create_app(store, clock, config)) as url:
-        yield Desk(url, store, clock, config)
+    sender = RecordingSender()
+    with server.in_thread(create_app(store, clock, config, {"telegram": sender})) as url:
+        yield Desk(url, store, clock, config, sender)
     store.engine.dispose()
 
 

@@ -1,5 +1,6 @@
 """The desk in real headless Chromium: sign in by link, the tally, the plan's filters, an item, an invite,
-the workbook; a second use of a link, a post without its CSRF token, an officer guessing URLs."""
+the workbook; a second use of a link, a post without its CSRF token, an officer guessing URLs; an
+extension approved, a chat revoked, a plan document imported and confirmed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from openpyxl import load_workbook
 from bot.domain.texts import web as web_texts
 from bot.reports.build import tally
 from bot.web.desk import Filters, build_snapshot, filtered
-from tests.web.conftest import sign_in
+from tests.e2e.own_plan_doc import MISSING_BODY
+from tests.web.conftest import ask_extension, sign_in
+from tests.web.test_desk_plan import plan_files
 
 pytestmark = pytest.mark.slow
 
@@ -150,3 +153,52 @@ def test_officer_cannot_open_other_agencies_items_or_a_surprise_inspection_of_it
         assert surprise[0]["code"] not in p2.locator("#items").all_inner_texts()
     finally:
         other.close()
+
+
+def test_coordinator_approves_an_extension_revokes_a_chat_and_loads_a_plan_document(desk, context, tmp_path):
+    ask_extension(desk.store, desk.clock)  # Sở Tư pháp asks, in its Telegram chat 111, to extend PL1.2
+    page = context.new_page()
+    sign_in(page, desk.link("vp-ubnd-tinh", role="coordinator"))
+
+    # Gia hạn: approve with the approving document; the officer is told in its chat
+    page.click("nav >> text=Gia hạn")
+    (ext,) = desk.store.web_pending_extensions()
+    row = page.locator(f"#ext-{ext.id}")
+    assert "PL1.2" in row.inner_text() and "Sở Tư pháp" in row.inner_text()
+    row.locator("form.approve input[name=document]").fill("Công văn số 120/UBND-NC ngày 1/7/2023")
+    row.locator("form.approve button").click()
+    assert "gia hạn đến 30/9/2023" in page.inner_text("#decided")
+    assert page.locator("#no-extensions").count() == 1
+    (told,) = desk.sender.to("111")
+    assert "đã được đồng ý" in told.text and "120/UBND-NC" in told.text
+    assert [e.channel for e in desk.store.audit_entries(zone=desk.config.zone) if e.action == "extension_approved"] == [
+        "web"
+    ]
+
+    # Cán bộ: revoke the chat, after a confirmation
+    page.click("nav >> text=Cán bộ")
+    page.locator("#officers tr", has_text="Sở Tư pháp").locator("form.revoke button").click()
+    assert "Thu hồi liên kết telegram" in page.inner_text("#confirm-revoke")
+    page.click("#revoke-yes")
+    assert page.locator("#revoked").count() == 1
+    assert not [c for c in desk.store.officers() if c["chat_id"] == "111" and c["active"]]
+
+    # Kế hoạch: upload a signed plan and its province's directory, read it row by row, confirm it
+    docx, dm = plan_files(tmp_path)
+    (tmp_path / "up").mkdir()
+    (tmp_path / "up" / "kh-617.docx").write_bytes(docx)
+    (tmp_path / "up" / "dm-qn.yaml").write_bytes(dm)
+    page.click("nav >> text=Kế hoạch")
+    page.set_input_files("#plan-upload input[name=file]", str(tmp_path / "up" / "kh-617.docx"))
+    page.set_input_files("#plan-upload input[name=directory]", str(tmp_path / "up" / "dm-qn.yaml"))
+    page.click("#plan-upload button[type=submit]")
+    assert page.locator("#plan-rows tbody tr").count() == 9
+    unclear = page.locator("#plan-rows td.unclear")
+    assert unclear.count() == 1 and MISSING_BODY in unclear.inner_text()
+    assert not desk.store.has_plan(plan_slug="quang-ninh-2026")
+    page.click("#plan-load")
+    assert "Đã nạp kế hoạch quang-ninh-2026" in page.inner_text("#plan-loaded")
+    assert desk.store.has_plan(plan_slug="quang-ninh-2026")
+    # the desk now shows the loaded plan
+    page.click("nav >> text=Tổng hợp")
+    assert "Quảng Ninh" in page.inner_text("main") and page.locator("#refreshing").count() == 0

@@ -12,7 +12,7 @@ from tests.web.conftest import NOW, desk_parts
 def test_snapshot_counts_as_the_reports_and_refreshes_in_the_background(sqlite_url, plan, directory):
     store, clock, config = desk_parts(sqlite_url, plan, directory)
     today = NOW.astimezone(config.zone).date()
-    desk = Desk(store, config)
+    desk = Desk(store, config, version_age=0)  # the fingerprint asked every time (default: once a second)
     first = desk.snapshot(today)
     assert first.tally.total == tally(store.report_data(zone=config.zone), today).total
     assert desk.snapshot(today) is first and not desk.refreshing
@@ -37,4 +37,16 @@ def test_filters_search_without_accents_and_page(sqlite_url, plan, directory):
     assert n and all(x.section == section for x in shown)
     before = filtered(snap.items, Filters(due_before=NOW.date()))[0]
     assert all(x.due is not None and x.due < NOW.date() for x in before)
+    store.engine.dispose()
+
+
+def test_the_fingerprint_is_kept_a_moment_and_forgotten_after_the_desks_own_changes(sqlite_url, plan, directory):
+    store, _, config = desk_parts(sqlite_url, plan, directory)
+    today = NOW.astimezone(config.zone).date()
+    desk = Desk(store, config, background=False, version_age=3600)  # a long moment: no clock in the test
+    first = desk.snapshot(today)
+    store.set_due(code="4.II", due=today + timedelta(days=3), actor="kiểm thử", now=NOW)
+    assert desk.snapshot(today) is first  # within the moment: the fingerprint is not asked again
+    desk.changed()  # what a post on the desk does
+    assert desk.snapshot(today) is not first
     store.engine.dispose()

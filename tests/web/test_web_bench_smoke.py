@@ -13,6 +13,6 @@ def test_web_bench_runs_and_prints_its_line():
     line = web.main(["--assignments", "2000", "--agencies", "40", "--runs", "2"])
     assert re.fullmatch(
         r"assignments=\d+ static_ms=[\d.]+ summary_ms=[\d.]+ items_ms=[\d.]+ "
-        r"ratio_summary=[\d.]+ ratio_items=[\d.]+ cold_ms=\d+",
+        r"ratio_summary=[\d.]+ ratio_items=[\d.]+ items_new_ms=[\d.]+ ratio_items_new=[\d.]+ cold_ms=\d+",
         line,
     )

@@ -75,3 +75,25 @@ def test_the_data_fingerprint_moves_with_history(sqlite_url, plan, directory):
     store.set_due(code="4.II", due=NOW.date() + timedelta(days=30), actor="kiểm thử", now=NOW)
     assert store.web_data_version() != before
     store.engine.dispose()
+
+
+def test_pending_extensions_sign_in_audit_and_the_fingerprint(db_url, plan, directory):
+    from bot.ports import FixedClock
+    from tests.web.conftest import ZONE, ask_extension
+
+    store = _store(db_url, plan, directory)
+    assert store.web_pending_extensions() == []
+    version = store.web_data_version()
+    ask_extension(store, FixedClock(NOW))
+    (ext,) = store.web_pending_extensions()
+    assert (ext.code, ext.agency, ext.status, ext.chat_id) == ("PL1.2", "Sở Tư pháp", "pending", "111")
+    asked = store.web_data_version()
+    assert asked != version  # an audit row about an item
+    store.web_create_link(agency_key="vp-ubnd-tinh", role="coordinator", token="t", now=NOW, expires_at=NOW + LINK_TTL)
+    store.web_redeem_link(token="t", session_token="s", now=NOW, session_expires_at=NOW + timedelta(hours=1))
+    (signed,) = [e for e in store.audit_entries(zone=ZONE) if e.action == "web_signed_in"]
+    assert signed.channel == "web" and signed.agency == "Văn phòng UBND tỉnh" and signed.after["role"] == "coordinator"
+    assert store.web_data_version() == asked  # a sign-in changes nothing the pages count
+    store.decide_extension(extension_id=ext.id, approve=False, actor="x", channel="web", now=NOW, note="không")
+    assert store.web_pending_extensions() == [] and store.web_data_version() != asked
+    store.engine.dispose()

@@ -326,3 +326,11 @@ HELP_PEOPLE = (
     "/duphong — mời cán bộ dự phòng của cơ quan"
 )
 START_HANDOVER_SOMEONE = "người nhận bàn giao"
+# --- /web: a sign-in link to the web desk (bot/core/web_cmds.py) ----------------------------------------------
+WEB_LINK = (
+    "Đường link đăng nhập bàn làm việc cho {agency} ({role}), dùng một lần, hết hạn {expires}:\n{url}\n"
+    "Vui lòng không chuyển link này cho người khác."
+)
+WEB_ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
+WEB_NOT_SET_UP = "Bàn làm việc trên trình duyệt chưa được thiết lập. Vui lòng liên hệ quản trị viên hệ thống."
+WEB_PRIVATE_ONLY = "Vì an toàn, vui lòng gửi /web trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."

@@ -263,6 +263,9 @@ AUDIT_ACTION = {
     "leader_removed": "Thôi lãnh đạo phụ trách",
     "evidence": "Bổ sung minh chứng",
     "successor": "Chuyển nhiệm vụ cho cơ quan kế nhiệm",
+    "web_signed_in": "Đăng nhập bàn làm việc",
+    "invite_created": "Tạo mã mời",
+    "plan_loaded": "Nạp kế hoạch",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 

@@ -7,13 +7,15 @@ NAV = (
     ("tong-hop", "/", "Tổng hợp"),
     ("co-quan", "/co-quan", "Cơ quan"),
     ("nhiem-vu", "/nhiem-vu", "Nhiệm vụ"),
+    ("gia-han", "/gia-han", "Gia hạn"),
+    ("ke-hoach", "/ke-hoach", "Kế hoạch"),
     ("can-bo", "/can-bo", "Cán bộ"),
     ("bao-cao", "/bao-cao", "Báo cáo"),
 )
 OFFICER_NAV = ("tong-hop", "nhiem-vu", "bao-cao")
 SIGN_OUT = "Đăng xuất"
 SIGNED_IN_AS = "{agency} · {role}"
-ROLE = {"officer": "cán bộ đầu mối", "coordinator": "điều phối viên"}
+ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 
 LOGIN_TITLE = "Đăng nhập"
 LOGIN_CONFIRM = "Đăng nhập vào bàn làm việc với tư cách {role} của {agency}?"
@@ -90,6 +92,16 @@ ASSIGN_ROLE = {"lead": "chủ trì", "coordinating": "phối hợp"}
 
 OFFICERS_TITLE = "Cán bộ"
 OFFICER_COLUMNS = ("Kênh", "Cơ quan", "Vai trò", "Tên", "Trạng thái", "Từ ngày")
+REVOKE_BUTTON = "Thu hồi"
+REVOKE_TITLE = "Thu hồi liên kết"
+REVOKE_CONFIRM = (
+    "Thu hồi liên kết {channel} của {name} ({agency})? Cuộc trò chuyện này sẽ không nhận nhắc việc và không "
+    "dùng được lệnh nữa; lịch sử vẫn được giữ."
+)
+REVOKE_YES = "Đồng ý thu hồi"
+REVOKE_NO = "Quay lại"
+REVOKE_DONE = "Đã thu hồi liên kết {channel} của {name} ({agency})."
+REVOKE_NONE = "Không tìm thấy liên kết đang hoạt động này (có thể đã được thu hồi)."
 OFFICERS_NONE = "Chưa có cuộc trò chuyện nào được liên kết."
 INVITE_TITLE = "Tạo mã mời"
 INVITE_AGENCY = "Cơ quan"
@@ -99,6 +111,59 @@ INVITE_CREATED = "Mã mời cho {agency} ({role}), dùng một lần, hết hạ
 INVITE_SCAN = "Cán bộ quét mã QR bằng điện thoại, hoặc mở đường link:"
 INVITE_UNKNOWN_AGENCY = 'Không tìm thấy cơ quan "{name}".'
 INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
+
+EXT_TITLE = "Gia hạn"
+EXT_INTRO = "Đề nghị gia hạn đang chờ quyết định (cũ nhất trước). Cán bộ đầu mối được báo ngay khi có quyết định."
+EXT_NONE = "Không có đề nghị gia hạn nào đang chờ."
+EXT_COLUMNS = ("Mã", "Cơ quan", "Hạn hiện tại", "Đề nghị đến", "Lý do", "Người đề nghị", "Quyết định")
+EXT_DOCUMENT = "Văn bản đồng ý (số, ngày)"
+EXT_DOCUMENT_HINT = "vd: Công văn số 123/UBND-KSTT ngày 10/7/2023"
+EXT_APPROVE = "Đồng ý gia hạn"
+EXT_NOTE = "Lý do không đồng ý"
+EXT_REFUSE = "Không đồng ý"
+EXT_CHOOSE = "Vui lòng chọn Đồng ý hoặc Không đồng ý."
+EXT_TOO_LONG = "Nội dung quá dài (tối đa {n} ký tự). Chưa có gì thay đổi."
+
+PLAN_TITLE = "Kế hoạch"
+PLAN_CURRENT = "Kế hoạch đang theo dõi: {title} ({slug}), {items} mục."
+PLAN_UPLOAD_TITLE = "Nạp kế hoạch từ văn bản đã ký"
+PLAN_UPLOAD_HINT = (
+    "Tệp .docx, .xlsx, .csv hoặc .pdf (có bảng nhiệm vụ). Chưa có gì thay đổi cho đến khi anh/chị xác nhận."
+)
+PLAN_FILE = "Văn bản kế hoạch"
+PLAN_DIRECTORY = "Danh mục cơ quan (.yaml, không bắt buộc)"
+PLAN_DIRECTORY_HINT = "Để trống: dùng danh mục đã nạp, nếu cùng tỉnh với kế hoạch."
+PLAN_READ = "Đọc văn bản"
+PLAN_NO_FILE = "Vui lòng chọn tệp văn bản kế hoạch."
+PLAN_BAD_TYPE = "Chỉ nhận tệp .docx, .xlsx, .csv hoặc .pdf (tệp đã gửi: {name})."
+PLAN_NO_TABLE = "Không tìm thấy bảng nhiệm vụ trong tệp {name}. Chưa có gì thay đổi."
+PLAN_INVALID = "Không đọc được kế hoạch từ tệp {name}: {detail}. Chưa có gì thay đổi."
+PLAN_BAD_DIRECTORY = "Không đọc được danh mục cơ quan {name}: {detail}. Chưa có gì thay đổi."
+PLAN_READING = "Cách đọc văn bản {name}: {title} ({slug}), {items} mục, {sections} phần."
+PLAN_ISSUED = "{kind} số {number}, {date}, {issuer}."
+PLAN_PROBLEMS = "Chỗ chưa đọc được ({n}):"
+PLAN_NO_PROBLEMS = "Mọi dòng đều đọc được."
+PLAN_UNCLEAR = "{n} ô chưa hiểu (tô màu): cơ quan không có trong danh mục hoặc thời hạn chưa rõ."
+PLAN_ALL_CLEAR = "Mọi ô đều hiểu được."
+PLAN_COLUMNS = ("Mã", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn (nguyên văn)", "Cách hiểu thời hạn")
+PLAN_UNKNOWN_AGENCY = "không có trong danh mục"
+PLAN_RESOLVED = "→ {names}"
+PLAN_RESOLVED_MANY = "→ {n} cơ quan"
+PLAN_NO_DIRECTORY = (
+    "Chưa có danh mục cơ quan của {province}: tên cơ quan chưa được đối chiếu. Gửi kèm tệp danh mục "
+    '(tạo bằng: nhacviec directory new --province "{province}") rồi đọc lại.'
+)
+PLAN_LOAD = "Nạp kế hoạch này"
+PLAN_LOAD_NOTE = "Kế hoạch {slug} chưa có trong cơ sở dữ liệu: nạp như lệnh nhacviec init --plan."
+PLAN_EXISTS = (
+    "Kế hoạch {slug} đã có trong cơ sở dữ liệu. Việc thay đổi kế hoạch đang theo dõi phải làm bằng văn bản "
+    "sửa đổi (nhacviec plan amend); bàn làm việc chưa hỗ trợ."
+)
+PLAN_AMEND = "Áp dụng như văn bản sửa đổi"
+PLAN_DRAFT_GONE = "Bản đọc này đã hết hạn hoặc không còn; vui lòng tải tệp lên lại. Chưa có gì thay đổi."
+PLAN_LOADED = "Đã nạp kế hoạch {slug}: {items} mục, {assignments} lượt giao."
+PLAN_LOAD_FAILED = "Không nạp được kế hoạch: {detail}. Chưa có gì thay đổi."
+UPLOAD_TOO_BIG = "Tệp quá lớn (tối đa 20 MB)."
 
 REPORTS_TITLE = "Báo cáo"
 REPORT_WORKBOOK = "Tải báo cáo Excel (đầy đủ, nội bộ)"
