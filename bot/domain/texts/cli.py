@@ -254,6 +254,7 @@ AUDIT_ACTION = {
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
     "role_changed": "Đổi vai trò",
+    "amendment": "Sửa đổi Kế hoạch",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
