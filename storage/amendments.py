@@ -66,7 +66,13 @@ def apply(
     for code in report.items_retired:
         items[code].retired_on = effective
     row = AmendmentRow(
-        plan_id=pid, document=document, effective=effective, created_at=now, actor=actor, diff=amendment.to_dict(), kept=kept
+        plan_id=pid,
+        document=document,
+        effective=effective,
+        created_at=now,
+        actor=actor,
+        diff=amendment.to_dict(),
+        kept=kept,
     )
     s.add(row)
     s.flush()

@@ -50,7 +50,12 @@ class ItemChange:
     changes: tuple[Change, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "kind": self.kind, "title": self.title, "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "title": self.title,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,9 @@ def _changes(old: ItemSpec, new: ItemSpec, names: Mapping[str, str]) -> tuple[Ch
     if " ".join(o.content.split()) != " ".join(n.content.split()):
         out.append(Change(CONTENT, o.content, n.content))
     if set(old.lead_keys) != set(new.lead_keys) or o.lead_text.split() != n.lead_text.split():
-        out.append(Change(LEAD, _names(old.lead_keys, names) or o.lead_text, _names(new.lead_keys, names) or n.lead_text))
+        out.append(
+            Change(LEAD, _names(old.lead_keys, names) or o.lead_text, _names(new.lead_keys, names) or n.lead_text)
+        )
     if set(old.coordinating_keys) != set(new.coordinating_keys):
         out.append(
             Change(

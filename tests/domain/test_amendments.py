@@ -25,7 +25,12 @@ def test_diff_of_the_amended_seed(plan, directory):
 
 
 def test_history_reads_like_the_decision():
-    note = Note(DOC, D(2023, 6, 15), "changed", (Change("deadline", "Trước ngày 31/5/2023", "x", D(2023, 5, 31), D(2023, 6, 30)),))
+    note = Note(
+        DOC,
+        D(2023, 6, 15),
+        "changed",
+        (Change("deadline", "Trước ngày 31/5/2023", "x", D(2023, 5, 31), D(2023, 6, 30)),),
+    )
     assert history_lines([note]) == ["Lịch sử sửa đổi:", f"Sửa đổi theo {DOC}: hạn 31/5/2023 → 30/6/2023"]
     assert history_lines([]) == []
 

@@ -69,9 +69,13 @@ def seeded(cli, tmp_path):
     close_all(engine)
     with Session(engine) as s:
         aid, iid = s.execute(
-            select(AssignmentRow.id, ItemRow.id).join(ItemRow).where(ItemRow.code == "PL1.6", AssignmentRow.role == "lead")
+            select(AssignmentRow.id, ItemRow.id)
+            .join(ItemRow)
+            .where(ItemRow.code == "PL1.6", AssignmentRow.role == "lead")
         ).one()
-    SqlStore(engine).record_progress(assignment_id=aid, item_id=iid, actor="Hoa (test)", note="đang rà soát", now=at(D(2023, 6, 1), 9))
+    SqlStore(engine).record_progress(
+        assignment_id=aid, item_id=iid, actor="Hoa (test)", note="đang rà soát", now=at(D(2023, 6, 1), 9)
+    )
     (tmp_path / "amended.yaml").write_text(amended_text(), encoding="utf-8")
     yield cli, engine
     engine.dispose()
@@ -81,8 +85,16 @@ def _snapshot(engine) -> tuple:
     """Everything an amendment could change: assignments, items, amendments, audit rows."""
     with Session(engine) as s:
         return (
-            sorted(tuple(r) for r in s.execute(select(AssignmentRow.id, AssignmentRow.due, AssignmentRow.status, AssignmentRow.active))),
-            sorted(tuple(r) for r in s.execute(select(ItemRow.code, ItemRow.deadline_text, ItemRow.lead_text, ItemRow.retired))),
+            sorted(
+                tuple(r)
+                for r in s.execute(
+                    select(AssignmentRow.id, AssignmentRow.due, AssignmentRow.status, AssignmentRow.active)
+                )
+            ),
+            sorted(
+                tuple(r)
+                for r in s.execute(select(ItemRow.code, ItemRow.deadline_text, ItemRow.lead_text, ItemRow.retired))
+            ),
             len(s.execute(select(AmendmentRow.id)).all()),
             len(s.execute(select(AuditRow.id)).all()),
         )
@@ -141,7 +153,9 @@ def test_amendment_scenario(seeded):
         item = s.execute(select(ItemRow).where(ItemRow.code == "PL1.6")).scalar_one()
         a = s.execute(select(AssignmentRow).where(AssignmentRow.item_id == item.id)).scalar_one()
         assert item.retired and item.retired_on == D(2023, 6, 15)
-        assert a.status == "in_progress" and a.note == "đang rà soát" and not a.active and a.retired_on == D(2023, 6, 15)
+        assert (
+            a.status == "in_progress" and a.note == "đang rà soát" and not a.active and a.retired_on == D(2023, 6, 15)
+        )
         old_lead = s.execute(
             select(AssignmentRow)
             .join(ItemRow)
@@ -206,7 +220,10 @@ BAD = (
     (("plan", "amend", "amended.yaml", "--document", DOC), "Thiếu ngày hiệu lực"),
     (("plan", "amend", "amended.yaml", "--document", DOC, "--effective", "31/2/2023"), "Ngày hiệu lực không hợp lệ"),
     (("plan", "amend", "khong-co.yaml", "--document", DOC, "--effective", "15/6/2023"), "không tìm thấy tệp"),
-    (("plan", "amend", "other.yaml", "--document", DOC, "--effective", "15/6/2023"), "không phải Kế hoạch «hai-duong-2023»"),
+    (
+        ("plan", "amend", "other.yaml", "--document", DOC, "--effective", "15/6/2023"),
+        "không phải Kế hoạch «hai-duong-2023»",
+    ),
     (("plan", "amend", "amended.yaml", "--document", DOC, "--effective", "20/12/2022"), "trước ngày Kế hoạch"),
 )
 
