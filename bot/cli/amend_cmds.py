@@ -96,6 +96,9 @@ def cmd_plan_amend(app, args: Namespace) -> int:
         )
         return 0
     print("\n".join(diff_lines(amendment, document, effective)))
+    today = app.clock.now().astimezone(app.settings.zone).date()
+    if effective > today and not amendment.empty:
+        print(T.FUTURE_EFFECTIVE.format(effective=texts.vn_date(effective), today=texts.vn_date(today)))
     if applied is not None:
         print(T.APPLIED.format(id=applied.id))
         if applied.kept:

@@ -125,7 +125,9 @@ def test_amendment_scenario(seeded):
     assert "+ Thêm 6.I: Rà soát, sửa đổi quy chế phối hợp" in out
     assert "− Bãi bỏ PL1.6:" in out
     assert "    hạn 31/5/2023 → 30/6/2023" in out and "    chủ trì Văn phòng UBND tỉnh → Sở Nội vụ" in out
-    assert "Chạy thử (--dry-run): chưa thay đổi gì." in out
+    assert "Chạy thử (--dry-run): chưa thay đổi gì." in out and "Lưu ý" not in out
+    code, out, _ = cli("--today", "2023-06-10", *AMEND, "--dry-run")
+    assert code == 0 and "Lưu ý: ngày hiệu lực 15/6/2023 sau hôm nay (10/6/2023)" in out
     code, out, _ = cli(*JUNE, *AMEND, "--dry-run", "--json")
     diff = json.loads(out)
     assert code == 0 and diff["applied"] is None and diff["dry_run"] is True

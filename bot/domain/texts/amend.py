@@ -22,6 +22,9 @@ DRY_RUN = "Chạy thử (--dry-run): chưa thay đổi gì. Bỏ --dry-run để
 APPLIED = "Đã áp dụng sửa đổi (số {id}). Trạng thái, minh chứng đã ghi nhận được giữ nguyên."
 KEPT_DUE = "Giữ hạn cũ cho {n} lượt cơ quan đã hoàn thành trước ngày hiệu lực (không đánh giá lại đúng hạn)."
 EMPTY_VALUE = "(trống)"
+FUTURE_EFFECTIVE = (
+    "Lưu ý: ngày hiệu lực {effective} sau hôm nay ({today}); sửa đổi được áp dụng ngay khi chạy lệnh này."
+)
 
 # bad inputs (nothing changed)
 ERR_NO_DOCUMENT = 'Thiếu văn bản sửa đổi: thêm --document "Quyết định số …/QĐ-UBND ngày …". Chưa thay đổi gì.'
