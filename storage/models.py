@@ -82,6 +82,7 @@ class ItemRow(SQLModel, table=True):
     blocked: bool = False  # no reminders until a coordinator sets or confirms a date
     inspection_date: date | None = None  # inspections: the date a coordinator scheduled
     retired: bool = False  # removed from the plan file, history kept
+    retired_on: date | None = None  # amend: the effective date of the amendment that removed it
 
 
 class AgencyRow(SQLModel, table=True):
@@ -151,6 +152,7 @@ class AssignmentRow(SQLModel, table=True):
     note: str = ""
     updated_at: datetime | None = None
     active: bool = True  # false once the plan no longer names the agency
+    retired_on: date | None = None  # amend: the effective date of the amendment that removed it
 
 
 class StatusEventRow(SQLModel, table=True):
@@ -454,3 +456,20 @@ class EvidenceRow(SQLModel, table=True):
     document_date: date | None = None
     actor: str = Field(default="", max_length=200)
     at: datetime
+
+
+# --- amend: amendments by a later decision -----------------------------------------------------------
+class AmendmentRow(SQLModel, table=True):
+    """One amendment of a plan by a later decision (``plan amend``): the document, the day it took effect,
+    what it changed (bot.domain.amendments.Amendment.to_dict) and the assignments that kept their old date
+    (closed before the effective date: ``kept`` = [{"assignment_id", "due"}], reapplied on every reload)."""
+
+    __tablename__ = "amendment"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    document: str
+    effective: date
+    created_at: datetime
+    actor: str = Field(default="", max_length=200)
+    diff: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    kept: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

@@ -19,7 +19,7 @@ from bot.domain.operations import CodedItem, StatusFigures
 from bot.domain.plan import Plan
 from bot.domain.report_data import ReportData
 from storage import audit, office, queries, registry, reports, successors, sync, work
-from storage.base import SqlBase
+from storage.amendments import SqlAmendStore
 from storage.engine import sqlite_path
 from storage.migrate import check, head_revision, upgrade
 from storage.models import AgencyRow, PlanRow, ReminderRow, SweepRow
@@ -32,7 +32,7 @@ def _plan_id(s: Session, plan_slug: str | None) -> int:
         raise NoPlan(plan_slug or "") from None
 
 
-class SqlPlanStore(SqlBase):
+class SqlPlanStore(SqlAmendStore):
     """Implements bot.ports.PlanStore."""
 
     # --- schema and files ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from bot.domain.agencies import Agency, Directory
 from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, SyncReport, interpret_plan, waiting_for_groups
 from bot.domain.plan import INSPECTION, Plan
 from bot.domain.folding import same_province
-from storage import extension_rows, role_switch
+from storage import amendment_rows, extension_rows, role_switch
 from storage.models import (
     AgencyGroupRow,
     AgencyRow,
@@ -268,6 +268,7 @@ def upsert_plan(
                 a.active = False  # history kept; the item is no longer in the plan
     session.flush()
     extension_rows.reapply(session, plan_id=prow.id)  # approved extensions survive a reload
+    amendment_rows.reapply(session, plan_id=prow.id)  # amend: work closed before an amendment keeps its date
     return report
 
 

@@ -16,6 +16,7 @@ from bot.channels import registry  # noqa: E402
 from bot.channels.base import ChannelError  # noqa: E402
 from bot.cli import (
     agency_cmds,
+    amend_cmds,
     directory_cmds,
     gov_cmds,
     import_cmds,
@@ -61,15 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--plan", help="tệp kế hoạch YAML (mặc định: kế hoạch 2023 kèm theo)")
     s.add_argument("--agencies", help="tệp danh mục cơ quan YAML")
     s.add_argument("--strict", action="store_true", help="dừng nếu có tên cơ quan không có trong danh mục")
+    s.add_argument("--force", action="store_true", help="nạp lại tệp kế hoạch đã sửa mà không ghi văn bản sửa đổi")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=plan_cmds.cmd_init)
 
     s = sub.add_parser("plan", help="xem Kế hoạch, đặt hạn")
     psub = s.add_subparsers(dest="plan_command", required=True)
-    ps = psub.add_parser("show", help="danh sách nhiệm vụ của Kế hoạch")
+    ps = psub.add_parser("show", help="danh sách nhiệm vụ của Kế hoạch; MÃ: một nhiệm vụ và lịch sử sửa đổi")
+    ps.add_argument("code", nargs="?", help="mã nhiệm vụ (vd. 3.II)")
     ps.add_argument("--type", choices=("task", "review", "inspection"))
     ps.add_argument("--json", action="store_true")
-    ps.set_defaults(func=plan_cmds.cmd_plan_show)
+    ps.set_defaults(func=amend_cmds.cmd_plan_show)
     ps = psub.add_parser("set-due", help="đặt hạn cho một nhiệm vụ chưa có hạn")
     ps.add_argument("code")
     ps.add_argument("date")
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--yes", "--force", dest="yes", action="store_true", help="chấp nhận ngày ngoài thời gian kế hoạch")
     ps.set_defaults(func=plan_cmds.cmd_set_due)
     import_cmds.add_commands(psub)
+    amend_cmds.add_commands(psub)
 
     s = sub.add_parser("parse-deadline", help="đọc thử một cụm từ thời hạn ('-': đọc từng dòng từ stdin)")
     s.add_argument("phrase")

@@ -7,6 +7,7 @@ from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
+from bot.cli.amend_check import changed_plan_message
 from bot.cli.render import print_json, print_json_line, table
 from bot.domain import texts
 from bot.domain.agencies import Directory
@@ -40,6 +41,9 @@ def cmd_init(app, args: Namespace) -> int:
     """Create/upgrade the database and load a plan with the directory of its province (never another
     province's by default); record both in the database for every later command."""
     plan_src, dir_src = _init_files(app, args)
+    changed = None if getattr(args, "force", False) else changed_plan_message(app.store, plan_src)
+    if changed:  # amend: a plan is changed by a recorded decision (plan amend), not by reloading its file
+        raise CliError(changed)
     try:
         report = load_plan_files(app.store, plan_src, dir_src, now=app.clock.now(), strict=args.strict)
     except UnknownAgencies as e:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.core.arguments import agency_named, split_code, when_phrase
 from bot.core.context import Ctx
 from bot.core.evidence_keep import evidence_lines
+from bot.core.amend_view import amendment_lines
 from bot.core.extension_view import extension_lines
 from bot.domain.chat_records import AgencyRef, ItemWork
 from bot.domain.folding import fold
@@ -152,6 +153,7 @@ def show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None, *, whol
         lines += ["", *verbatim]
     lines += extension_lines(ctx, item.id)
     lines += evidence_lines(ctx, item.id, len(leads))
+    lines += amendment_lines(ctx, item.id)
     own = acting or next((w for w in leads if ctx.agency and w.agency_id == ctx.agency.id), None)
     buttons: tuple[tuple[Button, ...], ...] = ()
     if own is not None and own.status != "done":

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.domain.agencies import Agency, Directory, Lookup
+from bot.domain.amendments import Amendment, Applied, Note
 from bot.domain.deadlines import Deadline
 from bot.domain.interpret import SyncReport
 from bot.domain.operations import CodedItem, StatusFigures
@@ -97,6 +98,28 @@ class PlanStore(Protocol):
         plan_slug: str | None = None,
     ) -> bool:
         """Set an inspection's date; whether it is a surprise inspection."""
+
+    # amend: amendments by a later decision (storage/amendments.py)
+    def amend_apply(
+        self,
+        *,
+        plan: Plan,
+        directory: Directory,
+        amendment: Amendment,
+        document: str,
+        effective: date,
+        actor: str,
+        now: datetime,
+        zone: tzinfo,
+        plan_file: str,
+        plan_text: str,
+    ) -> Applied:
+        """Apply ``amendment`` (what ``plan`` changes) as one transaction: statuses and evidence kept, removed
+        items and assignments retired, work closed before ``effective`` kept on its old date, the new file
+        recorded as the plan loaded; one audit row ("amendment") per item touched."""
+
+    def amend_history(self, *, item_id: int | None = None, code: str = "", plan_slug: str | None = None) -> list[Note]:
+        """An item's amendments, oldest first (by id, or by exact code, retired items included)."""
 
     # reports
     def report_data(

@@ -133,11 +133,11 @@ def test_strict_init_refuses_unknown_agencies(cli, tmp_path):
         ),
         encoding="utf-8",
     )
-    code, _, err = cli("init", "--plan", str(edited), "--strict")
+    code, _, err = cli("init", "--plan", str(edited), "--strict", "--force")  # --force: not via plan amend
     assert code == 2 and "Sở Vũ trụ" in err and "4.I" in err
     _, after, _ = cli("plan", "show", "--json")
     assert before == after
-    code, out, err = cli("init", "--plan", str(edited))
+    code, out, err = cli("init", "--plan", str(edited), "--force")
     assert code == 0 and "Sở Vũ trụ" in err
 
 

@@ -266,6 +266,7 @@ AUDIT_ACTION = {
     "web_signed_in": "Đăng nhập bàn làm việc",
     "invite_created": "Tạo mã mời",
     "plan_loaded": "Nạp kế hoạch",
+    "amendment": "Sửa đổi Kế hoạch",
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 
