@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.domain.periods import PeriodFacts, PeriodRecord
+from storage import audit
 from storage.models import AssignmentRow, ItemRow, OccurrenceRow, PlanRow, StatusEventRow
 
 CHUNK = 500
@@ -67,8 +68,9 @@ def record_period(
     note: str,
     now: datetime,
     data: dict[str, Any],
+    channel: str = "",
 ) -> bool:
-    """Record one period as done (or ended); False when it already was (nothing changes)."""
+    """Record one period as done (or ended), with its audit row; False when it already was (nothing changes)."""
     try:
         with session.begin_nested():
             session.add(
@@ -97,4 +99,57 @@ def record_period(
             data={**data, "period": period},
         )
     )
+    audit.write(
+        session,
+        action="period_" + status,
+        actor=actor,
+        now=now,
+        channel=channel,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        agency_id=session.get(AssignmentRow, assignment_id).agency_id,
+        before={"period": period, "done": False},
+        after={"period": period, "done": True, "due": due, **data},
+        note=note,
+    )
     return True
+
+
+def undo_latest_period(
+    session: Session, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+) -> PeriodRecord | None:
+    """Forget the period recorded last for an assignment (it is open again), with its audit row; None when
+    no period is recorded (nothing changes)."""
+    row = session.execute(
+        select(OccurrenceRow)
+        .where(OccurrenceRow.assignment_id == assignment_id)
+        .order_by(OccurrenceRow.closed_at.desc(), OccurrenceRow.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    record = PeriodRecord(row.period, row.due, row.status, row.closed_at, row.closed_by, row.note)
+    session.execute(delete(OccurrenceRow).where(OccurrenceRow.id == row.id))
+    session.add(
+        StatusEventRow(
+            item_id=item_id,
+            assignment_id=assignment_id,
+            at=now,
+            actor=actor,
+            action="period_undo",
+            data={"period": record.period},
+        )
+    )
+    audit.write(
+        session,
+        action="period_undo",
+        actor=actor,
+        now=now,
+        channel=channel,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        agency_id=session.get(AssignmentRow, assignment_id).agency_id,
+        before={"period": record.period, "done": True, "closed_by": record.closed_by, "note": record.note},
+        after={"period": record.period, "done": False},
+    )
+    return record

@@ -2,7 +2,7 @@
 
 ``close_period`` is the recurring branch of /xong (bot/core/work_cmds.py): it returns True when it
 answered, False when the ordinary closing applies (a plain item, or a coordinator ending ongoing work
-with a reason).
+with a reason). ``undo_period`` is the recurring branch of /hoantac: the period recorded last is open again.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 
 from bot.core.context import Ctx
 from bot.domain.documents import cited_document
-from bot.domain.periods import DueDefaults, Period, find_period, open_periods, period_to_close
+from bot.domain.periods import DueDefaults, Period, find_period, label_of, open_periods, period_to_close
 from bot.domain.texts import vn_date
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import periods as PT
@@ -76,6 +76,7 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
         note=note,
         now=ctx.now,
         data={"document": data} if data else {},
+        channel=ctx.inbound.channel,
     ):
         ctx.reply(PT.OCC_ALREADY.format(label=chosen.label, agency=target.agency, code=target.code, who="—", when="—"))
         return True
@@ -86,6 +87,25 @@ def close_period(ctx: Ctx, target: WorkItem, note_text: str, config) -> bool:
         lines.append(notice)
     lines += _what_is_left(ctx, periods, closed | {chosen.key})
     ctx.reply("\n".join(lines))
+    return True
+
+
+def undo_period(ctx: Ctx, target: WorkItem) -> bool:
+    """/hoantac on recurring work: forget the period recorded last (and say which); False when the
+    ordinary undo applies (not recurring work)."""
+    if target.kind != RECURRING:
+        return False
+    record = ctx.store.period_undo_latest(
+        assignment_id=target.assignment_id,
+        item_id=target.item_id,
+        actor=ctx.actor,
+        now=ctx.now,
+        channel=ctx.inbound.channel,
+    )
+    if record is None:
+        ctx.reply(PT.OCC_UNDO_NONE.format(code=target.code, agency=target.agency))
+        return True
+    ctx.reply(PT.OCC_UNDONE.format(label=label_of(record.period), agency=target.agency, code=target.code))
     return True
 
 

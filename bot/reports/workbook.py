@@ -38,7 +38,8 @@ FILLS = {
     "ongoing": "ECEFF1",
     "undated": "FFE0B2",
 }
-ACTION = AUDIT_ACTION  # the log sheet reads the audit trail (bot.domain.texts words its actions)
+# the log sheet reads the audit trail (bot.domain.texts words its actions; texts.periods those of periods)
+ACTION = {**AUDIT_ACTION, **period_texts.AUDIT_ACTION}
 SHEETS = ("Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký")
 HEADER_ROW = 5
 BOLD = Font(bold=True)

@@ -104,7 +104,9 @@ def test_export_for_circulation(scenario, tmp_path):
 def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     code, out, _ = scenario(*JULY, "draft-reminder", "--out", "cv.docx")
     assert code == 0
-    assert "gửi 30 cơ quan (42 nhiệm vụ quá hạn)" in out  # 5.IV's missed quarters: one line per agency and "cv-noi-bo.docx" in out
+    assert (
+        "gửi 30 cơ quan (42 nhiệm vụ quá hạn)" in out
+    )  # 5.IV's missed quarters: one line per agency and "cv-noi-bo.docx" in out
     doc = Document(tmp_path / "cv.docx")
     body = _texts(doc)
     to = [

@@ -25,6 +25,16 @@ OCC_UNKNOWN = 'Không tìm thấy kỳ "{words}" của {code}. Các kỳ còn m�
 OCC_NONE_OPEN = "{code}: mọi kỳ báo cáo của {agency} đến nay đã được ghi nhận."
 OCC_NEXT = "Kỳ tiếp theo: {label} (hạn {due})."
 OCC_MISSED = "Còn {n} kỳ chưa báo cáo: {labels}."
+# /hoantac on a recurring item: the period recorded last is open again.
+OCC_UNDONE = "↩️ Đã hoàn tác báo cáo {label} của {agency} ({code}): kỳ này lại chưa báo cáo."
+OCC_UNDO_NONE = "{code}: {agency} chưa có kỳ báo cáo nào được ghi nhận, không có gì để hoàn tác."
+
+# The audit trail's words for periods (the workbook's "Nhật ký").
+AUDIT_ACTION = {
+    "period_done": "Báo cáo một kỳ",
+    "period_ended": "Kết thúc một kỳ",
+    "period_undo": "Hoàn tác một kỳ",
+}
 
 # Ongoing work ("thường xuyên"): officers report progress, only a coordinator ends it.
 ONGOING_NOT_CLOSABLE = (
