@@ -31,7 +31,7 @@ from bot.domain.chat_records import (
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as chat_texts
 from bot.domain.views import REMAINING_SHOWN, WorkItem
-from bot.domain.periods import PeriodFacts, PeriodRecord
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
 from storage import audit, occurrences, queries, registry, role_switch, work
 from storage.base import SqlBase
 from storage.models import (
@@ -376,6 +376,11 @@ class SqlChatStore(SqlBase):
             )
             s.commit()
             return ok
+
+    def period_open_work(self, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+        """Open recurring lead assignments (of one agency, or all) with the periods recorded for them."""
+        with self.session() as s:
+            return occurrences.open_period_work(s, plan_id=plan_id, agency_id=agency_id)
 
     def period_undo_latest(
         self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""

@@ -12,9 +12,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.domain.periods import PeriodFacts, PeriodRecord
+from bot.domain.deadlines import NO_DATE
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
 from storage import audit
-from storage.models import AssignmentRow, ItemRow, OccurrenceRow, PlanRow, StatusEventRow
+from storage.models import AgencyRow, AssignmentRow, ItemRow, OccurrenceRow, PlanRow, StatusEventRow
 
 CHUNK = 500
 
@@ -153,3 +154,51 @@ def undo_latest_period(
         after={"period": record.period, "done": False},
     )
     return record
+
+
+def open_period_work(session: Session, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+    """Open recurring lead assignments (of one agency, or all) with their periods recorded (two queries)."""
+    q = (
+        select(
+            AssignmentRow.id,
+            AssignmentRow.item_id,
+            AssignmentRow.agency_id,
+            AgencyRow.name,
+            ItemRow.code,
+            ItemRow.content,
+            ItemRow.deadline,
+            ItemRow.start_date,
+            AssignmentRow.due,
+        )
+        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+        .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+        .where(
+            AssignmentRow.plan_id == plan_id,
+            AssignmentRow.role == "lead",
+            AssignmentRow.active.is_(True),
+            AssignmentRow.status != "done",
+            ItemRow.deadline_kind == "recurring",
+            ItemRow.due_override.is_(None),
+            ItemRow.retired.is_(False),
+        )
+        .order_by(ItemRow.position, AssignmentRow.id)
+    )
+    if agency_id is not None:
+        q = q.where(AssignmentRow.agency_id == agency_id)
+    rows = session.connection().execute(q).all()
+    closed = closed_periods(session, assignment_ids=[r[0] for r in rows]) if rows else {}
+    return [
+        PeriodWork(
+            aid,
+            item_id,
+            agency,
+            name,
+            code,
+            content,
+            dict(deadline or {}),
+            start,
+            None if due == NO_DATE else due,
+            closed.get(aid, frozenset()),
+        )
+        for aid, item_id, agency, name, code, content, deadline, start, due in rows
+    ]

@@ -17,7 +17,7 @@ from bot.domain.chat_records import (
 )
 from bot.domain.views import WorkItem
 from bot.domain.deadlines import Deadline
-from bot.domain.periods import PeriodFacts, PeriodRecord
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
 from bot.domain.report_data import ReportData
 
 
@@ -101,6 +101,9 @@ class ChatStore(Protocol):
     ) -> bool:
         """Record one period of a recurring assignment as done (or ``ended`` by a coordinator); False when
         it already was."""
+
+    def period_open_work(self, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+        """Open recurring lead assignments (of one agency, or all) with the periods recorded for them."""
 
     def period_undo_latest(
         self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""

@@ -43,3 +43,12 @@ ONGOING_NOT_CLOSABLE = (
 )
 ONGOING_END_NEEDS_REASON = "Kết thúc nhiệm vụ thường xuyên {code} cần nêu lý do: /xong {code} <cơ quan> <lý do>."
 OPEN_END = "đến khi kế hoạch kết thúc"
+
+# /viec and /trehan on recurring work: the period and its own date ("5.IV — báo cáo quý III/2023, hạn 30/9/2023").
+TODO_PERIOD = "• {code} · báo cáo {label}, hạn {due}{late}{more}{status} — {title}"
+PERIOD_LATE_DAYS = " (quá hạn {n} ngày)"
+MORE_MISSED = " · còn {n} kỳ chưa báo cáo"
+LATE_PERIODS_HEAD = "Báo cáo định kỳ chưa gửi ({n} kỳ):"
+LATE_PERIOD_LINE = "• {code} — báo cáo {label}, hạn {due} (quá hạn {n} ngày)"
+LATE_PERIODS_ALL = "Báo cáo định kỳ chưa gửi: {n} kỳ của {agencies} cơ quan"
+LATE_PERIOD_AGENCIES = "• {code} — báo cáo {label}, hạn {due}: {n} cơ quan chưa gửi"

@@ -31,6 +31,9 @@ DIGEST_MORE = "… và {n} nhiệm vụ khác (/viec)."
 HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
 INSPECTION_LINE = "• {code}: đoàn kiểm tra của Văn phòng UBND tỉnh sẽ làm việc ngày {date} ({weekday})."
 START_LINE = "• {code} bắt đầu từ {date} — {title}"
+# A period of recurring work: "• 5.IV — báo cáo quý III/2023, hạn 30/9/2023 — Báo cáo định kỳ…".
+PERIOD_LINE = "• {code} — báo cáo {label}, hạn {due}{late} — {title}"
+PERIOD_LATE = " (quá hạn {n} ngày)"
 
 COORD_TITLE = "Tổng hợp cho cán bộ theo dõi — {weekday} {date}"
 COORD_OVERDUE = "Nhiệm vụ quá hạn tính đến ngày {date}: {n} nhiệm vụ của {agencies} cơ quan. Xem: /trehan"
