@@ -52,3 +52,9 @@ LATE_PERIODS_HEAD = "Báo cáo định kỳ chưa gửi ({n} kỳ):"
 LATE_PERIOD_LINE = "• {code} — báo cáo {label}, hạn {due} (quá hạn {n} ngày)"
 LATE_PERIODS_ALL = "Báo cáo định kỳ chưa gửi: {n} kỳ của {agencies} cơ quan"
 LATE_PERIOD_AGENCIES = "• {code} — báo cáo {label}, hạn {due}: {n} cơ quan chưa gửi"
+
+# `nhacviec status`: next year's make-up and bridge days are not in the calendar file yet.
+STATUS_NEXT_YEAR_UNANNOUNCED = (
+    "⚠️ Lịch năm {year} chưa có ngày nghỉ bù, ngày làm bù theo thông báo của Chính phủ: "
+    "bổ sung vào {file} khi có thông báo."
+)
