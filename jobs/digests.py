@@ -114,8 +114,11 @@ def coordinator_message(
     today: date,
     escalate_after: int,
     default_recurrence: str,
+    *,
+    period_due: DueDefaults | None = None,
 ) -> Outbound | None:
-    """The coordinators' digest, or None when there is nothing to say."""
+    """The coordinators' digest, or None when there is nothing to say. A missed period of recurring work
+    is escalated under its own name and date ("5.IV — báo cáo quý II/2023")."""
     d = CoordinatorDigest()
     d.overdue_total, d.overdue_agencies = overview.overdue_total, overview.overdue_agencies
     for r in rows:
@@ -124,7 +127,11 @@ def coordinator_message(
         if r.kind is K.ESCALATION and item is not None:
             a = b.assignments.get((item.id, r.agency_id, "lead"))
             if a is not None and a.status != "done":
-                d.escalations.append((item.code, agency, a.due, ", ".join(overview.officers.get(r.agency_id, []))))
+                dated = None if a.due == NO_DATE else a.due
+                label, due = _period(item, r.slot, dated, period_due or DueDefaults(), default_recurrence, today)
+                code = reminder_texts.PERIOD_CODE.format(code=item.code, label=label) if label else item.code
+                officers = ", ".join(overview.officers.get(r.agency_id, []))
+                d.escalations.append((code, agency, due if due is not None else a.due, officers))
         elif r.kind is K.NEEDS_DATE and item is not None and item.due_override is None:
             d.needs_date.append((item.code, item.deadline_text, item.flag or item.deadline_kind))
         elif r.kind is K.RECURRENCE_DEFAULT and item is not None:

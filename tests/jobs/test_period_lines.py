@@ -8,7 +8,7 @@ from datetime import date
 from bot.domain.digest import Entry, officer_digest
 from bot.domain.reminder_kinds import ReminderKind
 from tests.jobs.test_period_undo import _reply_as
-from tests.jobs.test_periods_remind import _core_reply
+from tests.jobs.test_periods_remind import _core_reply, _dry
 from tests.jobs.test_remind_cli import _link
 
 
@@ -50,3 +50,20 @@ def test_viec_and_trehan_name_the_period(cli, tmp_path):
     todo = _core_reply(date(2023, 9, 12), "/viec") + _core_reply(date(2023, 9, 12), "/viec 2")
     assert "• 5.IV · báo cáo quý III/2023, hạn 30/9/2023 — " in todo
     assert "Báo cáo định kỳ chưa gửi" not in _core_reply(date(2023, 9, 12), "/trehan")
+
+
+def test_coordinators_digest_escalates_a_missed_period_by_name(cli, tmp_path):
+    cli("init")
+    _link(tmp_path, "vp", "vp-ubnd-tinh", "coordinator")
+    day = next(
+        d
+        for d in ("10/7/2023", "11/7/2023", "12/7/2023", "13/7/2023", "14/7/2023")
+        if any(e["code"] == "5.IV" and e["kind"] == "escalation" for e in _dry(cli, d))
+    )
+    code, out, _ = cli("--today", day, "remind")
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("• 5.IV")]
+    quarters = {"quý I/2023": "(hạn 31/3/2023)", "quý II/2023": "(hạn 30/6/2023)"}
+    for line in lines:  # each missed period under its own name and date (never "hạn 31/12/2023")
+        label = line.split(" — ")[1].removeprefix("báo cáo ")
+        assert label in quarters and quarters[label] in line, line
