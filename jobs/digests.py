@@ -16,15 +16,41 @@ from bot.domain.digest import (
     officer_subject,
 )
 from bot.domain.effective import effective_kind
-from bot.domain.pending import Overview, PendingBatch, PendingReminder
+from bot.domain.pending import ItemFacts, Overview, PendingBatch, PendingReminder
+from bot.domain.periods import DueDefaults, assignment_periods, label_of
 from bot.domain.reminder_kinds import ReminderKind as K
+from bot.domain.reminders import slot_period
 from bot.domain.texts import reminders as reminder_texts
 from bot.domain.views import open_button
 from bot.ports import Button, Outbound
 
 
-def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], today: date) -> Outbound | None:
-    """The officer's digest of what is still open, or None when nothing is (items closed meanwhile)."""
+def _period(
+    item: ItemFacts, slot: str, due: date | None, defaults: DueDefaults, default_freq: str, today: date
+) -> tuple[str, date | None]:
+    """(label, due date) of the period a recurring reminder's slot names; ("", due) for other reminders."""
+    key = slot_period(slot)
+    if key is None:
+        return "", due
+    deadline = {"recurrence": item.recurrence_rule, "open_ended": item.open_ended}
+    periods = assignment_periods(
+        deadline, item.start_date, due, defaults=defaults, default_freq=default_freq, today=today
+    )
+    found = next((p for p in periods if p.key == key), None)
+    return (found.label, found.due) if found is not None else (label_of(key), due)
+
+
+def officer_message(
+    b: PendingBatch,
+    chat: Chat,
+    rows: list[PendingReminder],
+    today: date,
+    *,
+    period_due: DueDefaults | None = None,
+    default_recurrence: str = "quarterly",
+) -> Outbound | None:
+    """The officer's digest of what is still open, or None when nothing is (items closed meanwhile).
+    Recurring work names the period reminded and its own due date (``period_due``: PERIOD_DUE_*)."""
     entries = []
     for r in rows:
         item = b.items.get(r.item_id) if r.item_id else None
@@ -49,17 +75,26 @@ def officer_message(b: PendingBatch, chat: Chat, rows: list[PendingReminder], to
         a = b.assignments.get((item.id, r.agency_id, r.kind.role))
         if a is None or a.status == "done" or not a.active:
             continue
+        label, due = _period(
+            item,
+            r.slot,
+            None if a.due == NO_DATE else a.due,
+            period_due or DueDefaults(),
+            default_recurrence,
+            today,
+        )
         entries.append(
             Entry(
                 item.code,
                 item.content,
                 r.kind,
                 effective_kind(item.deadline_kind, item.due_override),
-                None if a.due == NO_DATE else a.due,
+                due,
                 a.id,
                 item.id,
                 start=item.start_date,
                 leads=", ".join(b.leads.get(item.id, [])),
+                period=label,
             )
         )
     notes = [r.error for r in rows if r.kind is K.EXTENSION_NOTICE and r.error]  # a decision made elsewhere
@@ -81,8 +116,11 @@ def coordinator_message(
     today: date,
     escalate_after: int,
     default_recurrence: str,
+    *,
+    period_due: DueDefaults | None = None,
 ) -> Outbound | None:
-    """The coordinators' digest, or None when there is nothing to say."""
+    """The coordinators' digest, or None when there is nothing to say. A missed period of recurring work
+    is escalated under its own name and date ("5.IV — báo cáo quý II/2023")."""
     d = CoordinatorDigest()
     d.overdue_total, d.overdue_agencies = overview.overdue_total, overview.overdue_agencies
     for r in rows:
@@ -91,7 +129,11 @@ def coordinator_message(
         if r.kind is K.ESCALATION and item is not None:
             a = b.assignments.get((item.id, r.agency_id, "lead"))
             if a is not None and a.status != "done":
-                d.escalations.append((item.code, agency, a.due, ", ".join(overview.officers.get(r.agency_id, []))))
+                dated = None if a.due == NO_DATE else a.due
+                label, due = _period(item, r.slot, dated, period_due or DueDefaults(), default_recurrence, today)
+                code = reminder_texts.PERIOD_CODE.format(code=item.code, label=label) if label else item.code
+                officers = ", ".join(overview.officers.get(r.agency_id, []))
+                d.escalations.append((code, agency, due if due is not None else a.due, officers))
         elif r.kind is K.NEEDS_DATE and item is not None and item.due_override is None:
             d.needs_date.append((item.code, item.deadline_text, item.flag or item.deadline_kind))
         elif r.kind is K.RECURRENCE_DEFAULT and item is not None:

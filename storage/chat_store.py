@@ -31,7 +31,7 @@ from bot.domain.chat_records import (
 from bot.domain.deadlines import Deadline
 from bot.domain.texts import chat as chat_texts
 from bot.domain.views import REMAINING_SHOWN, WorkItem
-from bot.domain.periods import PeriodFacts
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
 from storage import audit, occurrences, queries, registry, role_switch, work
 from storage.base import SqlBase
 from storage.evidence import SqlEvidenceStore
@@ -362,6 +362,7 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
         note: str,
         now: datetime,
         data: dict[str, Any],
+        channel: str = "",
     ) -> bool:
         """Record one period of a recurring assignment as done (or ended); False when it already was."""
         with self.session() as s:
@@ -376,9 +377,26 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
                 note=note,
                 now=now,
                 data=data,
+                channel=channel,
             )
             s.commit()
             return ok
+
+    def period_open_work(self, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+        """Open recurring lead assignments (of one agency, or all) with the periods recorded for them."""
+        with self.session() as s:
+            return occurrences.open_period_work(s, plan_id=plan_id, agency_id=agency_id)
+
+    def period_undo_latest(
+        self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+    ) -> PeriodRecord | None:
+        """Forget the period recorded last for a recurring assignment; None when none is recorded."""
+        with self.session() as s:
+            record = occurrences.undo_latest_period(
+                s, assignment_id=assignment_id, item_id=item_id, actor=actor, now=now, channel=channel
+            )
+            s.commit()
+            return record
 
     def reopen_assignment(
         self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""

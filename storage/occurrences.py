@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.domain.periods import PeriodFacts, PeriodRecord
-from storage.models import AssignmentRow, ItemRow, OccurrenceRow, PlanRow, StatusEventRow
+from bot.domain.deadlines import NO_DATE
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
+from storage import audit
+from storage.models import AgencyRow, AssignmentRow, ItemRow, OccurrenceRow, PlanRow
 
 CHUNK = 500
 
@@ -67,8 +69,9 @@ def record_period(
     note: str,
     now: datetime,
     data: dict[str, Any],
+    channel: str = "",
 ) -> bool:
-    """Record one period as done (or ended); False when it already was (nothing changes)."""
+    """Record one period as done (or ended), with its audit row; False when it already was (nothing changes)."""
     try:
         with session.begin_nested():
             session.add(
@@ -86,15 +89,95 @@ def record_period(
             session.flush()
     except IntegrityError:
         return False
-    session.add(
-        StatusEventRow(
-            item_id=item_id,
-            assignment_id=assignment_id,
-            at=now,
-            actor=actor,
-            action="period_" + status,
-            note=note,
-            data={**data, "period": period},
-        )
+    audit.write(
+        session,
+        action="period_" + status,
+        actor=actor,
+        now=now,
+        channel=channel,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        agency_id=session.get(AssignmentRow, assignment_id).agency_id,
+        before={"period": period, "done": False},
+        after={"period": period, "done": True, "due": due, **data},
+        note=note,
     )
     return True
+
+
+def undo_latest_period(
+    session: Session, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+) -> PeriodRecord | None:
+    """Forget the period recorded last for an assignment (it is open again), with its audit row; None when
+    no period is recorded (nothing changes)."""
+    row = session.execute(
+        select(OccurrenceRow)
+        .where(OccurrenceRow.assignment_id == assignment_id)
+        .order_by(OccurrenceRow.closed_at.desc(), OccurrenceRow.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    record = PeriodRecord(row.period, row.due, row.status, row.closed_at, row.closed_by, row.note)
+    session.execute(delete(OccurrenceRow).where(OccurrenceRow.id == row.id))
+    audit.write(
+        session,
+        action="period_undo",
+        actor=actor,
+        now=now,
+        channel=channel,
+        item_id=item_id,
+        assignment_id=assignment_id,
+        agency_id=session.get(AssignmentRow, assignment_id).agency_id,
+        before={"period": record.period, "done": True, "closed_by": record.closed_by, "note": record.note},
+        after={"period": record.period, "done": False},
+    )
+    return record
+
+
+def open_period_work(session: Session, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+    """Open recurring lead assignments (of one agency, or all) with their periods recorded (two queries)."""
+    q = (
+        select(
+            AssignmentRow.id,
+            AssignmentRow.item_id,
+            AssignmentRow.agency_id,
+            AgencyRow.name,
+            ItemRow.code,
+            ItemRow.content,
+            ItemRow.deadline,
+            ItemRow.start_date,
+            AssignmentRow.due,
+        )
+        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
+        .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+        .where(
+            AssignmentRow.plan_id == plan_id,
+            AssignmentRow.role == "lead",
+            AssignmentRow.active.is_(True),
+            AssignmentRow.status != "done",
+            ItemRow.deadline_kind == "recurring",
+            ItemRow.due_override.is_(None),
+            ItemRow.retired.is_(False),
+        )
+        .order_by(ItemRow.position, AssignmentRow.id)
+    )
+    if agency_id is not None:
+        q = q.where(AssignmentRow.agency_id == agency_id)
+    rows = session.connection().execute(q).all()
+    closed = closed_periods(session, assignment_ids=[r[0] for r in rows]) if rows else {}
+    return [
+        PeriodWork(
+            aid,
+            item_id,
+            agency,
+            name,
+            code,
+            content,
+            dict(deadline or {}),
+            start,
+            None if due == NO_DATE else due,
+            closed.get(aid, frozenset()),
+        )
+        for aid, item_id, agency, name, code, content, deadline, start, due in rows
+    ]

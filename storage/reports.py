@@ -17,6 +17,7 @@ from storage.models import (
     AssignmentRow,
     ItemRow,
     ItemSubjectRow,
+    OccurrenceRow,
     PlanRow,
     RecipientRow,
     SectionRow,
@@ -167,12 +168,35 @@ def report_data(session: Session, *, plan_id: int, zone: tzinfo, with_history: b
         plan_meta(session, plan_id=plan_id),
         evidence.annotate(
             session,
-            extension_rows.annotate(session, lead_rows(session, plan_id=plan_id, zone=zone), plan_id=plan_id),
+            with_occurrences(
+                session,
+                extension_rows.annotate(session, lead_rows(session, plan_id=plan_id, zone=zone), plan_id=plan_id),
+                zone=zone,
+            ),
             plan_id=plan_id,
         ),
         subjects(session, plan_id=plan_id),
         extension_rows.audit_history(session, plan_id=plan_id, zone=zone) if with_history else [],
     )
+
+
+def with_occurrences(session: Session, rows: list[dict], *, zone: tzinfo) -> list[dict]:
+    """Recurring rows get ``occurrences``: period key → {closed_on (local), note, status} (one query)."""
+    ids = [r["assignment_id"] for r in rows if r["kind"] == "recurring"]
+    found: dict[int, dict[str, dict]] = {}
+    for i in range(0, len(ids), 500):
+        q = select(
+            OccurrenceRow.assignment_id,
+            OccurrenceRow.period,
+            OccurrenceRow.closed_at,
+            OccurrenceRow.note,
+            OccurrenceRow.status,
+        ).where(OccurrenceRow.assignment_id.in_(ids[i : i + 500]))
+        for aid, key, at, note, status in session.connection().execute(q):
+            found.setdefault(aid, {})[key] = {"closed_on": _local(at, zone), "note": note or "", "status": status}
+    for r in rows:
+        r["occurrences"] = found.get(r["assignment_id"], {})
+    return rows
 
 
 def subjects(session: Session, *, plan_id: int) -> dict[int, list[str]]:

@@ -14,7 +14,10 @@ from bot.domain.errors import BackupUnsupported, NoPlan
 from bot.domain.operations import CodedItem
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import reminders as reminder_texts
+from bot.domain.texts import periods as period_texts
 from bot.files import load_calendar
+from bot.files.calendar_file import read_announced_calendar
+from bot.files.holidays_vn import announced
 
 
 def cmd_status(app, args: Namespace) -> int:
@@ -45,6 +48,8 @@ def cmd_status(app, args: Namespace) -> int:
         "zalo_quota_exhausted": f.zalo_quota_exhausted,
         "channels": app.channel_status(),
         "waiting_groups": app.store.groups_waiting(plan_slug=app.plan_slug),
+        # the data file has next year's announcement (make-up and bridge days) yet
+        "next_year_announced": announced(read_announced_calendar(s_.calendar_file), now.year + 1),
     }
     if args.json:
         print_json(data)
@@ -61,6 +66,8 @@ def cmd_status(app, args: Namespace) -> int:
             missing=", ".join(missing) or texts.NONE,
         )
     )
+    if not data["next_year_announced"]:
+        print(period_texts.STATUS_NEXT_YEAR_UNANNOUNCED.format(year=now.year + 1, file=s_.calendar_file))
     for group, n in data["waiting_groups"].items():
         print(chat_texts.CLI_EMPTY_GROUP.format(group=group, n=n))
     if s_.zalo_bot_token is not None or data["zalo_sent_this_month"]:

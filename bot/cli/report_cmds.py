@@ -11,7 +11,7 @@ from bot.cli.officer_cmds import resolve_agency
 from bot.cli.plan_cmds import CliError
 from bot.domain import texts
 from bot.domain.errors import NoPlan
-from bot.domain.report_data import ReportData
+from bot.domain.report_data import PeriodRules, ReportData
 from bot.domain.texts import letter as letter_texts
 from bot.files import load_calendar
 from bot.reports import build
@@ -34,9 +34,11 @@ def _out_path(typed: str) -> Path:
 
 def _data(app, *, with_history: bool = False) -> ReportData:
     try:
-        return app.store.report_data(plan_slug=app.plan_slug, zone=app.settings.zone, with_history=with_history)
+        data = app.store.report_data(plan_slug=app.plan_slug, zone=app.settings.zone, with_history=with_history)
     except NoPlan:
         raise CliError(texts.ERR_NO_PLAN) from None
+    data.rules = PeriodRules(app.period_due, app.settings.default_recurrence)  # recurring work's periods
+    return data
 
 
 def cmd_report(app, args: Namespace) -> int:

@@ -16,6 +16,7 @@ from bot.domain.texts import vn_date
 from bot.domain.views import reading
 from bot.ports import Attachment, Button, Outbound
 from bot.reports import build
+from bot.reports.build import with_rules
 
 
 def _office_only(ctx: Ctx, command: str) -> bool:
@@ -108,7 +109,7 @@ def _schedule(ctx: Ctx, item, day: date, config) -> None:
 def cmd_report(ctx: Ctx, args: str, config) -> None:
     if _office_only(ctx, "baocao"):
         return
-    data = ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone)
+    data = with_rules(ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone), config)
     title, text, png = build.report(data, ctx.today, calendar=config.calendar)
     ctx.reply(text, title=title)
     ctx.out.append(
@@ -124,7 +125,9 @@ def cmd_report(ctx: Ctx, args: str, config) -> None:
 def cmd_export(ctx: Ctx, args: str, config) -> None:
     if _office_only(ctx, "xuatbaocao"):
         return
-    data, _ = build.export(ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone, with_history=True), ctx.today)
+    data, _ = build.export(
+        with_rules(ctx.store.report_data(plan_id=ctx.plan_id, zone=ctx.zone, with_history=True), config), ctx.today
+    )
     caption = reminder_texts.EXPORT_CAPTION.format(year=ctx.plan_year, date=vn_date(ctx.today))
     ctx.out.append(
         Outbound(

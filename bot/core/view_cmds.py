@@ -8,6 +8,7 @@ from bot.core.context import Ctx
 from bot.core.evidence_keep import evidence_lines
 from bot.core.amend_view import amendment_lines
 from bot.core.extension_view import extension_lines
+from bot.core.period_cmds import late_period_lines, late_period_summary, missed_by_agency, todo_period_lines
 from bot.domain.chat_records import AgencyRef, ItemWork
 from bot.domain.folding import fold
 from bot.domain.deadlines import Deadline
@@ -68,7 +69,12 @@ def todo_page(ctx: Ctx, agency: AgencyRef, page: int, config) -> None:
     if not total:
         ctx.reply(chat_texts.TODO_EMPTY.format(agency=agency.name))
         return
-    body = "\n".join(todo_entry(w, ctx.today) for w in shown) + "\n\n" + chat_texts.TODO_OPEN_HINT
+    periods = todo_period_lines(ctx, agency.id, list(shown), config)  # recurring work: its period and date
+    body = (
+        "\n".join(periods.get(w.assignment_id) or todo_entry(w, ctx.today) for w in shown)
+        + "\n\n"
+        + chat_texts.TODO_OPEN_HINT
+    )
     buttons = _open_buttons(list(shown))
     if pages > 1:
         body += " " + chat_texts.TODO_PAGE.format(page=page, pages=pages)
@@ -171,32 +177,39 @@ def show_item(ctx: Ctx, found: ItemWork, acting: WorkItem | None = None, *, whol
 def cmd_late(ctx: Ctx, args: str, config) -> None:
     words = args.split()
     if not words and ctx.coordinator:
-        _late_all(ctx)
+        _late_all(ctx, config)
         return
     agency = _agency_arg(ctx, words)
     if agency is not None:
-        _late_for(ctx, agency)
+        _late_for(ctx, agency, config)
 
 
-def _late_for(ctx: Ctx, agency: AgencyRef) -> None:
+def _late_for(ctx: Ctx, agency: AgencyRef, config=None) -> None:
     found = ctx.store.agency_overdue(plan_id=ctx.plan_id, agency_id=agency.id, today=ctx.today, limit=LATE_DETAIL_LIMIT)
     total = found.total
-    if not total:
+    periods = missed_by_agency(ctx, config, agency.id)  # recurring work: each period not reported
+    if not total and not periods:
         ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
         return
     lines = late_lines(list(found.items), ctx.today)
     if total > LATE_DETAIL_LIMIT:
         lines.append(chat_texts.LATE_MORE_ITEMS.format(n=total - LATE_DETAIL_LIMIT))
+    if periods:
+        lines += ([""] if lines else []) + late_period_lines(ctx, periods)
     ctx.reply(
         "\n".join(lines), title=chat_texts.LATE_TITLE_ONE.format(agency=agency.name, date=vn_date(ctx.today), n=total)
     )
 
 
-def _late_all(ctx: Ctx) -> None:
+def _late_all(ctx: Ctx, config=None) -> None:
     summary = ctx.store.overdue_summary(plan_id=ctx.plan_id, today=ctx.today, detail_limit=LATE_DETAIL_LIMIT)
     counts = summary.counts
+    periods = missed_by_agency(ctx, config)  # recurring work: periods not reported, counted by period
     if not counts:
-        ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
+        if periods:
+            ctx.reply("\n".join(late_period_summary(ctx, periods, LATE_AGENCY_LIMIT)))
+        else:
+            ctx.reply(chat_texts.LATE_NONE.format(date=vn_date(ctx.today)))
         return
     total = summary.total
     title = chat_texts.LATE_TITLE.format(date=vn_date(ctx.today), n=total, agencies=len(counts))
@@ -215,4 +228,6 @@ def _late_all(ctx: Ctx) -> None:
             )
         if len(counts) > LATE_AGENCY_LIMIT:
             blocks.append(chat_texts.LATE_MORE.format(n=len(counts) - LATE_AGENCY_LIMIT))
+    if periods:
+        blocks.append("\n".join(late_period_summary(ctx, periods, LATE_AGENCY_LIMIT)))
     ctx.reply("\n\n".join(blocks), title=title)

@@ -9,7 +9,7 @@ from bot.core import evidence_keep
 from bot.core.arguments import split_code, when_phrase
 from bot.core.context import Ctx
 from bot.domain.agency_match import agency_like, match_lead
-from bot.core.period_cmds import close_period
+from bot.core.period_cmds import close_period, undo_period
 from bot.core.view_cmds import show_item, todo_page
 from bot.domain.chat_records import ItemWork
 from bot.domain.date_checks import impossible_date
@@ -265,7 +265,7 @@ def _record_progress(ctx: Ctx, target: WorkItem, text: str, config) -> None:
 # --- /hoantac ---------------------------------------------------------------------------------
 def cmd_undo(ctx: Ctx, args: str, config) -> None:
     item, target, _ = _item_and_target(ctx, args, "undo")
-    if target is not None:
+    if target is not None and not undo_period(ctx, target):  # recurring: the period recorded last
         _reopen(ctx, target)
 
 

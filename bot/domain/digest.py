@@ -30,6 +30,7 @@ class Entry:
     start: date | None = None
     leads: str = ""  # heads-up: who leads
     scheduled: date | None = None
+    period: str = ""  # recurring work: the period reminded ("quý III/2023"); ``due`` is then its own date
 
 
 def category(e: Entry, today: date) -> str:
@@ -47,14 +48,14 @@ def category(e: Entry, today: date) -> str:
 def officer_digest(agency: str, entries: list[Entry], today: date, office: str = "") -> tuple[str, str, list[Entry]]:
     """(title, text, entries that get buttons); one line per item even when several reminders name it.
     ``office``: the coordinating office as the plan names it (its inspection teams are announced)."""
-    seen: dict[tuple[int, str], Entry] = {}
+    seen: dict[tuple[int, str, str], Entry] = {}
     for e in entries:
         cat = category(e, today)
-        seen.setdefault((e.item_id, cat), e)
+        seen.setdefault((e.item_id, cat, e.period), e)  # each period of recurring work on its own line
     groups: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
-    for (_, cat), e in seen.items():
+    for (_, cat, _), e in seen.items():
         groups[cat].append(e)
-    leader = all(cat == "leader" for _, cat in seen)  # the agency's leader: the overdue summary
+    leader = all(cat == "leader" for _, cat, _ in seen)  # the agency's leader: the overdue summary
     opening = reminder_texts.LEADER_OPENING if leader else reminder_texts.DIGEST_OPENING
     lines: list[str] = [opening.format(agency=agency), ""]
     shown = 0
@@ -96,6 +97,11 @@ def _line(cat: str, e: Entry, today: date, office: str) -> str:
         )
     if cat == "start":
         return reminder_texts.START_LINE.format(code=e.code, date=vn_date(e.start), title=title)
+    if e.period and e.due is not None:
+        late = reminder_texts.PERIOD_LATE.format(n=(today - e.due).days) if e.due < today else ""
+        return reminder_texts.PERIOD_LINE.format(
+            code=e.code, label=e.period, due=vn_date(e.due), late=late, title=title
+        )
     return f"• {e.code} {due_phrase(e.deadline_kind, e.due, False, today)} — {title}"
 
 

@@ -351,3 +351,57 @@ def period_phrase(
     if found is None:
         return PT.PERIOD_DUE.format(label=label_of(key), due="?")
     return PT.PERIOD_DUE.format(label=found.label, due=f"{found.due.day}/{found.due.month}/{found.due.year}")
+
+
+def assignment_periods(
+    deadline: dict,
+    start: date | None,
+    due: date | None,
+    *,
+    defaults: DueDefaults,
+    default_freq: str,
+    today: date,
+) -> list[Period]:
+    """The periods of one recurring assignment, as the reminders count them (bot.domain.reminders.work_periods):
+    from its start (else 1 January of its due year), to its due date (none when open-ended)."""
+    rec = Recurrence.from_dict((deadline or {}).get("recurrence"))
+    first = start or (date(due.year, 1, 1) if due else today)
+    last = None if (deadline or {}).get("open_ended") or due is None else due
+    return periods_of(rec, first, last, defaults=defaults, default_freq=default_freq, until=today)
+
+
+def due_so_far(periods: list[Period], today: date) -> list[Period]:
+    """The periods already due on ``today`` (what a report as of that day counts)."""
+    return [p for p in periods if p.due <= today]
+
+
+@dataclass(frozen=True)
+class PeriodWork:
+    """An open recurring lead assignment with the periods recorded for it (for /viec and /trehan)."""
+
+    assignment_id: int
+    item_id: int
+    agency_id: int
+    agency: str
+    code: str
+    content: str
+    deadline: dict
+    start: date | None
+    due: date | None
+    closed: frozenset[str] = frozenset()
+
+    def periods(self, *, defaults: DueDefaults, default_freq: str, today: date) -> list[Period]:
+        """Its periods, as the reminders count them."""
+        return assignment_periods(
+            self.deadline, self.start, self.due, defaults=defaults, default_freq=default_freq, today=today
+        )
+
+    def missed(self, *, defaults: DueDefaults, default_freq: str, today: date) -> list[Period]:
+        """Its periods past their due date and not recorded, oldest first."""
+        periods = self.periods(defaults=defaults, default_freq=default_freq, today=today)
+        return [p for p in open_periods(periods, self.closed) if p.due < today]
+
+    def current(self, *, defaults: DueDefaults, default_freq: str, today: date) -> Period | None:
+        """The period to show: the oldest one missed, else the next one due; None when none is left."""
+        left = open_periods(self.periods(defaults=defaults, default_freq=default_freq, today=today), self.closed)
+        return left[0] if left else None

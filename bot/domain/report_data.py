@@ -5,7 +5,8 @@ assignment_id, status, due (None when undated), closed_on, closed_by, note, agen
 directory's official order), agency_kind (province_office, department, board, district, commune, …),
 item_id, code, type, content, lead_text, coordinating_text, deadline_text, kind (effective: a coordinator's
 date makes an undated item dated), start, product, position, deadline (the parsed reading as a dict),
-fields, subject, surprise, inspection_date, section, section_title. ``history`` rows have at (local,
+fields, subject, surprise, inspection_date, section, section_title, and for recurring work ``occurrences``
+(period key → {closed_on, note, status}: the periods recorded). ``history`` rows have at (local,
 naive), actor, action, note, data, code, agency.
 
 The letter's settings (``LetterSettings``) come from the plan file's optional ``letter:`` block (kept in
@@ -38,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.domain.periods import DueDefaults, assignment_periods, due_so_far
 from bot.domain.tally import TallyRow
 
 # Centrally-run cities (thành phố trực thuộc trung ương), as named in plans.
@@ -86,6 +88,23 @@ class PlanMeta:
         return self.letter or letter_settings(province=self.province, issuer=self.issuer)
 
 
+@dataclass(frozen=True)
+class PeriodRules:
+    """How recurring work's periods fall due (settings PERIOD_DUE_* and DEFAULT_RECURRENCE)."""
+
+    defaults: DueDefaults = field(default_factory=DueDefaults)
+    default_freq: str = "quarterly"
+
+
+def period_rules_of(config) -> PeriodRules:
+    """The period rules a configuration carries (``period_due``, ``default_recurrence``), else the defaults."""
+    defaults = getattr(config, "period_due", None)
+    return PeriodRules(
+        defaults if isinstance(defaults, DueDefaults) else DueDefaults(),
+        getattr(config, "default_recurrence", None) or "quarterly",
+    )
+
+
 @dataclass
 class ReportData:
     """Everything a report, workbook or letter needs, loaded once."""
@@ -94,6 +113,7 @@ class ReportData:
     rows: list[dict]
     subjects: dict[int, list[str]] = field(default_factory=dict)  # item id → inspected units' names
     history: list[dict] = field(default_factory=list)  # loaded when asked (the workbook's log)
+    rules: PeriodRules = field(default_factory=PeriodRules)  # set by the caller from the settings
 
     def for_circulation(self) -> "ReportData":
         """The same data without surprise inspections (never announced in advance)."""
@@ -107,11 +127,13 @@ class ReportData:
                 if k not in {r["item_id"] for r in self.rows if r["code"] in hidden}
             },
             [h for h in self.history if h["code"] not in hidden],
+            self.rules,
         )
 
 
-def tally_rows(rows: list[dict]) -> list[TallyRow]:
-    """The tally's view of report rows."""
+def tally_rows(rows: list[dict], today: date | None = None, rules: PeriodRules | None = None) -> list[TallyRow]:
+    """The tally's view of report rows, one per row; with ``today``, an open recurring row carries its
+    periods already due (``TallyRow.periods``), each done (recorded) or not."""
     return [
         TallyRow(
             r["code"],
@@ -123,9 +145,39 @@ def tally_rows(rows: list[dict]) -> list[TallyRow]:
             r["status"],
             r["closed_on"],
             r["note"],
+            periods=period_rows(r, today, rules or PeriodRules()) if today is not None else (),
         )
         for r in rows
     ]
+
+
+def period_rows(r: dict, today: date, rules: PeriodRules) -> tuple[TallyRow, ...]:
+    """The periods of an open recurring row already due on ``today`` as tally rows (kind ``period``);
+    () for other rows (a recurring assignment closed as a whole keeps its single row)."""
+    if r["kind"] != "recurring" or r["status"] == "done":
+        return ()
+    recorded = r.get("occurrences") or {}
+    out = []
+    periods = assignment_periods(
+        r["deadline"], r["start"], r["due"], defaults=rules.defaults, default_freq=rules.default_freq, today=today
+    )
+    for p in due_so_far(periods, today):
+        rec = recorded.get(p.key)
+        out.append(
+            TallyRow(
+                r["code"],
+                r["section"],
+                r["agency"],
+                "period",
+                p.due,
+                p.first,
+                "done" if rec else "open",
+                rec["closed_on"] if rec else None,
+                rec["note"] if rec else "",
+                period=p.label,
+            )
+        )
+    return tuple(out)
 
 
 def _central(province: str, issuer: str) -> bool:

@@ -14,6 +14,11 @@ States of one lead assignment on ``today``:
   ended (or when it was closed on/after its end), or at once when a document is cited;
 - ``undated`` — Chưa xác định thời hạn (on request, per another schedule, waiting for a date).
 
+Recurring work counts by occurrence (issue 10 §1): a row with ``periods`` (the periods already due on the
+report date, each a ``TallyRow`` of kind ``period``) counts each period on its own — a quarterly report is
+four rows in a year, each done on time, done late or overdue — and takes its least advanced period's state
+as the assignment's. Before its first period is due it stays ``ongoing``.
+
 An item (a row of the plan) takes the state of its least advanced lead assignment, so the summary counts
 both items (the seed: 27 tasks + 16 review rows + 17 inspections = 60) and assignments.
 """
@@ -63,6 +68,13 @@ class TallyRow:
     status: str  # open | in_progress | done
     closed_on: date | None = None
     note: str = ""
+    period: str = ""  # a period of recurring work: its label ("quý I/2023")
+    periods: tuple["TallyRow", ...] = ()  # recurring work: its periods already due, one row each
+
+    @property
+    def units(self) -> tuple["TallyRow", ...]:
+        """What the tally counts for this row: its periods when it has some, else the row itself."""
+        return self.periods or (self,)
 
     @property
     def document_date(self) -> date | None:
@@ -79,6 +91,8 @@ class TallyRow:
 
 def state(row: TallyRow, today: date) -> str:
     """The row's state on ``today`` (see the module docstring)."""
+    if row.periods:
+        return item_state([state(p, today) for p in row.periods])
     if row.status == "done":
         done = row.completed_on
         continuous = row.kind in _CONTINUOUS and row.due is not None
@@ -118,11 +132,12 @@ class Tally:
         by_section: dict[str, Counter] = {}
         per_item: dict[str, tuple[str, list[str]]] = {}
         for r in rows:
-            s = state(r, today)
-            total[s] += 1
-            by_agency.setdefault(r.agency, Counter())[s] += 1
-            by_section.setdefault(r.section, Counter())[s] += 1
-            per_item.setdefault(r.code, (r.section, []))[1].append(s)
+            for unit in r.units:
+                s = state(unit, today)
+                total[s] += 1
+                by_agency.setdefault(r.agency, Counter())[s] += 1
+                by_section.setdefault(r.section, Counter())[s] += 1
+                per_item.setdefault(r.code, (r.section, []))[1].append(s)
         items: Counter = Counter()
         by_section_items: dict[str, Counter] = {}
         for section, states in per_item.values():

@@ -18,7 +18,7 @@ from bot.domain.chat_records import (
 from bot.domain.views import WorkItem
 from bot.domain.deadlines import Deadline
 from bot.domain.evidence import Evidence, EvidenceIn
-from bot.domain.periods import PeriodFacts
+from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
 from bot.domain.report_data import ReportData
 
 
@@ -116,9 +116,18 @@ class ChatStore(Protocol):
         note: str,
         now: datetime,
         data: dict[str, Any],
+        channel: str = "",
     ) -> bool:
         """Record one period of a recurring assignment as done (or ``ended`` by a coordinator); False when
         it already was."""
+
+    def period_open_work(self, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
+        """Open recurring lead assignments (of one agency, or all) with the periods recorded for them."""
+
+    def period_undo_latest(
+        self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
+    ) -> PeriodRecord | None:
+        """Forget the period recorded last for a recurring assignment (open again); None when none is."""
 
     def record_progress(
         self, *, assignment_id: int, item_id: int, actor: str, note: str, now: datetime, channel: str = ""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.domain import texts
-from bot.domain.report_data import ReportData, tally_rows
+from bot.domain.report_data import ReportData, period_rows, period_rules_of, tally_rows
 from bot.domain.report_text import cite, official_order, plan_words, product_words, report_text
 from bot.domain.tally import Tally
 from bot.domain.workdays import WorkCalendar
@@ -27,9 +27,16 @@ SOON_DAYS = 14
 OFFICE_KIND = "province_office"
 
 
+def with_rules(data: ReportData, config) -> ReportData:
+    """``data`` with recurring work's period rules from a configuration carrying ``period_due`` and
+    ``default_recurrence`` (the chat's CoreConfig, the web desk's); unchanged when it has none."""
+    data.rules = period_rules_of(config)
+    return data
+
+
 def tally(data: ReportData, today: date) -> Tally:
     """The tally of the lead assignments on ``today``."""
-    return Tally.of(tally_rows(data.rows), today)
+    return Tally.of(tally_rows(data.rows, today, data.rules), today)
 
 
 def horizon(today: date, calendar: WorkCalendar | None, days: int = SOON_DAYS) -> date:
@@ -89,13 +96,27 @@ def overdue_by_agency(
 
     out: dict[str, list] = {}
     for r in data.rows:
-        if not _overdue(r, today) or (agency and r["agency"] != agency):
+        if agency and r["agency"] != agency:
             continue
         if office is not None and (r.get("agency_kind") == OFFICE_KIND) != office:
             continue
-        out.setdefault(r["agency"], []).append(
-            OverdueLine(r["code"], cite(r), plan_words(r), r["deadline_text"], r["due"], product_words(r))
-        )
+        missed = [p for p in period_rows(r, today, data.rules) if p.status != "done" and p.due < today]
+        if missed:  # recurring work: one line naming every period not reported, dated by the oldest
+            out.setdefault(r["agency"], []).append(
+                OverdueLine(
+                    r["code"],
+                    cite(r),
+                    plan_words(r),
+                    r["deadline_text"],
+                    missed[0].due,
+                    product_words(r),
+                    tuple(p.period for p in missed),
+                )
+            )
+        elif _overdue(r, today):
+            out.setdefault(r["agency"], []).append(
+                OverdueLine(r["code"], cite(r), plan_words(r), r["deadline_text"], r["due"], product_words(r))
+            )
     order = [a for a, _ in official_order(data.rows)]
     return [(a, out[a]) for a in order if a in out]
 

@@ -38,6 +38,14 @@ class OverdueLine:
     deadline_text: str
     due: date
     product: str  # the plan's words, or "(Kế hoạch không nêu)"
+    periods: tuple[str, ...] = ()  # recurring work: the periods not reported ("quý I/2023", …), oldest first
+
+    @property
+    def deadline_cell(self) -> str:
+        """The plan's deadline, and for recurring work the periods missed ("Các kỳ chưa báo cáo: …")."""
+        if not self.periods:
+            return self.deadline_text
+        return f"{self.deadline_text}\n" + letter_texts.MISSED_PERIODS.format(labels=", ".join(self.periods))
 
 
 FONT = "Times New Roman"
@@ -207,7 +215,7 @@ def _items_table(doc, agencies: list[tuple[str, list[OverdueLine]]], today: date
                 str(i),
                 line.citation,
                 line.content,
-                line.deadline_text,
+                line.deadline_cell,
                 letter_texts.DAYS_LATE.format(n=(today - line.due).days, due=vn_date(line.due)),
                 line.product,
             )

@@ -22,7 +22,8 @@ from bot.domain.deadlines import Deadline
 from bot.domain.report_data import ReportData, tally_rows
 from bot.domain.sanitize import clean_text
 from bot.domain.report_text import cite, group_title, official_order, product_words, section_label
-from bot.domain.tally import STATES, Tally, state
+from bot.domain.tally import STATES, Tally, TallyRow, state
+from bot.domain.texts import periods as period_texts
 from bot.domain.texts import AUDIT_ACTION, describe_deadline, vn_date
 from bot.domain.texts import reminders as reminder_texts
 
@@ -37,7 +38,8 @@ FILLS = {
     "ongoing": "ECEFF1",
     "undated": "FFE0B2",
 }
-ACTION = AUDIT_ACTION  # the log sheet reads the audit trail (bot.domain.texts words its actions)
+# the log sheet reads the audit trail (bot.domain.texts words its actions; texts.periods those of periods)
+ACTION = {**AUDIT_ACTION, **period_texts.AUDIT_ACTION}
 SHEETS = ("Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký")
 HEADER_ROW = 5
 BOLD = Font(bold=True)
@@ -95,6 +97,13 @@ def _reading(r: dict) -> str:
     return describe_deadline(
         d.kind, d.due, d.start, d.flags, d.recurrence.to_dict() if d.recurrence else None, d.reason
     )
+
+
+def _line_reading(r: dict, unit: TallyRow) -> str:
+    """ "Thời hạn (bot hiểu)": a period of recurring work with its own due date, else the item's reading."""
+    if unit.period and unit.due is not None:
+        return period_texts.PERIOD_DUE.format(label=unit.period, due=vn_date(unit.due))
+    return _reading(r)
 
 
 def _summary_sheet(ws, data: ReportData, t: Tally, titles: list[str], internal: bool) -> None:
@@ -168,10 +177,10 @@ def _extension(r: dict) -> str:
 def workbook(data: ReportData, today: date, *, circulation: bool = False) -> bytes:
     """The workbook's bytes (``data`` already filtered for circulation when ``circulation``)."""
     rows, history, subjects = data.rows, data.history, data.subjects
-    trows = tally_rows(rows)
+    trows = tally_rows(rows, today, data.rules)
     t = Tally.of(trows, today)
-    states = [state(tr, today) for tr in trows]
-    done_on = [tr.completed_on for tr in trows]
+    # one sheet row per tally unit: a recurring assignment is one row per period already due
+    lines = [(r, u, state(u, today)) for r, tr in zip(rows, trows) for u in tr.units]
     internal = not circulation
     titles = [
         reminder_texts.EXPORT_TITLE.format(year=data.plan.year),
@@ -192,16 +201,16 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
             " ".join(r["coordinating_text"].split()),
             r["agency"],
             r["deadline_text"],
-            _reading(r),
-            r["due"],
+            _line_reading(r, u),
+            u.due if u.period else r["due"],
             reminder_texts.STATE[st],
-            d,
+            u.completed_on,
             product_words(r),
-            r["note"],
+            u.note if u.period else r["note"],
             _extension(r),
             r.get("evidence", ""),
         ]
-        for r, st, d in zip(rows, states, done_on)
+        for r, u, st in lines
         if r["type"] == "task"
     ]
     _sheet(
@@ -238,13 +247,13 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
             cite(r),
             r["agency"],
             r["fields"],
-            r["deadline_text"],
-            r["due"],
+            _line_reading(r, u) if u.period else r["deadline_text"],
+            u.due if u.period else r["due"],
             reminder_texts.STATE[st],
-            d,
-            r["note"],
+            u.completed_on,
+            u.note if u.period else r["note"],
         ]
-        for r, st, d in zip(rows, states, done_on)
+        for r, u, st in lines
         if r["type"] == "review"
     ]
     _sheet(
@@ -280,10 +289,10 @@ def workbook(data: ReportData, today: date, *, circulation: bool = False) -> byt
             r["inspection_date"],
             r["due"],
             reminder_texts.STATE[st],
-            d,
+            u.completed_on,
             r["note"],
         ]
-        for r, st, d in zip(rows, states, done_on)
+        for r, u, st in lines
         if r["type"] == "inspection"
     ]
     _sheet(

@@ -90,7 +90,7 @@ class Snapshot:
 
     def agency_tally(self, agency_id: int) -> Tally:
         rows = [r for r in self.data.rows if r["agency_id"] == agency_id]
-        return Tally.of(tally_rows(rows), self.today)
+        return Tally.of(tally_rows(rows, self.today, self.data.rules), self.today)
 
     def agency_rows(self, agency_id: int) -> list[tuple[dict, str]]:
         return [(r, s) for r, s in zip(self.data.rows, self.states) if r["agency_id"] == agency_id]
@@ -98,7 +98,7 @@ class Snapshot:
 
 def build_snapshot(data: ReportData, today: date, config: WebConfig) -> Snapshot:
     """Compute the snapshot (see the module docstring)."""
-    rows = tally_rows(data.rows)
+    rows = tally_rows(data.rows, today, data.rules)
     t = Tally.of(rows, today)  # what bot.reports.build.tally computes, rows made once
     states = [state(tr, today) for tr in rows]
     per_item: dict[int, list[int]] = {}

@@ -38,16 +38,17 @@ def _cells(table) -> list[list[str]]:
 def test_report_prints_the_vietnamese_summary(scenario, tmp_path):
     code, out, _ = scenario("--today", "2023-07-14", "report", "--chart", "bieu-do.png")
     assert code == 0 and (tmp_path / "bieu-do.png").read_bytes()[:4] == b"\x89PNG"
-    assert "Tổng số: 60 nhiệm vụ, 226 lượt giao cơ quan chủ trì." in out
-    assert "1. Đã hoàn thành: 6 nhiệm vụ (10,0%); 6 lượt (2,7%)" in out
+    # 5.IV is quarterly: each of its 30 agencies counts quý I and quý II (due so far), not one ongoing row
+    assert "Tổng số: 60 nhiệm vụ, 256 lượt giao cơ quan chủ trì." in out
+    assert "1. Đã hoàn thành: 6 nhiệm vụ (10,0%); 6 lượt (2,3%)" in out
     assert "      + trong đó chưa đến hạn: 0 nhiệm vụ (0,0%); 0 lượt (0,0%)" in out
-    assert "3. Nhiệm vụ thường xuyên (đang triển khai): 14 nhiệm vụ (23,3%); 162 lượt (71,7%)" in out
+    assert "3. Nhiệm vụ thường xuyên (đang triển khai): 13 nhiệm vụ (21,7%); 132 lượt (51,6%)" in out
     assert "Đến hạn trong 14 ngày làm việc tới, đến 3/8/2023 (3):" in out  # the reminders' calendar
 
 
 def test_export_workbook_read_back(scenario, tmp_path):
     code, out, _ = scenario(*JULY, "export", "--out", "bc.xlsx")
-    assert code == 0 and "226 lượt" in out
+    assert code == 0 and "226 lượt" in out  # assignment rows; the summary counts 5.IV's periods
     wb = load_workbook(tmp_path / "bc.xlsx")
     assert wb.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Rà soát TTHC", "Kiểm tra", "Nhật ký"]
     for ws in wb:
@@ -55,10 +56,10 @@ def test_export_workbook_read_back(scenario, tmp_path):
         assert ws["A3"].value.startswith("Tài liệu nội bộ")
     rows = list(wb["Tổng hợp"].iter_rows(values_only=True))
     summary = {r[0]: r[1:5] for r in rows if r[0]}
-    assert summary["Tổng số"] == (60, 1, 226, 1)
-    assert summary["1. Đã hoàn thành"][0] == 6 and summary["   - Quá hạn"] == (15, 0.25, 15, 0.0664)
+    assert summary["Tổng số"] == (60, 1, 256, 1)  # 5.IV: 30 agencies × quý I, quý II
+    assert summary["1. Đã hoàn thành"][0] == 6 and summary["   - Quá hạn"] == (16, 0.2667, 75, 0.293)
     assert summary["      + trong đó chưa đến hạn"] == (0, 0, 0, 0)  # zero lines shown
-    assert summary["3. Nhiệm vụ thường xuyên (đang triển khai)"][:1] == (14,)
+    assert summary["3. Nhiệm vụ thường xuyên (đang triển khai)"][:1] == (13,)  # 5.IV: its missed quarters
     assert wb["Tổng hợp"]["C7"].number_format == "0.0%"
     names = [(r[0], r[1]) for r in rows if r[1]]
     groups = [n for stt, n in names if stt in ("I", "II", "III")]
@@ -68,7 +69,7 @@ def test_export_workbook_read_back(scenario, tmp_path):
     assert listed.index("UBND thành phố Hải Dương") == 19 and len(listed) == 34
     assert [stt for stt, _ in names if isinstance(stt, int)] == list(range(1, 35))
     total = next(r for r in rows if r[1] == "TỔNG CỘNG")
-    assert total[2:] == (4, 2, 23, 0, 15, 162, 20, 226)
+    assert total[2:] == (4, 2, 23, 0, 75, 132, 20, 256)
     parts = [r[0] for r in rows if isinstance(r[0], str) and r[0].startswith(("Mục", "Phụ lục"))]
     assert parts[-3:] == ["Phụ lục I", "Phụ lục II – Khối các sở, ban, ngành", "Phụ lục II – Khối cấp huyện"]
     assert not any(p.startswith("Mục PL") for p in parts)
@@ -97,13 +98,15 @@ def test_export_for_circulation(scenario, tmp_path):
     units = [r[3] for r in wb["Kiểm tra"].iter_rows(min_row=6, values_only=True)]
     assert len(units) == 12 and all(r[5] != "Có" for r in wb["Kiểm tra"].iter_rows(min_row=6, values_only=True))
     total = next(r for r in wb["Tổng hợp"].iter_rows(values_only=True) if r[1] == "TỔNG CỘNG")
-    assert total[-1] == 221
+    assert total[-1] == 251
 
 
 def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     code, out, _ = scenario(*JULY, "draft-reminder", "--out", "cv.docx")
     assert code == 0
-    assert "gửi 10 cơ quan (12 nhiệm vụ quá hạn)" in out and "cv-noi-bo.docx" in out
+    assert (
+        "gửi 30 cơ quan (42 nhiệm vụ quá hạn)" in out
+    )  # 5.IV's missed quarters: one line per agency and "cv-noi-bo.docx" in out
     doc = Document(tmp_path / "cv.docx")
     body = _texts(doc)
     to = [
@@ -111,8 +114,9 @@ def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
         for p in doc.paragraphs
         if p.text.startswith("Kính gửi:") or p.text.startswith("- Sở") or p.text.startswith("- Ban")
     ]
-    assert to[0].text == "Kính gửi:\t- Sở Tài chính;" and to[-1].text == "- Ban Quản lý các khu công nghiệp tỉnh."
-    assert [p.text[2:-1] for p in to[1:4]] == ["Sở Công Thương", "Sở Xây dựng", "Sở Thông tin và Truyền thông"]
+    # every agency leading 5.IV missed quý I and II: the letter goes to all of them, in official order
+    assert to[0].text == "Kính gửi:\t- Sở Nội vụ;" and to[-1].text == "- Ban Quản lý các khu công nghiệp tỉnh;"
+    assert [p.text[2:-1] for p in to[1:4]] == ["Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính"]
     assert all(p.alignment != WD_ALIGN_PARAGRAPH.CENTER for p in to)
     assert len({p.paragraph_format.left_indent for p in to}) == 1 and to[0].paragraph_format.first_line_indent < 0
     assert "Văn phòng UBND tỉnh;" not in body and "Văn phòng UBND tỉnh." not in [p.text[2:] for p in to]
@@ -134,7 +138,9 @@ def test_letter_is_never_addressed_to_its_issuer(scenario, tmp_path):
     assert "Phụ lục\nDANH MỤC NHIỆM VỤ QUÁ HẠN" in body
     appendix = _cells(doc.tables[2])
     assert appendix[0][:2] == ["STT", "Nhiệm vụ (theo Kế hoạch)"]
-    assert appendix[1][1] == "Sở Tài chính (1 nhiệm vụ)" and appendix[2][1] == "Phụ lục I, STT 11"
+    assert appendix[1][1] == "Sở Nội vụ (1 nhiệm vụ)" and appendix[2][1] == "Mục IV, nhiệm vụ 5"
+    assert appendix[2][3].endswith("\nCác kỳ chưa báo cáo: quý I/2023, quý II/2023")
+    assert appendix[2][4] == "101 ngày (hạn 31/3/2023)"  # late since the oldest missed period
     cited = [r[1] for r in appendix[1:] if r[0].isdigit()]
     assert "Phụ lục I, STT 5" in cited and not any(c.startswith("PL") for c in cited)
     assert {r[5] for r in appendix[1:] if r[1].startswith("Phụ lục I,")} == {"(Kế hoạch không nêu)"}
@@ -158,7 +164,7 @@ def test_letter_to_one_agency_names_it(scenario, tmp_path):
     code, out, _ = scenario(*JULY, "draft-reminder", "--agency", "so y te", "--out", "yte.docx")
     assert code == 0 and "noi-bo" not in out
     body = _texts(Document(tmp_path / "yte.docx"))
-    assert "Kính gửi: Sở Y tế." in body and "1 nhiệm vụ của Sở Y tế" in body
+    assert "Kính gửi: Sở Y tế." in body and "2 nhiệm vụ của Sở Y tế" in body
     assert "Văn phòng UBND tỉnh đề nghị Sở Y tế khẩn trương" in body and "các cơ quan, đơn vị" not in body
     code, out, _ = scenario(*JULY, "draft-reminder", "--agency", "VP UBND tỉnh", "--out", "vp.docx")
     assert code == 0 and "danh mục nội bộ gửi Chánh Văn phòng" in out

@@ -119,8 +119,9 @@ def test_chart_is_a_png_and_says_what_it_leaves_out(engine):
     assert image.format == "PNG" and image.size == (1080, 260 + 46 * 25)
     assert title == "Báo cáo tiến độ Kế hoạch 2023 — đến 10/7/2023"
     assert "Biểu đồ: 25 cơ quan có nhiều nhiệm vụ nhất; … và 9 cơ quan khác" in text
-    assert "   - Quá hạn: 15 nhiệm vụ (25,0%); 15 lượt (6,6%)" in text
-    assert "1. Sở Thông tin và Truyền thông: 3 nhiệm vụ" in text
+    # 5.IV (quarterly, nobody reported quý I or II): 30 agencies × 2 periods overdue (issue 10 §1)
+    assert "   - Quá hạn: 16 nhiệm vụ (26,7%); 75 lượt (29,3%)" in text
+    assert "1. Sở Thông tin và Truyền thông: 5 nhiệm vụ" in text
 
 
 def test_chart_labels_wrap_on_words():
@@ -170,7 +171,7 @@ def test_circulation_leaves_out_surprise_inspections(engine):
 def test_letter_one_agency_and_nothing_to_chase(engine):
     data = _data(engine)
     blob, agencies, items = build.letter(data, TODAY, agency="Sở Y tế")
-    assert (agencies, items) == (1, 1)
+    assert (agencies, items) == (1, 2)  # its own overdue task and 5.IV's missed quarters
     body = "\n".join(p.text for p in Document(io.BytesIO(blob)).paragraphs)
     assert "Kính gửi: Sở Y tế." in body and "đề nghị Sở Y tế khẩn trương" in body
     assert "các cơ quan, đơn vị" not in body

@@ -122,7 +122,7 @@ def test_export_and_draft_reminder_commands(cli, tmp_path):
     code, out, _ = cli(
         "--today", "10/7/2023", "draft-reminder", "--agency", "so tt&tt", "--out", str(tmp_path / "cv.docx")
     )
-    assert code == 0 and "gửi 1 cơ quan (4 nhiệm vụ quá hạn)" in out
+    assert code == 0 and "gửi 1 cơ quan (5 nhiệm vụ quá hạn)" in out  # and 5.IV's missed quarters
     body = "\n".join(p.text for p in Document(tmp_path / "cv.docx").paragraphs)
     assert "Kính gửi: Sở Thông tin và Truyền thông." in body
     code, out, err = cli("--today", "1/3/2023", "draft-reminder", "--out", str(tmp_path / "none.docx"))

@@ -102,11 +102,14 @@ async def test_digests_carry_a_one_line_subject(engine):
     sender = RecordingSender()
     await run_sweep(make_deps(engine, FixedClock(at(D(2023, 5, 26))), sender))
     # the dated item and 5.IV's missed quarter I (each period is its own obligation)
-    assert sender.to("222")[0].subject == "Nhắc việc ngày 26/5/2023 — Sở Nội vụ: 2 nhiệm vụ sắp đến hạn"
+    subject = "Nhắc việc ngày 26/5/2023 — Sở Nội vụ: 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn"
+    assert sender.to("222")[0].subject == subject  # quý I was due 31/3: overdue, under its own date
     assert sender.to(COORD)[0].subject.startswith("Tổng hợp nhắc việc ngày 26/5/2023")
     sender = RecordingSender()
     await run_sweep(make_deps(engine, FixedClock(at(D(2023, 6, 1))), sender))
-    assert sender.to("222")[0].subject.startswith("Nhắc việc ngày 1/6/2023 — Sở Nội vụ: 1 nhiệm vụ quá hạn, ")
+    assert sender.to("222")[0].subject.startswith(
+        "Nhắc việc ngày 1/6/2023 — Sở Nội vụ: 2 nhiệm vụ quá hạn, "
+    )  # with 5.IV quý I
 
 
 class SlowSender(RecordingSender):

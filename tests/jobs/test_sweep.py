@@ -61,8 +61,10 @@ async def test_one_digest_per_recipient_grouped(engine):
     sender2 = RecordingSender()
     await sweep(engine, D(2023, 6, 1), sender2)  # first working day of June: overdue + check-ins + due
     text = sender2.to(TUPHAP)[0].text
-    assert text.index("⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)") < text.index("📝 Đề nghị cập nhật tiến độ")
+    # PL1.2, and 5.IV's quý I (a missed period is overdue under its own name and date: issue 10)
+    assert text.index("⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (2)") < text.index("📝 Đề nghị cập nhật tiến độ")
     assert "• PL1.2 quá hạn 1 ngày (hạn 31/5/2023)" in text and "• 2.III thường xuyên" in text
+    assert "• 5.IV — báo cáo quý I/2023, hạn 31/3/2023 (quá hạn 62 ngày) — " in text
     assert len(sender2.to(TUPHAP)) == 1
 
 

@@ -63,3 +63,6 @@ EXPORT_OK = "Đã xuất báo cáo ({rows} lượt giao nhiệm vụ) vào {file
 EXPORT_CIRCULATION_OK = (
     "Đã xuất bản lưu hành, không gồm các cuộc kiểm tra đột xuất ({rows} lượt giao nhiệm vụ) vào {file}."
 )
+
+# Recurring work in the appendix: the periods not reported, in the deadline cell.
+MISSED_PERIODS = "Các kỳ chưa báo cáo: {labels}"

@@ -25,6 +25,16 @@ OCC_UNKNOWN = 'Không tìm thấy kỳ "{words}" của {code}. Các kỳ còn m�
 OCC_NONE_OPEN = "{code}: mọi kỳ báo cáo của {agency} đến nay đã được ghi nhận."
 OCC_NEXT = "Kỳ tiếp theo: {label} (hạn {due})."
 OCC_MISSED = "Còn {n} kỳ chưa báo cáo: {labels}."
+# /hoantac on a recurring item: the period recorded last is open again.
+OCC_UNDONE = "↩️ Đã hoàn tác báo cáo {label} của {agency} ({code}): kỳ này lại chưa báo cáo."
+OCC_UNDO_NONE = "{code}: {agency} chưa có kỳ báo cáo nào được ghi nhận, không có gì để hoàn tác."
+
+# The audit trail's words for periods (the workbook's "Nhật ký").
+AUDIT_ACTION = {
+    "period_done": "Báo cáo một kỳ",
+    "period_ended": "Kết thúc một kỳ",
+    "period_undo": "Hoàn tác một kỳ",
+}
 
 # Ongoing work ("thường xuyên"): officers report progress, only a coordinator ends it.
 ONGOING_NOT_CLOSABLE = (
@@ -33,3 +43,18 @@ ONGOING_NOT_CLOSABLE = (
 )
 ONGOING_END_NEEDS_REASON = "Kết thúc nhiệm vụ thường xuyên {code} cần nêu lý do: /xong {code} <cơ quan> <lý do>."
 OPEN_END = "đến khi kế hoạch kết thúc"
+
+# /viec and /trehan on recurring work: the period and its own date ("5.IV — báo cáo quý III/2023, hạn 30/9/2023").
+TODO_PERIOD = "• {code} · báo cáo {label}, hạn {due}{late}{more}{status} — {title}"
+PERIOD_LATE_DAYS = " (quá hạn {n} ngày)"
+MORE_MISSED = " · còn {n} kỳ chưa báo cáo"
+LATE_PERIODS_HEAD = "Báo cáo định kỳ chưa gửi ({n} kỳ):"
+LATE_PERIOD_LINE = "• {code} — báo cáo {label}, hạn {due} (quá hạn {n} ngày)"
+LATE_PERIODS_ALL = "Báo cáo định kỳ chưa gửi: {n} kỳ của {agencies} cơ quan"
+LATE_PERIOD_AGENCIES = "• {code} — báo cáo {label}, hạn {due}: {n} cơ quan chưa gửi"
+
+# `nhacviec status`: next year's make-up and bridge days are not in the calendar file yet.
+STATUS_NEXT_YEAR_UNANNOUNCED = (
+    "⚠️ Lịch năm {year} chưa có ngày nghỉ bù, ngày làm bù theo thông báo của Chính phủ: "
+    "bổ sung vào {file} khi có thông báo."
+)

@@ -35,6 +35,10 @@ HEADS_UP_LINE = "• {code} {due} — {title} (chủ trì: {leads})"
 INSPECTION_LINE = "• {code}: đoàn kiểm tra của {office} sẽ làm việc ngày {date} ({weekday})."
 OFFICE_UNKNOWN = "cơ quan điều phối Kế hoạch"
 START_LINE = "• {code} bắt đầu từ {date} — {title}"
+# A period of recurring work: "• 5.IV — báo cáo quý III/2023, hạn 30/9/2023 — Báo cáo định kỳ…".
+PERIOD_LINE = "• {code} — báo cáo {label}, hạn {due}{late} — {title}"
+PERIOD_LATE = " (quá hạn {n} ngày)"
+PERIOD_CODE = "{code} — báo cáo {label}"  # an escalated period: "• 5.IV — báo cáo quý II/2023 — Sở Y tế: …"
 
 COORD_TITLE = "Tổng hợp cho cán bộ theo dõi — {weekday} {date}"
 COORD_OVERDUE = "Nhiệm vụ quá hạn tính đến ngày {date}: {n} nhiệm vụ của {agencies} cơ quan. Xem: /trehan"
