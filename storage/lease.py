@@ -107,7 +107,5 @@ def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime
     from an expired sender counts one more (it may have been delivered)."""
     if not reminder_ids:
         return {}
-    res = session.connection().execute(
-        _TAKE, {"ids": list(reminder_ids), "now": now, "owner": owner, "until": until}
-    )
+    res = session.connection().execute(_TAKE, {"ids": list(reminder_ids), "now": now, "owner": owner, "until": until})
     return {i: n for i, n in res}
