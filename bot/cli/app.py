@@ -160,9 +160,7 @@ class App:
             limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
             delivery=DeliveryConfig(**self._delivery_options()),
             # renewed at least three times per lease, whatever the settings say
-            lease=LeaseConfig(
-                s.sender_lease_seconds, min(s.sender_lease_renew_seconds, s.sender_lease_seconds / 3)
-            ),
+            lease=LeaseConfig(s.sender_lease_seconds, min(s.sender_lease_renew_seconds, s.sender_lease_seconds / 3)),
         )
 
     def _delivery_options(self) -> dict:
