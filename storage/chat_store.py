@@ -273,7 +273,7 @@ class SqlChatStore(SqlBase):
     def find_item(self, *, plan_id: int, code: str) -> ItemWork | None:
         """The live item with this exact (canonical) code and its active assignments, in one query."""
         with self.session() as s:
-            return _item_work(s.exec(_BY_CODE, params={"find_plan": plan_id, "find_code": code}))
+            return _item_work(s.connection().execute(_BY_CODE, {"find_plan": plan_id, "find_code": code}))
 
     def item_by_id(self, *, item_id: int) -> ItemWork | None:
         """A live item by id (a button) and its active assignments; None when retired or unknown."""
