@@ -38,8 +38,8 @@ class SqlChannelStore(SqlBase):
     def quota_streak_refused(self, *, channel: str, month: str, now: datetime) -> tuple[int, datetime]:
         """One more "Quota exceeded" refusal of ``channel`` at the real time ``now``, counted in the
         database (shared by every process, kept across restarts); returns the refusals in a row and the
-        real time of the first (naive UTC). One atomic UPDATE: two processes never lose a strike."""
-        at = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
+        real time of the first (UTC). One atomic UPDATE: two processes never lose a strike."""
+        at = now.astimezone(timezone.utc) if now.tzinfo else now.replace(tzinfo=timezone.utc)
         t = UsageRow.__table__
         with self.session() as s:
             conn = s.connection()

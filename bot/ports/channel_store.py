@@ -28,7 +28,7 @@ class ChannelStore(Protocol):
 
     def quota_streak_refused(self, *, channel: str, month: str, now: datetime) -> tuple[int, datetime]:
         """One more "Quota exceeded" refusal at the real time ``now``, kept in the database (every process,
-        across restarts); the refusals in a row and the real time (naive UTC) of the first. A message
+        across restarts); the refusals in a row and the real time (UTC) of the first. A message
         counted by ``count_channel_messages`` ends the streak."""
 
     def channel_usage(self, *, channel: str, month: str) -> tuple[int, bool]:

@@ -7,6 +7,7 @@ Create Date: 2026-11-30 18:00:00
 """
 from alembic import op
 import sqlalchemy as sa
+import sqlmodel
 
 
 revision = '0011'
@@ -18,7 +19,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('channel_usage') as batch:
         batch.add_column(sa.Column('quota_strikes', sa.Integer(), nullable=False, server_default='0'))
-        batch.add_column(sa.Column('quota_since', sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column('quota_since', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
