@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     period_due_yearly: str = Field(default="last", pattern=r"^\s*(last|\d{1,2}(\s*\+\s*[01])?)\s*$")
     retry_max_attempts: int = Field(default=5, ge=1)
     retry_every_seconds: int = Field(default=120, ge=10)
+    # One sender across processes: a dead leader's sender lease (and its rows) is taken over after this
+    # many seconds; the leader renews it, and standbys look, every SENDER_LEASE_RENEW_SECONDS.
+    sender_lease_seconds: float = Field(default=45.0, gt=0, le=60)
+    sender_lease_renew_seconds: float = Field(default=15.0, gt=0, le=30)
     rate_per_second: float = Field(default=25.0, gt=0)
     rate_per_chat_seconds: float = Field(default=1.0, ge=0)
 

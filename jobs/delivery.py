@@ -3,9 +3,10 @@ the claimed rows. What to do after a failure is the domain's ``after_failure`` (
 honour retry_after, retry an ambiguous send at most once, give up, fall back to the person's next
 channel); permanent failures disable the chat and tell the coordinators.
 
-Each recipient's rows are *taken* (``pending → sending``, with a lease in real time) just before its
-digest is built and sent, so two deliverers never send the same row; rows of a sender that died are
-taken again once their lease expires, counted as an ambiguous send. The business clock (``--today``)
+A batch of recipients' rows is *taken* (``pending → sending``, with a lease in real time, one statement)
+before their digests are built and sent, so two deliverers never send the same row; each digest is then
+recorded sent in one statement. Rows of a sender that died are taken again once their lease (the
+sender lease's expiry) passes, counted as an ambiguous send. The business clock (``--today``)
 only says what the digests say; retries, leases and ``sent_at`` follow the wall clock.
 Numbered choices are remembered only once their message was delivered.
 """
@@ -123,23 +124,23 @@ async def deliver(
             batch = store.pending_batch(recipient_ids=waiting[i : i + RECIPIENTS_PER_BATCH], now=wall.now())
             report.skipped += batch.skipped
             built = _Digests(store, batch, clock.now().astimezone(zone).date(), zone, config)
-            order = list(batch.rows.items())
-            ahead: dict[int, int] | None = None  # the next recipient's rows, taken with the last send's record
-            for k, (rid, loaded) in enumerate(order):
+            if leader is not None and not leader.held:
+                report.lost_lease = True
+                log.warning("stopping delivery: the sender lease was lost")
+                return report
+            # The whole batch's rows are taken in one statement (they are held, and renewed, with the
+            # sender lease); each digest is then recorded sent in one statement.
+            loaded_ids = [r.id for rows in batch.rows.values() for r in rows]
+            held = store.take_reminders(
+                reminder_ids=loaded_ids, holder=holder, now=wall.now(), until=_until(wall, leader, lease)
+            )
+            report.taken_elsewhere += len(loaded_ids) - len(held)
+            for rid, loaded in batch.rows.items():
                 if leader is not None and not leader.held:
-                    report.lost_lease = True
+                    report.lost_lease = True  # our rows expire with the lease: the new leader takes them
                     log.warning("stopping delivery: the sender lease was lost")
                     return report
-                if ahead is None:
-                    taken = store.take_reminders(
-                        reminder_ids=[r.id for r in loaded],
-                        holder=holder,
-                        now=wall.now(),
-                        until=_until(wall, leader, lease),
-                    )
-                else:
-                    taken, ahead = ahead, None
-                report.taken_elsewhere += len(loaded) - len(taken)
+                taken = {r.id: held[r.id] for r in loaded if r.id in held}
                 if not taken:
                     continue
                 b = built.one(rid, [r for r in loaded if r.id in taken])
@@ -157,23 +158,7 @@ async def deliver(
                         store, batch, b, e, wall.now(), built.today, config, report, ambiguous=max(taken.values())
                     )
                 else:
-                    # One commit per digest: the next recipient's rows are taken as this send is recorded
-                    # (still just before its digest is built and sent), unless the sender lease is gone.
-                    nxt = order[k + 1][1] if k + 1 < len(order) and (leader is None or leader.held) else []
-                    ahead = (
-                        store.record_sent(
-                            reminder_ids=b.row_ids,
-                            now=wall.now(),
-                            ref=ref,
-                            take=[r.id for r in nxt],
-                            holder=holder,
-                            until=_until(wall, leader, lease),
-                        )
-                        if nxt
-                        else None
-                    )
-                    if not nxt:
-                        store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
+                    store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
                     if choices:
                         store.remember_choices(
                             channel=out.channel,

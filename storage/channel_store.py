@@ -4,15 +4,16 @@ the terminal chat's identities."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.domain.agencies import Lookup
 from bot.ports import AgencyWork
 from storage import audit, queries, registry, work
 from storage.base import SqlBase
-from storage.models import AgencyRow, RecipientRow, ReminderRow
+from storage.models import AgencyRow, RecipientRow, ReminderRow, UsageRow
 
 EMAIL = "email"  # the channel name of e-mail recipients
 
@@ -25,8 +26,40 @@ class SqlChannelStore(SqlBase):
         """Add ``n`` sent messages to ``channel``'s count for ``month`` (``2023-07``); return the new total."""
         with self.session() as s:
             total = registry.add_usage(s, channel=channel, month=month, n=n)
+            # A message got through: any "Quota exceeded" streak is over, for every process.
+            s.execute(
+                update(UsageRow)
+                .where(UsageRow.channel == channel, UsageRow.month == month, UsageRow.quota_strikes > 0)
+                .values(quota_strikes=0, quota_since=None)
+            )
             s.commit()
             return total
+
+    def quota_streak_refused(self, *, channel: str, month: str, now: datetime) -> tuple[int, datetime]:
+        """One more "Quota exceeded" refusal of ``channel`` at the real time ``now``, counted in the
+        database (shared by every process, kept across restarts); returns the refusals in a row and the
+        real time of the first (UTC). One atomic UPDATE: two processes never lose a strike."""
+        at = now.astimezone(timezone.utc) if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        t = UsageRow.__table__
+        with self.session() as s:
+            conn = s.connection()
+            insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
+            conn.execute(
+                insert(t)
+                .values(channel=channel, month=month, sent=0, exhausted=False, quota_strikes=0)
+                .on_conflict_do_nothing(index_elements=["channel", "month"])
+            )
+            strikes, since = conn.execute(
+                update(t)
+                .where(t.c.channel == channel, t.c.month == month)
+                .values(
+                    quota_strikes=t.c.quota_strikes + 1,
+                    quota_since=case((t.c.quota_strikes == 0, at), else_=func.coalesce(t.c.quota_since, at)),
+                )
+                .returning(t.c.quota_strikes, t.c.quota_since)
+            ).one()
+            s.commit()
+            return strikes, since
 
     def channel_usage(self, *, channel: str, month: str) -> tuple[int, bool]:
         """(messages sent, quota declared used up) for ``channel`` in ``month``."""

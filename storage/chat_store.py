@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, literal, update
+from sqlalchemy import and_, bindparam, case, delete, literal, update
 from sqlmodel import Session, select
 
 from bot.domain.chat_records import (
@@ -163,6 +163,35 @@ def _item_query():
     )
 
 
+# /xong's item, built once: only the bind parameters change (no expression built per command).
+_BY_CODE = _item_query().where(ItemRow.plan_id == bindparam("find_plan"), ItemRow.code == bindparam("find_code"))
+_CLOSING: dict[str, tuple[Any, tuple]] = {}
+
+
+def _closing(dialect: str) -> tuple[Any, tuple]:
+    """The /xong statements, built once per dialect: the conditional UPDATE, and what the audit INSERT
+    returns (the agency's open lead assignments left, capped; whether the item hands a role over). Only
+    bind parameters change from one closing to the next, so nothing grows with the agency's items."""
+    if dialect not in _CLOSING:
+        t = AssignmentRow.__table__
+        closing = (
+            update(t)
+            .where(t.c.id == bindparam("close_id"), t.c.status != "done")
+            .values(
+                status="done",
+                closed_at=bindparam("close_now"),
+                closed_by=bindparam("close_by"),
+                note=bindparam("close_note"),
+                updated_at=bindparam("close_now"),
+            )
+        )
+        left = work.open_left_of(
+            dialect, plan_id=bindparam("left_plan"), agency_id=bindparam("left_agency"), cap=REMAINING_SHOWN
+        )
+        _CLOSING[dialect] = (closing, (left, role_switch.is_trigger(bindparam("left_item"))))
+    return _CLOSING[dialect]
+
+
 class SqlChatStore(SqlEvidenceStore, SqlBase):
     """Implements bot.ports.ChatStore."""
 
@@ -249,7 +278,7 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
     def find_item(self, *, plan_id: int, code: str) -> ItemWork | None:
         """The live item with this exact (canonical) code and its active assignments, in one query."""
         with self.session() as s:
-            return _item_work(s.exec(_item_query().where(ItemRow.plan_id == plan_id, ItemRow.code == code)))
+            return _item_work(s.connection().execute(_BY_CODE, {"find_plan": plan_id, "find_code": code}))
 
     def item_by_id(self, *, item_id: int) -> ItemWork | None:
         """A live item by id (a button) and its active assignments; None when retired or unknown."""
@@ -284,15 +313,14 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
     ) -> int | None:
         """Mark done unless it already is (None: somebody closed it first); else the agency's open lead
         assignments left, counted by the one INSERT that records the closing in the audit trail (the history)."""
+        closing, counts = _closing(self.engine.dialect.name)
         with self.session() as s:
-            res = s.execute(
-                update(AssignmentRow)
-                .where(AssignmentRow.id == assignment_id, AssignmentRow.status != "done")
-                .values(status="done", closed_at=now, closed_by=actor, note=note, updated_at=now)
+            conn = s.connection()
+            res = conn.execute(
+                closing, {"close_id": assignment_id, "close_now": now, "close_by": actor, "close_note": note}
             )
             if res.rowcount != 1:
                 return None
-            left = work.open_left(s, plan_id=plan_id, agency_id=agency_id, cap=REMAINING_SHOWN)
             n, hands_over = audit.write(
                 s,
                 action="done",
@@ -306,7 +334,8 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
                 before={"done": False},
                 after={"done": True, **data},
                 note=note,
-                returning=(left, role_switch.is_trigger(item_id)),
+                returning=counts,
+                params={"left_plan": plan_id, "left_agency": agency_id, "left_item": item_id},
             )
             if hands_over:  # a task that hands a role over: the role's items follow it
                 role_switch.resettle(s, plan_id=plan_id)

@@ -281,20 +281,30 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, s
     return {"closed": closed, "new_overdue": new_overdue, "soon": soon, "no_officer": no_officer, "disabled": disabled}
 
 
-def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
-    """The send's outcome (``sent`` at the real time ``now``, or ``skipped``); the row lease is let go."""
-    session.connection().execute(
+def _finish_stmt(status: str):
+    return (
         update(_REMINDER)
         .where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
         .values(
             status=status,
-            sent_at=now if status == "sent" else None,
-            message_ref=ref[:100],
+            sent_at=bindparam("now") if status == "sent" else None,
+            message_ref=bindparam("ref"),
             lease_owner="",
             lease_expires_at=None,
-        ),
-        {"ids": list(reminder_ids)},
+        )
     )
+
+
+_FINISH = {status: _finish_stmt(status) for status in ("sent", "skipped")}  # built once, bound per digest
+
+
+def finish(session: Session, *, reminder_ids: list[int], status: str, now: datetime, ref: str = "") -> None:
+    """The send's outcome (``sent`` at the real time ``now``, or ``skipped``), one statement per digest;
+    the row lease is let go."""
+    params: dict = {"ids": list(reminder_ids), "ref": ref[:100]}
+    if status == "sent":
+        params["now"] = now
+    session.connection().execute(_FINISH[status], params)
 
 
 def record_failure(

@@ -83,31 +83,29 @@ def takeable(now: datetime, status=ReminderRow.status):
     )
 
 
+_TAKE = (
+    update(ReminderRow.__table__)
+    # ``status || ''``: the ids pick the rows (primary key); SQLite would otherwise scan every pending
+    # row through ix_reminder_pending for the OR of two statuses.
+    .where(
+        ReminderRow.id.in_(bindparam("ids", expanding=True)),
+        takeable(bindparam("now"), ReminderRow.status.concat("")),
+    )
+    .values(
+        status="sending",
+        lease_owner=bindparam("owner"),
+        lease_expires_at=bindparam("until"),
+        ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0),
+    )
+    .returning(ReminderRow.id, ReminderRow.ambiguous)
+)  # built once: each take only binds its parameters
+
+
 def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime, until: datetime) -> dict[int, int]:
-    """``pending → sending`` for those of ``reminder_ids`` nobody else holds; returns the rows taken, each
-    with its count of ambiguous sends. A row taken back from an expired sender counts one more (it may
-    have been delivered)."""
+    """``pending → sending`` for those of ``reminder_ids`` nobody else holds, in one statement for a whole
+    batch of digests; returns the rows taken, each with its count of ambiguous sends. A row taken back
+    from an expired sender counts one more (it may have been delivered)."""
     if not reminder_ids:
         return {}
-    # ``status || ''``: the ids pick the rows (primary key); SQLite would otherwise scan every pending
-    # row through ix_reminder_pending for the OR of two statuses, once per digest.
-    # The ids as one expanding parameter: no per-id expression for SQLAlchemy to build and hash.
-    ids = {"ids": list(reminder_ids)}
-    conn = session.connection()
-    conn.execute(
-        update(ReminderRow.__table__)
-        .where(ReminderRow.id.in_(bindparam("ids", expanding=True)), takeable(now, ReminderRow.status.concat("")))
-        .values(
-            status="sending",
-            lease_owner=owner,
-            lease_expires_at=until,
-            ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0),
-        ),
-        ids,
-    )
-    q = select(ReminderRow.id, ReminderRow.ambiguous).where(
-        ReminderRow.id.in_(bindparam("ids", expanding=True)),
-        ReminderRow.status.concat("") == "sending",
-        ReminderRow.lease_owner == owner,
-    )
-    return {i: n for i, n in conn.execute(q, ids)}
+    res = session.connection().execute(_TAKE, {"ids": list(reminder_ids), "now": now, "owner": owner, "until": until})
+    return {i: n for i, n in res}

@@ -228,6 +228,10 @@ class UsageRow(SQLModel, table=True):
     month: str = Field(max_length=7)  # 2023-07
     sent: int = 0
     exhausted: bool = False
+    # Zalo's "Quota exceeded" refusals in a row (real time of the first): shared by every process,
+    # kept across restarts; a message that gets through sets it back to 0.
+    quota_strikes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    quota_since: datetime | None = None
 
 
 class InviteRow(SQLModel, table=True):

@@ -4,7 +4,7 @@ and ``remind --dry-run`` ask of the database, one transaction per call."""
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from typing import Sequence, Iterable
+from typing import Iterable
 
 from sqlalchemy import func, select, update
 
@@ -130,21 +130,10 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return D.overview(s, plan_slug=plan_slug, today=today, zone=zone, weekly=weekly, soon_until=soon_until)
 
-    def record_sent(
-        self,
-        *,
-        reminder_ids: list[int],
-        now: datetime,
-        ref: str,
-        take: Sequence[int] = (),
-        holder: str = "",
-        until: datetime | None = None,
-    ) -> dict[int, int]:
+    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str) -> None:
         with self.session() as s:
             D.finish(s, reminder_ids=reminder_ids, status="sent", now=now, ref=ref)
-            taken = L.take(s, reminder_ids=list(take), owner=holder, now=now, until=until) if take else {}
             s.commit()
-            return taken
 
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         with self.session() as s:

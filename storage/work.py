@@ -24,7 +24,12 @@ LEAD = "lead"
 
 def index_terms(session: Session, terms: dict[str, str]):
     """A partial index's own WHERE terms, written out literally so the query planner can use it."""
-    sql = terms.get(session.get_bind().dialect.name, terms["postgresql"])
+    return dialect_terms(session.get_bind().dialect.name, terms)
+
+
+def dialect_terms(dialect: str, terms: dict[str, str]):
+    """``index_terms`` for a dialect named."""
+    sql = terms.get(dialect, terms["postgresql"])
     return text(" AND ".join(f"assignment.{term.strip()}" for term in sql.split(" AND ")))
 
 
@@ -164,11 +169,20 @@ def _not_ongoing():
 
 
 def open_left(session: Session, *, plan_id: int, agency_id: int, cap: int):
+    """See ``open_left_of`` (the session's dialect)."""
+    return open_left_of(session.get_bind().dialect.name, plan_id=plan_id, agency_id=agency_id, cap=cap)
+
+
+def open_left_of(dialect: str, *, plan_id, agency_id, cap: int):
     """A scalar subquery: the agency's open lead assignments counted up to ``cap`` + 1 at most (a LIMIT
     inside the count), so the /xong reply costs the same for an agency with 10 items or 50,000."""
     some = (
         select(AssignmentRow.id)
-        .where(AssignmentRow.agency_id == agency_id, AssignmentRow.plan_id == plan_id, _open_lead(session))
+        .where(
+            AssignmentRow.agency_id == agency_id,
+            AssignmentRow.plan_id == plan_id,
+            dialect_terms(dialect, OPEN_LEAD_SQL),
+        )
         .limit(cap + 1)
         .subquery()
     )

@@ -7,13 +7,24 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from typing import Any, Callable
 from urllib.parse import urlparse
 
 from bot.channels.base import ChannelContext, ChannelError, Started
 from bot.domain import texts
 from bot.ports import Clock, Outbound, TransportError
-from bot.transports.zalo import CAPABILITIES, CHANNEL, WebhookSetError, ZaloSender, ZaloTransport, webhook_server
+from bot.transports.zalo import (
+    CAPABILITIES,
+    CHANNEL,
+    QUOTA_SPAN,
+    QUOTA_STRIKES,
+    QuotaStreak,
+    WebhookSetError,
+    ZaloSender,
+    ZaloTransport,
+    webhook_server,
+)
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
 log = logging.getLogger(__name__)
@@ -56,15 +67,37 @@ class ZaloQuota:
         return total
 
 
+class StoredQuotaStreak(QuotaStreak):
+    """The "Quota exceeded" streak kept in the database (``channel_usage``): every process of the bot
+    counts into the same streak and a restart does not reset it. Persistent after QUOTA_STRIKES
+    refusals in a row spanning QUOTA_SPAN seconds of real time (``wall``: seconds since the epoch); a
+    message counted as sent (``ZaloQuota.count``) ends it, whichever process sent it."""
+
+    def __init__(self, quota: "ZaloQuota", wall: Callable[[], float] = time.time):
+        super().__init__(wall)
+        self.quota, self.wall = quota, wall
+
+    def refused(self) -> bool:
+        now = datetime.fromtimestamp(self.wall(), timezone.utc)
+        self.strikes, since = self.quota.store.quota_streak_refused(
+            channel=self.quota.key, month=self.quota.month(), now=now
+        )
+        since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+        return self.strikes >= QUOTA_STRIKES and (now - since).total_seconds() >= QUOTA_SPAN
+
+    def cleared(self) -> None:
+        self.strikes = 0  # in the database: the message's count clears it (one write per send, not two)
+
+
 class CountedSender:
     """The Zalo wire sender, refusing to send once the month's quota is gone and counting what left."""
 
     capabilities = CAPABILITIES
 
-    def __init__(self, client: ZaloClient, quota: ZaloQuota, *, monotonic: Callable[[], float] = time.monotonic):
+    def __init__(self, client: ZaloClient, quota: ZaloQuota, *, wall: Callable[[], float] = time.time):
         self.quota = quota
         self._left = 0
-        self.wire = ZaloSender(client, on_message=self._one, monotonic=monotonic)
+        self.wire = ZaloSender(client, on_message=self._one, streak=StoredQuotaStreak(quota, wall))
 
     def _one(self) -> None:
         self._left += 1

@@ -27,6 +27,7 @@ from config.settings import Settings
 from jobs.delivery import DeliveryConfig
 from jobs.limiter import RateLimiter
 from jobs.scheduler import build_scheduler
+from jobs.leadership import LeaseConfig
 from jobs.sweep import SweepDeps, run_sweep
 from bot.files import load_calendar
 from storage.engine import make_engine
@@ -163,6 +164,8 @@ class App:
             senders=senders,
             limiter=RateLimiter(s.rate_per_second, s.rate_per_chat_seconds),
             delivery=DeliveryConfig(**self._delivery_options()),
+            # renewed at least three times per lease, whatever the settings say
+            lease=LeaseConfig(s.sender_lease_seconds, min(s.sender_lease_renew_seconds, s.sender_lease_seconds / 3)),
         )
 
     def _delivery_options(self) -> dict:

@@ -23,7 +23,13 @@ class ChannelStore(Protocol):
     """Per-channel bookkeeping: message counts, quotas, inbound dedupe, linked addresses (storage/channel_store.py)."""
 
     def count_channel_messages(self, *, channel: str, month: str, n: int = 1) -> int:
-        """Add ``n`` sent messages to ``channel``'s count for ``month`` (``2023-07``); return the new total."""
+        """Add ``n`` sent messages to ``channel``'s count for ``month`` (``2023-07``); return the new total.
+        Any "Quota exceeded" streak of ``channel`` is over."""
+
+    def quota_streak_refused(self, *, channel: str, month: str, now: datetime) -> tuple[int, datetime]:
+        """One more "Quota exceeded" refusal at the real time ``now``, kept in the database (every process,
+        across restarts); the refusals in a row and the real time (UTC) of the first. A message
+        counted by ``count_channel_messages`` ends the streak."""
 
     def channel_usage(self, *, channel: str, month: str) -> tuple[int, bool]:
         """(messages sent, quota declared used up) for ``channel`` in ``month``."""

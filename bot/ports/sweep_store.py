@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from typing import Sequence, Iterable, Protocol
+from typing import Iterable, Protocol
 
 from bot.domain.audience import Chat
 from bot.domain.claims import Claim
@@ -63,7 +63,8 @@ class SweepStore(Protocol):
         """Their due pending reminders with what the digests need (inactive recipients' rows are skipped)."""
 
     def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime, until: datetime) -> dict[int, int]:
-        """Take rows before sending them (``pending → sending``, held by ``holder`` until ``until``): only
+        """Take rows before sending them (``pending → sending``, held by ``holder`` until ``until``; a whole
+        batch of digests in one statement): only
         rows due at the real time ``now`` that nobody holds (or whose holder's lease expired). Returns the
         rows taken with their count of ambiguous sends (a row taken back from a dead sender counts one)."""
 
@@ -85,19 +86,9 @@ class SweepStore(Protocol):
         """Officers by agency, overdue totals and (``weekly``) the week, for the coordinators' digests; "due
         soon" runs to ``soon_until`` (14 working days, as /baocao), else 14 calendar days."""
 
-    def record_sent(
-        self,
-        *,
-        reminder_ids: list[int],
-        now: datetime,
-        ref: str,
-        take: Sequence[int] = (),
-        holder: str = "",
-        until: datetime | None = None,
-    ) -> dict[int, int]:
-        """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference).
-        With ``take``, the next digest's rows are taken in the same transaction (as ``take_reminders``
-        does, for ``holder`` until ``until``; one commit per digest) and returned; else ``{}``."""
+    def record_sent(self, *, reminder_ids: list[int], now: datetime, ref: str) -> None:
+        """These rows were delivered at the real time ``now`` (``ref``: the channel's message reference);
+        one statement and one commit per digest, the row leases let go."""
 
     def record_skipped(self, *, reminder_ids: list[int], now: datetime) -> None:
         """Nothing left to say for these rows (items closed meanwhile)."""

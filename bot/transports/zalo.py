@@ -77,10 +77,11 @@ class ZaloSender:
         *,
         on_message: Callable[[], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        streak: QuotaStreak | None = None,
     ):
         self.client = client
         self.on_message = on_message or (lambda: None)
-        self.quota = QuotaStreak(monotonic)
+        self.quota = streak or QuotaStreak(monotonic)  # a channel may keep it elsewhere (the database)
 
     async def send(self, out: Outbound) -> str:
         text = f"{out.title}\n{out.text}" if out.title else out.text

@@ -47,7 +47,7 @@ def engine(sqlite_url, plan, directory):
 
 def _counted(engine, emu, ticks, clock):
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    return CountedSender(client, ZaloQuota(SqlStore(engine), clock, 3000), monotonic=ticks), client
+    return CountedSender(client, ZaloQuota(SqlStore(engine), clock, 3000), wall=ticks), client
 
 
 async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_up(engine):
