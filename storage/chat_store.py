@@ -11,29 +11,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, delete, literal, update
+from sqlalchemy import and_, bindparam, case, literal, update
 from sqlmodel import Session, select
 
 from bot.domain.chat_records import (
-    AgencyOverdue,
     AgencyRef,
     ChatContext,
     Dialog,
-    InviteResult,
-    ItemInfo,
     ItemWork,
     KnownAgencies,
     Officer,
-    OverdueSummary,
     PlanRef,
-    WorkPage,
 )
 from bot.domain.deadlines import Deadline
-from bot.domain.texts import chat as chat_texts
 from bot.domain.views import REMAINING_SHOWN, WorkItem
-from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
-from storage import audit, occurrences, queries, registry, role_switch, work
+from storage import audit, queries, role_switch, work
 from storage.base import SqlBase
+from storage.chat_links import SqlChatLinks
+from storage.chat_lists import SqlChatLists
+from storage.item_rows import item_query, item_work
+from storage.chat_periods import SqlChatPeriods
 from storage.evidence import SqlEvidenceStore
 from storage.models import (
     AgencyRow,
@@ -42,129 +39,10 @@ from storage.models import (
     ItemRow,
     PlanRow,
     RecipientRow,
-    SectionRow,
 )
-
-_REGISTRATION_ACTION = {"": "registered", "deputy": "deputy_added", "leader": "leader_set", "handover": "handed_over"}
-
-_ITEM_COLUMNS = (
-    ItemRow.id,
-    ItemRow.code,
-    ItemRow.type,
-    ItemRow.content,
-    SectionRow.title,
-    ItemRow.lead_text,
-    ItemRow.coordinating_text,
-    ItemRow.deadline_text,
-    ItemRow.product,
-    ItemRow.footnotes,
-    ItemRow.surprise,
-    ItemRow.unresolved,
-    ItemRow.deadline,
-    ItemRow.due_override,
-    ItemRow.deadline_kind,
-    ItemRow.start_date,
-    ItemRow.blocked,
-    ItemRow.position,
-)
-_WORK_COLUMNS = (
-    AssignmentRow.id,
-    AssignmentRow.agency_id,
-    AgencyRow.name,
-    AssignmentRow.due,
-    AssignmentRow.status,
-    AssignmentRow.role,
-    AssignmentRow.closed_at,
-    AssignmentRow.closed_by,
-)
-
-
-def _item_work(rows) -> ItemWork | None:
-    """One item (the first columns, repeated) and its assignments (LEFT JOINed, possibly none)."""
-    rows = list(rows)
-    if not rows:
-        return None
-    (
-        item_id,
-        code,
-        type_,
-        content,
-        section,
-        lead_text,
-        coord_text,
-        deadline_text,
-        product,
-        footnotes,
-        surprise,
-        unresolved,
-        deadline,
-        override,
-        kind,
-        start,
-        blocked,
-        position,
-    ) = rows[0][: len(_ITEM_COLUMNS)]
-    info = ItemInfo(
-        item_id,
-        code,
-        type_,
-        content,
-        section,
-        lead_text,
-        coord_text,
-        deadline_text,
-        product,
-        tuple(footnotes or ()),
-        bool(surprise),
-        tuple(
-            chat_texts.UNRESOLVED_REASON.get(u.get("reason"), "{text}").format(text=u["text"]) for u in unresolved or ()
-        ),
-        deadline or {},
-        override,
-    )
-    assigned = []
-    for r in rows:
-        aid, agency_id, agency, due, status, role, closed_at, closed_by = r[len(_ITEM_COLUMNS) :]
-        if aid is None:
-            continue
-        assigned.append(
-            work.to_work(
-                (
-                    aid,
-                    item_id,
-                    agency_id,
-                    agency,
-                    code,
-                    content,
-                    type_,
-                    kind,
-                    due,
-                    start,
-                    blocked,
-                    override,
-                    status,
-                    role,
-                    position,
-                    closed_at,
-                    closed_by,
-                )
-            )
-        )
-    return ItemWork(info, tuple(sorted(assigned, key=lambda w: w.assignment_id)))
-
-
-def _item_query():
-    return (
-        select(*_ITEM_COLUMNS, *_WORK_COLUMNS)
-        .join(SectionRow, SectionRow.id == ItemRow.section_id)
-        .outerjoin(AssignmentRow, and_(AssignmentRow.item_id == ItemRow.id, AssignmentRow.active.is_(True)))
-        .outerjoin(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-        .where(ItemRow.retired.is_(False))
-    )
-
 
 # /xong's item, built once: only the bind parameters change (no expression built per command).
-_BY_CODE = _item_query().where(ItemRow.plan_id == bindparam("find_plan"), ItemRow.code == bindparam("find_code"))
+_BY_CODE = item_query().where(ItemRow.plan_id == bindparam("find_plan"), ItemRow.code == bindparam("find_code"))
 _CLOSING: dict[str, tuple[Any, tuple]] = {}
 
 
@@ -192,7 +70,7 @@ def _closing(dialect: str) -> tuple[Any, tuple]:
     return _CLOSING[dialect]
 
 
-class SqlChatStore(SqlEvidenceStore, SqlBase):
+class SqlChatStore(SqlEvidenceStore, SqlChatPeriods, SqlChatLinks, SqlChatLists, SqlBase):
     """Implements bot.ports.ChatStore."""
 
     # --- who is asking -------------------------------------------------------------------------
@@ -278,12 +156,12 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
     def find_item(self, *, plan_id: int, code: str) -> ItemWork | None:
         """The live item with this exact (canonical) code and its active assignments, in one query."""
         with self.session() as s:
-            return _item_work(s.connection().execute(_BY_CODE, {"find_plan": plan_id, "find_code": code}))
+            return item_work(s.connection().execute(_BY_CODE, {"find_plan": plan_id, "find_code": code}))
 
     def item_by_id(self, *, item_id: int) -> ItemWork | None:
         """A live item by id (a button) and its active assignments; None when retired or unknown."""
         with self.session() as s:
-            return _item_work(s.exec(_item_query().where(ItemRow.id == item_id)))
+            return item_work(s.exec(item_query().where(ItemRow.id == item_id)))
 
     def item_codes(self, *, plan_id: int, inspections: bool) -> list[str]:
         """Every live code of the plan (for suggestions), inspections only when ``inspections``."""
@@ -373,60 +251,6 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
             s.commit()
         return dl
 
-    # --- periods of recurring work (storage/occurrences.py) -------------------------------------------
-    def period_facts(self, *, assignment_id: int) -> PeriodFacts | None:
-        """The item's deadline, the plan's span and the periods recorded for one assignment."""
-        with self.session() as s:
-            return occurrences.period_facts(s, assignment_id=assignment_id)
-
-    def record_period(
-        self,
-        *,
-        assignment_id: int,
-        item_id: int,
-        period: str,
-        due: date,
-        status: str,
-        actor: str,
-        note: str,
-        now: datetime,
-        data: dict[str, Any],
-        channel: str = "",
-    ) -> bool:
-        """Record one period of a recurring assignment as done (or ended); False when it already was."""
-        with self.session() as s:
-            ok = occurrences.record_period(
-                s,
-                assignment_id=assignment_id,
-                item_id=item_id,
-                period=period,
-                due=due,
-                status=status,
-                actor=actor,
-                note=note,
-                now=now,
-                data=data,
-                channel=channel,
-            )
-            s.commit()
-            return ok
-
-    def period_open_work(self, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
-        """Open recurring lead assignments (of one agency, or all) with the periods recorded for them."""
-        with self.session() as s:
-            return occurrences.open_period_work(s, plan_id=plan_id, agency_id=agency_id)
-
-    def period_undo_latest(
-        self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
-    ) -> PeriodRecord | None:
-        """Forget the period recorded last for a recurring assignment; None when none is recorded."""
-        with self.session() as s:
-            record = occurrences.undo_latest_period(
-                s, assignment_id=assignment_id, item_id=item_id, actor=actor, now=now, channel=channel
-            )
-            s.commit()
-            return record
-
     def reopen_assignment(
         self, *, assignment_id: int, item_id: int, actor: str, now: datetime, channel: str = ""
     ) -> bool:
@@ -485,144 +309,6 @@ class SqlChatStore(SqlEvidenceStore, SqlBase):
                 code=row.code,
                 after={"date": day, "surprise": row.surprise},
             )
-            s.commit()
-
-    # --- lists ------------------------------------------------------------------------------
-    def open_page(self, *, plan_id: int, agency_id: int, page: int, page_size: int) -> WorkPage:
-        """One page of an agency's open lead work, soonest first (the page clamped to those there are)."""
-        with self.session() as s:
-            total = work.count_open(s, plan_id=plan_id, agency_id=agency_id)
-            if not total:
-                return WorkPage(0, 1, 0, ())
-            pages = (total + page_size - 1) // page_size
-            page = min(max(page, 1), pages)
-            items = work.open_work(
-                s, plan_id=plan_id, agency_id=agency_id, limit=page_size, offset=(page - 1) * page_size
-            )
-            return WorkPage(total, page, pages, tuple(items))
-
-    def agency_overdue(self, *, plan_id: int, agency_id: int, today: date, limit: int) -> AgencyOverdue:
-        """The first ``limit`` overdue lead items of an agency, oldest first, and how many there are."""
-        with self.session() as s:
-            items = work.overdue_items(s, plan_id=plan_id, today=today, agency_ids=[agency_id], limit=limit + 1)
-            total = (
-                work.count_overdue(s, plan_id=plan_id, today=today, agency_id=agency_id)
-                if len(items) > limit
-                else len(items)
-            )
-            return AgencyOverdue(tuple(items[:limit]), total)
-
-    def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
-        """Overdue counts per agency, most first; the items too when there are at most ``detail_limit``."""
-        with self.session() as s:
-            counts = tuple(work.overdue_by_agency(s, plan_id=plan_id, today=today))
-            if not counts or sum(c.count for c in counts) > detail_limit:
-                return OverdueSummary(counts)
-            return OverdueSummary(counts, tuple(work.overdue_items(s, plan_id=plan_id, today=today)))
-
-    # --- linking chats -------------------------------------------------------------------------
-    def redeem_invite(
-        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
-    ) -> InviteResult:
-        """Link a chat with a valid, unused invite (one chat, whatever the channel); anything else changes
-        nothing. A hand-over invite also ends the outgoing chats' access (``ended``); each kind of
-        registration is one audit row (registered, deputy_added, leader_set, handed_over)."""
-        with self.session() as s:
-            status, row = registry.redeem_invite(
-                s, code=code, channel=channel, chat_id=chat_id, display_name=display_name, now=now, prefer=prefer
-            )
-            if row is None:
-                return InviteResult(status)
-            agency = s.get(AgencyRow, row.agency_id)
-            name = agency.name if agency else ""
-            if status != registry.OK or not isinstance(row, RecipientRow):
-                return InviteResult(status, name, row.role, getattr(row, "expires_at", None))
-            invite = registry.invite_of(s, code=code)
-            purpose = invite.purpose if invite is not None else ""
-            ended = registry.end_handed_over(s, invite=invite, successor=row) if purpose == "handover" else []
-            chat = f"{channel}:{chat_id}"
-            audit.write(
-                s,
-                action=_REGISTRATION_ACTION.get(purpose, "registered"),
-                actor=display_name or chat,
-                now=now,
-                channel=channel,
-                agency_id=row.agency_id,
-                agency=name,
-                before={"chats": [f"{r.channel}:{r.chat_id}" for r in ended]} if ended else None,
-                after={"chat": chat, "role": row.role, "rank": row.rank, "person": row.person},
-            )
-            s.commit()
-            return InviteResult(
-                status,
-                name,
-                row.role,
-                purpose=purpose,
-                rank=row.rank,
-                ended=tuple((r.channel, r.chat_id) for r in ended),
-            )
-
-    def create_link_code(self, *, code: str, channel: str, chat_id: str, now: datetime, expires_at: datetime) -> bool:
-        """Keep (hashed) a one-time code with which a chat on another channel joins this linked chat's
-        person; False when this chat is not linked."""
-        with self.session() as s:
-            rec = registry.create_link_code(
-                s, code=code, channel=channel, chat_id=chat_id, now=now, expires_at=expires_at
-            )
-            s.commit()
-            return rec is not None
-
-    def redeem_link_code(
-        self, *, code: str, channel: str, chat_id: str, display_name: str, now: datetime, prefer: str = ""
-    ) -> InviteResult:
-        """Link this chat to the person who asked for ``code`` (see registry.redeem_link_code); the
-        result's status is ok | unknown | used | expired | same_channel | taken."""
-        with self.session() as s:
-            status, row = registry.redeem_link_code(
-                s, code=code, channel=channel, chat_id=chat_id, display_name=display_name, now=now, prefer=prefer
-            )
-            if status != registry.OK or not isinstance(row, RecipientRow):
-                return InviteResult(status, expires_at=getattr(row, "expires_at", None))
-            agency = s.get(AgencyRow, row.agency_id)
-            result = InviteResult(status, agency.name if agency else "", row.role)
-            s.commit()
-            return result
-
-    def unlink_chat(self, *, channel: str, chat_id: str, now: datetime | None = None) -> None:
-        """Stop using a chat (kept, inactive, for its history)."""
-        with self.session() as s:
-            rec = registry.unlink(s, channel=channel, chat_id=chat_id)
-            if rec is not None:
-                audit.write(
-                    s,
-                    action="unlinked",
-                    actor=rec.display_name or f"{channel}:{chat_id}",
-                    now=now,
-                    channel=channel,
-                    agency_id=rec.agency_id,
-                    before={"chat": f"{channel}:{chat_id}", "role": rec.role, "active": True},
-                    after={"active": False},
-                )
-            s.commit()
-
-    def set_preferred_channel(self, *, person: str, channel: str) -> bool:
-        """Make ``channel`` the preferred among a person's chats; False when they have no chat there."""
-        with self.session() as s:
-            ok = registry.set_preferred(s, person=person, channel=channel)
-            s.commit()
-            return ok
-
-    # --- dialogs -------------------------------------------------------------------------------
-    def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any], expires_at: datetime) -> None:
-        """Remember what the chat's next plain message means (replacing what was pending)."""
-        with self.session() as s:
-            registry.set_dialog(s, channel=channel, chat_id=chat_id, kind=kind, data=data, expires_at=expires_at)
-            s.commit()
-
-    def clear_dialog(self, *, channel: str, chat_id: str) -> None:
-        """Forget the chat's pending question (one DELETE)."""
-        with self.session() as s:
-            s.execute(delete(DialogRow).where(DialogRow.channel == channel, DialogRow.chat_id == chat_id))
             s.commit()
 
 
