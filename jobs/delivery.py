@@ -22,6 +22,7 @@ from bot.domain.choices import number_choices
 from bot.domain.failure import Failure, FailurePolicy, Outcome, after_failure, failure_claims
 from bot.domain.workdays import WorkCalendar
 from bot.domain.pending import Overview, PendingBatch
+from bot.domain.periods import DueDefaults
 from bot.domain.reminder_kinds import ReminderKind
 from bot.ports import Capabilities, Clock, Outbound, Sender, SweepStore, TransportError
 from jobs.digests import coordinator_message, officer_message
@@ -46,6 +47,7 @@ class DeliveryConfig:
     default_recurrence: str = "quarterly"  # named in the coordinators' notice about "Định kỳ" items
     fallback_order: tuple[str, ...] = DEFAULT_FALLBACK_ORDER  # a person's channels, tried in this order
     calendar: WorkCalendar | None = None  # "due within 14 days" of the Monday summary counts working days
+    period_due: DueDefaults = DueDefaults()  # PERIOD_DUE_*: the due day of a period the phrase leaves open
 
     @property
     def failure_policy(self) -> FailurePolicy:
@@ -203,10 +205,24 @@ class _Digests:
                     soon_until=cal.add_working_days(self.today, SOON_WORKING_DAYS) if cal else None,
                 )
             out = coordinator_message(
-                batch, chat, rows, self._overview, self.today, config.escalate_after, config.default_recurrence
+                batch,
+                chat,
+                rows,
+                self._overview,
+                self.today,
+                config.escalate_after,
+                config.default_recurrence,
+                period_due=config.period_due,
             )
         else:
-            out = officer_message(batch, chat, rows, self.today)
+            out = officer_message(
+                batch,
+                chat,
+                rows,
+                self.today,
+                period_due=config.period_due,
+                default_recurrence=config.default_recurrence,
+            )
         return _Send(chat, [r.id for r in rows], out)
 
 

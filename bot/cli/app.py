@@ -176,6 +176,7 @@ class App:
             plan_slug=self.plan_slug,
             default_recurrence=s.default_recurrence,
             calendar=self.calendar,
+            period_due=self.period_due,
         )
         known = set(registry.names())
         options["fallback_order"] = tuple(c for c in s.fallback_channels if c in known)

@@ -67,3 +67,16 @@ def test_coordinators_digest_escalates_a_missed_period_by_name(cli, tmp_path):
     for line in lines:  # each missed period under its own name and date (never "hạn 31/12/2023")
         label = line.split(" — ")[1].removeprefix("báo cáo ")
         assert label in quarters and quarters[label] in line, line
+
+
+def test_the_sent_digest_follows_the_configured_period_due_day(cli, tmp_path, monkeypatch):
+    """PERIOD_DUE_QUARTERLY=15: the quarter's report is due on the 15th of its last month, in the sent
+    digest as in the dry-run (the delivery is given the same rules as the planner)."""
+    monkeypatch.setenv("PERIOD_DUE_QUARTERLY", "15")
+    cli("init")
+    _link(tmp_path, "lan", "so-tu-phap")
+    _core_reply(date(2023, 6, 5), "/xong 5.IV")  # quý II
+    code, out, _ = cli("--today", "2023-09-15", "remind")
+    assert code == 0
+    assert "• 5.IV — báo cáo quý III/2023, hạn 15/9/2023" in out
+    assert "hạn 30/9/2023" not in out
