@@ -97,7 +97,7 @@ def officer_message(
                 period=label,
             )
         )
-    notes = [r.error for r in rows if r.kind is K.EXTENSION_NOTICE and r.error]  # a decision made elsewhere
+    notes = [r.error for r in rows if r.kind in (K.EXTENSION_NOTICE, K.FAREWELL) and r.error]  # told from elsewhere
     if not entries:
         return Outbound(chat.channel, chat.chat_id, "\n\n".join(notes)) if notes else None
     agency = b.agencies.get(chat.agency_id, "")

@@ -162,8 +162,27 @@ def agency_names(session: Session) -> dict[int, str]:
     return dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
 
 
+def _skip_inactive(session: Session, grouped: dict, recs: dict, batch: PendingBatch) -> None:
+    """Mark the rows of inactive recipients skipped (a farewell excepted)."""
+    inactive = [
+        r.id
+        for rid, rows in grouped.items()
+        if not recs[rid].active
+        for r in rows
+        if r.kind is not ReminderKind.FAREWELL
+    ]
+    if inactive:
+        session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(inactive))
+            .values(status="skipped", last_error="recipient inactive")
+        )
+        batch.skipped = len(inactive)
+
+
 def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
-    """The due pending reminders of these recipients; rows of inactive recipients are marked skipped."""
+    """The due pending reminders of these recipients; rows of inactive recipients are marked skipped, but for
+    the farewell to a chat that handed its seat over (it is told once, on its own channel)."""
     conn = session.connection()
     batch = PendingBatch()
     recs = {
@@ -193,15 +212,12 @@ def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -
             row.failed_attempts,
         )
         grouped.setdefault(r.recipient_id, []).append(r)
-    inactive = [r.id for rid, rows in grouped.items() if not recs[rid].active for r in rows]
-    if inactive:
-        session.execute(
-            update(ReminderRow)
-            .where(ReminderRow.id.in_(inactive))
-            .values(status="skipped", last_error="recipient inactive")
-        )
-        batch.skipped = len(inactive)
-    batch.rows = {rid: rows for rid, rows in grouped.items() if recs[rid].active}
+    _skip_inactive(session, grouped, recs, batch)
+    batch.rows = {
+        rid: kept
+        for rid, rows in grouped.items()
+        if (kept := rows if recs[rid].active else [r for r in rows if r.kind is ReminderKind.FAREWELL])
+    }
     batch.chats = {rid: recs[rid] for rid in batch.rows}
     every = [r for rows in batch.rows.values() for r in rows]
     batch.items = items(session, item_ids=(r.item_id for r in every if r.item_id))

@@ -242,3 +242,22 @@ class SqlPeopleStore(SqlBase):
             )
             s.commit()
             return n
+
+    def people_queue_farewell(self, *, chats: list[tuple[str, str]], text: str, day: date, now: datetime) -> int:
+        """Queue ``text`` for chats that handed their seat over (inactive now); delivery sends it once."""
+        with self.session() as s:
+            found: list[RecipientRow] = []
+            for channel, chat_id in chats:
+                found += s.exec(
+                    select(RecipientRow).where(RecipientRow.channel == channel, RecipientRow.chat_id == chat_id)
+                ).all()
+            n = claims.insert_claims(
+                s,
+                claims=[
+                    Claim(None, r.agency_id, None, r.id, ReminderKind.FAREWELL, "farewell", day, error=text)
+                    for r in found
+                ],
+                now=now,
+            )
+            s.commit()
+            return n

@@ -74,11 +74,18 @@ def _issue(ctx: Ctx, config, purpose: str, text: str, *, handover_from: int | No
 
 
 def tell_ended(ctx: Ctx, agency: str, ended: tuple[tuple[str, str], ...]) -> None:
-    """After a hand-over: the outgoing chats on this channel are told now (others when they next write)."""
+    """After a hand-over: the outgoing chats on this channel are told now, those on other channels through
+    delivery (once, on their own channel, within minutes)."""
     who = ctx.inbound.sender or chat_texts.START_HANDOVER_SOMEONE
+    told = chat_texts.HANDOVER_ENDED.format(agency=agency, who=who)
+    elsewhere = []
     for channel, chat_id in ended:
         if channel == ctx.inbound.channel and chat_id != ctx.inbound.chat_id:
-            ctx.out.append(Outbound(channel, chat_id, chat_texts.HANDOVER_ENDED.format(agency=agency, who=who)))
+            ctx.out.append(Outbound(channel, chat_id, told))
+        elif channel != ctx.inbound.channel:
+            elsewhere.append((channel, chat_id))
+    if elsewhere:
+        ctx.store.people_queue_farewell(chats=elsewhere, text=told, day=ctx.today, now=ctx.now)
 
 
 def answer_unlinked(ctx: Ctx) -> bool:

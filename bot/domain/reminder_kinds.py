@@ -48,6 +48,9 @@ class ReminderKind(str, Enum):
     QUOTA_WARNING = "quota_warning"
     # an extension request (to coordinators) or its outcome (to the officer) on another channel than the sender's
     EXTENSION_NOTICE = "extension_notice"
+    # to a chat that handed its seat over, on another channel than the one the hand-over was used on: told
+    # once, although it is no longer active
+    FAREWELL = "handover_notice"
 
     def __str__(self) -> str:
         return self.value
@@ -95,6 +98,14 @@ _SECTION = {
     K.LEADER_SUMMARY: "leader",
 }
 _NOTICES = frozenset(
-    {K.CHANNEL_FALLBACK, K.CHANNEL_LOST, K.UNREACHABLE, K.DELIVERY_FAILED, K.QUOTA_WARNING, K.EXTENSION_NOTICE}
+    {
+        K.CHANNEL_FALLBACK,
+        K.CHANNEL_LOST,
+        K.UNREACHABLE,
+        K.DELIVERY_FAILED,
+        K.QUOTA_WARNING,
+        K.EXTENSION_NOTICE,
+        K.FAREWELL,
+    }
 )
 del K

@@ -52,3 +52,7 @@ class PeopleStore(Protocol):
     ) -> int:
         """Queue an extension request for the coordinator chats on other channels than ``channel`` (or a
         decision for the chat ``to``); how many were queued."""
+
+    def people_queue_farewell(self, *, chats: list[tuple[str, str]], text: str, day: date, now: datetime) -> int:
+        """Queue ``text`` for chats (channel, chat id) that handed their seat over, although they are no
+        longer active: delivery tells them once on their own channel. How many were queued."""

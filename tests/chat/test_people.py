@@ -170,3 +170,26 @@ async def test_an_extension_request_reaches_a_coordinator_on_zalo_and_the_decisi
     await run_retries(make_deps(bot.engine, FixedClock(JULY), telegram))
     (told,) = telegram.to(str(OLD))
     assert "đã được đồng ý" in told.text and doc in told.text
+
+
+async def test_an_old_chat_on_another_channel_is_told_once_through_delivery(bot):
+    """The outgoing officer reads Zalo, the new one takes the seat on Telegram: the Zalo chat is told
+    through delivery (although it is no longer active), once, and is sent nothing else afterwards."""
+    from bot.ports import FixedClock, Inbound
+    from jobs.sweep import run_retries
+    from tests.chat_harness import JULY
+    from tests.sweep_harness import RecordingSender, link, make_deps
+
+    link(bot.engine, "z-111", "so-tu-phap", name="Lan", channel="zalo")
+    (given,) = bot.core.handle(Inbound("zalo", "z-111", "bangiao", sender="Lan", bare=True, buttons=False))
+    await bot.send(message(NEW, f"/start {_code(given.text)}", name="Minh"))
+    assert bot.fake.texts(NEW)[-1] == chat_texts.START_HANDOVER.format(agency="Sở Tư pháp")
+    assert ("z-111", "officer", "primary", False, "handed_over") in _chats(bot)
+
+    zalo = RecordingSender()
+    deps = make_deps(bot.engine, FixedClock(JULY), zalo, channel="zalo")
+    await run_retries(deps)
+    (told,) = zalo.to("z-111")
+    assert "đã được bàn giao cho người khác (Minh)" in told.text and "không còn nhận nhắc việc" in told.text
+    await run_retries(deps)
+    assert len(zalo.to("z-111")) == 1  # told once
