@@ -93,7 +93,7 @@ SETTING_FIELD_ERROR = {
 SETTING_MAIL_FROM = "MAIL_FROM: cần địa chỉ người gửi khi đã đặt SMTP_URL"
 AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
-    "province_office": "Văn phòng UBND tỉnh",
+    "province_office": "Văn phòng điều phối Kế hoạch",
     "department": "Sở, ngành",
     "board": "Ban",
     "district": "UBND cấp huyện",
