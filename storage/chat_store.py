@@ -24,6 +24,7 @@ from bot.domain.chat_records import (
     PlanRef,
 )
 from bot.domain.deadlines import Deadline
+from bot.domain.report_data import coordinating_office
 from bot.domain.views import REMAINING_SHOWN, WorkItem
 from storage import audit, queries, role_switch, work
 from storage.base import SqlBase
@@ -70,6 +71,12 @@ def _closing(dialect: str) -> tuple[Any, tuple]:
     return _CLOSING[dialect]
 
 
+def _office(province: str, issuer: str | None, unit_name: str | None) -> str:
+    """The coordinating office from the plan's heading (and its ``letter: unit_name`` when given)."""
+    given = {"unit_name": unit_name} if unit_name and unit_name.strip() else {}
+    return coordinating_office(province=province, issuer=issuer or "", given=given)
+
+
 class SqlChatStore(SqlEvidenceStore, SqlChatPeriods, SqlChatLinks, SqlChatLists, SqlBase):
     """Implements bot.ports.ChatStore."""
 
@@ -93,6 +100,8 @@ class SqlChatStore(SqlEvidenceStore, SqlChatPeriods, SqlChatLinks, SqlChatLists,
                 PlanRow.year,
                 PlanRow.province,
                 PlanRow.title,
+                PlanRow.issuer,
+                PlanRow.meta[("letter", "unit_name")].as_string(),  # a plan's own name for its office, if any
                 RecipientRow.id,
                 RecipientRow.role,
                 RecipientRow.person,
@@ -115,10 +124,12 @@ class SqlChatStore(SqlEvidenceStore, SqlChatPeriods, SqlChatLinks, SqlChatLists,
             .outerjoin(DialogRow, and_(DialogRow.channel == channel, DialogRow.chat_id == chat_id))
         )
         with self.session() as s:
-            (pid, year, province, title, rid, role, person, rank, aid, key, name, kind, dkind, ddata, dexpires) = (
-                s.exec(q).one()
-            )
-        plan = PlanRef(pid, year, province, title or "") if pid is not None else None
+            row = s.exec(q).one()
+        (pid, year, province, title, issuer, unit_name) = row[:6]
+        (rid, role, person, rank, aid, key, name, kind, dkind, ddata, dexpires) = row[6:]
+        plan = (
+            PlanRef(pid, year, province, title or "", _office(province, issuer, unit_name)) if pid is not None else None
+        )
         officer = (
             Officer(rid, role, person, AgencyRef(aid, key, name, kind), rank or "primary")
             if rid is not None and aid is not None

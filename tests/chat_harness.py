@@ -20,6 +20,7 @@ from tests.telegram_fake import TOKEN, FakeBotAPI
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 JULY = datetime(2023, 7, 10, 9, 0, tzinfo=ZONE)
+DEMO_OFFICE = "Văn phòng UBND tỉnh"  # the bundled Hải Dương plan's coordinating office, as chat texts name it
 
 
 async def register(h, chat_id: int, agency: str, role: str = "officer") -> None:

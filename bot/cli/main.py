@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("invite", help="tạo mã mời (dùng một lần) để liên kết cuộc trò chuyện với cơ quan")
     s.add_argument("agency")
     s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
-    s.add_argument("--force", action="store_true", help="cho phép điều phối viên ngoài Văn phòng UBND tỉnh")
+    s.add_argument("--force", action="store_true", help="cho phép cán bộ theo dõi ngoài văn phòng điều phối Kế hoạch")
     s.add_argument("--expires", default="7d", help="hiệu lực: 7d, 12h, 30m (mặc định 7d)")
     s.add_argument("--deputy", action="store_true", help="mời cán bộ dự phòng (nhận bản sao nhắc quá hạn)")
     s.add_argument("--leader", action="store_true", help="mời lãnh đạo phụ trách (nhận tổng hợp quá hạn)")

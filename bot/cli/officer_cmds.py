@@ -50,7 +50,8 @@ def cmd_invite(app, args: Namespace) -> int:
     now = app.clock.now()
     agency = resolve_agency(app, args.agency)
     if args.role == "coordinator" and agency.kind != "province_office" and not getattr(args, "force", False):
-        raise CliError(chat_texts.CLI_COORDINATOR_FORCE.format(agency=agency.name))
+        office = app.store.plan_office_name() or chat_texts.OFFICE_UNKNOWN
+        raise CliError(chat_texts.CLI_COORDINATOR_FORCE.format(agency=agency.name, office=office))
     if getattr(args, "deputy", False) + getattr(args, "leader", False) + (args.role == "coordinator") > 1:
         raise CliError(people_texts.INVITE_ONE_KIND)
     purpose = getattr(args, "purpose", "") or (

@@ -11,6 +11,7 @@ from typing import Mapping
 
 from bot.cli.officer_cmds import resolve_agency
 from bot.cli.render import print_json
+from bot.domain.report_data import PeriodRules
 from bot.domain.texts import vn_date
 from bot.domain.texts import web as web_texts
 from bot.ports import Sender
@@ -51,6 +52,7 @@ def web_config(app, *, port: int | None = None, warn: bool = True) -> WebConfig:
         bot_username=s.telegram_bot_username,
         secure_cookie=base.startswith("https://"),
         send_time=time(*s.hhmm(s.send_time)),
+        period_rules=PeriodRules(app.period_due, s.default_recurrence),  # as the CLI's reports
     )
 
 

@@ -23,7 +23,7 @@ def _office_only(ctx: Ctx, command: str) -> bool:
     """Refuse an officer a coordinators' command with its own reason; True when refused."""
     if ctx.coordinator:
         return False
-    ctx.reply(chat_texts.OFFICE_ONLY.format(command=command))
+    ctx.reply(chat_texts.OFFICE_ONLY.format(command=command, office=ctx.office))
     return True
 
 
@@ -55,7 +55,7 @@ def _outside(ctx: Ctx, day: date, kind: str, item_id: int) -> bool:
 def _confirmed_day(ctx: Ctx, parts: list[str]):
     """(item, day) of a date-confirmation button; None after replying that it no longer applies."""
     if not ctx.coordinator:
-        ctx.reply(chat_texts.OFFICE_ONLY.format(command="lichkiemtra"))
+        ctx.reply(chat_texts.OFFICE_ONLY.format(command="lichkiemtra", office=ctx.office))
         return None
     found = ctx.store.item_by_id(item_id=int(parts[0])) if len(parts) == 2 and len(parts[1]) == 8 else None
     if found is None:

@@ -24,6 +24,9 @@ class Ctx:
     province: str
     zone: tzinfo = timezone.utc
     plan_title: str = ""  # the plan's own title (issue 11 §3: no demo wording)
+    # the coordinating office as the plan names it, read with the chat context ("" → asked of the store
+    # when a text needs it, e.g. on the web desk)
+    plan_office: str = ""
     officer: Officer | None = None
     stored_dialog: Dialog | None = None  # the chat's dialog row as stored (possibly expired)
     carried: dict[str, Any] = field(default_factory=dict)  # a numbered choice's dialog, kept after it is answered
@@ -38,6 +41,12 @@ class Ctx:
     def agencies(self) -> KnownAgencies:
         """Loaded only by the commands that look an agency up."""
         return self.store.known_agencies(province=self.province)
+
+    @cached_property
+    def office(self) -> str:
+        """ "Văn phòng UBND tỉnh", "Văn phòng UBND thành phố", "Văn phòng Bộ": who coordinates the plan, for
+        texts that send people to it (no statement when the chat context carried it)."""
+        return self.plan_office or self.store.plan_office_name() or chat_texts.OFFICE_UNKNOWN
 
     @property
     def coordinator(self) -> bool:

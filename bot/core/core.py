@@ -144,6 +144,7 @@ class CommandCore:
             zone=self.zone,
             officer=found.officer,
             plan_title=plan.title if plan else "",
+            plan_office=plan.office if plan else "",
             stored_dialog=found.dialog,
         )
 
@@ -158,13 +159,13 @@ class CommandCore:
             return
         if ctx.officer is None:
             if not handover_cmds.answer_unlinked(ctx):
-                ctx.reply(chat_texts.NOT_REGISTERED)
+                ctx.reply(chat_texts.NOT_REGISTERED.format(office=ctx.office))
             return
         if ctx.officer.leader and not _leader_may(command, inbound):
             ctx.reply(chat_texts.LEADER_VIEW_ONLY)
             return
         if ctx.plan_id is None:
-            ctx.reply(chat_texts.NOT_REGISTERED)
+            ctx.reply(chat_texts.NOT_REGISTERED.format(office=ctx.office))
             return
         if inbound.callback is not None:
             if not valid_callback(inbound.callback):  # forged or malformed: never parsed further
@@ -196,7 +197,7 @@ class CommandCore:
             if ctx.agency is not None:
                 ctx.reply(chat_texts.START_OK.format(agency=ctx.agency.name, role=""))
             else:
-                ctx.reply(chat_texts.START_NEED_CODE)
+                ctx.reply(chat_texts.START_NEED_CODE.format(office=ctx.office))
             return
         result = self.store.redeem_invite(
             code=code,
@@ -218,24 +219,31 @@ class CommandCore:
             if result.purpose == "handover" and result.role == "officer" and result.rank == "primary":
                 ctx.reply(chat_texts.START_HANDOVER.format(agency=result.agency))
             else:
-                ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=_role_words(result)))
+                ctx.reply(chat_texts.START_OK.format(agency=result.agency, role=_role_words(result, ctx.office)))
             handover_cmds.tell_ended(ctx, result.agency, result.ended)
         elif result.status == INVITE_USED:
             ctx.reply(chat_texts.START_USED)
         elif result.status == INVITE_EXPIRED:
-            ctx.reply(chat_texts.START_EXPIRED.format(when=vn_date(result.expires_at.astimezone(self.zone).date())))
+            when = vn_date(result.expires_at.astimezone(self.zone).date())
+            ctx.reply(chat_texts.START_EXPIRED.format(when=when, office=ctx.office))
         else:
-            ctx.reply(chat_texts.START_BAD)
+            ctx.reply(chat_texts.START_BAD.format(office=ctx.office))
 
     def _help(self, ctx: Ctx, _args: str) -> None:
-        plan = ctx.plan_title or chat_texts.HELP_PLAN.format(year=ctx.plan_year, province=ctx.province or "tỉnh")
+        plan = ctx.plan_title or (
+            chat_texts.HELP_PLAN.format(year=ctx.plan_year, province=ctx.province)
+            if ctx.plan_id is not None
+            else chat_texts.HELP_NO_PLAN
+        )
         text = chat_texts.HELP.format(plan=plan)
         if ctx.coordinator:
-            text += "\n" + chat_texts.HELP_COORDINATOR + "\n" + chat_texts.HELP_COORDINATOR_TRUST
+            text += (
+                "\n" + chat_texts.HELP_COORDINATOR.format(office=ctx.office) + "\n" + chat_texts.HELP_COORDINATOR_TRUST
+            )
         if ctx.officer is not None and not ctx.officer.leader:
             text += "\n" + chat_texts.HELP_PEOPLE
         if ctx.officer is None:
-            text += "\n" + chat_texts.HELP_UNREGISTERED
+            text += "\n" + chat_texts.HELP_UNREGISTERED.format(office=ctx.office)
         ctx.reply(text)
 
     def _logout(self, ctx: Ctx) -> None:
@@ -252,10 +260,10 @@ def _leader_may(command, inbound: Inbound) -> bool:
     return inbound.callback is None and command is not None and command.name in _LEADER_COMMANDS
 
 
-def _role_words(result) -> str:
+def _role_words(result, office: str) -> str:
     """What the welcome says of the chat's role."""
     if result.role == "coordinator":
-        return chat_texts.START_ROLE_COORDINATOR
+        return chat_texts.START_ROLE_COORDINATOR.format(office=office)
     if result.role == "leader":
         return chat_texts.START_ROLE_LEADER
     return chat_texts.START_ROLE_DEPUTY if result.rank == "deputy" else ""

@@ -72,7 +72,11 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
     ext = out.extension
     ctx.reply(
         chat_texts.EXT_ASKED.format(
-            code=ext.code, agency=ext.agency, due=vn_date(ext.original_due), new_due=vn_date(ext.new_due)
+            code=ext.code,
+            agency=ext.agency,
+            due=vn_date(ext.original_due),
+            new_due=vn_date(ext.new_due),
+            office=ctx.office,
         )
     )
     chats = [c for c in ctx.store.coordinator_chats(channel=ctx.inbound.channel) if c != ctx.inbound.chat_id]
@@ -104,7 +108,7 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         now=ctx.now,
     )
     if not chats and not queued:
-        ctx.reply(chat_texts.EXT_NO_COORDINATOR)
+        ctx.reply(chat_texts.EXT_NO_COORDINATOR.format(office=ctx.office))
     elif queued:
         ctx.reply(chat_texts.EXT_QUEUED_OTHER.format(n=queued))
     for chat in chats:
@@ -132,7 +136,7 @@ def cmd_refuse_extension(ctx: Ctx, args: str, config) -> None:
 
 def _decide_typed(ctx: Ctx, args: str, *, approve: bool) -> None:
     if not ctx.coordinator:
-        ctx.reply(chat_texts.COORDINATOR_ONLY)
+        ctx.reply(chat_texts.COORDINATOR_ONLY.format(office=ctx.office))
         return
     code, words = split_code(args)
     if not code:
@@ -217,7 +221,7 @@ def on_button(ctx: Ctx, kind: str, first: int, config) -> None:
     """✅/❌ on a request (coordinators), ⏳ on a reminder or /xem (the agency's officer)."""
     if kind in (APPROVE, REFUSE):
         if not ctx.coordinator:
-            ctx.reply(chat_texts.COORDINATOR_ONLY)
+            ctx.reply(chat_texts.COORDINATOR_ONLY.format(office=ctx.office))
             return
         _decide(ctx, first, approve=kind == APPROVE)
         return

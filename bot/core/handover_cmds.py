@@ -93,5 +93,5 @@ def answer_unlinked(ctx: Ctx) -> bool:
     agency = ctx.store.people_ended(channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id)
     if agency is None:
         return False
-    ctx.reply(chat_texts.HANDOVER_ENDED_BEFORE.format(agency=agency))
+    ctx.reply(chat_texts.HANDOVER_ENDED_BEFORE.format(agency=agency, office=ctx.office))
     return True

@@ -22,7 +22,7 @@ def cmd_link(ctx: Ctx, args: str, *, zone: tzinfo, prefer: str = "", pick=secret
     if typed:
         _redeem(ctx, typed, prefer)
     elif ctx.officer is None:
-        ctx.reply(chat_texts.LINK_NEED_CODE)
+        ctx.reply(chat_texts.LINK_NEED_CODE.format(office=ctx.office))
     elif ctx.inbound.group:
         ctx.reply(chat_texts.LINK_GROUP)
     else:
@@ -35,7 +35,7 @@ def _issue(ctx: Ctx, zone: tzinfo, pick) -> None:
     if not ctx.store.create_link_code(
         code=code, channel=ctx.inbound.channel, chat_id=ctx.inbound.chat_id, now=ctx.now, expires_at=until
     ):
-        ctx.reply(chat_texts.LINK_NEED_CODE)
+        ctx.reply(chat_texts.LINK_NEED_CODE.format(office=ctx.office))
         return
     log.info("link code issued for %s:%s", ctx.inbound.channel, ctx.inbound.chat_id)
     ctx.reply(chat_texts.LINK_CODE.format(code=L.shown(code), until=until.astimezone(zone).strftime("%H:%M")))
@@ -52,7 +52,7 @@ def _redeem(ctx: Ctx, code: str, prefer: str) -> None:
     )
     if result.status == INVITE_OK:
         log.info("chat %s:%s linked by a link code to %s", ctx.inbound.channel, ctx.inbound.chat_id, result.agency)
-        role = chat_texts.START_ROLE_COORDINATOR if result.role == "coordinator" else ""
+        role = chat_texts.START_ROLE_COORDINATOR.format(office=ctx.office) if result.role == "coordinator" else ""
         ctx.reply(chat_texts.LINK_OK.format(agency=result.agency, role=role))
         return
     ctx.reply(

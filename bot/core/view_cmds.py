@@ -49,7 +49,7 @@ def _agency_arg(ctx: Ctx, words: list[str]) -> AgencyRef | None:
         ctx.reply(chat_texts.AGENCY_UNKNOWN.format(typed=" ".join(words)[:60]))
         return None
     if named.id != ctx.agency.id and not ctx.coordinator:
-        ctx.reply(chat_texts.COORDINATOR_ONLY)
+        ctx.reply(chat_texts.COORDINATOR_ONLY.format(office=ctx.office))
         return None
     return named
 

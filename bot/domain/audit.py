@@ -36,6 +36,12 @@ EVIDENCE = "evidence"
 WEB_SIGNED_IN = "web_signed_in"  # a session opened on the web desk with a one-time link
 INVITE_CREATED = "invite_created"  # an invite made on the web desk
 PLAN_LOADED = "plan_loaded"  # a plan loaded from a document uploaded to the web desk
+OFFICER_INVITED = "officer_invited"  # an invite with no particular purpose (people_invite)
+PERIOD_DONE = "period_done"  # one period of recurring work reported (issue 10 §1)
+PERIOD_ENDED = "period_ended"  # ... or ended by a coordinator
+PERIOD_UNDO = "period_undo"  # the period recorded last forgotten (/hoantac)
+SUCCESSOR = "successor"  # a retired agency's open work moved to its successor (storage.successors)
+AMENDMENT = "amendment"  # one item changed by a plan amendment (bot.domain.amendments)
 
 
 @dataclass(frozen=True)

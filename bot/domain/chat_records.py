@@ -51,6 +51,7 @@ class PlanRef:
     year: int
     province: str
     title: str = ""  # the plan's own title (the /huongdan header)
+    office: str = ""  # the coordinating office as the plan names it ("Văn phòng UBND thành phố")
 
 
 @dataclass(frozen=True)

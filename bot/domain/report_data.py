@@ -196,6 +196,17 @@ def ministry_name(province: str, issuer: str) -> str:
     return ""
 
 
+def issuer_symbol(province: str, issuer: str) -> str:
+    """The issuer's part of a document symbol: "UBND" for a People's Committee (the default), a ministry's
+    initials ("BTP" for Bộ Tư pháp, "BKHĐT"), "" for any other issuer (unknown: the clerk fills it in)."""
+    ministry = ministry_name(province, issuer)
+    if ministry:
+        words = re.split(r"[\s,\-–]+", ministry)
+        return "".join(w[0].upper() for w in words if w and w.lower() != "và")
+    folded = " ".join(issuer.lower().split())
+    return "UBND" if not folded or folded.startswith(("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")) else ""
+
+
 def letter_settings(*, province: str, issuer: str = "", given: dict | None = None) -> LetterSettings:
     """The letter's settings: the plan's ``letter:`` block over defaults derived from the heading (a
     province's UBND, a centrally-run city's, or a ministry: "Văn phòng Bộ", "Bộ trưởng")."""

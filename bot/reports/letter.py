@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from bot.domain.codes import int_to_roman
-from bot.domain.report_data import PlanMeta
+from bot.domain.report_data import PlanMeta, issuer_symbol
 from bot.domain.texts import letter as letter_texts
 from bot.domain.texts import vn_date
 
@@ -140,8 +140,11 @@ def _missing_date(plan: PlanMeta) -> str:
 def plan_citation(plan: PlanMeta) -> list[Segment]:
     """The plan as it was issued, with a highlighted placeholder for a missing number or date."""
     s = plan.settings
+    symbol = issuer_symbol(plan.province, plan.issuer) or letter_texts.SYMBOL_MISSING
     number: Segment = (
-        (plan.decision_number, False) if plan.decision_number else (letter_texts.NUMBER_MISSING[plan.issued_as], True)
+        (plan.decision_number, False)
+        if plan.decision_number
+        else (letter_texts.NUMBER_MISSING[plan.issued_as].format(symbol=symbol), True)
     )
     when: Segment = (vn_date(plan.decision_date), False) if plan.decision_date else (_missing_date(plan), True)
     if plan.issued_as == "Kế hoạch":

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time, timedelta, tzinfo
 
 from bot.core.web_cmds import LINK_TTL
+from bot.domain.report_data import PeriodRules
 from bot.domain.workdays import WorkCalendar
 
 __all__ = ["COOKIE", "LINK_TTL", "SESSION_TTL", "WebConfig"]  # LINK_TTL: one value for the chat and the desk
@@ -27,3 +28,4 @@ class WebConfig:
     secure_cookie: bool = False  # add Secure when the desk is served over https
     session_ttl: timedelta = SESSION_TTL
     send_time: time = time(8, 0)  # when the daily sweep runs (SEND_TIME)
+    period_rules: PeriodRules = field(default_factory=PeriodRules)  # PERIOD_DUE_*, DEFAULT_RECURRENCE

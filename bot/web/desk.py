@@ -239,6 +239,7 @@ class Desk:
                 if key == self._key and self._snapshot is not None and time.monotonic() - self._built <= MAX_AGE:
                     return self._snapshot
             data = self.store.report_data(zone=self.config.zone, plan_slug=self.config.plan_slug)
+            data.rules = self.config.period_rules  # the tally counts periods as the reports do
             snapshot = build_snapshot(data, key[0], self.config)
             with self._lock:
                 self._snapshot, self._key, self._built = snapshot, key, time.monotonic()

@@ -360,11 +360,13 @@ def download(page: Page) -> Response:
     kind, today = page.request.path_params["kind"], page.today()
     if kind in ("excel", "excel-luu-hanh"):
         data = page.store.report_data(zone=page.config.zone, plan_slug=page.config.plan_slug, with_history=True)
+        data.rules = page.config.period_rules  # recurring work's periods, as the CLI's reports
         body, _ = build.export(data, today, circulation=kind == "excel-luu-hanh")
         name = f"bao-cao-{today:%Y-%m-%d}{'-luu-hanh' if kind != 'excel' else ''}.xlsx"
         return _file(body, name, XLSX)
     if kind == "cong-van":
         data = page.store.report_data(zone=page.config.zone, plan_slug=page.config.plan_slug)
+        data.rules = page.config.period_rules
         body, _, _ = build.letter(data, today)
         if body is None:
             return page.render("message.html", title=web_texts.REPORTS_TITLE, message=web_texts.REPORT_NO_LETTER)

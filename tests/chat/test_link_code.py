@@ -16,7 +16,7 @@ from bot.ports import FixedClock, Inbound
 from storage import registry, work
 from storage.models import LinkCodeRow, RecipientRow
 from storage.store import SqlStore
-from tests.chat_harness import JULY, ZONE
+from tests.chat_harness import DEMO_OFFICE, JULY, ZONE
 from tests.conftest import loaded_engine
 from tests.telegram_fake import message
 
@@ -72,7 +72,9 @@ def test_a_used_telegram_invite_is_refused_on_zalo(engine, core):
     assert "Xin chào Sở Tư pháp" in tg(core, f"/start {code}")
     assert "đã được dùng" in zalo(core, MALLORY_ZALO, f"start {code}")
     assert [r[:2] for r in _recipients(engine)] == [("telegram", AN_TG)]
-    assert zalo(core, MALLORY_ZALO, "kenh zalo") == chat_texts.NOT_REGISTERED  # cannot take An's reminders
+    assert zalo(core, MALLORY_ZALO, "kenh zalo") == chat_texts.NOT_REGISTERED.format(
+        office=DEMO_OFFICE
+    )  # cannot take An's reminders
 
 
 def test_link_code_links_the_other_channel_to_the_same_person(engine, core):
@@ -116,7 +118,7 @@ def test_wrong_same_channel_taken_group_and_unlinked(engine, core):
     zalo(core, MALLORY_ZALO, f"start {_invite(engine, 'mallory-0001', agency='so-noi-vu')}")
     assert zalo(core, MALLORY_ZALO, f"lienket {code}") == chat_texts.LINK_TAKEN  # someone else's chat stays theirs
     assert tg(core, "/lienket", group=True) == chat_texts.LINK_GROUP
-    assert zalo(core, "z-new", "lienket") == chat_texts.LINK_NEED_CODE
+    assert zalo(core, "z-new", "lienket") == chat_texts.LINK_NEED_CODE.format(office=DEMO_OFFICE)
     assert "Xin chào" in zalo(core, AN_ZALO, f"link {code}")  # still valid: nothing was used
 
 
@@ -133,4 +135,4 @@ async def test_lienket_through_the_telegram_application(bot):
     await bot.send(message(444, "/lienket"))
     assert CODE_SHAPE.search(bot.fake.texts(444)[-1])
     await bot.send(message(555, "/lienket"))
-    assert bot.fake.texts(555)[-1] == chat_texts.LINK_NEED_CODE
+    assert bot.fake.texts(555)[-1] == chat_texts.LINK_NEED_CODE.format(office=DEMO_OFFICE)

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from bot.domain.texts import chat as chat_texts
 from storage.models import AuditRow, RecipientRow
-from tests.chat_harness import register
+from tests.chat_harness import DEMO_OFFICE, register
 from tests.telegram_fake import message
 
 OLD, NEW, DEPUTY, COORD, STRANGER = 111, 222, 444, 333, 999
@@ -52,9 +52,9 @@ async def test_handover_moves_the_seat_and_ends_the_old_chat(bot):
     ]
 
     await bot.send(message(OLD, "/viec"))  # the old chat cannot act any more, and is told why
-    assert bot.fake.texts(OLD)[-1] == chat_texts.HANDOVER_ENDED_BEFORE.format(agency="Sở Tư pháp")
+    assert bot.fake.texts(OLD)[-1] == chat_texts.HANDOVER_ENDED_BEFORE.format(agency="Sở Tư pháp", office=DEMO_OFFICE)
     await bot.send(message(OLD, "/xong PL1.2"))
-    assert bot.fake.texts(OLD)[-1] == chat_texts.HANDOVER_ENDED_BEFORE.format(agency="Sở Tư pháp")
+    assert bot.fake.texts(OLD)[-1] == chat_texts.HANDOVER_ENDED_BEFORE.format(agency="Sở Tư pháp", office=DEMO_OFFICE)
     await bot.send(message(NEW, "/xong PL1.2"))
     assert "Đã ghi nhận Sở Tư pháp hoàn thành PL1.2" in bot.fake.texts(NEW)[-1]
 
@@ -72,10 +72,10 @@ async def test_handover_moves_the_seat_and_ends_the_old_chat(bot):
 
 async def test_handover_refused_in_groups_and_to_strangers(bot):
     await bot.send(message(STRANGER, "/bangiao"))
-    assert bot.fake.texts(STRANGER)[-1] == chat_texts.NOT_REGISTERED
+    assert bot.fake.texts(STRANGER)[-1] == chat_texts.NOT_REGISTERED.format(office=DEMO_OFFICE)
     await register(bot, OLD, "so-tu-phap")
     await bot.send(message(-500, "/bangiao", chat_type="group"))
-    assert bot.fake.texts(-500)[-1] == chat_texts.NOT_REGISTERED
+    assert bot.fake.texts(-500)[-1] == chat_texts.NOT_REGISTERED.format(office=DEMO_OFFICE)
     with Session(bot.engine) as s:  # the group linked, then asking: refused (codes only in private)
         s.add(
             RecipientRow(

@@ -12,7 +12,7 @@ from bot.core import CoreConfig
 from bot.domain.texts import chat as chat_texts
 from bot.ports import FixedClock
 from storage.store import SqlStore
-from tests.chat_harness import JULY, ZONE, build, register
+from tests.chat_harness import DEMO_OFFICE, JULY, ZONE, build, register
 from tests.conftest import loaded_engine
 from tests.telegram_fake import message
 
@@ -83,7 +83,7 @@ async def test_no_public_address_no_group_no_registration_no_link(sqlite_url, pl
         await h.send(message(OFFICER, "/web"))
         assert h.fake.texts(OFFICER)[-1] == chat_texts.WEB_NOT_SET_UP
         await h.send(message(222, "/web"))  # not registered
-        assert h.fake.texts(222)[-1] == chat_texts.NOT_REGISTERED
+        assert h.fake.texts(222)[-1] == chat_texts.NOT_REGISTERED.format(office=DEMO_OFFICE)
         assert _links(engine) == 0
     finally:
         await h.app.shutdown()

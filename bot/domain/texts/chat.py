@@ -15,13 +15,16 @@ MENU = {
     "undo": "Hủy báo hoàn thành: /undo 3.II",
     "task": "Xem chi tiết một nhiệm vụ: /xem 3.II",
     "late": "Các nhiệm vụ quá hạn",
-    "report": "Báo cáo tiến độ kèm biểu đồ (Văn phòng UBND tỉnh)",
-    "export": "Bảng tính Excel báo cáo (Văn phòng UBND tỉnh)",
+    "report": "Báo cáo tiến độ kèm biểu đồ (cán bộ theo dõi)",
+    "export": "Bảng tính Excel báo cáo (cán bộ theo dõi)",
     "help": "Hướng dẫn sử dụng",
     "logout": "Hủy liên kết cuộc trò chuyện này",
 }
 
 HELP_PLAN = "Kế hoạch năm {year} — {province}"  # when the plan has no title
+HELP_NO_PLAN = "chưa nạp Kế hoạch"  # no plan loaded yet
+# who coordinates the plan when no plan names it (texts take {office} from the plan heading)
+OFFICE_UNKNOWN = "cơ quan điều phối Kế hoạch"
 HELP = """Bot nhắc việc: {plan}.
 Bot nhắc cán bộ đầu mối trước và sau mỗi thời hạn; anh/chị trả lời bằng lệnh:
 
@@ -40,28 +43,30 @@ Mã nhiệm vụ: 3.II (nhiệm vụ 3 mục II), Phụ lục I PL1.5, Phụ l�
 Gõ không dấu, chữ thường đều được: /xong 3.ii"""
 
 HELP_COORDINATOR = """
-Cán bộ theo dõi (Văn phòng UBND tỉnh): thêm tên cơ quan sau mã để cập nhật thay, vd: /xong 4.III so tu phap; /trehan so tu phap
+Cán bộ theo dõi ({office}): thêm tên cơ quan sau mã để cập nhật thay, vd: /xong 4.III so tu phap; /trehan so tu phap
 /lichkiemtra PL2.I.1 15/9/2023 — đặt lịch kiểm tra (đơn vị được báo trước, trừ kiểm tra đột xuất)
 /baocao (/report) — báo cáo tiến độ kèm biểu đồ; /xuatbaocao (/export) — bảng tính Excel"""
 
 HELP_UNREGISTERED = """
-Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ Văn phòng UBND tỉnh rồi gửi: /start MÃ_MỜI
+Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy xin mã mời từ {office} rồi gửi: /start MÃ_MỜI
 Đã liên kết ở kênh khác? Gửi /lienket ở đó để lấy mã, rồi gửi tại đây: lienket MÃ"""
 
 START_NEED_CODE = (
-    "Chào anh/chị! Để dùng bot, cần mã mời do Văn phòng UBND tỉnh cấp "
+    "Chào anh/chị! Để dùng bot, cần mã mời do {office} cấp "
     "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời."
 )
 START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem nhiệm vụ chưa hoàn thành, /huongdan để xem hướng dẫn."
-START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của Văn phòng UBND tỉnh (xem và cập nhật mọi cơ quan)"
-START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
+START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của {office} (xem và cập nhật mọi cơ quan)"
+START_BAD = "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ {office}. Chưa có gì thay đổi."
 START_USED = (
     "Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần, trên một kênh; hãy xin mã mới. Nếu chính anh/chị "
     "đã liên kết ở kênh khác, gửi /lienket ở đó để lấy mã liên kết. Chưa có gì thay đổi."
 )
-START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ Văn phòng UBND tỉnh. Chưa có gì thay đổi."
+START_EXPIRED = "Mã mời đã hết hạn ({when}). Hãy xin mã mới từ {office}. Chưa có gì thay đổi."
 LOGOUT_OK = "Đã hủy liên kết với {agency}. Bot sẽ không gửi nhắc việc vào đây nữa."
-NOT_REGISTERED = "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp) hoặc /huongdan."
+NOT_REGISTERED = (
+    "Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Gửi /start MÃ_MỜI (mã do {office} cấp) hoặc /huongdan."
+)
 
 UNKNOWN_COMMAND = "Không có lệnh /{typed}. Gõ /huongdan để xem các lệnh."
 FREE_TEXT = "Bot chỉ hiểu lệnh. Gõ /huongdan để xem hướng dẫn, /viec để xem nhiệm vụ chưa hoàn thành."
@@ -84,7 +89,7 @@ ONLY_COORDINATING = "{agency} phối hợp thực hiện nhiệm vụ {code}; c�
 NO_LEAD = "Nhiệm vụ {code} chưa xác định cơ quan chủ trì."
 WHICH_AGENCY = "Nhiệm vụ {code} có {n} cơ quan chủ trì. Hãy ghi tên cơ quan sau mã, vd: /xong {code} {example}"
 AGENCY_UNKNOWN = 'Không tìm thấy cơ quan "{typed}".'
-COORDINATOR_ONLY = "Chỉ cán bộ theo dõi của Văn phòng UBND tỉnh mới xem được nhiệm vụ của cơ quan khác."
+COORDINATOR_ONLY = "Chỉ cán bộ theo dõi của {office} mới xem được nhiệm vụ của cơ quan khác."
 
 DONE_OK = "✅ Đã ghi nhận {agency} hoàn thành {code} — {title}"
 DONE_NOTE = "Ghi chú: {note}"
@@ -163,7 +168,7 @@ OUTSIDE_PLAN = (
 )
 BTN_CONFIRM_DATE = "Vẫn đặt ngày {date}"
 OFFICE_ONLY = (
-    "Lệnh /{command} chỉ dành cho Văn phòng UBND tỉnh (cán bộ theo dõi Kế hoạch). Anh/chị xem nhiệm vụ "
+    "Lệnh /{command} chỉ dành cho {office} (cán bộ theo dõi Kế hoạch). Anh/chị xem nhiệm vụ "
     "của cơ quan mình bằng /viec, nhiệm vụ quá hạn bằng /trehan."
 )
 CHOICE_EXPIRED = "Danh sách lựa chọn đã hết hạn (sau {minutes} phút). Gõ lại lệnh (vd: /viec) để có danh sách mới."
@@ -182,8 +187,8 @@ CLI_OUTSIDE_PLAN = (
     "ngày này, chạy lại với --yes."
 )
 CLI_COORDINATOR_FORCE = (
-    "{agency} không phải cơ quan điều phối Kế hoạch (Văn phòng UBND tỉnh): vai trò cán bộ theo dõi "
-    "cho phép xem và báo hoàn thành thay mọi cơ quan trong tỉnh. Chưa tạo mã mời. Nếu đúng ý "
+    "{agency} không phải cơ quan điều phối Kế hoạch ({office}): vai trò cán bộ theo dõi "
+    "cho phép xem và báo hoàn thành thay mọi cơ quan trong Kế hoạch. Chưa tạo mã mời. Nếu đúng ý "
     "như vậy, chạy lại với --force."
 )
 CLI_EMPTY_GROUP = (
@@ -204,12 +209,10 @@ EXT_DECIDE_USAGE = (
     "/tuchoigiahan MÃ [cơ quan] lý do"
 )
 EXT_ASKED = (
-    "⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới Văn phòng UBND tỉnh. "
+    "⏳ Đã gửi đề nghị gia hạn {code} ({agency}) từ {due} đến {new_due} tới {office}. "
     "Anh/chị sẽ được báo kết quả; trong lúc chờ, hạn vẫn là {due}."
 )
-EXT_NO_COORDINATOR = (
-    "Chưa có cán bộ theo dõi nào của Văn phòng UBND tỉnh nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
-)
+EXT_NO_COORDINATOR = "Chưa có cán bộ theo dõi nào của {office} nhận tin qua kênh này; đề nghị đã được ghi lại để xét."
 EXT_REQUEST = (
     "⏳ Đề nghị gia hạn {code} — {agency}\n{title}\nHạn hiện tại: {due} → đề nghị: {new_due}\n"
     "Lý do: {reason}\nNgười đề nghị: {actor}\n"
@@ -254,7 +257,7 @@ EXT_STATUS = {"approved": "đã đồng ý", "refused": "không đồng ý", "st
 EXT_FUTURE_DOCUMENT = "Văn bản ghi ngày sau hôm nay ({typed}) chưa thể là căn cứ gia hạn."
 EXT_SHOWN = "• {agency}: hạn gốc {original}, gia hạn đến {new_due}{basis}"
 EXT_SHOWN_TITLE = "Gia hạn:"
-HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn (Văn phòng UBND tỉnh xem xét)"
+HELP_EXTENSION = "/giahan MÃ NGÀY lý do — đề nghị gia hạn ({office} xem xét)"
 HELP_EXTENSION_COORDINATOR = (
     "/duyetgiahan MÃ cơ quan [văn bản số … ngày …] · /tuchoigiahan MÃ cơ quan lý do — xét đề nghị gia hạn"
 )
@@ -268,7 +271,7 @@ LINK_CODE = (
 LINK_GROUP = "Hãy gửi /lienket trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
 LINK_NEED_CODE = (
     "Cuộc trò chuyện này chưa được liên kết. Nếu anh/chị đã liên kết ở kênh khác, gửi /lienket ở đó "
-    "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do Văn phòng UBND tỉnh cấp)."
+    "để lấy mã rồi gửi tại đây: lienket MÃ. Nếu chưa, gửi /start MÃ_MỜI (mã do {office} cấp)."
 )
 LINK_OK = (
     "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}, cùng người dùng ở kênh kia. "
@@ -315,7 +318,7 @@ HANDOVER_ENDED = (
 )
 HANDOVER_ENDED_BEFORE = (
     "Cuộc trò chuyện này đã bàn giao việc theo dõi của {agency} cho người khác nên không còn dùng được. "
-    "Nếu cần, hãy xin mã mời mới từ Văn phòng UBND tỉnh."
+    "Nếu cần, hãy xin mã mời mới từ {office}."
 )
 LEADER_VIEW_ONLY = (
     "Lãnh đạo phụ trách chỉ xem được: /viec, /xem MÃ, /trehan. Việc cập nhật do cán bộ đầu mối thực hiện."

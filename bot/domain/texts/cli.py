@@ -1,5 +1,7 @@
 """The command line's texts (the `nhacviec` command): headers, results, errors."""
 
+from bot.domain.texts.periods import AUDIT_ACTION as PERIOD_AUDIT_ACTION
+
 CLI_DESCRIPTION = "nhacviec — nhắc việc kế hoạch kiểm soát thủ tục hành chính"
 PLAN_HEADERS = ("Mã", "Nội dung", "Chủ trì", "Thời hạn", "Trạng thái")
 INIT_CREATED = "Đã tạo cơ sở dữ liệu mới (lược đồ {rev})."
@@ -93,7 +95,7 @@ SETTING_FIELD_ERROR = {
 SETTING_MAIL_FROM = "MAIL_FROM: cần địa chỉ người gửi khi đã đặt SMTP_URL"
 AGENCY_HEADERS = ("Mã", "Tên cơ quan", "Loại")
 AGENCY_KIND = {
-    "province_office": "Văn phòng UBND tỉnh",
+    "province_office": "Văn phòng điều phối Kế hoạch",
     "department": "Sở, ngành",
     "board": "Ban",
     "district": "UBND cấp huyện",
@@ -267,6 +269,8 @@ AUDIT_ACTION = {
     "invite_created": "Tạo mã mời",
     "plan_loaded": "Nạp kế hoạch",
     "amendment": "Sửa đổi Kế hoạch",
+    "officer_invited": "Cấp mã mời cán bộ đầu mối",
+    **PERIOD_AUDIT_ACTION,  # period_done, period_ended, period_undo
 }
 EXTENSIONS_LINE = "Gia hạn: {rows} lượt cơ quan được gia hạn ({items} nhiệm vụ); đúng hạn tính theo hạn đã gia hạn."
 

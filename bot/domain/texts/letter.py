@@ -14,7 +14,9 @@ TO = "Kính gửi:"
 # The plan as issued: a Quyết định that issues the Kế hoạch, or a Kế hoạch issued directly.
 PLAN_BY_DECISION = "{title} ban hành kèm theo Quyết định số {number} ngày {date} của {leader}"
 PLAN_DIRECT = "Kế hoạch số {number} ngày {date} của {issuer_body} về {topic}"
-NUMBER_MISSING = {"Quyết định": "…/QĐ-UBND", "Kế hoạch": "…/KH-UBND"}
+# a missing number, with the issuer's symbol ("UBND", "BTP") or SYMBOL_MISSING when the issuer is not known
+NUMBER_MISSING = {"Quyết định": "…/QĐ-{symbol}", "Kế hoạch": "…/KH-{symbol}"}
+SYMBOL_MISSING = "…"
 DATE_MISSING = "…/…/{year}"
 OPENING_1 = "Thực hiện "
 OPENING_2 = (
