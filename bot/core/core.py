@@ -234,6 +234,8 @@ class CommandCore:
             text += "\n" + chat_texts.HELP_COORDINATOR + "\n" + chat_texts.HELP_COORDINATOR_TRUST
         if ctx.officer is not None and not ctx.officer.leader:
             text += "\n" + chat_texts.HELP_PEOPLE
+            if self.config.web_base_url:  # the desk is served: /web gives a sign-in link
+                text += "\n" + chat_texts.HELP_WEB
         if ctx.officer is None:
             text += "\n" + chat_texts.HELP_UNREGISTERED
         ctx.reply(text)
