@@ -155,3 +155,7 @@ def test_hand_over_issues_the_cli_code_with_its_qr_and_the_new_officer_takes_the
         core = CommandCore(store, clock, ZONE)
         core.handle(Inbound("telegram", "222", "/start " + link.rsplit("=", 1)[1], sender="Minh"))
         assert _active(store, "222") and not _active(store, "111")
+    with _desk(sqlite_url, plan, directory, key="so-tu-phap", role="officer") as (client, csrf, store, *_):
+        before = len(_audit(store, "handover_invited"))
+        assert client.post("/can-bo/ban-giao", data={"csrf": csrf, "agency": "so-tu-phap"}).status_code == 403
+        assert len(_audit(store, "handover_invited")) == before
