@@ -4,8 +4,9 @@
 
 Loads the bundled plan into a temporary SQLite database (an officer's chat linked, an extension asked in
 it), serves the desk on 127.0.0.1 and drives the OS's Chromium (Debian's ``chromium`` package) with
-Playwright, signed in as a coordinator: every page, and Kế hoạch's reading of an uploaded plan (the test
-suite's Quảng Ninh document, tests/e2e/own_plan_doc.py, with ``directory new``'s directory).
+Playwright, signed in as a coordinator: every page, Kế hoạch's reading of an uploaded plan (the test
+suite's Quảng Ninh document, tests/e2e/own_plan_doc.py, with ``directory new``'s directory), and the
+difference of its amended version once it is loaded.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from storage.engine import make_engine  # noqa: E402
 from storage.store import SqlStore  # noqa: E402
 from tests.e2e.own_plan_doc import quang_ninh_2026  # noqa: E402
 from tests.plan_documents import to_docx  # noqa: E402
+from tests.web.test_desk_plan_amend import amended_doc  # noqa: E402
 
 NOW = datetime(2023, 7, 3, 2, 0, tzinfo=timezone.utc)
 ARGS = [
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> list[Path]:
         for text in ("/start moi-1", "/giahan PL1.2 30/9/2023 chờ ý kiến thẩm định của Bộ Tư pháp"):
             core.handle(Inbound("telegram", "111", text, sender="Lan"))
         to_docx(quang_ninh_2026(), Path(tmp) / "kh-617.docx")
+        amended_doc(Path(tmp))  # kh-617-sua-doi.docx
         write_new("Quảng Ninh", Path(tmp) / "dm-qn.yaml")
         data = store.report_data(zone=config.zone)
         item = data.rows[0]["item_id"]
@@ -110,6 +113,25 @@ def main(argv: list[str] | None = None) -> list[Path]:
                 page.set_input_files("#plan-upload input[name=directory]", str(Path(tmp) / "dm-qn.yaml"))
                 page.click("#plan-upload button[type=submit]")
                 shot = out / f"ke-hoach-doc-{width}.png"
+                page.screenshot(path=str(shot), full_page=True)
+                shots.append(shot)
+                context.close()
+            for width, (w, h) in WIDTHS.items():  # an amendment: the first plan loaded, the amended one read
+                context = browser.new_context(viewport={"width": w, "height": h}, locale="vi-VN")
+                page = context.new_page()
+                path, _, _ = auth.new_link(
+                    store, config, agency_key="vp-ubnd-tinh", role="coordinator", now=clock.now()
+                )
+                page.goto(url + path)
+                page.click("#login")
+                for name in ("kh-617.docx", "kh-617-sua-doi.docx"):
+                    page.goto(url + "/ke-hoach")
+                    page.set_input_files("#plan-upload input[name=file]", str(Path(tmp) / name))
+                    page.set_input_files("#plan-upload input[name=directory]", str(Path(tmp) / "dm-qn.yaml"))
+                    page.click("#plan-upload button[type=submit]")
+                    if page.locator("#plan-load").count():
+                        page.click("#plan-load")
+                shot = out / f"ke-hoach-sua-doi-{width}.png"
                 page.screenshot(path=str(shot), full_page=True)
                 shots.append(shot)
                 context.close()

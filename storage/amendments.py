@@ -38,8 +38,10 @@ def apply(
     zone: tzinfo,
     plan_file: str,
     plan_text: str,
+    channel: str = "cli",
 ) -> Applied:
-    """Apply ``amendment`` (the difference ``plan`` makes to the plan in the database); the caller commits."""
+    """Apply ``amendment`` (the difference ``plan`` makes to the plan in the database); the caller commits.
+    ``channel``: where it was confirmed ("cli", "web"), on its audit rows."""
     prow = s.exec(select(PlanRow).where(PlanRow.slug == plan.id)).first()
     if prow is None:
         raise NoPlan(plan.id)
@@ -84,7 +86,7 @@ def apply(
             action=AMENDMENT,
             actor=actor,
             now=now,
-            channel="cli",
+            channel=channel,
             plan_id=pid,
             item_id=item.id if item else None,
             code=entry.code,
@@ -120,6 +122,7 @@ class SqlAmendStore(SqlBase):
         zone: tzinfo,
         plan_file: str,
         plan_text: str,
+        channel: str = "cli",
     ) -> Applied:
         """Apply an amendment as one transaction (see ``apply``); ``NoPlan`` when the plan is not loaded."""
         with self.session() as s:
@@ -135,6 +138,7 @@ class SqlAmendStore(SqlBase):
                 zone=zone,
                 plan_file=plan_file,
                 plan_text=plan_text,
+                channel=channel,
             )
             s.commit()
         return applied

@@ -242,6 +242,8 @@ class CommandCore:
             )
         if ctx.officer is not None and not ctx.officer.leader:
             text += "\n" + chat_texts.HELP_PEOPLE
+            if self.config.web_base_url:  # the desk is served: /web gives a sign-in link
+                text += "\n" + chat_texts.HELP_WEB
         if ctx.officer is None:
             text += "\n" + chat_texts.HELP_UNREGISTERED.format(office=ctx.office)
         ctx.reply(text)

@@ -113,10 +113,11 @@ class PlanStore(Protocol):
         zone: tzinfo,
         plan_file: str,
         plan_text: str,
+        channel: str = "cli",
     ) -> Applied:
         """Apply ``amendment`` (what ``plan`` changes) as one transaction: statuses and evidence kept, removed
         items and assignments retired, work closed before ``effective`` kept on its old date, the new file
-        recorded as the plan loaded; one audit row ("amendment") per item touched."""
+        recorded as the plan loaded; one audit row ("amendment") per item touched, with ``channel``."""
 
     def amend_history(self, *, item_id: int | None = None, code: str = "", plan_slug: str | None = None) -> list[Note]:
         """An item's amendments, oldest first (by id, or by exact code, retired items included)."""

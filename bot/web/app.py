@@ -23,7 +23,7 @@ from bot.domain.texts import vn_date
 from bot.domain.texts import web as web_texts
 from bot.ports import Clock, Outbound, Sender, Store
 from bot.transports.replies import send_reply
-from bot.web import auth, extensions_page, pages, plan_page
+from bot.web import auth, extensions_page, officers_page, pages, plan_page
 from bot.web.config import COOKIE, WebConfig
 from bot.web.desk import Desk
 from bot.web.page import NO_STORE, Page, Refused
@@ -138,14 +138,17 @@ def create_app(store: Store, clock: Clock, config: WebConfig, senders: Mapping[s
         Route("/co-quan/{agency_id:int}", endpoint(pages.agency)),
         Route("/nhiem-vu", endpoint(pages.items)),
         Route("/nhiem-vu/{item_id:int}", endpoint(pages.item)),
-        Route("/can-bo", endpoint(pages.officers)),
-        Route("/can-bo/moi", endpoint(pages.invite), methods=["POST"]),
-        Route("/can-bo/thu-hoi", endpoint(pages.revoke), methods=["POST"]),
+        Route("/can-bo", endpoint(officers_page.officers)),
+        Route("/can-bo/moi", endpoint(officers_page.invite), methods=["POST"]),
+        Route("/can-bo/thu-hoi", endpoint(officers_page.revoke), methods=["POST"]),
+        Route("/can-bo/ban-giao", endpoint(officers_page.handover), methods=["POST"]),
         Route("/gia-han", endpoint(extensions_page.pending)),
         Route("/gia-han/{extension_id:int}", endpoint(extensions_page.decide), methods=["POST"]),
         Route("/ke-hoach", endpoint(plan_page.plan)),
         Route("/ke-hoach/doc", endpoint(plan_page.read), methods=["POST"]),
         Route("/ke-hoach/nap", endpoint(plan_page.load), methods=["POST"]),
+        Route("/ke-hoach/sua-dong", endpoint(plan_page.fix), methods=["POST"]),
+        Route("/ke-hoach/sua-doi", endpoint(plan_page.amend), methods=["POST"]),
         Route("/bao-cao", endpoint(pages.reports)),
         Route("/bao-cao/{kind}", endpoint(pages.download)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

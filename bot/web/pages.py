@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
 from collections import Counter
 from datetime import datetime, time, timedelta
 
-import segno
 from jinja2 import Environment
 from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from bot.core.extension_view import extension_lines
-from bot.domain import audit as A
 from bot.domain.chat_records import ItemInfo
 from bot.domain.deadlines import Deadline, parse_day
 from bot.domain.effective import effective_deadline
@@ -23,7 +20,7 @@ from bot.domain.texts import web as web_texts
 from bot.domain.texts.reminders import SUMMARY_LABEL
 from bot.reports import build
 from bot.web import auth
-from bot.web.access import WEB, chat_view, may_see
+from bot.web.access import chat_view, may_see
 from bot.web.chart import tally_chart
 from bot.web.config import COOKIE
 from bot.web.desk import Filters, filtered
@@ -287,66 +284,6 @@ def _reading(info: ItemInfo) -> str:
         dl.reason,
         info.deadline,
     )
-
-
-# --- Cán bộ -----------------------------------------------------------------------------------------------
-def officers(page: Page, invite: dict | None = None, status: int = 200) -> Response:
-    page.require_coordinator()
-    chats = page.store.officers()
-    return page.render("officers.html", status, chats=chats, agencies=page.store.agencies(), invite=invite)
-
-
-def invite(page: Page) -> Response:
-    page.require_coordinator()
-    key, role = page.form.get("agency", ""), page.form.get("role", "officer")
-    names = {a["key"]: a["name"] for a in page.store.agencies()}
-    if key not in names or role not in web_texts.ROLE:
-        return officers(page, {"error": web_texts.INVITE_UNKNOWN_AGENCY.format(name=key)}, 400)
-    code = secrets.token_urlsafe(18)
-    now = page.clock.now()
-    page.store.create_invite(agency_key=key, code=code, role=role, now=now, expires_at=now + INVITE_TTL)
-    page.store.record_audit(
-        action=A.INVITE_CREATED,
-        actor=page.chat().actor,
-        channel=WEB,
-        now=now,
-        agency_id=page.store.web_agency_ids().get(key),
-        after={"agency": names[key], "role": role, "expires_at": now + INVITE_TTL},
-    )
-    username = page.config.bot_username.lstrip("@")
-    link = f"https://t.me/{username or '<tên_bot>'}?start={code}"
-    qr = segno.make(link, error="m").svg_inline(scale=5, dark="#000", light="#fff")
-    expires = (now + INVITE_TTL).astimezone(page.config.zone)
-    return officers(
-        page,
-        {
-            "text": web_texts.INVITE_CREATED.format(
-                agency=names[key], role=web_texts.ROLE[role], expires=f"{expires:%H:%M} {vn_date(expires.date())}"
-            ),
-            "link": link,
-            "qr": qr,
-            "no_username": not username,
-        },
-    )
-
-
-def revoke(page: Page) -> Response:
-    """Revoke a linked chat, after a confirmation page (the same store path as ``nhacviec revoke``)."""
-    page.require_coordinator()
-    channel, _, chat_id = page.form.get("chat", "").partition(":")
-    chat = next(
-        (c for c in page.store.officers() if c["active"] and (c["channel"], c["chat_id"]) == (channel, chat_id)),
-        None,
-    )
-    if chat is None or not chat_id:
-        return officers(page, {"error": web_texts.REVOKE_NONE}, 404)
-    fields = dict(channel=chat["channel"], name=chat["name"] or chat["chat_id"], agency=chat["agency"])
-    if page.form.get("confirm") != "yes":
-        return page.render("revoke.html", chat=chat, question=web_texts.REVOKE_CONFIRM.format(**fields))
-    n = page.store.revoke_chat(chat_id=chat_id, channel=channel, actor=page.chat().actor, via=WEB, now=page.clock.now())
-    if n == 0:
-        return officers(page, {"error": web_texts.REVOKE_NONE}, 404)
-    return officers(page, {"done": web_texts.REVOKE_DONE.format(**fields)})
 
 
 # --- Báo cáo ------------------------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ from datetime import date
 
 import httpx
 
+from bot.core import CommandCore
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import web as web_texts
+from bot.ports import Inbound
 from bot.web import auth, server
 from bot.web.app import create_app
 from tests.sweep_harness import RecordingSender
@@ -126,3 +128,34 @@ def test_invite_revoke_and_sign_in_are_audited_as_web(sqlite_url, plan, director
 
 def _active(store, chat_id: str) -> bool:
     return any(c["active"] for c in store.officers() if c["chat_id"] == chat_id)
+
+
+def test_hand_over_issues_the_cli_code_with_its_qr_and_the_new_officer_takes_the_seat(sqlite_url, plan, directory):
+    with _desk(sqlite_url, plan, directory) as (client, csrf, store, sender, clock):
+        ask_extension(store, clock)  # Lan's Telegram chat 111 is Sở Tư pháp's officer
+        page = client.get("/can-bo").text
+        assert 'id="handover-form"' in page and web_texts.HANDOVER_TITLE in page
+        # bad input: an unknown agency, no CSRF token — no code, no audit row
+        bad = client.post("/can-bo/ban-giao", data={"csrf": csrf, "agency": "so-khong-co"})
+        assert bad.status_code == 400 and web_texts.HANDOVER_UNKNOWN_AGENCY.format(name="so-khong-co") in bad.text
+        assert client.post("/can-bo/ban-giao", data={"agency": "so-tu-phap"}).status_code == 403
+        assert _audit(store, "handover_invited") == []
+
+        done = client.post("/can-bo/ban-giao", data={"csrf": csrf, "agency": "so-tu-phap"})
+        assert done.status_code == 200 and 'id="handover"' in done.text and '<div class="qr"><svg' in done.text
+        assert "Mã bàn giao cho Sở Tư pháp, dùng một lần, hết hạn" in done.text
+        assert "Lan (telegram)" in done.text.split('id="handover-ends">')[1].split("</p>")[0]
+        link = done.text.split('<code id="invite-link">')[1].split("</code>")[0]
+        assert link.startswith("https://t.me/nhacviec_bot?start=")
+        (row,) = _audit(store, "handover_invited")  # the row nhacviec handover writes, channel "web"
+        assert row.channel == "web" and row.agency == "Sở Tư pháp" and row.after["outgoing"] == ["telegram:111"]
+        assert "Văn phòng UBND tỉnh" in row.actor
+
+        # the code works as the CLI's: the new officer takes the seat, Lan's chat no longer receives
+        core = CommandCore(store, clock, ZONE)
+        core.handle(Inbound("telegram", "222", "/start " + link.rsplit("=", 1)[1], sender="Minh"))
+        assert _active(store, "222") and not _active(store, "111")
+    with _desk(sqlite_url, plan, directory, key="so-tu-phap", role="officer") as (client, csrf, store, *_):
+        before = len(_audit(store, "handover_invited"))
+        assert client.post("/can-bo/ban-giao", data={"csrf": csrf, "agency": "so-tu-phap"}).status_code == 403
+        assert len(_audit(store, "handover_invited")) == before

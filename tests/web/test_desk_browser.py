@@ -1,6 +1,7 @@
 """The desk in real headless Chromium: sign in by link, the tally, the plan's filters, an item, an invite,
 the workbook; a second use of a link, a post without its CSRF token, an officer guessing URLs; an
-extension approved, a chat revoked, a plan document imported and confirmed."""
+extension approved, a chat revoked, a hand-over code issued, a plan document imported (a row fixed in
+place) and confirmed, then amended with its difference shown."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.web.desk import Filters, build_snapshot, filtered
 from tests.e2e.own_plan_doc import MISSING_BODY
 from tests.web.conftest import ask_extension, sign_in
 from tests.web.test_desk_plan import plan_files
+from tests.web.test_desk_plan_amend import DOCUMENT, VHTTDL, amended_doc
 
 pytestmark = pytest.mark.slow
 
@@ -182,6 +184,11 @@ def test_coordinator_approves_an_extension_revokes_a_chat_and_loads_a_plan_docum
     page.click("#revoke-yes")
     assert page.locator("#revoked").count() == 1
     assert not [c for c in desk.store.officers() if c["chat_id"] == "111" and c["active"]]
+    # Cán bộ: a hand-over code for an agency, with its QR code (as nhacviec handover)
+    page.select_option("#handover-form select[name=agency]", "so-tu-phap")
+    page.click("#handover-form button[type=submit]")
+    assert page.inner_text("#handover #invite-link").startswith("https://t.me/nhacviec_bot?start=")
+    assert page.locator("#handover .qr svg").count() == 1
 
     # Kế hoạch: upload a signed plan and its province's directory, read it row by row, confirm it
     docx, dm = plan_files(tmp_path)
@@ -196,9 +203,34 @@ def test_coordinator_approves_an_extension_revokes_a_chat_and_loads_a_plan_docum
     unclear = page.locator("#plan-rows td.unclear")
     assert unclear.count() == 1 and MISSING_BODY in unclear.inner_text()
     assert not desk.store.has_plan(plan_slug="quang-ninh-2026")
+    # the unclear row's fix form is open: choose its lead from the directory, read it again
+    fix = page.locator('#plan-rows form.fix-row[data-code="4.II"]')
+    fix.locator("input[name=lead]").fill(VHTTDL)
+    fix.locator("button").click()
+    assert "Đã sửa dòng 4.II" in page.inner_text("#plan-fixed")
+    assert page.locator("#plan-rows td.unclear").count() == 0
     page.click("#plan-load")
     assert "Đã nạp kế hoạch quang-ninh-2026" in page.inner_text("#plan-loaded")
     assert desk.store.has_plan(plan_slug="quang-ninh-2026")
+    # the plan as amended by a later decision: the difference, then the document and the effective date
+    (tmp_path / "up" / "kh-617-sua-doi.docx").write_bytes(amended_doc(tmp_path))
+    page.set_input_files("#plan-upload input[name=file]", str(tmp_path / "up" / "kh-617-sua-doi.docx"))
+    page.click("#plan-upload button[type=submit]")
+    diff = page.inner_text("#amend-diff")
+    assert "+ Thêm 5.II" in diff and "− Bãi bỏ 2.II" in diff and "4.II" in diff  # 4.II: the fixed lead undone
+    fix = page.locator('#plan-rows form.fix-row[data-code="4.II"]')  # fixed again, so it stays as loaded
+    fix.locator("input[name=lead]").fill(VHTTDL)
+    fix.locator("button").click()
+    assert "4.II" not in page.inner_text("#amend-diff")
+    page.fill("#amend-form input[name=document]", DOCUMENT)
+    page.fill("#amend-form input[name=effective]", "1/1/2025")  # before the plan was signed: refused
+    page.click("#plan-amend")
+    assert "trước ngày Kế hoạch quang-ninh-2026 được ban hành" in page.inner_text("#amend-error")
+    page.fill("#amend-form input[name=effective]", "15/6/2026")
+    page.click("#plan-amend")
+    assert "Đã áp dụng sửa đổi" in page.inner_text("#plan-amended")
+    amended = [e for e in desk.store.audit_entries(zone=desk.config.zone) if e.action == "amendment"]
+    assert amended and {e.channel for e in amended} == {"web"}
     # the desk now shows the loaded plan
     page.click("nav >> text=Tổng hợp")
     assert "Quảng Ninh" in page.inner_text("main") and page.locator("#refreshing").count() == 0

@@ -95,3 +95,26 @@ async def test_a_group_gets_no_link(desk_bot):
     await desk_bot.send(message(GROUP, "/web", chat_type="group"))
     assert desk_bot.fake.texts(GROUP)[-1] == chat_texts.WEB_PRIVATE_ONLY
     assert _links(desk_bot.engine) == 0
+
+
+async def test_help_names_web_for_officers_and_coordinators_when_the_desk_is_served(desk_bot):
+    await register(desk_bot, OFFICER, "so-tu-phap")
+    await register(desk_bot, COORD, "vp-ubnd-tinh", "coordinator")
+    for chat in (OFFICER, COORD):
+        await desk_bot.send(message(chat, "/huongdan"))
+        assert chat_texts.HELP_WEB in desk_bot.fake.texts(chat)[-1]
+    await desk_bot.send(message(222, "/huongdan"))  # not registered: no desk to sign in to
+    assert "/web" not in desk_bot.fake.texts(222)[-1]
+
+
+async def test_help_does_not_name_web_when_the_desk_is_not_served(sqlite_url, plan, directory):
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+    h, _ = build(engine, JULY)  # WEB_BASE_URL not set
+    await h.app.initialize()
+    try:
+        await register(h, OFFICER, "so-tu-phap")
+        await h.send(message(OFFICER, "/huongdan"))
+        assert "/web" not in h.fake.texts(OFFICER)[-1]
+    finally:
+        await h.app.shutdown()
+        engine.dispose()

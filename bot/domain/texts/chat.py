@@ -337,3 +337,7 @@ WEB_LINK = (
 WEB_ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 WEB_NOT_SET_UP = "Bàn làm việc trên trình duyệt chưa được thiết lập. Vui lòng liên hệ quản trị viên hệ thống."
 WEB_PRIVATE_ONLY = "Vì an toàn, vui lòng gửi /web trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
+HELP_WEB = (
+    "/web (/banlamviec) — đường link đăng nhập bàn làm việc trên trình duyệt: xem cả Kế hoạch, cập nhật "
+    "(dùng một lần, trong 15 phút; chỉ gửi trong cuộc trò chuyện riêng)"
+)

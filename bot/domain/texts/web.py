@@ -165,6 +165,71 @@ PLAN_LOADED = "Đã nạp kế hoạch {slug}: {items} mục, {assignments} lư�
 PLAN_LOAD_FAILED = "Không nạp được kế hoạch: {detail}. Chưa có gì thay đổi."
 UPLOAD_TOO_BIG = "Tệp quá lớn (tối đa 20 MB)."
 
+# Kế hoạch: a row's reading fixed in place (bot/web/plan_reading.py)
+PLAN_FIX_COLUMN = "Sửa cách đọc"
+PLAN_FIX_OPEN = "Sửa"
+PLAN_FIX_HINT = (
+    "Có thể sửa ngay tại đây cách đọc một dòng (cơ quan chủ trì, thời hạn) trước khi nạp; "
+    "dòng đã sửa được nạp hoặc áp dụng như đã sửa."
+)
+PLAN_FIX_LEAD = "Cơ quan chủ trì (chọn trong danh mục)"
+PLAN_FIX_LEAD_KEEP = "để trống: giữ nguyên"
+PLAN_FIX_DEADLINE = "Thời hạn (nguyên văn)"
+PLAN_FIX_BUTTON = "Đọc lại dòng này"
+PLAN_FIXED = "Đã sửa dòng {code}: {what}. Thời hạn được hiểu là: {reading}."
+PLAN_FIXED_LEAD = "chủ trì {lead}"
+PLAN_FIXED_DEADLINE = "thời hạn «{deadline}»"
+PLAN_FIXED_MARK = "đã sửa"
+PLAN_FIX_NOT_ROW = (
+    "Dòng {code} không sửa được tại đây (không có trong bản đọc, hoặc là ô dùng chung của cả bảng). "
+    "Chưa có gì thay đổi."
+)
+PLAN_FIX_NOTHING = "Dòng {code}: chưa nhập cơ quan chủ trì hay thời hạn mới. Chưa có gì thay đổi."
+PLAN_FIX_NO_DIRECTORY = (
+    "Chưa có danh mục cơ quan để chọn cơ quan chủ trì: gửi kèm tệp danh mục rồi đọc lại. Chưa có gì thay đổi."
+)
+PLAN_FIX_AGENCY_UNKNOWN = "Không tìm thấy cơ quan «{text}» trong danh mục. Chưa có gì thay đổi."
+PLAN_FIX_AGENCY_CHOOSE = "«{text}» có thể là: {names}. Vui lòng chọn đúng một cơ quan. Chưa có gì thay đổi."
+PLAN_EXISTS_AMEND = (
+    "Kế hoạch {slug} đã có trong cơ sở dữ liệu: thay đổi phải áp dụng như văn bản sửa đổi. Chưa có gì thay đổi."
+)
+
+# Kế hoạch: an uploaded plan applied as an amendment (bot/web/plan_amend.py, as nhacviec plan amend)
+AMEND_TITLE = "Sửa đổi Kế hoạch {slug}"
+AMEND_INTRO = "Tệp này thay đổi Kế hoạch {slug} đang theo dõi (ban hành {signed}). Khác biệt:"
+AMEND_DOCUMENT = "Văn bản sửa đổi"
+AMEND_DOCUMENT_HINT = "vd: Quyết định số 12/QĐ-UBND ngày 10/6/2026"
+AMEND_EFFECTIVE = "Ngày hiệu lực"
+AMEND_EFFECTIVE_HINT = "vd: 15/6/2026"
+AMEND_CONFIRM_NOTE = (
+    "Trạng thái, minh chứng đã ghi nhận được giữ nguyên; việc đã hoàn thành trước ngày hiệu lực giữ hạn cũ."
+)
+AMEND_NO_DOCUMENT = "Vui lòng ghi văn bản sửa đổi (vd: Quyết định số 12/QĐ-UBND ngày 10/6/2026). Chưa có gì thay đổi."
+AMEND_NO_EFFECTIVE = "Vui lòng ghi ngày hiệu lực (vd: 15/6/2026). Chưa có gì thay đổi."
+AMEND_BAD_EFFECTIVE = "Ngày hiệu lực không hợp lệ: «{text}» (vd: 15/6/2026). Chưa có gì thay đổi."
+AMEND_NOT_RECORDED = (
+    "Cơ sở dữ liệu chưa ghi tệp Kế hoạch {slug} đã nạp nên chưa so sánh được: nạp lại bằng nhacviec init "
+    "rồi thử lại. Chưa có gì thay đổi."
+)
+AMEND_RECORDED_DIRECTORY = (
+    "Sửa đổi đọc tên cơ quan theo danh mục đã nạp cùng Kế hoạch; danh mục vừa tải lên không được dùng."
+)
+AMEND_NO_PLAN = "Kế hoạch {slug} chưa có trong cơ sở dữ liệu: không có gì để sửa đổi. Chưa có gì thay đổi."
+AMEND_APPLIED = "Đã áp dụng sửa đổi (số {id}) theo {document}, hiệu lực từ {effective}."
+AMEND_FUTURE = "Lưu ý: ngày hiệu lực {effective} sau hôm nay ({today}); sửa đổi đã được áp dụng ngay."
+
+# Cán bộ: hand-over (as nhacviec handover AGENCY)
+HANDOVER_TITLE = "Bàn giao cán bộ đầu mối"
+HANDOVER_HINT = (
+    "Cấp mã bàn giao (như lệnh nhacviec handover): người nhận bàn giao dùng mã; cán bộ đầu mối hiện tại "
+    "thôi nhận nhắc việc và được báo."
+)
+HANDOVER_AGENCY = "Cơ quan"
+HANDOVER_BUTTON = "Cấp mã bàn giao"
+HANDOVER_CREATED = "Mã bàn giao cho {agency}, dùng một lần, hết hạn {expires}."
+HANDOVER_ENDS = "Khi mã được dùng, {chats} thôi nhận nhắc việc và được báo."
+HANDOVER_UNKNOWN_AGENCY = "Không tìm thấy cơ quan «{name}». Chưa có gì thay đổi."
+
 REPORTS_TITLE = "Báo cáo"
 REPORT_WORKBOOK = "Tải báo cáo Excel (đầy đủ, nội bộ)"
 REPORT_CIRCULATION = "Tải báo cáo Excel (bản lưu hành, không gồm kiểm tra đột xuất)"
