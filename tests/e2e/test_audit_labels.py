@@ -11,7 +11,7 @@ from bot.domain import audit as A
 from bot.domain import texts
 from bot.domain.amendments import AMENDMENT
 from storage import successors
-from storage.chat_store import _REGISTRATION_ACTION
+from storage.chat_links import _REGISTRATION_ACTION
 from tests.jobs.test_periods_remind import _core_reply
 from tests.jobs.test_remind_cli import _link
 
