@@ -52,7 +52,11 @@ class SectionRow(SQLModel, table=True):
 
 class ItemRow(SQLModel, table=True):
     __tablename__ = "item"
-    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code"),
+        # A plan's ongoing and recurring items (a few): /trehan takes their assignments off the overdue counts.
+        Index("ix_item_plan_kind", "plan_id", "deadline_kind"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
     section_id: int = Field(foreign_key="section.id")

@@ -136,35 +136,44 @@ def undo_latest_period(
 
 
 def open_period_work(session: Session, *, plan_id: int, agency_id: int | None = None) -> list[PeriodWork]:
-    """Open recurring lead assignments (of one agency, or all) with their periods recorded (two queries)."""
-    q = (
-        select(
-            AssignmentRow.id,
-            AssignmentRow.item_id,
-            AssignmentRow.agency_id,
-            AgencyRow.name,
-            ItemRow.code,
-            ItemRow.content,
-            ItemRow.deadline,
-            ItemRow.start_date,
-            AssignmentRow.due,
+    """Open recurring lead assignments (of one agency, or all) with their periods recorded. The plan's
+    recurring items first (a few, by the plan's index; none: one query and done), then their open lead
+    assignments by the item index and the periods recorded: nothing scans the plan's other assignments."""
+    conn = session.connection()
+    items = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            select(ItemRow.id, ItemRow.code, ItemRow.content, ItemRow.deadline, ItemRow.start_date)
+            .where(
+                ItemRow.plan_id == plan_id,
+                ItemRow.deadline_kind == "recurring",
+                ItemRow.due_override.is_(None),
+                ItemRow.retired.is_(False),
+            )
+            .order_by(ItemRow.position, ItemRow.id)
         )
-        .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
-        .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-        .where(
-            AssignmentRow.plan_id == plan_id,
-            AssignmentRow.role == "lead",
-            AssignmentRow.active.is_(True),
-            AssignmentRow.status != "done",
-            ItemRow.deadline_kind == "recurring",
-            ItemRow.due_override.is_(None),
-            ItemRow.retired.is_(False),
+    }
+    if not items:
+        return []
+    rows: list[Any] = []
+    ids = list(items)
+    for i in range(0, len(ids), CHUNK):
+        q = (
+            select(AssignmentRow.id, AssignmentRow.item_id, AssignmentRow.agency_id, AgencyRow.name, AssignmentRow.due)
+            .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
+            .where(
+                AssignmentRow.item_id.in_(ids[i : i + CHUNK]),
+                AssignmentRow.role == "lead",
+                AssignmentRow.active.is_(True),
+                AssignmentRow.status != "done",
+            )
         )
-        .order_by(ItemRow.position, AssignmentRow.id)
-    )
-    if agency_id is not None:
-        q = q.where(AssignmentRow.agency_id == agency_id)
-    rows = session.connection().execute(q).all()
+        if agency_id is not None:
+            q = q.where(AssignmentRow.agency_id == agency_id)
+        rows += conn.execute(q).all()
+    order = {item_id: n for n, item_id in enumerate(ids)}
+    rows.sort(key=lambda r: (order[r[1]], r[0]))
+    deadlines = {item_id: dict(v[2] or {}) for item_id, v in items.items()}  # read once per item
     closed = closed_periods(session, assignment_ids=[r[0] for r in rows]) if rows else {}
     return [
         PeriodWork(
@@ -172,12 +181,12 @@ def open_period_work(session: Session, *, plan_id: int, agency_id: int | None = 
             item_id,
             agency,
             name,
-            code,
-            content,
-            dict(deadline or {}),
-            start,
+            items[item_id][0],
+            items[item_id][1],
+            deadlines[item_id],
+            items[item_id][3],
             None if due == NO_DATE else due,
             closed.get(aid, frozenset()),
         )
-        for aid, item_id, agency, name, code, content, deadline, start, due in rows
+        for aid, item_id, agency, name, due in rows
     ]

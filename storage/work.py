@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, text
+from sqlalchemy import Date, Integer, bindparam, func, text
 from sqlmodel import Session, select
 
 from bot.domain.agencies import Agency, Directory
@@ -163,9 +163,14 @@ def count_open(session: Session, *, plan_id: int, agency_id: int) -> int:
     return session.exec(q).one()
 
 
-def _not_ongoing():
+def _periodic_items(plan_id: int):
+    """The plan's ongoing and recurring items (found by ``ix_item_plan_kind``)."""
+    return select(ItemRow.id).where(ItemRow.plan_id == plan_id, ItemRow.deadline_kind.in_(("ongoing", "recurring")))
+
+
+def _not_ongoing(plan_id: int):
     """Ongoing and recurring work is never overdue as a whole (its periods are: bot.domain.periods)."""
-    return AssignmentRow.item_id.not_in(select(ItemRow.id).where(ItemRow.deadline_kind.in_(("ongoing", "recurring"))))
+    return AssignmentRow.item_id.not_in(_periodic_items(plan_id))
 
 
 def open_left(session: Session, *, plan_id: int, agency_id: int, cap: int):
@@ -189,32 +194,62 @@ def open_left_of(dialect: str, *, plan_id, agency_id, cap: int):
     return select(func.count()).select_from(some).scalar_subquery()
 
 
+_OVERDUE: dict[str, tuple] = {}
+
+
+def _overdue_statements(dialect: str) -> tuple:
+    """/trehan's two statements, built once per dialect (only bind parameters change from one call to the next):
+    per agency a count of its slice of the partial index before the day and one seek for its oldest entry;
+    then the open lead assignments of the plan's few ongoing and recurring items (by the item index), which
+    are never overdue as a whole and are taken off the counts."""
+    if dialect not in _OVERDUE:
+        plan_id, today = bindparam("od_plan", type_=Integer), bindparam("od_today", type_=Date)
+        open_lead = dialect_terms(dialect, OPEN_LEAD_SQL)
+
+        def mine(column):
+            return (
+                select(column)
+                .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, open_lead)
+                .correlate(AgencyRow)
+            )
+
+        n = mine(func.count()).where(AssignmentRow.due < today).scalar_subquery()  # index-only
+        oldest = mine(AssignmentRow.due).where(_not_ongoing(plan_id)).order_by(AssignmentRow.due).limit(1)
+        counts = select(AgencyRow.id, AgencyRow.name, n, oldest.scalar_subquery()).where(AgencyRow.active.is_(True))
+        periodic = (
+            select(AssignmentRow.agency_id, func.count())
+            .where(
+                AssignmentRow.item_id.in_(_periodic_items(plan_id)),
+                AssignmentRow.plan_id == plan_id,
+                open_lead,
+                AssignmentRow.due < today,
+            )
+            .group_by(AssignmentRow.agency_id)
+        )
+        _OVERDUE[dialect] = (counts, periodic)
+    return _OVERDUE[dialect]
+
+
 def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[OverdueCount]:
     """Overdue lead assignments counted per agency, most first, with each agency's oldest due date.
 
-    One query over the partial index: for each agency a count of its slice before ``today``, and one
-    seek for its first (oldest) open entry. No temporary B-tree over every overdue row, which a
-    GROUP BY over the assignments would build.
+    Over the partial index: no temporary B-tree over every overdue row, which a GROUP BY over the
+    assignments would build; ongoing and recurring work counted apart and taken off.
     """
-
-    def mine(column):
-        return (
-            select(column)
-            .where(AssignmentRow.agency_id == AgencyRow.id, AssignmentRow.plan_id == plan_id, _open_lead(session))
-            .correlate(AgencyRow)
-        )
-
-    n = mine(func.count()).where(AssignmentRow.due < today, _not_ongoing()).scalar_subquery()
-    oldest = mine(AssignmentRow.due).where(_not_ongoing()).order_by(AssignmentRow.due).limit(1).scalar_subquery()
-    rows = session.exec(select(AgencyRow.id, AgencyRow.name, n, oldest).where(AgencyRow.active.is_(True)))
-    return sorted((OverdueCount(a, name, c, d) for a, name, c, d in rows if c), key=lambda o: (-o.count, o.agency))
+    conn = session.connection()
+    counts, periodic = _overdue_statements(conn.dialect.name)
+    params = {"od_plan": plan_id, "od_today": today}
+    rows = conn.execute(counts, params).all()
+    off = dict(conn.execute(periodic, params).all())
+    found = (OverdueCount(a, name, c - off.get(a, 0), d) for a, name, c, d in rows if c)
+    return sorted((o for o in found if o.count), key=lambda o: (-o.count, o.agency))
 
 
 def overdue_items(
     session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None, limit: int | None = None
 ) -> list[WorkItem]:
     ids = select(AssignmentRow.id).where(
-        AssignmentRow.plan_id == plan_id, _open_lead(session), AssignmentRow.due < today, _not_ongoing()
+        AssignmentRow.plan_id == plan_id, _open_lead(session), AssignmentRow.due < today, _not_ongoing(plan_id)
     )
     if agency_ids is not None:
         ids = ids.where(AssignmentRow.agency_id.in_(agency_ids))
@@ -233,7 +268,7 @@ def count_overdue(session: Session, *, plan_id: int, today: date, agency_id: int
             AssignmentRow.plan_id == plan_id,
             _open_lead(session),
             AssignmentRow.due < today,
-            _not_ongoing(),
+            _not_ongoing(plan_id),
         )
     )
     return session.exec(q).one()

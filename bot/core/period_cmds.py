@@ -193,8 +193,13 @@ def todo_period_lines(ctx: Ctx, agency_id: int, shown: list[WorkItem], config) -
 def missed_by_agency(ctx: Ctx, config, agency_id: int | None = None) -> list[tuple[PeriodWork, list[Period]]]:
     """Open recurring work with periods past due and not reported (of one agency, or all)."""
     out = []
+    rules = _rules(config)
+    due: dict[tuple, list[Period]] = {}  # the periods past due, computed once per item (and start, due date)
     for pw in ctx.store.period_open_work(plan_id=ctx.plan_id, agency_id=agency_id):
-        missed = pw.missed(today=ctx.today, **_rules(config))
+        key = (pw.item_id, pw.start, pw.due)
+        if key not in due:
+            due[key] = [p for p in pw.periods(today=ctx.today, **rules) if p.due < ctx.today]
+        missed = [p for p in due[key] if p.key not in pw.closed]
         if missed:
             out.append((pw, missed))
     return out
