@@ -34,15 +34,6 @@ def add_commands(plan_subparsers) -> None:
     ps.set_defaults(func=cmd_plan_import)
 
 
-def _place(p) -> str:
-    out = import_texts.PLACE_TABLE.format(table=p.table) if p.table else import_texts.WHOLE_DOCUMENT
-    if p.row:
-        out += import_texts.PLACE_ROW.format(row=p.row)
-    if p.column:
-        out += import_texts.PLACE_COLUMN.format(column=p.column)
-    return out
-
-
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 2
@@ -117,6 +108,6 @@ def _print_report(result: ImportResult, source: Path) -> None:
     if result.problems:
         print(import_texts.PROBLEMS.format(n=len(result.problems)))
         for p in result.problems:
-            print(import_texts.PROBLEM.format(place=_place(p), reason=p.reason, text=f": “{p.text}”" if p.text else ""))
+            print(import_texts.PROBLEM.format(place=p.place, reason=p.reason, text=f": “{p.text}”" if p.text else ""))
     else:
         print(import_texts.NO_PROBLEMS)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.domain.texts import imports as import_texts
+
 
 @dataclass(frozen=True)
 class SourceTable:
@@ -48,6 +50,16 @@ class Problem:
 
     def to_dict(self) -> dict:
         return {"table": self.table, "row": self.row, "column": self.column, "text": self.text, "reason": self.reason}
+
+    @property
+    def place(self) -> str:
+        """Where in the document it is, in Vietnamese (table, row, column)."""
+        out = import_texts.PLACE_TABLE.format(table=self.table) if self.table else import_texts.WHOLE_DOCUMENT
+        if self.row:
+            out += import_texts.PLACE_ROW.format(row=self.row)
+        if self.column:
+            out += import_texts.PLACE_COLUMN.format(column=self.column)
+        return out
 
 
 def clean_cell(text: str | None) -> str:

@@ -28,7 +28,7 @@ from bot.plan_loading import Source, load_plan_files, read_directory, recorded_f
 from bot.web import plan_amend
 from bot.web.access import WEB
 from bot.web.page import Page
-from bot.web.plan_reading import Draft, Drafts, Unreadable, fix_row, place, read_upload, reading_of, rows, specs
+from bot.web.plan_reading import Draft, Drafts, Unreadable, fix_row, read_upload, reading_of, rows, specs
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def show(page: Page, key: str, draft: Draft, status: int = 200, **shown) -> Resp
         result=result,
         rows=lines,
         unclear=sum(r["unclear"] for r in lines),
-        problems=[(place(p), p) for p in result.problems] if result else [],
+        problems=[(p.place, p) for p in result.problems] if result else [],
         kinds=import_texts.KIND,
         directory=draft.directory,
         agencies=sorted(draft.agencies.agencies.values(), key=lambda a: a.name) if draft.agencies else [],

@@ -25,7 +25,6 @@ from bot.domain.interpret import COORDINATING, LEAD, ItemSpec, interpret_plan
 from bot.domain.plan import Plan, PlanFileError, build_plan
 from bot.domain.plan_table import ImportResult, interpret
 from bot.domain.texts import describe_deadline
-from bot.domain.texts import imports as import_texts
 from bot.domain.texts import web as web_texts
 from bot.imports import ImportFileError, read_document
 from bot.imports.plan_yaml import plan_yaml
@@ -236,14 +235,4 @@ def rows(draft: Draft) -> list[dict]:
                 "fixed": item.code in draft.fixed,
             }
         )
-    return out
-
-
-def place(p) -> str:
-    """Where in the document a problem is (table, row, column)."""
-    out = import_texts.PLACE_TABLE.format(table=p.table) if p.table else import_texts.WHOLE_DOCUMENT
-    if p.row:
-        out += import_texts.PLACE_ROW.format(row=p.row)
-    if p.column:
-        out += import_texts.PLACE_COLUMN.format(column=p.column)
     return out
