@@ -31,7 +31,7 @@ def cmd_agencies_list(app, args: Namespace) -> int:
 
 
 def _retired_state(d: dict) -> str:
-    """ "đã ngừng, nhiệm vụ chuyển cho → Sở Nội vụ" when a successor took over, else "đã ngừng (…)"."""
+    """ "đã ngừng, nhiệm vụ chuyển cho Sở Nội vụ" when a successor took over, else "đã ngừng (…)"."""
     if d.get("successor"):
         return texts.AGENCY_SUCCEEDED.format(successor=d.get("successor_name") or d["successor"])
     return texts.AGENCY_RETIRED

@@ -205,7 +205,7 @@ async def test_a_plain_no_leaves_the_item_open(bot):
     await bot.send(message(TTTT, "/xong 2.I"))
     await bot.send(message(TTTT, "Không"))
     assert (
-        "Đã thôi. Nhiệm vụ 2.I của Sở Thông tin và Truyền thông giữ nguyên chưa hoàn thành" in bot.fake.texts(TTTT)[-1]
+        "Đã hủy. Nhiệm vụ 2.I của Sở Thông tin và Truyền thông giữ nguyên chưa hoàn thành" in bot.fake.texts(TTTT)[-1]
     )
     assert bot.assignment("2.I", "so-thong-tin-truyen-thong").status == "open" and bot.events() == 0
     await bot.send(message(TTTT, "số 45/QĐ-UBND ngày 5/7/2023"))  # the question is gone: nothing recorded

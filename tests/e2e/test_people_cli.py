@@ -111,7 +111,7 @@ def test_deputy_and_leader_invites(cli, tmp_path):
 def test_leader_by_email_bad_input_changes_nothing(cli, tmp_path):
     cli("init")
     code, _, err = cli("leader", "set", "so tu phap", "--email", "khong-phai-email")
-    assert code == 2 and "Địa chỉ e-mail không hợp lệ: khong-phai-email. Chưa có gì thay đổi." in err
+    assert code == 2 and "Địa chỉ thư điện tử không hợp lệ: khong-phai-email. Chưa có gì thay đổi." in err
     code, _, err = cli("leader", "set", "so khong ton tai", "--email", "a@b.vn")
     assert code == 2 and 'Không tìm thấy cơ quan "so khong ton tai"' in err
     cli("email", "add", "so tu phap", "vanthu@tuphap.gov.vn")

@@ -210,7 +210,7 @@ def test_coordinator_approves_an_extension_revokes_a_chat_and_loads_a_plan_docum
     assert "Đã sửa dòng 4.II" in page.inner_text("#plan-fixed")
     assert page.locator("#plan-rows td.unclear").count() == 0
     page.click("#plan-load")
-    assert "Đã nạp kế hoạch quang-ninh-2026" in page.inner_text("#plan-loaded")
+    assert "Đã nạp Kế hoạch quang-ninh-2026" in page.inner_text("#plan-loaded")
     assert desk.store.has_plan(plan_slug="quang-ninh-2026")
     # the plan as amended by a later decision: the difference, then the document and the effective date
     (tmp_path / "up" / "kh-617-sua-doi.docx").write_bytes(amended_doc(tmp_path))

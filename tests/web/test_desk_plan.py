@@ -59,7 +59,7 @@ def test_read_then_load_a_plan_document(sqlite_url, plan, directory, tmp_path):
         assert _slugs(store) == set()
 
         loaded = client.post("/ke-hoach/nap", data={"csrf": csrf, "draft": draft})
-        assert loaded.status_code == 200 and "Đã nạp kế hoạch quang-ninh-2026: 9 mục" in loaded.text
+        assert loaded.status_code == 200 and "Đã nạp Kế hoạch quang-ninh-2026: 9 mục" in loaded.text
         assert _slugs(store) == {"quang-ninh-2026"}
         (row,) = [e for e in store.audit_entries(zone=ZONE) if e.action == "plan_loaded"]
         assert row.channel == "web" and row.after["plan"] == "quang-ninh-2026" and row.after["file"] == "kh-617.docx"

@@ -188,7 +188,7 @@ CLI_OUTSIDE_PLAN = (
 )
 CLI_COORDINATOR_FORCE = (
     "{agency} không phải cơ quan điều phối Kế hoạch ({office}): vai trò cán bộ theo dõi "
-    "cho phép xem và báo hoàn thành thay mọi cơ quan trong Kế hoạch. Chưa tạo mã mời. Nếu đúng ý "
+    "cho phép xem và báo hoàn thành thay mọi cơ quan trong Kế hoạch. Chưa tạo mã mời. Nếu đúng "
     "như vậy, chạy lại với --force."
 )
 CLI_EMPTY_GROUP = (
@@ -323,7 +323,7 @@ HANDOVER_ENDED_BEFORE = (
 LEADER_VIEW_ONLY = (
     "Lãnh đạo phụ trách chỉ xem được: /viec, /xem MÃ, /trehan. Việc cập nhật do cán bộ đầu mối thực hiện."
 )
-EXT_QUEUED_OTHER = "Đề nghị đã được chuyển tới {n} cán bộ theo dõi qua kênh khác (Zalo, e-mail…)."
+EXT_QUEUED_OTHER = "Đề nghị đã được chuyển tới {n} cán bộ theo dõi qua kênh khác (Zalo, thư điện tử…)."
 HELP_PEOPLE = (
     "/bangiao — bàn giao cho người khác (cấp mã; khi mã được dùng, cuộc trò chuyện này thôi nhận nhắc việc)\n"
     "/duphong — mời cán bộ dự phòng của cơ quan"
@@ -331,13 +331,13 @@ HELP_PEOPLE = (
 START_HANDOVER_SOMEONE = "người nhận bàn giao"
 # --- /web: a sign-in link to the web desk (bot/core/web_cmds.py) ----------------------------------------------
 WEB_LINK = (
-    "Đường link đăng nhập bàn làm việc cho {agency} ({role}), dùng một lần, hết hạn {expires}:\n{url}\n"
-    "Vui lòng không chuyển link này cho người khác."
+    "Đường dẫn đăng nhập bàn làm việc cho {agency} ({role}), dùng một lần, hết hạn {expires}:\n{url}\n"
+    "Vui lòng không chuyển đường dẫn này cho người khác."
 )
 WEB_ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi"}
 WEB_NOT_SET_UP = "Bàn làm việc trên trình duyệt chưa được thiết lập. Vui lòng liên hệ quản trị viên hệ thống."
 WEB_PRIVATE_ONLY = "Vì an toàn, vui lòng gửi /web trong cuộc trò chuyện riêng với bot, không gửi trong nhóm."
 HELP_WEB = (
-    "/web (/banlamviec) — đường link đăng nhập bàn làm việc trên trình duyệt: xem cả Kế hoạch, cập nhật "
+    "/web (/banlamviec) — đường dẫn đăng nhập bàn làm việc trên trình duyệt: xem cả Kế hoạch, cập nhật "
     "(dùng một lần, trong 15 phút; chỉ gửi trong cuộc trò chuyện riêng)"
 )

@@ -251,7 +251,7 @@ AUDIT_ACTION = {
     "extension_approved": "Đồng ý gia hạn",
     "extension_refused": "Không đồng ý gia hạn",
     "extension_stale": "Đóng đề nghị gia hạn (nhiệm vụ đã hoàn thành)",
-    "registered": "Đăng ký chat",
+    "registered": "Liên kết cuộc trò chuyện",
     "unlinked": "Hủy liên kết",
     "revoked": "Thu hồi liên kết",
     "disabled": "Ngừng gửi (kênh báo lỗi)",
@@ -267,7 +267,7 @@ AUDIT_ACTION = {
     "successor": "Chuyển nhiệm vụ cho cơ quan kế nhiệm",
     "web_signed_in": "Đăng nhập bàn làm việc",
     "invite_created": "Tạo mã mời",
-    "plan_loaded": "Nạp kế hoạch",
+    "plan_loaded": "Nạp Kế hoạch",
     "amendment": "Sửa đổi Kế hoạch",
     "officer_invited": "Cấp mã mời cán bộ đầu mối",
     **PERIOD_AUDIT_ACTION,  # period_done, period_ended, period_undo
@@ -290,10 +290,10 @@ INIT_AGENCIES_RETIRED = (
     "Cơ quan không còn trong danh mục (ngừng nhắc việc, giữ lịch sử; xem: nhacviec agencies list --retired): {n}"
 )
 INIT_MOVED = (
-    "Nhiệm vụ chưa hoàn thành của {agencies} cơ quan đã được thay thế chuyển cho cơ quan kế nhiệm: {n} lượt "
+    "Đã chuyển nhiệm vụ chưa hoàn thành của {agencies} cơ quan bị thay thế cho cơ quan kế nhiệm: {n} lượt "
     "giao nhiệm vụ (xem: nhacviec audit)"
 )
-AGENCY_SUCCEEDED = "đã ngừng, nhiệm vụ chuyển cho → {successor}"
+AGENCY_SUCCEEDED = "đã ngừng, nhiệm vụ chuyển cho {successor}"
 INIT_OTHER_PLANS = "Kế hoạch của tỉnh khác không còn được nhắc việc (giữ lịch sử): {plans}"
 INIT_SOURCES = "Đã ghi nhận trong cơ sở dữ liệu: kế hoạch {plan}, danh mục {agencies}."
 AGENCY_RETIRED_HEADERS = ("Mã", "Tên cơ quan", "Loại", "Trạng thái")

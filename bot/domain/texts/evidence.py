@@ -16,14 +16,14 @@ FILE_NAME = "tep-{id}"
 # the question before recording a closing whose product is a document
 ASK = (
     "Sản phẩm của nhiệm vụ {code} là văn bản ({product}). Để ghi nhận {agency} hoàn thành, "
-    "xin gửi số và ngày văn bản, vd: số 12/QĐ-UBND ngày 5/6/2023 — hoặc gửi tệp văn bản.\n"
+    "vui lòng gửi số và ngày văn bản, vd: số 12/QĐ-UBND ngày 5/6/2023 — hoặc gửi tệp văn bản.\n"
     'Gõ "không" nếu chưa có; nhiệm vụ giữ nguyên chưa hoàn thành.'
 )
 ASK_AGAIN = (
-    "Chưa thấy đủ số và ngày văn bản cho nhiệm vụ {code}. Xin gửi lại, vd: số 12/QĐ-UBND ngày 5/6/2023, "
+    "Chưa thấy đủ số và ngày văn bản cho nhiệm vụ {code}. Vui lòng gửi lại, vd: số 12/QĐ-UBND ngày 5/6/2023, "
     'hoặc gửi tệp văn bản; gõ "không" để thôi. Chưa ghi nhận gì.'
 )
-DECLINED = "Đã thôi. Nhiệm vụ {code} của {agency} giữ nguyên chưa hoàn thành; chưa ghi nhận gì."
+DECLINED = "Đã hủy. Nhiệm vụ {code} của {agency} giữ nguyên chưa hoàn thành; chưa ghi nhận gì."
 EXPIRED = (
     "Câu hỏi về văn bản của nhiệm vụ {code} đã hết hạn (sau {minutes} phút); chưa ghi nhận gì. "
     "Gửi lại: /xong {code} số …/QĐ-… ngày …, hoặc gửi tệp kèm chú thích /xong {code}."
@@ -35,5 +35,5 @@ FILE_HINT = (
     "Bot đã nhận tệp nhưng chưa biết của nhiệm vụ nào; chưa lưu gì. "
     "Để nộp minh chứng, gửi lại tệp kèm chú thích /xong MÃ, vd: /xong 3.II."
 )
-TOO_BIG = "Tệp {name} ({size}) lớn hơn mức cho phép ({limit}); chưa ghi nhận gì. Xin gửi tệp nhỏ hơn hoặc ghi số, ngày văn bản."
+TOO_BIG = "Tệp {name} ({size}) lớn hơn mức cho phép ({limit}); chưa ghi nhận gì. Vui lòng gửi tệp nhỏ hơn hoặc ghi số, ngày văn bản."
 ADDED_LATER = "📎 Đã bổ sung minh chứng cho nhiệm vụ {code} của {agency} (đã báo hoàn thành lúc {when})."

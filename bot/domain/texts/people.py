@@ -6,7 +6,7 @@ HANDOVER_NOBODY = "{agency} chưa có cán bộ đầu mối nào; mã này liê
 LEADER_SET_OK = (
     "Đã đặt lãnh đạo phụ trách {agency}: {address}. Tổng hợp quá hạn gửi sau {n} ngày làm việc quá hạn, rồi hằng tuần."
 )
-LEADER_BAD_EMAIL = "Địa chỉ e-mail không hợp lệ: {address}. Chưa có gì thay đổi."
+LEADER_BAD_EMAIL = "Địa chỉ thư điện tử không hợp lệ: {address}. Chưa có gì thay đổi."
 LEADER_TAKEN = "{address} đang là {role} của {agency}; hãy dùng địa chỉ khác. Chưa có gì thay đổi."
 LEADER_NONE = 'Chưa cơ quan nào có lãnh đạo phụ trách. Đặt: nhacviec leader set "Sở Tư pháp" --email ten@example.gov.vn'
 LEADER_REMOVED = "Đã thôi gửi tổng hợp cho lãnh đạo phụ trách {agency} ({n})."

@@ -158,7 +158,7 @@ EMAIL_FOOTER = (  # {office}: as INSPECTION_LINE
 # --- the leader's summary (bot/domain/leaders.py) ------------------------------------------------------
 LEADER_OPENING = "Kính gửi lãnh đạo phụ trách {agency}: tổng hợp nhiệm vụ quá hạn của cơ quan."
 LEADER_FOOTER = (
-    "Tổng hợp này gửi khi có nhiệm vụ quá hạn, mỗi tuần một lần; cán bộ đầu mối báo cáo hoàn thành bằng /xong MÃ."
+    "Tổng hợp này được gửi khi có nhiệm vụ quá hạn, mỗi tuần một lần; cán bộ đầu mối báo cáo hoàn thành bằng /xong MÃ."
 )
-LEADER_TITLE = "Tổng hợp quá hạn ngày {date} — {agency}"
+LEADER_TITLE = "Tổng hợp nhiệm vụ quá hạn ngày {date} — {agency}"
 SUBJECT_LEADER = "Tổng hợp nhiệm vụ quá hạn ngày {date} — {agency}: {parts}"

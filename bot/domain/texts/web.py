@@ -156,12 +156,12 @@ PLAN_NO_DIRECTORY = (
 PLAN_LOAD = "Nạp kế hoạch này"
 PLAN_LOAD_NOTE = "Kế hoạch {slug} chưa có trong cơ sở dữ liệu: nạp như lệnh nhacviec init --plan."
 PLAN_EXISTS = (
-    "Kế hoạch {slug} đã có trong cơ sở dữ liệu. Việc thay đổi kế hoạch đang theo dõi phải làm bằng văn bản "
+    "Kế hoạch {slug} đã có trong cơ sở dữ liệu. Việc thay đổi Kế hoạch đang theo dõi phải làm bằng văn bản "
     "sửa đổi (nhacviec plan amend); bàn làm việc chưa hỗ trợ."
 )
 PLAN_AMEND = "Áp dụng như văn bản sửa đổi"
 PLAN_DRAFT_GONE = "Bản đọc này đã hết hạn hoặc không còn; vui lòng tải tệp lên lại. Chưa có gì thay đổi."
-PLAN_LOADED = "Đã nạp kế hoạch {slug}: {items} mục, {assignments} lượt giao."
+PLAN_LOADED = "Đã nạp Kế hoạch {slug}: {items} mục, {assignments} lượt giao."
 PLAN_LOAD_FAILED = "Không nạp được kế hoạch: {detail}. Chưa có gì thay đổi."
 UPLOAD_TOO_BIG = "Tệp quá lớn (tối đa 20 MB)."
 
