@@ -27,7 +27,7 @@ def add_commands(sub) -> None:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
     s.set_defaults(func=cmd_web)
-    s = sub.add_parser("web-link", help="đường link đăng nhập bàn làm việc (dùng một lần, hiệu lực 15 phút)")
+    s = sub.add_parser("web-link", help="đường dẫn đăng nhập bàn làm việc (dùng một lần, hiệu lực 15 phút)")
     s.add_argument("agency")
     s.add_argument("--role", choices=("officer", "coordinator"), default="officer")
     s.add_argument("--json", action="store_true")

@@ -53,7 +53,7 @@ Cuộc trò chuyện này chưa được liên kết với cơ quan nào. Hãy x
 
 START_NEED_CODE = (
     "Chào anh/chị! Để dùng bot, cần mã mời do {office} cấp "
-    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường link mời."
+    "(lệnh nhacviec invite). Gửi: /start MÃ_MỜI, hoặc bấm đường dẫn mời."
 )
 START_OK = "Xin chào {agency}! Cuộc trò chuyện này đã được liên kết{role}. Gõ /viec để xem nhiệm vụ chưa hoàn thành, /huongdan để xem hướng dẫn."
 START_ROLE_COORDINATOR = " với vai trò cán bộ theo dõi của {office} (xem và cập nhật mọi cơ quan)"

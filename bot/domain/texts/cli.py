@@ -119,7 +119,7 @@ INVITE_OK = """Mã mời cho {agency} ({role}), dùng một lần, hết hạn {
   Zalo: nhắn cho bot: start {code}
 Mã: {code}
 Mã dùng cho một kênh; muốn nhận thêm ở kênh kia, cán bộ gửi /lienket ở kênh đã liên kết để lấy mã liên kết."""
-INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
+INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường dẫn có chỗ <tên_bot>."
 REVOKE_OK = "Đã hủy liên kết {chat} ({n})."
 REVOKE_NONE = "Không có cuộc trò chuyện {chat}. Xem danh sách: nhacviec officers"
 ERR_AGENCY = 'Không tìm thấy cơ quan "{name}".'

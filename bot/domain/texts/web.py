@@ -20,7 +20,7 @@ ROLE = {"officer": "cán bộ đầu mối", "coordinator": "cán bộ theo dõi
 LOGIN_TITLE = "Đăng nhập"
 LOGIN_CONFIRM = "Đăng nhập vào bàn làm việc với tư cách {role} của {agency}?"
 LOGIN_BUTTON = "Đăng nhập"
-LOGIN_NEEDED = 'Hãy mở đường link đăng nhập (gửi /web cho bot hoặc chạy: nhacviec web-link "TÊN CƠ QUAN").'
+LOGIN_NEEDED = 'Hãy mở đường dẫn đăng nhập (gửi /web cho bot hoặc chạy: nhacviec web-link "TÊN CƠ QUAN").'
 LOGIN_REFUSED = {
     "unknown": "Đường link đăng nhập không đúng.",
     "used": "Đường link đăng nhập này đã được dùng. Mỗi link chỉ dùng được một lần; hãy xin link mới.",
@@ -108,9 +108,9 @@ INVITE_AGENCY = "Cơ quan"
 INVITE_ROLE = "Vai trò"
 INVITE_BUTTON = "Tạo mã mời"
 INVITE_CREATED = "Mã mời cho {agency} ({role}), dùng một lần, hết hạn {expires}."
-INVITE_SCAN = "Cán bộ quét mã QR bằng điện thoại, hoặc mở đường link:"
+INVITE_SCAN = "Cán bộ quét mã QR bằng điện thoại, hoặc mở đường dẫn:"
 INVITE_UNKNOWN_AGENCY = 'Không tìm thấy cơ quan "{name}".'
-INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường link có chỗ <tên_bot>."
+INVITE_NO_USERNAME = "Lưu ý: chưa đặt TELEGRAM_BOT_USERNAME nên đường dẫn có chỗ <tên_bot>."
 
 EXT_TITLE = "Gia hạn"
 EXT_INTRO = "Đề nghị gia hạn đang chờ quyết định (cũ nhất trước). Cán bộ đầu mối được báo ngay khi có quyết định."
