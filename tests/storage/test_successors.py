@@ -188,11 +188,11 @@ def test_init_says_so_and_agencies_list_retired_shows_the_successor(cli, tmp_pat
     assert code == 0, err
     code, out, err = cli("init", "--plan", str(plan), "--agencies", str(new))
     assert code == 0, err
-    assert "chuyển cho cơ quan kế nhiệm: 5 lượt" in out
+    assert "cho cơ quan kế nhiệm: 5 lượt" in out
     code, out, err = cli("agencies", "list", "--retired")
     assert code == 0, err
     line = next(ln for ln in out.splitlines() if "so-tttt" in ln)
-    assert "→ Sở Khoa học và Công nghệ" in line
+    assert "nhiệm vụ chuyển cho Sở Khoa học và Công nghệ" in line
     code, out, err = cli("agencies", "list", "--retired", "--json")
     assert json.loads(out)[0]["successor"] == "so-khcn"
     code, out, err = cli("audit")
