@@ -125,6 +125,23 @@ def _decide(
     return ExtensionOutcome(_extension(ext, item.code, agency.name))
 
 
+def _pending(s: Session, assignment_id: int) -> ExtensionRow | None:
+    """The request of this assignment waiting for a decision, if any."""
+    return (
+        s.execute(
+            select(ExtensionRow).where(ExtensionRow.assignment_id == assignment_id, ExtensionRow.status == X.PENDING)
+        )
+        .scalars()
+        .first()
+    )
+
+
+def _current_due(a: AssignmentRow, item: ItemRow) -> date | None:
+    """The date an extension would move (None: undated work, which has none to extend)."""
+    undated = a.due == NO_DATE or (item.deadline_kind in UNDATED_KINDS and item.due_override is None)
+    return None if undated else a.due
+
+
 def _since(day: date | None, zone: tzinfo) -> datetime | None:
     return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(timezone.utc) if day else None
 
@@ -160,16 +177,10 @@ class SqlGovernanceStore(SqlBase):
             if found is None:
                 return ExtensionOutcome(error=X.STALE)
             a, item, agency = found
-            undated = a.due == NO_DATE or (item.deadline_kind in UNDATED_KINDS and item.due_override is None)
-            due = None if undated else a.due
-            problem = X.request_problem(due=due, status=a.status, new_due=new_due, today=today, reason=reason)
-            pending = (
-                s.execute(
-                    select(ExtensionRow).where(ExtensionRow.assignment_id == a.id, ExtensionRow.status == X.PENDING)
-                )
-                .scalars()
-                .first()
+            problem = X.request_problem(
+                due=_current_due(a, item), status=a.status, new_due=new_due, today=today, reason=reason
             )
+            pending = _pending(s, a.id)
             if problem or pending is not None:
                 shown = pending or ExtensionRow(
                     id=0,
@@ -219,12 +230,8 @@ class SqlGovernanceStore(SqlBase):
     def pending_extension(self, *, assignment_id: int) -> Extension | None:
         """The request waiting for a decision on this assignment, if any."""
         with self.session() as s:
-            row = s.execute(
-                select(ExtensionRow.id).where(
-                    ExtensionRow.assignment_id == assignment_id, ExtensionRow.status == X.PENDING
-                )
-            ).scalar()
-            found = _load(s, row) if row is not None else None
+            row = _pending(s, assignment_id)
+            found = _load(s, row.id) if row is not None else None
             return _extension(found[0], found[2].code, found[3].name) if found else None
 
     def decide_extension(
@@ -285,19 +292,12 @@ class SqlGovernanceStore(SqlBase):
             if found is None:
                 return ExtensionOutcome(error="not_lead")
             a, agency = found
-            due = None if a.due == NO_DATE else a.due
             problem = X.request_problem(
-                due=due, status=a.status, new_due=new_due, today=today, reason=reason or document
+                due=_current_due(a, item), status=a.status, new_due=new_due, today=today, reason=reason or document
             )
             if problem:
                 return ExtensionOutcome(error=problem)
-            ext = (
-                s.execute(
-                    select(ExtensionRow).where(ExtensionRow.assignment_id == a.id, ExtensionRow.status == X.PENDING)
-                )
-                .scalars()
-                .first()
-            )
+            ext = _pending(s, a.id)
             if ext is None:
                 ext = ExtensionRow(
                     plan_id=plan_id,
