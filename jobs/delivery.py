@@ -62,7 +62,6 @@ class DeliveryReport:
     failed: int = 0
     skipped: int = 0
     disabled: list[str] = field(default_factory=list)
-    taken_elsewhere: int = 0  # rows another deliverer had taken first
     busy: str = ""  # another process held the sender lease: nothing was sent (its holder)
     busy_until: datetime | None = None
     lost_lease: bool = False  # the lease was taken over mid-batch: we stopped
@@ -117,35 +116,32 @@ async def deliver(
     holder = holder or new_holder()
     lease = lease or LeaseConfig()
     report = DeliveryReport()
+    items: dict = {}  # item facts read once per run, whatever the number of batches naming them
     for _ in range(2):  # a second pass carries the notices the first one raised (a lost channel)
         raised = False
         waiting = store.waiting_recipients(channels=set(senders), now=wall.now())
         if not waiting:
             break
         for i in range(0, len(waiting), RECIPIENTS_PER_BATCH):
-            batch = store.pending_batch(recipient_ids=waiting[i : i + RECIPIENTS_PER_BATCH], now=wall.now())
+            if _lost(leader, report):
+                return report
+            # The whole batch's rows are taken in one statement before anything is built from them
+            # (held, and renewed, with the sender lease); each digest is then recorded sent in one statement.
+            batch = store.take_batch(
+                recipient_ids=waiting[i : i + RECIPIENTS_PER_BATCH],
+                holder=holder,
+                now=wall.now(),
+                until=_until(wall, leader, lease),
+                known_items=items.keys(),
+            )
+            items.update(batch.items)
+            batch.items = items
             report.skipped += batch.skipped
             built = _Digests(store, batch, clock.now().astimezone(zone).date(), zone, config)
-            if leader is not None and not leader.held:
-                report.lost_lease = True
-                log.warning("stopping delivery: the sender lease was lost")
-                return report
-            # The whole batch's rows are taken in one statement (they are held, and renewed, with the
-            # sender lease); each digest is then recorded sent in one statement.
-            loaded_ids = [r.id for rows in batch.rows.values() for r in rows]
-            held = store.take_reminders(
-                reminder_ids=loaded_ids, holder=holder, now=wall.now(), until=_until(wall, leader, lease)
-            )
-            report.taken_elsewhere += len(loaded_ids) - len(held)
-            for rid, loaded in batch.rows.items():
-                if leader is not None and not leader.held:
-                    report.lost_lease = True  # our rows expire with the lease: the new leader takes them
-                    log.warning("stopping delivery: the sender lease was lost")
+            for rid, taken in batch.rows.items():
+                if _lost(leader, report):  # our rows expire with the lease: the new leader takes them
                     return report
-                taken = {r.id: held[r.id] for r in loaded if r.id in held}
-                if not taken:
-                    continue
-                b = built.one(rid, [r for r in loaded if r.id in taken])
+                b = built.one(rid, taken)
                 if b.out is None:
                     store.record_skipped(reminder_ids=b.row_ids, now=wall.now())
                     report.skipped += len(b.row_ids)
@@ -156,9 +152,8 @@ async def deliver(
                     async with limiter.slot(b.chat.address):
                         ref = await sender.send(out)
                 except TransportError as e:
-                    raised |= _failed(
-                        store, batch, b, e, wall.now(), built.today, config, report, ambiguous=max(taken.values())
-                    )
+                    ambiguous = max(r.ambiguous for r in taken)
+                    raised |= _failed(store, batch, b, e, wall.now(), built.today, config, report, ambiguous=ambiguous)
                 else:
                     store.record_sent(reminder_ids=b.row_ids, now=wall.now(), ref=ref)
                     if choices:
@@ -173,6 +168,15 @@ async def deliver(
         if not raised:
             break
     return report
+
+
+def _lost(leader: Leadership | None, report: DeliveryReport) -> bool:
+    """True (and said in the report and the log) when the sender lease was lost: delivery stops."""
+    if leader is None or leader.held:
+        return False
+    report.lost_lease = True
+    log.warning("stopping delivery: the sender lease was lost")
+    return True
 
 
 def _until(wall: Clock, leader: Leadership | None, lease: LeaseConfig) -> datetime:

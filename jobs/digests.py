@@ -25,6 +25,9 @@ from bot.domain.views import open_button
 from bot.ports import Button, Outbound
 
 
+_ROLES = {k: k.role for k in K}  # the assignment role each kind is about, looked up row by row
+
+
 def _period(
     item: ItemFacts, slot: str, due: date | None, defaults: DueDefaults, default_freq: str, today: date
 ) -> tuple[str, date | None]:
@@ -72,7 +75,7 @@ def officer_message(
                 )
             )
             continue
-        a = b.assignments.get((item.id, r.agency_id, r.kind.role))
+        a = b.assignments.get((item.id, r.agency_id, _ROLES[r.kind]))
         if a is None or a.status == "done" or not a.active:
             continue
         label, due = _period(

@@ -4,9 +4,9 @@ need, and the outcome of each send recorded on the claimed rows."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Iterable
+from typing import Any, Collection, Iterable
 
-from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy import bindparam, case, exists, func, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -15,8 +15,10 @@ from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatc
 from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
 from storage.office import plan_office
+from storage.gc_pause import gc_paused
+from storage.id_lists import in_ids
 from storage.lease import takeable
-from storage.models import AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
+from storage.models import OPEN_SQL, AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
 
 _REMINDER = ReminderRow.__table__  # updates through Core: no ORM bookkeeping per statement
 
@@ -34,6 +36,7 @@ _REMINDER_COLS = (
     ReminderRow.fallback_to,
     ReminderRow.error,
     ReminderRow.failed_attempts,
+    ReminderRow.ambiguous,
 )
 _ITEM_COLS = (
     ItemRow.id,
@@ -90,11 +93,6 @@ def _failing():
     ).label("failing")
 
 
-def chunks(ids: list[int], size: int = 5000):
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def chat_of(row) -> Chat:
     return Chat(*row)
 
@@ -109,9 +107,41 @@ def chats(session: Session, *, active_only: bool = True, person: str | None = No
     return [chat_of(r) for r in session.connection().execute(q)]
 
 
-def _due_now(now: datetime):
+def _due_now(now):
     """Due for an attempt at the real time ``now`` (pending and due, or held by a sender that died)."""
     return takeable(now)
+
+
+_TAKE = (
+    update(_REMINDER)
+    .where(
+        _REMINDER.c.status.in_(("pending", "sending")),  # with the recipients: ix_reminder_pending
+        in_ids(_REMINDER.c.recipient_id),
+        _due_now(bindparam("now")),
+    )
+    .values(
+        status="sending",
+        lease_owner=bindparam("owner"),
+        lease_expires_at=bindparam("until"),
+        ambiguous=_REMINDER.c.ambiguous + case((_REMINDER.c.status == "sending", 1), else_=0),
+    )
+    .returning(_REMINDER.c.id)
+)  # built once: each take only binds its parameters
+_HELD = (  # the rows taken, each with its assignment as it is now (one joined read, as a digest shows them)
+    select(*_REMINDER_COLS, *_ASSIGNMENT_COLS)
+    .join_from(ReminderRow, AssignmentRow, AssignmentRow.id == ReminderRow.assignment_id, isouter=True)
+    .where(in_ids(ReminderRow.id))
+)  # no ORDER BY: sorting tens of thousands of rows in SQL costs more than each recipient's list in Python
+_SKIP_INACTIVE = (
+    update(_REMINDER)
+    .where(
+        _REMINDER.c.status.in_(("pending", "sending")),
+        in_ids(_REMINDER.c.recipient_id),
+        _due_now(bindparam("now")),
+        _REMINDER.c.kind != ReminderKind.FAREWELL.value,  # the farewell still goes to the chat handed over
+    )
+    .values(status="skipped", last_error="recipient inactive", lease_owner="", lease_expires_at=None)
+)
 
 
 def waiting_recipients(session: Session, *, channels: Iterable[str], now: datetime) -> list[int]:
@@ -150,94 +180,100 @@ def _item(i) -> ItemFacts:
     )
 
 
+_ITEMS = select(*_ITEM_COLS).where(in_ids(ItemRow.id))
+_LEADS = select(AssignmentRow.item_id, AssignmentRow.agency_id).where(
+    in_ids(AssignmentRow.item_id), AssignmentRow.role == "lead", AssignmentRow.active.is_(True)
+)
+_UNITS = select(ItemSubjectRow.item_id, ItemSubjectRow.agency_id).where(in_ids(ItemSubjectRow.item_id))
+_KINDS = {k.value: k for k in ReminderKind}  # a dict lookup: the Enum call costs more, row by row
+
+
 def items(session: Session, *, item_ids: Iterable[int]) -> dict[int, ItemFacts]:
-    conn = session.connection()
+    """Items by id, as digests and listings show them."""
     ids = sorted(set(item_ids))
-    return {
-        i.id: _item(i) for chunk in chunks(ids) for i in conn.execute(select(*_ITEM_COLS).where(ItemRow.id.in_(chunk)))
-    }
+    if not ids:
+        return {}
+    return {i.id: _item(i) for i in session.connection().execute(_ITEMS, {"ids": ids}).all()}
 
 
 def agency_names(session: Session) -> dict[int, str]:
     return dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
 
 
-def _skip_inactive(session: Session, grouped: dict, recs: dict, batch: PendingBatch) -> None:
-    """Mark the rows of inactive recipients skipped (a farewell excepted)."""
-    inactive = [
-        r.id
-        for rid, rows in grouped.items()
-        if not recs[rid].active
-        for r in rows
-        if r.kind is not ReminderKind.FAREWELL
-    ]
-    if inactive:
-        session.execute(
-            update(ReminderRow)
-            .where(ReminderRow.id.in_(inactive))
-            .values(status="skipped", last_error="recipient inactive")
-        )
-        batch.skipped = len(inactive)
+def _driver_rows(conn, statement, params: dict) -> list[Any]:
+    """The rows as the database driver gives them, past SQLAlchemy's row layer (tens of thousands per
+    batch); dates may come as ISO text (SQLite): ``_date`` reads them."""
+    result = conn.execute(statement, params)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
-def load_pending(session: Session, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
-    """The due pending reminders of these recipients; rows of inactive recipients are marked skipped, but for
-    the farewell to a chat that handed its seat over (it is told once, on its own channel)."""
+class _Dates(dict):
+    """Dates as the driver gives them (a ``date``, or ISO text on SQLite) → ``date``; each distinct value
+    is read once (a batch's rows share a handful of days)."""
+
+    def __missing__(self, value) -> date | None:
+        day = value if isinstance(value, date) or value is None else date.fromisoformat(value)
+        self[value] = day
+        return day
+
+
+def take_batch(
+    session: Session,
+    *,
+    recipient_ids: list[int],
+    owner: str,
+    now: datetime,
+    until: datetime,
+    known_items: Collection[int] = (),
+) -> PendingBatch:
+    """Take these recipients' due reminders (``pending → sending``, held by ``owner`` until ``until``, in
+    one statement) and read what their digests need. Only rows due at the real time ``now`` that nobody
+    holds are taken, or rows whose sender's lease expired (counted one more ambiguous send: it may have
+    arrived). Rows of inactive recipients are marked skipped, but for the farewell to a chat that handed
+    its seat over (it is told once, on its own channel). Items in ``known_items`` (read for an earlier
+    batch of the same run) are not read again."""
     conn = session.connection()
     batch = PendingBatch()
     recs = {
         c.id: c
         for c in (chat_of(r) for r in conn.execute(select(*_CHAT_COLS).where(RecipientRow.id.in_(recipient_ids))))
     }
-    grouped: dict[int, list[PendingReminder]] = {}
-    q = (
-        select(*_REMINDER_COLS)
-        .where(_due_now(now), ReminderRow.recipient_id.in_(recipient_ids))
-        .order_by(ReminderRow.recipient_id, ReminderRow.id)
-    )
-    for row in conn.execute(q):
-        r = PendingReminder(
-            row.id,
-            row.item_id,
-            row.agency_id,
-            row.assignment_id,
-            row.recipient_id,
-            ReminderKind(row.kind),
-            row.slot,
-            row.day,
-            row.attempts,
-            row.chat,
-            row.fallback_to,
-            row.error,
-            row.failed_attempts,
-        )
-        grouped.setdefault(r.recipient_id, []).append(r)
-    _skip_inactive(session, grouped, recs, batch)
-    batch.rows = {
-        rid: kept
-        for rid, rows in grouped.items()
-        if (kept := rows if recs[rid].active else [r for r in rows if r.kind is ReminderKind.FAREWELL])
-    }
+    inactive = [rid for rid, c in recs.items() if not c.active]
+    if inactive:
+        batch.skipped = conn.execute(_SKIP_INACTIVE, {"ids": inactive, "now": now}).rowcount
+    params = {"ids": [rid for rid in recipient_ids if rid in recs], "now": now, "owner": owner, "until": until}
+    with gc_paused():  # tens of thousands of tuples, read and built in one pass, no SQLAlchemy row objects
+        taken = _driver_rows(conn, _TAKE, params)
+        held = _driver_rows(conn, _HELD, {"ids": [i for (i,) in taken]})
+        width, dates, known = len(_REMINDER_COLS), _Dates(), set(known_items)
+        rows: dict[int, list[PendingReminder]] = {rid: [] for rid in params["ids"]}  # the recipients' order
+        assignments, new_items = batch.assignments, set()
+        heads_up, inspected = set(), set()
+        for row in held:
+            r = PendingReminder(*row[:5], _KINDS[row[5]], row[6], dates[row[7]], *row[8:width])
+            rows.setdefault(r.recipient_id, []).append(r)
+            if row[width] is not None:
+                a = AssignmentFacts(*row[width : width + 6], dates[row[width + 6]])
+                assignments[(a.item_id, a.agency_id, a.role)] = a
+            if r.item_id:
+                if r.item_id not in known:
+                    new_items.add(r.item_id)
+                if r.kind is ReminderKind.HEADS_UP:
+                    heads_up.add(r.item_id)
+                elif r.kind is ReminderKind.INSPECTION_DUE:
+                    inspected.add(r.item_id)
+    batch.rows = {rid: sorted(rs) for rid, rs in rows.items() if rs}  # each in id order (its first field)
     batch.chats = {rid: recs[rid] for rid in batch.rows}
-    every = [r for rows in batch.rows.values() for r in rows]
-    batch.items = items(session, item_ids=(r.item_id for r in every if r.item_id))
+    batch.items = items(session, item_ids=new_items)
     batch.agencies = agency_names(session)
     batch.office = plan_office(session)
-    for chunk in chunks(sorted({r.assignment_id for r in every if r.assignment_id})):
-        for a in conn.execute(select(*_ASSIGNMENT_COLS).where(AssignmentRow.id.in_(chunk))):
-            batch.assignments[(a.item_id, a.agency_id, a.role)] = AssignmentFacts(*a)
-    heads_up = sorted({r.item_id for r in every if r.kind is ReminderKind.HEADS_UP and r.item_id})
-    for chunk in chunks(heads_up):  # who leads, for the coordinating agencies' lines
-        q = select(AssignmentRow.item_id, AssignmentRow.agency_id).where(
-            AssignmentRow.item_id.in_(chunk), AssignmentRow.role == "lead", AssignmentRow.active.is_(True)
-        )
-        for item_id, agency_id in conn.execute(q):
-            batch.leads.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
-    inspected = sorted({r.item_id for r in every if r.kind is ReminderKind.INSPECTION_DUE and r.item_id})
-    for chunk in chunks(inspected):
-        q = select(ItemSubjectRow.item_id, ItemSubjectRow.agency_id).where(ItemSubjectRow.item_id.in_(chunk))
-        for item_id, agency_id in conn.execute(q):
-            batch.units.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
+    for item_id, agency_id in conn.execute(_LEADS, {"ids": sorted(heads_up)}) if heads_up else ():
+        batch.leads.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))  # for coordinating agencies
+    for item_id, agency_id in conn.execute(_UNITS, {"ids": sorted(inspected)}) if inspected else ():
+        batch.units.setdefault(item_id, []).append(batch.agencies.get(agency_id, ""))
     return batch
 
 
@@ -269,12 +305,7 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, s
         select(ItemRow.code, AgencyRow.name)
         .join(ItemRow, ItemRow.id == AssignmentRow.item_id)
         .join(AgencyRow, AgencyRow.id == AssignmentRow.agency_id)
-        .where(
-            ItemRow.plan_id == plan_id,
-            ItemRow.retired.is_(False),
-            AssignmentRow.active.is_(True),
-            AssignmentRow.role == "lead",
-        )
+        .where(ItemRow.retired.is_(False), AssignmentRow.active.is_(True), AssignmentRow.role == "lead")
     )
     # Closed: a day's margin in SQL either side (closed_at is UTC), the exact local day in Python.
     closed, margin = [], timedelta(days=1)
@@ -282,13 +313,18 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, s
     before = datetime.combine(today, time(), tzinfo=timezone.utc) + margin
     for code, agency, at in conn.execute(
         lead.add_columns(AssignmentRow.closed_at).where(
-            AssignmentRow.status == "done", AssignmentRow.closed_at >= since, AssignmentRow.closed_at < before
+            ItemRow.plan_id == plan_id,
+            AssignmentRow.status == "done",
+            AssignmentRow.closed_at >= since,
+            AssignmentRow.closed_at < before,
         )
     ):
         on = at.astimezone(zone).date() if at else None
         if on and week_start <= on < today:
             closed.append((code, agency, on))
-    open_due = lead.add_columns(AssignmentRow.due).where(AssignmentRow.status != "done")
+    open_due = lead.add_columns(AssignmentRow.due).where(  # the due range through ix_assignment_open_due
+        work.index_terms(session, OPEN_SQL), AssignmentRow.plan_id == plan_id
+    )
     new_overdue = [
         tuple(r) for r in conn.execute(open_due.where(AssignmentRow.due >= week_start, AssignmentRow.due < today))
     ]
@@ -300,7 +336,7 @@ def weekly_lists(session: Session, *, plan_id: int, today: date, zone: tzinfo, s
 def _finish_stmt(status: str):
     return (
         update(_REMINDER)
-        .where(_REMINDER.c.id.in_(bindparam("ids", expanding=True)))
+        .where(in_ids(_REMINDER.c.id))
         .values(
             status=status,
             sent_at=bindparam("now") if status == "sent" else None,
@@ -345,7 +381,7 @@ def record_failure(
     if ambiguous is not None:
         values["ambiguous"] = ambiguous
     session.connection().execute(
-        update(_REMINDER).where(_REMINDER.c.id.in_(bindparam("ids", expanding=True))).values(**values),
+        update(_REMINDER).where(in_ids(_REMINDER.c.id)).values(**values),
         {"ids": list(reminder_ids)},
     )
 

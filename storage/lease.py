@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, case, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -81,31 +81,3 @@ def takeable(now: datetime, status=ReminderRow.status):
         and_(status == "pending", or_(ReminderRow.next_attempt_at.is_(None), ReminderRow.next_attempt_at <= now)),
         and_(status == "sending", ReminderRow.lease_expires_at < now),
     )
-
-
-_TAKE = (
-    update(ReminderRow.__table__)
-    # ``status || ''``: the ids pick the rows (primary key); SQLite would otherwise scan every pending
-    # row through ix_reminder_pending for the OR of two statuses.
-    .where(
-        ReminderRow.id.in_(bindparam("ids", expanding=True)),
-        takeable(bindparam("now"), ReminderRow.status.concat("")),
-    )
-    .values(
-        status="sending",
-        lease_owner=bindparam("owner"),
-        lease_expires_at=bindparam("until"),
-        ambiguous=ReminderRow.ambiguous + case((ReminderRow.status == "sending", 1), else_=0),
-    )
-    .returning(ReminderRow.id, ReminderRow.ambiguous)
-)  # built once: each take only binds its parameters
-
-
-def take(session: Session, *, reminder_ids: list[int], owner: str, now: datetime, until: datetime) -> dict[int, int]:
-    """``pending → sending`` for those of ``reminder_ids`` nobody else holds, in one statement for a whole
-    batch of digests; returns the rows taken, each with its count of ambiguous sends. A row taken back
-    from an expired sender counts one more (it may have been delivered)."""
-    if not reminder_ids:
-        return {}
-    res = session.connection().execute(_TAKE, {"ids": list(reminder_ids), "now": now, "owner": owner, "until": until})
-    return {i: n for i, n in res}

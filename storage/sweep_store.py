@@ -4,7 +4,7 @@ and ``remind --dry-run`` ask of the database, one transaction per call."""
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from typing import Iterable
+from typing import Collection, Iterable
 
 from sqlalchemy import func, select, update
 
@@ -91,17 +91,21 @@ class SqlSweepStore(SqlBase):
         with self.session() as s:
             return D.waiting_recipients(s, channels=channels, now=now)
 
-    def pending_batch(self, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
+    def take_batch(
+        self,
+        *,
+        recipient_ids: list[int],
+        holder: str,
+        now: datetime,
+        until: datetime,
+        known_items: Collection[int] = (),
+    ) -> PendingBatch:
         with self.session() as s:
-            batch = D.load_pending(s, recipient_ids=recipient_ids, now=now)
+            batch = D.take_batch(
+                s, recipient_ids=recipient_ids, owner=holder, now=now, until=until, known_items=known_items
+            )
             s.commit()
             return batch
-
-    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime, until: datetime) -> dict[int, int]:
-        with self.session() as s:
-            taken = L.take(s, reminder_ids=reminder_ids, owner=holder, now=now, until=until)
-            s.commit()
-            return taken
 
     def acquire_sender_lease(self, *, holder: str, now: datetime, until: datetime) -> bool:
         with self.session() as s:

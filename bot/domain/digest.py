@@ -33,9 +33,12 @@ class Entry:
     period: str = ""  # recurring work: the period reminded ("quý III/2023"); ``due`` is then its own date
 
 
+_SECTIONS = {k: k.section for k in ReminderKind}  # a dict lookup: digests ask once per entry
+
+
 def category(e: Entry, today: date) -> str:
     """The digest section of an entry: the kind's own, or overdue / due today / upcoming by its date."""
-    section = ReminderKind(e.kind).section
+    section = _SECTIONS[e.kind]  # a str enum: its value finds it too
     if section:
         return section
     if e.due is not None and e.due < today:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from bot.domain.audience import Chat
 from bot.domain.claims import Claim
 from bot.domain.reminder_kinds import ReminderKind
 
 
-@dataclass(frozen=True)
-class PendingReminder:
+class PendingReminder(NamedTuple):  # a tuple: tens of thousands are built per batch
     id: int
     item_id: int | None
     agency_id: int | None
@@ -26,6 +26,7 @@ class PendingReminder:
     fallback_to: str = ""
     error: str = ""
     failed_attempts: int = 0
+    ambiguous: int = 0  # sends of this row that may have arrived (taken back from a sender that died)
 
     def as_claim(self) -> Claim:
         """The same reminder, to claim again for another recipient."""
@@ -55,8 +56,7 @@ class ItemFacts:
     open_ended: bool = False  # runs until the plan is closed
 
 
-@dataclass(frozen=True)
-class AssignmentFacts:
+class AssignmentFacts(NamedTuple):
     id: int
     item_id: int
     agency_id: int
@@ -68,7 +68,7 @@ class AssignmentFacts:
 
 @dataclass
 class PendingBatch:
-    """Pending reminders of some recipients (active ones; the inactive ones' rows were skipped)."""
+    """Reminders of some recipients, taken for sending (active ones; the inactive ones' rows were skipped)."""
 
     chats: dict[int, Chat] = field(default_factory=dict)
     rows: dict[int, list[PendingReminder]] = field(default_factory=dict)  # by recipient, in id order

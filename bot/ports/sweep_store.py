@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from typing import Iterable, Protocol
+from typing import Collection, Iterable, Protocol
 
 from bot.domain.audience import Chat
 from bot.domain.claims import Claim
@@ -59,14 +59,20 @@ class SweepStore(Protocol):
     def waiting_recipients(self, *, channels: Iterable[str], now: datetime) -> list[int]:
         """Recipients on these channels with reminders pending and due for an attempt."""
 
-    def pending_batch(self, *, recipient_ids: list[int], now: datetime) -> PendingBatch:
-        """Their due pending reminders with what the digests need (inactive recipients' rows are skipped)."""
-
-    def take_reminders(self, *, reminder_ids: list[int], holder: str, now: datetime, until: datetime) -> dict[int, int]:
-        """Take rows before sending them (``pending → sending``, held by ``holder`` until ``until``; a whole
-        batch of digests in one statement): only
-        rows due at the real time ``now`` that nobody holds (or whose holder's lease expired). Returns the
-        rows taken with their count of ambiguous sends (a row taken back from a dead sender counts one)."""
+    def take_batch(
+        self,
+        *,
+        recipient_ids: list[int],
+        holder: str,
+        now: datetime,
+        until: datetime,
+        known_items: Collection[int] = (),
+    ) -> PendingBatch:
+        """Take these recipients' reminders before sending them (``pending → sending``, held by ``holder``
+        until ``until``, one statement for a whole batch of digests) and read what their digests need:
+        only rows due at the real time ``now`` that nobody holds, or whose holder's lease expired (each
+        counts one more ambiguous send). Inactive recipients' rows are skipped; the items in
+        ``known_items`` (read for an earlier batch) are left out of ``items``."""
 
     def acquire_sender_lease(self, *, holder: str, now: datetime, until: datetime) -> bool:
         """Become the one process that delivers (the lease is free, expired or ours) until ``until``."""

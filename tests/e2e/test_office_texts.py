@@ -93,7 +93,7 @@ def test_no_province_leaks_into_reminders_mail_or_letter(engine, tmp_path, case)
     load_plan_files(store, tmp_path / "kh.yaml", tmp_path / "dm.yaml", now=NOW)
     assert store.plan_office_name() == office
     with store.session() as s:  # what the sweep hands the digests
-        assert deliveries.load_pending(s, recipient_ids=[], now=NOW).office == office
+        assert deliveries.take_batch(s, recipient_ids=[], owner="t", now=NOW, until=NOW).office == office
 
     inspection = Entry("PL2.I.1", "Kiểm tra", ReminderKind.INSPECTION, "date", None, 0, 1, scheduled=TODAY)
     _, text, _ = officer_digest("Sở Tư pháp", [inspection], TODAY, office)
