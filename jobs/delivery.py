@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from bot.gc_pause import gc_paused
 from bot.domain.audience import DEFAULT_FALLBACK_ORDER, Chat, recipients
 from bot.domain.choices import number_choices
 from bot.domain.failure import Failure, FailurePolicy, Outcome, after_failure, failure_claims
@@ -196,6 +197,10 @@ class _Digests:
         self._overview: Overview | None = None
 
     def one(self, rid: int, rows) -> _Send:
+        with gc_paused():  # hundreds of entries per digest, no cycles among them
+            return self._one(rid, rows)
+
+    def _one(self, rid: int, rows) -> _Send:
         batch, config, chat = self.batch, self.config, self.batch.chats[rid]
         if chat.role == "coordinator":
             if self._overview is None:

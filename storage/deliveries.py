@@ -15,7 +15,7 @@ from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatc
 from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
 from storage.office import plan_office
-from storage.gc_pause import gc_paused
+from bot.gc_pause import gc_paused
 from storage.id_lists import in_ids
 from storage.lease import takeable
 from storage.models import OPEN_SQL, AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
@@ -253,10 +253,10 @@ def take_batch(
         assignments, new_items = batch.assignments, set()
         heads_up, inspected = set(), set()
         for row in held:
-            r = PendingReminder(*row[:5], _KINDS[row[5]], row[6], dates[row[7]], *row[8:width])
+            r = PendingReminder._make((*row[:5], _KINDS[row[5]], row[6], dates[row[7]], *row[8:width]))
             rows.setdefault(r.recipient_id, []).append(r)
             if row[width] is not None:
-                a = AssignmentFacts(*row[width : width + 6], dates[row[width + 6]])
+                a = AssignmentFacts._make((*row[width : width + 6], dates[row[width + 6]]))
                 assignments[(a.item_id, a.agency_id, a.role)] = a
             if r.item_id:
                 if r.item_id not in known:

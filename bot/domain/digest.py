@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from bot.domain.plan import short_title
 from bot.domain.reminder_kinds import ReminderKind
@@ -16,9 +17,9 @@ MAX_LINES = 25
 NAMES_INLINE = 5  # agency names listed in one line of the Monday summary; more become a count
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One item in an officer's digest, with its state as it is now."""
+class Entry(NamedTuple):
+    """One item in an officer's digest, with its state as it is now (a tuple: a digest may build
+    hundreds, a delivery run tens of thousands)."""
 
     code: str
     content: str

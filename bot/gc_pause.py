@@ -1,6 +1,7 @@
-"""The cyclic garbage collector paused around bulk reads: building tens of thousands of row tuples
-(which hold no reference cycles) would otherwise set off collections that trace every live object again
-and again — a third of a delivery batch's read went there."""
+"""The cyclic garbage collector paused around bulk work that builds tens of thousands of small tuples
+(delivery's rows and digest entries, which hold no reference cycles): Python would otherwise set off
+collections that trace every live object again and again — a third of a delivery batch's read went
+there. Only synchronous blocks: the pause never spans an ``await``."""
 
 from __future__ import annotations
 
