@@ -7,10 +7,17 @@ from datetime import date
 from bot.domain.chat_records import AgencyOverdue, OverdueSummary, WorkPage
 from storage import work
 from storage.base import SqlBase
+from storage.tallies import OverdueTallies
 
 
 class SqlChatLists(SqlBase):
     """Read-only lists for the command core, each one transaction."""
+
+    @property
+    def tallies(self) -> OverdueTallies:
+        """This store's kept overdue counts (/trehan), made at first use."""
+        kept = self.__dict__.get("_tallies")
+        return kept if kept is not None else self.__dict__.setdefault("_tallies", OverdueTallies())
 
     def open_page(self, *, plan_id: int, agency_id: int, page: int, page_size: int) -> WorkPage:
         """One page of an agency's open lead work, soonest first (the page clamped to those there are)."""
@@ -39,7 +46,7 @@ class SqlChatLists(SqlBase):
     def overdue_summary(self, *, plan_id: int, today: date, detail_limit: int) -> OverdueSummary:
         """Overdue counts per agency, most first; the items too when there are at most ``detail_limit``."""
         with self.session() as s:
-            counts = tuple(work.overdue_by_agency(s, plan_id=plan_id, today=today))
+            counts = tuple(self.tallies.overdue_by_agency(s, plan_id=plan_id, today=today))
             if not counts or sum(c.count for c in counts) > detail_limit:
                 return OverdueSummary(counts)
             return OverdueSummary(counts, tuple(work.overdue_items(s, plan_id=plan_id, today=today)))

@@ -77,8 +77,9 @@ def safe_url(url: str) -> str:
 
 
 def tables() -> list[Table]:
-    """Every table of the schema, parents before children (foreign keys)."""
-    return list(SQLModel.metadata.sorted_tables)
+    """Every table of the schema, parents before children (foreign keys); derived tables (kept by the
+    target's own triggers) left out."""
+    return [t for t in SQLModel.metadata.sorted_tables if not t.info.get("derived")]
 
 
 def _counts(conn: Connection, names: list[str]) -> dict[str, int]:

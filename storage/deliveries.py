@@ -4,7 +4,7 @@ need, and the outcome of each send recorded on the claimed rows."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Any, Collection, Iterable
+from typing import Collection, Iterable
 
 from sqlalchemy import bindparam, case, exists, func, select, update
 from sqlalchemy.orm import aliased
@@ -16,6 +16,7 @@ from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
 from storage.office import plan_office
 from bot.gc_pause import gc_paused
+from storage.driver_rows import Dates, driver_rows
 from storage.id_lists import in_ids
 from storage.lease import takeable
 from storage.models import OPEN_SQL, AgencyRow, AssignmentRow, ItemRow, ItemSubjectRow, RecipientRow, ReminderRow
@@ -200,26 +201,6 @@ def agency_names(session: Session) -> dict[int, str]:
     return dict(session.connection().execute(select(AgencyRow.id, AgencyRow.name)).all())
 
 
-def _driver_rows(conn, statement, params: dict) -> list[Any]:
-    """The rows as the database driver gives them, past SQLAlchemy's row layer (tens of thousands per
-    batch); dates may come as ISO text (SQLite): ``_date`` reads them."""
-    result = conn.execute(statement, params)
-    try:
-        return result.cursor.fetchall()
-    finally:
-        result.close()
-
-
-class _Dates(dict):
-    """Dates as the driver gives them (a ``date``, or ISO text on SQLite) → ``date``; each distinct value
-    is read once (a batch's rows share a handful of days)."""
-
-    def __missing__(self, value) -> date | None:
-        day = value if isinstance(value, date) or value is None else date.fromisoformat(value)
-        self[value] = day
-        return day
-
-
 def take_batch(
     session: Session,
     *,
@@ -246,9 +227,9 @@ def take_batch(
         batch.skipped = conn.execute(_SKIP_INACTIVE, {"ids": inactive, "now": now}).rowcount
     params = {"ids": [rid for rid in recipient_ids if rid in recs], "now": now, "owner": owner, "until": until}
     with gc_paused():  # tens of thousands of tuples, read and built in one pass, no SQLAlchemy row objects
-        taken = _driver_rows(conn, _TAKE, params)
-        held = _driver_rows(conn, _HELD, {"ids": [i for (i,) in taken]})
-        width, dates, known = len(_REMINDER_COLS), _Dates(), set(known_items)
+        taken = driver_rows(conn, _TAKE, params)
+        held = driver_rows(conn, _HELD, {"ids": [i for (i,) in taken]})
+        width, dates, known = len(_REMINDER_COLS), Dates(), set(known_items)
         rows: dict[int, list[PendingReminder]] = {rid: [] for rid in params["ids"]}  # the recipients' order
         assignments, new_items = batch.assignments, set()
         heads_up, inspected = set(), set()

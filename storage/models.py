@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.domain.deadlines import NO_DATE
@@ -345,6 +345,17 @@ class SenderLeaseRow(SQLModel, table=True):
     holder: str = Field(max_length=100)
     acquired_at: datetime
     expires_at: datetime
+
+
+class TallyVersionRow(SQLModel, table=True):
+    """Per agency, a number the database moves on every write that can change its overdue counts (the
+    triggers of migration 0016): /trehan recounts only the agencies whose number moved. Derived data:
+    a copy of the database does not carry it (the target's triggers make their own)."""
+
+    __tablename__ = "tally_version"
+    __table_args__ = {"info": {"derived": True}}
+    agency_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
 
 
 class InboundSeenRow(SQLModel, table=True):

@@ -17,6 +17,8 @@ from bot.domain.chat_records import OverdueCount
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import effective_kind
 from bot.domain.views import WorkItem
+from storage.driver_rows import Dates, driver_rows
+from storage.id_lists import in_ids
 from storage.models import OPEN_LEAD_SQL, AgencyRow, AssignmentRow, ItemRow
 
 LEAD = "lead"
@@ -216,6 +218,7 @@ def _overdue_statements(dialect: str) -> tuple:
         n = mine(func.count()).where(AssignmentRow.due < today).scalar_subquery()  # index-only
         oldest = mine(AssignmentRow.due).where(_not_ongoing(plan_id)).order_by(AssignmentRow.due).limit(1)
         counts = select(AgencyRow.id, AgencyRow.name, n, oldest.scalar_subquery()).where(AgencyRow.active.is_(True))
+        some = counts.where(in_ids(AgencyRow.id))  # only the agencies named (``tallies``: those that changed)
         periodic = (
             select(AssignmentRow.agency_id, func.count())
             .where(
@@ -226,7 +229,7 @@ def _overdue_statements(dialect: str) -> tuple:
             )
             .group_by(AssignmentRow.agency_id)
         )
-        _OVERDUE[dialect] = (counts, periodic)
+        _OVERDUE[dialect] = (counts, some, periodic)
     return _OVERDUE[dialect]
 
 
@@ -236,12 +239,37 @@ def overdue_by_agency(session: Session, *, plan_id: int, today: date) -> list[Ov
     Over the partial index: no temporary B-tree over every overdue row, which a GROUP BY over the
     assignments would build; ongoing and recurring work counted apart and taken off.
     """
+    return ranked(
+        overdue_counts(session, plan_id=plan_id, today=today), periodic_overdue(session, plan_id=plan_id, today=today)
+    )
+
+
+def overdue_counts(
+    session: Session, *, plan_id: int, today: date, agency_ids: list[int] | None = None
+) -> list[tuple[int, str, int, date | None]]:
+    """(agency id, name, overdue lead assignments, oldest open due date) of every active agency, or of
+    those in ``agency_ids``; ongoing and recurring work still counted in (``periodic_overdue``)."""
     conn = session.connection()
-    counts, periodic = _overdue_statements(conn.dialect.name)
-    params = {"od_plan": plan_id, "od_today": today}
-    rows = conn.execute(counts, params).all()
-    off = dict(conn.execute(periodic, params).all())
-    found = (OverdueCount(a, name, c - off.get(a, 0), d) for a, name, c, d in rows if c)
+    counts, some, _ = _overdue_statements(conn.dialect.name)
+    params: dict = {"od_plan": plan_id, "od_today": today}
+    if agency_ids is not None:
+        params["ids"] = agency_ids
+    dates = Dates()
+    return [
+        (a, name, c, dates[d]) for a, name, c, d in driver_rows(conn, counts if agency_ids is None else some, params)
+    ]
+
+
+def periodic_overdue(session: Session, *, plan_id: int, today: date) -> dict[int, int]:
+    """Per agency, its overdue lead assignments of ongoing and recurring items (a few, by the item index)."""
+    conn = session.connection()
+    periodic = _overdue_statements(conn.dialect.name)[2]
+    return dict(driver_rows(conn, periodic, {"od_plan": plan_id, "od_today": today}))
+
+
+def ranked(counts, periodic: dict[int, int]) -> list[OverdueCount]:
+    """The agencies with overdue work, periodic work taken off, most first."""
+    found = (OverdueCount(a, name, c - periodic.get(a, 0), d) for a, name, c, d in counts if c)
     return sorted((o for o in found if o.count), key=lambda o: (-o.count, o.agency))
 
 
