@@ -1,14 +1,15 @@
 """SQLModel tables. Timestamps are stored in UTC; dates are calendar dates in the plan's zone.
 
 Changing a table means adding an Alembic migration under storage/migrations/versions;
-tests/test_migrations.py fails when the models and the migrations disagree.
+tests/storage/test_storage.py (test_schema_matches_models) fails when the models and the migrations disagree.
+The machinery tables are in storage/delivery_models.py, governance in storage/governance_models.py.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint, text
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.domain.deadlines import NO_DATE
@@ -269,226 +270,54 @@ class LinkCodeRow(SQLModel, table=True):
     used_by: str = Field(default="", max_length=130)  # "channel:chat_id" it linked
 
 
-class DialogRow(SQLModel, table=True):
-    """What a chat's next plain message means (a progress note, a numbered choice); shared by all channels."""
+# The other tables, in files of their own; imported here so that every table is registered on
+# SQLModel.metadata and ``from storage.models import …`` finds them all.
+from storage.delivery_models import (  # noqa: E402
+    DialogRow,
+    ReminderRow,
+    SweepRow,
+    SenderLeaseRow,
+    TallyVersionRow,
+    InboundSeenRow,
+)
+from storage.governance_models import (  # noqa: E402
+    ExtensionRow,
+    AuditRow,
+    WebLinkRow,
+    WebSessionRow,
+    RoleSwitchRow,
+    EvidenceRow,
+    AmendmentRow,
+)
 
-    __tablename__ = "dialog"
-    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=20)
-    chat_id: str = Field(max_length=100)
-    kind: str = Field(max_length=30)  # progress_note | choices
-    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    expires_at: datetime
-
-
-class ReminderRow(SQLModel, table=True):
-    """One reminder occurrence for one recipient, claimed before it is sent.
-
-    ``key`` (item, agency, recipient, kind, slot) is unique: inserting it is the claim, a conflict
-    means it was already handled. The outcome of the send is recorded on the row.
-    """
-
-    __tablename__ = "reminder"
-    __table_args__ = (Index("ix_reminder_pending", "status", "recipient_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=200, unique=True)
-    # Plain ids, no foreign keys: a delivery log of rows that are never deleted (items are retired,
-    # assignments deactivated), and the daily claim inserts tens of thousands at once.
-    item_id: int | None = None
-    agency_id: int | None = None
-    assignment_id: int | None = None
-    recipient_id: int = Field(foreign_key="recipient.id")
-    kind: str = Field(max_length=30)
-    slot: str = Field(max_length=40)
-    day: date  # the working day the reminder belongs to
-    status: str = Field(default="pending", max_length=20)  # pending | sending | sent | failed | skipped
-    attempts: int = 0
-    # A send is taken before it is made (pending → sending): by whom and until when (real time); a
-    # crashed sender's rows are taken again once the lease has expired.
-    lease_owner: str = Field(default="", max_length=100)
-    lease_expires_at: datetime | None = None
-    ambiguous: int = 0  # sends that may have arrived (timeout after the request left)
-    next_attempt_at: datetime | None = None
-    created_at: datetime
-    sent_at: datetime | None = None
-    message_ref: str = Field(default="", max_length=100)
-    last_error: str = ""  # why this row's own send failed or was skipped
-    # Delivery notices to coordinators (bot.domain.failure) say what happened in their own columns:
-    chat: str = Field(default="", max_length=140)  # the chat the notice is about ("telegram:111")
-    fallback_to: str = Field(default="", max_length=140)  # channel fallbacks: the chat that took over
-    error: str = ""  # the error the notice reports
-    failed_attempts: int = 0  # attempts made before giving up
-
-
-class SweepRow(SQLModel, table=True):
-    """One run of the daily sweep: the scheduler's state lives here, not in APScheduler's memory."""
-
-    __tablename__ = "sweep"
-    id: int | None = Field(default=None, primary_key=True)
-    day: date = Field(index=True)  # the last working day planned by this run
-    first_day: date
-    started_at: datetime
-    finished_at: datetime | None = None
-    planned: int = 0
-    claimed: int = 0
-    sent: int = 0
-    failed: int = 0
-
-
-class SenderLeaseRow(SQLModel, table=True):
-    """Who delivers reminders right now, across processes: one row per lease name, held until
-    ``expires_at`` (real time), renewed while delivering, taken by another process once expired."""
-
-    __tablename__ = "sender_lease"
-    name: str = Field(primary_key=True, max_length=40)
-    holder: str = Field(max_length=100)
-    acquired_at: datetime
-    expires_at: datetime
-
-
-class TallyVersionRow(SQLModel, table=True):
-    """Per agency, a number the database moves on every write that can change its overdue counts (the
-    triggers of migration 0016): /trehan recounts only the agencies whose number moved. Derived data:
-    a copy of the database does not carry it (the target's triggers make their own)."""
-
-    __tablename__ = "tally_version"
-    __table_args__ = {"info": {"derived": True}}
-    agency_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
-
-
-class InboundSeenRow(SQLModel, table=True):
-    """Inbound messages already handled, per channel: Zalo's polling replays consumed updates."""
-
-    __tablename__ = "inbound_seen"
-    __table_args__ = (UniqueConstraint("channel", "message_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=20)
-    message_id: str = Field(max_length=100)
-    at: datetime
-
-
-# --- gov: extensions and the audit trail ------------------------------------------------------------
-class ExtensionRow(SQLModel, table=True):
-    """A request to extend one agency's deadline (gia hạn) and its decision. The assignment's ``due``
-    takes ``new_due`` once approved; ``original_due`` keeps the date in force when it was asked."""
-
-    __tablename__ = "extension"
-    __table_args__ = (Index("ix_extension_assignment", "assignment_id", "status"),)
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id")
-    item_id: int = Field(foreign_key="item.id", index=True)
-    assignment_id: int = Field(foreign_key="assignment.id")
-    agency_id: int = Field(foreign_key="agency.id")
-    status: str = Field(default="pending", max_length=20)  # pending | approved | refused | stale
-    original_due: date
-    new_due: date
-    reason: str = ""
-    requested_by: str = Field(default="", max_length=200)
-    requested_at: datetime
-    channel: str = Field(default="", max_length=20)  # where the request came from (told the outcome)
-    chat_id: str = Field(default="", max_length=100)
-    decided_by: str = Field(default="", max_length=200)
-    decided_at: datetime | None = None
-    document: str = ""  # the approving document, as cited
-    decision_note: str = ""
-
-
-class AuditRow(SQLModel, table=True):
-    """Append-only trail of every change: who, through which channel, when (real time and the business
-    time the program ran at), what it was before and after. Never updated or deleted (a trigger refuses)."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_agency_at", "agency_id", "at"),)
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(index=True)  # real time (UTC)
-    business_at: datetime  # the program's clock (fixed with --today)
-    actor: str = Field(default="", max_length=200)
-    channel: str = Field(default="", max_length=20)  # telegram | zalo | console | email | cli | system
-    action: str = Field(max_length=40)
-    plan_id: int | None = None  # plain ids: a log outlives what it names
-    item_id: int | None = None
-    assignment_id: int | None = None
-    agency_id: int | None = None
-    code: str = Field(default="", max_length=20)
-    agency: str = Field(default="", max_length=300)
-    before: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    after: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    note: str = ""
-
-
-class WebLinkRow(SQLModel, table=True):
-    """A one-time sign-in link to the web desk (only the token's hash is kept), valid a few minutes."""
-
-    __tablename__ = "web_link"
-    id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)
-    agency_id: int = Field(foreign_key="agency.id")
-    role: str = Field(default="officer", max_length=20)  # officer | coordinator
-    created_at: datetime
-    expires_at: datetime
-    used_at: datetime | None = None
-
-
-class WebSessionRow(SQLModel, table=True):
-    """A signed-in browser: the cookie carries the session id, only its hash is kept."""
-
-    __tablename__ = "web_session"
-    id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)
-    agency_id: int = Field(foreign_key="agency.id")
-    role: str = Field(default="officer", max_length=20)
-    created_at: datetime
-    expires_at: datetime
-    ended_at: datetime | None = None
-
-
-class RoleSwitchRow(SQLModel, table=True):
-    """An item whose agencies depend on a role a plan task hands over (bot.domain.role_tasks): its readings
-    per holder, switched when the trigger task is closed or reopened (storage/role_switch.py)."""
-
-    __tablename__ = "role_switch"
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id", index=True)
-    trigger_item_id: int = Field(foreign_key="item.id", index=True)
-    item_id: int = Field(foreign_key="item.id")
-    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-
-
-class EvidenceRow(SQLModel, table=True):
-    """Evidence kept for a closing (issue 14 §4): a file sent through a channel (its id there, name, size,
-    and where it was stored when EVIDENCE_STORE_FILES allows) or a cited document's number and date."""
-
-    __tablename__ = "evidence"
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="item.id", index=True)
-    assignment_id: int = Field(foreign_key="assignment.id", index=True)
-    kind: str = Field(default="file", max_length=20)  # file | document
-    channel: str = Field(default="", max_length=20)
-    file_id: str = Field(default="", max_length=300)
-    name: str = Field(default="", max_length=300)
-    size: int = 0
-    mime: str = Field(default="", max_length=100)
-    path: str = Field(default="", max_length=500)
-    number: str = Field(default="", max_length=100)
-    document_date: date | None = None
-    actor: str = Field(default="", max_length=200)
-    at: datetime
-
-
-# --- amend: amendments by a later decision -----------------------------------------------------------
-class AmendmentRow(SQLModel, table=True):
-    """One amendment of a plan by a later decision (``plan amend``): the document, the day it took effect,
-    what it changed (bot.domain.amendments.Amendment.to_dict) and the assignments that kept their old date
-    (closed before the effective date: ``kept`` = [{"assignment_id", "due"}], reapplied on every reload)."""
-
-    __tablename__ = "amendment"
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id", index=True)
-    document: str
-    effective: date
-    created_at: datetime
-    actor: str = Field(default="", max_length=200)
-    diff: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    kept: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+__all__ = [
+    "AgencyGroupRow",
+    "AgencyRow",
+    "AmendmentRow",
+    "AssignmentRow",
+    "AuditRow",
+    "DialogRow",
+    "EvidenceRow",
+    "ExtensionRow",
+    "GroupMemberRow",
+    "InboundSeenRow",
+    "InviteRow",
+    "ItemRow",
+    "ItemSubjectRow",
+    "LinkCodeRow",
+    "OPEN_LEAD_SQL",
+    "OPEN_SQL",
+    "OccurrenceRow",
+    "PlanRow",
+    "RecipientRow",
+    "ReminderRow",
+    "RoleSwitchRow",
+    "SectionRow",
+    "SenderLeaseRow",
+    "StatusEventRow",
+    "SweepRow",
+    "TallyVersionRow",
+    "UsageRow",
+    "WebLinkRow",
+    "WebSessionRow",
+]
