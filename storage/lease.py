@@ -5,7 +5,8 @@
   delivering; released at the end. Each statement is atomic on both databases (SQLite serialises
   writers; PostgreSQL re-checks the WHERE clause of a concurrent UPDATE once the row lock is granted).
 - Row leases (``reminder.lease_owner``/``lease_expires_at``): a send is taken before it is made, by a
-  conditional ``pending → sending`` UPDATE; rows whose sender died are taken again after expiry.
+  conditional ``pending → sending`` UPDATE (``takeable`` here; the statement, a batch of recipients at a
+  time, is ``storage.deliveries.take_batch``); rows whose sender died are taken again after expiry.
 
 Every time here is real (wall-clock) time, never the business clock that ``--today`` fixes.
 """
