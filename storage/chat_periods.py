@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
+from bot.domain.period_work import PeriodFacts, PeriodRecord, PeriodWork
 from storage import occurrences
 from storage.base import SqlBase
 

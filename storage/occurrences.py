@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.domain.deadlines import NO_DATE
-from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
+from bot.domain.period_work import PeriodFacts, PeriodRecord, PeriodWork
 from storage import audit
 from storage.models import AgencyRow, AssignmentRow, ItemRow, OccurrenceRow, PlanRow
 

@@ -11,10 +11,10 @@ from datetime import date
 
 from bot.core.context import Ctx
 from bot.domain.documents import cited_document
+from bot.domain.period_work import PeriodWork
 from bot.domain.periods import (
     DueDefaults,
     Period,
-    PeriodWork,
     find_period,
     label_of,
     open_periods,
@@ -194,12 +194,12 @@ def missed_by_agency(ctx: Ctx, config, agency_id: int | None = None) -> list[tup
     """Open recurring work with periods past due and not reported (of one agency, or all)."""
     out = []
     rules = _rules(config)
-    due: dict[tuple, list[Period]] = {}  # the periods past due, computed once per item (and start, due date)
+    periods: dict[tuple, list[Period]] = {}  # computed once per item (and start, due date), not per agency
     for pw in ctx.store.period_open_work(plan_id=ctx.plan_id, agency_id=agency_id):
         key = (pw.item_id, pw.start, pw.due)
-        if key not in due:
-            due[key] = [p for p in pw.periods(today=ctx.today, **rules) if p.due < ctx.today]
-        missed = [p for p in due[key] if p.key not in pw.closed]
+        if key not in periods:
+            periods[key] = pw.periods(today=ctx.today, **rules)
+        missed = pw.missed(today=ctx.today, periods=periods[key], **rules)
         if missed:
             out.append((pw, missed))
     return out

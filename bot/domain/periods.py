@@ -283,52 +283,6 @@ def find_period(periods: list[Period], words: str, today: date) -> tuple[Period 
     return None, raw
 
 
-@dataclass(frozen=True)
-class PeriodRecord:
-    """A period recorded for an assignment: done by an officer, or ended by a coordinator."""
-
-    period: str
-    due: date
-    status: str  # done | ended
-    closed_at: object  # datetime (UTC)
-    closed_by: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PeriodFacts:
-    """What closing a period of one assignment needs: its deadline as read, the plan's span, its records."""
-
-    deadline: dict
-    kind: str
-    due_override: date | None
-    span_from: date
-    span_to: date | None
-    records: tuple[PeriodRecord, ...] = ()
-
-    @property
-    def closed(self) -> frozenset[str]:
-        return frozenset(r.period for r in self.records)
-
-    def record(self, key: str) -> PeriodRecord | None:
-        return next((r for r in self.records if r.period == key), None)
-
-    def periods(self, *, defaults: DueDefaults, default_freq: str, today: date) -> list[Period]:
-        """Every period of this duty within the item's own span (its start/end, else the plan's)."""
-        start = self.deadline.get("start")
-        due = self.deadline.get("due")
-        first = date.fromisoformat(start) if start else self.span_from
-        last = None if self.deadline.get("open_ended") else (date.fromisoformat(due) if due else self.span_to)
-        return periods_of(
-            Recurrence.from_dict(self.deadline.get("recurrence")),
-            first,
-            last,
-            defaults=defaults,
-            default_freq=default_freq,
-            until=today,
-        )
-
-
 def period_phrase(
     key: str,
     rec: Recurrence | None,
@@ -373,35 +327,3 @@ def assignment_periods(
 def due_so_far(periods: list[Period], today: date) -> list[Period]:
     """The periods already due on ``today`` (what a report as of that day counts)."""
     return [p for p in periods if p.due <= today]
-
-
-@dataclass(frozen=True)
-class PeriodWork:
-    """An open recurring lead assignment with the periods recorded for it (for /viec and /trehan)."""
-
-    assignment_id: int
-    item_id: int
-    agency_id: int
-    agency: str
-    code: str
-    content: str
-    deadline: dict
-    start: date | None
-    due: date | None
-    closed: frozenset[str] = frozenset()
-
-    def periods(self, *, defaults: DueDefaults, default_freq: str, today: date) -> list[Period]:
-        """Its periods, as the reminders count them."""
-        return assignment_periods(
-            self.deadline, self.start, self.due, defaults=defaults, default_freq=default_freq, today=today
-        )
-
-    def missed(self, *, defaults: DueDefaults, default_freq: str, today: date) -> list[Period]:
-        """Its periods past their due date and not recorded, oldest first."""
-        periods = self.periods(defaults=defaults, default_freq=default_freq, today=today)
-        return [p for p in open_periods(periods, self.closed) if p.due < today]
-
-    def current(self, *, defaults: DueDefaults, default_freq: str, today: date) -> Period | None:
-        """The period to show: the oldest one missed, else the next one due; None when none is left."""
-        left = open_periods(self.periods(defaults=defaults, default_freq=default_freq, today=today), self.closed)
-        return left[0] if left else None

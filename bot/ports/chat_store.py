@@ -18,7 +18,7 @@ from bot.domain.chat_records import (
 from bot.domain.views import WorkItem
 from bot.domain.deadlines import Deadline
 from bot.domain.evidence import Evidence, EvidenceIn
-from bot.domain.periods import PeriodFacts, PeriodRecord, PeriodWork
+from bot.domain.period_work import PeriodFacts, PeriodRecord, PeriodWork
 from bot.domain.report_data import ReportData
 
 

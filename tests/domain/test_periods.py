@@ -9,10 +9,10 @@ from datetime import date as D
 import pytest
 
 from bot.domain.deadlines import parse_deadline
+from bot.domain.period_work import PeriodWork
 from bot.domain.periods import (
     DueDefaults,
     DueRule,
-    PeriodWork,
     assignment_periods,
     due_so_far,
     find_period,
