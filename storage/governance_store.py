@@ -1,25 +1,25 @@
 """The governance part of the store (see bot.ports.GovernanceStore): extensions of one agency's deadline
-and the audit trail. Methods take keyword-only arguments and return domain dataclasses or plain values;
-each is one session (one transaction when it writes), and every change writes one audit row."""
+(the audit trail: storage/audit_store.py). Methods take keyword-only arguments and return domain
+dataclasses or plain values; each is one session (one transaction when it writes), and every change
+writes one audit row."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.domain import audit as A
 from bot.domain import extensions as X
-from bot.domain.audit import AuditEntry
 from bot.domain.chat_records import COORDINATOR
 from bot.domain.deadlines import NO_DATE
 from bot.domain.effective import UNDATED_KINDS
 from bot.domain.errors import NoPlan, UnknownItem
 from bot.domain.extensions import Extension, ExtensionOutcome
 from storage import audit, queries, work
-from storage.base import SqlBase
-from storage.models import AgencyRow, AssignmentRow, AuditRow, ExtensionRow, ItemRow, RecipientRow
+from storage.audit_store import SqlAuditTrail
+from storage.models import AgencyRow, AssignmentRow, ExtensionRow, ItemRow, RecipientRow
 
 
 def _extension(row: ExtensionRow, code: str, agency: str) -> Extension:
@@ -142,12 +142,8 @@ def _current_due(a: AssignmentRow, item: ItemRow) -> date | None:
     return None if undated else a.due
 
 
-def _since(day: date | None, zone: tzinfo) -> datetime | None:
-    return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(timezone.utc) if day else None
-
-
-class SqlGovernanceStore(SqlBase):
-    """Implements bot.ports.GovernanceStore."""
+class SqlGovernanceStore(SqlAuditTrail):
+    """Implements bot.ports.GovernanceStore (the audit trail's reads and writes: storage/audit_store.py)."""
 
     # --- extensions ------------------------------------------------------------------------------
     def request_extension(
@@ -365,67 +361,3 @@ class SqlGovernanceStore(SqlBase):
             if item is None:
                 raise UnknownItem(code)
             return item.deadline_kind
-
-    # --- the audit trail -------------------------------------------------------------------------
-    def audit_entries(
-        self, *, zone: tzinfo, agency_key: str | None = None, since: date | None = None, limit: int | None = None
-    ) -> list[AuditEntry]:
-        """The audit trail, oldest first: of one agency when ``agency_key`` (its work and its chats), from
-        the business day ``since`` on (in ``zone``)."""
-        q = (
-            select(AuditRow, ItemRow.code, AgencyRow.name)
-            .outerjoin(ItemRow, ItemRow.id == AuditRow.item_id)
-            .outerjoin(AgencyRow, AgencyRow.id == AuditRow.agency_id)
-        )
-        if agency_key:
-            q = q.where(AgencyRow.key == agency_key)
-        start = _since(since, zone)
-        if start is not None:
-            q = q.where(AuditRow.business_at >= start)
-        q = q.order_by(AuditRow.business_at, AuditRow.id)
-        if limit:
-            q = q.limit(limit)
-        with self.session() as s:
-            return [
-                AuditEntry(
-                    r.id,
-                    r.at,
-                    r.business_at,
-                    r.actor,
-                    r.channel,
-                    r.action,
-                    r.code or code or "",
-                    r.agency or name or "",
-                    dict(r.before or {}),
-                    dict(r.after or {}),
-                    r.note,
-                )
-                for r, code, name in s.execute(q).all()
-            ]
-
-    def record_audit(
-        self,
-        *,
-        action: str,
-        actor: str,
-        channel: str,
-        now: datetime,
-        agency_id: int | None = None,
-        before: dict | None = None,
-        after: dict | None = None,
-        note: str = "",
-    ) -> None:
-        """Append one audit row for a change made outside the store's own write paths."""
-        with self.session() as s:
-            audit.write(
-                s,
-                action=action,
-                actor=actor,
-                channel=channel,
-                now=now,
-                agency_id=agency_id,
-                before=before,
-                after=after,
-                note=note,
-            )
-            s.commit()
