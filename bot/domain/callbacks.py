@@ -5,6 +5,7 @@ never parsed into an exception."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # kind → how many numbers follow: view item, todo page (+ agency), done, progress, undo, open an item to act,
 # confirm a close (k), confirm a date outside the plan (i: inspection, s: due date; id + YYYYMMDD),
@@ -23,6 +24,7 @@ SHAPES = {
     "ga": (1,),
     "gr": (1,),
 }
+DATED = frozenset({"i", "s"})  # their second number is a calendar day, YYYYMMDD
 MAX_ID = 2**31 - 1  # every id and page number fits a 32-bit signed integer column
 MAX_LENGTH = 64  # Telegram allows 64 bytes of callback data
 _NUMBER = re.compile(r"[0-9]{1,10}")
@@ -38,4 +40,17 @@ def valid_callback(data: str | None) -> bool:
     parts = rest.split(":")
     if len(parts) not in SHAPES[kind]:
         return False
-    return all(_NUMBER.fullmatch(p) and 0 < int(p) <= MAX_ID for p in parts)  # a YYYYMMDD date fits too
+    if not all(_NUMBER.fullmatch(p) and 0 < int(p) <= MAX_ID for p in parts):
+        return False
+    return kind not in DATED or _is_day(parts[1])
+
+
+def _is_day(text: str) -> bool:
+    """``text`` is a real calendar day written YYYYMMDD (20231399 and 20230230 are not)."""
+    if len(text) != 8:
+        return False
+    try:
+        date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return False
+    return True

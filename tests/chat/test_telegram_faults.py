@@ -14,6 +14,9 @@ from bot.domain.callbacks import valid_callback
 from bot.domain.texts import chat as chat_texts
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.telegram import SEND_READ_TIMEOUT, TelegramSender, TelegramTransport, send_request
+from sqlmodel import Session, select
+
+from storage.models import ItemRow
 from storage.store import SqlStore
 from tests.chat_harness import JULY, ZONE, Harness, Ticks, register
 from tests.conftest import loaded_engine
@@ -214,7 +217,31 @@ async def test_forged_button_data_is_a_stale_button(faulty, data):
     assert not _apologies(faulty)
 
 
+COORDINATOR = 333
+FORGED_DAYS = ["20231399", "20230230", "99999999", "20230001", "2023013", "202301011", "00000101"]
+
+
+@pytest.mark.parametrize("day", FORGED_DAYS)
+@pytest.mark.parametrize("kind", ["i", "s"])
+async def test_a_forged_date_on_a_date_button_is_a_stale_button_and_changes_nothing(faulty, kind, day):
+    """The date buttons (confirm an inspection day, a due date outside the plan) carry YYYYMMDD: a day
+    that is not on the calendar is refused before anything reads it."""
+    await register(faulty, COORDINATOR, "vp-ubnd-tinh", "coordinator")
+    item = faulty.assignment("2.III", "so-tu-phap").item_id
+    with Session(faulty.engine) as s:
+        before = [tuple(r) for r in s.execute(select(ItemRow.due_override, ItemRow.inspection_date))]
+    events = faulty.events()
+    await faulty.send(button(COORDINATOR, f"{kind}:{item}:{day}"))
+    assert faulty.fake.texts(COORDINATOR)[-1] == chat_texts.BUTTON_STALE
+    assert not _apologies(faulty)
+    assert faulty.events() == events
+    with Session(faulty.engine) as s:
+        assert [tuple(r) for r in s.execute(select(ItemRow.due_override, ItemRow.inspection_date))] == before
+
+
 def test_the_buttons_we_make_are_valid():
     for data in ("d:1", "p:42", "u:7", "v:2147483647", "t:2:15", "t:3"):
         assert valid_callback(data), data
     assert not valid_callback("d:2147483648")
+    assert valid_callback("i:5:20240229") and valid_callback("s:5:20231231")
+    assert not valid_callback("i:5:20230229") and not valid_callback("s:5:20231232")
