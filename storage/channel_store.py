@@ -109,16 +109,22 @@ class SqlChannelStore(SqlBase):
 
     # --- inbound ----------------------------------------------------------------------------------
     def inbound_seen(self, *, channel: str, message_id: str) -> bool:
-        """True when this inbound message was already handled (polling replays consumed updates)."""
+        """True when this inbound message was claimed (polling replays consumed updates)."""
         with self.session() as s:
             return registry.seen(s, channel=channel, message_id=message_id)
 
-    def mark_inbound_seen(self, *, channel: str, message_id: str, now: datetime) -> bool:
-        """Record a handled inbound message (older ones are forgotten); False if it was already recorded."""
+    def claim_inbound(self, *, channel: str, message_id: str, now: datetime) -> bool:
+        """Claim an inbound message before acting on it (older claims are forgotten); False if claimed already."""
         with self.session() as s:
-            fresh = registry.mark_seen(s, channel=channel, message_id=message_id, now=now)
+            fresh = registry.claim_inbound(s, channel=channel, message_id=message_id, now=now)
             s.commit()
             return fresh
+
+    def release_inbound(self, *, channel: str, message_id: str) -> None:
+        """Forget a claim (the core failed before anything happened)."""
+        with self.session() as s:
+            registry.release_inbound(s, channel=channel, message_id=message_id)
+            s.commit()
 
     # --- chats ----------------------------------------------------------------------------------------
     def disable_chat(self, *, channel: str, chat_id: str, reason: str) -> bool:

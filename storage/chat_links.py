@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from bot.domain.chat_records import InviteResult
+from bot.domain.choices import CHOICES, CHOICES_UNSENT
 from storage import audit, registry
 from storage.base import SqlBase
 from storage.models import AgencyRow, DialogRow, RecipientRow
@@ -114,6 +115,16 @@ class SqlChatLinks(SqlBase):
         """Remember what the chat's next plain message means (replacing what was pending)."""
         with self.session() as s:
             registry.set_dialog(s, channel=channel, chat_id=chat_id, kind=kind, data=data, expires_at=expires_at)
+            s.commit()
+
+    def confirm_choices(self, *, channel: str, chat_id: str) -> None:
+        """The chat's numbered choices were delivered: from now on its "1" means the first (one UPDATE)."""
+        with self.session() as s:
+            s.execute(
+                update(DialogRow)
+                .where(DialogRow.channel == channel, DialogRow.chat_id == chat_id, DialogRow.kind == CHOICES_UNSENT)
+                .values(kind=CHOICES)
+            )
             s.commit()
 
     def clear_dialog(self, *, channel: str, chat_id: str) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from bot.domain.audience import Chat
+from bot.domain.choices import CHOICES
 from bot.domain.pending import AssignmentFacts, ItemFacts, Overview, PendingBatch, PendingReminder
 from bot.domain.reminder_kinds import ReminderKind
 from storage import queries, registry, reports, work
@@ -371,4 +372,4 @@ def remember_choices(
     session: Session, *, channel: str, chat_id: str, mapping: dict[str, str], expires_at: datetime
 ) -> None:
     """Numbered choices sent to a chat without buttons: its next "1" means the first button."""
-    registry.set_dialog(session, channel=channel, chat_id=chat_id, kind="choices", data=mapping, expires_at=expires_at)
+    registry.set_dialog(session, channel=channel, chat_id=chat_id, kind=CHOICES, data=mapping, expires_at=expires_at)

@@ -6,6 +6,8 @@ import hashlib
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from bot.domain.link_codes import LINK_SAME_CHANNEL, LINK_TAKEN
@@ -360,16 +362,27 @@ def seen(session: Session, *, channel: str, message_id: str) -> bool:
 SEEN_KEPT = timedelta(days=7)  # replays come back within seconds; a week is ample
 
 
-def mark_seen(session: Session, *, channel: str, message_id: str, now: datetime) -> bool:
-    """Record a handled message (and forget those older than a week); False if already recorded."""
-    if seen(session, channel=channel, message_id=message_id):
-        return False
+def claim_inbound(session: Session, *, channel: str, message_id: str, now: datetime) -> bool:
+    """Claim a message before it is handled (and forget claims older than a week): one INSERT that the
+    unique (channel, message_id) refuses when another claim — here or in another process — came first."""
     session.execute(
         delete(InboundSeenRow).where(InboundSeenRow.channel == channel, InboundSeenRow.at < now - SEEN_KEPT)
     )
-    session.add(InboundSeenRow(channel=channel, message_id=message_id, at=now))
-    session.flush()
-    return True
+    conn = session.connection()
+    insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    res = conn.execute(
+        insert(InboundSeenRow.__table__)
+        .values(channel=channel, message_id=message_id, at=now)
+        .on_conflict_do_nothing(index_elements=["channel", "message_id"])
+    )
+    return res.rowcount == 1
+
+
+def release_inbound(session: Session, *, channel: str, message_id: str) -> None:
+    """Forget a claim: the message may be handled again."""
+    session.execute(
+        delete(InboundSeenRow).where(InboundSeenRow.channel == channel, InboundSeenRow.message_id == message_id)
+    )
 
 
 def mark_exhausted(session: Session, *, channel: str, month: str) -> None:

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
+from bot.channels.inbound import inbound_claims
 from bot.channels.base import ChannelContext, ChannelError, Started
 from bot.domain import texts
 from bot.transports.telegram import (
@@ -59,14 +60,14 @@ class TelegramChannel:
         async def disable(channel: str, chat_id: str, reason: str) -> None:
             await asyncio.to_thread(ctx.store.disable_chat, channel=channel, chat_id=chat_id, reason=reason)
 
-        seen, mark = update_hooks(ctx.store, ctx.clock)
+        claim, release = inbound_claims(ctx.store, ctx.clock, CHANNEL)  # by update_id
         transport = TelegramTransport(
             ctx.core,
             on_permanent_failure=disable,
             on_moved=moved,
             on_start=ctx.store.agencies_without_officer,
-            seen=seen,
-            mark=mark,
+            claim=claim,
+            release=release,
             evidence_dir=s.evidence_dir if s.evidence_store_files else None,
         )
         application = transport.build(token, base_url=s.telegram_base_url)
@@ -91,15 +92,3 @@ def chat_moved(store):
         await asyncio.to_thread(store.move_chat, channel=CHANNEL, old_chat_id=old, new_chat_id=new)
 
     return moved
-
-
-def update_hooks(store, clock):
-    """(seen, mark) for the transport: inbound dedupe by update_id through the store, as Zalo's by message_id."""
-
-    def seen(update_id: str) -> bool:
-        return store.inbound_seen(channel=CHANNEL, message_id=update_id)
-
-    def mark(update_id: str) -> None:
-        store.mark_inbound_seen(channel=CHANNEL, message_id=update_id, now=clock.now())
-
-    return seen, mark

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from urllib.parse import urlparse
 
 from bot.channels.base import ChannelContext, ChannelError, Started
+from bot.channels.inbound import inbound_claims
 from bot.domain import texts
 from bot.ports import Clock, Outbound, TransportError
 from bot.transports.zalo import (
@@ -272,24 +273,14 @@ class ZaloChannel:
             raise
 
 
-def seen_hooks(store, clock: Clock, key: str = CHANNEL):
-    """(seen, mark) for the transport: inbound dedupe by message_id through the store."""
-
-    def seen(message_id: str) -> bool:
-        return store.inbound_seen(channel=key, message_id=message_id)
-
-    def mark(message_id: str) -> None:
-        store.mark_inbound_seen(channel=key, message_id=message_id, now=clock.now())
-
-    return seen, mark
-
-
 async def _listen(ctx: ChannelContext, bots: ZaloBots, secret: str) -> Started:
     s = ctx.settings
     transports = []
     for bot in bots.bots:
-        seen, mark = seen_hooks(ctx.store, ctx.clock, bot.ident.key)
-        transport = ZaloTransport(ctx.core, bot.client, seen=seen, mark=mark, sender=bots, chat_prefix=bot.ident.prefix)
+        claim, release = inbound_claims(ctx.store, ctx.clock, bot.ident.key)  # by message_id
+        transport = ZaloTransport(
+            ctx.core, bot.client, claim=claim, release=release, sender=bots, chat_prefix=bot.ident.prefix
+        )
         try:
             await transport.start()
         except ZaloError as e:

@@ -22,7 +22,7 @@ from bot.core import (
 from bot.core.context import Ctx
 from bot.domain.callbacks import valid_callback
 from bot.domain.chat_records import INVITE_EXPIRED, INVITE_OK, INVITE_USED
-from bot.domain.choices import number_choices
+from bot.domain.choices import CHOICES, CHOICES_UNSENT, number_choices
 from bot.domain.commands import parse_command
 from bot.domain.sanitize import clean_text
 from bot.domain.texts import chat as chat_texts
@@ -109,12 +109,21 @@ class CommandCore:
         """Buttons become numbered lines; the numbers are kept in the database for the next message."""
         outs, mapping = number_choices(ctx.out)
         pending = ctx.dialog
-        if pending is None or pending.kind == "choices":
+        if pending is None or pending.kind in (CHOICES, CHOICES_UNSENT):
             kept = {k: v for k, v in pending.data.items() if not k.isdigit()} if pending and ctx.fresh_dialog else {}
-            ctx.set_dialog("choices", {**kept, **mapping}, timedelta(minutes=self.config.dialog_minutes))
-            # the transport forgets them if this reply is never delivered (a "1" must mean what was seen)
+            # kept as not yet seen: the transport confirms them once the reply is delivered, forgets them if
+            # it never is (a "1" must mean what was seen)
+            ctx.set_dialog(CHOICES_UNSENT, {**kept, **mapping}, timedelta(minutes=self.config.dialog_minutes))
             outs = [replace(o, choices=True) if o is not before else o for o, before in zip(outs, ctx.out)]
         return outs
+
+    def choices_delivered(self, out: Outbound) -> None:
+        """A reply with numbered choices reached its chat: they count from now on (transports call this)."""
+        self.store.confirm_choices(channel=out.channel, chat_id=out.chat_id)
+
+    def choices_lost(self, out: Outbound) -> None:
+        """A reply with numbered choices never reached its chat: they are forgotten."""
+        self.store.clear_dialog(channel=out.channel, chat_id=out.chat_id)
 
     def _flooded(self, inbound: Inbound) -> bool:
         """More than ``flood_commands`` in ``flood_seconds`` of real time (not the business clock,

@@ -4,13 +4,14 @@ stays on record (bot.domain.extensions)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.core import work_cmds
 from bot.core.context import Ctx
 from bot.core.arguments import split_code
 from bot.domain import extensions as X
-from bot.domain.choices import number_choices
+from bot.domain.choices import CHOICES_UNSENT, number_choices
 from bot.domain.deadlines import parse_day
 from bot.domain.extensions import Extension
 from bot.domain.folding import fold
@@ -115,13 +116,14 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         out_msg = Outbound(ctx.inbound.channel, chat, text, title, buttons)
         if not ctx.inbound.buttons:  # no buttons on this channel: numbered choices kept for that chat
             (out_msg,), mapping = number_choices([out_msg])
-            ctx.store.set_dialog(
+            ctx.store.set_dialog(  # counted once the transport delivered the message (CommandCore.choices_delivered)
                 channel=ctx.inbound.channel,
                 chat_id=chat,
-                kind="choices",
+                kind=CHOICES_UNSENT,
                 data=mapping,
                 expires_at=ctx.now + timedelta(days=7),
             )
+            out_msg = replace(out_msg, choices=True)
         ctx.out.append(out_msg)
 
 

@@ -12,6 +12,7 @@ from bot.domain.agency_match import agency_like, match_lead
 from bot.core.period_cmds import close_period, undo_period
 from bot.core.view_cmds import show_item, todo_page
 from bot.domain.chat_records import ItemWork
+from bot.domain.choices import CHOICES, CHOICES_UNSENT
 from bot.domain.date_checks import impossible_date
 from bot.domain.documents import cited_document
 from bot.domain.evidence import EvidenceIn
@@ -58,7 +59,7 @@ def _ask_lead(ctx: Ctx, item, by_key: dict[str, WorkItem], match, typed: str) ->
 
 def _confirm_one(ctx: Ctx, lead: WorkItem, note: str, config) -> None:
     """A coordinator's /xong on a one-lead item without naming it: one tap confirms, with the note kept."""
-    ctx.set_dialog("choices", {"for": lead.assignment_id, "note": note}, timedelta(minutes=config.dialog_minutes))
+    ctx.set_dialog(CHOICES, {"for": lead.assignment_id, "note": note}, timedelta(minutes=config.dialog_minutes))
     ctx.reply(
         chat_texts.CONFIRM_ONE_LEAD.format(code=lead.code, agency=lead.agency),
         buttons=((Button(chat_texts.BTN_CONFIRM_DONE.format(agency=lead.agency)[:60], f"k:{lead.assignment_id}"),),),
@@ -359,7 +360,7 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
     if dialog is None:
         expired = ctx.stored_dialog
         ctx.clear_dialog()  # an expired one, if any
-        if expired is not None and expired.kind == "choices" and text.strip().isdigit():
+        if expired is not None and expired.kind in (CHOICES, CHOICES_UNSENT) and text.strip().isdigit():
             ctx.reply(chat_texts.CHOICE_EXPIRED.format(minutes=config.dialog_minutes))
             return True
         if expired is not None and expired.kind in EXPIRED_TEXT:
@@ -375,7 +376,13 @@ def on_plain_text(ctx: Ctx, text: str, config) -> bool:
         elif text.strip():
             _record_progress(ctx, target, text, config)
         return True
-    if dialog.kind == "choices":
+    if dialog.kind == CHOICES_UNSENT:  # their message has not reached the chat: a "1" means none of them
+        choice = text.strip()
+        if not choice.isdigit():
+            return False
+        ctx.reply(chat_texts.CHOICE_UNKNOWN.format(n=choice))
+        return True
+    if dialog.kind == CHOICES:
         choice = text.strip()
         if not choice.isdigit():
             return False

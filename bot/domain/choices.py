@@ -10,6 +10,9 @@ from bot.domain.texts import chat as chat_texts
 
 M = TypeVar("M", bound=Any)
 
+CHOICES = "choices"  # the dialog kind of numbered choices the chat has seen: its next "1" acts
+CHOICES_UNSENT = "choices_unsent"  # the same before their message is delivered: a "1" acts on nothing yet
+
 
 def number_choices(outs: list[M], start: int = 1) -> tuple[list[M], dict[str, str]]:
     """Replace every button by a line "N — label"; return the messages and number → button data."""

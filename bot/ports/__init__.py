@@ -6,6 +6,7 @@ from typing import Protocol
 
 from bot.ports.clock import Clock, FixedClock, SystemClock
 from bot.ports.messages import Button, Inbound, InboundFile, Attachment, Outbound, TransportError, Sender, Capabilities
+from bot.ports.messages import ClaimHook, ReleaseHook
 from bot.ports.chat_store import ChatStore
 from bot.ports.sweep_store import SweepStore
 from bot.ports.plan_store import PlanStore
@@ -26,6 +27,8 @@ __all__ = [
     "TransportError",
     "Sender",
     "Capabilities",
+    "ClaimHook",
+    "ReleaseHook",
     "ChatStore",
     "SweepStore",
     "PlanStore",

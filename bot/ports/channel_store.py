@@ -44,10 +44,14 @@ class ChannelStore(Protocol):
         """Queue one notice of ``kind`` for every active coordinator, once per ``key``; returns the notices added."""
 
     def inbound_seen(self, *, channel: str, message_id: str) -> bool:
-        """True when this inbound message was already handled."""
+        """True when this inbound message was claimed (handled, or being handled)."""
 
-    def mark_inbound_seen(self, *, channel: str, message_id: str, now: datetime) -> bool:
-        """Record a handled inbound message; False if it was already recorded."""
+    def claim_inbound(self, *, channel: str, message_id: str, now: datetime) -> bool:
+        """Claim an inbound message before acting on it (one INSERT, atomic across processes); False when it
+        was claimed already. Claims older than a week are forgotten."""
+
+    def release_inbound(self, *, channel: str, message_id: str) -> None:
+        """Forget a claim: the core failed before anything happened, so a replay may run it."""
 
     def disable_chat(self, *, channel: str, chat_id: str, reason: str) -> bool:
         """Stop using a chat the channel reports gone; True if it was active."""

@@ -177,5 +177,8 @@ class ChatStore(Protocol):
     def set_dialog(self, *, channel: str, chat_id: str, kind: str, data: dict[str, Any], expires_at: datetime) -> None:
         """Remember what the chat's next plain message means (replacing what was pending)."""
 
+    def confirm_choices(self, *, channel: str, chat_id: str) -> None:
+        """The chat's numbered choices were delivered: from now on its "1" means the first (one UPDATE)."""
+
     def clear_dialog(self, *, channel: str, chat_id: str) -> None:
         """Forget the chat's pending question (one DELETE)."""

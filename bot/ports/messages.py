@@ -102,3 +102,9 @@ class Capabilities:
     files: bool = True  # photos and documents
     max_length: int = 4096  # of one message, as the channel counts
     inbound: bool = True  # people can answer on it (e-mail: no)
+
+
+# Inbound dedupe (every channel): a message id (Telegram's update_id, Zalo's message_id) is claimed
+# before the core acts on it, and released when the core failed before anything happened.
+ClaimHook = Callable[[str], bool]  # True: this process now handles it; False: claimed already (here or elsewhere)
+ReleaseHook = Callable[[str], object]  # the core failed, nothing happened: a replay may run it again

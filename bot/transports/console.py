@@ -178,5 +178,7 @@ class ConsoleTransport:
         outs = self.core.handle(inbound)
         for out in outs:
             self.show(out)
+            if out.choices:  # shown: its numbers count from now on
+                self.core.choices_delivered(out)
         if not outs:
             self.write(chat_texts.FREE_TEXT)

@@ -35,7 +35,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
 from bot.domain.texts import chat as chat_texts
-from bot.ports import Capabilities, Inbound, Outbound, TransportError
+from bot.ports import Capabilities, ClaimHook, Inbound, Outbound, ReleaseHook, TransportError
 from bot.transports.replies import send_reply
 from bot.transports.splitting import split_text, utf16_len
 from bot.transports.telegram_files import inbound_file
@@ -58,8 +58,6 @@ PERMANENT_BAD_REQUESTS = (
 CAPABILITIES = Capabilities(buttons=True, files=True, max_length=MESSAGE_LIMIT)
 
 FailureHook = Callable[[str, str, str], Awaitable[None] | None]
-SeenHook = Callable[[str], bool]  # update_id → already handled?
-MarkHook = Callable[[str], object]  # update_id handled
 MovedHook = Callable[[str, str], Awaitable[object] | object]  # (old chat id, new chat id)
 
 
@@ -127,6 +125,16 @@ def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
             [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in out.buttons]
         )
     return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
+
+
+async def _let_go(release: ReleaseHook | None, key: str) -> None:
+    """Release a claim after the core failed (nothing happened); a failure to do so is only logged."""
+    if release is None:
+        return
+    try:
+        await asyncio.to_thread(release, key)
+    except Exception:  # noqa: BLE001 - the apology still goes out; the claim expires in a week
+        log.exception("could not release the claim on update %s", key)
 
 
 async def _call(hook, *args):
@@ -282,14 +290,14 @@ class TelegramTransport:
         on_start: Callable[[], list[str]] | None = None,
         after_start: Callable[[Application], Awaitable[None]] | None = None,
         on_moved: MovedHook | None = None,
-        seen: SeenHook | None = None,
-        mark: MarkHook | None = None,
+        claim: ClaimHook | None = None,
+        release: ReleaseHook | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         evidence_dir: str | Path | None = None,
     ):
         self.core = core
         self.evidence_dir = evidence_dir  # where evidence files are stored (None: only their ids are kept)
-        self.seen, self.mark = seen, mark  # inbound dedupe by update_id (a replayed update acts once)
+        self.claim, self.release = claim, release  # inbound dedupe by update_id (bot.channels.inbound)
         self.sleep = sleep  # waits between reply retries (real time)
         self.on_permanent_failure = on_permanent_failure
         self.on_start = on_start
@@ -388,26 +396,28 @@ class TelegramTransport:
         await self._act(update, context.bot, inbound)
 
     async def _act(self, update: Update, bot, inbound: Inbound) -> None:
-        """Run the core once per update_id, then deliver its replies. A failure of the core reaches the
-        error handler (the user is told it did not happen); a failed reply never does: the action was
-        recorded, the reply is retried and at worst logged."""
+        """Claim the update_id, run the core, deliver its replies: a replay — or the same update reaching
+        another process — is claimed already and ignored. A failure of the core lets the claim go and
+        reaches the error handler (the user is told it did not happen); a failed reply never does: the
+        action was recorded, the reply is retried and at worst logged."""
         key = str(update.update_id)
-        if self.seen is not None and await asyncio.to_thread(self.seen, key):
+        if self.claim is not None and not await asyncio.to_thread(self.claim, key):
             log.info("update %s already handled: ignored", key)
             return
-        outs = await asyncio.to_thread(self.core.handle, inbound)
-        if self.mark is not None:
-            try:  # handled: a replay changes nothing, even if a reply fails
-                await asyncio.to_thread(self.mark, key)
-            except Exception:  # noqa: BLE001 - the action happened: its replies still go out
-                log.exception("could not record update %s as handled", key)
+        try:
+            outs = await asyncio.to_thread(self.core.handle, inbound)
+        except Exception:
+            await _let_go(self.release, key)
+            raise
         await self.deliver(bot, outs)
 
     async def deliver(self, bot, outs: list[Outbound]) -> None:
         """Send the replies in order, each retried on transient failures; a gone chat is disabled."""
         sender = TelegramSender(bot, on_moved=self.on_moved)
         for out in outs:
-            await send_reply(sender.send, out, sleep=self.sleep, on_gone=self._gone)
+            delivered = await send_reply(sender.send, out, sleep=self.sleep, on_gone=self._gone)
+            if out.choices:  # numbered choices (a chat without buttons) count once seen
+                await asyncio.to_thread(self.core.choices_delivered if delivered else self.core.choices_lost, out)
 
     async def _gone(self, out: Outbound, e: TransportError) -> None:
         log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)

@@ -19,7 +19,7 @@ from typing import Awaitable, Callable
 from bot.core import CommandCore
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import evidence as ev_texts
-from bot.ports import Capabilities, Inbound, InboundFile, Outbound, TransportError
+from bot.ports import Capabilities, ClaimHook, Inbound, InboundFile, Outbound, ReleaseHook, TransportError
 from bot.transports.replies import send_reply
 from bot.transports.splitting import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
@@ -30,9 +30,6 @@ CHANNEL = "zalo"
 TEXT_LIMIT = 2000
 MIN_POLL_INTERVAL = 1.0
 CAPABILITIES = Capabilities(buttons=False, files=False, max_length=TEXT_LIMIT)
-
-SeenHook = Callable[[str], bool]  # message_id → already handled?
-MarkHook = Callable[[str], None]  # message_id handled
 
 
 # Zalo's 429 "Quota exceeded" also comes as a passing hiccup: the month is used up only when it persists.
@@ -127,8 +124,8 @@ class ZaloTransport:
         core: CommandCore,
         client: ZaloClient,
         *,
-        seen: SeenHook,
-        mark: MarkHook,
+        claim: ClaimHook,
+        release: ReleaseHook,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         sender=None,
         chat_prefix: str = "",
@@ -137,7 +134,7 @@ class ZaloTransport:
         self.core, self.client = core, client
         self.chat_prefix = chat_prefix  # several bots: "<bot id>/" before the chat ids of all but the first
         self.sender = sender or ZaloSender(client)
-        self.seen, self.mark, self.sleep = seen, mark, sleep
+        self.claim, self.release, self.sleep = claim, release, sleep  # dedupe by message_id (bot.channels.inbound)
         self.reply_sleep = reply_sleep or sleep  # waits between reply retries (real time)
         self.bot_id: str | None = None
         self._inflight: set[str] = set()  # being handled now: a replay arriving meanwhile is dropped
@@ -161,7 +158,7 @@ class ZaloTransport:
         lock = self._chats.setdefault(chat, asyncio.Lock())  # one chat's messages in arrival order
         try:
             async with lock:
-                if not await asyncio.to_thread(self.seen, message_id):
+                if await asyncio.to_thread(self.claim, message_id):  # a replay, or another process: ignored
                     await self._handle_message(update, message, message_id)
         finally:
             self._inflight.discard(message_id)
@@ -172,14 +169,12 @@ class ZaloTransport:
         raw = str(chat.get("id") or sender.get("id") or "")
         chat_id = self.chat_prefix + raw
         if sender.get("is_bot") or (self.bot_id and str(sender.get("id")) == self.bot_id) or not raw:
-            await asyncio.to_thread(self.mark, message_id)  # our own message echoed back
-            return
+            return  # our own message echoed back
         group = str(chat.get("chat_type", "")).upper() == "GROUP"
         file = photo_file(update, message, message_id)
         if file is None and (update.get("event_name") != "message.text.received" or not message.get("text")):
             if not group:
                 await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.ZALO_UNSUPPORTED)])
-            await asyncio.to_thread(self.mark, message_id)
             return
         inbound = Inbound(
             channel=CHANNEL,
@@ -191,17 +186,26 @@ class ZaloTransport:
             buttons=False,
             file=file,
         )
-        outs = await asyncio.to_thread(self.core.handle, inbound)
-        await asyncio.to_thread(self.mark, message_id)  # handled: a replay changes nothing, even if a reply fails
-        await self._send_all(outs)
+        try:
+            outs = await asyncio.to_thread(self.core.handle, inbound)
+        except Exception:  # noqa: BLE001 - nothing happened: the claim goes, the user is told
+            log.exception("error while handling Zalo message %s", message_id)
+            try:
+                await asyncio.to_thread(self.release, message_id)
+            except Exception:  # noqa: BLE001 - the claim expires in a week
+                log.exception("could not release the claim on message %s", message_id)
+            if not group:
+                await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.APOLOGY)])
+            return
+        await self._send_all(outs)  # a replay changes nothing now, even if a reply fails
 
     async def _send_all(self, outs: list[Outbound]) -> None:
         """Replies in order, each retried on transient failures (a 429, a 5xx, a timeout): the action is
         recorded already, so its answer must not be lost to one refusal."""
         for out in outs:
-            if not await send_reply(self.sender.send, out, sleep=self.reply_sleep) and out.choices:
-                # choices the officer never saw: a later "1" must not act on them
-                await asyncio.to_thread(self.core.store.clear_dialog, channel=out.channel, chat_id=out.chat_id)
+            delivered = await send_reply(self.sender.send, out, sleep=self.reply_sleep)
+            if out.choices:  # numbered choices count once seen; never seen, they are forgotten
+                await asyncio.to_thread(self.core.choices_delivered if delivered else self.core.choices_lost, out)
 
     # --- polling -----------------------------------------------------------------------------------
     async def prepare_polling(self) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.channels.zalo import seen_hooks
+from bot.channels.inbound import inbound_claims
 from bot.core import CommandCore
 from bot.domain.evidence import declined, document_of, needs_document, safe_name, size_text
 from bot.ports import FixedClock
@@ -35,12 +35,12 @@ def engine(sqlite_url, plan, directory):
 def _transport(engine, emu: ZaloEmulator) -> ZaloTransport:
     core = CommandCore(SqlStore(engine), FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))
+    claim, release = inbound_claims(SqlStore(engine), FixedClock(JULY), "zalo")
 
     async def no_sleep(_):
         return None
 
-    return ZaloTransport(core, client, seen=seen, mark=mark, sleep=no_sleep)
+    return ZaloTransport(core, client, claim=claim, release=release, sleep=no_sleep)
 
 
 def _register(engine, agency: str) -> str:

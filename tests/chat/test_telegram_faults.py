@@ -4,11 +4,13 @@ forged button data."""
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
-from telegram import Bot
+from telegram import Bot, Update
 
-from bot.channels.telegram import update_hooks
+from bot.channels.inbound import inbound_claims
 from bot.core import CommandCore, CoreConfig
 from bot.domain.callbacks import valid_callback
 from bot.domain.texts import chat as chat_texts
@@ -55,8 +57,8 @@ async def faulty(sqlite_url, plan, directory):
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    seen, mark = update_hooks(store, clock)  # as the Telegram channel wires them
-    transport = TelegramTransport(core, sleep=sleep, seen=seen, mark=mark)
+    claim, release = inbound_claims(store, clock, "telegram")  # as the Telegram channel wires them
+    transport = TelegramTransport(core, sleep=sleep, claim=claim, release=release)
     app = transport.build(TOKEN, request=fake.request(), get_updates_request=fake.request())
     h = Harness(app, fake, engine, clock, core, ticks)
     h.waits = waits
@@ -135,6 +137,49 @@ async def test_a_replayed_update_records_progress_once(faulty):
     assert len([t for t in faulty.fake.texts(OFFICER) if "Đã ghi tiến độ 2.III" in t]) == 1
     await faulty.send(message(OFFICER, "/tiendo 2.III Lần hai"))  # a new update is handled
     assert faulty.events("progress") == 2
+
+
+async def test_one_update_reaching_two_processes_at_once_is_acted_on_once(faulty):
+    """Two `nhacviec run` behind one webhook URL: the same update handed to both at the same moment is
+    claimed in the database by one of them; the other ignores it."""
+    await register(faulty, OFFICER, "so-tu-phap")
+    store = SqlStore(faulty.engine)  # the second process: its own store, core and Application
+    claim, release = inbound_claims(store, faulty.clock, "telegram")
+    other_core = CommandCore(store, faulty.clock, ZONE, CoreConfig(), monotonic=Ticks())
+    other = TelegramTransport(other_core, claim=claim, release=release).build(
+        TOKEN, request=faulty.fake.request(), get_updates_request=faulty.fake.request()
+    )
+    await other.initialize()
+    try:
+        update = message(OFFICER, "/tiendo 2.III Đã trình dự thảo")
+        await asyncio.gather(
+            faulty.app.process_update(Update.de_json(update, faulty.app.bot)),
+            other.process_update(Update.de_json(update, other.bot)),
+        )
+    finally:
+        await other.shutdown()
+    assert faulty.events("progress") == 1
+    assert len([t for t in faulty.fake.texts(OFFICER) if "Đã ghi tiến độ 2.III" in t]) == 1
+
+
+async def test_an_update_whose_action_failed_may_run_again(faulty, monkeypatch):
+    """The core failed, nothing was recorded, the officer was told: its claim is let go, so the same update
+    coming back (a webhook retry) is acted on — once."""
+    await register(faulty, OFFICER, "so-tu-phap")
+    real = faulty.core.store.record_progress
+
+    def broken(**_kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(faulty.core.store, "record_progress", broken)
+    update = message(OFFICER, "/tiendo 2.III Đã trình")
+    await faulty.send(update)
+    assert faulty.events("progress") == 0 and faulty.fake.texts(OFFICER)[-1] == chat_texts.APOLOGY
+    monkeypatch.setattr(faulty.core.store, "record_progress", real)
+    await faulty.send(update)
+    await faulty.send(update)
+    assert faulty.events("progress") == 1
+    assert "Đã ghi tiến độ 2.III" in faulty.fake.texts(OFFICER)[-1]
 
 
 # --- replies after the action was recorded ------------------------------------------------------

@@ -151,7 +151,12 @@ async def test_control_characters_are_stripped_and_exports_work(bot):
 
 
 def _console(core, chat: str, text: str) -> list[str]:
-    return [o.text for o in core.handle(Inbound("console", chat, text, sender="Lan", buttons=False))]
+    """As the terminal does: the replies shown, their numbered choices then counting."""
+    outs = core.handle(Inbound("console", chat, text, sender="Lan", buttons=False))
+    for o in outs:
+        if o.choices:
+            core.choices_delivered(o)
+    return [o.text for o in outs]
 
 
 async def test_expired_numbered_choice_says_so(bot):

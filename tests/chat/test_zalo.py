@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from bot.channels.zalo import seen_hooks
+from bot.channels.inbound import inbound_claims
 from bot.core import CommandCore
 from bot.ports import FixedClock, Outbound, TransportError
 from bot.transports.zalo import CHANNEL, WebhookSetError, ZaloSender, ZaloTransport
@@ -19,6 +19,7 @@ from bot.transports.zalo_client import ZaloClient, ZaloError
 from jobs.sweep import run_sweep
 from storage import registry, work
 from storage.store import SqlStore
+from tests.inbound_memory import MemoryClaims
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, make_deps
 from tests.zalo_emulator import TOKEN, ZaloEmulator
@@ -36,12 +37,12 @@ def engine(sqlite_url, plan, directory):
 def _transport(engine, emu: ZaloEmulator, clock=None):
     core = CommandCore(SqlStore(engine), clock or FixedClock(JULY), ZONE)
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-    seen, mark = seen_hooks(SqlStore(engine), FixedClock(JULY))  # dedupe through the store
+    claim, release = inbound_claims(SqlStore(engine), FixedClock(JULY), "zalo")  # dedupe through the store
 
     async def no_sleep(_):
         return None
 
-    return ZaloTransport(core, client, seen=seen, mark=mark, sleep=no_sleep), client
+    return ZaloTransport(core, client, claim=claim, release=release, sleep=no_sleep), client
 
 
 def _invite(engine, agency: str, code: str = "zalo-invite-code-123") -> str:
@@ -246,8 +247,8 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
         "⏰ Nhiệm vụ quá hạn tính đến ngày 1/6/2023 (1)\n• PL1.1 quá hạn 1 ngày"
     )
     assert "Trả lời bằng số để chọn:\n1 — 📄 PL1.1" in texts[0]
-    handled: set[str] = set()
-    zalo = ZaloTransport(core, client, seen=handled.__contains__, mark=handled.add)
+    handled = MemoryClaims()
+    zalo = ZaloTransport(core, client, claim=handled.claim, release=handled.release)
     await zalo.start()
     emu.inject_text(minh, "1")
     for _ in range(4):  # the digest's own echo comes first, then the officer's "1" (and its replay)
@@ -260,13 +261,17 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
     await client.close()
 
 
-def test_seen_messages_are_kept_a_week(engine):
+def test_claims_are_single_and_kept_a_week(engine):
     from datetime import timedelta
 
     store = SqlStore(engine)
-    assert store.mark_inbound_seen(channel=CHANNEL, message_id="old", now=JULY)
-    assert not store.mark_inbound_seen(channel=CHANNEL, message_id="old", now=JULY)
-    assert store.mark_inbound_seen(channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
+    assert store.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
+    assert not store.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
+    other = SqlStore(engine)  # another process behind the same webhook: the claim is the database's
+    assert not other.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
+    store.release_inbound(channel=CHANNEL, message_id="old")  # the core failed: a replay may run it
+    assert other.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
+    assert store.claim_inbound(channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
     assert not store.inbound_seen(channel=CHANNEL, message_id="old")
     assert store.inbound_seen(channel=CHANNEL, message_id="new")
 

@@ -11,14 +11,16 @@ import httpx
 import pytest
 from sqlmodel import Session, select
 
+from bot.channels.inbound import inbound_claims
 from bot.core import CommandCore
 from bot.domain.texts import chat as chat_texts
-from bot.ports import FixedClock, Outbound, TransportError
+from bot.ports import FixedClock, Inbound, Outbound, TransportError
 from bot.transports.zalo import CHANNEL, ZaloSender, ZaloTransport
 from bot.transports.zalo_client import ZaloClient
 from storage import registry, work
-from storage.models import AssignmentRow
+from storage.models import AssignmentRow, AuditRow
 from storage.store import SqlStore
+from tests.inbound_memory import MemoryClaims
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at
 from tests.zalo_emulator import TOKEN, ZaloEmulator
@@ -83,12 +85,12 @@ async def test_a_reply_under_a_500_is_retried_after_the_action(sqlite_url, plan,
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    handled: set[str] = set()
+    handled = MemoryClaims()
     zalo = ZaloTransport(
         CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
         client,
-        seen=handled.__contains__,
-        mark=handled.add,
+        claim=handled.claim,
+        release=handled.release,
         sleep=sleep,
     )
     await zalo.start()
@@ -119,12 +121,12 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
     async def sleep(_seconds: float) -> None:
         return None
 
-    handled: set[str] = set()
+    handled = MemoryClaims()
     zalo = ZaloTransport(
         CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
         client,
-        seen=handled.__contains__,
-        mark=handled.add,
+        claim=handled.claim,
+        release=handled.release,
         sleep=sleep,
     )
     await zalo.start()
@@ -141,5 +143,123 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
     assert emu.texts(lan)[-1] == chat_texts.FREE_TEXT  # not understood: nothing was closed
     with Session(engine) as s:
         assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
+    await client.close()
+    engine.dispose()
+
+
+def _linked(sqlite_url, plan, directory, code: str):
+    engine = loaded_engine(sqlite_url, plan, directory, JULY)
+    with Session(engine) as s:
+        registry.create_invite(
+            s,
+            code=code,
+            agency_id=work.agency_ids(s)["so-noi-vu"],
+            role="officer",
+            now=JULY,
+            expires_at=JULY + timedelta(days=7),
+        )
+        s.commit()
+    return engine
+
+
+async def test_a_number_typed_while_its_menu_is_still_being_retried_acts_on_nothing(sqlite_url, plan, directory):
+    """The menu's reply is refused twice before it arrives: a "1" handled during those waits cannot mean
+    its first choice (the officer has not seen it); once it arrived, "1" is understood."""
+    engine = _linked(sqlite_url, plan, directory, "zalo-choices-2")
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+    core = CommandCore(SqlStore(engine), FixedClock(JULY), ZONE)
+    early: list[str] = []
+
+    async def sleep(_seconds: float) -> None:  # between two attempts of the reply: another message comes in
+        early.extend(o.text for o in core.handle(Inbound(CHANNEL, lan, "1", bare=True, buttons=False)))
+
+    handled = MemoryClaims()
+    zalo = ZaloTransport(core, client, claim=handled.claim, release=handled.release, sleep=sleep)
+    await zalo.start()
+    emu.inject_text(lan, "start zalo-choices-2")
+    await zalo.poll_once()
+    emu.fail_next("sendMessage", "http_502", n=2)
+    emu.inject_text(lan, "viec")
+    await zalo.poll_once()
+    assert "1 — " in emu.texts(lan)[-1]  # delivered at the third attempt
+    assert early == [chat_texts.CHOICE_UNKNOWN.format(n="1")] * 2
+    with Session(engine) as s:
+        assert s.exec(select(AssignmentRow).where(AssignmentRow.status == "done")).first() is None
+    emu.inject_text(lan, "1")
+    await zalo.poll_once()
+    assert emu.texts(lan)[-1] != chat_texts.CHOICE_UNKNOWN.format(n="1")  # seen now: it means the first choice
+    await client.close()
+    engine.dispose()
+
+
+async def test_an_action_whose_reply_is_refused_is_recorded_once_and_answered(sqlite_url, plan, directory):
+    engine = _linked(sqlite_url, plan, directory, "zalo-progress-1")
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+
+    async def sleep(_seconds: float) -> None:
+        return None
+
+    handled = MemoryClaims()
+    zalo = ZaloTransport(
+        CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
+        client,
+        claim=handled.claim,
+        release=handled.release,
+        sleep=sleep,
+    )
+    await zalo.start()
+    emu.inject_text(lan, "start zalo-progress-1")
+    await zalo.poll_once()
+    emu.fail_next("sendMessage", "http_502", n=2)
+    update = emu.inject_text(lan, "tiendo 4.II Đã trình lãnh đạo")
+    await zalo.poll_once()
+    emu.queue.append(update)  # the same message replayed
+    await zalo.poll_once()
+    with Session(engine) as s:
+        notes = s.exec(select(AuditRow).where(AuditRow.action == "progress")).all()
+    assert len(notes) == 1, emu.texts(lan)
+    assert "4.II" in emu.texts(lan)[-1] and len([t for t in emu.texts(lan) if "4.II" in t]) == 1
+    await client.close()
+    engine.dispose()
+
+
+async def test_a_crash_in_the_core_is_answered_with_the_apology_and_the_message_may_run_again(
+    sqlite_url, plan, directory, monkeypatch
+):
+    engine = _linked(sqlite_url, plan, directory, "zalo-crash-1")
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
+    store = SqlStore(engine)
+    claim, release = inbound_claims(store, FixedClock(JULY), CHANNEL)
+    zalo = ZaloTransport(CommandCore(store, FixedClock(JULY), ZONE), client, claim=claim, release=release)
+    await zalo.start()
+    emu.inject_text(lan, "start zalo-crash-1")
+    await zalo.poll_once()
+    real = store.record_progress
+
+    def broken(**_kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(store, "record_progress", broken)
+    update = emu.inject_text(lan, "tiendo 4.II Đã trình")
+    await zalo.poll_once()
+    assert emu.texts(lan)[-1] == chat_texts.APOLOGY  # told it did not happen
+
+    def progress() -> int:
+        with Session(engine) as s:
+            return len(s.exec(select(AuditRow).where(AuditRow.action == "progress")).all())
+
+    assert progress() == 0
+    monkeypatch.setattr(store, "record_progress", real)
+    emu.queue.append(update)  # the same message comes back: nothing happened, so it runs now
+    await zalo.poll_once()
+    emu.queue.append(update)
+    await zalo.poll_once()
+    assert progress() == 1 and "4.II" in emu.texts(lan)[-1]
     await client.close()
     engine.dispose()

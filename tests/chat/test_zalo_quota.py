@@ -20,6 +20,7 @@ from bot.transports.zalo_client import ZaloClient
 from jobs.sweep import run_retries, run_sweep
 from storage.models import ReminderRow
 from storage.store import SqlStore
+from tests.inbound_memory import MemoryClaims
 from tests.conftest import loaded_engine
 from tests.sweep_harness import ZONE, at, link, make_deps
 from tests.telegram_fake import TOKEN as TG_TOKEN
@@ -109,12 +110,12 @@ async def test_a_reply_under_one_quota_refusal_is_retried(engine):
         waits.append(seconds)
         ticks.t += seconds
 
-    handled: set[str] = set()
+    handled = MemoryClaims()
     zalo = ZaloTransport(
         CommandCore(SqlStore(engine), clock, ZONE),
         client,
-        seen=handled.__contains__,
-        mark=handled.add,
+        claim=handled.claim,
+        release=handled.release,
         sender=sender,
         sleep=sleep,
     )

@@ -102,12 +102,34 @@ async def test_two_processes_one_sender_the_other_says_who_sends(engine):
     assert SqlStore(engine).sender_lease_holder(now=a.clock.now()) is None
 
 
-async def test_sweep_and_retries_of_one_process_take_turns(engine):
-    sender = YieldingSender()
+class OverlapSender(RecordingSender):
+    """Counts the sends in flight at once, giving the event loop away in the middle of each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inflight = self.most = 0
+
+    async def send(self, out):
+        self.inflight += 1
+        self.most = max(self.most, self.inflight)
+        for _ in range(3):
+            await asyncio.sleep(0)
+        try:
+            return await super().send(out)
+        finally:
+            self.inflight -= 1
+
+
+async def test_sweep_and_retries_of_one_process_take_turns(engine, monkeypatch):
+    """One recipient per batch, so that a second deliverer would find rows of its own to send: the retry
+    job waits for the sweep's delivery instead of sending beside it."""
+    monkeypatch.setattr("jobs.delivery.RECIPIENTS_PER_BATCH", 1)
+    sender = OverlapSender()
     deps = make_deps(engine, FixedClock(at(DAY)), sender)
     sweep, retries = await asyncio.gather(run_sweep(deps), run_retries(deps))
     assert not sweep.delivery.busy and not retries.busy
-    assert set(Counter(o.chat_id for o in sender.sent).values()) == {1}
+    assert len(sender.sent) > 2 and set(Counter(o.chat_id for o in sender.sent).values()) == {1}
+    assert sender.most == 1  # never two sends at once
 
 
 async def test_rows_of_a_dead_sender_are_taken_again_after_their_lease(engine):
