@@ -35,7 +35,13 @@ CAPABILITIES = Capabilities(buttons=False, files=False, max_length=TEXT_LIMIT)
 # Zalo's 429 "Quota exceeded" also comes as a passing hiccup: the month is used up only when it persists.
 QUOTA_STRIKES = 3  # quota refusals in a row (no send getting through in between) ...
 QUOTA_SPAN = 180.0  # ... the first at least this many seconds (real time) before the last
-QUOTA_RETRY_AFTER = 60.0  # until then: a transient failure, tried again after this wait
+QUOTA_RETRY_AFTER = 60.0  # until then: a transient failure, tried again after this wait, doubled each time
+
+
+def quota_wait(strikes: int) -> float:
+    """The wait before trying again after the ``strikes``-th quota refusal in a row: 60 s, 120 s, 240 s…
+    (the third attempt comes QUOTA_SPAN after the first)."""
+    return QUOTA_RETRY_AFTER * 2 ** max(strikes - 1, 0)
 
 
 class WebhookSetError(RuntimeError):
@@ -99,7 +105,8 @@ class ZaloSender:
             if e.quota_exceeded:
                 if self.quota.refused():
                     raise TransportError(str(e), permanent=True, quota=True, ambiguous=unsure) from None
-                raise TransportError(str(e), permanent=False, retry_after=QUOTA_RETRY_AFTER, ambiguous=unsure) from None
+                wait = quota_wait(self.quota.strikes)
+                raise TransportError(str(e), permanent=False, retry_after=wait, ambiguous=unsure) from None
             if e.transient:
                 raise TransportError(str(e), permanent=False, ambiguous=unsure) from None
             gone = e.code in (400, 404) and "chat" in e.description.lower()

@@ -58,11 +58,11 @@ async def test_one_quota_refusal_is_transient_and_persistent_ones_use_the_month_
     ticks, store = Ticks(), SqlStore(engine)
     sender, client = _counted(engine, emu, ticks, FixedClock(at(DAY)))
     out = Outbound(CHANNEL, chat, "nhắc việc")
-    for wait in (0, 90):
+    for wait, backoff in ((0, QUOTA_RETRY_AFTER), (90, 2 * QUOTA_RETRY_AFTER)):  # the wait doubles
         ticks.t += wait
         with pytest.raises(TransportError) as e:
             await sender.send(out)
-        assert not e.value.quota and not e.value.permanent and e.value.retry_after == QUOTA_RETRY_AFTER
+        assert not e.value.quota and not e.value.permanent and e.value.retry_after == backoff
         assert not store.channel_exhausted(channel=CHANNEL, month=MONTH)
     ticks.t += 95  # the third refusal, more than three minutes after the first
     with pytest.raises(TransportError) as e:
