@@ -102,34 +102,41 @@ async def test_a_reply_under_a_500_is_retried_after_the_action(sqlite_url, plan,
     engine.dispose()
 
 
-async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan, directory):
+def _linked(sqlite_url, plan, directory, code: str):
     engine = loaded_engine(sqlite_url, plan, directory, JULY)
-    emu = ZaloEmulator(echo_own_sends=False)
-    lan = emu.add_user("Lan")
     with Session(engine) as s:
         registry.create_invite(
             s,
-            code="zalo-choices-1",
+            code=code,
             agency_id=work.agency_ids(s)["so-noi-vu"],
             role="officer",
             now=JULY,
             expires_at=JULY + timedelta(days=7),
         )
         s.commit()
+    return engine
+
+
+async def _no_wait(_seconds: float) -> None:
+    return None
+
+
+async def _zalo(engine, emu, *, sleep=_no_wait, core=None, claims=None):
+    """A Zalo transport over the emulator (claims in memory unless given), started; (transport, client)."""
     client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-
-    async def sleep(_seconds: float) -> None:
-        return None
-
-    handled = MemoryClaims()
+    claim, release = claims or (lambda held: (held.claim, held.release))(MemoryClaims())
     zalo = ZaloTransport(
-        CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
-        client,
-        claim=handled.claim,
-        release=handled.release,
-        sleep=sleep,
+        core or CommandCore(SqlStore(engine), FixedClock(JULY), ZONE), client, claim=claim, release=release, sleep=sleep
     )
     await zalo.start()
+    return zalo, client
+
+
+async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan, directory):
+    engine = _linked(sqlite_url, plan, directory, "zalo-choices-1")
+    emu = ZaloEmulator(echo_own_sends=False)
+    lan = emu.add_user("Lan")
+    zalo, client = await _zalo(engine, emu)
     for text in ("start zalo-choices-1", "viec"):  # a menu delivered: "1 — ✅ Đã xong …"
         emu.inject_text(lan, text)
         await zalo.poll_once()
@@ -147,37 +154,19 @@ async def test_choices_of_a_reply_never_delivered_do_not_count(sqlite_url, plan,
     engine.dispose()
 
 
-def _linked(sqlite_url, plan, directory, code: str):
-    engine = loaded_engine(sqlite_url, plan, directory, JULY)
-    with Session(engine) as s:
-        registry.create_invite(
-            s,
-            code=code,
-            agency_id=work.agency_ids(s)["so-noi-vu"],
-            role="officer",
-            now=JULY,
-            expires_at=JULY + timedelta(days=7),
-        )
-        s.commit()
-    return engine
-
-
 async def test_a_number_typed_while_its_menu_is_still_being_retried_acts_on_nothing(sqlite_url, plan, directory):
     """The menu's reply is refused twice before it arrives: a "1" handled during those waits cannot mean
     its first choice (the officer has not seen it); once it arrived, "1" is understood."""
     engine = _linked(sqlite_url, plan, directory, "zalo-choices-2")
     emu = ZaloEmulator(echo_own_sends=False)
     lan = emu.add_user("Lan")
-    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     core = CommandCore(SqlStore(engine), FixedClock(JULY), ZONE)
     early: list[str] = []
 
     async def sleep(_seconds: float) -> None:  # between two attempts of the reply: another message comes in
         early.extend(o.text for o in core.handle(Inbound(CHANNEL, lan, "1", bare=True, buttons=False)))
 
-    handled = MemoryClaims()
-    zalo = ZaloTransport(core, client, claim=handled.claim, release=handled.release, sleep=sleep)
-    await zalo.start()
+    zalo, client = await _zalo(engine, emu, sleep=sleep, core=core)
     emu.inject_text(lan, "start zalo-choices-2")
     await zalo.poll_once()
     emu.fail_next("sendMessage", "http_502", n=2)
@@ -198,20 +187,7 @@ async def test_an_action_whose_reply_is_refused_is_recorded_once_and_answered(sq
     engine = _linked(sqlite_url, plan, directory, "zalo-progress-1")
     emu = ZaloEmulator(echo_own_sends=False)
     lan = emu.add_user("Lan")
-    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
-
-    async def sleep(_seconds: float) -> None:
-        return None
-
-    handled = MemoryClaims()
-    zalo = ZaloTransport(
-        CommandCore(SqlStore(engine), FixedClock(JULY), ZONE),
-        client,
-        claim=handled.claim,
-        release=handled.release,
-        sleep=sleep,
-    )
-    await zalo.start()
+    zalo, client = await _zalo(engine, emu)
     emu.inject_text(lan, "start zalo-progress-1")
     await zalo.poll_once()
     emu.fail_next("sendMessage", "http_502", n=2)
@@ -233,11 +209,13 @@ async def test_a_crash_in_the_core_is_answered_with_the_apology_and_the_message_
     engine = _linked(sqlite_url, plan, directory, "zalo-crash-1")
     emu = ZaloEmulator(echo_own_sends=False)
     lan = emu.add_user("Lan")
-    client = ZaloClient(TOKEN, "http://zalo.test", transport=emu.transport())
     store = SqlStore(engine)
-    claim, release = inbound_claims(store, FixedClock(JULY), CHANNEL)
-    zalo = ZaloTransport(CommandCore(store, FixedClock(JULY), ZONE), client, claim=claim, release=release)
-    await zalo.start()
+    zalo, client = await _zalo(
+        engine,
+        emu,
+        core=CommandCore(store, FixedClock(JULY), ZONE),
+        claims=inbound_claims(store, FixedClock(JULY), CHANNEL),
+    )
     emu.inject_text(lan, "start zalo-crash-1")
     await zalo.poll_once()
     real = store.record_progress
