@@ -370,12 +370,13 @@ def claim_inbound(session: Session, *, channel: str, message_id: str, now: datet
     )
     conn = session.connection()
     insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-    res = conn.execute(
+    row = conn.execute(
         insert(InboundSeenRow.__table__)
         .values(channel=channel, message_id=message_id, at=now)
         .on_conflict_do_nothing(index_elements=["channel", "message_id"])
-    )
-    return res.rowcount == 1
+        .returning(InboundSeenRow.__table__.c.id)  # a row back: ours (rowcount is not reliable here on psycopg)
+    ).first()
+    return row is not None
 
 
 def release_inbound(session: Session, *, channel: str, message_id: str) -> None:

@@ -261,9 +261,10 @@ async def test_reminder_digest_to_a_zalo_only_officer(engine):
     await client.close()
 
 
-def test_claims_are_single_and_kept_a_week(engine):
+def test_claims_are_single_and_kept_a_week(db_url, plan, directory):
     from datetime import timedelta
 
+    engine = loaded_engine(db_url, plan, directory, JULY)  # on both databases: the claim is one INSERT
     store = SqlStore(engine)
     assert store.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
     assert not store.claim_inbound(channel=CHANNEL, message_id="old", now=JULY)
@@ -274,6 +275,7 @@ def test_claims_are_single_and_kept_a_week(engine):
     assert store.claim_inbound(channel=CHANNEL, message_id="new", now=JULY + timedelta(days=8))
     assert not store.inbound_seen(channel=CHANNEL, message_id="old")
     assert store.inbound_seen(channel=CHANNEL, message_id="new")
+    engine.dispose()
 
 
 async def test_several_bots_each_with_its_poller_dedupe_counter_and_room(engine, monkeypatch):
