@@ -114,13 +114,14 @@ def _due_now(now):
     return takeable(now)
 
 
+_DUE_FOR_RECIPIENTS = (  # the bound recipients' rows due at ``now``, found through ix_reminder_pending
+    _REMINDER.c.status.in_(("pending", "sending")),
+    in_ids(_REMINDER.c.recipient_id),
+    _due_now(bindparam("now")),
+)
 _TAKE = (
     update(_REMINDER)
-    .where(
-        _REMINDER.c.status.in_(("pending", "sending")),  # with the recipients: ix_reminder_pending
-        in_ids(_REMINDER.c.recipient_id),
-        _due_now(bindparam("now")),
-    )
+    .where(*_DUE_FOR_RECIPIENTS)
     .values(
         status="sending",
         lease_owner=bindparam("owner"),
@@ -136,12 +137,7 @@ _HELD = (  # the rows taken, each with its assignment as it is now (one joined r
 )  # no ORDER BY: sorting tens of thousands of rows in SQL costs more than each recipient's list in Python
 _SKIP_INACTIVE = (
     update(_REMINDER)
-    .where(
-        _REMINDER.c.status.in_(("pending", "sending")),
-        in_ids(_REMINDER.c.recipient_id),
-        _due_now(bindparam("now")),
-        _REMINDER.c.kind != ReminderKind.FAREWELL.value,  # the farewell still goes to the chat handed over
-    )
+    .where(*_DUE_FOR_RECIPIENTS, _REMINDER.c.kind != ReminderKind.FAREWELL.value)  # the farewell still goes
     .values(status="skipped", last_error="recipient inactive", lease_owner="", lease_expires_at=None)
 )
 

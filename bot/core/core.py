@@ -117,13 +117,15 @@ class CommandCore:
             outs = [replace(o, choices=True) if o is not before else o for o, before in zip(outs, ctx.out)]
         return outs
 
-    def choices_delivered(self, out: Outbound) -> None:
-        """A reply with numbered choices reached its chat: they count from now on (transports call this)."""
-        self.store.confirm_choices(channel=out.channel, chat_id=out.chat_id)
-
-    def choices_lost(self, out: Outbound) -> None:
-        """A reply with numbered choices never reached its chat: they are forgotten."""
-        self.store.clear_dialog(channel=out.channel, chat_id=out.chat_id)
+    def reply_settled(self, out: Outbound, delivered: bool = True) -> None:
+        """What a transport reports once a reply's fate is known: its numbered choices, if any, count from
+        now on when it reached the chat, and are forgotten when it never did."""
+        if not out.choices:
+            return
+        if delivered:
+            self.store.confirm_choices(channel=out.channel, chat_id=out.chat_id)
+        else:
+            self.store.clear_dialog(channel=out.channel, chat_id=out.chat_id)
 
     def _flooded(self, inbound: Inbound) -> bool:
         """More than ``flood_commands`` in ``flood_seconds`` of real time (not the business clock,

@@ -116,7 +116,7 @@ def _request(ctx: Ctx, target: WorkItem, day, reason: str) -> None:
         out_msg = Outbound(ctx.inbound.channel, chat, text, title, buttons)
         if not ctx.inbound.buttons:  # no buttons on this channel: numbered choices kept for that chat
             (out_msg,), mapping = number_choices([out_msg])
-            ctx.store.set_dialog(  # counted once the transport delivered the message (CommandCore.choices_delivered)
+            ctx.store.set_dialog(  # counted once the transport delivered the message (CommandCore.reply_settled)
                 channel=ctx.inbound.channel,
                 chat_id=chat,
                 kind=CHOICES_UNSENT,

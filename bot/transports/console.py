@@ -178,7 +178,6 @@ class ConsoleTransport:
         outs = self.core.handle(inbound)
         for out in outs:
             self.show(out)
-            if out.choices:  # shown: its numbers count from now on
-                self.core.choices_delivered(out)
+            self.core.reply_settled(out)  # shown: its numbered choices count from now on
         if not outs:
             self.write(chat_texts.FREE_TEXT)

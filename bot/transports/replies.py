@@ -9,7 +9,7 @@ import logging
 from typing import Awaitable, Callable
 
 from bot.domain.failure import MAX_AMBIGUOUS
-from bot.ports import Outbound, TransportError
+from bot.ports import Outbound, ReleaseHook, TransportError
 
 log = logging.getLogger(__name__)
 
@@ -53,3 +53,14 @@ async def send_reply(
             log.info("reply to %s chat %s failed (%s); retrying in %.0fs", out.channel, out.chat_id, e, wait)
             await sleep(wait)
     return False
+
+
+async def let_go(release: ReleaseHook | None, key: str) -> None:
+    """Release an inbound claim after the command core failed (nothing happened, so a replay may run it);
+    a failure to do so is only logged: the claim expires in a week."""
+    if release is None:
+        return
+    try:
+        await asyncio.to_thread(release, key)
+    except Exception:  # noqa: BLE001 - the user is still told
+        log.exception("could not release the claim on inbound %s", key)

@@ -36,7 +36,7 @@ from bot.core import CommandCore
 from bot.domain.commands import MENU, MENU_WORD
 from bot.domain.texts import chat as chat_texts
 from bot.ports import Capabilities, ClaimHook, Inbound, Outbound, ReleaseHook, TransportError
-from bot.transports.replies import send_reply
+from bot.transports.replies import let_go, send_reply
 from bot.transports.splitting import split_text, utf16_len
 from bot.transports.telegram_files import inbound_file
 
@@ -125,16 +125,6 @@ def render(out: Outbound) -> list[tuple[str, InlineKeyboardMarkup | None]]:
             [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in out.buttons]
         )
     return [(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
-
-
-async def _let_go(release: ReleaseHook | None, key: str) -> None:
-    """Release a claim after the core failed (nothing happened); a failure to do so is only logged."""
-    if release is None:
-        return
-    try:
-        await asyncio.to_thread(release, key)
-    except Exception:  # noqa: BLE001 - the apology still goes out; the claim expires in a week
-        log.exception("could not release the claim on update %s", key)
 
 
 async def _call(hook, *args):
@@ -407,7 +397,7 @@ class TelegramTransport:
         try:
             outs = await asyncio.to_thread(self.core.handle, inbound)
         except Exception:
-            await _let_go(self.release, key)
+            await let_go(self.release, key)
             raise
         await self.deliver(bot, outs)
 
@@ -417,7 +407,7 @@ class TelegramTransport:
         for out in outs:
             delivered = await send_reply(sender.send, out, sleep=self.sleep, on_gone=self._gone)
             if out.choices:  # numbered choices (a chat without buttons) count once seen
-                await asyncio.to_thread(self.core.choices_delivered if delivered else self.core.choices_lost, out)
+                await asyncio.to_thread(self.core.reply_settled, out, delivered)
 
     async def _gone(self, out: Outbound, e: TransportError) -> None:
         log.warning("chat %s unreachable (%s): disabling it", out.chat_id, e)

@@ -20,7 +20,7 @@ from bot.core import CommandCore
 from bot.domain.texts import chat as chat_texts
 from bot.domain.texts import evidence as ev_texts
 from bot.ports import Capabilities, ClaimHook, Inbound, InboundFile, Outbound, ReleaseHook, TransportError
-from bot.transports.replies import send_reply
+from bot.transports.replies import let_go, send_reply
 from bot.transports.splitting import split_text, utf16_len
 from bot.transports.zalo_client import ZaloClient, ZaloError
 
@@ -197,10 +197,7 @@ class ZaloTransport:
             outs = await asyncio.to_thread(self.core.handle, inbound)
         except Exception:  # noqa: BLE001 - nothing happened: the claim goes, the user is told
             log.exception("error while handling Zalo message %s", message_id)
-            try:
-                await asyncio.to_thread(self.release, message_id)
-            except Exception:  # noqa: BLE001 - the claim expires in a week
-                log.exception("could not release the claim on message %s", message_id)
+            await let_go(self.release, message_id)
             if not group:
                 await self._send_all([Outbound(CHANNEL, chat_id, chat_texts.APOLOGY)])
             return
@@ -212,7 +209,7 @@ class ZaloTransport:
         for out in outs:
             delivered = await send_reply(self.sender.send, out, sleep=self.reply_sleep)
             if out.choices:  # numbered choices count once seen; never seen, they are forgotten
-                await asyncio.to_thread(self.core.choices_delivered if delivered else self.core.choices_lost, out)
+                await asyncio.to_thread(self.core.reply_settled, out, delivered)
 
     # --- polling -----------------------------------------------------------------------------------
     async def prepare_polling(self) -> None:

@@ -154,8 +154,7 @@ def _console(core, chat: str, text: str) -> list[str]:
     """As the terminal does: the replies shown, their numbered choices then counting."""
     outs = core.handle(Inbound("console", chat, text, sender="Lan", buttons=False))
     for o in outs:
-        if o.choices:
-            core.choices_delivered(o)
+        core.reply_settled(o)
     return [o.text for o in outs]
 
 
